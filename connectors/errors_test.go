@@ -1,0 +1,46 @@
+package connectors
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestErrors(t *testing.T) {
+	err := fmt.Errorf("wrap: %w", Invalid("v2.ImportClients", "siren", "SIREN invalide", "invalid SIREN"))
+	if !errors.Is(err, ErrInvalid) || errors.Is(err, ErrNotFound) {
+		t.Fatal("errors.Is on kind")
+	}
+	var e *Error
+	if !errors.As(err, &e) || e.Field != "siren" {
+		t.Fatal("errors.As")
+	}
+	if got := e.Error(); got != "v2.ImportClients : SIREN invalide (champ siren)" {
+		t.Errorf("Error() = %q", got)
+	}
+	if got := English(err); got != "v2.ImportClients: invalid SIREN (field siren)" {
+		t.Errorf("English = %q", got)
+	}
+	if Code(err) != "invalid" {
+		t.Errorf("Code = %q", Code(err))
+	}
+
+	rl := &Error{Op: "v2.Inventory", Kind: ErrRateLimited, RetryAfter: 3 * time.Second}
+	if !Temporary(rl) || !strings.Contains(rl.Error(), "trop de requêtes") {
+		t.Errorf("rate limited: %v", rl)
+	}
+
+	cause := &Error{Op: "v1.Cabinet", Err: io.ErrUnexpectedEOF}
+	if !errors.Is(cause, ErrUnavailable) || !errors.Is(cause, io.ErrUnexpectedEOF) {
+		t.Error("nil Kind means unavailable, cause reachable")
+	}
+	if English(ErrReadOnly) != "platform is read-only" || ErrReadOnly.Error() != "plateforme en lecture seule" {
+		t.Error("sentinel messages")
+	}
+	if Code(nil) != "" || English(nil) != "" || Code(io.EOF) != "" {
+		t.Error("nil / foreign errors")
+	}
+}
