@@ -1,0 +1,16 @@
+// Package checklist holds the migration guide as data and the rules of a run.
+//
+// The guide (guide-migration-cabinet.fr) is written out in steps.go top to bottom:
+// phases, scopes (the cabinet, each client company, each payment-services client),
+// steps with their stable ids, durations, FAQ titles and capture forms, and in
+// table.go the guide's §4 summary table and §3.3 lists, each line linked to the
+// steps that handle it.
+//
+// Run state and its rules live beside it: statuses, gates and overrides, progress,
+// time left, the next recommended step and the estimated due date of the answer
+// to the migration request.
+//
+// checklist may import the root connectors package (records and ports) and its own
+// pure sub-packages (ident, workdays). It never imports charm libraries, bbolt or
+// net/http, and does no I/O of its own.
+package checklist

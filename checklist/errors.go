@@ -1,0 +1,41 @@
+package checklist
+
+import "fmt"
+
+// Error is a rule violation or a bad reference, with its message in both
+// languages. Error() returns the French one.
+type Error struct {
+	Code     string // stable: "unknown_step", "gate_closed", "reason_required"...
+	Message  Text
+	Blockers []Blocker // for a closed gate: exactly what blocks
+}
+
+func (e *Error) Error() string { return e.Message.FR }
+
+// In returns the message in lang.
+func (e *Error) In(lang Lang) string { return e.Message.In(lang) }
+
+func newError(code, fr, en string) *Error { return &Error{Code: code, Message: tx(fr, en)} }
+
+func unknownStep(id string) error {
+	return newError("unknown_step", fmt.Sprintf("étape inconnue : %q", id), fmt.Sprintf("unknown step: %q", id))
+}
+
+func unknownClient(id string) error {
+	return newError("unknown_client", fmt.Sprintf("client inconnu : %q", id), fmt.Sprintf("unknown client: %q", id))
+}
+
+func scopeMismatch(ref Ref) error {
+	if ref.Client == "" {
+		return newError("client_required", fmt.Sprintf("l'étape %s se fait par client : précisez le client", ref.Step),
+			fmt.Sprintf("step %s is done per client: name the client", ref.Step))
+	}
+	return newError("cabinet_step", fmt.Sprintf("l'étape %s concerne le cabinet, pas un client", ref.Step),
+		fmt.Sprintf("step %s is for the firm, not a client", ref.Step))
+}
+
+func notPaymentClient(d Dossier, step string) error {
+	return newError("not_payment_client",
+		fmt.Sprintf("%s n'utilise pas les services de paiement : l'étape %s ne le concerne pas", d.Name, step),
+		fmt.Sprintf("%s does not use the payment services: step %s does not apply", d.Name, step))
+}

@@ -1,0 +1,170 @@
+package checklist
+
+import (
+	"fmt"
+	"strings"
+)
+
+// BlockerKind says why something blocks the request.
+type BlockerKind string
+
+// What can block the migration request (§3.2).
+const (
+	BlockPendingInvoices     BlockerKind = "pending_invoices"    // a client still has invoices to accept
+	BlockClientPreparation   BlockerKind = "client_preparation"  // a client's §2 steps are not all done
+	BlockCabinetPreparation  BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
+	BlockRegistration        BlockerKind = "registration"        // §3.1 is not finished
+	BlockStepBlocked         BlockerKind = "step_blocked"        // a preparation step is marked blocked
+	BlockRequiredStepMissing BlockerKind = "required_step"       // a step this one needs is not done
+	BlockNotMigrated         BlockerKind = "not_migrated"        // reconciliation before the migration succeeded
+)
+
+// Blocker is one precise reason a gate is closed.
+type Blocker struct {
+	Kind    BlockerKind `json:"kind"`
+	Client  string      `json:"client,omitempty"` // client id, empty for the cabinet
+	Step    string      `json:"step,omitempty"`
+	Count   int         `json:"count,omitempty"`
+	Message Text        `json:"message"`
+}
+
+// RequestBlockers lists exactly what keeps the migration request from being
+// sent: registration not finished, cabinet or client preparation not done,
+// invoices still pending on V1. An override does not empty the list: it only
+// lets the gate pass, and the list stays visible.
+func (r *Run) RequestBlockers() []Blocker {
+	g := r.Guide
+	var out []Blocker
+	for _, s := range g.StepsFor(ScopeCabinet) {
+		st := r.Cabinet[g.posInRun[s.ID]]
+		if st.Resolved() {
+			continue
+		}
+		switch s.Phase {
+		case PhasePreparation:
+			out = append(out, Blocker{Kind: BlockCabinetPreparation, Step: s.ID,
+				Message: tx("Préparation du cabinet : "+s.Title.FR+" ("+st.Title().FR+")",
+					"Firm preparation: "+s.Title.EN+" ("+st.Title().EN+")")})
+		case PhaseRegistration:
+			out = append(out, Blocker{Kind: BlockRegistration, Step: s.ID,
+				Message: tx("Inscription : "+s.Title.FR+" ("+st.Title().FR+")",
+					"Registration: "+s.Title.EN+" ("+st.Title().EN+")")})
+		}
+	}
+	side := g.ClientSideSteps()
+	pendingPos := g.posInRun["preparation.client.pending_invoices"]
+	for i := range r.Clients {
+		c := &r.Clients[i]
+		if c.PendingInvoices > 0 {
+			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: "preparation.client.pending_invoices", Count: c.PendingInvoices,
+				Message: tx(fmt.Sprintf("%s : %d facture(s) en attente d'acceptation sur V1", c.Name, c.PendingInvoices),
+					fmt.Sprintf("%s: %d invoice(s) awaiting acceptance on V1", c.Name, c.PendingInvoices))})
+		} else if !c.Steps[pendingPos].Resolved() {
+			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: "preparation.client.pending_invoices",
+				Message: tx(fmt.Sprintf("%s : factures en attente non vérifiées", c.Name),
+					fmt.Sprintf("%s: pending invoices not checked", c.Name))})
+		}
+		var open []string
+		var openEN []string
+		for p, s := range side {
+			if s.Phase != PhasePreparation || s.ID == "preparation.client.pending_invoices" || !r.applies(c, s) {
+				continue
+			}
+			if !c.Steps[p].Resolved() {
+				open = append(open, s.Title.FR)
+				openEN = append(openEN, s.Title.EN)
+			}
+		}
+		if len(open) > 0 {
+			out = append(out, Blocker{Kind: BlockClientPreparation, Client: c.ID, Count: len(open),
+				Message: tx(fmt.Sprintf("%s : préparation incomplète (%s)", c.Name, strings.Join(open, ", ")),
+					fmt.Sprintf("%s: preparation not finished (%s)", c.Name, strings.Join(openEN, ", ")))})
+		}
+	}
+	return out
+}
+
+// BlockerSummary counts blockers by kind and distinct clients, for a one-line
+// message such as "12 clients ont des factures en attente".
+func BlockerSummary(bs []Blocker) map[BlockerKind]int {
+	out := map[BlockerKind]int{}
+	for _, b := range bs {
+		out[b.Kind]++
+	}
+	return out
+}
+
+// CheckTransition says whether a step instance may take a new status, given
+// the guide's rules: a reason for blocked and not applicable; the steps it
+// requires done first; the request gate (every client ready, or an override);
+// reconciliation only once the migration succeeded. It does not change r.
+func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
+	if to >= statusCount {
+		return newError("bad_status", "statut inconnu", "unknown status")
+	}
+	step, _, err := r.locate(ref)
+	if err != nil {
+		return err
+	}
+	if to.NeedsReason() && strings.TrimSpace(reason) == "" {
+		return newError("reason_required",
+			fmt.Sprintf("le statut « %s » demande une raison", to.Title().FR),
+			fmt.Sprintf("status %q needs a reason", to.Title().EN))
+	}
+	if to == StatusTodo || to == StatusNotApplicable || to == StatusBlocked {
+		return nil // going back, or setting aside, is always allowed
+	}
+	if step.Phase == PhaseReconciliation && !r.Migrated() {
+		return &Error{Code: "gate_closed",
+			Message: tx("le rapprochement s'ouvre une fois la migration confirmée (étape « "+r.stepTitle("request.answer").FR+" »)",
+				"reconciliation opens once the migration is confirmed (step \""+r.stepTitle("request.answer").EN+"\")"),
+			Blockers: []Blocker{{Kind: BlockNotMigrated, Step: "request.answer", Message: tx("migration non confirmée", "migration not confirmed")}}}
+	}
+	if to != StatusDone {
+		return nil
+	}
+	if missing := r.missingRequirements(ref, step); len(missing) > 0 {
+		var fr, en []string
+		for _, b := range missing {
+			fr = append(fr, b.Message.FR)
+			en = append(en, b.Message.EN)
+		}
+		return &Error{Code: "requirements", Blockers: missing,
+			Message: tx("à faire avant : "+strings.Join(fr, " ; "), "to do first: "+strings.Join(en, "; "))}
+	}
+	if step.ID == "request.submit" {
+		if bs := r.RequestBlockers(); len(bs) > 0 {
+			if _, ok := r.Override(GateRequestReadiness); !ok {
+				return &Error{Code: "gate_closed", Blockers: bs,
+					Message: tx(fmt.Sprintf("la demande ne peut pas être envoyée : %d point(s) bloquant(s), dont « %s » (ou forcez avec une raison)", len(bs), bs[0].Message.FR),
+						fmt.Sprintf("the request cannot be sent: %d blocking point(s), including %q (or override with a reason)", len(bs), bs[0].Message.EN))}
+			}
+		}
+	}
+	return nil
+}
+
+func (r *Run) missingRequirements(ref Ref, step *Step) []Blocker {
+	var out []Blocker
+	for _, req := range step.Requires {
+		rs, _ := r.Guide.Step(req)
+		rref := Ref{Step: req}
+		if rs.Scope != ScopeCabinet {
+			rref.Client = ref.Client
+		}
+		st, err := r.Status(rref)
+		if err != nil || st.Resolved() {
+			continue
+		}
+		out = append(out, Blocker{Kind: BlockRequiredStepMissing, Step: req, Client: rref.Client,
+			Message: tx("« "+rs.Title.FR+" »", "\""+rs.Title.EN+"\"")})
+	}
+	return out
+}
+
+func (r *Run) stepTitle(id string) Text {
+	if s, ok := r.Guide.Step(id); ok {
+		return s.Title
+	}
+	return Text{}
+}
