@@ -1,0 +1,63 @@
+package files
+
+import (
+	"io"
+	"sort"
+
+	"github.com/bascule-cli/bascule/connectors"
+)
+
+// ConvertOptions tunes Convert.
+type ConvertOptions struct {
+	ReadOptions
+	// IncludeActive keeps clients whose V1 status is "actif". By default
+	// they are skipped: V2 migrates active dossiers itself (guide §2), and
+	// importing them again would create duplicates.
+	IncludeActive bool
+}
+
+// Summary counts what a conversion did with the rows of the export:
+// Read = Written + Rejected + Skipped.
+type Summary struct {
+	Read     int `json:"read"`     // data rows in the export
+	Written  int `json:"written"`  // clients ready for the import file
+	Rejected int `json:"rejected"` // rows with at least one error
+	Skipped  int `json:"skipped"`  // active clients left out (see IncludeActive)
+}
+
+// ConvertResult is a V1 export adapted to the V2 import template.
+type ConvertResult struct {
+	Clients  []Client              // ready to write (WriteFiles)
+	Errors   []connectors.RowError // reading and import errors, by row
+	Columns  map[Field]string
+	Unmapped []string
+	Summary  Summary
+}
+
+// Convert reads a V1 clients export and keeps the clients V2's import will
+// accept: the reading's errors (bad SIREN…) and the import's (missing
+// contact e-mail…) are reported together, sorted by row. Writing is left to
+// WriteFiles so that the caller can show the summary and ask first.
+func Convert(in io.Reader, inName string, opts ConvertOptions) (ConvertResult, error) {
+	exp, err := ReadClientsExport(in, inName, opts.ReadOptions)
+	res := ConvertResult{Columns: exp.Columns, Unmapped: exp.Unmapped}
+	if err != nil {
+		return res, err
+	}
+	kept := exp.Clients[:0:0]
+	for _, c := range exp.Clients {
+		if c.Status == connectors.StatusActive && !opts.IncludeActive {
+			res.Summary.Skipped++
+			continue
+		}
+		kept = append(kept, c)
+	}
+	good, rejected := ValidateForImport(kept)
+	res.Clients = good
+	res.Errors = append(exp.Errors, rejected...)
+	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Row < res.Errors[j].Row })
+	res.Summary.Read = exp.Read
+	res.Summary.Written = len(good)
+	res.Summary.Rejected = RejectedRows(res.Errors)
+	return res, nil
+}

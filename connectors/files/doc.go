@@ -1,0 +1,46 @@
+// Package files holds the offline adapters for the files that cabinets really
+// handle during a migration: the client list exported from jefacture.com V1
+// (guide §2 "Exporter la liste des clients inactifs") and the client import
+// file for jefacture.com V2 (guide §3.4 "Importer la liste des clients…
+// Adapter le fichier export").
+//
+// Reading ([ReadTable], [ReadClientsExport]) accepts what French Excel and the
+// V1 export produce: CSV in UTF-8 (with or without BOM) or Windows-1252, with
+// `;`, `,` or TAB separators and an optional `sep=;` first line, and .xlsx
+// workbooks. Every cell is sanitised with connectors.Sanitize where it enters
+// and trimmed. Column headers are matched by French and English synonyms,
+// ignoring case, accents and punctuation; an explicit mapping overrides them.
+// Identifiers that a spreadsheet damaged are repaired before they are
+// checked: a SIREN or postal code that lost its leading zero, a SIREN turned
+// into a number ("5.52008443E8", "552008443.0"). A bad row never stops the
+// reading: it is reported with its line number, column and a French message,
+// and the good rows are kept.
+//
+// Writing ([WriteClientsImport], [WriteFiles]) follows one template, the one
+// of the new Banqup partner space, columns in this order:
+//
+//	Legal name            required
+//	Country               required, ISO 3166 alpha-2 ("FR")
+//	Contact email         required
+//	Contact first name    required
+//	Contact last name     required
+//	Contact language      required, a locale; "fr-FR" when the client has none
+//	Company number        optional, the SIREN for a French company
+//	VAT                   optional
+//	External reference    optional
+//	IBAN                  optional
+//	Street                optional
+//	Number                optional
+//	P.O. Box              optional
+//	Postal code           optional
+//	Municipality/city     optional
+//
+// The .xlsx has one sheet, "Clients", a header row and text-typed cells so
+// that SIRENs and postal codes keep their leading zeros. The CSV variant is
+// UTF-8 with BOM, `;` and CRLF, which French Excel opens without mangling
+// accents. Banqup caps an import at [ImportMaxRows] rows, so [SplitClients]
+// and [WriteFiles] cut larger lists into clients-import-001.xlsx, -002…
+//
+// The package does no network I/O. It may import the root connectors package
+// and checklist/ident (pure identifier checks), nothing else of the project.
+package files

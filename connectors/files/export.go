@@ -1,0 +1,343 @@
+package files
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+)
+
+// Client is a client as the files know it: the connectors record plus the
+// import-template columns that connectors.Client does not carry, so that
+// converting an export to an import loses nothing the user had.
+type Client struct {
+	connectors.Client
+	ExternalReference string // "External reference"; the writer falls back to Client.ID
+	IBAN              string // normalised, validated
+	BIC               string // normalised, validated; read but not in the V2 template
+	Number            string // street number
+	POBox             string
+	// Row is the 1-based row in the source file, 0 when the client did not
+	// come from a file. Messages about the client point there.
+	Row int
+}
+
+// FromRecords wraps connectors records (from a V1 port, say) for the writer.
+func FromRecords(records []connectors.Client) []Client {
+	out := make([]Client, len(records))
+	for i, r := range records {
+		out[i] = Client{Client: r}
+	}
+	return out
+}
+
+// Records returns the connectors records of clients (for the V2 port).
+func Records(clients []Client) []connectors.Client {
+	out := make([]connectors.Client, len(clients))
+	for i, c := range clients {
+		out[i] = c.Client
+	}
+	return out
+}
+
+// ReadOptions tunes ReadClientsExport. Zero values mean the defaults.
+type ReadOptions struct {
+	// Mapping forces columns to fields: column name as in the file (or
+	// folded: case, accents and punctuation do not matter) → Field id
+	// ("siren", "legal_name"…, or "ignore"). It wins over synonyms.
+	Mapping  map[string]string
+	MaxRows  int
+	MaxBytes int64
+	Sheet    string // .xlsx worksheet; the first one when empty
+}
+
+// ClientsExport is what a V1 clients export holds.
+type ClientsExport struct {
+	// Clients are the rows without errors, in file order.
+	Clients []Client
+	// Errors lists every problem found, by row and column, in file order.
+	// A row with at least one error is left out of Clients.
+	Errors []connectors.RowError
+	// Columns says which column of the file was used for each field.
+	Columns map[Field]string
+	// Unmapped lists the columns nothing was read from (unknown headers,
+	// or a second column for a field already taken).
+	Unmapped []string
+	// Read is the number of data rows in the file (blank rows excluded).
+	Read int
+}
+
+// ReadClientsExport reads a V1 clients export (CSV or .xlsx). Row problems
+// do not stop the reading: they are collected in Errors and the good rows
+// are kept. A returned error is about the whole file (unreadable, too large,
+// no column for the legal name, bad mapping); when the columns could be
+// resolved, Columns and Unmapped are filled even then, so the caller can
+// show what was recognised.
+func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExport, error) {
+	var out ClientsExport
+	t, err := ReadTableWith(r, name, TableOptions{Sheet: opts.Sheet, MaxBytes: opts.MaxBytes, MaxRows: opts.MaxRows})
+	if err != nil {
+		return out, err
+	}
+	cm, err := mapColumns(t.Header, opts.Mapping)
+	if err != nil {
+		return out, err
+	}
+	out.Columns, out.Unmapped, out.Read = cm.names, cm.unmapped, len(t.Rows)
+	if cm.col(FieldLegalName) < 0 {
+		return out, newError(CodeMissingColumn,
+			"aucune colonne de raison sociale reconnue (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes du fichier : "+quoteList(t.Header)+" ; indiquez-la avec une correspondance COLONNE=legal_name",
+			"no legal-name column recognised; map one with COLUMN=legal_name", nil)
+	}
+	p := newRowParser(cm)
+	out.Clients = make([]Client, 0, len(t.Rows))
+	for i := range t.Rows {
+		c, ok := p.parse(t, i, &out.Errors)
+		if ok {
+			out.Clients = append(out.Clients, c)
+		}
+	}
+	return out, nil
+}
+
+// rowParser holds what every row needs, built once per file.
+type rowParser struct {
+	names map[Field]string
+	id, legal, siren, vat, email, first, last, contact, lang, street, number,
+	pobox, postal, city, country, iban, bic, status, extRef, pay int
+	countries map[string]string
+	languages map[string]string
+	sirens    map[string]int // SIREN → row of its first occurrence
+}
+
+func newRowParser(cm *columnMap) *rowParser {
+	return &rowParser{
+		names:     cm.names,
+		id:        cm.col(FieldID),
+		legal:     cm.col(FieldLegalName),
+		siren:     cm.col(FieldSIREN),
+		vat:       cm.col(FieldVAT),
+		email:     cm.col(FieldContactEmail),
+		first:     cm.col(FieldContactFirstName),
+		last:      cm.col(FieldContactLastName),
+		contact:   cm.col(FieldContactName),
+		lang:      cm.col(FieldLanguage),
+		street:    cm.col(FieldStreet),
+		number:    cm.col(FieldNumber),
+		pobox:     cm.col(FieldPOBox),
+		postal:    cm.col(FieldPostalCode),
+		city:      cm.col(FieldCity),
+		country:   cm.col(FieldCountry),
+		iban:      cm.col(FieldIBAN),
+		bic:       cm.col(FieldBIC),
+		status:    cm.col(FieldStatus),
+		extRef:    cm.col(FieldExternalReference),
+		pay:       cm.col(FieldPaymentServices),
+		countries: countryCodes(),
+		languages: languageLocales(),
+		sirens:    map[string]int{},
+	}
+}
+
+func cell(row []string, col int) string {
+	if col < 0 || col >= len(row) {
+		return ""
+	}
+	return row[col]
+}
+
+// parse reads data row i. It appends one RowError per bad cell and reports
+// whether the row is good.
+func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client, bool) {
+	row, line := t.Rows[i], t.RowNumbers[i]
+	n := len(*errs)
+	fail := func(f Field, msg string) {
+		*errs = append(*errs, connectors.RowError{Row: line, Column: p.names[f], Message: msg})
+	}
+
+	var c Client
+	c.Row = line
+	c.ID = cell(row, p.id)
+	c.LegalName = cell(row, p.legal)
+	if c.LegalName == "" {
+		fail(FieldLegalName, "raison sociale manquante")
+	}
+
+	raw := cell(row, p.country)
+	country, ok := normCountry(raw, p.countries)
+	if !ok {
+		fail(FieldCountry, "pays « "+raw+" » non reconnu : indiquez le code ISO à deux lettres (FR, BE, LU…)")
+	}
+	c.Country = country
+	french := country == "FR"
+
+	if raw := cell(row, p.siren); raw != "" {
+		siren, err := fixSIREN(raw, french)
+		c.SIREN = siren
+		if err != nil {
+			fail(FieldSIREN, identMessage(err))
+		} else if first, dup := p.sirens[siren]; dup && french {
+			fail(FieldSIREN, fmt.Sprintf("SIREN %s déjà présent à la ligne %d", siren, first))
+		} else if french {
+			p.sirens[siren] = line
+		}
+	}
+
+	if raw := cell(row, p.vat); raw != "" {
+		c.VAT = ident.NormalizeVAT(raw)
+		if french || strings.HasPrefix(c.VAT, "FR") {
+			if err := ident.ValidateVAT(c.VAT); err != nil {
+				fail(FieldVAT, identMessage(err))
+			} else if french && len(c.SIREN) == 9 && c.VAT[4:] != c.SIREN && !strings.HasPrefix(c.VAT[4:], "000") {
+				// Monaco numbers (000…) carry no SIREN, hence the exception.
+				fail(FieldVAT, "le numéro de TVA "+c.VAT+" ne correspond pas au SIREN "+c.SIREN)
+			}
+		}
+	}
+
+	if raw := cell(row, p.email); raw != "" {
+		c.ContactEmail = ident.NormalizeEmail(raw)
+		if err := ident.ValidateEmail(c.ContactEmail); err != nil {
+			fail(FieldContactEmail, identMessage(err))
+		}
+	}
+	c.ContactFirstName = cell(row, p.first)
+	c.ContactLastName = cell(row, p.last)
+	if c.ContactFirstName == "" && c.ContactLastName == "" {
+		c.ContactFirstName, c.ContactLastName = splitContactName(cell(row, p.contact))
+	}
+
+	if raw := cell(row, p.lang); raw != "" {
+		lang, ok := normLanguage(raw, p.languages)
+		if !ok {
+			fail(FieldLanguage, "langue « "+raw+" » non reconnue (attendu : fr-FR, en-GB… ou Français, Anglais…)")
+		}
+		c.Language = lang
+	}
+
+	c.Street = cell(row, p.street)
+	c.Number = cell(row, p.number)
+	c.POBox = cell(row, p.pobox)
+	c.PostalCode = fixPostalCode(cell(row, p.postal), french)
+	c.City = cell(row, p.city)
+
+	if raw := cell(row, p.iban); raw != "" {
+		c.IBAN = ident.NormalizeIBAN(raw)
+		if err := ident.ValidateIBAN(c.IBAN); err != nil {
+			fail(FieldIBAN, identMessage(err))
+		}
+	}
+	if raw := cell(row, p.bic); raw != "" {
+		c.BIC = ident.NormalizeBIC(raw)
+		if err := ident.ValidateBIC(c.BIC); err != nil {
+			fail(FieldBIC, identMessage(err))
+		}
+	}
+
+	c.Status = normStatus(cell(row, p.status))
+	c.ExternalReference = cell(row, p.extRef)
+	c.PaymentServices = yes(cell(row, p.pay))
+	return c, len(*errs) == n
+}
+
+// fixSIREN repairs and checks a company number. For a French company it
+// undoes spreadsheet damage (number formatting, a lost leading zero), takes
+// the SIREN out of a SIRET, then validates. Other countries' numbers are
+// only stripped of separators: their formats are not ours to judge.
+func fixSIREN(raw string, french bool) (string, error) {
+	n := ident.NormalizeSIREN(undoNumber(raw))
+	if !french {
+		return n, nil
+	}
+	switch {
+	case len(n) == 8 && allDigits(n):
+		// Excel shows SIRENs as numbers and drops a leading zero; the Luhn
+		// key is blind to leading zeros, so padding restores the number.
+		n = "0" + n
+	case len(n) == 13 && allDigits(n):
+		n = "0" + n // a SIRET that lost its leading zero
+		fallthrough
+	case len(n) == 14 && allDigits(n):
+		// A SIRET: its first nine digits are the SIREN.
+		if err := ident.ValidateSIRET(n); err != nil {
+			return n, err
+		}
+		n = n[:9]
+	}
+	return n, ident.ValidateSIREN(n)
+}
+
+// fixPostalCode restores a French postal code that a spreadsheet stored as
+// a number ("1000" for 01000, "75001.0"), and removes inner spaces
+// ("75 001"). Foreign codes are kept as typed.
+func fixPostalCode(raw string, french bool) string {
+	if !french || raw == "" {
+		return raw
+	}
+	pc := undoNumber(raw)
+	if compact := strings.Join(strings.Fields(pc), ""); allDigits(compact) {
+		pc = compact
+	}
+	if len(pc) == 4 && allDigits(pc) {
+		pc = "0" + pc
+	}
+	return pc
+}
+
+// identMessage returns an identifier error's French message without its
+// "SIREN : " prefix: the row error already names the column.
+func identMessage(err error) string {
+	msg := err.Error()
+	var ie *ident.Error
+	if errors.As(err, &ie) {
+		if _, rest, ok := strings.Cut(msg, " : "); ok {
+			return rest
+		}
+	}
+	return msg
+}
+
+// FormatRowError writes a row error the way the user reads it:
+// "ligne 14, colonne « SIREN » : clé de contrôle invalide".
+func FormatRowError(e connectors.RowError) string {
+	var b strings.Builder
+	if e.Row > 0 {
+		fmt.Fprintf(&b, "ligne %d", e.Row)
+	}
+	if e.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("colonne « " + e.Column + " »")
+	}
+	if b.Len() > 0 {
+		b.WriteString(" : ")
+	}
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// RejectedRows counts the distinct rows that errs are about.
+func RejectedRows(errs []connectors.RowError) int {
+	seen := make(map[int]struct{}, len(errs))
+	for _, e := range errs {
+		seen[e.Row] = struct{}{}
+	}
+	return len(seen)
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			q = append(q, "« "+s+" »")
+		}
+	}
+	if len(q) == 0 {
+		return "(aucune)"
+	}
+	return strings.Join(q, ", ")
+}

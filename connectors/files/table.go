@@ -1,0 +1,162 @@
+package files
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// Table is a spreadsheet-shaped file: a header row and data rows, every cell
+// already sanitised and trimmed.
+type Table struct {
+	Header []string
+	Rows   [][]string
+	// RowNumbers[i] is the 1-based line (CSV) or row (xlsx) in the source
+	// file where Rows[i] starts, so that messages point where the user looks.
+	RowNumbers []int
+}
+
+// Cell returns the cell of data row i in column col, or "" when the row is
+// shorter than the header (CSV lines often are).
+func (t *Table) Cell(i, col int) string {
+	if i < 0 || i >= len(t.Rows) || col < 0 || col >= len(t.Rows[i]) {
+		return ""
+	}
+	return t.Rows[i][col]
+}
+
+// Limits applied when no option says otherwise. A 12,000-client cabinet
+// exports a few megabytes; these leave a wide margin while keeping a wrong
+// file (a database dump, a zip bomb) from exhausting memory.
+const (
+	DefaultMaxBytes = 64 << 20
+	DefaultMaxRows  = 200_000
+	// DefaultMaxUnzippedBytes bounds what an .xlsx may expand to.
+	DefaultMaxUnzippedBytes = 512 << 20
+)
+
+// TableOptions tunes ReadTableWith. Zero values mean the defaults.
+type TableOptions struct {
+	// Sheet names the worksheet of an .xlsx to read (case-insensitive); the
+	// first sheet when empty. Ignored for CSV.
+	Sheet string
+	// MaxBytes refuses larger files.
+	MaxBytes int64
+	// MaxRows refuses files with more data rows (header not counted).
+	MaxRows int
+	// MaxUnzippedBytes refuses .xlsx files that expand to more.
+	MaxUnzippedBytes int64
+}
+
+func (o TableOptions) withDefaults() TableOptions {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxRows <= 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxUnzippedBytes <= 0 {
+		o.MaxUnzippedBytes = DefaultMaxUnzippedBytes
+	}
+	return o
+}
+
+// ReadTable reads a CSV or .xlsx file with the default limits. name is the
+// file name (only its extension is used, as a hint when the content does not
+// say what it is).
+func ReadTable(r io.Reader, name string) (*Table, error) {
+	return ReadTableWith(r, name, TableOptions{})
+}
+
+// ReadTableWith reads a CSV or .xlsx file. The content decides first (an
+// .xlsx is a zip archive, whatever its name), the extension second.
+func ReadTableWith(r io.Reader, name string, opts TableOptions) (*Table, error) {
+	opts = opts.withDefaults()
+	data, err := io.ReadAll(io.LimitReader(r, opts.MaxBytes+1))
+	if err != nil {
+		return nil, newError(CodeUnreadable,
+			"lecture du fichier impossible : "+err.Error(),
+			"cannot read the file: "+err.Error(), err)
+	}
+	if int64(len(data)) > opts.MaxBytes {
+		return nil, newError(CodeTooLarge,
+			fmt.Sprintf("le fichier dépasse la taille maximale autorisée (%s) ; vérifiez qu'il s'agit bien de l'export des clients ou découpez-le", humanBytes(opts.MaxBytes)),
+			fmt.Sprintf("the file is larger than the allowed maximum (%s)", humanBytes(opts.MaxBytes)), nil)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if ext == ".ods" {
+			return nil, unsupported(ext)
+		}
+		return readXLSX(data, opts)
+	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
+		// OLE container: Excel 97-2003 .xls, or an .xlsx protected by a
+		// password. Neither can be read without Excel.
+		return nil, newError(CodeUnsupported,
+			"ce classeur est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : ouvrez-le dans Excel et enregistrez-le en .xlsx (sans mot de passe) ou en CSV",
+			"this workbook is an Excel 97-2003 (.xls) file or is password-protected: save it as .xlsx (no password) or CSV", nil)
+	case ext == ".xlsx" || ext == ".xlsm":
+		return nil, newError(CodeUnreadable,
+			"le fichier porte l'extension "+ext+" mais n'est pas un classeur Excel valide",
+			"the file is named "+ext+" but is not a valid Excel workbook", nil)
+	case ext == ".xls" || ext == ".ods" || ext == ".numbers":
+		return nil, unsupported(ext)
+	}
+	return readCSV(data, opts)
+}
+
+func unsupported(ext string) error {
+	return newError(CodeUnsupported,
+		"format "+ext+" non pris en charge : enregistrez le fichier en .xlsx ou en CSV",
+		"unsupported format "+ext+": save the file as .xlsx or CSV", nil)
+}
+
+func tooManyRows(max int) error {
+	return newError(CodeTooManyRows,
+		fmt.Sprintf("le fichier contient plus de %d lignes ; découpez-le en plusieurs fichiers", max),
+		fmt.Sprintf("the file has more than %d rows; split it", max), nil)
+}
+
+func emptyTable() error {
+	return newError(CodeEmpty,
+		"le fichier est vide : aucune ligne d'en-tête trouvée",
+		"the file is empty: no header row found", nil)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d Mio", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d Kio", n>>10)
+	}
+	return fmt.Sprintf("%d octets", n)
+}
+
+// appendRow adds a data row unless all its cells are empty (Excel leaves
+// ";;;;" lines and blank rows at the end of sheets).
+func (t *Table) appendRow(cells []string, line, maxRows int) error {
+	empty := true
+	for _, c := range cells {
+		if c != "" {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		return nil
+	}
+	if t.Header == nil {
+		t.Header = cells
+		return nil
+	}
+	if len(t.Rows) >= maxRows {
+		return tooManyRows(maxRows)
+	}
+	t.Rows = append(t.Rows, cells)
+	t.RowNumbers = append(t.RowNumbers, line)
+	return nil
+}
