@@ -263,7 +263,8 @@ func fixSIREN(raw string, french bool) (string, error) {
 	case len(n) == 14 && allDigits(n):
 		// A SIRET: its first nine digits are the SIREN.
 		if err := ident.ValidateSIRET(n); err != nil {
-			return n, err
+			// Say it is the SIRET that is wrong: the column says SIREN.
+			return n, errors.New("SIRET invalide : " + identMessage(err))
 		}
 		n = n[:9]
 	}

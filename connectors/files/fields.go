@@ -211,6 +211,10 @@ func mapColumns(header []string, mapping map[string]string) (*columnMap, error) 
 
 	// Synonyms for the remaining columns; the best-ranked header wins.
 	idx := synonymIndex()
+	explicit := make(map[Field]bool, len(m.names))
+	for f := range m.names {
+		explicit[f] = true
+	}
 	best := map[Field]int{}
 	var losers []int
 	for i, h := range header {
@@ -224,7 +228,7 @@ func mapColumns(header []string, mapping map[string]string) (*columnMap, error) 
 		if !ok {
 			continue
 		}
-		if _, explicit := m.names[sr.field]; explicit {
+		if explicit[sr.field] {
 			losers = append(losers, i)
 			continue
 		}
