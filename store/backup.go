@@ -1,0 +1,294 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backups sit beside the database and are named
+//
+//	<file>.backup-20261125T223000Z      (UTC; "-2", "-3"... when two fall in one second)
+//
+// so that they sort by time. A file replaced by Restore is kept as
+// <file>.replaced-<stamp>; it is not offered as a backup (it may be the
+// damaged one) but is purged like the backups.
+const (
+	backupInfix   = ".backup-"
+	replacedInfix = ".replaced-"
+	stampLayout   = "20060102T150405Z"
+)
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path string
+	At   time.Time
+	Size int64
+	seq  int
+}
+
+// Backup takes a hot backup beside the database (a consistent copy from a
+// read transaction), fsync'd, then keeps only the newest KeepBackups.
+func (db *DB) Backup() (string, error) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.bolt == nil {
+		return "", bolt.ErrDatabaseNotOpen
+	}
+	p, err := db.backupLocked("")
+	if err != nil {
+		return "", err
+	}
+	if err := rotate(db.path, db.opt.KeepBackups); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+func (db *DB) backupLocked(_ string) (string, error) {
+	name, err := freeBackupName(db.path, backupInfix, db.now())
+	if err != nil {
+		return "", err
+	}
+	err = writeAtomic(name, func(f *os.File) error {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+	})
+	if err != nil {
+		return "", fmt.Errorf("sauvegarde de %s : %w", db.path, err)
+	}
+	return name, nil
+}
+
+func freeBackupName(dbPath, infix string, at time.Time) (string, error) {
+	base := dbPath + infix + at.UTC().Format(stampLayout)
+	for i := 1; i < 1000; i++ {
+		name := base
+		if i > 1 {
+			name = base + "-" + strconv.Itoa(i)
+		}
+		if _, err := os.Lstat(name); errors.Is(err, os.ErrNotExist) {
+			return name, nil
+		}
+	}
+	return "", fmt.Errorf("trop de sauvegardes dans la même seconde pour %s", dbPath)
+}
+
+// writeAtomic writes a file 0600 through a temporary file in the same
+// folder: fsync, rename, fsync of the folder.
+func writeAtomic(name string, fill func(f *os.File) error) error {
+	dir := filepath.Dir(name)
+	f, err := os.CreateTemp(dir, filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			_ = f.Close()
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		return err
+	}
+	ok = true
+	syncDir(dir)
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+func parseBackupName(dbPath, name, infix string) (time.Time, int, bool) {
+	prefix := filepath.Base(dbPath) + infix
+	base := filepath.Base(name)
+	if !strings.HasPrefix(base, prefix) || strings.Contains(base, ".tmp-") {
+		return time.Time{}, 0, false
+	}
+	rest := base[len(prefix):]
+	seq := 1
+	if i := strings.IndexByte(rest, '-'); i >= 0 {
+		n, err := strconv.Atoi(rest[i+1:])
+		if err != nil {
+			return time.Time{}, 0, false
+		}
+		seq, rest = n, rest[:i]
+	}
+	at, err := time.Parse(stampLayout, rest)
+	if err != nil {
+		return time.Time{}, 0, false
+	}
+	return at, seq, true
+}
+
+func listFiles(dbPath, infix string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(filepath.Dir(dbPath))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		at, seq, ok := parseBackupName(dbPath, e.Name(), infix)
+		if !ok {
+			continue
+		}
+		info := BackupInfo{Path: filepath.Join(filepath.Dir(dbPath), e.Name()), At: at, seq: seq}
+		if fi, err := e.Info(); err == nil {
+			info.Size = fi.Size()
+		}
+		out = append(out, info)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.After(out[j].At)
+		}
+		return out[i].seq > out[j].seq
+	})
+	return out, nil
+}
+
+// Backups lists the backups of the database at dbPath, newest first.
+func Backups(dbPath string) ([]BackupInfo, error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	return listFiles(abs, backupInfix)
+}
+
+func rotate(dbPath string, keep int) error {
+	bs, err := listFiles(dbPath, backupInfix)
+	if err != nil {
+		return err
+	}
+	for i := keep; i < len(bs); i++ {
+		if err := os.Remove(bs[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// verifyFile opens a file read-only under the guard and runs the check.
+func verifyFile(path string) error {
+	b, err := openBolt(path, time.Second, true)
+	if err != nil {
+		return err
+	}
+	defer safeClose(b)
+	if err := checkBolt(b); err != nil {
+		return err
+	}
+	return b.View(func(tx *bolt.Tx) error {
+		v, err := readVersion(tx)
+		if err != nil {
+			return err
+		}
+		if v > SchemaVersion {
+			return &TooNewError{Path: path, Found: v, Supported: SchemaVersion}
+		}
+		return nil
+	})
+}
+
+// newestGoodBackup returns the newest backup that verifies, or "".
+func newestGoodBackup(dbPath string) string {
+	bs, err := listFiles(dbPath, backupInfix)
+	if err != nil {
+		return ""
+	}
+	for _, b := range bs {
+		if verifyBackupQuiet(b.Path) == nil {
+			return b.Path
+		}
+	}
+	return ""
+}
+
+func verifyBackupQuiet(path string) error {
+	// Avoid recursion through damaged(): check the header, then open.
+	if err := precheck(path); err != nil {
+		return err
+	}
+	return verifyFile(path)
+}
+
+// Restore replaces the database at dbPath with a backup. It refuses while
+// another process has the database open, verifies the backup first, and
+// keeps the replaced file as <file>.replaced-<stamp>.
+func Restore(dbPath, backupPath string) error {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return err
+	}
+	if err := verifyBackupQuiet(backupPath); err != nil {
+		return fmt.Errorf("la sauvegarde %s n'est pas utilisable : %w", backupPath, err)
+	}
+	// Probe the lock: if bbolt can take it, nobody else holds the file.
+	if _, err := os.Stat(abs); err == nil {
+		b, err := openBolt(abs, time.Second, false)
+		var inUse *InUseError
+		if errors.As(err, &inUse) {
+			return err
+		}
+		if err == nil {
+			_ = safeClose(b)
+		}
+		// A damaged file is what Restore is for: go on.
+		kept, err := freeBackupName(abs, replacedInfix, time.Now())
+		if err != nil {
+			return err
+		}
+		if err := os.Rename(abs, kept); err != nil {
+			return fmt.Errorf("mise de côté de %s : %w", abs, err)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return err
+	}
+	err = writeAtomic(abs, func(f *os.File) error {
+		src, err := os.Open(backupPath)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = f.ReadFrom(src)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("restauration de %s : %w", abs, err)
+	}
+	return nil
+}

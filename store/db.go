@@ -1,0 +1,348 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Options tune Open. The zero value is the production setting.
+type Options struct {
+	// Timeout is how long Open waits for the file lock before giving up with
+	// an InUseError. Default 1 s.
+	Timeout time.Duration
+	// ReadOnly opens the file with a shared lock; nothing can be written and
+	// an old schema is not migrated.
+	ReadOnly bool
+	// Now is the clock of records and events. Default time.Now.
+	Now func() time.Time
+	// KeepBackups is how many rotating backups Backup keeps. Default 5.
+	KeepBackups int
+
+	// kdf overrides the key-derivation cost of new secret stores (tests).
+	kdf *kdfParams
+}
+
+func (o Options) withDefaults() Options {
+	if o.Timeout <= 0 {
+		o.Timeout = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.KeepBackups <= 0 {
+		o.KeepBackups = 5
+	}
+	return o
+}
+
+// DB is an open bascule database. Its methods are safe for concurrent use.
+// Every method that changes something returns only once the change is
+// committed and fsync'd.
+type DB struct {
+	mu   sync.RWMutex // write-locked only while the file is swapped (compaction)
+	bolt *bolt.DB
+	path string
+	opt  Options
+}
+
+// Open opens (or creates) the database at path: folders 0700, file 0600. It
+// waits at most opt.Timeout for another bascule process to let go of the
+// file, checks the file's consistency, refuses a newer schema, and migrates
+// an older one after a hot backup.
+func Open(path string, opt Options) (*DB, error) {
+	opt = opt.withDefaults()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return nil, fmt.Errorf("création du dossier de la base %s : %w", filepath.Dir(abs), err)
+		}
+	}
+	b, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{bolt: b, path: abs, opt: opt}
+	if !opt.ReadOnly {
+		_ = os.Chmod(abs, 0o600)
+	}
+	if err := db.checkLocked(); err != nil {
+		_ = safeClose(b)
+		return nil, err
+	}
+	if err := db.upgrade(); err != nil {
+		_ = safeClose(db.bolt)
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close releases the file.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.bolt == nil {
+		return nil
+	}
+	err := db.bolt.Close()
+	db.bolt = nil
+	return err
+}
+
+// Path is the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// faultError is a panic or memory fault caught while reading the file.
+type faultError struct{ v any }
+
+func (e *faultError) Error() string { return fmt.Sprintf("lecture impossible du fichier (%v)", e.v) }
+
+// guard runs fn with memory faults turned into panics, and panics turned
+// into errors: a damaged mmap'd file must give an error, not a SIGBUS.
+func guard(fn func() error) (err error) {
+	old := debug.SetPanicOnFault(true)
+	defer debug.SetPanicOnFault(old)
+	defer func() {
+		if r := recover(); r != nil {
+			err = &faultError{v: r}
+		}
+	}()
+	return fn()
+}
+
+func safeClose(b *bolt.DB) error {
+	if b == nil {
+		return nil
+	}
+	return guard(b.Close)
+}
+
+// openBolt opens the file with bbolt after checking its header and size, all
+// under guard. Errors: *InUseError, *DamagedError, or an I/O error.
+func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, error) {
+	if err := precheck(path); err != nil {
+		return nil, damaged(path, err)
+	}
+	var file *os.File
+	var b *bolt.DB
+	err := guard(func() error {
+		var err error
+		b, err = bolt.Open(path, 0o600, &bolt.Options{
+			Timeout:      timeout,
+			ReadOnly:     readOnly,
+			FreelistType: bolt.FreelistMapType,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
+		return err
+	})
+	if err == nil {
+		return b, nil
+	}
+	var fe *faultError
+	if errors.As(err, &fe) && file != nil {
+		_ = file.Close() // bbolt could not clean up after the fault: release the lock
+	}
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, &InUseError{Path: path}
+	case errors.As(err, &fe), errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch):
+		return nil, damaged(path, err)
+	}
+	return nil, fmt.Errorf("ouverture de la base %s : %w", path, err)
+}
+
+// bbolt file header, read without mmap so that a truncated file is caught
+// before bbolt touches pages that are not there.
+const (
+	boltMagic       = 0xED0CDAED
+	boltVersion     = 2
+	pageHeaderSize  = 16
+	metaSize        = 64
+	metaChecksumOff = 56
+)
+
+type metaInfo struct {
+	pageSize uint32
+	pgid     uint64 // high-water mark, in pages
+	txid     uint64
+}
+
+func readMeta(b []byte) (metaInfo, bool) {
+	if len(b) < pageHeaderSize+metaSize {
+		return metaInfo{}, false
+	}
+	m := b[pageHeaderSize : pageHeaderSize+metaSize]
+	le := binary.LittleEndian
+	if le.Uint32(m[0:]) != boltMagic || le.Uint32(m[4:]) != boltVersion {
+		return metaInfo{}, false
+	}
+	h := fnv.New64a()
+	h.Write(m[:metaChecksumOff])
+	if h.Sum64() != le.Uint64(m[metaChecksumOff:]) {
+		return metaInfo{}, false
+	}
+	return metaInfo{pageSize: le.Uint32(m[8:]), pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
+}
+
+// precheck verifies that the file, if it exists and is not empty, has a
+// valid meta page and is at least as long as its high-water mark says.
+func precheck(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return nil // permissions and the like: bbolt reports them
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := st.Size()
+	if size == 0 {
+		return nil
+	}
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	m0, ok0 := readMeta(head)
+	var best metaInfo
+	found := false
+	if ok0 {
+		best, found = m0, true
+	}
+	// The second meta page sits one page further; try the page size the first
+	// one gives, else the common sizes.
+	sizes := []uint32{4096, 8192, 16384, 65536}
+	if ok0 {
+		sizes = []uint32{m0.pageSize}
+	}
+	for _, ps := range sizes {
+		buf := make([]byte, pageHeaderSize+metaSize)
+		if _, err := f.ReadAt(buf, int64(ps)); err != nil {
+			continue
+		}
+		if m1, ok := readMeta(buf); ok && m1.pageSize == ps {
+			if !found || m1.txid > best.txid {
+				best, found = m1, true
+			}
+			break
+		}
+	}
+	if !found {
+		return errors.New("en-tête invalide : ce n'est pas une base bascule lisible")
+	}
+	if best.pageSize < 512 || best.pageSize > 1<<20 {
+		return fmt.Errorf("taille de page invalide (%d)", best.pageSize)
+	}
+	if need := int64(best.pgid) * int64(best.pageSize); size < need {
+		return fmt.Errorf("fichier tronqué : %d octets au lieu d'au moins %d", size, need)
+	}
+	return nil
+}
+
+func damaged(path string, cause error) *DamagedError {
+	return &DamagedError{Path: path, Cause: cause, NewestBackup: newestGoodBackup(path)}
+}
+
+// Check runs the consistency check: every bucket and record walked under the
+// fault guard, then bbolt's own page check. It returns a *DamagedError.
+func (db *DB) Check() error {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.bolt == nil {
+		return berrors.ErrDatabaseNotOpen
+	}
+	return db.checkLocked()
+}
+
+func (db *DB) checkLocked() error {
+	if err := checkBolt(db.bolt); err != nil {
+		return damaged(db.path, err)
+	}
+	return nil
+}
+
+func checkBolt(b *bolt.DB) error {
+	return guard(func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			// Touch every key and value first, in this goroutine, where a
+			// fault is caught; bbolt's Check runs in a goroutine of its own.
+			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error { return walkBucket(bk) }); err != nil {
+				return err
+			}
+			for err := range tx.Check() {
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func walkBucket(b *bolt.Bucket) error {
+	var sink byte
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			child := b.Bucket(k)
+			if child == nil {
+				return fmt.Errorf("sous-seau %q illisible", k)
+			}
+			if err := walkBucket(child); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(v) > 0 {
+			sink ^= v[0] ^ v[len(v)-1]
+		}
+	}
+	_ = sink
+	return nil
+}
+
+// view and update run fn in a transaction under the read lock of the file
+// swap. update is one committed, fsync'd bbolt transaction.
+func (db *DB) view(fn func(tx *bolt.Tx) error) error {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.bolt == nil {
+		return berrors.ErrDatabaseNotOpen
+	}
+	return db.bolt.View(fn)
+}
+
+func (db *DB) update(fn func(tx *bolt.Tx) error) error {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.bolt == nil {
+		return berrors.ErrDatabaseNotOpen
+	}
+	if db.opt.ReadOnly {
+		return ErrReadOnly
+	}
+	return db.bolt.Update(fn)
+}
+
+func (db *DB) now() time.Time { return db.opt.Now().UTC() }
