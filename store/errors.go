@@ -82,7 +82,9 @@ func (e *TooNewError) Is(target error) bool { return target == ErrTooNew }
 // NotFoundError names what was not found.
 type NotFoundError struct{ What, ID string }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("%s introuvable : %q", frWhat(e.What), e.ID) }
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("%s introuvable : %q", frWhat(e.What), e.ID)
+}
 
 // English returns the message in English.
 func (e *NotFoundError) English() string { return fmt.Sprintf("%s not found: %q", e.What, e.ID) }
@@ -137,8 +139,10 @@ type FormatError struct {
 	Msg  string
 }
 
-func (e *FormatError) Error() string   { return fmt.Sprintf("format illisible (%s) : %s", e.What, e.Msg) }
-func (e *FormatError) English() string { return fmt.Sprintf("unreadable format (%s): %s", e.What, e.Msg) }
+func (e *FormatError) Error() string { return fmt.Sprintf("format illisible (%s) : %s", e.What, e.Msg) }
+func (e *FormatError) English() string {
+	return fmt.Sprintf("unreadable format (%s): %s", e.What, e.Msg)
+}
 
 func frWhat(w string) string {
 	switch w {

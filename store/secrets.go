@@ -224,4 +224,3 @@ func (db *DB) DeleteSecret(ws, name string) error {
 		return w.secrets.Delete([]byte(name))
 	})
 }
-

@@ -96,7 +96,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("pending = %d", run2.Clients[2].PendingInvoices)
 	}
 	got, err := db2.StepState("martin", ref)
-	if err != nil || got.Note != "à revoir" || got.Status != checklist.StatusInProgress || got.By != "C. Martin" || got.Capture.Items[0]["email"] != "anne@example.fr" {
+	if err != nil || got.Note != "à revoir" || got.Status != checklist.StatusInProgress || got.By != "C. Martin" || got.Capture.Items[0]["email"] != "Anne@example.fr" {
 		t.Fatalf("StepState = %+v, %v", got, err)
 	}
 	got, _ = db2.StepState("martin", pref)
