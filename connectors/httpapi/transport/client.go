@@ -1,0 +1,491 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/httpapi"
+)
+
+// Client speaks the contract of package httpapi: it gets and caches the
+// OAuth2 token, limits its rate, retries what may be retried and maps every
+// failure to a connectors error. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	base    *url.URL
+	hc      *http.Client
+	limiter *rate.Limiter
+
+	// tokenSem serialises token requests (a channel, not a mutex, so that
+	// a caller waiting for another's token request still honours its ctx).
+	tokenSem chan struct{}
+	tokMu    sync.Mutex
+	token    string
+	expiry   time.Time
+}
+
+// New checks cfg, fills its defaults and returns a Client. op names the
+// caller in errors ("v1.New").
+func New(op string, cfg Config) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, connectors.Invalid(op, "base_url",
+			fmt.Sprintf("adresse de la plateforme %q invalide : attendu https://hôte[:port][/chemin]", cfg.BaseURL),
+			fmt.Sprintf("invalid platform address %q: expected https://host[:port][/path]", cfg.BaseURL))
+	}
+	loopback := httpapi.IsLoopbackHost(u.Hostname())
+	if u.Scheme == "http" && !loopback {
+		return nil, connectors.Invalid(op, "base_url",
+			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine (127.0.0.1, ::1, localhost) ; utilisez https://", cfg.BaseURL),
+			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine (127.0.0.1, ::1, localhost); use https://", cfg.BaseURL))
+	}
+	if cfg.ClientID == "" || cfg.ClientSecret == "" {
+		return nil, connectors.Invalid(op, "client_id",
+			"identifiant et secret client requis", "client id and secret required")
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	switch {
+	case cfg.MaxRetries == 0:
+		cfg.MaxRetries = 4
+	case cfg.MaxRetries < 0:
+		cfg.MaxRetries = 0
+	}
+	if cfg.BaseBackoff <= 0 {
+		cfg.BaseBackoff = 250 * time.Millisecond
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = 10 * time.Second
+	}
+	if cfg.MaxRetryAfter <= 0 {
+		cfg.MaxRetryAfter = 30 * time.Second
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = 32 << 20
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "bascule"
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleep
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	limit, burst := rate.Inf, 0
+	switch {
+	case cfg.RequestsPerSecond > 0:
+		limit, burst = rate.Limit(cfg.RequestsPerSecond), cfg.Burst
+	case cfg.RequestsPerSecond == 0 && !loopback:
+		limit, burst = 20, cfg.Burst
+		if burst <= 0 {
+			burst = 20
+		}
+	}
+	if burst <= 0 {
+		burst = max(1, int(cfg.RequestsPerSecond))
+	}
+
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Transport: newTransport(cfg.Timeout)}
+	} else {
+		copied := *hc
+		hc = &copied
+	}
+	if hc.Timeout <= 0 {
+		hc.Timeout = cfg.Timeout
+	}
+	// A redirect would carry the bearer token elsewhere, possibly to plain
+	// http; the contract has none, so any 3xx is an error.
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+	return &Client{
+		cfg:      cfg,
+		base:     u,
+		hc:       hc,
+		limiter:  rate.NewLimiter(limit, burst),
+		tokenSem: make(chan struct{}, 1),
+	}, nil
+}
+
+// newTransport is http.DefaultTransport's tuning with bounded phases and
+// enough idle connections per host for a concurrent sweep.
+func newTransport(timeout time.Duration) *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: timeout,
+		ExpectContinueTimeout: time.Second,
+		MaxIdleConns:          128,
+		MaxIdleConnsPerHost:   64,
+		IdleConnTimeout:       90 * time.Second,
+	}
+}
+
+// String describes the client without its secret.
+func (c *Client) String() string { return "transport.Client{" + c.cfg.redacted() + "}" }
+
+// GoString is String.
+func (c *Client) GoString() string { return c.String() }
+
+// Format prints the client without its secret whatever the verb: the
+// default %v of a struct would print the unexported config, secret included.
+func (c *Client) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
+
+// Get sends GET path?query and decodes the JSON answer into out. op names
+// the port method in errors ("v1.Cabinet").
+func (c *Client) Get(ctx context.Context, op, path string, query url.Values, out any) error {
+	return c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
+}
+
+// Post sends in as JSON to path with the Idempotency-Key key (a random one
+// when key is empty) and decodes the answer into out (nil to ignore it). It
+// is retried, with the same key, like a GET: the platform replays the
+// answer instead of acting twice.
+func (c *Client) Post(ctx context.Context, op, path, key string, in, out any) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return &connectors.Error{Op: op, Kind: connectors.ErrInvalid, French: "requête impossible à encoder",
+			English: "request cannot be encoded", Err: err}
+	}
+	if key == "" {
+		key = NewKey()
+	}
+	return c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+}
+
+// NewKey returns a random idempotency key (128 bits, hex).
+func NewKey() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// attempt is the outcome of one try.
+type attempt struct {
+	err        *connectors.Error
+	retry      bool          // the same request may be sent again
+	retryAfter time.Duration // what the platform asked for, uncapped
+	badToken   string        // a 401 for this token: refresh and retry once
+}
+
+func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) error {
+	refreshed := false
+	for n := 0; ; n++ {
+		if err := c.limiter.Wait(ctx); err != nil {
+			return cancelled(op, ctx, err)
+		}
+		a := c.once(ctx, op, method, path, query, key, body, out)
+		if a.err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return cancelled(op, ctx, ctx.Err())
+		}
+		if a.badToken != "" && !refreshed {
+			// The token expired or was revoked before the time it
+			// announced: get a new one, once, and retry at once.
+			refreshed = true
+			c.forgetToken(a.badToken)
+			n--
+			continue
+		}
+		// A POST is retried only under its idempotency key.
+		if !a.retry || n >= c.cfg.MaxRetries || (method != http.MethodGet && key == "") {
+			if n > 0 {
+				a.err.French += fmt.Sprintf(" (abandon après %d tentatives)", n+1)
+				a.err.English += fmt.Sprintf(" (gave up after %d attempts)", n+1)
+			}
+			return a.err
+		}
+		if err := c.cfg.Sleep(ctx, c.backoff(n, a.retryAfter)); err != nil {
+			return cancelled(op, ctx, err)
+		}
+	}
+}
+
+// backoff returns the wait before retry n+1: the platform's Retry-After
+// capped by MaxRetryAfter, or else a full-jitter exponential delay.
+func (c *Client) backoff(n int, retryAfter time.Duration) time.Duration {
+	if retryAfter > 0 {
+		return min(retryAfter, c.cfg.MaxRetryAfter)
+	}
+	ceiling := c.cfg.MaxBackoff
+	if n < 30 && c.cfg.BaseBackoff<<n < ceiling && c.cfg.BaseBackoff<<n > 0 {
+		ceiling = c.cfg.BaseBackoff << n
+	}
+	return time.Duration(mrand.Int64N(int64(ceiling) + 1))
+}
+
+func (c *Client) once(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) attempt {
+	tok, a := c.accessToken(ctx, op)
+	if a.err != nil {
+		return a
+	}
+	u := c.endpoint(path, query)
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
+			French: "requête impossible à construire", English: "cannot build request", Err: err}}
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if key != "" {
+		req.Header.Set(httpapi.HeaderIdempotencyKey, key)
+	}
+	status, hdr, data, a := c.send(op, req)
+	if a.err != nil {
+		return a
+	}
+	switch {
+	case status == http.StatusUnauthorized:
+		a := c.errorFrom(op, status, hdr, data)
+		a.badToken = tok
+		return a
+	case status >= 300:
+		return c.errorFrom(op, status, hdr, data)
+	}
+	if out != nil && status != http.StatusNoContent {
+		if err := json.Unmarshal(data, out); err != nil {
+			// A cut or garbled answer: the request may be sent again (a
+			// POST under its key gets the stored answer).
+			return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+				French:  "réponse illisible de la plateforme (JSON invalide)",
+				English: "unreadable answer from the platform (invalid JSON)", Err: err}}
+		}
+	}
+	return attempt{}
+}
+
+func (c *Client) endpoint(path string, query url.Values) string {
+	// path is already escaped (httpapi.Path); base has no trailing slash.
+	u := c.base.String() + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	return u
+}
+
+// send performs req and reads the whole body within MaxResponseBytes.
+func (c *Client) send(op string, req *http.Request) (int, http.Header, []byte, attempt) {
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return 0, nil, nil, networkError(op, req.Context(), err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxResponseBytes+1))
+	if err != nil {
+		return 0, nil, nil, networkError(op, req.Context(), err)
+	}
+	if int64(len(data)) > c.cfg.MaxResponseBytes {
+		return 0, nil, nil, attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+			French:  fmt.Sprintf("réponse de la plateforme trop volumineuse (plus de %d octets)", c.cfg.MaxResponseBytes),
+			English: fmt.Sprintf("answer from the platform too large (more than %d bytes)", c.cfg.MaxResponseBytes)}}
+	}
+	return resp.StatusCode, resp.Header, data, attempt{}
+}
+
+func networkError(op string, ctx context.Context, err error) attempt {
+	if ctx.Err() != nil {
+		return attempt{err: cancelled(op, ctx, ctx.Err())}
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+			French: "la plateforme n'a pas répondu à temps", English: "the platform did not answer in time", Err: err}}
+	}
+	return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+		French: "connexion à la plateforme interrompue ou impossible", English: "connection to the platform failed or was cut", Err: err}}
+}
+
+// cancelled is the error of a call whose context ended.
+func cancelled(op string, ctx context.Context, err error) *connectors.Error {
+	if cerr := ctx.Err(); cerr != nil {
+		err = cerr
+	}
+	fr, en := "opération annulée", "operation cancelled"
+	if errors.Is(err, context.DeadlineExceeded) {
+		fr, en = "délai de l'opération dépassé", "operation deadline exceeded"
+	}
+	return &connectors.Error{Op: op, Kind: connectors.ErrUnavailable, French: fr, English: en, Err: err}
+}
+
+// errorFrom maps an error answer of the contract to a connectors error.
+func (c *Client) errorFrom(op string, status int, hdr http.Header, data []byte) attempt {
+	var body httpapi.ErrorBody
+	_ = json.Unmarshal(data, &body) // a proxy's HTML page has no body: the status decides
+	kind := httpapi.Kind(body.Code, status)
+	e := &connectors.Error{Op: op, Kind: kind,
+		French:  connectors.Sanitize(body.MessageFR),
+		English: connectors.Sanitize(body.MessageEN),
+		Field:   connectors.Sanitize(body.Field),
+	}
+	if kind != nil && e.French == "" {
+		e.French = kind.Error()
+	}
+	if kind != nil && e.English == "" {
+		e.English = connectors.English(kind)
+	}
+	if kind == nil {
+		e.Kind = connectors.ErrUnavailable
+		e.French = fmt.Sprintf("réponse inattendue de la plateforme (HTTP %d)", status)
+		e.English = fmt.Sprintf("unexpected answer from the platform (HTTP %d)", status)
+	}
+	ra := parseRetryAfter(hdr.Get(httpapi.HeaderRetryAfter), c.cfg.Now())
+	e.RetryAfter = ra
+	retry := status == http.StatusTooManyRequests || status == http.StatusInternalServerError ||
+		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
+	return attempt{err: e, retry: retry, retryAfter: ra}
+}
+
+// parseRetryAfter reads delay-seconds or an HTTP date; 0 if absent or bad.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if s <= 0 {
+			return 0
+		}
+		if s > int64(365*24*3600) { // absurd, and would overflow
+			s = 365 * 24 * 3600
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// accessToken returns a valid token, requesting one if none is cached or
+// the cached one is about to expire.
+func (c *Client) accessToken(ctx context.Context, op string) (string, attempt) {
+	if tok, ok := c.cachedToken(); ok {
+		return tok, attempt{}
+	}
+	select {
+	case c.tokenSem <- struct{}{}:
+	case <-ctx.Done():
+		return "", attempt{err: cancelled(op, ctx, ctx.Err())}
+	}
+	defer func() { <-c.tokenSem }()
+	if tok, ok := c.cachedToken(); ok { // another caller just got one
+		return tok, attempt{}
+	}
+	return c.fetchToken(ctx, op)
+}
+
+func (c *Client) cachedToken() (string, bool) {
+	c.tokMu.Lock()
+	defer c.tokMu.Unlock()
+	return c.token, c.token != "" && c.cfg.Now().Before(c.expiry)
+}
+
+// forgetToken drops tok if it is still the cached one (another caller may
+// already have replaced it).
+func (c *Client) forgetToken(tok string) {
+	c.tokMu.Lock()
+	if c.token == tok {
+		c.token = ""
+	}
+	c.tokMu.Unlock()
+}
+
+func (c *Client) fetchToken(ctx context.Context, op string) (string, attempt) {
+	form := url.Values{
+		"grant_type":    {"client_credentials"},
+		"client_id":     {c.cfg.ClientID},
+		"client_secret": {c.cfg.ClientSecret},
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint(httpapi.PathToken, nil), strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
+			French: "requête de jeton impossible à construire", English: "cannot build token request", Err: err}}
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	status, hdr, data, a := c.send(op, req)
+	if a.err != nil {
+		return "", a
+	}
+	if status != http.StatusOK {
+		a := c.errorFrom(op, status, hdr, data)
+		if status == http.StatusUnauthorized || status == http.StatusBadRequest || status == http.StatusForbidden {
+			// Wrong credentials: retrying will not help, say so plainly.
+			a.err.Kind = connectors.ErrUnauthorized
+			a.err.French = "jeton d'accès refusé : identifiant ou secret client incorrect"
+			a.err.English = "access token refused: wrong client id or secret"
+			a.retry = false
+		}
+		return "", a
+	}
+	var tr httpapi.TokenResponse
+	if err := json.Unmarshal(data, &tr); err != nil || tr.AccessToken == "" {
+		return "", attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+			French: "réponse de jeton illisible", English: "unreadable token answer", Err: err}}
+	}
+	if tr.TokenType != "" && !strings.EqualFold(tr.TokenType, "bearer") {
+		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrUnauthorized,
+			French:  "type de jeton non pris en charge : " + connectors.Sanitize(tr.TokenType),
+			English: "unsupported token type: " + connectors.Sanitize(tr.TokenType)}}
+	}
+	life := time.Duration(tr.ExpiresIn) * time.Second
+	if life <= 0 {
+		life = time.Minute // no lifetime given: assume short, the 401 path covers the rest
+	}
+	// Renew a little before the announced end (10 %, at most 30 s) so that
+	// a request does not leave with a token that expires on the way.
+	life -= min(life/10, 30*time.Second)
+	c.tokMu.Lock()
+	c.token, c.expiry = tr.AccessToken, c.cfg.Now().Add(life)
+	c.tokMu.Unlock()
+	return tr.AccessToken, attempt{}
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

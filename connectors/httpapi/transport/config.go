@@ -1,0 +1,98 @@
+package transport
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Config configures a Client. Only BaseURL, ClientID and ClientSecret are
+// required; every other zero field takes the default documented on it.
+//
+// Config never shows ClientSecret: String, GoString, Format, LogValue and
+// JSON encoding all mask it, so a Config logged or printed by mistake does
+// not leak the secret.
+type Config struct {
+	// BaseURL of the platform, e.g. "https://api.jefacture.com". Plain
+	// http:// is refused unless the host is loopback (127.0.0.0/8, ::1,
+	// localhost): a bearer token must not cross a network in clear.
+	BaseURL      string
+	ClientID     string
+	ClientSecret string `json:"-"`
+
+	// HTTPClient, if set, is used instead of the one built from the fields
+	// below (tests, proxies). A zero Timeout on it is replaced by Timeout,
+	// and redirects are refused either way.
+	HTTPClient *http.Client `json:"-"`
+
+	// Timeout bounds one attempt, from dialling to the end of the body
+	// (default 30 s).
+	Timeout time.Duration
+
+	// MaxRetries is the number of retries after the first attempt on 429,
+	// 5xx, network errors and unreadable answers (default 4; negative: no
+	// retry).
+	MaxRetries int
+
+	// BaseBackoff and MaxBackoff bound the full-jitter exponential backoff:
+	// before retry n the client sleeps a random time in [0,
+	// min(MaxBackoff, BaseBackoff·2ⁿ)] (defaults 250 ms and 10 s).
+	BaseBackoff time.Duration
+	MaxBackoff  time.Duration
+
+	// MaxRetryAfter caps the wait a Retry-After header asks for (default
+	// 30 s): a platform asking for an hour must not freeze the wizard. When
+	// retries run out the error still carries the platform's full value.
+	MaxRetryAfter time.Duration
+
+	// RequestsPerSecond and Burst set the client-side rate limiter. Zero
+	// means 20 requests/s (burst 20) towards a remote host and no limit
+	// towards loopback (the local sandbox); negative means no limit.
+	RequestsPerSecond float64
+	Burst             int
+
+	// MaxResponseBytes bounds an answer body (default 32 MiB, room for the
+	// snapshot of a 12,000-client cabinet). A larger answer is an error.
+	MaxResponseBytes int64
+
+	// UserAgent sent with every request (default "bascule").
+	UserAgent string
+
+	// Sleep waits d or until ctx is done (default: a timer). Tests replace
+	// it to observe backoff without waiting.
+	Sleep func(ctx context.Context, d time.Duration) error `json:"-"`
+
+	// Now is the clock for token expiry (default time.Now).
+	Now func() time.Time `json:"-"`
+}
+
+const masked = "[masqué]"
+
+func (c Config) redacted() string {
+	secret := ""
+	if c.ClientSecret != "" {
+		secret = masked
+	}
+	return fmt.Sprintf("Config{BaseURL: %q, ClientID: %q, ClientSecret: %q, Timeout: %v, MaxRetries: %d, MaxRetryAfter: %v, RequestsPerSecond: %v}",
+		c.BaseURL, c.ClientID, secret, c.Timeout, c.MaxRetries, c.MaxRetryAfter, c.RequestsPerSecond)
+}
+
+// String describes c with the secret masked.
+func (c Config) String() string { return c.redacted() }
+
+// GoString is String, for %#v.
+func (c Config) GoString() string { return c.redacted() }
+
+// Format prints c with the secret masked whatever the verb.
+func (c Config) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.redacted()) }
+
+// LogValue masks the secret in structured logs.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("base_url", c.BaseURL),
+		slog.String("client_id", c.ClientID),
+		slog.String("client_secret", masked),
+	)
+}

@@ -1,0 +1,14 @@
+// Package transport is the client side of the httpapi contract, shared by
+// the V1 and V2 clients: OAuth2 client-credentials token cached until shortly
+// before expires_in and refreshed once on a 401; an http.Client with
+// timeouts (never http.DefaultClient) that refuses redirects; a rate limiter;
+// bounded retries with full-jitter exponential backoff on 429, 5xx, network
+// errors and unreadable answers, honouring Retry-After up to a cap; POSTs
+// always carry an Idempotency-Key and are retried only under it; answers
+// read within a size limit; every failure mapped to a connectors sentinel
+// error with a French message.
+//
+// Callers sanitise what they decode (the records' Sanitize); transport
+// sanitises the error messages it reads. It imports connectors and httpapi
+// only.
+package transport
