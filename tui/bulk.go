@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// bulkScreen marks one step for every selected client, after a confirmation.
+type bulkScreen struct {
+	clients []int // indexes of the selected clients
+	form    *huh.Form
+	formID  int
+	ans     *bulkAnswers
+}
+
+// bulkAnswers is bound to the form's fields; on the heap, see answers.
+type bulkAnswers struct {
+	step    string
+	status  checklist.Status
+	reason  string
+	confirm bool
+}
+
+func (m *Model) openBulk() tea.Cmd {
+	b := &bulkScreen{ans: &bulkAnswers{status: checklist.StatusDone, confirm: false}}
+	for i, on := range m.dash.marked {
+		if on {
+			b.clients = append(b.clients, i)
+		}
+	}
+	var stepOpts []huh.Option[string]
+	for _, st := range m.opts.Guide.ClientSideSteps() {
+		if st.Phase == checklist.PhasePreparation {
+			stepOpts = append(stepOpts, huh.NewOption(st.Title.In(m.lang), st.ID))
+		}
+	}
+	b.ans.step = stepOpts[0].Value
+	statusOpts := []huh.Option[checklist.Status]{
+		huh.NewOption(checklist.StatusDone.Title().In(m.lang), checklist.StatusDone),
+		huh.NewOption(checklist.StatusNotApplicable.Title().In(m.lang), checklist.StatusNotApplicable),
+		huh.NewOption(checklist.StatusBlocked.Title().In(m.lang), checklist.StatusBlocked),
+		huh.NewOption(checklist.StatusTodo.Title().In(m.lang), checklist.StatusTodo),
+	}
+	a, lang, n := b.ans, m.lang, len(b.clients)
+	id := m.ids.take()
+	form := huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[string]().Title(tr(lang, "Étape", "Step")).Options(stepOpts...).Value(&a.step),
+			huh.NewSelect[checklist.Status]().Title(tr(lang, "Nouveau statut", "New status")).Options(statusOpts...).Value(&a.status),
+		).Title(fmt.Sprintf(tr(lang, "Marquer %d %s", "Mark %d %s"), n, plural(n, "client", "clients"))),
+		huh.NewGroup(
+			huh.NewInput().Title(tr(lang, "Raison *", "Reason *")).Value(&a.reason).Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New(tr(lang, "Raison : champ obligatoire pour ce statut", "Reason: required for this status"))
+				}
+				return nil
+			}),
+		).WithHideFunc(func() bool { return !a.status.NeedsReason() }),
+		huh.NewGroup(
+			huh.NewConfirm().TitleFunc(func() string {
+				st, _ := m.opts.Guide.Step(a.step)
+				return fmt.Sprintf(tr(lang, "Marquer « %s » comme « %s » pour %d %s ?", "Mark %q as %q for %d %s?"),
+					st.Title.In(lang), a.status.Title().In(lang), n, plural(n, "client", "clients"))
+			}, a).Affirmative(tr(lang, "Oui, marquer", "Yes, mark")).Negative(tr(lang, "Non", "No")).Value(&a.confirm),
+		),
+	).WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
+	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
+	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	b.form, b.formID = form, id
+	m.bulk = b
+	m.open(screenBulk)
+	return form.Init()
+}
+
+func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
+	b := m.bulk
+	switch msg := msg.(type) {
+	case formSubmittedMsg:
+		if msg.id != b.formID {
+			return nil
+		}
+		m.goBack()
+		if !b.ans.confirm {
+			return m.setStatus(tr(m.lang, "Rien n'a été marqué.", "Nothing was marked."), false)
+		}
+		chs := make([]StepChange, 0, len(b.clients))
+		for _, ci := range b.clients {
+			st, _ := m.opts.Guide.Step(b.ans.step)
+			c := &m.run.Clients[ci]
+			if st.Scope == checklist.ScopePayment && !c.Payment {
+				continue // the step does not apply to this client
+			}
+			reason := ""
+			if b.ans.status.NeedsReason() {
+				reason = strings.TrimSpace(b.ans.reason)
+			}
+			chs = append(chs, StepChange{Ref: checklist.Ref{Step: b.ans.step, Client: c.ID}, Status: statusPtr(b.ans.status), Reason: reason})
+		}
+		clear(m.dash.marked)
+		m.dash.nMarked = 0
+		return m.applyManyCmd(chs)
+	case formCancelledMsg:
+		if msg.id == b.formID {
+			m.goBack()
+		}
+		return nil
+	}
+	f, cmd := b.form.Update(msg)
+	if hf, ok := f.(*huh.Form); ok {
+		b.form = hf
+	}
+	return cmd
+}
+
+func (m *Model) viewBulk() (string, help.KeyMap) {
+	b := m.bulk
+	var names []string
+	for i, ci := range b.clients {
+		if i == 3 {
+			names = append(names, fmt.Sprintf(tr(m.lang, "et %d autres", "and %d more"), len(b.clients)-3))
+			break
+		}
+		names = append(names, m.run.Clients[ci].Name)
+	}
+	head := m.header() + "\n" + m.rule() + "\n " + m.st.Muted.Render(strings.Join(names, ", ")) + "\n\n"
+	return head + indent(b.form.View(), 1), newFormKeys(m.lang)
+}

@@ -1,0 +1,376 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// captureScreen edits what a capture step notes: one record, or a list of
+// items (collaborators, users, IBANs…) each edited in its own form.
+type captureScreen struct {
+	ref     checklist.Ref
+	step    *checklist.Step
+	items   []checklist.Record
+	cursor  int
+	form    *huh.Form // the open form, nil on the item list
+	formID  int
+	answers *answers
+	editing int // item being edited, len(items) for a new one
+	// confirmDelete asks again before an item is deleted.
+	confirmDelete bool
+}
+
+// answers hold what a form's fields write. They live on the heap, outside
+// the model that Bubble Tea copies on every Update, so the pointers huh
+// keeps stay valid.
+type answers struct {
+	text  map[string]*string
+	bools map[string]*bool
+	multi map[string]*[]string
+}
+
+// Form outcomes, tagged with the form's id so a message from a form that is
+// gone cannot be taken for the current one's.
+type (
+	formSubmittedMsg struct{ id int }
+	formCancelledMsg struct{ id int }
+)
+
+// capturedFields are the fields a form shows. Secrets are sealed by the
+// store through cmd/bascule, never typed into a capture.
+func capturedFields(f *checklist.Form) []checklist.Field {
+	out := make([]checklist.Field, 0, len(f.Fields))
+	for _, fl := range f.Fields {
+		if fl.Type != checklist.FieldSecret {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
+	c := &captureScreen{ref: ref, step: step}
+	if st, ok := m.steps.states[ref]; ok && st.Capture != nil {
+		for _, r := range st.Capture.Items {
+			c.items = append(c.items, copyRecord(r))
+		}
+	}
+	m.capture = c
+	m.open(screenCapture)
+	if !step.Form.Repeated {
+		return m.openItemForm(0)
+	}
+	if len(c.items) == 0 {
+		return m.openItemForm(0) // an empty list starts with its first item
+	}
+	return nil
+}
+
+func copyRecord(r checklist.Record) checklist.Record {
+	out := make(checklist.Record, len(r))
+	for k, v := range r {
+		out[k] = v
+	}
+	return out
+}
+
+// openItemForm builds a fresh form for item i (a new one when i is past the
+// end): huh forms cannot be reused once submitted.
+func (m *Model) openItemForm(i int) tea.Cmd {
+	c := m.capture
+	var rec checklist.Record
+	if i < len(c.items) {
+		rec = c.items[i]
+	}
+	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}}
+	var fields []huh.Field
+	for _, fl := range capturedFields(c.step.Form) {
+		fields = append(fields, m.huhField(fl, rec[fl.ID], ans))
+	}
+	title := c.step.Title.In(m.lang)
+	if c.step.Form.Repeated {
+		label := c.step.Form.ItemLabel.In(m.lang)
+		if i < len(c.items) {
+			title = fmt.Sprintf(tr(m.lang, "Modifier : %s %d", "Edit: %s %d"), label, i+1)
+		} else {
+			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
+		}
+	}
+	id := m.ids.take()
+	form := huh.NewForm(huh.NewGroup(fields...).Title(title)).
+		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).
+		WithWidth(m.formWidth()).WithHeight(max(8, m.height-8))
+	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
+	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	c.form, c.formID, c.answers, c.editing = form, id, ans, i
+	return form.Init()
+}
+
+// huhField builds the input for one capture field, validated by the guide's
+// own rules so that messages are the product's, in the user's language.
+func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Field {
+	label := fl.Label.In(m.lang)
+	if fl.Required {
+		label += " *"
+	}
+	desc := fl.Help.In(m.lang)
+	lang := m.lang
+	validate := func(v string) error {
+		if msg := fl.Validate(v); msg != nil {
+			return errors.New(msg.In(lang))
+		}
+		return nil
+	}
+	switch fl.Type {
+	case checklist.FieldBool:
+		b := value == "true"
+		ans.bools[fl.ID] = &b
+		return huh.NewConfirm().Title(label).Description(desc).Value(&b).
+			Affirmative(tr(m.lang, "Oui", "Yes")).Negative(tr(m.lang, "Non", "No"))
+	case checklist.FieldChoice:
+		v := value
+		ans.text[fl.ID] = &v
+		var opts []huh.Option[string]
+		for _, o := range fl.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.Value))
+		}
+		if v == "" && len(opts) > 0 {
+			v = opts[0].Value
+		}
+		return huh.NewSelect[string]().Title(label).Description(desc).Options(opts...).Value(&v).Validate(validate)
+	case checklist.FieldMultiChoice:
+		vs := checklist.SplitMulti(value)
+		ans.multi[fl.ID] = &vs
+		var opts []huh.Option[string]
+		for _, o := range fl.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.Value))
+		}
+		return huh.NewMultiSelect[string]().Title(label).Description(desc).Options(opts...).Value(&vs).
+			Height(min(len(opts)+2, 8)).
+			Validate(func(v []string) error { return validate(strings.Join(v, ", ")) })
+	}
+	v := value
+	if fl.Type == checklist.FieldIBAN && v != "" {
+		v = ident.FormatIBAN(v)
+	}
+	ans.text[fl.ID] = &v
+	in := huh.NewInput().Title(label).Description(desc).Value(&v).Validate(validate)
+	switch fl.Type {
+	case checklist.FieldDate:
+		in.Placeholder(tr(m.lang, "JJ/MM/AAAA", "DD/MM/YYYY"))
+	case checklist.FieldIBAN:
+		in.Placeholder("FR76 3000 6000 0112 3456 7890 189")
+	case checklist.FieldSIREN:
+		in.Placeholder("552 008 443")
+	case checklist.FieldEmail:
+		in.Placeholder("prenom.nom@exemple.fr")
+	}
+	return in
+}
+
+// record reads the answers back into a normalised record.
+func (a *answers) record(f *checklist.Form) checklist.Record {
+	r := checklist.Record{}
+	for _, fl := range capturedFields(f) {
+		switch {
+		case a.bools[fl.ID] != nil:
+			r[fl.ID] = yesNo(*a.bools[fl.ID])
+		case a.multi[fl.ID] != nil:
+			r[fl.ID] = strings.Join(*a.multi[fl.ID], ", ")
+		case a.text[fl.ID] != nil:
+			r[fl.ID] = fl.Normalize(*a.text[fl.ID])
+		}
+	}
+	return r
+}
+
+func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
+	c := m.capture
+	switch msg := msg.(type) {
+	case formSubmittedMsg:
+		if c.form == nil || msg.id != c.formID {
+			return nil
+		}
+		rec := c.answers.record(c.step.Form)
+		if c.editing < len(c.items) {
+			c.items[c.editing] = rec
+		} else {
+			c.items = append(c.items, rec)
+			c.cursor = len(c.items) - 1
+		}
+		c.form, c.answers = nil, nil
+		if !c.step.Form.Repeated {
+			m.goBack()
+			return m.saveCapture(checklist.StatusDone)
+		}
+		return m.saveCapture(checklist.StatusInProgress)
+	case formCancelledMsg:
+		if c.form == nil || msg.id != c.formID {
+			return nil
+		}
+		c.form, c.answers = nil, nil
+		if !c.step.Form.Repeated {
+			m.goBack()
+		}
+		return nil
+	}
+	if c.form != nil {
+		f, cmd := c.form.Update(msg)
+		if hf, ok := f.(*huh.Form); ok {
+			c.form = hf
+		}
+		return cmd
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	if c.confirmDelete {
+		c.confirmDelete = false
+		if km.String() == "o" || km.String() == "y" || km.String() == "d" {
+			c.items = append(c.items[:c.cursor], c.items[c.cursor+1:]...)
+			c.cursor = max(0, min(c.cursor, len(c.items)-1))
+			return m.saveCapture(checklist.StatusInProgress)
+		}
+		return nil
+	}
+	k := newCaptureKeys(m.lang, m.gkeys)
+	switch {
+	case key.Matches(km, m.gkeys.Back):
+		m.goBack()
+	case key.Matches(km, k.Up):
+		c.cursor = max(0, c.cursor-1)
+	case key.Matches(km, k.Down):
+		c.cursor = min(len(c.items)-1, c.cursor+1)
+	case key.Matches(km, k.Add):
+		return m.openItemForm(len(c.items))
+	case key.Matches(km, k.Edit):
+		if len(c.items) > 0 {
+			return m.openItemForm(c.cursor)
+		}
+		return m.openItemForm(0)
+	case key.Matches(km, k.Delete):
+		if len(c.items) > 0 {
+			c.confirmDelete = true
+		}
+	case key.Matches(km, k.Finish):
+		m.goBack()
+		return m.saveCapture(checklist.StatusDone)
+	}
+	return nil
+}
+
+// saveCapture writes the items and moves the step to status, except that a
+// step already done is not taken back to "en cours" by an edit.
+func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
+	c := m.capture
+	capt := checklist.Capture{Items: make([]checklist.Record, len(c.items))}
+	for i, r := range c.items {
+		capt.Items[i] = copyRecord(r)
+	}
+	ch := StepChange{Ref: c.ref, Capture: &capt}
+	if cur, err := m.run.Status(c.ref); err == nil && cur != to && !(to == checklist.StatusInProgress && cur.Resolved()) {
+		ch.Status = statusPtr(to)
+	}
+	if errs := c.step.Form.Validate(capt); len(errs) > 0 && to == checklist.StatusDone {
+		return m.setStatus(errs[0].Message.In(m.lang), true)
+	}
+	return m.apply(ch)
+}
+
+func (m *Model) captureTitle() string {
+	c := m.capture
+	line := " " + m.st.Title.Render(c.step.Title.In(m.lang))
+	if c.ref.Client != "" {
+		if ci := m.run.ClientIndex(c.ref.Client); ci >= 0 {
+			cl := m.run.Clients[ci]
+			line += " · " + m.st.Header.Render(cl.Name) + " · SIREN " + ident.FormatSIREN(cl.SIREN)
+		}
+	} else if m.ws != nil {
+		line += " · " + m.st.Header.Render(m.ws.Cabinet.LegalName)
+	}
+	return line + m.st.Muted.Render(" §"+c.step.Section)
+}
+
+func (m *Model) viewCapture() (string, help.KeyMap) {
+	c := m.capture
+	var b strings.Builder
+	b.WriteString(m.captureTitle() + "\n" + m.rule() + "\n")
+	if c.form != nil {
+		b.WriteString(indent(c.form.View(), 1))
+		return b.String(), newFormKeys(m.lang)
+	}
+	label := c.step.Form.ItemLabel.In(m.lang)
+	fmt.Fprintf(&b, " %s\n\n", m.st.Muted.Render(fmt.Sprintf("%d %s", len(c.items), plural(len(c.items), label, label+"s"))))
+	for i, r := range c.items {
+		pointer := " "
+		line := cell(m.recordLine(c.step.Form, r), m.width-5)
+		if i == c.cursor {
+			pointer = "▸"
+			line = m.st.Cursor.Render(line)
+		}
+		b.WriteString(" " + pointer + " " + line + "\n")
+	}
+	if c.confirmDelete {
+		b.WriteString("\n " + m.st.Warn.Render(tr(m.lang, "Supprimer cet élément ? (o/n)", "Delete this item? (y/n)")) + "\n")
+	}
+	return b.String(), newCaptureKeys(m.lang, m.gkeys)
+}
+
+// recordLine shows one item in a list: its values, IBANs masked.
+func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
+	var parts []string
+	for _, fl := range capturedFields(f) {
+		v := r[fl.ID]
+		if v == "" {
+			continue
+		}
+		switch fl.Type {
+		case checklist.FieldIBAN:
+			v = ident.MaskIBAN(v)
+		case checklist.FieldBool:
+			v = fl.Label.In(m.lang) + " : " + factValue(m.lang, v)
+		case checklist.FieldChoice, checklist.FieldMultiChoice:
+			var labels []string
+			for _, x := range checklist.SplitMulti(v) {
+				for _, o := range fl.Options {
+					if o.Value == x {
+						x = o.Label.In(m.lang)
+					}
+				}
+				labels = append(labels, x)
+			}
+			v = strings.Join(labels, ", ")
+		}
+		parts = append(parts, v)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// captureSummary says in one line what a step's capture holds.
+func (m *Model) captureSummary(st *checklist.Step, c checklist.Capture) string {
+	if st.Form == nil {
+		return ""
+	}
+	if st.Form.Repeated {
+		label := st.Form.ItemLabel.In(m.lang)
+		s := fmt.Sprintf("%d %s", len(c.Items), plural(len(c.Items), label, label+"s"))
+		if len(c.Items) > 0 {
+			s += " (" + m.recordLine(st.Form, c.Items[0])
+			if len(c.Items) > 1 {
+				s += ", …"
+			}
+			s += ")"
+		}
+		return s
+	}
+	return m.recordLine(st.Form, c.Items[0])
+}

@@ -1,0 +1,403 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// dashboard is the home screen: phases, blockers, next step, client table.
+type dashboard struct {
+	ix        *clientIndex
+	cursor    int // position in ix.filtered
+	offset    int // first row shown
+	filtering bool
+	marked    []bool
+	nMarked   int
+	sum       summary
+}
+
+// summary is the top of the dashboard, computed when the run changes: it
+// walks every client, which a keystroke must not do.
+type summary struct {
+	progress         checklist.Progress
+	pendingClients   int // clients with invoices awaiting acceptance
+	pendingInvoices  int
+	uncheckedClients int // pending invoices never checked
+	prepIncomplete   int // clients whose preparation is not finished
+	migrated         bool
+	next             checklist.Next
+	hasNext          bool
+}
+
+func newDashboard(run *checklist.Run) *dashboard {
+	return &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
+}
+
+func (d *dashboard) refreshSummary(run *checklist.Run) {
+	s := summary{progress: run.Progress(), migrated: run.Migrated()}
+	pendingPos, _ := run.Guide.Position("preparation.client.pending_invoices")
+	for i := range run.Clients {
+		c := &run.Clients[i]
+		switch {
+		case c.PendingInvoices > 0:
+			s.pendingClients++
+			s.pendingInvoices += c.PendingInvoices
+		case !c.Steps[pendingPos].Resolved():
+			s.uncheckedClients++
+		}
+		if st := d.ix.stats[i]; st.prepDone < st.prepTotal {
+			s.prepIncomplete++
+		}
+	}
+	s.next, s.hasNext = run.NextStep()
+	d.sum = s
+}
+
+// refreshClient recomputes one client's row after its statuses changed.
+func (m *Model) refreshClient(ci int) {
+	if m.dash == nil || ci < 0 || ci >= len(m.run.Clients) {
+		return
+	}
+	m.dash.ix.stats[ci] = m.cols.stat(&m.run.Clients[ci])
+}
+
+// dashFixedLines is the dashboard's height outside the client rows.
+const dashFixedLines = 10
+
+// pageRows is how many client rows fit on the dashboard now.
+func (m *Model) pageRows() int {
+	footer := 3
+	if m.help.ShowAll {
+		footer = 2 + 5
+	}
+	return max(1, m.height-footer-dashFixedLines)
+}
+
+func (d *dashboard) clamp(rows int) {
+	n := len(d.ix.filtered)
+	d.cursor = max(0, min(d.cursor, n-1))
+	if d.cursor < d.offset {
+		d.offset = d.cursor
+	}
+	if d.cursor >= d.offset+rows {
+		d.offset = d.cursor - rows + 1
+	}
+	d.offset = max(0, min(d.offset, max(0, n-rows)))
+}
+
+// current returns the client index under the cursor, or -1.
+func (d *dashboard) current() int {
+	if d.cursor < 0 || d.cursor >= len(d.ix.filtered) {
+		return -1
+	}
+	return int(d.ix.filtered[d.cursor])
+}
+
+func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
+	d := m.dash
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || d == nil {
+		return nil
+	}
+	k := newDashKeys(m.lang, m.gkeys)
+	rows := m.pageRows()
+	defer d.clamp(rows)
+	if d.filtering {
+		switch km.Type {
+		case tea.KeyRunes, tea.KeySpace:
+			d.ix.setQuery(d.ix.query + string(km.Runes))
+			d.cursor, d.offset = 0, 0
+			return nil
+		case tea.KeyBackspace:
+			if r := []rune(d.ix.query); len(r) > 0 {
+				d.ix.setQuery(string(r[:len(r)-1]))
+				d.cursor, d.offset = 0, 0
+			}
+			return nil
+		case tea.KeyCtrlU:
+			d.ix.setQuery("")
+			return nil
+		case tea.KeyEnter:
+			d.filtering = false
+			return nil
+		case tea.KeyEsc:
+			d.filtering = false
+			d.ix.setQuery("")
+			d.cursor, d.offset = 0, 0
+			return nil
+		}
+	}
+	switch {
+	case key.Matches(km, k.Up):
+		d.cursor--
+	case key.Matches(km, k.Down):
+		d.cursor++
+	case key.Matches(km, k.PageUp):
+		d.cursor -= rows
+	case key.Matches(km, k.PageDown):
+		d.cursor += rows
+	case key.Matches(km, k.Top):
+		d.cursor = 0
+	case key.Matches(km, k.Bottom):
+		d.cursor = len(d.ix.filtered) - 1
+	case key.Matches(km, k.Filter):
+		d.filtering = true
+	case key.Matches(km, k.Sort):
+		d.ix.sort((d.ix.sortBy+1)%sortKeyCount, m.run)
+		d.cursor, d.offset = 0, 0
+		return m.setStatus(tr(m.lang, "Tri : ", "Sort: ")+d.ix.sortBy.title(m.lang), false)
+	case key.Matches(km, k.Mark):
+		if ci := d.current(); ci >= 0 {
+			d.toggle(ci)
+			d.cursor++
+		}
+	case key.Matches(km, k.MarkAll):
+		all := true
+		for _, i := range d.ix.filtered {
+			all = all && d.marked[i]
+		}
+		for _, i := range d.ix.filtered {
+			if d.marked[i] == all {
+				d.toggle(int(i))
+			}
+		}
+	case key.Matches(km, k.Bulk):
+		if d.nMarked == 0 {
+			return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace ou x).", "Select clients first (space or x)."), false)
+		}
+		return m.openBulk()
+	case key.Matches(km, k.Open):
+		if ci := d.current(); ci >= 0 {
+			return m.openSteps(ci, checklist.PhasePreparation)
+		}
+	case key.Matches(km, k.Cabinet):
+		return m.openSteps(-1, checklist.PhasePreparation)
+	case key.Matches(km, k.Registration):
+		return m.openSteps(-1, checklist.PhaseRegistration)
+	case key.Matches(km, k.Check):
+		if ci := d.current(); ci >= 0 {
+			return m.startCheck(checklist.Ref{Step: "preparation.client.pending_invoices", Client: m.run.Clients[ci].ID})
+		}
+	case key.Matches(km, m.gkeys.Back):
+		switch {
+		case m.check != nil:
+			return m.cancelCheck()
+		case d.ix.query != "":
+			d.ix.setQuery("")
+			d.cursor, d.offset = 0, 0
+		case d.nMarked > 0:
+			clear(d.marked)
+			d.nMarked = 0
+		}
+	}
+	return nil
+}
+
+func (d *dashboard) toggle(ci int) {
+	d.marked[ci] = !d.marked[ci]
+	if d.marked[ci] {
+		d.nMarked++
+	} else {
+		d.nMarked--
+	}
+}
+
+// header is the cabinet line shown on top of every workspace screen.
+func (m *Model) header() string {
+	if m.ws == nil {
+		return " " + m.st.Title.Render("bascule")
+	}
+	c := m.ws.Cabinet
+	parts := []string{m.st.Title.Render("bascule"), m.st.Header.Render(c.LegalName),
+		"SIREN " + ident.FormatSIREN(c.SIREN)}
+	if m.ws.Operator != "" {
+		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
+	}
+	parts = append(parts, m.ws.Mode.Title(m.lang))
+	return " " + strings.Join(parts, m.st.Muted.Render(" · "))
+}
+
+func (m *Model) rule() string { return m.st.Rule.Render(strings.Repeat("─", m.width)) }
+
+func (m *Model) viewDashboard() (string, help.KeyMap) {
+	d := m.dash
+	k := newDashKeys(m.lang, m.gkeys)
+	var b strings.Builder
+	b.WriteString(m.header() + "\n" + m.rule() + "\n")
+	b.WriteString(m.phaseLines())
+	b.WriteString(m.rule() + "\n")
+	b.WriteString(" " + m.nextLine() + "\n\n")
+	nameW := m.width - 4 - dashRightWidth - 3
+	b.WriteString(m.tableHeader(nameW) + "\n")
+	rows := m.pageRows()
+	off := max(0, min(d.offset, len(d.ix.filtered)-1))
+	end := min(len(d.ix.filtered), off+rows)
+	for pos := off; pos < end; pos++ {
+		b.WriteString(m.clientRow(int(d.ix.filtered[pos]), pos == d.cursor, nameW))
+		if pos < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	if len(d.ix.filtered) == 0 {
+		b.WriteString(m.st.Muted.Render("   " + tr(m.lang, "aucun client ne correspond", "no client matches")))
+	}
+	return b.String(), k
+}
+
+// Short phase names for the dashboard's narrow first column.
+func phaseShort(lang checklist.Lang, p checklist.Phase) string {
+	switch p {
+	case checklist.PhasePreparation:
+		return tr(lang, "Préparation", "Preparation")
+	case checklist.PhaseRegistration:
+		return tr(lang, "Inscription", "Registration")
+	case checklist.PhaseRequest:
+		return tr(lang, "Demande", "Request")
+	case checklist.PhaseReconciliation:
+		return tr(lang, "Rapprochement", "Reconciliation")
+	}
+	return tr(lang, "Synthèse", "Summary")
+}
+
+func (m *Model) phaseLines() string {
+	s := m.dash.sum
+	var b strings.Builder
+	for i, p := range []checklist.Phase{checklist.PhasePreparation, checklist.PhaseRegistration, checklist.PhaseRequest, checklist.PhaseReconciliation} {
+		t := s.progress.Phase(p)
+		name := cell(fmt.Sprintf("%d %s", i+1, phaseShort(m.lang, p)), 15)
+		closed := p == checklist.PhaseReconciliation && !s.migrated
+		pct := "   —"
+		bar := m.st.bar(0, 15)
+		if !closed {
+			pct = rcell(itoa(t.Percent()), 3) + " %"
+			bar = m.st.bar(t.Percent(), 15)
+		}
+		note := ""
+		switch {
+		case closed:
+			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
+		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
+			note = m.st.Warn.Render(tr(m.lang, "bloqué : ", "blocked: ") + m.requestBlocked())
+		case !t.Complete():
+			note = tr(m.lang, "reste ≈ ", "left ≈ ") + fmtDuration(t.Remaining)
+			if t.Blocked > 0 {
+				note += m.st.Warn.Render(fmt.Sprintf(tr(m.lang, " · %d bloquée(s)", " · %d blocked"), t.Blocked))
+			}
+		default:
+			note = m.st.OK.Render("✓")
+		}
+		fmt.Fprintf(&b, "  %s %s %s   %s\n", name, bar, pct, note)
+	}
+	return b.String()
+}
+
+// requestBlocked says in a few words what keeps the request from being sent.
+func (m *Model) requestBlocked() string {
+	s := m.dash.sum
+	switch {
+	case s.pendingClients > 0:
+		return fmt.Sprintf(tr(m.lang, "%d %s des factures en attente", "%d %s pending invoices"),
+			s.pendingClients, tr(m.lang, plural(s.pendingClients, "client a", "clients ont"), plural(s.pendingClients, "client has", "clients have")))
+	case s.uncheckedClients > 0:
+		return fmt.Sprintf(tr(m.lang, "factures en attente non vérifiées pour %d %s", "pending invoices not checked for %d %s"),
+			s.uncheckedClients, plural(s.uncheckedClients, "client", "clients"))
+	case s.prepIncomplete > 0:
+		return fmt.Sprintf(tr(m.lang, "préparation incomplète pour %d %s", "preparation not finished for %d %s"),
+			s.prepIncomplete, plural(s.prepIncomplete, "client", "clients"))
+	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
+		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
+	}
+	return ""
+}
+
+func (m *Model) nextLine() string {
+	s := m.dash.sum
+	label := m.st.Header.Render(tr(m.lang, "Prochaine étape : ", "Next step: "))
+	if !s.hasNext {
+		return label + m.st.OK.Render(tr(m.lang, "rien à faire pour l'instant", "nothing to do for now"))
+	}
+	line := s.next.Step.Title.In(m.lang)
+	if c := s.next.Client; c != nil {
+		line += " — " + c.Name
+		if c.PendingInvoices > 0 && s.next.Step.ID == "preparation.client.pending_invoices" {
+			line += fmt.Sprintf(tr(m.lang, " (%d en attente)", " (%d pending)"), c.PendingInvoices)
+		}
+	} else {
+		line += m.st.Muted.Render(" (§" + s.next.Step.Section + ")")
+	}
+	return label + line
+}
+
+// dashRightWidth is the width of the table's columns after the name.
+const dashRightWidth = 11 + 2 + 5 + 2 + 8 + 2 + 8 + 2 + 13
+
+func (m *Model) tableHeader(nameW int) string {
+	d := m.dash
+	left := fmt.Sprintf("Clients (%d)", len(m.run.Clients))
+	if d.ix.query != "" || d.filtering {
+		left = fmt.Sprintf("Clients (%d/%d)", len(d.ix.filtered), len(m.run.Clients))
+		q := "/" + d.ix.query
+		if d.filtering {
+			q += "▏"
+		}
+		left += "  " + m.st.Accent.Render(q)
+	}
+	if d.ix.sortBy != sortName {
+		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
+	}
+	if d.nMarked > 0 {
+		left += m.st.Marked.Render(fmt.Sprintf(tr(m.lang, " • %d sélectionné(s)", " • %d selected"), d.nMarked))
+	}
+	right := cell("", 11) + "  " + rcell(tr(m.lang, "prépa", "prep"), 5) + "  " +
+		rcell(tr(m.lang, "factures", "invoices"), 8) + "  " + rcell(tr(m.lang, "paiement", "payment"), 8) + "  " +
+		rcell(tr(m.lang, "rapprochement", "reconcil."), 13)
+	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right[11+2:])
+}
+
+func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
+	c := &m.run.Clients[ci]
+	st := m.dash.ix.stats[ci]
+	pointer, mark := " ", " "
+	if cursor {
+		pointer = "▸"
+	}
+	if m.dash.marked[ci] {
+		mark = m.st.Marked.Render("•")
+	}
+	prep := fmt.Sprintf("%d/%d", st.prepDone, st.prepTotal)
+	inv := "?"
+	switch {
+	case c.PendingInvoices > 0:
+		inv = itoa(c.PendingInvoices) + " ⚠"
+	case c.PendingInvoices == 0:
+		inv = "0"
+	}
+	pay := "—"
+	if c.Payment {
+		pay = tr(m.lang, "oui", "yes")
+	}
+	recon := "—"
+	if m.dash.sum.migrated {
+		recon = fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
+	}
+	invCell := rcell(inv, 8)
+	if c.PendingInvoices > 0 {
+		invCell = m.st.Warn.Render(invCell)
+	}
+	prepCell := rcell(prep, 5)
+	if st.prepDone == st.prepTotal {
+		prepCell = m.st.OK.Render(prepCell)
+	}
+	name := cell(c.Name, nameW)
+	if cursor {
+		name = m.st.Cursor.Render(name)
+	}
+	return " " + pointer + mark + " " + name + "  " + cell(ident.FormatSIREN(c.SIREN), 11) + "  " + prepCell + "  " +
+		invCell + "  " + rcell(pay, 8) + "  " + rcell(recon, 13)
+}

@@ -1,0 +1,31 @@
+// Package tui is bascule's Bubble Tea program: the root model and its screens
+// (first run, dashboard, cabinet and client preparation, registration, capture
+// forms, marking many clients at once), their keymaps and the styles.
+//
+// It imports checklist (the guide, run rules, identifiers), the store only
+// through the Store interface below, and the connectors root package (records
+// and the V1/V2 ports). It never imports adapters (connectors/v1, v2,
+// sandbox): cmd/bascule builds the ports and hands them in.
+//
+// Rules of the event loop, written down because they are easy to break:
+//
+//   - No I/O in Update or View. Store writes and connector calls run in
+//     tea.Cmds built from captured values; each returns a typed message.
+//   - A Cmd never changes model state. The store's ApplyStep runs the gate
+//     check and writes the new status into the *checklist.Run it is given;
+//     the Cmd therefore gets a private clone of the run (cloneRun: one copy
+//     of the status backing array, cheap even at 12,000 clients). The result
+//     message carries the recorded StepState, and Update copies the status
+//     into the model's own run. The gate check is also run in Update first
+//     (CheckTransition is pure) so the user sees a refusal at once.
+//   - Connector results carry a request id; Update drops any whose id is not
+//     the one it is waiting for, so a late answer never lands on the wrong
+//     step. Every check has a context cancelled by esc or on quit.
+//   - huh forms are single-use: a fresh one per visit, answers bound to a
+//     heap-allocated struct, SubmitCmd/CancelCmd set to our own messages.
+//   - The dashboard filters in its own code: an index of folded names and
+//     SIRENs, narrowed incrementally while the query grows (bubbles/list
+//     re-filters every item on each keystroke).
+//   - Nothing is lost on quit: every change is written by the store before
+//     the model shows it as done.
+package tui

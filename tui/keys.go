@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+)
+
+// globalKeys work on every screen, except that q and ? are plain letters
+// while the user types (filter, reason, form).
+type globalKeys struct {
+	Help, Quit, ForceQuit, Back key.Binding
+}
+
+func newGlobalKeys(lang checklist.Lang) globalKeys {
+	return globalKeys{
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", tr(lang, "aide", "help"))),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", tr(lang, "quitter", "quit"))),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", tr(lang, "quitter", "quit"))),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "retour", "back"))),
+	}
+}
+
+// dashKeys are the dashboard's keys.
+type dashKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter, Sort, Mark, MarkAll, Bulk key.Binding
+	Cabinet, Registration, Check            key.Binding
+	global                                  globalKeys
+}
+
+func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
+	return dashKeys{
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "page", "page"))),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
+		Top:          key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", tr(lang, "début/fin", "top/bottom"))),
+		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "ouvrir", "open"))),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", tr(lang, "filtrer", "filter"))),
+		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
+		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("espace", tr(lang, "sélectionner", "select"))),
+		MarkAll:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", tr(lang, "tout sélectionner", "select all"))),
+		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", tr(lang, "marquer la sélection", "mark selection"))),
+		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "préparation du cabinet", "firm preparation"))),
+		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription", "registration"))),
+		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
+		global:       g,
+	}
+}
+
+func (k dashKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Open, k.Cabinet, k.Check, k.Filter, k.Mark, k.global.Help, k.global.Quit}
+}
+
+func (k dashKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.PageUp, k.Top, k.Open, k.Check},
+		{k.Filter, k.Sort, k.Mark, k.MarkAll, k.Bulk},
+		{k.Cabinet, k.Registration, k.global.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// stepKeys are the keys of a list of steps (cabinet, client, registration).
+type stepKeys struct {
+	Up, Down, Done, Blocked, NotApplicable, Note, Open, Check, Cancel key.Binding
+	PrevClient, NextClient                                            key.Binding
+	global                                                            globalKeys
+}
+
+func newStepKeys(lang checklist.Lang, g globalKeys) stepKeys {
+	return stepKeys{
+		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
+		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Done:          key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait", "done"))),
+		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", tr(lang, "bloqué", "blocked"))),
+		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", tr(lang, "sans objet", "n/a"))),
+		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(lang, "note", "note"))),
+		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "saisir / vérifier", "capture / check"))),
+		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
+		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler la vérification", "cancel the check")), key.WithDisabled()),
+		PrevClient:    key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
+		NextClient:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		global:        g,
+	}
+}
+
+func (k stepKeys) ShortHelp() []key.Binding {
+	if k.Cancel.Enabled() {
+		return []key.Binding{k.Cancel, k.global.Quit}
+	}
+	return []key.Binding{k.Up, k.Done, k.Blocked, k.NotApplicable, k.Note, k.Open, k.global.Back, k.global.Help}
+}
+
+func (k stepKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Done, k.Blocked, k.NotApplicable, k.Note},
+		{k.Open, k.Check, k.Cancel, k.PrevClient},
+		{k.global.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// captureKeys are the keys of a repeated capture's item list.
+type captureKeys struct {
+	Up, Down, Add, Edit, Delete, Finish key.Binding
+	global                              globalKeys
+}
+
+func newCaptureKeys(lang checklist.Lang, g globalKeys) captureKeys {
+	return captureKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "ajouter", "add"))),
+		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "modifier", "edit"))),
+		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "supprimer", "delete"))),
+		Finish: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "terminer (fait)", "finish (done)"))),
+		global: g,
+	}
+}
+
+func (k captureKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Add, k.Edit, k.Delete, k.Finish, k.global.Back, k.global.Help}
+}
+
+func (k captureKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Add, k.Edit, k.Delete}, {k.Finish, k.global.Back, k.global.Help, k.global.Quit}}
+}
+
+// formKeys is shown under an open huh form, which has its own keys.
+type formKeys struct{ Next, Prev, Cancel, Quit key.Binding }
+
+func newFormKeys(lang checklist.Lang) formKeys {
+	return formKeys{
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "valider", "next"))),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("maj+tab", tr(lang, "champ précédent", "previous field"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel"))),
+		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", tr(lang, "quitter", "quit"))),
+	}
+}
+
+func (k formKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Cancel, k.Quit} }
+func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// huhKeyMap adapts huh's keys: esc cancels the form (ctrl+c is ours, it
+// quits the program), French labels, "o" for oui, and no filter inside
+// selects, where / and esc would clash with ours.
+func huhKeyMap(lang checklist.Lang) *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel")))
+	next := tr(lang, "suivant", "next")
+	back := tr(lang, "retour", "back")
+	km.Input.Next.SetHelp("entrée", next)
+	km.Input.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.Input.Prev.SetHelp("maj+tab", back)
+	km.Select.Next.SetHelp("entrée", tr(lang, "choisir", "select"))
+	km.Select.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.Select.Prev.SetHelp("maj+tab", back)
+	km.Select.Filter.SetEnabled(false)
+	km.MultiSelect.Next.SetHelp("entrée", tr(lang, "confirmer", "confirm"))
+	km.MultiSelect.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.MultiSelect.Toggle.SetHelp("x", tr(lang, "cocher", "toggle"))
+	km.MultiSelect.Prev.SetHelp("maj+tab", back)
+	km.MultiSelect.Filter.SetEnabled(false)
+	km.MultiSelect.SelectAll.SetHelp("ctrl+a", tr(lang, "tout", "all"))
+	km.Confirm.Next.SetHelp("entrée", next)
+	km.Confirm.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.Confirm.Prev.SetHelp("maj+tab", back)
+	km.Confirm.Toggle.SetHelp("←/→", tr(lang, "changer", "toggle"))
+	km.Confirm.Accept = key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp("o", tr(lang, "oui", "yes")))
+	km.Confirm.Reject = key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", tr(lang, "non", "no")))
+	km.Note.Next.SetHelp("entrée", next)
+	km.Note.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	return km
+}

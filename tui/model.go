@@ -1,0 +1,452 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// screen is what the root model shows.
+type screen uint8
+
+const (
+	screenLoading screen = iota
+	screenWorkspace
+	screenDashboard
+	screenSteps
+	screenCapture
+	screenBulk
+	screenError
+)
+
+func (s screen) String() string {
+	switch s {
+	case screenLoading:
+		return "loading"
+	case screenWorkspace:
+		return "workspace"
+	case screenDashboard:
+		return "dashboard"
+	case screenSteps:
+		return "steps"
+	case screenCapture:
+		return "capture"
+	case screenBulk:
+		return "bulk"
+	case screenError:
+		return "error"
+	}
+	return "screen(?)"
+}
+
+// The smallest terminal the screens are laid out for.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// Model is the root of the program. It handles the global keys, the window
+// size and the messages that change the run, then gives the rest to the
+// active screen. Screens are pointers: the value copied on each Update is
+// only this small header.
+type Model struct {
+	opts  Options
+	lang  checklist.Lang
+	st    Styles
+	theme *huh.Theme
+	gkeys globalKeys
+	help  help.Model
+
+	width, height int
+	screen        screen
+	back          []screen // where esc returns to
+
+	ws    *Workspace
+	run   *checklist.Run
+	cols  columns
+	ports Ports
+
+	wsScreen *workspaceScreen
+	dash     *dashboard
+	steps    *stepsScreen
+	capture  *captureScreen
+	bulk     *bulkScreen
+	spin     spinner.Model
+	check    *runningCheck
+
+	status status
+	fatal  error
+	ids    *idSource
+}
+
+// idSource hands out request ids and keeps the cancel functions of running
+// checks, so that quitting cancels them all. It is shared by the copies of
+// the model; only Update touches it.
+type idSource struct {
+	next    int
+	cancels map[int]context.CancelFunc
+}
+
+func (s *idSource) take() int { s.next++; return s.next }
+
+// New builds the program's model.
+func New(opts Options) Model {
+	if opts.Guide == nil {
+		opts.Guide = checklist.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.StatusTTL == 0 {
+		opts.StatusTTL = 6 * time.Second
+	}
+	if opts.Palette == (Palette{}) {
+		opts.Palette = DarkPalette()
+	}
+	if opts.NoColor {
+		opts.Palette = NoColorPalette()
+	}
+	m := Model{
+		opts: opts, lang: opts.Lang, st: NewStyles(opts.Palette, opts.NoColor), theme: HuhTheme(opts.Palette),
+		gkeys: newGlobalKeys(opts.Lang), help: help.New(),
+		ids:   &idSource{cancels: map[int]context.CancelFunc{}},
+		ports: opts.Ports, cols: columnsOf(opts.Guide),
+		width: minWidth, height: minHeight,
+	}
+	if m.lang == "" {
+		m.lang = checklist.French
+	}
+	m.help.Styles.ShortKey, m.help.Styles.FullKey = m.st.HelpKey, m.st.HelpKey
+	m.help.Styles.ShortDesc, m.help.Styles.FullDesc = m.st.HelpDesc, m.st.HelpDesc
+	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator = m.st.HelpSep, m.st.HelpSep
+	m.help.ShortSeparator = " · "
+	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
+	switch {
+	case opts.Workspace != nil && opts.Run != nil:
+		w := *opts.Workspace
+		m.ws = &w
+		m.setRun(opts.Run)
+		m.screen = screenDashboard
+	case opts.Workspace != nil:
+		w := *opts.Workspace
+		m.ws = &w
+		m.screen = screenLoading
+	default:
+		m.wsScreen = newWorkspaceScreen()
+		m.screen = screenWorkspace
+	}
+	return m
+}
+
+// Err is the fatal error that ended the program, if any: cmd/bascule turns
+// it into a non-zero exit code.
+func (m Model) Err() error { return m.fatal }
+
+// Screen is the active screen, for tests and the end-to-end driver.
+func (m Model) Screen() string { return m.screen.String() }
+
+// Init loads what the first screen needs.
+func (m Model) Init() tea.Cmd {
+	switch m.screen {
+	case screenLoading:
+		return m.loadRunCmd(*m.ws)
+	case screenWorkspace:
+		return m.listWorkspacesCmd()
+	}
+	return nil
+}
+
+func (m *Model) setRun(run *checklist.Run) {
+	m.run = run
+	m.dash = newDashboard(run)
+	m.dash.refreshSummary(run)
+}
+
+// Messages that change the run or the program's state.
+type (
+	runLoadedMsg struct {
+		ws  Workspace
+		run *checklist.Run
+		err error
+	}
+	fatalMsg struct{ err error }
+	// statusMsg shows a passing message in the status line.
+	statusMsg struct {
+		text string
+		err  bool
+	}
+	statusTickMsg struct{ id int }
+)
+
+// status is the passing message line: shown, then faded, then gone.
+type status struct {
+	text  string
+	err   bool
+	faded bool
+	id    int
+}
+
+func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
+	id := m.ids.take()
+	m.status = status{text: text, err: isErr, id: id}
+	ttl := m.opts.StatusTTL
+	return tea.Tick(ttl*2/3, func(time.Time) tea.Msg { return statusTickMsg{id: id} })
+}
+
+func (m *Model) errStatus(err error) tea.Cmd {
+	return m.setStatus(m.errText(err), true)
+}
+
+// errText renders an error in the user's language when it knows how.
+func (m *Model) errText(err error) string {
+	var ce *checklist.Error
+	if errors.As(err, &ce) {
+		return ce.In(m.lang)
+	}
+	type english interface{ English() string }
+	var en english
+	if m.lang == checklist.English && errors.As(err, &en) {
+		return en.English()
+	}
+	return err.Error()
+}
+
+// Update handles global concerns, then the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		return m, m.resizeScreens()
+	case tea.KeyMsg:
+		if cmd, done := m.globalKey(msg); done {
+			return m, cmd
+		}
+	case fatalMsg:
+		m.fatal = msg.err
+		m.screen = screenError
+		m.cancelAll()
+		return m, nil
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.err)
+	case statusTickMsg:
+		if msg.id != m.status.id {
+			return m, nil // an older message's timer
+		}
+		if !m.status.faded {
+			m.status.faded = true
+			return m, tea.Tick(m.opts.StatusTTL/3, func(time.Time) tea.Msg { return statusTickMsg{id: msg.id} })
+		}
+		m.status = status{}
+		return m, nil
+	case runLoadedMsg:
+		if msg.err != nil {
+			return m, fatal(msg.err)
+		}
+		w := msg.ws
+		m.ws = &w
+		m.setRun(msg.run)
+		m.screen, m.back = screenDashboard, nil
+		return m, m.connectCmd(w)
+	case portsMsg:
+		if msg.err != nil {
+			return m, m.errStatus(msg.err)
+		}
+		m.ports = msg.ports
+		return m, nil
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		if m.busy() {
+			return m, cmd
+		}
+		return m, nil
+	}
+	if cmd, done := m.updateRun(msg); done {
+		return m, cmd
+	}
+	return m, m.updateScreen(msg)
+}
+
+func fatal(err error) tea.Cmd { return func() tea.Msg { return fatalMsg{err} } }
+
+// globalKey handles the keys every screen shares. q and ? are left to the
+// screen while the user types.
+func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if key.Matches(msg, m.gkeys.ForceQuit) {
+		return m.quit(), true
+	}
+	if m.screen == screenError {
+		return m.quit(), true // any key leaves the error screen
+	}
+	if m.typing() {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, m.gkeys.Quit):
+		return m.quit(), true
+	case key.Matches(msg, m.gkeys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil, true
+	}
+	return nil, false
+}
+
+// typing reports whether keys are text for an input of the active screen.
+func (m *Model) typing() bool {
+	switch m.screen {
+	case screenWorkspace:
+		return m.wsScreen != nil && m.wsScreen.form != nil
+	case screenDashboard:
+		return m.dash != nil && m.dash.filtering
+	case screenSteps:
+		return m.steps != nil && m.steps.prompt != nil
+	case screenCapture:
+		return m.capture != nil && (m.capture.form != nil || m.capture.confirmDelete)
+	case screenBulk:
+		return true
+	}
+	return false
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.cancelAll()
+	return tea.Quit
+}
+
+func (m *Model) cancelAll() {
+	for id, cancel := range m.ids.cancels {
+		cancel()
+		delete(m.ids.cancels, id)
+	}
+}
+
+// open shows a screen and remembers where esc returns.
+func (m *Model) open(s screen) {
+	if m.screen != s {
+		m.back = append(m.back, m.screen)
+	}
+	m.screen = s
+}
+
+// goBack returns to the previous screen, the dashboard by default.
+func (m *Model) goBack() {
+	if n := len(m.back); n > 0 {
+		m.screen = m.back[n-1]
+		m.back = m.back[:n-1]
+		return
+	}
+	m.screen = screenDashboard
+}
+
+func (m *Model) resizeScreens() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.capture != nil && m.capture.form != nil {
+		m.capture.form = m.capture.form.WithWidth(m.formWidth())
+	}
+	if m.wsScreen != nil && m.wsScreen.form != nil {
+		m.wsScreen.form = m.wsScreen.form.WithWidth(m.formWidth())
+	}
+	if m.bulk != nil && m.bulk.form != nil {
+		m.bulk.form = m.bulk.form.WithWidth(m.formWidth())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) formWidth() int { return max(40, min(m.width-4, 100)) }
+
+// busy reports whether something runs in the background (the spinner turns).
+func (m *Model) busy() bool { return len(m.ids.cancels) > 0 }
+
+func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
+	switch m.screen {
+	case screenWorkspace:
+		return m.updateWorkspace(msg)
+	case screenDashboard:
+		return m.updateDashboard(msg)
+	case screenSteps:
+		return m.updateSteps(msg)
+	case screenCapture:
+		return m.updateCapture(msg)
+	case screenBulk:
+		return m.updateBulk(msg)
+	}
+	return nil
+}
+
+// View draws the active screen, the status line and the help bar.
+func (m Model) View() string {
+	if m.width < minWidth || m.height < minHeight {
+		return m.tooSmall()
+	}
+	if m.screen == screenError {
+		return m.errorView()
+	}
+	var body string
+	var keys help.KeyMap = formKeys{}
+	switch m.screen {
+	case screenLoading:
+		body = " " + m.spin.View() + " " + tr(m.lang, "Chargement…", "Loading…")
+		keys = formKeys{Quit: m.gkeys.ForceQuit}
+	case screenWorkspace:
+		body, keys = m.viewWorkspace()
+	case screenDashboard:
+		body, keys = m.viewDashboard()
+	case screenSteps:
+		body, keys = m.viewSteps()
+	case screenCapture:
+		body, keys = m.viewCapture()
+	case screenBulk:
+		body, keys = m.viewBulk()
+	}
+	foot := m.footer(keys)
+	bodyH := m.height - lipglossHeight(foot)
+	return fitHeight(body, bodyH, m.width) + "\n" + foot
+}
+
+func (m *Model) footer(keys help.KeyMap) string {
+	rule := m.st.Rule.Render(strings.Repeat("─", m.width))
+	line := ""
+	if m.status.text != "" {
+		style := m.st.Status
+		switch {
+		case m.status.err:
+			style = m.st.StatusErr
+		case m.status.faded:
+			style = m.st.StatusFaded
+		}
+		line = " " + style.Render(ansi.Truncate(m.status.text, m.width-2, "…"))
+	}
+	h := m.help.View(keys)
+	if m.help.ShowAll {
+		h = indent(h, 1)
+	} else {
+		h = " " + ansi.Truncate(h, m.width-2, "…")
+	}
+	return rule + "\n" + line + "\n" + h
+}
+
+func (m Model) tooSmall() string {
+	msg := tr(m.lang, "terminal trop petit (80×24 minimum)", "terminal too small (80×24 minimum)")
+	size := tr(m.lang, "actuellement ", "now ") + itoa(m.width) + "×" + itoa(m.height)
+	return m.st.Warn.Render(msg) + "\n" + m.st.Muted.Render(size) + "\n" +
+		m.st.Muted.Render(tr(m.lang, "agrandissez la fenêtre ou q pour quitter", "enlarge the window or press q to quit"))
+}
+
+func (m Model) errorView() string {
+	title := m.st.Bad.Render(tr(m.lang, "bascule s'est arrêté sur une erreur", "bascule stopped on an error"))
+	body := wrapText(m.errText(m.fatal), m.width-4)
+	hint := m.st.Muted.Render(tr(m.lang,
+		"Les changements déjà faits sont enregistrés. Appuyez sur une touche pour quitter.",
+		"Changes already made are saved. Press any key to quit."))
+	return "\n " + title + "\n\n" + indent(body, 2) + "\n\n " + hint
+}

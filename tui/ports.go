@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+)
+
+// StepChange is one change to a step instance, as the store records it. Nil
+// pointers leave the field as it is.
+type StepChange struct {
+	Ref      checklist.Ref
+	Status   *checklist.Status
+	Reason   string
+	Note     *string
+	Capture  *checklist.Capture
+	Evidence *checklist.Evidence
+	By       string
+}
+
+// Store is what the program needs from the store, per workspace. The store
+// package's DB satisfies it through the adapter in cmd/bascule; tests use an
+// in-memory fake.
+type Store interface {
+	// LoadRun reads the run of a workspace.
+	LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error)
+	// StepState reads everything recorded for one step instance.
+	StepState(ws string, ref checklist.Ref) (checklist.StepState, error)
+	// ApplyStep checks the change against the run's rules, writes it durably
+	// and updates run in memory. The program always passes a private clone.
+	ApplyStep(ws string, run *checklist.Run, ch StepChange) (checklist.StepState, error)
+	// ApplySteps applies several changes; errs[i] is the error of chs[i].
+	ApplySteps(ws string, run *checklist.Run, chs []StepChange) []error
+	// SetPendingInvoices records the last count of pending invoices of a client.
+	SetPendingInvoices(ws, clientID string, n int) error
+}
+
+// Mode is how a workspace reaches V1 and V2.
+type Mode string
+
+// The connector modes offered at first run.
+const (
+	ModeDemo  Mode = "demo"  // the sandbox, in process
+	ModeFiles Mode = "files" // V1 export files, offline
+	ModeAPI   Mode = "api"   // V1/V2 over HTTP
+)
+
+// Title is the mode as the header shows it.
+func (m Mode) Title(lang checklist.Lang) string {
+	switch m {
+	case ModeDemo:
+		return tr(lang, "démo", "demo")
+	case ModeFiles:
+		return tr(lang, "fichiers V1", "V1 files")
+	case ModeAPI:
+		return "API V1/V2"
+	}
+	return string(m)
+}
+
+// Workspace is one cabinet's migration as the program shows it.
+type Workspace struct {
+	ID       string
+	Cabinet  connectors.Cabinet
+	Operator string
+	Mode     Mode
+	// APIURL is the V1/V2 base address in API mode; credentials are asked by
+	// cmd/bascule and sealed by the store, never held here.
+	APIURL  string
+	Created time.Time
+}
+
+// Workspaces lists and creates workspaces, for the first-run screen.
+type Workspaces interface {
+	ListWorkspaces() ([]Workspace, error)
+	// CreateWorkspace records a new workspace and its client dossiers as the
+	// connectors find them, and returns it as recorded.
+	CreateWorkspace(ctx context.Context, w Workspace) (Workspace, error)
+}
+
+// Ports are the connectors of an open workspace. Either may be nil (offline
+// mode has no V2): the checks that need it then say so.
+type Ports struct {
+	V1 connectors.V1
+	V2 connectors.V2
+}
+
+// Options configure the program. cmd/bascule fills them; tests use fakes.
+type Options struct {
+	Guide *checklist.Guide
+	Store Store
+	// Workspace opens this workspace at once; nil shows the first-run screen,
+	// which needs Workspaces.
+	Workspace  *Workspace
+	Workspaces Workspaces
+	// Run is the workspace's run when the caller already loaded it; nil loads
+	// it in a command.
+	Run *checklist.Run
+	// Connect returns the ports of a workspace; nil when they are given in
+	// Ports.
+	Connect func(Workspace) (Ports, error)
+	Ports   Ports
+
+	Lang    checklist.Lang
+	Palette Palette
+	NoColor bool
+	// Now is the clock; nil means time.Now. Tests fix it.
+	Now func() time.Time
+	// StatusTTL is how long a passing message stays; 0 means 6 seconds.
+	StatusTTL time.Duration
+}

@@ -1,0 +1,376 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// stepsScreen lists the steps of one phase for the cabinet or one client.
+type stepsScreen struct {
+	client int // index in run.Clients, -1 for the cabinet
+	phase  checklist.Phase
+	steps  []*checklist.Step
+	cursor int
+	// states are the recorded details (note, reason, evidence, capture) of
+	// the steps seen on this screen, loaded by commands.
+	states map[checklist.Ref]checklist.StepState
+	prompt *prompt
+}
+
+// prompt asks for a reason (bloqué, sans objet) or a note.
+type prompt struct {
+	to    checklist.Status // StatusBlocked or StatusNotApplicable; StatusTodo for a note
+	note  bool
+	input textinput.Model
+}
+
+// stepStateMsg carries a step's recorded details.
+type stepStateMsg struct {
+	ref   checklist.Ref
+	state checklist.StepState
+	err   error
+}
+
+func (m *Model) openSteps(client int, phase checklist.Phase) tea.Cmd {
+	s := &stepsScreen{client: client, phase: phase, states: map[checklist.Ref]checklist.StepState{}}
+	if client < 0 {
+		for _, st := range m.opts.Guide.StepsFor(checklist.ScopeCabinet) {
+			if st.Phase == phase {
+				s.steps = append(s.steps, st)
+			}
+		}
+	} else {
+		payment := m.run.Clients[client].Payment
+		for _, st := range m.opts.Guide.ClientSideSteps() {
+			if st.Phase == phase && (st.Scope != checklist.ScopePayment || payment) {
+				s.steps = append(s.steps, st)
+			}
+		}
+	}
+	// Start on the first step left to do: that is where the work is.
+	for i, st := range s.steps {
+		if cur, err := m.run.Status(s.ref(m.run, st)); err == nil && !cur.Resolved() {
+			s.cursor = i
+			break
+		}
+	}
+	m.steps = s
+	m.open(screenSteps)
+	return m.loadStateCmd()
+}
+
+func (s *stepsScreen) ref(run *checklist.Run, st *checklist.Step) checklist.Ref {
+	r := checklist.Ref{Step: st.ID}
+	if s.client >= 0 {
+		r.Client = run.Clients[s.client].ID
+	}
+	return r
+}
+
+func (s *stepsScreen) selected() *checklist.Step {
+	if s.cursor < 0 || s.cursor >= len(s.steps) {
+		return nil
+	}
+	return s.steps[s.cursor]
+}
+
+func (m *Model) selectedRef() (checklist.Ref, *checklist.Step, bool) {
+	st := m.steps.selected()
+	if st == nil {
+		return checklist.Ref{}, nil, false
+	}
+	return m.steps.ref(m.run, st), st, true
+}
+
+// loadStateCmd reads the selected step's details unless already known.
+func (m *Model) loadStateCmd() tea.Cmd {
+	ref, _, ok := m.selectedRef()
+	if !ok {
+		return nil
+	}
+	if _, known := m.steps.states[ref]; known {
+		return nil
+	}
+	store, ws := m.opts.Store, m.ws.ID
+	return func() tea.Msg {
+		st, err := store.StepState(ws, ref)
+		return stepStateMsg{ref: ref, state: st, err: err}
+	}
+}
+
+func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
+	s := m.steps
+	if s.prompt != nil {
+		return m.updatePrompt(msg)
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := newStepKeys(m.lang, m.gkeys)
+	ref, step, has := m.selectedRef()
+	switch {
+	case key.Matches(km, m.gkeys.Back):
+		if m.check != nil {
+			return m.cancelCheck()
+		}
+		m.goBack()
+		return nil
+	case key.Matches(km, k.Up):
+		s.cursor = max(0, s.cursor-1)
+		return m.loadStateCmd()
+	case key.Matches(km, k.Down):
+		s.cursor = min(len(s.steps)-1, s.cursor+1)
+		return m.loadStateCmd()
+	case key.Matches(km, k.PrevClient, k.NextClient):
+		if s.client < 0 || m.dash == nil {
+			return nil
+		}
+		return m.moveClient(key.Matches(km, k.NextClient))
+	}
+	if !has {
+		return nil
+	}
+	cur, _ := m.run.Status(ref)
+	switch {
+	case key.Matches(km, k.Done):
+		to := checklist.StatusDone
+		if cur == checklist.StatusDone {
+			to = checklist.StatusTodo // space again undoes a slip
+		}
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+	case key.Matches(km, k.Blocked):
+		m.openPrompt(checklist.StatusBlocked, false, "")
+	case key.Matches(km, k.NotApplicable):
+		m.openPrompt(checklist.StatusNotApplicable, false, "")
+	case key.Matches(km, k.Note):
+		m.openPrompt(checklist.StatusTodo, true, m.steps.states[ref].Note)
+	case key.Matches(km, k.Check):
+		return m.startCheck(ref)
+	case key.Matches(km, k.Open):
+		switch {
+		case step.Form != nil && step.Kind == checklist.KindCapture:
+			return m.openCapture(ref, step)
+		case step.Kind == checklist.KindConnectorCheck:
+			return m.startCheck(ref)
+		case step.Form != nil:
+			return m.openCapture(ref, step)
+		default:
+			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
+		}
+	}
+	return nil
+}
+
+// moveClient opens the previous or next client of the dashboard's rows.
+func (m *Model) moveClient(next bool) tea.Cmd {
+	d := m.dash
+	pos := -1
+	for i, ci := range d.ix.filtered {
+		if int(ci) == m.steps.client {
+			pos = i
+			break
+		}
+	}
+	if next {
+		pos++
+	} else {
+		pos--
+	}
+	if pos < 0 || pos >= len(d.ix.filtered) {
+		return nil
+	}
+	d.cursor = pos
+	d.clamp(m.pageRows())
+	phase := m.steps.phase
+	m.back = m.back[:max(0, len(m.back)-1)]
+	m.screen = screenDashboard
+	return m.openSteps(int(d.ix.filtered[pos]), phase)
+}
+
+func (m *Model) openPrompt(to checklist.Status, note bool, value string) {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.CharLimit = 500
+	in.Width = m.width - 6
+	in.SetValue(value)
+	in.Focus()
+	m.steps.prompt = &prompt{to: to, note: note, input: in}
+}
+
+func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
+	p := m.steps.prompt
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch km.Type {
+		case tea.KeyEsc:
+			m.steps.prompt = nil
+			return nil
+		case tea.KeyEnter:
+			ref, _, ok := m.selectedRef()
+			m.steps.prompt = nil
+			if !ok {
+				return nil
+			}
+			v := strings.TrimSpace(p.input.Value())
+			if p.note {
+				return m.apply(StepChange{Ref: ref, Note: &v})
+			}
+			return m.apply(StepChange{Ref: ref, Status: statusPtr(p.to), Reason: v})
+		}
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+func statusMark(st Styles, s checklist.Status) string {
+	switch s {
+	case checklist.StatusDone:
+		return st.OK.Render("✓")
+	case checklist.StatusInProgress:
+		return st.Accent.Render("…")
+	case checklist.StatusBlocked:
+		return st.Bad.Render("✗")
+	case checklist.StatusNotApplicable:
+		return st.Muted.Render("–")
+	}
+	return st.Muted.Render("·")
+}
+
+func kindShort(lang checklist.Lang, k checklist.Kind) string {
+	switch k {
+	case checklist.KindCapture:
+		return tr(lang, "saisie", "capture")
+	case checklist.KindConnectorCheck:
+		return tr(lang, "vérif. auto", "auto check")
+	case checklist.KindConnectorAction:
+		return tr(lang, "action V2", "V2 action")
+	}
+	return tr(lang, "manuel", "manual")
+}
+
+// screenTitle names what the steps screen works on. A client's name and
+// SIREN are always on it.
+func (m *Model) stepsTitle() string {
+	s := m.steps
+	phase := phaseShort(m.lang, s.phase)
+	if s.client < 0 {
+		sec := "§2"
+		if s.phase == checklist.PhaseRegistration {
+			sec = "§3.1"
+		}
+		return fmt.Sprintf(" %s · %s %s", m.st.Title.Render(phase+tr(m.lang, " du cabinet", " — firm")), m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render(sec))
+	}
+	c := m.run.Clients[s.client]
+	line := fmt.Sprintf(" %s · %s · SIREN %s", m.st.Title.Render(phase), m.st.Header.Render(c.Name), ident.FormatSIREN(c.SIREN))
+	if c.Payment {
+		line += m.st.Muted.Render(tr(m.lang, " · services de paiement", " · payment services"))
+	}
+	return line + m.st.Muted.Render(" §2")
+}
+
+func (m *Model) viewSteps() (string, help.KeyMap) {
+	s := m.steps
+	k := newStepKeys(m.lang, m.gkeys)
+	k.Cancel.SetEnabled(m.check != nil)
+	k.PrevClient.SetEnabled(s.client >= 0)
+	k.NextClient.SetEnabled(s.client >= 0)
+	var b strings.Builder
+	b.WriteString(m.stepsTitle() + "\n" + m.rule() + "\n")
+	done, left := 0, 0
+	titleW := m.width - 6 - 12 - 2 - 5 - 2 - 9 - 1
+	for i, st := range s.steps {
+		ref := s.ref(m.run, st)
+		cur, _ := m.run.Status(ref)
+		est := m.opts.Guide.Estimate(st).Nominal()
+		if cur.Resolved() {
+			done++
+		} else {
+			left += int(est.Minutes())
+		}
+		pointer := " "
+		title := cell(st.Title.In(m.lang), titleW)
+		if i == s.cursor {
+			pointer = "▸"
+			title = m.st.Cursor.Render(title)
+		}
+		dur := ""
+		if est > 0 {
+			dur = "≈ " + fmtDuration(est)
+		}
+		line := fmt.Sprintf(" %s %s %s  %s  %s  %s", pointer, statusMark(m.st, cur), title,
+			m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 12)), m.st.Muted.Render(cell("§"+st.Section, 5)), m.st.Muted.Render(rcell(dur, 9)))
+		b.WriteString(line + "\n")
+	}
+	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(s.steps))) + "\n")
+	b.WriteString(m.rule() + "\n")
+	b.WriteString(strings.Join(m.stepDetail(), "\n"))
+	return b.String(), k
+}
+
+// stepDetail is the pane under the list: the selected step's help, warning,
+// FAQ, and what was recorded for it.
+func (m *Model) stepDetail() []string {
+	ref, st, ok := m.selectedRef()
+	if !ok {
+		return nil
+	}
+	w := m.width - 2
+	cur, _ := m.run.Status(ref)
+	est := m.opts.Guide.Estimate(st)
+	meta := []string{"§" + st.Section, st.Kind.Title().In(m.lang), st.Actor.Title().In(m.lang)}
+	if !est.IsZero() {
+		meta = append(meta, "≈ "+fmtDuration(est.Nominal()))
+	}
+	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)),
+		" " + m.st.Muted.Render(strings.Join(meta, " · "))}
+	for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+		lines = append(lines, " "+l)
+	}
+	if !st.Warning.IsZero() {
+		for _, l := range strings.Split(wrapText("⚠ "+st.Warning.In(m.lang), w), "\n") {
+			lines = append(lines, " "+m.st.Warn.Render(l))
+		}
+	}
+	if st.FAQ != "" {
+		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
+	}
+	if p := m.steps.prompt; p != nil {
+		label := tr(m.lang, "Note :", "Note:")
+		if !p.note {
+			label = fmt.Sprintf(tr(m.lang, "Raison (%s) :", "Reason (%s):"), p.to.Title().In(m.lang))
+		}
+		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
+			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
+		return lines
+	}
+	if m.check != nil && m.check.ref == ref {
+		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "Vérification en cours… (esc pour annuler)", "Checking… (esc to cancel)"))
+	}
+	state, known := m.steps.states[ref]
+	if !known {
+		return lines
+	}
+	if state.Reason != "" && cur.NeedsReason() {
+		lines = append(lines, " "+m.st.Warn.Render(tr(m.lang, "Raison : ", "Reason: ")+state.Reason))
+	}
+	if state.Note != "" {
+		lines = append(lines, " "+tr(m.lang, "Note : ", "Note: ")+state.Note)
+	}
+	if c := state.Capture; c != nil && len(c.Items) > 0 {
+		lines = append(lines, " "+tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c))
+	}
+	if ev := state.Evidence; ev != nil {
+		for _, l := range m.evidenceLines(ev) {
+			lines = append(lines, " "+l)
+		}
+	}
+	return lines
+}

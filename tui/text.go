@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// tr picks the French or English wording. UI strings are few and short, so
+// they live next to the code that shows them rather than in a catalogue.
+func tr(lang checklist.Lang, fr, en string) string {
+	if lang == checklist.English {
+		return en
+	}
+	return fr
+}
+
+// fmtDuration writes a remaining time the French way: "6 h 40", "45 min".
+func fmtDuration(d time.Duration) string {
+	d = d.Round(time.Minute)
+	if d <= 0 {
+		return "0 min"
+	}
+	h := int(d / time.Hour)
+	m := int((d % time.Hour) / time.Minute)
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case m == 0:
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %02d", h, m)
+}
+
+// fmtClock writes a time of evidence: "12/03/2026 à 10:14".
+func fmtClock(lang checklist.Lang, t time.Time) string {
+	if lang == checklist.English {
+		return t.Format("2006-01-02 at 15:04")
+	}
+	return t.Format("02/01/2006 à 15:04")
+}
+
+// plural picks the singular or the plural form; French puts 0 and 1 in the
+// singular.
+func plural(n int, one, many string) string {
+	if n <= 1 {
+		return one
+	}
+	return many
+}
+
+// fold lowers a string and strips the French accents, so that "lefevre"
+// finds "Lefèvre". ASCII strings without upper case come back unchanged,
+// without allocating.
+func fold(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case 'à', 'â', 'ä', 'á', 'À', 'Â', 'Ä', 'Á':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+			r = 'e'
+		case 'î', 'ï', 'í', 'Î', 'Ï':
+			r = 'i'
+		case 'ô', 'ö', 'ó', 'Ô', 'Ö':
+			r = 'o'
+		case 'ù', 'û', 'ü', 'ú', 'Ù', 'Û', 'Ü':
+			r = 'u'
+		case 'ç', 'Ç':
+			r = 'c'
+		case 'ÿ', 'Ÿ':
+			r = 'y'
+		case 'œ', 'Œ':
+			b.WriteString("oe")
+			continue
+		case 'æ', 'Æ':
+			b.WriteString("ae")
+			continue
+		default:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if r >= 0x80 {
+				r = []rune(strings.ToLower(string(r)))[0]
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
