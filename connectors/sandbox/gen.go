@@ -342,8 +342,8 @@ func generate(o Options) *world {
 		sp := g.clientSpec(i, n)
 		w.clients[i] = g.dossier("cli-"+pad(int64(i+1), 5), sp)
 	}
-	// Generated before the clients so their number does not change it, the
-	// ACD connection is scoped to the first active client when there is one.
+	// ACD is shared per client file (DOMAIN.md), so its connection is scoped
+	// to a client: the first active one, which every seed has.
 	for _, d := range w.clients {
 		if d.snap.Client.Status == connectors.StatusActive {
 			w.integrations[1].Scope = d.snap.Client.SIREN
