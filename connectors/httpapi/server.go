@@ -92,7 +92,7 @@ type Stats struct {
 	Requests     int64 // every request received
 	TokensIssued int64
 	Unauthorized int64 // 401 answers for a missing, unknown or expired token
-	PortWrites   int64 // write-port calls actually made (never twice per key)
+	PortWrites   int64 // POST handlers run: at most once per idempotency key
 	Replays      int64 // POSTs answered from the idempotency cache
 	Injected429  int64
 	Injected5xx  int64
