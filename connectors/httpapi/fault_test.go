@@ -185,7 +185,9 @@ func TestFaults(t *testing.T) {
 		{"hostile", httpapi.Faults{Hostile: 1}, func(s httpapi.Stats) int64 { return s.Hostile }},
 		{"latency", httpapi.Faults{Latency: 2 * time.Millisecond}, func(s httpapi.Stats) int64 { return 1 }},
 		{"all", httpapi.Faults{RateLimited: 0.15, ServerErrors: 0.15, Drops: 0.15, Malformed: 0.15, Hostile: 0.3, Latency: time.Millisecond},
-			func(s httpapi.Stats) int64 { return s.Injected429 * s.Injected5xx * s.Dropped * s.Malformed * s.Hostile }},
+			func(s httpapi.Stats) int64 {
+				return s.Injected429 * s.Injected5xx * s.Dropped * s.Malformed * s.Hostile
+			}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
