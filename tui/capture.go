@@ -166,8 +166,6 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	switch fl.Type {
 	case checklist.FieldDate:
 		in.Placeholder(tr(m.lang, "JJ/MM/AAAA", "DD/MM/YYYY"))
-	case checklist.FieldIBAN:
-		in.Placeholder("FR76 3000 6000 0112 3456 7890 189")
 	case checklist.FieldSIREN:
 		in.Placeholder("552 008 443")
 	case checklist.FieldEmail:
@@ -286,18 +284,17 @@ func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
 	return m.apply(ch)
 }
 
+// captureTitle is two lines: who the capture is for (a client's name and
+// SIREN always show), then the step.
 func (m *Model) captureTitle() string {
 	c := m.capture
-	line := " " + m.st.Title.Render(c.step.Title.In(m.lang))
+	who := " " + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm"))
 	if c.ref.Client != "" {
 		if ci := m.run.ClientIndex(c.ref.Client); ci >= 0 {
-			cl := m.run.Clients[ci]
-			line += " · " + m.st.Header.Render(cl.Name) + " · SIREN " + ident.FormatSIREN(cl.SIREN)
+			who = m.clientLine(ci, "")
 		}
-	} else if m.ws != nil {
-		line += " · " + m.st.Header.Render(m.ws.Cabinet.LegalName)
 	}
-	return line + m.st.Muted.Render(" §"+c.step.Section)
+	return who + "\n " + m.st.Title.Render(c.step.Title.In(m.lang)) + m.st.Muted.Render(" §"+c.step.Section)
 }
 
 func (m *Model) viewCapture() (string, help.KeyMap) {

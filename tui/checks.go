@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -75,20 +74,15 @@ func (m *Model) checkFor(ref checklist.Ref) checkFunc {
 }
 
 // checkPendingInvoices counts the invoices still awaiting acceptance on V1
-// (§2, item 1): they would not be transferred.
+// (§2, item 1): they would not be transferred. The evidence also keeps the
+// snapshot's figures, which reconciliation compares with V2 later.
 func checkPendingInvoices(ctx context.Context, v1 connectors.V1, clientID string, now func() time.Time) (checklist.Evidence, *int, error) {
 	snap, err := v1.ClientSnapshot(ctx, clientID)
 	if err != nil {
 		return checklist.Evidence{}, nil, err
 	}
-	p, s := snap.Invoices.Purchases.Pending, snap.Invoices.Sales.Pending
-	n := p + s
-	ev := checklist.Evidence{Source: "v1", At: now(), OK: n == 0, Facts: map[string]string{
-		"pending_purchases": itoa(p), "pending_sales": itoa(s)}}
-	if n > 0 {
-		ev.Findings = []checklist.Finding{{Code: "pending_invoices", Count: n}}
-	}
-	return ev, &n, nil
+	ev, n := checklist.PendingInvoicesEvidence(snap, now())
+	return *ev, &n, nil
 }
 
 // checkArticles looks for articles V2 would not accept as they are (§2, item 2).
@@ -97,24 +91,7 @@ func checkArticles(ctx context.Context, v1 connectors.V1, clientID string, now f
 	if err != nil {
 		return checklist.Evidence{}, err
 	}
-	byProblem := map[connectors.ArticleProblem]int{}
-	bad := 0
-	for _, a := range snap.Articles {
-		if len(a.Problems) > 0 {
-			bad++
-		}
-		for _, p := range a.Problems {
-			byProblem[p]++
-		}
-	}
-	ev := checklist.Evidence{Source: "v1", At: now(), OK: bad == 0, Facts: map[string]string{
-		"articles": itoa(len(snap.Articles)), "articles_with_problems": itoa(bad)}}
-	for _, p := range connectors.ArticleProblems() {
-		if n := byProblem[p]; n > 0 {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: string(p), Count: n, Detail: p.FrenchLabel()})
-		}
-	}
-	return ev, nil
+	return *checklist.ArticlesEvidence(snap, now()), nil
 }
 
 // checkRegistration reads the registration on V2 (§3.1). For the identity
@@ -124,38 +101,10 @@ func checkRegistration(ctx context.Context, v2 connectors.V2, step string, cab c
 	if err != nil {
 		return checklist.Evidence{}, err
 	}
-	ev := checklist.Evidence{Source: "v2", At: now(), Facts: map[string]string{}}
-	switch step {
-	case "registration.identity":
-		id := reg.Identity
-		ev.Facts["siren"] = id.SIREN
-		ev.Facts["legal_name"] = id.LegalName
-		ev.Facts["manager_email"] = id.ManagerEmail
-		if !reg.Registered {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "not_registered"})
-		}
-		if ident.NormalizeSIREN(id.SIREN) != ident.NormalizeSIREN(cab.SIREN) {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "siren_mismatch", Detail: id.SIREN + " ≠ " + cab.SIREN})
-		}
-		if !sameName(id.LegalName, cab.LegalName) {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "legal_name_mismatch", Detail: id.LegalName + " ≠ " + cab.LegalName})
-		}
-		if ident.NormalizeEmail(id.ManagerEmail) != ident.NormalizeEmail(cab.ManagerEmail) {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "manager_email_mismatch", Detail: id.ManagerEmail + " ≠ " + cab.ManagerEmail})
-		}
-	case "registration.activate":
-		ev.Facts["space_activated"] = yesNo(reg.SpaceActivated)
-		if !reg.SpaceActivated {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "space_not_activated"})
-		}
-	case "registration.cabinet_dossier":
-		ev.Facts["cabinet_dossier_created"] = yesNo(reg.CabinetDossierCreated)
-		if !reg.CabinetDossierCreated {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "cabinet_dossier_missing"})
-		}
+	if step == "registration.identity" {
+		return *checklist.IdentityEvidence(cab, reg, now()), nil
 	}
-	ev.OK = len(ev.Findings) == 0
-	return ev, nil
+	return *checklist.RegistrationEvidence(step, reg, now()), nil
 }
 
 func yesNo(b bool) string {
@@ -163,12 +112,6 @@ func yesNo(b bool) string {
 		return "true"
 	}
 	return "false"
-}
-
-// sameName compares two legal names as a person would: case, accents and
-// runs of spaces do not count.
-func sameName(a, b string) bool {
-	return strings.Join(strings.Fields(fold(a)), " ") == strings.Join(strings.Fields(fold(b)), " ")
 }
 
 // startCheck runs a step's check in a command, with a spinner and a context
@@ -257,10 +200,16 @@ func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 	sort.Strings(keys)
 	var facts []string
 	for _, k := range keys {
-		facts = append(facts, factLabel(m.lang, k)+" : "+factValue(m.lang, ev.Facts[k]))
+		// Evidence keeps every figure reconciliation needs; the pane shows
+		// the ones that explain this step.
+		if label := factLabel(m.lang, k); label != "" {
+			facts = append(facts, label+" : "+factValue(m.lang, ev.Facts[k]))
+		}
 	}
 	if len(facts) > 0 {
-		lines = append(lines, "  "+strings.Join(facts, " · "))
+		for _, l := range strings.Split(wrapText(strings.Join(facts, " · "), m.width-4), "\n") {
+			lines = append(lines, "  "+l)
+		}
 	}
 	for _, f := range ev.Findings {
 		l := "  ✗ " + findingLabel(m.lang, f.Code)
@@ -293,7 +242,7 @@ func factLabel(lang checklist.Lang, k string) string {
 		return tr(lang, "ventes en attente", "pending sales")
 	case "articles":
 		return tr(lang, "articles", "articles")
-	case "articles_with_problems":
+	case "invalid_articles":
 		return tr(lang, "articles à revoir", "articles to review")
 	case "siren":
 		return tr(lang, "SIREN sur V2", "SIREN on V2")
@@ -305,14 +254,20 @@ func factLabel(lang checklist.Lang, k string) string {
 		return tr(lang, "espace cabinet actif", "firm space active")
 	case "cabinet_dossier_created":
 		return tr(lang, "dossier du cabinet créé", "firm dossier created")
+	case "registered":
+		return tr(lang, "inscrit", "registered")
 	}
-	return k
+	return ""
 }
 
 func findingLabel(lang checklist.Lang, code string) string {
 	switch code {
-	case "pending_invoices":
-		return tr(lang, "factures en attente d'acceptation", "invoices awaiting acceptance")
+	case "pending_purchases":
+		return tr(lang, "factures d'achat en attente d'acceptation", "purchase invoices awaiting acceptance")
+	case "pending_sales":
+		return tr(lang, "factures de vente en attente d'acceptation", "sales invoices awaiting acceptance")
+	case "not_yet":
+		return tr(lang, "pas encore fait sur V2", "not done on V2 yet")
 	case "not_registered":
 		return tr(lang, "cabinet pas encore inscrit sur V2", "firm not registered on V2 yet")
 	case "siren_mismatch":

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // dashboard is the home screen: phases, blockers, next step, client table.
@@ -220,7 +221,12 @@ func (m *Model) header() string {
 		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
 	}
 	parts = append(parts, m.ws.Mode.Title(m.lang))
-	return " " + strings.Join(parts, m.st.Muted.Render(" · "))
+	line := " " + strings.Join(parts, m.st.Muted.Render(" · "))
+	if ansi.StringWidth(line) > m.width {
+		// The product name goes first: the cabinet and the mode matter more.
+		line = " " + strings.Join(parts[1:], m.st.Muted.Render(" · "))
+	}
+	return line
 }
 
 func (m *Model) rule() string { return m.st.Rule.Render(strings.Repeat("─", m.width)) }
@@ -268,22 +274,26 @@ func phaseShort(lang checklist.Lang, p checklist.Phase) string {
 func (m *Model) phaseLines() string {
 	s := m.dash.sum
 	var b strings.Builder
+	barW, blocked := 15, tr(m.lang, "bloqué : ", "blocked: ")
+	if m.width < 100 {
+		barW, blocked = 10, "⚠ "
+	}
 	for i, p := range []checklist.Phase{checklist.PhasePreparation, checklist.PhaseRegistration, checklist.PhaseRequest, checklist.PhaseReconciliation} {
 		t := s.progress.Phase(p)
 		name := cell(fmt.Sprintf("%d %s", i+1, phaseShort(m.lang, p)), 15)
 		closed := p == checklist.PhaseReconciliation && !s.migrated
 		pct := "   —"
-		bar := m.st.bar(0, 15)
+		bar := m.st.bar(0, barW)
 		if !closed {
 			pct = rcell(itoa(t.Percent()), 3) + " %"
-			bar = m.st.bar(t.Percent(), 15)
+			bar = m.st.bar(t.Percent(), barW)
 		}
 		note := ""
 		switch {
 		case closed:
 			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
 		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
-			note = m.st.Warn.Render(tr(m.lang, "bloqué : ", "blocked: ") + m.requestBlocked())
+			note = m.st.Warn.Render(blocked + m.requestBlocked())
 		case !t.Complete():
 			note = tr(m.lang, "reste ≈ ", "left ≈ ") + fmtDuration(t.Remaining)
 			if t.Blocked > 0 {
@@ -292,7 +302,7 @@ func (m *Model) phaseLines() string {
 		default:
 			note = m.st.OK.Render("✓")
 		}
-		fmt.Fprintf(&b, "  %s %s %s   %s\n", name, bar, pct, note)
+		fmt.Fprintf(&b, "  %s %s %s  %s\n", name, bar, pct, note)
 	}
 	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/store"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -334,3 +335,5 @@ func keyMsg(k string) tea.KeyMsg {
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
+
+var _ Store = (*store.DB)(nil)

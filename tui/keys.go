@@ -42,9 +42,9 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
 		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("espace", tr(lang, "sélectionner", "select"))),
 		MarkAll:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", tr(lang, "tout sélectionner", "select all"))),
-		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", tr(lang, "marquer la sélection", "mark selection"))),
-		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "préparation du cabinet", "firm preparation"))),
-		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription", "registration"))),
+		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", tr(lang, "marquer", "mark"))),
+		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "cabinet §2", "firm §2"))),
+		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
 		global:       g,
 	}

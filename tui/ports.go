@@ -6,23 +6,15 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/store"
 )
 
 // StepChange is one change to a step instance, as the store records it. Nil
 // pointers leave the field as it is.
-type StepChange struct {
-	Ref      checklist.Ref
-	Status   *checklist.Status
-	Reason   string
-	Note     *string
-	Capture  *checklist.Capture
-	Evidence *checklist.Evidence
-	By       string
-}
+type StepChange = store.StepChange
 
-// Store is what the program needs from the store, per workspace. The store
-// package's DB satisfies it through the adapter in cmd/bascule; tests use an
-// in-memory fake.
+// Store is what the program needs from the store, per workspace: *store.DB
+// satisfies it; tests use an in-memory fake.
 type Store interface {
 	// LoadRun reads the run of a workspace.
 	LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error)

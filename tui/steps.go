@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // stepsScreen lists the steps of one phase for the cabinet or one client.
@@ -256,7 +257,23 @@ func kindShort(lang checklist.Lang, k checklist.Kind) string {
 	return tr(lang, "manuel", "manual")
 }
 
-// screenTitle names what the steps screen works on. A client's name and
+// clientLine names the client being worked on, its name shortened if need
+// be so that the SIREN always shows.
+func (m *Model) clientLine(ci int, lead string) string {
+	c := m.run.Clients[ci]
+	tail := " · SIREN " + ident.FormatSIREN(c.SIREN)
+	if c.Payment {
+		tail += tr(m.lang, " · paiement", " · payment")
+	}
+	room := m.width - 1 - ansi.StringWidth(lead) - ansi.StringWidth(tail)
+	name := c.Name
+	if ansi.StringWidth(name) > room {
+		name = ansi.Truncate(name, max(8, room), "…")
+	}
+	return " " + lead + m.st.Header.Render(name) + m.st.Muted.Render(tail)
+}
+
+// stepsTitle names what the steps screen works on. A client's name and
 // SIREN are always on it.
 func (m *Model) stepsTitle() string {
 	s := m.steps
@@ -268,12 +285,7 @@ func (m *Model) stepsTitle() string {
 		}
 		return fmt.Sprintf(" %s · %s %s", m.st.Title.Render(phase+tr(m.lang, " du cabinet", " — firm")), m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render(sec))
 	}
-	c := m.run.Clients[s.client]
-	line := fmt.Sprintf(" %s · %s · SIREN %s", m.st.Title.Render(phase), m.st.Header.Render(c.Name), ident.FormatSIREN(c.SIREN))
-	if c.Payment {
-		line += m.st.Muted.Render(tr(m.lang, " · services de paiement", " · payment services"))
-	}
-	return line + m.st.Muted.Render(" §2")
+	return m.clientLine(s.client, m.st.Title.Render(phase+" §2")+" · ")
 }
 
 func (m *Model) viewSteps() (string, help.KeyMap) {
