@@ -31,7 +31,9 @@ func readCSV(data []byte, opts TableOptions) (*Table, error) {
 	cr.Comma = sep
 	cr.LazyQuotes = true    // Excel writes stray quotes in unquoted fields
 	cr.FieldsPerRecord = -1 // trailing empty cells are often dropped
-	t := &Table{}
+	// One line per row is the common case: size the table once.
+	n := bytes.Count(data, []byte{'\n'}) + 1
+	t := &Table{Rows: make([][]string, 0, min(n, opts.MaxRows)), RowNumbers: make([]int, 0, min(n, opts.MaxRows))}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -92,7 +92,7 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 			"aucune colonne de raison sociale reconnue (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes du fichier : "+quoteList(t.Header)+" ; indiquez-la avec une correspondance COLONNE=legal_name",
 			"no legal-name column recognised; map one with COLUMN=legal_name", nil)
 	}
-	p := newRowParser(cm)
+	p := newRowParser(cm, len(t.Rows))
 	out.Clients = make([]Client, 0, len(t.Rows))
 	for i := range t.Rows {
 		c, ok := p.parse(t, i, &out.Errors)
@@ -107,13 +107,61 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 type rowParser struct {
 	names map[Field]string
 	id, legal, siren, vat, email, first, last, contact, lang, street, number,
-	pobox, postal, city, country, iban, bic, status, extRef, pay int
+	pobox, postal, city, ctry, iban, bic, stat, extRef, pay int
 	countries map[string]string
 	languages map[string]string
 	sirens    map[string]int // SIREN → row of its first occurrence
+	// A few thousand rows share a handful of status, country and language
+	// spellings: remembering them saves folding each cell again.
+	memo map[memoKey]memoVal
 }
 
-func newRowParser(cm *columnMap) *rowParser {
+type memoKey struct {
+	f   Field
+	raw string
+}
+
+type memoVal struct {
+	s  string
+	ok bool
+}
+
+// memoLimit bounds the memo: a column of unique values must not turn it
+// into a copy of the file.
+const memoLimit = 256
+
+// remember returns fn(raw) for a column whose values repeat.
+func (p *rowParser) remember(f Field, raw string, fn func(string) (string, bool)) (string, bool) {
+	k := memoKey{f, raw}
+	if v, ok := p.memo[k]; ok {
+		return v.s, v.ok
+	}
+	s, ok := fn(raw)
+	if len(p.memo) < memoLimit {
+		p.memo[k] = memoVal{s, ok}
+	}
+	return s, ok
+}
+
+func (p *rowParser) country(raw string) (string, bool) {
+	return p.remember(FieldCountry, raw, func(s string) (string, bool) { return normCountry(s, p.countries) })
+}
+
+func (p *rowParser) language(raw string) (string, bool) {
+	return p.remember(FieldLanguage, raw, func(s string) (string, bool) { return normLanguage(s, p.languages) })
+}
+
+func (p *rowParser) status(raw string) connectors.ClientStatus {
+	s, _ := p.remember(FieldStatus, raw, func(s string) (string, bool) { return string(normStatus(s)), true })
+	return connectors.ClientStatus(s)
+}
+
+func (p *rowParser) yes(raw string) bool {
+	_, ok := p.remember(FieldPaymentServices, raw, func(s string) (string, bool) { return "", yes(s) })
+	return ok
+}
+
+func newRowParser(cm *columnMap, rows int) *rowParser {
 	return &rowParser{
 		names:     cm.names,
 		id:        cm.col(FieldID),
@@ -130,15 +178,16 @@ func newRowParser(cm *columnMap) *rowParser {
 		pobox:     cm.col(FieldPOBox),
 		postal:    cm.col(FieldPostalCode),
 		city:      cm.col(FieldCity),
-		country:   cm.col(FieldCountry),
+		ctry:      cm.col(FieldCountry),
 		iban:      cm.col(FieldIBAN),
 		bic:       cm.col(FieldBIC),
-		status:    cm.col(FieldStatus),
+		stat:      cm.col(FieldStatus),
 		extRef:    cm.col(FieldExternalReference),
 		pay:       cm.col(FieldPaymentServices),
 		countries: countryCodes(),
 		languages: languageLocales(),
-		sirens:    map[string]int{},
+		sirens:    make(map[string]int, rows),
+		memo:      map[memoKey]memoVal{},
 	}
 }
 
@@ -166,8 +215,8 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 		fail(FieldLegalName, "raison sociale manquante")
 	}
 
-	raw := cell(row, p.country)
-	country, ok := normCountry(raw, p.countries)
+	raw := cell(row, p.ctry)
+	country, ok := p.country(raw)
 	if !ok {
 		fail(FieldCountry, "pays « "+raw+" » non reconnu : indiquez le code ISO à deux lettres (FR, BE, LU…)")
 	}
@@ -211,7 +260,7 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 	}
 
 	if raw := cell(row, p.lang); raw != "" {
-		lang, ok := normLanguage(raw, p.languages)
+		lang, ok := p.language(raw)
 		if !ok {
 			fail(FieldLanguage, "langue « "+raw+" » non reconnue (attendu : fr-FR, en-GB… ou Français, Anglais…)")
 		}
@@ -237,9 +286,9 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 		}
 	}
 
-	c.Status = normStatus(cell(row, p.status))
+	c.Status = p.status(cell(row, p.stat))
 	c.ExternalReference = cell(row, p.extRef)
-	c.PaymentServices = yes(cell(row, p.pay))
+	c.PaymentServices = p.yes(cell(row, p.pay))
 	return c, len(*errs) == n
 }
 
@@ -279,8 +328,10 @@ func fixPostalCode(raw string, french bool) string {
 		return raw
 	}
 	pc := undoNumber(raw)
-	if compact := strings.Join(strings.Fields(pc), ""); allDigits(compact) {
-		pc = compact
+	if !allDigits(pc) {
+		if compact := strings.Join(strings.Fields(pc), ""); allDigits(compact) {
+			pc = compact
+		}
 	}
 	if len(pc) == 4 && allDigits(pc) {
 		pc = "0" + pc

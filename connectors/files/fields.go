@@ -90,6 +90,9 @@ func Fields() []Field {
 // and digits only, so that "N° SIREN", "n siren" and "N°SIREN" meet, as do
 // "E-mail" and "Email", "Dénomination" and "DENOMINATION".
 func headerKey(s string) string {
+	if key, ok := asciiKey(s); ok {
+		return key
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -111,6 +114,36 @@ func headerKey(s string) string {
 		// punctuation are dropped.
 	}
 	return b.String()
+}
+
+// asciiKey is headerKey for pure ASCII input, without the Unicode
+// decomposition: most cells are ASCII and this runs on every row.
+func asciiKey(s string) (string, bool) {
+	var buf [64]byte
+	if len(s) > len(buf) {
+		return "", false
+	}
+	n, changed := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			changed = true
+		default:
+			changed = true
+			continue
+		}
+		buf[n] = c
+		n++
+	}
+	if !changed {
+		return s, true
+	}
+	return string(buf[:n]), true
 }
 
 // withoutParens removes parenthesised and bracketed notes from a header:

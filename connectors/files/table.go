@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -74,7 +75,7 @@ func ReadTable(r io.Reader, name string) (*Table, error) {
 // .xlsx is a zip archive, whatever its name), the extension second.
 func ReadTableWith(r io.Reader, name string, opts TableOptions) (*Table, error) {
 	opts = opts.withDefaults()
-	data, err := io.ReadAll(io.LimitReader(r, opts.MaxBytes+1))
+	data, err := readAll(r, opts.MaxBytes+1)
 	if err != nil {
 		return nil, newError(CodeUnreadable,
 			"lecture du fichier impossible : "+err.Error(),
@@ -106,6 +107,36 @@ func ReadTableWith(r io.Reader, name string, opts TableOptions) (*Table, error) 
 		return nil, unsupported(ext)
 	}
 	return readCSV(data, opts)
+}
+
+// readAll reads up to limit bytes, sizing the buffer once when the reader
+// knows its length (files, bytes.Reader): growing a 20 MB buffer by doubling
+// copies it several times.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = int64(v.Len()) + 1
+	case interface{ Stat() (os.FileInfo, error) }:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size() + 1
+		}
+	}
+	buf := make([]byte, 0, min(max(size, 512), limit))
+	lr := io.LimitReader(r, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // let append pick the growth
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 func unsupported(ext string) error {
