@@ -54,6 +54,8 @@ type DB struct {
 	bolt *bolt.DB
 	path string
 	opt  Options
+
+	layouts layoutCache
 }
 
 // Open opens (or creates) the database at path: folders 0700, file 0600. It

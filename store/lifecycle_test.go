@@ -31,7 +31,7 @@ func fillPersonal(t *testing.T, db *DB, ws string) *checklist.Run {
 		t.Fatal(err)
 	}
 	_, err = db.ApplyStep(ws, run, StepChange{Ref: checklist.Ref{Step: "preparation.client.users", Client: "c00000"},
-		Status: st(checklist.StatusDone),
+		Status:  st(checklist.StatusDone),
 		Capture: &checklist.Capture{Items: []checklist.Record{{"name": "Paul Durand", "email": "paul.durand@example.fr", "roles": "gestionnaire", "reinvite": "non"}}}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -38,31 +41,63 @@ var (
 // inside it. A reader refuses a higher one.
 const envelopeVersion = 1
 
-type envelope struct {
-	V int             `json:"v"`
-	D json.RawMessage `json:"d"`
+// layoutCache keeps the decoded layout of each workspace, keyed by its raw
+// bytes: a change of the stored layout (by any path) misses the cache.
+type layoutCache struct {
+	mu sync.Mutex
+	m  map[string]cachedLayout
 }
 
-func encode(v any) ([]byte, error) {
-	d, err := json.Marshal(v)
+type cachedLayout struct {
+	raw []byte
+	l   layout
+}
+
+func (c *layoutCache) get(w *wsBuckets, ws string) (layout, error) {
+	raw := w.root.Get(keyLayout)
+	c.mu.Lock()
+	e, ok := c.m[ws]
+	c.mu.Unlock()
+	if ok && bytes.Equal(e.raw, raw) {
+		return layout{Cabinet: slices.Clip(e.l.Cabinet), Client: slices.Clip(e.l.Client)}, nil
+	}
+	l, err := w.layout()
 	if err != nil {
-		return nil, err
+		return l, err
 	}
-	return json.Marshal(envelope{V: envelopeVersion, D: d})
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]cachedLayout{}
+	}
+	c.m[ws] = cachedLayout{raw: bytes.Clone(raw), l: l}
+	c.mu.Unlock()
+	return layout{Cabinet: slices.Clip(l.Cabinet), Client: slices.Clip(l.Client)}, nil
 }
 
-// decode reads an envelope. b may point into a transaction's memory: json
-// copies what it keeps.
+// encode writes v in a version-1 envelope, {"v":1,"d":...}, in one pass.
+func encode(v any) ([]byte, error) {
+	return json.Marshal(struct {
+		V int `json:"v"`
+		D any `json:"d"`
+	}{envelopeVersion, v})
+}
+
+// decode reads an envelope in one pass. b may point into a transaction's
+// memory: json copies what it keeps.
 func decode(b []byte, what string, v any) error {
-	var e envelope
-	if err := json.Unmarshal(b, &e); err != nil {
+	e := struct {
+		V int `json:"v"`
+		D any `json:"d"`
+	}{D: v}
+	err := json.Unmarshal(b, &e)
+	if e.V > envelopeVersion {
+		return &FormatError{What: what, Msg: fmt.Sprintf("version %d inconnue de cette version de bascule", e.V)}
+	}
+	if err != nil {
 		return &FormatError{What: what, Msg: err.Error()}
 	}
-	if e.V < 1 || e.V > envelopeVersion {
-		return &FormatError{What: what, Msg: fmt.Sprintf("version %d inconnue", e.V)}
-	}
-	if err := json.Unmarshal(e.D, v); err != nil {
-		return &FormatError{What: what, Msg: err.Error()}
+	if e.V < 1 {
+		return &FormatError{What: what, Msg: "enveloppe sans version"}
 	}
 	return nil
 }

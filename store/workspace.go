@@ -351,7 +351,7 @@ func (db *DB) ApplyStep(ws string, run *checklist.Run, ch StepChange) (checklist
 		if err != nil {
 			return err
 		}
-		l, err := w.layout()
+		l, err := db.layouts.get(w, ws)
 		if err != nil {
 			return err
 		}
@@ -407,7 +407,7 @@ func (db *DB) ApplySteps(ws string, run *checklist.Run, chs []StepChange) []erro
 		if err != nil {
 			return err
 		}
-		l, err := w.layout()
+		l, err := db.layouts.get(w, ws)
 		if err != nil {
 			return err
 		}

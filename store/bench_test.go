@@ -1,0 +1,121 @@
+package store
+
+import (
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// BenchmarkToggleStep is one durable step change through the store's API,
+// in a workspace of 500 clients.
+func BenchmarkToggleStep(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bascule.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	seedWS(b, db, "w", 500)
+	run, err := db.LoadRun("w", checklist.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		c := run.Clients[i%len(run.Clients)]
+		s := checklist.Status((i / len(run.Clients)) % 2) // todo <-> in progress
+		if _, err := db.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: c.ID}, Status: &s, By: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkBareBoltUpdate is a one-key bbolt Update on the same disk.
+func BenchmarkBareBoltUpdate(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bare.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err })
+	i := byte(0)
+	for b.Loop() {
+		i++
+		if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("b")).Put([]byte("k"), []byte{i}) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// buildWorkspace12k fills a workspace of 12,000 clients in which every step
+// (cabinet and client side, payment steps for payment clients) has a state.
+func buildWorkspace12k(tb testing.TB, path string) {
+	db, err := Open(path, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	seedWS(tb, db, "w", 12000)
+	g := checklist.Default()
+	run, err := db.LoadRun("w", g)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var chs []StepChange
+	for _, s := range g.StepsFor(checklist.ScopeCabinet) {
+		chs = append(chs, StepChange{Ref: checklist.Ref{Step: s.ID}, Status: st(checklist.StatusBlocked), Reason: "attente", Note: str("note du cabinet"), By: "bench"})
+	}
+	flush := func() {
+		for _, err := range db.ApplySteps("w", run, chs) {
+			if err != nil {
+				tb.Fatal(err)
+			}
+		}
+		chs = chs[:0]
+	}
+	flush()
+	side := g.ClientSideSteps()
+	for i, c := range run.Clients {
+		for _, s := range side {
+			if s.Scope == checklist.ScopePayment && !c.Payment {
+				continue
+			}
+			ch := StepChange{Ref: checklist.Ref{Step: s.ID, Client: c.ID}, Status: st(checklist.StatusNotApplicable), Reason: "sans objet", By: "bench"}
+			if (i+len(chs))%2 == 0 {
+				ch.Status, ch.Reason = st(checklist.StatusBlocked), "client injoignable"
+			}
+			chs = append(chs, ch)
+		}
+		if len(chs) > 20000 {
+			flush()
+		}
+	}
+	flush()
+}
+
+// BenchmarkLoadWorkspace12k opens the database (with its consistency check)
+// and loads everything the dashboard needs of a 12,000-client workspace.
+func BenchmarkLoadWorkspace12k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bascule.db")
+	buildWorkspace12k(b, path)
+	g := checklist.Default()
+	for b.Loop() {
+		db, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		run, err := db.LoadRun("w", g)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(run.Clients) != 12000 || run.Clients[11999].Steps[0] == checklist.StatusTodo {
+			b.Fatalf("incomplete run")
+		}
+		db.Close()
+	}
+}
