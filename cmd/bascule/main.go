@@ -1,13 +1,21 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+	"time"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/store"
 )
 
 // Exit codes shared by every subcommand.
@@ -27,20 +35,66 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes bascule with args and returns the process exit code.
+// run executes bascule with args and returns the process exit code. Tests call
+// it in-process; stdin is the process's own.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCommand(stdout, stderr)
-	root.SetArgs(args)
-	if err := root.Execute(); err != nil {
-		fmt.Fprintln(stderr, "bascule:", err)
-		var ue usageError
-		if errors.As(err, &ue) {
-			return exitUsage
-		}
-		return exitFailure
-	}
-	return exitOK
+	return runWith(args, os.Stdin, stdout, stderr, os.Getenv)
 }
+
+// runWith is run with every outside dependency given, so that tests can feed
+// stdin and the environment.
+func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// A signal cancels ctx; commands pass it down to the network and the
+	// sweep, and the exit code says the run was interrupted (130, as shells
+	// report SIGINT).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	env := &appEnv{
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		getenv: getenv,
+		now:    time.Now,
+	}
+	env.isTerminal = isTerminal(stdout)
+	env.errTerminal = isTerminal(stderr)
+	env.lang = checklist.DetectLang("", getenv)
+
+	root := newRootCommand(env)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return env.finish(ctx, err)
+}
+
+// finish prints err (in the user's language) and turns it into an exit code.
+func (env *appEnv) finish(ctx context.Context, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted) || errors.Is(err, ctx.Err())) {
+		fmt.Fprintln(env.stderr, "bascule: "+env.msg("interrompu", "interrupted"))
+		return exitInterrupted
+	}
+	var silent silentError
+	if errors.As(err, &silent) {
+		return silent.code
+	}
+	fmt.Fprintln(env.stderr, "bascule: "+env.errText(err))
+	var ue usageError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.Is(err, store.ErrInUse):
+		return exitDBInUse
+	case ctx.Err() != nil:
+		return exitInterrupted
+	}
+	return exitFailure
+}
+
+// errInterrupted is returned by commands that stop early on a signal.
+var errInterrupted = errors.New("interrupted")
 
 // usageError marks an error caused by wrong flags or arguments (exit code 2).
 type usageError struct{ err error }
@@ -48,19 +102,116 @@ type usageError struct{ err error }
 func (u usageError) Error() string { return u.err.Error() }
 func (u usageError) Unwrap() error { return u.err }
 
-func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
+// English lets errText show the English message of a wrapped localised error.
+func (u usageError) English() string { return englishOf(u.err) }
+
+// silentError is a failure whose explanation the command already printed
+// (sweep, convert): only the exit code is left to give.
+type silentError struct{ code int }
+
+func (s silentError) Error() string { return fmt.Sprintf("exit %d", s.code) }
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+func newRootCommand(env *appEnv) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "bascule",
-		Short:         "Assistant de migration jefacture.com V1 → V2 pour cabinets d'expertise comptable",
-		Long:          "bascule accompagne un cabinet d'expertise comptable et chacun de ses dossiers clients\ndans la migration de jefacture.com V1 vers la plateforme agréée jefacture.com V2.",
+		Use:   "bascule",
+		Short: "Assistant de migration jefacture.com V1 → V2 pour cabinets d'expertise comptable",
+		Long: "bascule accompagne un cabinet d'expertise comptable et chacun de ses dossiers clients\n" +
+			"dans la migration de jefacture.com V1 vers la plateforme agréée jefacture.com V2.\n\n" +
+			"Sans sous-commande, bascule lance l'assistant interactif.",
 		Version:       resolvedVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          noArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return env.resolve(cmd)
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWizard(cmd, env)
+		},
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(env.stdin)
+	root.SetOut(env.stdout)
+	root.SetErr(env.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&env.dbFlag, "db", "", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
+	pf.StringVar(&env.wsFlag, "workspace", "", "espace de travail (cabinet) sur lequel agir")
+	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (créé au premier usage)")
+	pf.StringVar(&env.langFlag, "lang", "", "langue des messages : fr ou en (par défaut d'après LANG)")
+	pf.BoolVar(&env.accessible, "accessible", false, "mode accessible : questions ligne à ligne, sans plein écran")
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"fr", "en"}, cobra.ShellCompDirectiveNoFileComp))
+
+	root.AddCommand(
+		newStatusCommand(env),
+		newStepCommand(env),
+		newSweepCommand(env),
+		newReportCommand(env),
+		newClientsCommand(env),
+		newNotifyCommand(env),
+		newExportCommand(env),
+		newImportCommand(env),
+		newBackupCommand(env),
+		newRestoreCommand(env),
+		newDoctorCommand(env),
+		newPurgeCommand(env),
+		newSandboxCommand(env),
+	)
 	return root
+}
+
+// noArgs refuses positional arguments as a usage error (cobra's own
+// validators return plain errors, which would exit 1).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if cmd.HasSubCommands() {
+			return usageError{fmt.Errorf("commande inconnue %q pour %q (voir %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())}
+		}
+		return usageError{fmt.Errorf("%s n'attend pas d'argument, reçu %q", cmd.CommandPath(), args)}
+	}
+	return nil
+}
+
+// exactArgs is cobra.ExactArgs returning a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError{fmt.Errorf("%s attend %d argument(s), reçu %d (voir %s --help)", cmd.CommandPath(), n, len(args), cmd.CommandPath())}
+		}
+		return nil
+	}
+}
+
+// maxArgs is cobra.MaximumNArgs returning a usage error.
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usageError{fmt.Errorf("%s attend au plus %d argument(s), reçu %d", cmd.CommandPath(), n, len(args))}
+		}
+		return nil
+	}
+}
+
+// groupCommand is a command that only holds subcommands: run bare, it shows
+// its help; with an unknown subcommand, it is a usage error.
+func groupCommand(use, short string, children ...*cobra.Command) *cobra.Command {
+	c := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	c.AddCommand(children...)
+	return c
 }
 
 func resolvedVersion() string {

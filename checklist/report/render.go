@@ -1,0 +1,403 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+)
+
+// Format is an output format of the report.
+type Format string
+
+// The formats Write knows.
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// ParseFormat reads a --format value ("md", "markdown", "html", "csv", "json").
+func ParseFormat(s string) (Format, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "md", "markdown":
+		return Markdown, true
+	case "html", "htm":
+		return HTML, true
+	case "csv":
+		return CSV, true
+	case "json":
+		return JSON, true
+	}
+	return "", false
+}
+
+// Ext is the file extension of the format, dot included.
+func (f Format) Ext() string { return "." + string(f) }
+
+// Write renders r in format f.
+func Write(w io.Writer, f Format, r Report) error {
+	switch f {
+	case Markdown:
+		return WriteMarkdown(w, r)
+	case HTML:
+		return WriteHTML(w, r)
+	case CSV:
+		return WriteCSV(w, r)
+	case JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return fmt.Errorf("format de rapport inconnu : %q", string(f))
+}
+
+// tr picks the French or English text.
+func (r *Report) tr(fr, en string) string {
+	if r.Lang == checklist.English {
+		return en
+	}
+	return fr
+}
+
+func (r *Report) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	loc := r.loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	if r.Lang == checklist.English {
+		return t.In(loc).Format("2006-01-02 15:04")
+	}
+	return t.In(loc).Format("02/01/2006 15:04")
+}
+
+// StateTitle is a §4 line state for the reader.
+func StateTitle(lang checklist.Lang, state string) string {
+	t := map[string]checklist.Text{
+		StateTodo:          {FR: "à faire", EN: "to do"},
+		StateInProgress:    {FR: "en cours", EN: "in progress"},
+		StateDone:          {FR: "fait", EN: "done"},
+		StateBlocked:       {FR: "bloqué", EN: "blocked"},
+		StateNotApplicable: {FR: "sans objet", EN: "not applicable"},
+	}[state]
+	if t.IsZero() {
+		return state
+	}
+	return t.In(lang)
+}
+
+func (r *Report) state(s string) string { return StateTitle(r.Lang, s) }
+
+func (r *Report) migrated(m string) string {
+	switch m {
+	case "yes":
+		return r.tr("oui", "yes")
+	case "no":
+		return r.tr("non", "no")
+	}
+	return r.tr("non applicable", "not applicable")
+}
+
+func (r *Report) pending(n int) string {
+	if n < 0 {
+		return r.tr("non vérifié", "not checked")
+	}
+	return fmt.Sprint(n)
+}
+
+func (r *Report) title() string {
+	return r.tr("Rapport de migration jefacture.com V1 → V2", "jefacture.com V1 → V2 migration report")
+}
+
+// header is the line under the title: cabinet, SIREN, operator, mode.
+func (r *Report) header() []string {
+	parts := []string{r.Cabinet.Name}
+	if r.Cabinet.SIREN != "" {
+		parts = append(parts, "SIREN "+ident.FormatSIREN(r.Cabinet.SIREN))
+	}
+	if r.Cabinet.Operator != "" {
+		parts = append(parts, r.tr("opérateur : ", "operator: ")+r.Cabinet.Operator)
+	}
+	if r.Demo {
+		parts = append(parts, r.tr("démo", "demo"))
+	}
+	return parts
+}
+
+func (r *Report) generated() string {
+	s := r.tr("Généré le ", "Generated on ") + r.date(r.GeneratedAt) + r.tr(" (heure de Paris)", " (Paris time)")
+	if r.Since != nil {
+		s += r.tr(" · session depuis le ", " · session since ") + r.date(*r.Since)
+	}
+	return s
+}
+
+func (r *Report) ibanNote() string {
+	if r.Revealed {
+		return r.tr("IBAN affichés en entier : document confidentiel.", "IBANs shown in full: confidential document.")
+	}
+	return r.tr("IBAN masqués (seuls les 4 derniers caractères sont visibles).", "IBANs masked (only the last 4 characters are shown).")
+}
+
+func (r *Report) nextLine() string {
+	if r.Next == nil {
+		return r.tr("tout est fait", "everything is done")
+	}
+	s := r.Next.Title
+	if r.Next.Name != "" {
+		s += " — " + r.Next.Name
+	}
+	return s
+}
+
+func (r *Report) dueLine() string {
+	if r.Due == nil {
+		return ""
+	}
+	s := r.date(r.Due.At) + r.tr(" (estimation, 72 h en jours ouvrés)", " (estimate, 72 h in working days)")
+	if r.Due.Late {
+		s += r.tr(" — en retard", " — late")
+	}
+	return s
+}
+
+func (r *Report) remaining(p Progress) string {
+	if !p.Open {
+		return r.tr("ouvre après la migration", "opens after the migration")
+	}
+	return p.Remaining
+}
+
+// toDo lists the §4 elements still open for a client.
+func (r *Report) toDo(c Client) string {
+	var out []string
+	for _, l := range c.Lines {
+		if l.State != StateDone && l.State != StateNotApplicable {
+			out = append(out, l.Element+" ("+r.state(l.State)+")")
+		}
+	}
+	if len(out) == 0 {
+		return r.tr("rien", "nothing")
+	}
+	return strings.Join(out, " ; ")
+}
+
+func (r *Report) ref(client, step string) string {
+	if client == "" {
+		return step
+	}
+	return client + "/" + step
+}
+
+// change describes an audit entry's change in a few words.
+func (r *Report) change(e Entry) string {
+	switch {
+	case e.From != "" && e.To != "":
+		return e.From + " → " + e.To
+	case e.To != "":
+		return e.To
+	}
+	return e.Action
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// WriteMarkdown renders the report as Markdown (GitHub tables).
+func WriteMarkdown(w io.Writer, r Report) error {
+	b := &strings.Builder{}
+	cell := mdCell
+	row := func(cells ...string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + cell(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	head := func(cells ...string) {
+		row(cells...)
+		b.WriteString("|" + strings.Repeat("---|", len(cells)) + "\n")
+	}
+	fmt.Fprintf(b, "# %s\n\n", r.title())
+	fmt.Fprintf(b, "**%s**\n\n", mdText(strings.Join(r.header(), " · ")))
+	fmt.Fprintf(b, "%s  \n%s\n\n", mdText(r.generated()), mdText(r.ibanNote()))
+
+	fmt.Fprintf(b, "## %s\n\n", r.tr("Progression", "Progress"))
+	head(r.tr("Phase", "Phase"), r.tr("Avancement", "Progress"), r.tr("Fait", "Done"), r.tr("Bloqué", "Blocked"), r.tr("Reste", "Left"))
+	for _, p := range r.Phases {
+		row(p.Title, fmt.Sprintf("%d %%", p.Percent), fmt.Sprintf("%d/%d", p.Done, p.Total), fmt.Sprint(p.Blocked), r.remaining(p))
+	}
+	row("**"+r.tr("Total", "Total")+"**", fmt.Sprintf("%d %%", r.Overall.Percent), fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), fmt.Sprint(r.Overall.Blocked), r.Overall.Remaining)
+	fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Prochaine étape :", "Next step:"), mdText(r.nextLine()))
+	if d := r.dueLine(); d != "" {
+		fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"), mdText(d))
+	}
+
+	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Blocages de la demande de migration", "What blocks the migration request"))
+	if len(r.Blockers) == 0 {
+		fmt.Fprintf(b, "%s\n", r.tr("Aucun blocage.", "Nothing blocks it."))
+	} else {
+		for _, s := range r.BlockerSummary {
+			fmt.Fprintf(b, "- %s\n", mdText(s))
+		}
+		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Détail", "Details"))
+		for _, bl := range r.Blockers {
+			fmt.Fprintf(b, "- %s\n", mdText(bl.Message))
+		}
+	}
+
+	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espace cabinet", "Summary (§4) — Firm space"))
+	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("État", "State"))
+	for _, l := range r.CabinetLines {
+		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), r.state(l.State))
+	}
+	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"))
+	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("Clients terminés", "Clients done"))
+	for _, l := range r.CompanyLines {
+		done := fmt.Sprintf("%d / %d", l.Done, l.Applicable)
+		if l.Applicable == 0 {
+			done = r.tr("sans objet", "not applicable")
+		}
+		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), done)
+	}
+
+	fmt.Fprintf(b, "\n## %s (%d)\n\n", r.tr("Clients", "Clients"), len(r.Clients))
+	if len(r.Clients) > 0 {
+		head(r.tr("Client", "Client"), "SIREN", r.tr("Avancement", "Progress"), r.tr("Factures en attente", "Pending invoices"), "IBAN", r.tr("Reste à faire", "Left to do"))
+		for _, c := range r.Clients {
+			row(c.Name, ident.FormatSIREN(c.SIREN), fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), r.pending(c.PendingInvoices), orDash(strings.Join(c.IBANs, ", ")), r.toDo(c))
+		}
+	}
+
+	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Dérogations", "Overrides"))
+	if len(r.Overrides) == 0 {
+		fmt.Fprintf(b, "%s\n", r.tr("Aucune dérogation.", "No override."))
+	} else {
+		head(r.tr("Barrière", "Gate"), r.tr("Motif", "Reason"), r.tr("Par", "By"), r.tr("Date", "Date"))
+		for _, o := range r.Overrides {
+			row(o.Gate, o.Reason, orDash(o.By), r.date(o.At))
+		}
+	}
+
+	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Journal de la session", "Session audit"))
+	if len(r.Audit) == 0 {
+		fmt.Fprintf(b, "%s\n", r.tr("Aucun événement.", "No event."))
+	} else {
+		head(r.tr("Date", "Date"), r.tr("Par", "By"), r.tr("Étape", "Step"), r.tr("Changement", "Change"), r.tr("Motif / note", "Reason / note"))
+		for _, e := range r.Audit {
+			row(r.date(e.At), orDash(e.By), r.ref(e.Client, e.Step), r.change(e), joinNonEmpty(" — ", e.Reason, e.Note))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// mdText escapes what Markdown would read as markup in running text, so that a
+// client named "*Boulangerie*" or "<script>" prints as written.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch c {
+		case '\\', '*', '_', '`', '[', ']', '<', '>', '#', '|':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case '\n', '\r':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// mdCell is mdText for a table cell; bold markers we add ourselves are kept.
+func mdCell(s string) string {
+	if strings.HasPrefix(s, "**") && strings.HasSuffix(s, "**") && len(s) > 4 {
+		return "**" + mdText(s[2:len(s)-2]) + "**"
+	}
+	return mdText(s)
+}
+
+// WriteCSV renders the report as one table for French Excel: UTF-8 with a
+// BOM (without it Excel reads accents as Windows-1252), ';' as separator and
+// CRLF line ends. Every line says which section it belongs to so that the
+// sheet can be filtered.
+func WriteCSV(w io.Writer, r Report) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	put := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = csvCell(c)
+		}
+		_ = cw.Write(cells) // the error is kept by the writer and read below
+	}
+	put(r.tr("Section", "Section"), r.tr("Identifiant client", "Client id"), r.tr("Client", "Client"), "SIREN",
+		r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"),
+		r.tr("État", "State"), r.tr("Détail", "Detail"), r.tr("Date", "Date"))
+	secProgress := r.tr("Progression", "Progress")
+	for _, p := range r.Phases {
+		put(secProgress, "", "", "", p.Title, "", "", fmt.Sprintf("%d %%", p.Percent),
+			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", p.Done, p.Total), r.remaining(p)), "")
+	}
+	put(secProgress, "", "", "", r.tr("Total", "Total"), "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
+		joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), r.Overall.Remaining), r.date(r.GeneratedAt))
+	secSummary := r.tr("Synthèse §4", "Summary §4")
+	for _, l := range r.CabinetLines {
+		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
+	}
+	for _, c := range r.Clients {
+		for _, l := range c.Lines {
+			put(secSummary, c.ID, c.Name, c.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
+		}
+		put(r.tr("Client", "Client"), c.ID, c.Name, c.SIREN, r.tr("Avancement", "Progress"), "", "", fmt.Sprintf("%d %%", c.Percent),
+			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", c.Done, c.Total), r.tr("factures en attente : ", "pending invoices: ")+r.pending(c.PendingInvoices),
+				strings.Join(c.IBANs, ", ")), "")
+	}
+	for _, b := range r.Blockers {
+		put(r.tr("Blocage", "Blocker"), b.Client, "", "", b.Kind, "", "", "", b.Message, "")
+	}
+	for _, o := range r.Overrides {
+		put(r.tr("Dérogation", "Override"), "", "", "", o.Gate, "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
+	}
+	for _, e := range r.Audit {
+		put(r.tr("Journal", "Audit"), e.Client, "", "", e.Step, "", "", r.change(e), joinNonEmpty(" — ", e.By, e.Reason, e.Note), r.date(e.At))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvCell keeps Excel from running a cell as a formula: names and notes come
+// from outside, and "=HYPERLINK(...)" in a client name must stay text.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

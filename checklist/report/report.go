@@ -1,0 +1,486 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/checklist/workdays"
+)
+
+// Entry is one audit event as the report shows it. Callers convert their own
+// event records into entries; the report never reads a database.
+type Entry struct {
+	At     time.Time `json:"at"`
+	By     string    `json:"by,omitempty"`
+	Client string    `json:"client,omitempty"` // client id, empty for the cabinet
+	Step   string    `json:"step,omitempty"`
+	// Action is a stable id of what happened: "status", "note", "capture",
+	// "evidence", "override", "workspace"...
+	Action string `json:"action"`
+	From   string `json:"from,omitempty"`
+	To     string `json:"to,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Cabinet identifies the firm the report is about.
+type Cabinet struct {
+	Name         string `json:"name"`
+	SIREN        string `json:"siren"`
+	ManagerEmail string `json:"manager_email,omitempty"`
+	Operator     string `json:"operator,omitempty"`
+}
+
+// Input is what Build needs. Everything outside (names, notes, reasons) is
+// expected to be sanitised already by the adapter it came from.
+type Input struct {
+	Run       *checklist.Run
+	Cabinet   Cabinet
+	Workspace string
+	Demo      bool
+	// Entries are the audit events to show, oldest first; Since is the start
+	// of the session they cover (zero: the whole history).
+	Entries []Entry
+	Since   time.Time
+	// IBANs are the bank accounts noted per client id before the switch;
+	// they are re-entered after it (§3.4 item 4).
+	IBANs map[string][]string
+	Now   time.Time
+	Lang  checklist.Lang
+	// Reveal keeps IBANs in full. By default every IBAN, in any field, is
+	// masked to its country, check digits and last four characters.
+	Reveal bool
+	// Location is the time zone dates are written in; nil means Europe/Paris.
+	Location *time.Location
+}
+
+// Report is the migration report in one language. Its JSON form uses English
+// snake_case keys; states and kinds are stable ids, titles are in Lang.
+type Report struct {
+	Lang        checklist.Lang `json:"lang"`
+	Workspace   string         `json:"workspace,omitempty"`
+	Demo        bool           `json:"demo,omitempty"`
+	GeneratedAt time.Time      `json:"generated_at"`
+	Since       *time.Time     `json:"since,omitempty"`
+	Cabinet     Cabinet        `json:"cabinet"`
+	Revealed    bool           `json:"ibans_revealed"`
+
+	Overall  Progress   `json:"overall"`
+	Phases   []Progress `json:"phases"`
+	Next     *Next      `json:"next,omitempty"`
+	Due      *Due       `json:"answer_due,omitempty"`
+	Blockers []Blocker  `json:"blockers"`
+	// BlockerSummary is the blockers in a few lines, counted by kind
+	// ("12 clients ont des factures en attente").
+	BlockerSummary []string `json:"blocker_summary"`
+
+	CabinetLines []Line      `json:"cabinet_summary"`
+	CompanyLines []LineTotal `json:"company_summary"`
+	Clients      []Client    `json:"clients"`
+	Overrides    []Override  `json:"overrides"`
+	Audit        []Entry     `json:"audit"`
+
+	loc *time.Location
+}
+
+// Progress is a tally as the report shows it.
+type Progress struct {
+	ID        string `json:"id,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+	Blocked   int    `json:"blocked"`
+	Percent   int    `json:"percent"`
+	Remaining string `json:"remaining,omitempty"` // "≈ 6 h 40"
+	// Open says whether the phase can be worked on yet (reconciliation opens
+	// after the migration).
+	Open bool `json:"open"`
+}
+
+// Next is the recommended next step.
+type Next struct {
+	Step   string `json:"step"`
+	Title  string `json:"title"`
+	Client string `json:"client,omitempty"`
+	Name   string `json:"client_name,omitempty"`
+}
+
+// Due is the estimated date of the answer to the migration request.
+type Due struct {
+	At       time.Time `json:"at"`
+	Estimate bool      `json:"estimate"`
+	Late     bool      `json:"late"`
+}
+
+// Blocker is one reason the migration request cannot be sent.
+type Blocker struct {
+	Kind    string `json:"kind"`
+	Client  string `json:"client,omitempty"`
+	Step    string `json:"step,omitempty"`
+	Count   int    `json:"count,omitempty"`
+	Message string `json:"message"`
+}
+
+// Override is a gate passed despite its blockers, with its reason.
+type Override struct {
+	Gate   string    `json:"gate"`
+	Reason string    `json:"reason"`
+	By     string    `json:"by,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// Line is one line of the §4 table with where it stands for one party.
+type Line struct {
+	ID       string `json:"id"`
+	Element  string `json:"element"`
+	Migrated string `json:"migrated"` // yes, no, not_applicable
+	Action   string `json:"action,omitempty"`
+	State    string `json:"state"` // todo, in_progress, done, blocked, not_applicable
+}
+
+// LineTotal is one company-side line of the §4 table counted over clients.
+type LineTotal struct {
+	ID         string `json:"id"`
+	Element    string `json:"element"`
+	Migrated   string `json:"migrated"`
+	Action     string `json:"action,omitempty"`
+	Done       int    `json:"done"`       // clients for whom it is done
+	Applicable int    `json:"applicable"` // clients it applies to
+}
+
+// Client is one client dossier in the report.
+type Client struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	SIREN   string `json:"siren"`
+	Payment bool   `json:"payment"`
+	// PendingInvoices is the last count found on V1, -1 when never checked.
+	PendingInvoices int      `json:"pending_invoices"`
+	Done            int      `json:"done"`
+	Total           int      `json:"total"`
+	Percent         int      `json:"percent"`
+	Lines           []Line   `json:"lines"`
+	IBANs           []string `json:"ibans,omitempty"`
+}
+
+// States of a §4 line for one party.
+const (
+	StateTodo          = "todo"
+	StateInProgress    = "in_progress"
+	StateDone          = "done"
+	StateBlocked       = "blocked"
+	StateNotApplicable = "not_applicable"
+)
+
+// Build computes the report. It does not change in.Run.
+func Build(in Input) Report {
+	lang := in.Lang
+	if lang == "" {
+		lang = checklist.French
+	}
+	loc := in.Location
+	if loc == nil {
+		loc = workdays.Paris()
+	}
+	run := in.Run
+	g := run.Guide
+	r := Report{
+		Lang:        lang,
+		Workspace:   in.Workspace,
+		Demo:        in.Demo,
+		GeneratedAt: in.Now.In(loc),
+		Cabinet:     in.Cabinet,
+		Revealed:    in.Reveal,
+		loc:         loc,
+	}
+	if !in.Since.IsZero() {
+		s := in.Since.In(loc)
+		r.Since = &s
+	}
+
+	p := run.Progress()
+	r.Overall = progressOf(p.All, "", "", true)
+	for _, ph := range checklist.Phases() {
+		open := ph != checklist.PhaseReconciliation && ph != checklist.PhaseSummary || run.Migrated()
+		r.Phases = append(r.Phases, progressOf(p.Phase(ph), ph.String(), ph.Title().In(lang), open))
+	}
+	if n, ok := run.NextStep(); ok {
+		nx := &Next{Step: n.Step.ID, Title: n.Step.Title.In(lang)}
+		if n.Client != nil {
+			nx.Client, nx.Name = n.Client.ID, n.Client.Name
+		}
+		r.Next = nx
+	}
+	if d, ok := run.AnswerDue(); ok && !run.Migrated() {
+		r.Due = &Due{At: d.At.In(loc), Estimate: d.Estimate, Late: d.Late(in.Now)}
+	}
+	bs := run.RequestBlockers()
+	r.Blockers = make([]Blocker, 0, len(bs))
+	for _, b := range bs {
+		r.Blockers = append(r.Blockers, Blocker{Kind: string(b.Kind), Client: b.Client, Step: b.Step, Count: b.Count, Message: b.Message.In(lang)})
+	}
+	r.BlockerSummary = SummariseBlockers(bs, lang)
+
+	var cabinetLines, companyLines []checklist.SummaryLine
+	for _, l := range g.Table {
+		if l.Environment == checklist.EnvCabinet {
+			cabinetLines = append(cabinetLines, l)
+		} else {
+			companyLines = append(companyLines, l)
+		}
+	}
+	r.CabinetLines = make([]Line, 0, len(cabinetLines))
+	for _, l := range cabinetLines {
+		r.CabinetLines = append(r.CabinetLines, lineOf(l, lang, lineState(run, l, -1)))
+	}
+	totals := make([]LineTotal, len(companyLines))
+	for i, l := range companyLines {
+		totals[i] = LineTotal{ID: l.ID, Element: l.Element.In(lang), Migrated: l.Migrated.String(), Action: l.Action.In(lang)}
+	}
+	r.Clients = make([]Client, 0, len(run.Clients))
+	for ci := range run.Clients {
+		c := &run.Clients[ci]
+		cl := Client{ID: c.ID, Name: c.Name, SIREN: c.SIREN, Payment: c.Payment, PendingInvoices: c.PendingInvoices}
+		var t checklist.Tally
+		for _, pt := range run.ClientProgress(ci) {
+			t.Done += pt.Done
+			t.Total += pt.Total
+		}
+		cl.Done, cl.Total, cl.Percent = t.Done, t.Total, t.Percent()
+		cl.Lines = make([]Line, 0, len(companyLines))
+		for i, l := range companyLines {
+			st := lineState(run, l, ci)
+			cl.Lines = append(cl.Lines, lineOf(l, lang, st))
+			if st != StateNotApplicable {
+				totals[i].Applicable++
+				if st == StateDone {
+					totals[i].Done++
+				}
+			}
+		}
+		cl.IBANs = append(cl.IBANs, in.IBANs[c.ID]...)
+		r.Clients = append(r.Clients, cl)
+	}
+	r.CompanyLines = totals
+
+	r.Overrides = make([]Override, 0, len(run.Overrides))
+	for _, o := range run.Overrides {
+		r.Overrides = append(r.Overrides, Override{Gate: o.Gate, Reason: o.Reason, By: o.By, At: o.At.In(loc)})
+	}
+	r.Audit = make([]Entry, 0, len(in.Entries))
+	for _, e := range in.Entries {
+		if !in.Since.IsZero() && e.At.Before(in.Since) {
+			continue
+		}
+		e.At = e.At.In(loc)
+		r.Audit = append(r.Audit, e)
+	}
+	sort.SliceStable(r.Audit, func(i, j int) bool { return r.Audit[i].At.Before(r.Audit[j].At) })
+
+	if !in.Reveal {
+		r.maskIBANs()
+	}
+	return r
+}
+
+func progressOf(t checklist.Tally, id, title string, open bool) Progress {
+	p := Progress{ID: id, Title: title, Done: t.Done, Total: t.Total, Blocked: t.Blocked, Percent: t.Percent(), Open: open}
+	if t.Remaining > 0 {
+		p.Remaining = "≈ " + FormatDuration(t.Remaining)
+	}
+	return p
+}
+
+func lineOf(l checklist.SummaryLine, lang checklist.Lang, state string) Line {
+	return Line{ID: l.ID, Element: l.Element.In(lang), Migrated: l.Migrated.String(), Action: l.Action.In(lang), State: state}
+}
+
+// lineState says where a §4 line stands for the cabinet (ci < 0) or the
+// client at index ci, from the statuses of the steps that handle it. Steps
+// of another scope count too: a company line handled by a cabinet step
+// ("Accès à l'ancien espace entreprise") follows that step.
+func lineState(run *checklist.Run, l checklist.SummaryLine, ci int) string {
+	var applicable, resolved, notApplicable, blocked, started int
+	for _, id := range l.Steps {
+		s, ok := run.Guide.Step(id)
+		if !ok {
+			continue
+		}
+		ref := checklist.Ref{Step: id}
+		if s.Scope != checklist.ScopeCabinet {
+			if ci < 0 {
+				continue
+			}
+			if s.Scope == checklist.ScopePayment && !run.Clients[ci].Payment {
+				continue
+			}
+			ref.Client = run.Clients[ci].ID
+		}
+		st, err := run.Status(ref)
+		if err != nil {
+			continue
+		}
+		applicable++
+		switch st {
+		case checklist.StatusNotApplicable:
+			notApplicable++
+			resolved++
+		case checklist.StatusDone:
+			resolved++
+			started++
+		case checklist.StatusBlocked:
+			blocked++
+		case checklist.StatusInProgress:
+			started++
+		}
+	}
+	switch {
+	case applicable == 0 || notApplicable == applicable:
+		return StateNotApplicable
+	case resolved == applicable:
+		return StateDone
+	case blocked > 0:
+		return StateBlocked
+	case started > 0:
+		return StateInProgress
+	}
+	return StateTodo
+}
+
+// SummariseBlockers counts blockers by kind and distinct clients, one line per
+// kind: "12 clients ont des factures en attente".
+func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
+	clients := map[checklist.BlockerKind]map[string]bool{}
+	var kinds []checklist.BlockerKind
+	cabinet := map[checklist.BlockerKind]int{}
+	for _, b := range bs {
+		if _, seen := clients[b.Kind]; !seen {
+			clients[b.Kind] = map[string]bool{}
+			kinds = append(kinds, b.Kind)
+		}
+		if b.Client != "" {
+			clients[b.Kind][b.Client] = true
+		} else {
+			cabinet[b.Kind]++
+		}
+	}
+	// The clients' own work first: it is what the cabinet chases, and the
+	// status line shows the first entry.
+	rank := map[checklist.BlockerKind]int{checklist.BlockPendingInvoices: 0, checklist.BlockClientPreparation: 1,
+		checklist.BlockCabinetPreparation: 2, checklist.BlockRegistration: 3}
+	sort.SliceStable(kinds, func(i, j int) bool {
+		ri, ok := rank[kinds[i]]
+		if !ok {
+			ri = len(rank)
+		}
+		rj, ok := rank[kinds[j]]
+		if !ok {
+			rj = len(rank)
+		}
+		return ri < rj
+	})
+	out := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		n := len(clients[k])
+		steps := cabinet[k]
+		var fr, en string
+		switch k {
+		case checklist.BlockPendingInvoices:
+			fr, en = plural(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)"),
+				plural(n, "client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
+		case checklist.BlockClientPreparation:
+			fr, en = plural(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation"),
+				plural(n, "client has not finished preparation", "clients have not finished preparation")
+		case checklist.BlockCabinetPreparation:
+			fr, en = plural(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire"),
+				plural(steps, "firm preparation step is left", "firm preparation steps are left")
+		case checklist.BlockRegistration:
+			fr, en = plural(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire"),
+				plural(steps, "registration step is left", "registration steps are left")
+		default:
+			total := n + steps
+			fr, en = plural(total, "blocage : "+string(k), "blocages : "+string(k)),
+				plural(total, "blocker: "+string(k), "blockers: "+string(k))
+		}
+		out = append(out, checklist.Text{FR: fr, EN: en}.In(lang))
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// FormatDuration writes a guide duration the way the dashboard does:
+// "6 h 40", "25 min", "3 h".
+func FormatDuration(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	}
+	return fmt.Sprintf("%d h %02d", m/60, m%60)
+}
+
+// ibanLike finds anything shaped like an IBAN in free text, grouped by four
+// or not: country letters, check digits, then 11 to 30 upper-case letters or
+// digits. A run may swallow a following upper-case word; MaskText trims it.
+var ibanLike = regexp.MustCompile(`\b[A-Z]{2}[0-9]{2}(?:[ \x{00A0}]?[A-Z0-9]){11,30}\b`)
+
+// MaskText masks every IBAN-shaped run in s. Masking is deliberately greedy:
+// a false positive hides a harmless code, a false negative would print a bank
+// account. A run that does not check as an IBAN is shortened group by group
+// (a word typed after the IBAN) and masked whole if no prefix checks.
+func MaskText(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	return ibanLike.ReplaceAllStringFunc(s, func(m string) string {
+		if !strings.ContainsAny(m[4:], "0123456789") {
+			return m // letters only after the check digits: a word
+		}
+		for cand := m; ; {
+			if ident.ValidateIBAN(cand) == nil {
+				return ident.MaskIBAN(cand) + m[len(cand):]
+			}
+			i := strings.LastIndexAny(cand, " \u00a0")
+			if i < 0 {
+				break
+			}
+			cand = strings.TrimRight(cand[:i], " \u00a0")
+		}
+		return ident.MaskIBAN(m)
+	})
+}
+
+// maskIBANs masks the IBAN fields and every free-text field of the report.
+func (r *Report) maskIBANs() {
+	for i := range r.Clients {
+		c := &r.Clients[i]
+		for j, v := range c.IBANs {
+			c.IBANs[j] = ident.MaskIBAN(v)
+		}
+		c.Name = MaskText(c.Name)
+	}
+	for i := range r.Blockers {
+		r.Blockers[i].Message = MaskText(r.Blockers[i].Message)
+	}
+	for i := range r.Overrides {
+		r.Overrides[i].Reason = MaskText(r.Overrides[i].Reason)
+	}
+	for i := range r.Audit {
+		e := &r.Audit[i]
+		e.From, e.To = MaskText(e.From), MaskText(e.To)
+		e.Reason, e.Note = MaskText(e.Reason), MaskText(e.Note)
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/connectors/files"
+)
+
+func newClientsCommand(env *appEnv) *cobra.Command {
+	return groupCommand("clients", "Fichiers clients : adapter l'export V1 au modèle d'import V2 (§3.4)", newConvertCommand(env))
+}
+
+func newConvertCommand(env *appEnv) *cobra.Command {
+	var from, to string
+	var maxRows int
+	var maps []string
+	var includeActive bool
+	c := &cobra.Command{
+		Use:   "convert --from V1_EXPORT --to V2_IMPORT",
+		Short: "Adapter l'export des clients inactifs de V1 au fichier d'import de V2",
+		Long: "Lit l'export des clients de V1 (CSV tel qu'Excel l'écrit, ou .xlsx), vérifie chaque\n" +
+			"ligne (SIREN, TVA, IBAN, e-mail, colonnes obligatoires) et écrit le fichier d'import\n" +
+			"de V2, en .xlsx ou en .csv selon l'extension de --to. Les lignes en erreur sont\n" +
+			"listées sur la sortie d'erreur (ligne, colonne, message) et laissées de côté ; les\n" +
+			"bonnes sont écrites. Au-delà de --max-rows lignes (500 par défaut, la limite de V2),\n" +
+			"plusieurs fichiers sont écrits. Code de sortie 1 si des lignes ont été rejetées.\n" +
+			"Les clients actifs sont ignorés (V2 les migre lui-même), sauf --include-active.",
+		Example: "  bascule clients convert --from export-v1.csv --to import-v2.xlsx\n" +
+			"  bascule clients convert --from export.xlsx --to import.csv --map \"N° SIREN=siren\" --max-rows 200",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if from == "" || to == "" {
+				return usageError{localized("--from et --to sont obligatoires", "--from and --to are required")}
+			}
+			mapping := map[string]string{}
+			for _, m := range maps {
+				col, field, ok := strings.Cut(m, "=")
+				if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
+					return usageError{localized("--map attend COLONNE=CHAMP, reçu "+quote(m), "--map expects COLUMN=FIELD, got "+quote(m))}
+				}
+				mapping[strings.TrimSpace(col)] = strings.TrimSpace(field)
+			}
+			if maxRows < 0 {
+				return usageError{localized("--max-rows doit être positif", "--max-rows must be positive")}
+			}
+			if st, err := os.Stat(to); err != nil || !st.IsDir() {
+				if !strings.HasSuffix(to, string(os.PathSeparator)) {
+					if _, err := files.FormatFromName(to); err != nil {
+						return usageError{localized("--to : extension .xlsx ou .csv attendue, reçu "+quote(to),
+							"--to: .xlsx or .csv extension expected, got "+quote(to))}
+					}
+				}
+			}
+			in, err := os.Open(from)
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			res, err := files.Convert(in, from, files.ConvertOptions{ReadOptions: files.ReadOptions{Mapping: mapping}, IncludeActive: includeActive})
+			if err != nil {
+				var fe *files.Error
+				if errors.As(err, &fe) && fe.Code == files.CodeBadMapping {
+					return usageError{err}
+				}
+				return err
+			}
+			for _, e := range res.Errors {
+				fmt.Fprintln(env.stderr, files.FormatRowError(e))
+			}
+			var paths []string
+			if len(res.Clients) > 0 {
+				paths, err = files.WriteFiles(to, 0, res.Clients, maxRows)
+				var rej *files.RejectedError
+				if errors.As(err, &rej) {
+					for _, e := range rej.Rows {
+						fmt.Fprintln(env.stderr, files.FormatRowError(e))
+					}
+					res.Summary.Rejected += files.RejectedRows(rej.Rows)
+					res.Summary.Written -= files.RejectedRows(rej.Rows)
+				} else if err != nil {
+					return err
+				}
+			}
+			sm := res.Summary
+			fmt.Fprintf(env.stderr, env.msg("%d ligne(s) lue(s) : %d écrite(s), %d rejetée(s), %d client(s) actif(s) ignoré(s)\n",
+				"%d row(s) read: %d written, %d rejected, %d active client(s) skipped\n"), sm.Read, sm.Written, sm.Rejected, sm.Skipped)
+			if len(res.Unmapped) > 0 {
+				fmt.Fprintf(env.stderr, env.msg("colonnes non reprises : %s\n", "columns not used: %s\n"), strings.Join(res.Unmapped, ", "))
+			}
+			for _, p := range paths {
+				fmt.Fprintln(env.stdout, p)
+			}
+			if sm.Rejected > 0 {
+				return silentError{code: exitFailure}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&from, "from", "", "export des clients de V1 (.csv ou .xlsx)")
+	c.Flags().StringVar(&to, "to", "", "fichier d'import V2 à écrire (.xlsx ou .csv), ou un dossier")
+	c.Flags().IntVar(&maxRows, "max-rows", files.ImportMaxRows, "lignes par fichier d'import au plus")
+	c.Flags().StringArrayVar(&maps, "map", nil, "associer une colonne à un champ : COLONNE=CHAMP (répétable)")
+	c.Flags().BoolVar(&includeActive, "include-active", false, "garder aussi les clients actifs")
+	_ = c.RegisterFlagCompletionFunc("from", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"csv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	return c
+}

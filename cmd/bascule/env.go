@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/store"
+)
+
+// appEnv is what every command shares: the streams, the clock, the
+// environment and the global flags once resolved. It is built once per run
+// and passed down; nothing lives in package variables.
+type appEnv struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+	// isTerminal says stdout is a terminal; errTerminal the same of stderr
+	// (progress is redrawn in place only there).
+	isTerminal, errTerminal bool
+
+	// Global flags, as typed.
+	dbFlag, wsFlag, langFlag string
+	demo, accessible         bool
+
+	// Resolved by resolve before any command runs.
+	dbPath string
+	lang   checklist.Lang
+	guide  *checklist.Guide
+}
+
+// demoWorkspaceID is the id of the workspace --demo acts on.
+const demoWorkspaceID = "demo"
+
+// resolve turns the global flags into settings: language, database path.
+func (env *appEnv) resolve(cmd *cobra.Command) error {
+	if env.langFlag != "" {
+		l, ok := checklist.ParseLang(env.langFlag)
+		if !ok {
+			return usageError{localized("--lang attend fr ou en, reçu "+quote(env.langFlag), "--lang expects fr or en, got "+quote(env.langFlag))}
+		}
+		env.lang = l
+	} else {
+		env.lang = checklist.DetectLang("", env.getenv)
+	}
+	if env.getenv("ACCESSIBLE") != "" || env.getenv("TERM") == "dumb" {
+		env.accessible = true
+	}
+	if env.demo && env.wsFlag != "" && env.wsFlag != demoWorkspaceID {
+		return usageError{localized("--demo et --workspace s'excluent", "--demo and --workspace are mutually exclusive")}
+	}
+	switch {
+	case env.dbFlag != "":
+		env.dbPath = env.dbFlag
+	default:
+		p, err := store.DefaultPath(env.getenv)
+		if err != nil {
+			return err
+		}
+		env.dbPath = p
+	}
+	env.guide = checklist.Default()
+	return nil
+}
+
+// msg picks the French or English text of a message.
+func (env *appEnv) msg(fr, en string) string {
+	if env.lang == checklist.English {
+		return en
+	}
+	return fr
+}
+
+// localizedError is an error of this command in both languages; Error() is
+// French like every message of the product.
+type localizedError struct{ fr, en string }
+
+func (e *localizedError) Error() string   { return e.fr }
+func (e *localizedError) English() string { return e.en }
+
+func localized(fr, en string) error { return &localizedError{fr: fr, en: en} }
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// englishOf returns the English message of err when some error in its chain
+// has one.
+func englishOf(err error) string {
+	var ce *checklist.Error
+	if errors.As(err, &ce) {
+		return ce.In(checklist.English)
+	}
+	var en interface{ English() string }
+	if errors.As(err, &en) {
+		return en.English()
+	}
+	if s := connectors.English(err); s != "" {
+		return s
+	}
+	return err.Error()
+}
+
+// errText is err in the user's language.
+func (env *appEnv) errText(err error) string {
+	if env.lang == checklist.English {
+		return englishOf(err)
+	}
+	return err.Error()
+}
+
+// openDB opens the database. A database held by another bascule process is
+// an *InUseError (exit code 3) after about a second, never a hang.
+func (env *appEnv) openDB() (*store.DB, error) {
+	return store.Open(env.dbPath, store.Options{Now: env.now})
+}
+
+// workspace returns the workspace the command acts on: the demo one with
+// --demo (created on first use), the one named by --workspace, or the only
+// one of the database.
+func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
+	if env.demo {
+		return ensureDemoWorkspace(db, demoOptions{})
+	}
+	if env.wsFlag != "" {
+		ws, err := db.Workspace(env.wsFlag)
+		if errors.Is(err, store.ErrNotFound) && env.wsFlag == demoWorkspaceID {
+			return ensureDemoWorkspace(db, demoOptions{})
+		}
+		return ws, err
+	}
+	all, err := db.Workspaces()
+	if err != nil {
+		return store.Workspace{}, err
+	}
+	switch len(all) {
+	case 0:
+		return store.Workspace{}, localized(
+			"aucun espace de travail dans "+env.dbPath+" : lancez « bascule » pour en créer un, ou utilisez --demo",
+			"no workspace in "+env.dbPath+": run \"bascule\" to create one, or use --demo")
+	case 1:
+		return all[0], nil
+	}
+	ids := make([]string, len(all))
+	for i, w := range all {
+		ids[i] = w.ID
+	}
+	sort.Strings(ids)
+	return store.Workspace{}, usageError{localized(
+		"plusieurs espaces de travail ("+strings.Join(ids, ", ")+") : précisez --workspace",
+		"several workspaces ("+strings.Join(ids, ", ")+"): use --workspace")}
+}
+
+// session is an open database, the workspace and its run: what most
+// commands start from.
+type session struct {
+	db  *store.DB
+	ws  store.Workspace
+	run *checklist.Run
+}
+
+func (env *appEnv) openSession() (*session, error) {
+	db, err := env.openDB()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := env.workspace(db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	run, err := db.LoadRun(ws.ID, env.guide)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &session{db: db, ws: ws, run: run}, nil
+}
+
+func (s *session) Close() error { return s.db.Close() }
+
+// operator is who the audit names for changes made by a command.
+func (s *session) operator(env *appEnv) string {
+	if s.ws.Operator != "" {
+		return s.ws.Operator
+	}
+	if u := env.getenv("USER"); u != "" {
+		return u
+	}
+	return "bascule"
+}
+
+// demoOptions configure the in-process sandbox behind the demo workspace.
+// The zero value is the standard demo: seed 1, sandbox.DefaultClients.
+type demoOptions struct {
+	Seed    int64
+	Clients int
+	// MigrationDelay is how long the sandbox takes to migrate after the
+	// request (a few seconds make the demo feel real; zero in tests).
+	MigrationDelay time.Duration
+}
+
+func (o demoOptions) sandbox() sandbox.Options {
+	seed := o.Seed
+	if seed == 0 {
+		seed = 1
+	}
+	return sandbox.Options{Seed: seed, Clients: o.Clients, MigrationDelay: o.MigrationDelay}
+}
+
+// demoPlatform builds the sandbox of the demo workspace. Same options, same
+// cabinet: every command (and the wizard) rebuilds it and finds the dossiers
+// the workspace was created from.
+func demoPlatform(opts demoOptions) *sandbox.Platform {
+	return sandbox.New(opts.sandbox())
+}
+
+// ensureDemoWorkspace returns the demo workspace, creating it on first use
+// from the sandbox's V1: the cabinet's identity and, as dossiers, the clients
+// ListClients returns that V1 migrates by itself (active ones; the inactive
+// ones are the cabinet's export/import step). The wizard reuses it.
+func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error) {
+	ws, err := db.Workspace(demoWorkspaceID)
+	if err == nil {
+		return ws, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return store.Workspace{}, err
+	}
+	// The sandbox is in memory and answers at once: no cancellation needed.
+	ctx := context.Background()
+	v1 := demoPlatform(opts).V1()
+	cab, err := v1.Cabinet(ctx)
+	if err != nil {
+		return store.Workspace{}, err
+	}
+	var dossiers []checklist.Dossier
+	page := connectors.Page{Limit: 1000}
+	for {
+		clients, next, err := v1.ListClients(ctx, page)
+		if err != nil {
+			return store.Workspace{}, err
+		}
+		for _, c := range clients {
+			if c.Status.Inactive() {
+				continue
+			}
+			dossiers = append(dossiers, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
+		}
+		if next == "" {
+			break
+		}
+		page.Cursor = next
+	}
+	ws = store.Workspace{
+		ID: demoWorkspaceID,
+		Cabinet: store.Cabinet{SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName,
+			ManagerEmail: cab.Cabinet.ManagerEmail, Address: cab.Cabinet.Address},
+		Operator: "démo",
+		Mode:     "demo",
+		Demo:     true,
+	}
+	if err := db.CreateWorkspace(ws); err != nil {
+		if errors.Is(err, store.ErrExists) {
+			return db.Workspace(demoWorkspaceID)
+		}
+		return store.Workspace{}, err
+	}
+	if err := db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
+		return store.Workspace{}, err
+	}
+	return db.Workspace(demoWorkspaceID)
+}
+
+// writeFileAtomic writes data to path readable by the owner only (reports and
+// exports hold names, e-mails and IBANs), through a temporary file renamed in
+// place so that an interruption never leaves half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".bascule-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/store"
+)
+
+func newExportCommand(env *appEnv) *cobra.Command {
+	var out string
+	var withSecrets bool
+	c := &cobra.Command{
+		Use:   "export [-o FICHIER]",
+		Short: "Exporter un espace de travail dans un fichier JSON (passage de relais)",
+		Long: "Écrit tout l'espace de travail (cabinet, dossiers, étapes, saisies, preuves, journal)\n" +
+			"dans un fichier JSON à importer sur un autre poste avec « bascule import ».\n" +
+			"Les identifiants chiffrés n'y sont pas, sauf --with-secrets (ils restent chiffrés).\n" +
+			"Le fichier est créé en 0600 : il contient des données personnelles.",
+		Example: "  bascule export --workspace martin -o martin.bascule.json\n" +
+			"  bascule export --demo --with-secrets -o demo.json",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := env.openDB()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ws, err := env.workspace(db)
+			if err != nil {
+				return err
+			}
+			write := func(w io.Writer) error { return db.Export(ws.ID, w, withSecrets) }
+			if out == "" || out == "-" {
+				return write(env.stdout)
+			}
+			if err := writeFileAtomic(out, write); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, env.msg("espace %s exporté dans %s\n", "workspace %s exported to %s\n"), ws.ID, out)
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
+	c.Flags().BoolVar(&withSecrets, "with-secrets", false, "inclure les identifiants (toujours chiffrés)")
+	return c
+}
+
+func newImportCommand(env *appEnv) *cobra.Command {
+	var replace bool
+	var renameTo string
+	c := &cobra.Command{
+		Use:   "import FICHIER",
+		Short: "Importer un espace de travail exporté par « bascule export »",
+		Long: "Lit un fichier écrit par « bascule export » dans la base de ce poste. Un espace de\n" +
+			"travail du même identifiant n'est jamais écrasé sans --replace ; --rename-to l'importe\n" +
+			"sous un autre identifiant. « - » lit l'entrée standard.",
+		Example: "  bascule import martin.bascule.json\n" +
+			"  bascule import martin.bascule.json --rename-to martin-copie",
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if replace && renameTo != "" {
+				return usageError{localized("--replace et --rename-to s'excluent", "--replace and --rename-to are mutually exclusive")}
+			}
+			var in io.Reader = env.stdin
+			if args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				in = f
+			}
+			db, err := env.openDB()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			id, err := db.Import(in, store.ImportOptions{Replace: replace, RenameTo: renameTo})
+			if err != nil {
+				if errors.Is(err, store.ErrExists) {
+					return localized(env.errTextFR(err)+" : utilisez --replace ou --rename-to",
+						englishOf(err)+": use --replace or --rename-to")
+				}
+				return err
+			}
+			fmt.Fprintln(env.stdout, id)
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&replace, "replace", false, "remplacer l'espace de même identifiant")
+	c.Flags().StringVar(&renameTo, "rename-to", "", "importer sous cet identifiant")
+	return c
+}
+
+// errTextFR is err's French message (Error()).
+func (env *appEnv) errTextFR(err error) string { return err.Error() }
+
+func newBackupCommand(env *appEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:     "backup",
+		Short:   "Sauvegarder la base maintenant (les 5 dernières sauvegardes sont gardées)",
+		Example: "  bascule backup\n  bascule backup --db ~/cabinet.db",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := env.openDB()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			path, err := db.Backup()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(env.stdout, path)
+			return nil
+		},
+	}
+}
+
+func newRestoreCommand(env *appEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore [SAUVEGARDE]",
+		Short: "Restaurer la base depuis une sauvegarde (la plus récente par défaut)",
+		Long: "Remplace la base par une sauvegarde, vérifiée d'abord. Sans argument, la plus récente\n" +
+			"(voir « bascule doctor »). La base remplacée est gardée à côté (.replaced-…).\n" +
+			"Refusé tant qu'un autre processus bascule utilise la base.",
+		Example: "  bascule restore\n  bascule restore ~/.local/share/bascule/bascule.db.backup-20260302T101500Z",
+		Args:    maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			backup := ""
+			if len(args) == 1 {
+				backup = args[0]
+			} else {
+				list, err := store.Backups(env.dbPath)
+				if err != nil {
+					return err
+				}
+				if len(list) == 0 {
+					return localized("aucune sauvegarde de "+env.dbPath, "no backup of "+env.dbPath)
+				}
+				backup = list[0].Path
+			}
+			if err := store.Restore(env.dbPath, backup); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, env.msg("base restaurée depuis %s\n", "database restored from %s\n"), backup)
+			return nil
+		},
+	}
+}
+
+func newDoctorCommand(env *appEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:     "doctor",
+		Short:   "Vérifier la base et lister les sauvegardes",
+		Example: "  bascule doctor\n  bascule doctor --db ./copie.db",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := env.stdout
+			fmt.Fprintf(w, "%s %s\n", env.msg("Base :", "Database:"), env.dbPath)
+			backups, berr := store.Backups(env.dbPath)
+			printBackups := func() {
+				if berr != nil {
+					fmt.Fprintf(w, "%s %s\n", env.msg("Sauvegardes : illisibles —", "Backups: unreadable —"), env.errText(berr))
+					return
+				}
+				if len(backups) == 0 {
+					fmt.Fprintln(w, env.msg("Sauvegardes : aucune", "Backups: none"))
+					return
+				}
+				fmt.Fprintf(w, "%s (%d)\n", env.msg("Sauvegardes", "Backups"), len(backups))
+				for _, b := range backups {
+					fmt.Fprintf(w, "  %s  %s  %d %s\n", b.At.Local().Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")), b.Path, b.Size, env.msg("octets", "bytes"))
+				}
+			}
+			if _, err := os.Stat(env.dbPath); errors.Is(err, os.ErrNotExist) {
+				fmt.Fprintln(w, env.msg("État : la base n'existe pas encore (elle sera créée au premier usage)", "State: the database does not exist yet (created on first use)"))
+				printBackups()
+				return nil
+			}
+			db, err := env.openDB()
+			if err != nil {
+				fmt.Fprintf(w, "%s %s\n", env.msg("État : ERREUR —", "State: ERROR —"), env.errText(err))
+				printBackups()
+				return silentError{code: exitCodeOf(err)}
+			}
+			defer db.Close()
+			if err := db.Check(); err != nil {
+				fmt.Fprintf(w, "%s %s\n", env.msg("État : ENDOMMAGÉE —", "State: DAMAGED —"), env.errText(err))
+				printBackups()
+				return silentError{code: exitFailure}
+			}
+			v, _ := db.SchemaVersion()
+			fmt.Fprintf(w, "%s %d)\n", env.msg("État : bonne (schéma", "State: good (schema"), v)
+			wss, err := db.Workspaces()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "%s (%d)\n", env.msg("Espaces de travail", "Workspaces"), len(wss))
+			for _, ws := range wss {
+				fmt.Fprintf(w, "  %s  %s  %s\n", ws.ID, ws.Cabinet.LegalName, ident.FormatSIREN(ws.Cabinet.SIREN))
+			}
+			printBackups()
+			return nil
+		},
+	}
+}
+
+// exitCodeOf is the exit code an error would give on its own.
+func exitCodeOf(err error) int {
+	if errors.Is(err, store.ErrInUse) {
+		return exitDBInUse
+	}
+	return exitFailure
+}
+
+func newPurgeCommand(env *appEnv) *cobra.Command {
+	var client string
+	var yes bool
+	c := &cobra.Command{
+		Use:   "purge",
+		Short: "Effacer un espace de travail, ou les données personnelles d'un client",
+		Long: "Sans --client, efface tout l'espace de travail. Avec --client, efface les données\n" +
+			"personnelles de ce client (utilisateurs, e-mails, IBAN, notes) en gardant les statuts.\n" +
+			"Le fichier est ensuite compacté et les sauvegardes réécrites : les octets disparaissent.\n" +
+			"Confirmation : tapez le SIREN (du cabinet, ou du client) sur l'entrée standard, ou --yes.",
+		Example: "  bascule purge --workspace martin\n" +
+			"  bascule purge --workspace martin --client c0007 --yes",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			what, want := env.msg("l'espace de travail ", "workspace ")+s.ws.ID+" ("+s.ws.Cabinet.LegalName+")", s.ws.Cabinet.SIREN
+			clientID := ""
+			if client != "" {
+				ci, err := findClient(s.run, client)
+				if err != nil {
+					return err
+				}
+				c := s.run.Clients[ci]
+				clientID = c.ID
+				what, want = env.msg("les données personnelles de ", "the personal data of ")+c.Name+" ("+c.ID+")", c.SIREN
+			}
+			if want == "" {
+				want = s.ws.ID
+				if clientID != "" {
+					want = clientID
+				}
+			}
+			if !yes {
+				fmt.Fprintf(env.stderr, env.msg("Effacer définitivement %s ?\nTapez %s pour confirmer : ", "Erase %s for good?\nType %s to confirm: "),
+					what, ident.FormatSIREN(want))
+				line, err := bufio.NewReader(env.stdin).ReadString('\n')
+				if err != nil && line == "" {
+					return localized("confirmation non reçue : rien n'a été effacé", "no confirmation: nothing was erased")
+				}
+				typed := strings.NewReplacer(" ", "", ".", "", "\u00a0", "").Replace(strings.TrimSpace(line))
+				if typed != strings.ReplaceAll(want, " ", "") {
+					return localized("confirmation incorrecte : rien n'a été effacé", "wrong confirmation: nothing was erased")
+				}
+			}
+			if clientID != "" {
+				err = s.db.PurgeClientPersonalData(s.ws.ID, clientID)
+			} else {
+				err = s.db.PurgeWorkspace(s.ws.ID)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stdout, env.msg("effacé : %s\n", "erased: %s\n"), what)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&client, "client", "", "n'effacer que les données personnelles de ce client (identifiant ou SIREN)")
+	c.Flags().BoolVar(&yes, "yes", false, "ne pas demander de confirmation (scripts)")
+	return c
+}

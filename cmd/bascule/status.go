@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/checklist/report"
+)
+
+func newStatusCommand(env *appEnv) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "Où en est la migration : phases, progression, blocages, prochaine étape, échéance",
+		Example: "  bascule status --demo\n" +
+			"  bascule status --workspace martin --json",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			r := env.buildReport(s, nil, time.Time{}, false)
+			if asJSON {
+				return writeJSON(env, statusJSONOf(s, r))
+			}
+			printStatus(env, s, r)
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "sortie JSON (clés anglaises snake_case)")
+	return c
+}
+
+// buildReport builds the report of a session; status, report and the wizard
+// all read the run through it so they say the same thing.
+func (env *appEnv) buildReport(s *session, entries []report.Entry, since time.Time, reveal bool) report.Report {
+	return report.Build(report.Input{
+		Run: s.run,
+		Cabinet: report.Cabinet{Name: s.ws.Cabinet.LegalName, SIREN: s.ws.Cabinet.SIREN,
+			ManagerEmail: s.ws.Cabinet.ManagerEmail, Operator: s.ws.Operator},
+		Workspace: s.ws.ID,
+		Demo:      s.ws.Demo,
+		Entries:   entries,
+		Since:     since,
+		Now:       env.now(),
+		Lang:      env.lang,
+		Reveal:    reveal,
+	})
+}
+
+type statusJSON struct {
+	Workspace      string             `json:"workspace"`
+	Cabinet        report.Cabinet     `json:"cabinet"`
+	Demo           bool               `json:"demo"`
+	Progress       report.Progress    `json:"progress"`
+	Phases         []report.Progress  `json:"phases"`
+	Blockers       []report.Blocker   `json:"blockers"`
+	BlockerSummary []string           `json:"blocker_summary"`
+	NextStep       *report.Next       `json:"next_step"`
+	AnswerDue      *report.Due        `json:"answer_due"`
+	Migrated       bool               `json:"migrated"`
+	Overrides      []report.Override  `json:"overrides"`
+	Request        *requestStatusJSON `json:"request,omitempty"`
+}
+
+type requestStatusJSON struct {
+	SubmittedAt time.Time `json:"submitted_at"`
+	Reference   string    `json:"reference,omitempty"`
+	State       string    `json:"state,omitempty"`
+}
+
+func statusJSONOf(s *session, r report.Report) statusJSON {
+	out := statusJSON{
+		Workspace: s.ws.ID, Cabinet: r.Cabinet, Demo: r.Demo, Progress: r.Overall, Phases: r.Phases,
+		Blockers: r.Blockers, BlockerSummary: r.BlockerSummary, NextStep: r.Next, AnswerDue: r.Due,
+		Migrated: s.run.Migrated(), Overrides: r.Overrides,
+	}
+	if rq := s.run.Request; !rq.SubmittedAt.IsZero() {
+		out.Request = &requestStatusJSON{SubmittedAt: rq.SubmittedAt, Reference: rq.Reference, State: rq.State}
+	}
+	return out
+}
+
+func writeJSON(env *appEnv, v any) error {
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// printStatus writes the dashboard's header in plain text: no colour, no
+// escape sequence, so it pastes into an e-mail and reads on a screen reader.
+func printStatus(env *appEnv, s *session, r report.Report) {
+	w := env.stdout
+	head := []string{"bascule", r.Cabinet.Name}
+	if r.Cabinet.SIREN != "" {
+		head = append(head, "SIREN "+ident.FormatSIREN(r.Cabinet.SIREN))
+	}
+	if r.Cabinet.Operator != "" {
+		head = append(head, env.msg("opérateur : ", "operator: ")+r.Cabinet.Operator)
+	}
+	if r.Demo {
+		head = append(head, env.msg("démo", "demo"))
+	}
+	fmt.Fprintln(w, strings.Join(head, " · "))
+	width := 0
+	for _, p := range r.Phases {
+		width = max(width, len([]rune(p.Title)))
+	}
+	blockedRequest := len(r.BlockerSummary) > 0
+	for i, p := range r.Phases {
+		title := p.Title + strings.Repeat(" ", width-len([]rune(p.Title)))
+		line := fmt.Sprintf("  %d %s  ", i+1, title)
+		switch {
+		case !p.Open:
+			line += fmt.Sprintf("%5s  %s", "—", env.msg("ouvre après la migration", "opens after the migration"))
+		default:
+			line += fmt.Sprintf("%3d %%  %d/%d", p.Percent, p.Done, p.Total)
+			if p.Remaining != "" {
+				line += "  " + env.msg("reste ", "left ") + p.Remaining
+			}
+			if p.Blocked > 0 {
+				line += fmt.Sprintf(env.msg("  %d bloquée(s)", "  %d blocked"), p.Blocked)
+			}
+			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
+				line += "  " + env.msg("bloqué : ", "blocked: ") + r.BlockerSummary[0]
+				if len(r.BlockerSummary) > 1 {
+					line += " …"
+				}
+			}
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintf(w, "  %s %d %% (%d/%d)\n", env.msg("Total", "Total"), r.Overall.Percent, r.Overall.Done, r.Overall.Total)
+	if r.Next != nil {
+		next := r.Next.Title
+		if r.Next.Name != "" {
+			next += " — " + r.Next.Name
+		}
+		fmt.Fprintf(w, "%s %s (%s)\n", env.msg("Prochaine étape :", "Next step:"), next, refString(r.Next.Client, r.Next.Step))
+	} else {
+		fmt.Fprintln(w, env.msg("Tout est fait.", "Everything is done."))
+	}
+	if r.Due != nil {
+		due := r.Due.At.Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) + env.msg(" (estimation)", " (estimate)")
+		if r.Due.Late {
+			due += env.msg(" — en retard", " — late")
+		}
+		fmt.Fprintf(w, "%s %s\n", env.msg("Réponse à la demande attendue le :", "Answer to the request due on:"), due)
+	}
+	if len(r.BlockerSummary) > 0 && !s.run.Migrated() {
+		fmt.Fprintln(w, env.msg("Blocages de la demande de migration :", "What blocks the migration request:"))
+		for _, b := range r.BlockerSummary {
+			fmt.Fprintln(w, "  - "+b)
+		}
+	}
+	for _, o := range r.Overrides {
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Gate, o.Reason, o.By)
+	}
+}
+
+// refString names a step instance the way step set takes it.
+func refString(client, step string) string {
+	if client == "" {
+		return "cabinet/" + step
+	}
+	return client + "/" + step
+}

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/store"
+)
+
+func newStepCommand(env *appEnv) *cobra.Command {
+	return groupCommand("step", "Lister les étapes du guide ou changer le statut d'une étape (pour les scripts)",
+		newStepListCommand(env), newStepSetCommand(env))
+}
+
+// stepJSON is one step of step list --json. Status is the step's status for
+// the cabinet or the given client; across clients it is the overall state
+// and Counts says how many clients stand where.
+type stepJSON struct {
+	ID         string         `json:"id"`
+	Phase      string         `json:"phase"`
+	Scope      string         `json:"scope"`
+	Section    string         `json:"section"`
+	Title      string         `json:"title"`
+	Kind       string         `json:"kind"`
+	Status     string         `json:"status"`
+	Client     string         `json:"client,omitempty"`
+	Applicable *int           `json:"applicable,omitempty"`
+	Counts     map[string]int `json:"counts,omitempty"`
+}
+
+func newStepListCommand(env *appEnv) *cobra.Command {
+	var scopeFlag, clientFlag string
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "Toutes les étapes avec leur identifiant, phase, périmètre, section du guide et statut",
+		Example: "  bascule step list --demo\n" +
+			"  bascule step list --demo --scope client --client c0001 --json",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var scope *checklist.Scope
+			if scopeFlag != "" {
+				sc, ok := checklist.ParseScope(scopeFlag)
+				if !ok {
+					return usageError{localized("--scope attend cabinet, client ou payment, reçu "+quote(scopeFlag),
+						"--scope expects cabinet, client or payment, got "+quote(scopeFlag))}
+				}
+				scope = &sc
+			}
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			ci := -1
+			if clientFlag != "" {
+				if ci, err = findClient(s.run, clientFlag); err != nil {
+					return err
+				}
+			}
+			var rows []stepJSON
+			for i := range s.run.Guide.Steps {
+				st := &s.run.Guide.Steps[i]
+				if scope != nil && st.Scope != *scope {
+					continue
+				}
+				if ci >= 0 && st.Scope == checklist.ScopeCabinet && scope == nil {
+					continue // --client alone lists that client's steps
+				}
+				rows = append(rows, stepRow(env, s.run, st, ci))
+			}
+			if asJSON {
+				if rows == nil {
+					rows = []stepJSON{}
+				}
+				return writeJSON(env, rows)
+			}
+			tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, env.msg("ÉTAPE\tPHASE\tPÉRIMÈTRE\t§\tSTATUT\tTITRE", "STEP\tPHASE\tSCOPE\t§\tSTATUS\tTITLE"))
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Phase, r.Scope, r.Section, statusText(env, r), r.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	c.Flags().StringVar(&scopeFlag, "scope", "", "ne lister que ce périmètre : cabinet, client ou payment")
+	c.Flags().StringVar(&clientFlag, "client", "", "statuts pour ce client (identifiant ou SIREN)")
+	c.Flags().BoolVar(&asJSON, "json", false, "sortie JSON (clés anglaises snake_case)")
+	_ = c.RegisterFlagCompletionFunc("scope", cobra.FixedCompletions([]string{"cabinet", "client", "payment"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func stepRow(env *appEnv, run *checklist.Run, st *checklist.Step, ci int) stepJSON {
+	row := stepJSON{ID: st.ID, Phase: st.Phase.String(), Scope: st.Scope.String(), Section: st.Section,
+		Title: st.Title.In(env.lang), Kind: st.Kind.String()}
+	if st.Scope == checklist.ScopeCabinet {
+		status, _ := run.Status(checklist.Ref{Step: st.ID})
+		row.Status = status.String()
+		return row
+	}
+	if ci >= 0 {
+		c := run.Clients[ci]
+		row.Client = c.ID
+		if st.Scope == checklist.ScopePayment && !c.Payment {
+			row.Status = checklist.StatusNotApplicable.String()
+			return row
+		}
+		status, _ := run.Status(checklist.Ref{Step: st.ID, Client: c.ID})
+		row.Status = status.String()
+		return row
+	}
+	counts := map[string]int{}
+	applicable := 0
+	for i := range run.Clients {
+		c := &run.Clients[i]
+		if st.Scope == checklist.ScopePayment && !c.Payment {
+			continue
+		}
+		status, err := run.Status(checklist.Ref{Step: st.ID, Client: c.ID})
+		if err != nil {
+			continue
+		}
+		applicable++
+		counts[status.String()]++
+	}
+	row.Counts, row.Applicable = counts, &applicable
+	resolved := counts[checklist.StatusDone.String()] + counts[checklist.StatusNotApplicable.String()]
+	switch {
+	case applicable == 0:
+		row.Status = checklist.StatusNotApplicable.String()
+	case resolved == applicable:
+		row.Status = checklist.StatusDone.String()
+	case counts[checklist.StatusBlocked.String()] > 0:
+		row.Status = checklist.StatusBlocked.String()
+	case counts[checklist.StatusTodo.String()] == applicable:
+		row.Status = checklist.StatusTodo.String()
+	default:
+		row.Status = checklist.StatusInProgress.String()
+	}
+	return row
+}
+
+func statusTitle(env *appEnv, id string) string {
+	st, ok := checklist.ParseStatus(id)
+	if !ok {
+		return id
+	}
+	return st.Title().In(env.lang)
+}
+
+func statusText(env *appEnv, r stepJSON) string {
+	if r.Applicable == nil {
+		return statusTitle(env, r.Status)
+	}
+	done := r.Counts[checklist.StatusDone.String()] + r.Counts[checklist.StatusNotApplicable.String()]
+	s := fmt.Sprintf(env.msg("%d/%d faits", "%d/%d done"), done, *r.Applicable)
+	if b := r.Counts[checklist.StatusBlocked.String()]; b > 0 {
+		s += fmt.Sprintf(env.msg(", %d bloqués", ", %d blocked"), b)
+	}
+	return s
+}
+
+// findClient finds a client by id, or by SIREN when exactly one matches.
+func findClient(run *checklist.Run, key string) (int, error) {
+	if i := run.ClientIndex(key); i >= 0 {
+		return i, nil
+	}
+	digits := strings.NewReplacer(" ", "", ".", "").Replace(key)
+	found := -1
+	for i := range run.Clients {
+		if run.Clients[i].SIREN == digits {
+			if found >= 0 {
+				return -1, usageError{localized("plusieurs clients ont le SIREN "+key+" : donnez l'identifiant",
+					"several clients have SIREN "+key+": give the id")}
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1, usageError{localized("client inconnu : "+quote(key), "unknown client: "+quote(key))}
+	}
+	return found, nil
+}
+
+// findStep resolves STEP for SCOPE: the full id, or its last part(s) when
+// that names one step of the scope ("pending_invoices").
+func findStep(g *checklist.Guide, scope checklist.Scope, key string) (*checklist.Step, error) {
+	if st, ok := g.Step(key); ok {
+		if st.Scope != scope {
+			return nil, usageError{localized(
+				fmt.Sprintf("l'étape %s est du périmètre %s, pas %s", st.ID, st.Scope, scope),
+				fmt.Sprintf("step %s belongs to scope %s, not %s", st.ID, st.Scope, scope))}
+		}
+		return st, nil
+	}
+	var match *checklist.Step
+	for _, st := range g.StepsFor(scope) {
+		if strings.HasSuffix(st.ID, "."+key) {
+			if match != nil {
+				return nil, usageError{localized("étape ambiguë "+quote(key)+" : donnez l'identifiant complet (bascule step list)",
+					"ambiguous step "+quote(key)+": give the full id (bascule step list)")}
+			}
+			match = st
+		}
+	}
+	if match == nil {
+		return nil, usageError{localized("étape inconnue "+quote(key)+" pour le périmètre "+scope.String()+" (voir bascule step list)",
+			"unknown step "+quote(key)+" for scope "+scope.String()+" (see bascule step list)")}
+	}
+	return match, nil
+}
+
+func newStepSetCommand(env *appEnv) *cobra.Command {
+	var statusFlag, clientFlag, reason, note string
+	c := &cobra.Command{
+		Use:   "set SCOPE STEP --status S",
+		Short: "Changer le statut d'une étape, avec les mêmes règles que l'assistant",
+		Long: "Change le statut d'une étape pour le cabinet (SCOPE = cabinet) ou pour un client\n" +
+			"(SCOPE = client ou payment, avec --client). STEP est l'identifiant de l'étape\n" +
+			"(bascule step list) ou sa dernière partie. Statuts : todo, in_progress, done,\n" +
+			"blocked et not_applicable (ces deux derniers demandent --reason).\n" +
+			"Les barrières du guide s'appliquent : une étape refusée affiche ce qui bloque (code 1).",
+		Example: "  bascule step set cabinet preparation.cabinet.collaborators --status done --demo\n" +
+			"  bascule step set client pending_invoices --client c0003 --status blocked --reason \"client injoignable\"",
+		Args: exactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			scope, ok := checklist.ParseScope(args[0])
+			if !ok {
+				return usageError{localized("SCOPE attend cabinet, client ou payment, reçu "+quote(args[0]),
+					"SCOPE expects cabinet, client or payment, got "+quote(args[0]))}
+			}
+			status, ok := checklist.ParseStatus(statusFlag)
+			if statusFlag == "" || !ok {
+				return usageError{localized("--status attend todo, in_progress, done, blocked ou not_applicable, reçu "+quote(statusFlag),
+					"--status expects todo, in_progress, done, blocked or not_applicable, got "+quote(statusFlag))}
+			}
+			if status.NeedsReason() && strings.TrimSpace(reason) == "" {
+				return usageError{localized("le statut "+status.String()+" demande un motif : --reason",
+					"status "+status.String()+" needs a reason: --reason")}
+			}
+			step, err := findStep(env.guide, scope, args[1])
+			if err != nil {
+				return err
+			}
+			if scope == checklist.ScopeCabinet && clientFlag != "" {
+				return usageError{localized("--client ne s'applique pas à une étape du cabinet", "--client does not apply to a firm step")}
+			}
+			if scope != checklist.ScopeCabinet && clientFlag == "" {
+				return usageError{localized("l'étape "+step.ID+" se fait par client : précisez --client",
+					"step "+step.ID+" is done per client: use --client")}
+			}
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			ref := checklist.Ref{Step: step.ID}
+			if clientFlag != "" {
+				ci, err := findClient(s.run, clientFlag)
+				if err != nil {
+					return err
+				}
+				ref.Client = s.run.Clients[ci].ID
+			}
+			before, err := s.run.Status(ref)
+			if err != nil {
+				return err
+			}
+			ch := store.StepChange{Ref: ref, Status: &status, Reason: strings.TrimSpace(reason), By: s.operator(env)}
+			if cmd.Flags().Changed("note") {
+				ch.Note = &note
+			}
+			if _, err := s.db.ApplyStep(s.ws.ID, s.run, ch); err != nil {
+				return explainGate(env, err)
+			}
+			fmt.Fprintf(env.stdout, "%s : %s → %s\n", refString(ref.Client, ref.Step), before.Title().In(env.lang), status.Title().In(env.lang))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&statusFlag, "status", "", "nouveau statut : todo, in_progress, done, blocked, not_applicable")
+	c.Flags().StringVar(&clientFlag, "client", "", "client concerné (identifiant ou SIREN), pour les étapes client et payment")
+	c.Flags().StringVar(&reason, "reason", "", "motif (obligatoire pour blocked et not_applicable)")
+	c.Flags().StringVar(&note, "note", "", "note libre enregistrée avec l'étape")
+	_ = c.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"todo", "in_progress", "done", "blocked", "not_applicable"}, cobra.ShellCompDirectiveNoFileComp))
+	c.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 {
+			return []string{"cabinet", "client", "payment"}, cobra.ShellCompDirectiveNoFileComp
+		}
+		if len(args) == 1 {
+			if sc, ok := checklist.ParseScope(args[0]); ok {
+				var ids []string
+				for _, st := range checklist.Default().StepsFor(sc) {
+					ids = append(ids, st.ID)
+				}
+				return ids, cobra.ShellCompDirectiveNoFileComp
+			}
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return c
+}
+
+// explainGate prints a refused transition the way the wizard shows it: the
+// rule's message, then exactly what blocks (summarised when long).
+func explainGate(env *appEnv, err error) error {
+	var ce *checklist.Error
+	if !errors.As(err, &ce) || len(ce.Blockers) == 0 {
+		return err
+	}
+	fmt.Fprintln(env.stderr, "bascule: "+ce.In(env.lang))
+	const shown = 10
+	for i, b := range ce.Blockers {
+		if i == shown {
+			fmt.Fprintf(env.stderr, env.msg("  … et %d autre(s)\n", "  … and %d more\n"), len(ce.Blockers)-shown)
+			break
+		}
+		fmt.Fprintln(env.stderr, "  - "+b.Message.In(env.lang))
+	}
+	return silentError{code: exitFailure}
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/sweep"
+	v1client "github.com/bascule-cli/bascule/connectors/v1"
+	"github.com/bascule-cli/bascule/store"
+)
+
+// Secret names and environment variables of API mode. The client secret is
+// sealed in the store; the passphrase that opens it comes from the
+// environment in scripts, since a sweep at night has nobody to type it.
+const (
+	secretV1ClientSecret = "v1.client_secret"
+	envPassphrase        = "BASCULE_PASSPHRASE"
+)
+
+func newSweepCommand(env *appEnv) *cobra.Command {
+	var concurrency int
+	c := &cobra.Command{
+		Use:   "sweep",
+		Short: "Vérifier sur V1 chaque client : factures en attente et base articles (§2)",
+		Long: "Interroge V1 pour chaque dossier client (factures en attente d'acceptation, articles\n" +
+			"invalides) et enregistre le résultat comme preuve sur les étapes correspondantes.\n" +
+			"La progression s'affiche sur la sortie d'erreur, le résultat par client sur la sortie\n" +
+			"standard. Un client en échec n'arrête pas les autres ; le code de sortie est 1 si\n" +
+			"au moins un client a échoué.",
+		Example: "  bascule sweep --demo\n" +
+			"  BASCULE_PASSPHRASE=… bascule sweep --workspace martin 2>sweep.log",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			v1, err := env.v1Port(s)
+			if err != nil {
+				return err
+			}
+			return runSweep(cmd.Context(), env, s, v1, concurrency)
+		},
+	}
+	c.Flags().IntVar(&concurrency, "concurrency", 0, "dossiers interrogés en même temps (défaut 16)")
+	return c
+}
+
+// v1Port returns the V1 port of a workspace: the sandbox in demo mode, the
+// HTTP client in API mode. Files mode has no V1 to ask.
+func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
+	switch {
+	case s.ws.Demo || s.ws.Mode == "demo":
+		return demoPlatform(demoOptions{}).V1(), nil
+	case s.ws.Mode == "api" && s.ws.V1URL != "":
+		pass := env.getenv(envPassphrase)
+		if pass == "" {
+			return nil, localized("mode API : la phrase secrète est requise pour lire les identifiants ("+envPassphrase+")",
+				"API mode: the passphrase is needed to read the credentials ("+envPassphrase+")")
+		}
+		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, []byte(pass))
+		if err != nil {
+			return nil, err
+		}
+		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
+	}
+	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+s.ws.Mode+" ») : la vérification se fait à la main dans l'assistant",
+		"this workspace has no online access to V1 (mode \""+s.ws.Mode+"\"): check by hand in the wizard")
+}
+
+// sweepBatch is how many clients' results are written per transaction: one
+// fsync per client would make 12,000 clients a matter of minutes, one
+// transaction for all would lose everything on a crash.
+const sweepBatch = 500
+
+func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, concurrency int) error {
+	ids := make([]string, len(s.run.Clients))
+	for i, c := range s.run.Clients {
+		ids[i] = c.ID
+	}
+	lastShown := -1
+	opts := sweep.Options{
+		Concurrency: concurrency,
+		OnProgress: func(done, total int) {
+			if env.errTerminal {
+				fmt.Fprintf(env.stderr, "\r%s %d/%d", env.msg("Vérification V1 :", "V1 check:"), done, total)
+				if done == total {
+					fmt.Fprintln(env.stderr)
+				}
+				return
+			}
+			// Not a terminal (a log file): one line per tenth, no carriage returns.
+			if step := done * 10 / max(total, 1); step != lastShown || done == total {
+				lastShown = step
+				fmt.Fprintf(env.stderr, "%s %d/%d\n", env.msg("Vérification V1 :", "V1 check:"), done, total)
+			}
+		},
+	}
+	results, sweepErr := sweep.Run(ctx, v1, ids, opts)
+	if sweepErr != nil && ctx.Err() == nil {
+		return sweepErr
+	}
+	now := env.now()
+	by := s.operator(env)
+	failed, checked := 0, 0
+	var changes []store.StepChange
+	var dossiers []checklist.Dossier
+	flush := func() error {
+		if len(dossiers) > 0 {
+			if err := s.db.PutDossiers(s.ws.ID, dossiers, by); err != nil {
+				return err
+			}
+		}
+		for i, err := range s.db.ApplySteps(s.ws.ID, s.run, changes) {
+			if err != nil {
+				fmt.Fprintf(env.stderr, "%s %s : %s\n", env.msg("non enregistré", "not saved"), changes[i].Ref, env.errText(err))
+			}
+		}
+		changes, dossiers = changes[:0], dossiers[:0]
+		return nil
+	}
+	for i, res := range results {
+		c := s.run.Clients[i]
+		if res.Err != nil {
+			if ctx.Err() != nil {
+				continue // not reached before the interruption
+			}
+			failed++
+			fmt.Fprintf(env.stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Name, env.msg("ERREUR", "ERROR"), env.errText(res.Err))
+			continue
+		}
+		checked++
+		pending, n := checklist.PendingInvoicesEvidence(res.Snapshot, now)
+		articles := checklist.ArticlesEvidence(res.Snapshot, now)
+		bad := 0
+		for _, a := range res.Snapshot.Articles {
+			if len(a.Problems) > 0 {
+				bad++
+			}
+		}
+		verdict := env.msg("prêt", "ready")
+		if !pending.OK || !articles.OK {
+			verdict = env.msg("à traiter", "to handle")
+		}
+		fmt.Fprintf(env.stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Name, verdict,
+			fmt.Sprintf(env.msg("%d facture(s) en attente, %d article(s) à revoir", "%d pending invoice(s), %d article(s) to review"), n, bad))
+		d := c.Dossier
+		d.PendingInvoices = n
+		dossiers = append(dossiers, d)
+		s.run.Clients[i].PendingInvoices = n
+		for _, ev := range []struct {
+			step string
+			ev   *checklist.Evidence
+		}{{"preparation.client.pending_invoices", pending}, {"preparation.client.articles", articles}} {
+			ref := checklist.Ref{Step: ev.step, Client: c.ID}
+			ch := store.StepChange{Ref: ref, Evidence: ev.ev, By: by}
+			cur, _ := s.run.Status(ref)
+			// As in the wizard: a check that passes ticks the step when the
+			// rules allow it; one that fails marks it started.
+			if ev.ev.OK && !cur.Resolved() {
+				if s.run.CheckTransition(ref, checklist.StatusDone, "") == nil {
+					st := checklist.StatusDone
+					ch.Status = &st
+				}
+			} else if !ev.ev.OK && cur == checklist.StatusTodo {
+				st := checklist.StatusInProgress
+				ch.Status = &st
+			}
+			changes = append(changes, ch)
+		}
+		if len(dossiers) >= sweepBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stderr, env.msg("%d client(s) vérifié(s), %d en échec\n", "%d client(s) checked, %d failed\n"), checked, failed)
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
+	if failed > 0 {
+		return silentError{code: exitFailure}
+	}
+	return nil
+}
