@@ -14,7 +14,13 @@
 // checked: a SIREN or postal code that lost its leading zero, a SIREN turned
 // into a number ("5.52008443E8", "552008443.0"). A bad row never stops the
 // reading: it is reported with its line number, column and a French message,
-// and the good rows are kept.
+// and the good rows are kept. A title line above the header is skipped.
+//
+// [Client] is connectors.Client plus the template columns the record does
+// not carry (IBAN, BIC, external reference, street number, P.O. box), so
+// that an export converted into an import ([Convert], then [WriteFiles])
+// loses nothing the user had. Active V1 clients are left out by default:
+// V2 migrates them itself.
 //
 // Writing ([WriteClientsImport], [WriteFiles]) follows one template, the one
 // of the new Banqup partner space, columns in this order:

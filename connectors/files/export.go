@@ -83,6 +83,11 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 		return out, err
 	}
 	cm, err := mapColumns(t.Header, opts.Mapping)
+	if err != nil || cm.col(FieldLegalName) < 0 {
+		if t2, cm2 := findHeaderBelow(t, opts.Mapping); t2 != nil {
+			t, cm, err = t2, cm2, nil
+		}
+	}
 	if err != nil {
 		return out, err
 	}
@@ -101,6 +106,26 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 		}
 	}
 	return out, nil
+}
+
+// headerSearchRows is how far down findHeaderBelow looks.
+const headerSearchRows = 5
+
+// findHeaderBelow handles exports that start with a title or a date line
+// ("Export des clients du 12/03/2026") above the real header: it returns
+// the table re-cut at the first of the next few rows where a legal-name
+// column is recognised, or nil.
+func findHeaderBelow(t *Table, mapping map[string]string) (*Table, *columnMap) {
+	for i := 0; i < len(t.Rows) && i < headerSearchRows; i++ {
+		cm, err := mapColumns(t.Rows[i], mapping)
+		// Two recognised columns, so that a data cell that happens to
+		// read "Client" or "Nom" is not taken for a header.
+		if err != nil || cm.col(FieldLegalName) < 0 || len(cm.index) < 2 {
+			continue
+		}
+		return &Table{Header: t.Rows[i], Rows: t.Rows[i+1:], RowNumbers: t.RowNumbers[i+1:]}, cm
+	}
+	return nil, nil
 }
 
 // rowParser holds what every row needs, built once per file.

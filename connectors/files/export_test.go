@@ -205,6 +205,23 @@ func TestReadClientsExportNoLegalName(t *testing.T) {
 	}
 }
 
+func TestReadClientsExportTitleAboveHeader(t *testing.T) {
+	data := makeXLSX(t, "", [][]any{
+		{"Export des clients inactifs du 12/03/2026"},
+		{},
+		{"Nom du client", "SIREN"},
+		{"Atelier Bois", sirenA},
+	})
+	exp := readExport(t, data, "x.xlsx", ReadOptions{})
+	if exp.Read != 1 || len(exp.Clients) != 1 || exp.Clients[0].Row != 4 || exp.Columns[FieldLegalName] != "Nom du client" {
+		t.Errorf("got %+v", exp)
+	}
+	exp = readExport(t, data, "x.xlsx", ReadOptions{Mapping: map[string]string{"SIREN": "external_reference"}})
+	if len(exp.Clients) != 1 || exp.Clients[0].ExternalReference != sirenA {
+		t.Errorf("with mapping: %+v", exp)
+	}
+}
+
 func TestReadClientsExportRowChecks(t *testing.T) {
 	data := []byte(lines(
 		"Raison sociale;Pays;Langue;Contact;IBAN;BIC",
