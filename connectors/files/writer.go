@@ -133,11 +133,14 @@ func (e *RejectedError) English() string {
 }
 
 // ValidateForImport splits clients into those V2 will accept and the
-// problems of the others: required columns present, identifiers valid. A
-// row error's Row is the client's source row when it has one, else its
-// 1-based position in clients; its Column is the template column.
+// problems of the others: required columns present, identifiers valid. The
+// good clients come back in the form written: country as an ISO code,
+// language as a locale ("fr", "Français" → "fr-FR"), a blank country meaning
+// France as on reading. A row error's Row is the client's source row when it
+// has one, else its 1-based position in clients; its Column is the template
+// column.
 func ValidateForImport(clients []Client) (good []Client, rejected []connectors.RowError) {
-	languages := languageLocales()
+	languages, countries := languageLocales(), countryCodes()
 	good = make([]Client, 0, len(clients))
 	for i, c := range clients {
 		row := c.Row
@@ -151,8 +154,10 @@ func ValidateForImport(clients []Client) (good []Client, rejected []connectors.R
 		if strings.TrimSpace(c.LegalName) == "" {
 			fail(ColLegalName, "raison sociale manquante")
 		}
-		if len(c.Country) != 2 || !isLetters(c.Country) || strings.ToUpper(c.Country) != c.Country {
-			fail(ColCountry, "pays manquant ou invalide : code ISO à deux lettres attendu (FR, BE…)")
+		if cc, ok := normCountry(c.Country, countries); ok {
+			c.Country = cc
+		} else {
+			fail(ColCountry, "pays « "+c.Country+" » non reconnu : code ISO à deux lettres attendu (FR, BE…)")
 		}
 		french := c.Country == "FR"
 		if c.ContactEmail == "" {
@@ -166,10 +171,10 @@ func ValidateForImport(clients []Client) (good []Client, rejected []connectors.R
 		if strings.TrimSpace(c.ContactLastName) == "" {
 			fail(ColContactLastName, "nom du contact manquant (obligatoire pour l'import)")
 		}
-		if c.Language != "" {
-			if l, ok := normLanguage(c.Language, languages); !ok || l != c.Language {
-				fail(ColContactLanguage, "langue « "+c.Language+" » invalide : une locale telle que fr-FR est attendue")
-			}
+		if l, ok := normLanguage(c.Language, languages); ok {
+			c.Language = l
+		} else {
+			fail(ColContactLanguage, "langue « "+c.Language+" » non reconnue : une locale telle que fr-FR est attendue")
 		}
 		if c.SIREN != "" && french {
 			if err := ident.ValidateSIREN(c.SIREN); err != nil {

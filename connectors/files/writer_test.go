@@ -119,8 +119,10 @@ func TestWriteClientsImportRejects(t *testing.T) {
 	badSIREN := goodClient("SIREN faux", sirenBad)
 	noName := goodClient("", sirenB)
 	noName.ContactFirstName = ""
-	noName.Country = "France"
-	clients := []Client{goodClient("Bon", sirenZero), noMail, badSIREN, noName}
+	noName.Country = "Absurdistan"
+	portRecord := goodClient("Venu du port", "732829320")
+	portRecord.Country, portRecord.Language = "fr", "Français"
+	clients := []Client{goodClient("Bon", sirenZero), noMail, badSIREN, noName, portRecord}
 
 	var buf bytes.Buffer
 	err := WriteClientsImport(&buf, FormatCSV, clients)
@@ -148,8 +150,11 @@ func TestWriteClientsImportRejects(t *testing.T) {
 		t.Errorf("message = %q", err.Error())
 	}
 	tb := readTable(t, buf.Bytes(), "x.csv")
-	if len(tb.Rows) != 1 || tb.Rows[0][0] != "Bon" {
-		t.Errorf("good client not written alone: %q", tb.Rows)
+	if len(tb.Rows) != 2 || tb.Rows[0][0] != "Bon" {
+		t.Fatalf("good clients not written alone: %q", tb.Rows)
+	}
+	if r := tb.Rows[1]; r[1] != "FR" || r[5] != "fr-FR" {
+		t.Errorf("country and language not normalised: %q", r)
 	}
 }
 
