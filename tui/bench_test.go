@@ -1,0 +1,36 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The keystroke benchmarks type the same letter into the same 12,000
+// clients: ours with its own filter, bubbles/list with its default one. Each
+// iteration starts from an empty query, so both scan every client (the
+// worst case for us: later letters only narrow the previous result).
+//
+//	go test ./tui -run '^$' -bench Keystroke -benchmem -tags listbench
+//
+// BenchmarkBubblesListKeystroke is behind the listbench tag because
+// bubbles/list needs github.com/sahilm/fuzzy, which the module's go.sum
+// does not list yet (see bench_list_test.go).
+
+const benchClients = 12000
+
+func BenchmarkDashboardKeystroke(b *testing.B) {
+	env := newTestEnv(benchClients)
+	m := New(env.opts)
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	nm, _ = nm.(Model).Update(keyMsg("/"))
+	m = nm.(Model)
+	key := keyMsg("e")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.dash.ix.setQuery("") // back to the full list, outside the measure's meaning
+		nm, _ := m.Update(key)
+		_ = nm.(Model).View()
+	}
+}
