@@ -246,16 +246,16 @@ func TestRetryAfterHuge(t *testing.T) {
 	}
 }
 
-// The server's tokens die after 50 ms while expires_in says an hour: the
+// The server's tokens die after 300 ms while expires_in says an hour: the
 // client meets a 401, gets a new token once, and the call succeeds.
 func TestTokenRefreshOn401(t *testing.T) {
 	s := newStack(t, sandbox.Options{Seed: 1},
-		httpapi.ServerOptions{TokenLifetime: 50 * time.Millisecond, AdvertisedTokenLifetime: time.Hour}, nil)
+		httpapi.ServerOptions{TokenLifetime: 300 * time.Millisecond, AdvertisedTokenLifetime: time.Hour}, nil)
 	ctx := t.Context()
 	if _, err := s.v1.ReadOnly(ctx); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(80 * time.Millisecond)
+	time.Sleep(400 * time.Millisecond)
 	if _, err := s.v1.ReadOnly(ctx); err != nil {
 		t.Fatalf("after expiry: %v", err)
 	}

@@ -28,15 +28,17 @@ func (l *lockedRand) chance(p float64) bool {
 	return l.r.Float64() < p
 }
 
-// hostileKeys are the JSON keys whose values are human-readable text, the
-// ones a hostile platform (or a compromised account) would fill with
+// hostileKey reports the JSON keys whose values are human-readable text,
+// the ones a hostile platform (or a compromised account) would fill with
 // terminal escapes. Identifiers are left alone: a client may rely on them
 // round-tripping.
-var hostileKeys = map[string]bool{
-	"legal_name": true, "first_name": true, "last_name": true,
-	"contact_first_name": true, "contact_last_name": true,
-	"street": true, "city": true, "address": true, "label": true,
-	"holder": true, "message": true, "file_name": true, "plan": true,
+func hostileKey(k string) bool {
+	switch k {
+	case "legal_name", "first_name", "last_name", "contact_first_name", "contact_last_name",
+		"street", "city", "address", "label", "holder", "message", "file_name", "plan":
+		return true
+	}
+	return false
 }
 
 // Hostile wrappers: a screen clear, an OSC 8 hyperlink, an OSC 52 clipboard
@@ -47,7 +49,7 @@ const (
 	hostileSuffix = "\x1b]8;;\x07\u202e\x07\b"
 )
 
-// hostile rewrites a JSON document, wrapping the values of hostileKeys.
+// hostile rewrites a JSON document, wrapping the values of the hostileKey keys.
 // A document that does not decode is returned unchanged.
 func hostile(body []byte) []byte {
 	var v any
@@ -68,7 +70,7 @@ func poison(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, x := range t {
-			if s, ok := x.(string); ok && hostileKeys[k] && s != "" {
+			if s, ok := x.(string); ok && hostileKey(k) && s != "" {
 				t[k] = hostilePrefix + s + hostileSuffix
 			} else {
 				t[k] = poison(x)

@@ -73,6 +73,10 @@ func Run(ctx context.Context, v1 connectors.V1, clientIDs []string, opts Options
 	for range n {
 		wg.Go(func() {
 			for i := range next {
+				if err := ctx.Err(); err != nil { // handed out just as ctx ended
+					out <- indexed{i, Result{ClientID: clientIDs[i], Err: err}}
+					continue
+				}
 				start := time.Now()
 				snap, err := v1.ClientSnapshot(ctx, clientIDs[i])
 				r := Result{ClientID: clientIDs[i], Err: err, Duration: time.Since(start)}
@@ -88,6 +92,9 @@ func Run(ctx context.Context, v1 connectors.V1, clientIDs []string, opts Options
 	go func() {
 		defer close(next)
 		for i := range total {
+			if ctx.Err() != nil { // select picks at random among ready cases
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
@@ -98,6 +105,11 @@ func Run(ctx context.Context, v1 connectors.V1, clientIDs []string, opts Options
 
 	done := make([]bool, total)
 	for count := 0; count < total; {
+		if ctx.Err() != nil {
+			// Checked first: with results still flowing, select alone
+			// could keep choosing them over cancellation.
+			return cancelled(results, done, ctx.Err())
+		}
 		select {
 		case x := <-out:
 			results[x.i] = x.r
@@ -110,15 +122,19 @@ func Run(ctx context.Context, v1 connectors.V1, clientIDs []string, opts Options
 				opts.OnProgress(count, total)
 			}
 		case <-ctx.Done():
-			err := ctx.Err()
-			for i := range results {
-				if !done[i] {
-					results[i].Err = err
-				}
-			}
-			return results, err
+			return cancelled(results, done, ctx.Err())
 		}
 	}
 	wg.Wait() // every index handed out and answered: workers are exiting
 	return results, nil
+}
+
+// cancelled gives err to every result not done and returns them with err.
+func cancelled(results []Result, done []bool, err error) ([]Result, error) {
+	for i := range results {
+		if !done[i] {
+			results[i].Err = err
+		}
+	}
+	return results, err
 }
