@@ -1,10 +1,155 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"errors"
+	"fmt"
 
-// runWizard is a placeholder until the TUI's wizard.go replaces this file: the
-// root command without a subcommand calls it. It shows the help meanwhile.
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// runWizard opens the interactive wizard: the root command without a
+// subcommand. --demo opens the demo workspace on the in-process sandbox;
+// otherwise the workspace named by --workspace, the only one of the
+// database, or the first-run screen to choose or create one.
 func runWizard(cmd *cobra.Command, env *appEnv) error {
-	_ = env
-	return cmd.Help()
+	if !env.isTerminal {
+		return usageError{localized("l'assistant a besoin d'un terminal : utilisez les sous-commandes (bascule --help)",
+			"the wizard needs a terminal: use the subcommands (bascule --help)")}
+	}
+	opts, db, err := env.wizardOptions()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithContext(cmd.Context()),
+		tea.WithInput(env.stdin), tea.WithOutput(env.stdout))
+	final, err := p.Run()
+	if err != nil {
+		if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) || cmd.Context().Err() != nil {
+			return errInterrupted
+		}
+		return err
+	}
+	if m, ok := final.(tui.Model); ok && m.Err() != nil {
+		return m.Err()
+	}
+	return nil
+}
+
+// wizardOptions opens the database and prepares what the program starts
+// from. The terminal's background is asked here, before tea.NewProgram:
+// asking once the program reads the terminal can hang lipgloss v1.
+func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
+	db, err := env.openDB()
+	if err != nil {
+		return tui.Options{}, nil, err
+	}
+	opts := tui.Options{
+		Guide: env.guide, Store: db, Lang: env.lang, Now: env.now,
+		NoColor:    env.getenv("NO_COLOR") != "",
+		Workspaces: wizardWorkspaces{env: env, db: db},
+		Connect:    func(w tui.Workspace) (tui.Ports, error) { return env.wizardPorts(db, w) },
+		Palette:    tui.DarkPalette(),
+	}
+	if !opts.NoColor && !lipgloss.HasDarkBackground() {
+		opts.Palette = tui.LightPalette()
+	}
+	var ws store.Workspace
+	switch all, err := db.Workspaces(); {
+	case err != nil:
+		db.Close()
+		return opts, nil, err
+	case env.demo || env.wsFlag != "" || len(all) == 1:
+		if ws, err = env.workspace(db); err != nil {
+			db.Close()
+			return opts, nil, err
+		}
+	default:
+		return opts, db, nil // the first-run screen lists or creates one
+	}
+	run, err := db.LoadRun(ws.ID, env.guide)
+	if err != nil {
+		db.Close()
+		return opts, nil, err
+	}
+	tw := toTUIWorkspace(ws)
+	opts.Workspace, opts.Run = &tw, run
+	if opts.Ports, err = env.wizardPorts(db, tw); err != nil {
+		opts.Ports = tui.Ports{} // offline: checks say so, the rest works
+	}
+	return opts, db, nil
+}
+
+func toTUIWorkspace(ws store.Workspace) tui.Workspace {
+	mode := tui.Mode(ws.Mode)
+	if ws.Demo {
+		mode = tui.ModeDemo
+	}
+	return tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: mode, APIURL: ws.V1URL, Created: ws.CreatedAt,
+		Cabinet: connectors.Cabinet{SIREN: ws.Cabinet.SIREN, LegalName: ws.Cabinet.LegalName,
+			ManagerEmail: ws.Cabinet.ManagerEmail, Address: ws.Cabinet.Address}}
+}
+
+// wizardPorts builds a workspace's connectors: the sandbox in demo mode,
+// the V1 HTTP client in API mode; files mode has none.
+func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace) (tui.Ports, error) {
+	switch w.Mode {
+	case tui.ModeDemo:
+		p := demoPlatform(demoOptions{})
+		return tui.Ports{V1: p.V1(), V2: p.V2()}, nil
+	case tui.ModeAPI:
+		ws, err := db.Workspace(w.ID)
+		if err != nil {
+			return tui.Ports{}, err
+		}
+		v1, err := env.v1Port(&session{db: db, ws: ws})
+		return tui.Ports{V1: v1}, err
+	}
+	return tui.Ports{}, nil
+}
+
+// wizardWorkspaces serves the first-run screen from the database.
+type wizardWorkspaces struct {
+	env *appEnv
+	db  *store.DB
+}
+
+func (w wizardWorkspaces) ListWorkspaces() ([]tui.Workspace, error) {
+	all, err := w.db.Workspaces()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tui.Workspace, len(all))
+	for i, ws := range all {
+		out[i] = toTUIWorkspace(ws)
+	}
+	return out, nil
+}
+
+// CreateWorkspace records the workspace. In demo mode its dossiers come
+// from the sandbox (the demo workspace itself); in the other modes they are
+// imported later from V1 or its export file.
+func (w wizardWorkspaces) CreateWorkspace(ctx context.Context, t tui.Workspace) (tui.Workspace, error) {
+	if t.Mode == tui.ModeDemo {
+		ws, err := ensureDemoWorkspace(w.db, demoOptions{})
+		return toTUIWorkspace(ws), err
+	}
+	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL,
+		Cabinet: store.Cabinet{SIREN: t.Cabinet.SIREN, LegalName: t.Cabinet.LegalName, ManagerEmail: t.Cabinet.ManagerEmail}}
+	if err := w.db.CreateWorkspace(ws); err != nil {
+		return tui.Workspace{}, err
+	}
+	if err := w.db.PutDossiers(ws.ID, []checklist.Dossier{}, ws.Operator); err != nil {
+		return tui.Workspace{}, fmt.Errorf("%w", err)
+	}
+	got, err := w.db.Workspace(ws.ID)
+	return toTUIWorkspace(got), err
 }
