@@ -186,7 +186,7 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 // evidenceLines renders evidence for the step's detail pane.
 func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 	src := strings.ToUpper(ev.Source)
-	head := fmt.Sprintf(tr(m.lang, "Vérifié sur %s le %s", "Checked on %s, %s"), src, fmtClock(m.lang, ev.At))
+	head := fmt.Sprintf(tr(m.lang, "Vérifié sur %s le %s", "Checked on %s, %s"), src, fmtClock(m.lang, ev.At, m.loc))
 	if ev.OK {
 		head += " " + m.st.OK.Render("✓ "+tr(m.lang, "conforme", "ok"))
 	} else {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/workdays"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -83,6 +84,7 @@ type Model struct {
 	spin     spinner.Model
 	check    *runningCheck
 
+	loc    *time.Location // Europe/Paris, for the times shown
 	status status
 	fatal  error
 	ids    *idSource
@@ -120,7 +122,7 @@ func New(opts Options) Model {
 		gkeys: newGlobalKeys(opts.Lang), help: help.New(),
 		ids:   &idSource{cancels: map[int]context.CancelFunc{}},
 		ports: opts.Ports, cols: columnsOf(opts.Guide),
-		width: minWidth, height: minHeight,
+		width: minWidth, height: minHeight, loc: workdays.Paris(),
 	}
 	if m.lang == "" {
 		m.lang = checklist.French

@@ -130,7 +130,7 @@ func TestClientPreparationCheckShowsEvidence(t *testing.T) {
 	d.key("enter", "enter")
 	d.mustSee("Boulangerie Lefèvre & Fils", "SIREN 300 000 007", "Accepter les factures en attente")
 	d.key("enter") // a connector check
-	d.mustSee("Vérifié sur V1 le 12/03/2026 à 10:14", "achats en attente : 1", "factures d'achat en attente d'acceptation (1)")
+	d.mustSee("Vérifié sur V1 le 12/03/2026 à 11:14", "achats en attente : 1", "factures d'achat en attente d'acceptation (1)")
 	client := env.opts.Run.Clients[0].ID
 	if env.store.pending[client] != 1 {
 		t.Fatalf("pending invoices not recorded: %v", env.store.pending)

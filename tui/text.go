@@ -34,8 +34,10 @@ func fmtDuration(d time.Duration) string {
 	return fmt.Sprintf("%d h %02d", h, m)
 }
 
-// fmtClock writes a time of evidence: "12/03/2026 à 10:14".
-func fmtClock(lang checklist.Lang, t time.Time) string {
+// fmtClock writes a time of evidence in French civil time (the store keeps
+// UTC): "12/03/2026 à 11:14".
+func fmtClock(lang checklist.Lang, t time.Time, loc *time.Location) string {
+	t = t.In(loc)
 	if lang == checklist.English {
 		return t.Format("2006-01-02 at 15:04")
 	}
