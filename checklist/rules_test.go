@@ -327,3 +327,22 @@ func BenchmarkRunProgress12k(b *testing.B) {
 		}
 	}
 }
+
+func TestClientIndex(t *testing.T) {
+	r := NewRun(Default(), dossiers(5, 0))
+	if r.ClientIndex("c00003") != 3 || r.ClientIndex("nope") != -1 {
+		t.Fatal("lookup")
+	}
+	r.Clients[0], r.Clients[3] = r.Clients[3], r.Clients[0] // reordered in place
+	if r.ClientIndex("c00003") != 0 || r.ClientIndex("c00000") != 3 {
+		t.Fatal("stale index after reordering")
+	}
+	r.Clients = append(r.Clients, ClientRun{Dossier: Dossier{ID: "new"}})
+	if r.ClientIndex("new") != 5 {
+		t.Fatal("stale index after append")
+	}
+	r.Reindex()
+	if r.ClientIndex("new") != 5 || r.ClientIndex("c00003") != 0 {
+		t.Fatal("reindex")
+	}
+}

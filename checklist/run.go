@@ -27,6 +27,10 @@ type Run struct {
 	Clients   []ClientRun
 	Overrides []Override
 	Request   RequestRecord
+
+	// index maps a client id to its position in Clients, so lookups stay
+	// O(1) at 12,000 clients; see ClientIndex and Reindex.
+	index map[string]int
 }
 
 // NewRun builds an empty run (every step "à faire") for the given dossiers.
@@ -40,6 +44,7 @@ func NewRun(g *Guide, dossiers []Dossier) *Run {
 	for i, d := range dossiers {
 		r.Clients[i] = ClientRun{Dossier: d, Steps: backing[i*width : (i+1)*width : (i+1)*width]}
 	}
+	r.Reindex()
 	return r
 }
 
@@ -50,14 +55,27 @@ func (g *Guide) Position(stepID string) (int, bool) {
 	return p, ok
 }
 
-// ClientIndex returns the index of the client with id, or -1.
+// ClientIndex returns the index of the client with id, or -1. The id map is
+// built by NewRun (and Reindex); when Clients was changed since, a linear scan
+// answers instead. Lookups never write, so a run may be read concurrently.
 func (r *Run) ClientIndex(id string) int {
+	if i, ok := r.index[id]; ok && i < len(r.Clients) && r.Clients[i].ID == id {
+		return i
+	}
 	for i := range r.Clients {
 		if r.Clients[i].ID == id {
 			return i
 		}
 	}
 	return -1
+}
+
+// Reindex rebuilds the id map after Clients was appended to or reordered.
+func (r *Run) Reindex() {
+	r.index = make(map[string]int, len(r.Clients))
+	for i := range r.Clients {
+		r.index[r.Clients[i].ID] = i
+	}
 }
 
 // Status returns the status of a step instance.
