@@ -27,11 +27,15 @@ func TestWizardEndToEnd(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "bascule.db")
-	tm := &tmux{t: t, name: fmt.Sprintf("bascule-e2e-%d", os.Getpid())}
+	tm := &tmux{t: t, name: fmt.Sprintf("bascule-e2e-%d", os.Getpid()),
+		stderr: filepath.Join(dir, "stderr.txt"), exit: filepath.Join(dir, "exit.txt")}
 	start := func() {
+		_ = os.Remove(tm.exit)
+		// The shell records the exit code: tmux may be slow to notice a
+		// pane's process has ended.
 		tm.run("new-session", "-d", "-s", tm.name, "-x", "100", "-y", "30",
-			"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color", bin, "--demo", "--db", db)
-		tm.run("set-option", "-t", tm.name, "remain-on-exit", "on")
+			"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color",
+			"sh", "-c", fmt.Sprintf("%q --demo --db %q 2>>%q; echo $? >%q; sleep 600", bin, db, tm.stderr, tm.exit))
 	}
 	start()
 	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", tm.name).Run() })
@@ -76,7 +80,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys("Up", "Space")
 	tm.waitFor("2/7 faites")
 	tm.keys("q")
-	tm.waitFor("Pane is dead")
+	tm.waitExit()
 
 	// Start again: everything is where it was.
 	tm.run("kill-session", "-t", tm.name)
@@ -93,12 +97,14 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys("Up") // the cursor starts on the first step left to do
 	tm.waitFor("Saisi : 1 collaborateur (Sophie Durand")
 	tm.keys("q")
-	tm.waitFor("Pane is dead")
+	tm.waitExit()
 }
 
 type tmux struct {
-	t    *testing.T
-	name string
+	t      *testing.T
+	name   string
+	stderr string // the program's standard error, kept for a failure report
+	exit   string // where the shell writes the program's exit code
 }
 
 func (tm *tmux) run(args ...string) string {
@@ -126,6 +132,25 @@ func (tm *tmux) text(s string) {
 
 func (tm *tmux) screen() string {
 	return tm.run("capture-pane", "-t", tm.name, "-p")
+}
+
+// waitExit waits for the program to end and checks its exit code.
+func (tm *tmux) waitExit() {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if b, err := os.ReadFile(tm.exit); err == nil && len(b) > 0 {
+			if code := strings.TrimSpace(string(b)); code != "0" {
+				errs, _ := os.ReadFile(tm.stderr)
+				tm.t.Fatalf("bascule exited with status %s:\n%s\nstderr:\n%s", code, tm.screen(), errs)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("bascule did not exit; the screen shows:\n%s", tm.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 func (tm *tmux) waitFor(s string) {
