@@ -1,8 +1,3 @@
-//go:build listbench
-
-// This file needs github.com/sahilm/fuzzy (bubbles/list's default filter) in
-// go.sum: go get github.com/charmbracelet/bubbles/list@v1.0.0.
-
 package tui
 
 import (
