@@ -34,6 +34,10 @@ type appEnv struct {
 	// Global flags, as typed.
 	dbFlag, wsFlag, langFlag string
 	demo, accessible         bool
+	// demoClients sizes the demo cabinet (--demo-clients); demoDelay is how
+	// long its simulated platform takes to migrate (--demo-delay).
+	demoClients int
+	demoDelay   time.Duration
 
 	// Resolved by resolve before any command runs.
 	dbPath string
@@ -58,7 +62,14 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	if env.getenv("ACCESSIBLE") != "" || env.getenv("TERM") == "dumb" {
 		env.accessible = true
 	}
-	if env.demo && env.wsFlag != "" && env.wsFlag != demoWorkspaceID {
+	if env.demoClients < 0 || env.demoClients > sandbox.MaxClients {
+		return usageError{localized(fmt.Sprintf("--demo-clients attend un nombre entre 1 et %d", sandbox.MaxClients),
+			fmt.Sprintf("--demo-clients expects a number between 1 and %d", sandbox.MaxClients))}
+	}
+	if env.demoClients > 0 {
+		env.demo = true
+	}
+	if env.demo && env.wsFlag != "" && env.wsFlag != env.demoOptions().workspaceID() {
 		return usageError{localized("--demo et --workspace s'excluent", "--demo and --workspace are mutually exclusive")}
 	}
 	switch {
@@ -130,12 +141,12 @@ func (env *appEnv) openDB() (*store.DB, error) {
 // one of the database.
 func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 	if env.demo {
-		return ensureDemoWorkspace(db, demoOptions{})
+		return ensureDemoWorkspace(db, env.demoOptions())
 	}
 	if env.wsFlag != "" {
 		ws, err := db.Workspace(env.wsFlag)
-		if errors.Is(err, store.ErrNotFound) && env.wsFlag == demoWorkspaceID {
-			return ensureDemoWorkspace(db, demoOptions{})
+		if opts, ok := demoOptionsFromID(env.wsFlag, env.demoDelay); ok && errors.Is(err, store.ErrNotFound) {
+			return ensureDemoWorkspace(db, opts)
 		}
 		return ws, err
 	}
@@ -210,6 +221,34 @@ type demoOptions struct {
 	MigrationDelay time.Duration
 }
 
+// demoOptions is the demo the flags ask for.
+func (env *appEnv) demoOptions() demoOptions {
+	return demoOptions{Clients: env.demoClients, MigrationDelay: env.demoDelay}
+}
+
+// workspaceID names the demo workspace: "demo" for the standard demo,
+// "demo-N" for a demo of N clients, so that each size keeps its own progress
+// and the sandbox can be rebuilt from the id alone.
+func (o demoOptions) workspaceID() string {
+	if o.Clients == 0 || o.Clients == sandbox.DefaultClients {
+		return demoWorkspaceID
+	}
+	return fmt.Sprintf("%s-%d", demoWorkspaceID, o.Clients)
+}
+
+// demoOptionsFromID is the inverse of workspaceID; ok is false for a
+// workspace that is not a demo.
+func demoOptionsFromID(id string, delay time.Duration) (demoOptions, bool) {
+	if id == demoWorkspaceID {
+		return demoOptions{MigrationDelay: delay}, true
+	}
+	var n int
+	if _, err := fmt.Sscanf(id, demoWorkspaceID+"-%d", &n); err != nil || n <= 0 || n > sandbox.MaxClients || fmt.Sprintf("%s-%d", demoWorkspaceID, n) != id {
+		return demoOptions{}, false
+	}
+	return demoOptions{Clients: n, MigrationDelay: delay}, true
+}
+
 func (o demoOptions) sandbox() sandbox.Options {
 	seed := o.Seed
 	if seed == 0 {
@@ -230,7 +269,8 @@ func demoPlatform(opts demoOptions) *sandbox.Platform {
 // ListClients returns that V1 migrates by itself (active ones; the inactive
 // ones are the cabinet's export/import step). The wizard reuses it.
 func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error) {
-	ws, err := db.Workspace(demoWorkspaceID)
+	id := opts.workspaceID()
+	ws, err := db.Workspace(id)
 	if err == nil {
 		return ws, nil
 	}
@@ -263,7 +303,7 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 		page.Cursor = next
 	}
 	ws = store.Workspace{
-		ID: demoWorkspaceID,
+		ID: id,
 		Cabinet: store.Cabinet{SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName,
 			ManagerEmail: cab.Cabinet.ManagerEmail, Address: cab.Cabinet.Address},
 		Operator: "démo",
@@ -272,14 +312,14 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 	}
 	if err := db.CreateWorkspace(ws); err != nil {
 		if errors.Is(err, store.ErrExists) {
-			return db.Workspace(demoWorkspaceID)
+			return db.Workspace(id)
 		}
 		return store.Workspace{}, err
 	}
 	if err := db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
 		return store.Workspace{}, err
 	}
-	return db.Workspace(demoWorkspaceID)
+	return db.Workspace(id)
 }
 
 // writeFileAtomic writes data to path readable by the owner only (reports and

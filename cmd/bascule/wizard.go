@@ -103,7 +103,12 @@ func toTUIWorkspace(ws store.Workspace) tui.Workspace {
 func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace) (tui.Ports, error) {
 	switch w.Mode {
 	case tui.ModeDemo:
-		p := demoPlatform(demoOptions{})
+		// The run says how far the demo went; a fresh sandbox is replayed to it.
+		run, err := db.LoadRun(w.ID, env.guide)
+		if err != nil {
+			run = nil
+		}
+		p := env.demoPlatformFor(w.ID, run)
 		return tui.Ports{V1: p.V1(), V2: p.V2()}, nil
 	case tui.ModeAPI:
 		ws, err := db.Workspace(w.ID)
@@ -139,7 +144,7 @@ func (w wizardWorkspaces) ListWorkspaces() ([]tui.Workspace, error) {
 // imported later from V1 or its export file.
 func (w wizardWorkspaces) CreateWorkspace(ctx context.Context, t tui.Workspace) (tui.Workspace, error) {
 	if t.Mode == tui.ModeDemo {
-		ws, err := ensureDemoWorkspace(w.db, demoOptions{})
+		ws, err := ensureDemoWorkspace(w.db, w.env.demoOptions())
 		return toTUIWorkspace(ws), err
 	}
 	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL,

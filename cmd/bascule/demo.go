@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+)
+
+// demoPlatformFor rebuilds the simulated platform behind a demo workspace and
+// brings it to where the workspace's run stands. The sandbox lives in memory
+// only: without this a consultant who closes the laptop after the request
+// would find V2 unregistered and unmigrated the next morning.
+func (env *appEnv) demoPlatformFor(wsID string, run *checklist.Run) *sandbox.Platform {
+	opts, ok := demoOptionsFromID(wsID, env.demoDelay)
+	if !ok {
+		opts = env.demoOptions()
+	}
+	p := demoPlatform(opts)
+	if run != nil {
+		replayDemo(p, run)
+	}
+	return p
+}
+
+// demoReplayKey is the idempotency key of the migration request replayed on
+// a rebuilt sandbox.
+const demoReplayKey = "bascule-demo-replay"
+
+// replayDemo applies to a fresh sandbox what the run says already happened
+// on V1 and V2: registration sub-steps, invoices accepted and articles fixed
+// on V1, the migration request and its success. Re-creations done on V2 are
+// not replayed: their steps are already done and keep their evidence.
+func replayDemo(p *sandbox.Platform, run *checklist.Run) {
+	done := func(step string) bool {
+		st, err := run.Status(checklist.Ref{Step: step})
+		return err == nil && st.Resolved()
+	}
+	for _, step := range []string{"registration.comptexpert", "registration.identity", "registration.mobile_app", "registration.activate", "registration.cabinet_dossier"} {
+		if !done(step) {
+			break
+		}
+		p.AdvanceRegistration()
+	}
+	pendingPos, _ := run.Guide.Position("preparation.client.pending_invoices")
+	articlesPos, _ := run.Guide.Position("preparation.client.articles")
+	for _, c := range run.Clients {
+		if c.Steps[pendingPos] == checklist.StatusDone && c.PendingInvoices == 0 {
+			_ = p.AcceptPendingInvoices(c.ID)
+		}
+		if c.Steps[articlesPos] == checklist.StatusDone {
+			_ = p.FixArticles(c.ID)
+		}
+	}
+	if !done("request.submit") {
+		return
+	}
+	// The request went through: V2 must hold it again. Registration is
+	// complete by then (the gate required it, or an override did).
+	p.CompleteRegistration()
+	_ = p.AcceptAllPending()
+	_, _ = p.V2().SubmitMigration(context.Background(), connectors.MigrationSubmission{
+		CabinetSIREN: sandbox.CabinetSIREN, RequestedBy: sandbox.ManagerEmail, IdempotencyKey: demoReplayKey})
+	if done("request.answer") {
+		_ = p.FinishMigration()
+	}
+}

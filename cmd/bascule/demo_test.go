@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+func TestDemoOptionsID(t *testing.T) {
+	cases := []struct {
+		id      string
+		clients int
+		ok      bool
+	}{
+		{"demo", 0, true},
+		{"demo-5", 5, true},
+		{"demo-12000", 12000, true},
+		{"demo-0", 0, false},
+		{"demo-12001", 0, false},
+		{"demo-05", 0, false},
+		{"demo-5x", 0, false},
+		{"martin", 0, false},
+	}
+	for _, c := range cases {
+		o, ok := demoOptionsFromID(c.id, time.Second)
+		if ok != c.ok || (ok && o.Clients != c.clients) {
+			t.Errorf("%s: got %+v %v", c.id, o, ok)
+		}
+		if ok && o.workspaceID() != c.id {
+			t.Errorf("%s: round trip gives %s", c.id, o.workspaceID())
+		}
+	}
+}
+
+// TestReplayDemo: a sandbox rebuilt from a run that went through the request
+// and its answer is migrated again, so reconciliation still has V2 data.
+func TestReplayDemo(t *testing.T) {
+	env := &appEnv{demoDelay: 0}
+	g := checklist.Default()
+	fresh := env.demoPlatformFor("demo-5", nil)
+	if fresh.Migrated() {
+		t.Fatal("fresh sandbox migrated")
+	}
+	var ds []checklist.Dossier
+	for _, c := range fresh.Clients() {
+		if !c.Status.Inactive() {
+			ds = append(ds, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, PendingInvoices: 0})
+		}
+	}
+	run := checklist.NewRun(g, ds)
+	for _, id := range []string{"registration.comptexpert", "registration.identity"} {
+		if err := run.SetStatus(checklist.Ref{Step: id}, checklist.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := env.demoPlatformFor("demo-5", run)
+	reg, _ := p.V2().Registration(context.Background())
+	if !reg.Registered || !reg.IdentityConfirmed || reg.MobileAppInstalled {
+		t.Errorf("registration replayed to the wrong point: %+v", reg)
+	}
+	for _, id := range []string{"request.submit", "request.answer"} {
+		if err := run.SetStatus(checklist.Ref{Step: id}, checklist.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p = env.demoPlatformFor("demo-5", run)
+	if !p.Migrated() {
+		t.Fatal("a run past the answer must find V2 migrated")
+	}
+	if ro, _ := p.V1().ReadOnly(context.Background()); !ro {
+		t.Error("V1 must be read-only after the replayed migration")
+	}
+}
