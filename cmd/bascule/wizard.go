@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/accessible"
 )
 
 // runWizard opens the interactive wizard: the root command without a
@@ -20,15 +24,19 @@ import (
 // otherwise the workspace named by --workspace, the only one of the
 // database, or the first-run screen to choose or create one.
 func runWizard(cmd *cobra.Command, env *appEnv) error {
-	if !env.isTerminal {
-		return usageError{localized("l'assistant a besoin d'un terminal : utilisez les sous-commandes (bascule --help)",
-			"the wizard needs a terminal: use the subcommands (bascule --help)")}
+	if env.accessibleMode() {
+		return runAccessible(cmd, env)
 	}
 	opts, db, err := env.wizardOptions()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// The terminal's background is asked here, before tea.NewProgram:
+	// asking once the program reads the terminal can hang lipgloss v1.
+	if !opts.NoColor && !lipgloss.HasDarkBackground() {
+		opts.Palette = tui.LightPalette()
+	}
 	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithContext(cmd.Context()),
 		tea.WithInput(env.stdin), tea.WithOutput(env.stdout))
 	final, err := p.Run()
@@ -44,9 +52,38 @@ func runWizard(cmd *cobra.Command, env *appEnv) error {
 	return nil
 }
 
+// accessibleMode says the wizard runs as line prompts: asked for
+// (--accessible, ACCESSIBLE=1, TERM=dumb), or stdin or stdout is not a
+// terminal (a full-screen program cannot run there).
+func (env *appEnv) accessibleMode() bool {
+	return env.accessible || !env.isTerminal || !isTerminalReader(env.stdin)
+}
+
+func isTerminalReader(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// runAccessible runs the accessible mode (tui/accessible) on the same
+// database, workspace and run as the full-screen program would.
+func runAccessible(cmd *cobra.Command, env *appEnv) error {
+	opts, db, err := env.wizardOptions()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = accessible.Run(cmd.Context(), env.stdin, env.stdout, accessible.Options{
+		Guide: opts.Guide, Store: db, Secrets: db, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
+		Run: opts.Run, Lang: env.lang,
+	})
+	if err != nil && cmd.Context().Err() != nil {
+		return errInterrupted
+	}
+	return err
+}
+
 // wizardOptions opens the database and prepares what the program starts
-// from. The terminal's background is asked here, before tea.NewProgram:
-// asking once the program reads the terminal can hang lipgloss v1.
+// from.
 func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	db, err := env.openDB()
 	if err != nil {
@@ -58,9 +95,6 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		Workspaces: wizardWorkspaces{env: env, db: db},
 		Connect:    func(w tui.Workspace) (tui.Ports, error) { return env.wizardPorts(db, w) },
 		Palette:    tui.DarkPalette(),
-	}
-	if !opts.NoColor && !lipgloss.HasDarkBackground() {
-		opts.Palette = tui.LightPalette()
 	}
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {
