@@ -26,15 +26,20 @@ type captureScreen struct {
 	editing int // item being edited, len(items) for a new one
 	// confirmDelete asks again before an item is deleted.
 	confirmDelete bool
+	// pending is an item whose secrets are being sealed; passForm says the
+	// open form asks the passphrase (secret_tui.go).
+	pending  *pendingSecret
+	passForm bool
 }
 
 // answers hold what a form's fields write. They live on the heap, outside
 // the model that Bubble Tea copies on every Update, so the pointers huh
 // keeps stay valid.
 type answers struct {
-	text  map[string]*string
-	bools map[string]*bool
-	multi map[string]*[]string
+	text    map[string]*string
+	bools   map[string]*bool
+	multi   map[string]*[]string
+	secrets map[string]*string // typed credentials, sealed apart from the record
 }
 
 // Form outcomes, tagged with the form's id so a message from a form that is
@@ -44,8 +49,8 @@ type (
 	formCancelledMsg struct{ id int }
 )
 
-// capturedFields are the fields a form shows. Secrets are sealed by the
-// store through cmd/bascule, never typed into a capture.
+// capturedFields are the fields a capture record holds. Secrets are typed
+// into the form (formFields) but sealed by the store, never recorded.
 func capturedFields(f *checklist.Form) []checklist.Field {
 	out := make([]checklist.Field, 0, len(f.Fields))
 	for _, fl := range f.Fields {
@@ -65,13 +70,17 @@ func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
 	}
 	m.capture = c
 	m.open(screenCapture)
+	var names tea.Cmd
+	if len(SecretFields(step.Form)) > 0 && !m.vault.loaded {
+		names = m.secretNamesCmd()
+	}
 	if !step.Form.Repeated {
-		return m.openItemForm(0)
+		return tea.Batch(names, m.openItemForm(0))
 	}
 	if len(c.items) == 0 {
-		return m.openItemForm(0) // an empty list starts with its first item
+		return tea.Batch(names, m.openItemForm(0)) // an empty list starts with its first item
 	}
-	return nil
+	return names
 }
 
 func copyRecord(r checklist.Record) checklist.Record {
@@ -90,9 +99,13 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 	if i < len(c.items) {
 		rec = c.items[i]
 	}
-	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}}
+	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}, secrets: map[string]*string{}}
 	var fields []huh.Field
-	for _, fl := range capturedFields(c.step.Form) {
+	for _, fl := range m.formFields(c.step.Form) {
+		if fl.Type == checklist.FieldSecret {
+			fields = append(fields, m.secretInput(fl, rec, c.ref, ans))
+			continue
+		}
 		fields = append(fields, m.huhField(fl, rec[fl.ID], ans))
 	}
 	title := c.step.Title.In(m.lang)
@@ -192,24 +205,23 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 
 func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	c := m.capture
+	if cmd, done := m.updateSecret(msg); done {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case formSubmittedMsg:
 		if c.form == nil || msg.id != c.formID {
 			return nil
 		}
 		rec := c.answers.record(c.step.Form)
-		if c.editing < len(c.items) {
-			c.items[c.editing] = rec
-		} else {
-			c.items = append(c.items, rec)
-			c.cursor = len(c.items) - 1
-		}
+		secrets := c.itemSecrets(rec)
+		editing := c.editing
 		c.form, c.answers = nil, nil
-		if !c.step.Form.Repeated {
-			m.goBack()
-			return m.saveCapture(checklist.StatusDone)
+		if len(secrets) > 0 {
+			c.pending = &pendingSecret{rec: rec, editing: editing, secrets: secrets}
+			return m.sealOrAsk()
 		}
-		return m.saveCapture(checklist.StatusInProgress)
+		return m.storeItem(rec, editing)
 	case formCancelledMsg:
 		if c.form == nil || msg.id != c.formID {
 			return nil
@@ -266,6 +278,25 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// storeItem puts a submitted item in the list and saves the capture: a
+// single record finishes the step, a list item leaves it in progress.
+func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
+	c := m.capture
+	if editing < len(c.items) {
+		c.items[editing] = rec
+	} else {
+		c.items = append(c.items, rec)
+		c.cursor = len(c.items) - 1
+	}
+	if !c.step.Form.Repeated {
+		if m.screen == screenCapture {
+			m.goBack()
+		}
+		return m.saveCapture(checklist.StatusDone)
+	}
+	return m.saveCapture(checklist.StatusInProgress)
+}
+
 // saveCapture writes the items and moves the step to status, except that a
 // step already done is not taken back to "en cours" by an edit.
 func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
@@ -305,6 +336,10 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 		b.WriteString(indent(c.form.View(), 1))
 		return b.String(), newFormKeys(m.lang)
 	}
+	if c.pending != nil {
+		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Chiffrement du secret…", "Sealing the secret…") + "\n")
+		return b.String(), formKeys{Quit: m.gkeys.ForceQuit}
+	}
 	label := c.step.Form.ItemLabel.In(m.lang)
 	fmt.Fprintf(&b, " %s\n\n", m.st.Muted.Render(fmt.Sprintf("%d %s", len(c.items), plural(len(c.items), label, label+"s"))))
 	for i, r := range c.items {
@@ -322,9 +357,11 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 	return b.String(), newCaptureKeys(m.lang, m.gkeys)
 }
 
-// recordLine shows one item in a list: its values, IBANs masked.
+// recordLine shows one item in a list: its values, IBANs masked, and
+// "secret enregistré (chiffré)" for a sealed secret, never its value.
 func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 	var parts []string
+	firstBool := -1
 	for _, fl := range capturedFields(f) {
 		v := r[fl.ID]
 		if v == "" {
@@ -334,6 +371,9 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 		case checklist.FieldIBAN:
 			v = ident.MaskIBAN(v)
 		case checklist.FieldBool:
+			if firstBool < 0 {
+				firstBool = len(parts)
+			}
 			v = fl.Label.In(m.lang) + " : " + factValue(m.lang, v)
 		case checklist.FieldChoice, checklist.FieldMultiChoice:
 			var labels []string
@@ -349,6 +389,7 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 		}
 		parts = append(parts, v)
 	}
+	parts = withSecretMarks(parts, firstBool, m.secretMarks(f, r))
 	return strings.Join(parts, " · ")
 }
 

@@ -88,6 +88,7 @@ type Model struct {
 	status status
 	fatal  error
 	ids    *idSource
+	vault  *vault // the passphrase once given and the sealed names: secret_tui.go
 }
 
 // idSource hands out request ids and keeps the cancel functions of running
@@ -132,6 +133,7 @@ func New(opts Options) Model {
 	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator = m.st.HelpSep, m.st.HelpSep
 	m.help.ShortSeparator = " · "
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
+	m.vault = &vault{}
 	switch {
 	case opts.Workspace != nil && opts.Run != nil:
 		w := *opts.Workspace
@@ -164,7 +166,7 @@ func (m Model) Init() tea.Cmd {
 	case screenWorkspace:
 		return m.listWorkspacesCmd()
 	}
-	return nil
+	return m.secretNamesCmd()
 }
 
 func (m *Model) setRun(run *checklist.Run) {
@@ -258,7 +260,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ws = &w
 		m.setRun(msg.run)
 		m.screen, m.back = screenDashboard, nil
-		return m, m.connectCmd(w)
+		return m, tea.Batch(m.connectCmd(w), m.secretNamesCmd())
+	case secretNamesMsg:
+		m.vault.setNames(msg)
+		return m, nil
 	case portsMsg:
 		if msg.err != nil {
 			return m, m.errStatus(msg.err)

@@ -83,6 +83,9 @@ type Ports struct {
 type Options struct {
 	Guide *checklist.Guide
 	Store Store
+	// Secrets seals the credentials typed into capture forms; nil leaves
+	// secret fields out of the forms.
+	Secrets Secrets
 	// Workspace opens this workspace at once; nil shows the first-run screen,
 	// which needs Workspaces.
 	Workspace  *Workspace

@@ -90,7 +90,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		return tui.Options{}, nil, err
 	}
 	opts := tui.Options{
-		Guide: env.guide, Store: db, Lang: env.lang, Now: env.now,
+		Guide: env.guide, Store: db, Secrets: db, Lang: env.lang, Now: env.now,
 		NoColor:    env.getenv("NO_COLOR") != "",
 		Workspaces: wizardWorkspaces{env: env, db: db},
 		Connect:    func(w tui.Workspace) (tui.Ports, error) { return env.wizardPorts(db, w) },

@@ -1,0 +1,285 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// vault is what the program knows of the workspace's secrets: the names
+// sealed (read without the passphrase, to say "secret enregistré") and the
+// passphrase once the user gave one that opens them. It lives on the heap,
+// shared by the copies of the model; only Update touches it. The passphrase
+// is never written anywhere, logged or shown.
+type vault struct {
+	pass   []byte
+	names  map[string]bool
+	loaded bool
+}
+
+func (v *vault) setNames(msg secretNamesMsg) {
+	if msg.err != nil {
+		return
+	}
+	v.names, v.loaded = map[string]bool{}, true
+	for _, n := range msg.names {
+		v.names[n] = true
+	}
+}
+
+type (
+	secretNamesMsg struct {
+		names []string
+		err   error
+	}
+	// secretSealedMsg is the store's answer to sealing a capture item's
+	// secrets.
+	secretSealedMsg struct {
+		id    int
+		names []string
+		pass  []byte
+		err   error
+	}
+)
+
+// namedSecret is one secret typed into a form, waiting to be sealed.
+type namedSecret struct{ name, value string }
+
+// pendingSecret is a capture item whose secrets are being sealed: the
+// record is stored once they are (or without them if the user gives up).
+type pendingSecret struct {
+	rec     checklist.Record
+	editing int
+	secrets []namedSecret
+	// The passphrase form's answers, and the refusal to show on a retry.
+	pass, confirm string
+	first         bool
+	errText       string
+	sealID        int
+}
+
+func (m *Model) secretNamesCmd() tea.Cmd {
+	sec := m.opts.Secrets
+	if sec == nil || m.ws == nil {
+		return nil
+	}
+	ws := m.ws.ID
+	return func() tea.Msg {
+		names, err := sec.SecretNames(ws)
+		return secretNamesMsg{names: names, err: err}
+	}
+}
+
+// formFields are the fields a capture form shows: secret fields only when
+// there is a vault to seal them in.
+func (m *Model) formFields(f *checklist.Form) []checklist.Field {
+	if m.opts.Secrets == nil {
+		return capturedFields(f)
+	}
+	return f.Fields
+}
+
+// secretInput is a masked input for a credential. It starts empty: the
+// sealed value is never read back into a form; empty leaves it unchanged.
+func (m *Model) secretInput(fl checklist.Field, rec checklist.Record, ref checklist.Ref, ans *answers) huh.Field {
+	v := ""
+	ans.secrets[fl.ID] = &v
+	desc := tr(m.lang, "Chiffré dans la base avec la phrase secrète de l'espace ; jamais affiché.",
+		"Sealed in the database with the workspace passphrase; never shown.")
+	if rec != nil && m.vault.names[SecretName(ref, fl, rec)] {
+		desc = SecretSavedText(m.lang) + tr(m.lang, " ; laisser vide pour le garder.", "; leave empty to keep it.")
+	}
+	return huh.NewInput().Title(fl.Label.In(m.lang)).Description(desc).Value(&v).EchoMode(huh.EchoModePassword)
+}
+
+// itemSecrets are the secrets typed into the item form just submitted.
+func (c *captureScreen) itemSecrets(rec checklist.Record) []namedSecret {
+	var out []namedSecret
+	for _, fl := range SecretFields(c.step.Form) {
+		if p := c.answers.secrets[fl.ID]; p != nil && strings.TrimSpace(*p) != "" {
+			out = append(out, namedSecret{name: SecretName(c.ref, fl, rec), value: strings.TrimSpace(*p)})
+		}
+	}
+	return out
+}
+
+// sealOrAsk seals the pending secrets with the passphrase already given,
+// or asks it first.
+func (m *Model) sealOrAsk() tea.Cmd {
+	if m.vault.pass != nil {
+		return m.sealCmd(m.vault.pass)
+	}
+	return m.openPassForm()
+}
+
+// openPassForm asks the workspace's passphrase in a masked input. The first
+// secret of a workspace sets the passphrase: it is typed twice.
+func (m *Model) openPassForm() tea.Cmd {
+	c := m.capture
+	p := c.pending
+	p.pass, p.confirm = "", ""
+	p.first = m.vault.loaded && len(m.vault.names) == 0
+	lang := m.lang
+	title := tr(lang, "Phrase secrète de l'espace", "Workspace passphrase")
+	desc := tr(lang, "Elle ouvre les identifiants chiffrés de cet espace. Elle n'est ni affichée ni enregistrée.",
+		"It opens this workspace's sealed credentials. It is neither shown nor stored.")
+	if p.first {
+		title = tr(lang, "Choisissez la phrase secrète de l'espace", "Choose the workspace passphrase")
+		desc = tr(lang, "Elle chiffrera les identifiants de cet espace ; elle sera demandée pour les lire. Elle n'est ni affichée ni enregistrée.",
+			"It will seal this workspace's credentials and be asked to read them. It is neither shown nor stored.")
+	}
+	if p.errText != "" {
+		desc = p.errText
+	}
+	required := func(s string) error {
+		if s == "" {
+			return errors.New(tr(lang, "phrase secrète : champ obligatoire (échap pour ne pas enregistrer le secret)",
+				"passphrase: required (esc not to save the secret)"))
+		}
+		return nil
+	}
+	fields := []huh.Field{huh.NewInput().Title(title + " *").Description(desc).Value(&p.pass).
+		EchoMode(huh.EchoModePassword).Validate(required)}
+	if p.first {
+		fields = append(fields, huh.NewInput().Title(tr(lang, "Retapez-la *", "Type it again *")).Value(&p.confirm).
+			EchoMode(huh.EchoModePassword).Validate(func(s string) error {
+			if s != p.pass {
+				return errors.New(tr(lang, "les deux saisies diffèrent", "the two entries differ"))
+			}
+			return nil
+		}))
+	}
+	c.form, c.formID = m.finishForm(huh.NewForm(huh.NewGroup(fields...)))
+	c.passForm = true
+	return c.form.Init()
+}
+
+// sealCmd seals the pending secrets in a command.
+func (m *Model) sealCmd(pass []byte) tea.Cmd {
+	c := m.capture
+	p := c.pending
+	p.sealID = m.ids.take()
+	sec, ws, id := m.opts.Secrets, m.ws.ID, p.sealID
+	secrets := append([]namedSecret(nil), p.secrets...)
+	return func() tea.Msg {
+		var names []string
+		for _, s := range secrets {
+			if err := sec.PutSecret(ws, s.name, []byte(s.value), pass); err != nil {
+				return secretSealedMsg{id: id, names: names, err: err}
+			}
+			names = append(names, s.name)
+		}
+		return secretSealedMsg{id: id, names: names, pass: pass}
+	}
+}
+
+// updateSecret handles the passphrase form and the sealing; done is false
+// for anything else.
+func (m *Model) updateSecret(msg tea.Msg) (tea.Cmd, bool) {
+	c := m.capture
+	switch msg := msg.(type) {
+	case formSubmittedMsg:
+		if !c.passForm || c.form == nil || msg.id != c.formID {
+			return nil, false
+		}
+		c.form, c.passForm = nil, false
+		pass := []byte(c.pending.pass)
+		c.pending.pass, c.pending.confirm = "", ""
+		return m.sealCmd(pass), true
+	case formCancelledMsg:
+		if !c.passForm || c.form == nil || msg.id != c.formID {
+			return nil, false
+		}
+		// No passphrase: the item is kept, its secret is not.
+		c.form, c.passForm = nil, false
+		p := c.pending
+		c.pending = nil
+		return thenStatus(m.storeItem(p.rec, p.editing),
+			tr(m.lang, "Secret non enregistré (pas de phrase secrète).", "Secret not saved (no passphrase)."), true), true
+	case secretSealedMsg:
+		p := c.pending
+		if p == nil || msg.id != p.sealID {
+			return nil, true
+		}
+		for _, n := range msg.names {
+			if m.vault.names == nil {
+				m.vault.names = map[string]bool{}
+			}
+			m.vault.names[n] = true
+		}
+		switch {
+		case WrongPassphrase(msg.err):
+			m.vault.pass = nil
+			p.errText = PassphraseErrorText(m.lang)
+			return tea.Batch(m.openPassForm(), m.setStatus(PassphraseErrorText(m.lang), true)), true
+		case msg.err != nil:
+			c.pending = nil
+			return m.errStatus(msg.err), true
+		}
+		m.vault.pass = msg.pass
+		c.pending = nil
+		return thenStatus(m.storeItem(p.rec, p.editing), SecretSavedText(m.lang), false), true
+	}
+	return nil, false
+}
+
+// secretMarks say which of a record's secrets are sealed: "secret
+// enregistré (chiffré)" each, never the value.
+func (m *Model) secretMarks(f *checklist.Form, r checklist.Record) []string {
+	var out []string
+	for _, fl := range SecretFields(f) {
+		if m.vault.names[SecretName(m.recordRef(f), fl, r)] {
+			out = append(out, SecretSavedText(m.lang))
+		}
+	}
+	return out
+}
+
+// recordRef is the step instance a record shown with form f belongs to:
+// the open capture's, or the selected step's.
+func (m *Model) recordRef(f *checklist.Form) checklist.Ref {
+	if m.screen == screenCapture && m.capture != nil && m.capture.step.Form == f {
+		return m.capture.ref
+	}
+	if m.steps != nil {
+		if ref, st, ok := m.selectedRef(); ok && st.Form == f {
+			return ref
+		}
+	}
+	return checklist.Ref{}
+}
+
+// thenStatus shows a status once the store has answered cmd's change, so
+// that the change's own message does not hide it.
+func thenStatus(cmd tea.Cmd, text string, isErr bool) tea.Cmd {
+	status := func() tea.Msg { return statusMsg{text: text, err: isErr} }
+	if cmd == nil {
+		return status
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		if am, ok := msg.(stepAppliedMsg); ok && am.err == nil && am.then == nil {
+			am.then = status
+			return am
+		}
+		return tea.BatchMsg{func() tea.Msg { return msg }, status}
+	}
+}
+
+// withSecretMarks puts the marks of sealed secrets after the text and
+// choice values of a record line, before the yes/no facts, so that a long
+// line cut at the screen's edge still shows them.
+func withSecretMarks(parts []string, firstBool int, marks []string) []string {
+	if len(marks) == 0 {
+		return parts
+	}
+	if firstBool < 0 || firstBool > len(parts) {
+		firstBool = len(parts)
+	}
+	out := append([]string(nil), parts[:firstBool]...)
+	out = append(out, marks...)
+	return append(out, parts[firstBool:]...)
+}
