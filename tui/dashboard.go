@@ -107,6 +107,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := newDashKeys(m.lang, m.gkeys)
+	k.Demo.SetEnabled(m.ports.Demo != nil)
 	rows := m.pageRows()
 	defer d.clamp(rows)
 	if d.filtering {
@@ -185,6 +186,8 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 		if ci := d.current(); ci >= 0 {
 			return m.startCheck(checklist.Ref{Step: "preparation.client.pending_invoices", Client: m.run.Clients[ci].ID})
 		}
+	case key.Matches(km, k.Request, k.Recon, k.ReconCabinet, k.Actions, k.Summary, k.Demo):
+		return m.dashMigKey(km, k)
 	case key.Matches(km, m.gkeys.Back):
 		switch {
 		case m.check != nil:
@@ -234,6 +237,7 @@ func (m *Model) rule() string { return m.st.Rule.Render(strings.Repeat("─", m.
 func (m *Model) viewDashboard() (string, help.KeyMap) {
 	d := m.dash
 	k := newDashKeys(m.lang, m.gkeys)
+	k.Demo.SetEnabled(m.ports.Demo != nil)
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	b.WriteString(m.phaseLines())

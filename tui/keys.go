@@ -26,7 +26,9 @@ type dashKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter, Sort, Mark, MarkAll, Bulk key.Binding
 	Cabinet, Registration, Check            key.Binding
-	global                                  globalKeys
+	// Phases 3 to 5 (migration.go).
+	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
+	global                                               globalKeys
 }
 
 func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
@@ -46,6 +48,12 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "cabinet §2", "firm §2"))),
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
+		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "rapprochement client/cabinet §3.3", "reconcile client/firm §3.3"))),
+		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "rapprochement cabinet §3.4", "firm reconciliation §3.4"))),
+		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot (V1/V2)", "bulk actions (V1/V2)"))),
+		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
+		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer l'utilisateur", "demo: play the user")), key.WithDisabled()),
 		global:       g,
 	}
 }
@@ -59,6 +67,7 @@ func (k dashKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.PageUp, k.Top, k.Open, k.Check},
 		{k.Filter, k.Sort, k.Mark, k.MarkAll, k.Bulk},
 		{k.Cabinet, k.Registration, k.global.Back, k.global.Help, k.global.Quit},
+		{k.Request, k.Recon, k.Actions, k.Summary, k.Demo},
 	}
 }
 

@@ -27,6 +27,12 @@ const (
 	screenCapture
 	screenBulk
 	screenError
+	// Phases 3 to 5: see migration.go.
+	screenRequest
+	screenRecon
+	screenActions
+	screenSummary
+	screenDemo
 )
 
 func (s screen) String() string {
@@ -45,6 +51,16 @@ func (s screen) String() string {
 		return "bulk"
 	case screenError:
 		return "error"
+	case screenRequest:
+		return "request"
+	case screenRecon:
+		return "reconciliation"
+	case screenActions:
+		return "actions"
+	case screenSummary:
+		return "summary"
+	case screenDemo:
+		return "demo"
 	}
 	return "screen(?)"
 }
@@ -83,6 +99,7 @@ type Model struct {
 	bulk     *bulkScreen
 	spin     spinner.Model
 	check    *runningCheck
+	mig      *migration // request, reconciliation, summary: see migration.go
 
 	loc    *time.Location // Europe/Paris, for the times shown
 	status status
@@ -124,6 +141,7 @@ func New(opts Options) Model {
 		ids:   &idSource{cancels: map[int]context.CancelFunc{}},
 		ports: opts.Ports, cols: columnsOf(opts.Guide),
 		width: minWidth, height: minHeight, loc: workdays.Paris(),
+		mig: newMigration(opts.Now()),
 	}
 	if m.lang == "" {
 		m.lang = checklist.French
@@ -281,6 +299,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, done := m.updateRun(msg); done {
 		return m, cmd
 	}
+	if cmd, done := m.updateMigration(msg); done {
+		return m, cmd
+	}
 	return m, m.updateScreen(msg)
 }
 
@@ -321,6 +342,8 @@ func (m *Model) typing() bool {
 		return m.capture != nil && (m.capture.form != nil || m.capture.confirmDelete)
 	case screenBulk:
 		return true
+	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
+		return m.migTyping()
 	}
 	return false
 }
@@ -366,6 +389,7 @@ func (m *Model) resizeScreens() tea.Cmd {
 	if m.bulk != nil && m.bulk.form != nil {
 		m.bulk.form = m.bulk.form.WithWidth(m.formWidth())
 	}
+	m.resizeMig()
 	return tea.Batch(cmds...)
 }
 
@@ -386,6 +410,8 @@ func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
 		return m.updateCapture(msg)
 	case screenBulk:
 		return m.updateBulk(msg)
+	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
+		return m.updateMigScreen(msg)
 	}
 	return nil
 }
@@ -414,6 +440,11 @@ func (m Model) View() string {
 		body, keys = m.viewCapture()
 	case screenBulk:
 		body, keys = m.viewBulk()
+	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
+		body, keys = m.viewMig()
+	}
+	if b := m.readOnlyBanner(); b != "" {
+		body = b + "\n" + body
 	}
 	foot := m.footer(keys)
 	bodyH := m.height - lipglossHeight(foot)

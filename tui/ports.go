@@ -77,6 +77,9 @@ type Workspaces interface {
 type Ports struct {
 	V1 connectors.V1
 	V2 connectors.V2
+	// Demo plays the user's part on the simulated platforms; nil outside
+	// the demo. See demo.go.
+	Demo Demo
 }
 
 // Options configure the program. cmd/bascule fills them; tests use fakes.
@@ -105,4 +108,10 @@ type Options struct {
 	Now func() time.Time
 	// StatusTTL is how long a passing message stays; 0 means 6 seconds.
 	StatusTTL time.Duration
+	// OutDir is where the request screen writes the clients' e-mails and the
+	// summary screen its report; "" means ./bascule-sortie.
+	OutDir string
+	// PollEvery is how often the request screen asks V2 for the request's
+	// state while it is open; 0 means 3 seconds.
+	PollEvery time.Duration
 }

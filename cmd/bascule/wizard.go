@@ -143,7 +143,7 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace) (tui.Ports, error)
 			run = nil
 		}
 		p := env.demoPlatformFor(w.ID, run)
-		return tui.Ports{V1: p.V1(), V2: p.V2()}, nil
+		return tui.Ports{V1: p.V1(), V2: p.V2(), Demo: p}, nil
 	case tui.ModeAPI:
 		ws, err := db.Workspace(w.ID)
 		if err != nil {

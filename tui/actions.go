@@ -1,0 +1,348 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// actionsScreen runs one connector action for every selected client, one
+// client after the other: a V1 check (a sweep), the control of what
+// migrated, or a re-creation on V2 ("set the numbering of every selected
+// client"). Each client gets its own line in the report; a failure is
+// reported and the next client goes on. The results are written in one
+// store command at the end (or when esc stops the run).
+type actionsScreen struct {
+	clients []int
+	form    *huh.Form
+	formID  int
+	ans     *actionAnswers
+	step    string // the action chosen
+	id      int    // the run in flight; 0 when none
+	pos     int
+	results []bulkResult
+	changes []StepChange
+	pending []*int
+	written bool
+}
+
+type actionAnswers struct {
+	step    string
+	confirm bool
+}
+
+// bulkResult is one client's line in the report.
+type bulkResult struct {
+	ci   int
+	ok   bool
+	text string
+}
+
+// demoAcceptStep is the demo's "the client accepts its invoices on V1".
+const demoAcceptStep = "demo.accept_pending"
+
+type (
+	bulkStepMsg struct {
+		id, pos int
+		res     jobResult
+		err     error
+	}
+	bulkWrittenMsg struct {
+		changes []StepChange
+		states  []checklist.StepState
+		pending []*int
+		errs    []error
+	}
+)
+
+// actionsKeys are the keys under a running or finished bulk action.
+type actionsKeys struct {
+	Stop   key.Binding
+	global globalKeys
+}
+
+func (k actionsKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Stop, k.global.Help} }
+func (k actionsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// actionOptions are the actions offered for the clients, in the guide's order.
+func (m *Model) actionOptions() []huh.Option[string] {
+	var out []huh.Option[string]
+	lang := m.lang
+	if m.ports.Demo != nil && !m.run.Migrated() {
+		out = append(out, huh.NewOption(tr(lang, "Démo : le client accepte ses factures en attente sur V1, puis vérifier", "Demo: the client accepts its pending invoices on V1, then check"), demoAcceptStep))
+	}
+	for _, st := range m.opts.Guide.ClientSideSteps() {
+		if st.Kind != checklist.KindConnectorCheck && st.Kind != checklist.KindConnectorAction {
+			continue
+		}
+		if st.Phase == checklist.PhaseReconciliation && !m.run.Migrated() || st.Phase == checklist.PhasePreparation && m.run.Migrated() {
+			continue
+		}
+		verb := tr(lang, "Vérifier sur V1 : ", "Check on V1: ")
+		switch {
+		case st.Phase == checklist.PhaseReconciliation && st.Kind == checklist.KindConnectorAction:
+			verb = tr(lang, "Recréer sur V2 : ", "Re-create on V2: ")
+		case st.Phase == checklist.PhaseReconciliation:
+			verb = tr(lang, "Contrôler sur V2 : ", "Check on V2: ")
+		}
+		out = append(out, huh.NewOption(verb+st.Title.In(lang)+" (§"+st.Section+")", st.ID))
+	}
+	return out
+}
+
+func (m *Model) openActions() tea.Cmd {
+	mg := m.migState()
+	a := &actionsScreen{ans: &actionAnswers{}}
+	for i, on := range m.dash.marked {
+		if on {
+			a.clients = append(a.clients, i)
+		}
+	}
+	if len(a.clients) == 0 {
+		return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace, ou ctrl+a pour tous).",
+			"Select clients first (space, or ctrl+a for all)."), false)
+	}
+	opts := m.actionOptions()
+	if len(opts) == 0 {
+		return m.setStatus(tr(m.lang, "Aucune action de connecteur pour l'instant.", "No connector action for now."), false)
+	}
+	a.ans.step = opts[0].Value
+	lang, n, ans := m.lang, len(a.clients), a.ans
+	id := m.ids.take()
+	form := huh.NewForm(
+		huh.NewGroup(huh.NewSelect[string]().Title(tr(lang, "Action", "Action")).Options(opts...).Value(&ans.step)).
+			Title(fmt.Sprintf(tr(lang, "Action en lot pour %d %s", "Bulk action for %d %s"), n, plural(n, "client", "clients"))),
+		huh.NewGroup(huh.NewConfirm().TitleFunc(func() string {
+			return fmt.Sprintf(tr(lang, "Lancer pour %d %s ? Chaque client est traité et rapporté à part.", "Run for %d %s? Each client is handled and reported on its own."),
+				n, plural(n, "client", "clients"))
+		}, ans).Affirmative(tr(lang, "Oui, lancer", "Yes, run")).Negative(tr(lang, "Non", "No")).Value(&ans.confirm)),
+	).WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
+	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
+	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	a.form, a.formID = form, id
+	mg.actions = a
+	m.open(screenActions)
+	return form.Init()
+}
+
+func (m *Model) actionsForm(msg tea.Msg) tea.Cmd {
+	a := m.migState().actions
+	a.form = nil
+	if _, ok := msg.(formCancelledMsg); ok || !a.ans.confirm {
+		m.goBack()
+		return m.setStatus(tr(m.lang, "Rien n'a été lancé.", "Nothing was run."), false)
+	}
+	a.step = a.ans.step
+	clear(m.dash.marked)
+	m.dash.nMarked = 0
+	a.id = m.ids.take()
+	return tea.Batch(m.spin.Tick, m.bulkNext())
+}
+
+// bulkJob is the work of the chosen action for one client, or nil when the
+// action does not apply to it.
+func (m *Model) bulkJob(ci int) job {
+	a := m.migState().actions
+	c := m.run.Clients[ci]
+	if a.step == demoAcceptStep {
+		demo, check := m.ports.Demo, m.jobFor(checklist.Ref{Step: "preparation.client.pending_invoices", Client: c.ID})
+		return func(ctx context.Context) (jobResult, error) {
+			if err := demo.AcceptPendingInvoices(c.ID); err != nil {
+				return jobResult{}, err
+			}
+			return check(ctx)
+		}
+	}
+	if st, _ := m.opts.Guide.Step(a.step); st.Scope == checklist.ScopePayment && !c.Payment {
+		return nil
+	}
+	return m.jobFor(checklist.Ref{Step: a.step, Client: c.ID})
+}
+
+func (a *actionsScreen) ref(run *checklist.Run, ci int) checklist.Ref {
+	step := a.step
+	if step == demoAcceptStep {
+		step = "preparation.client.pending_invoices"
+	}
+	return checklist.Ref{Step: step, Client: run.Clients[ci].ID}
+}
+
+// bulkNext starts the action for the next client.
+func (m *Model) bulkNext() tea.Cmd {
+	a := m.migState().actions
+	for a.pos < len(a.clients) {
+		ci := a.clients[a.pos]
+		fn := m.bulkJob(ci)
+		if fn == nil {
+			a.results = append(a.results, bulkResult{ci: ci, ok: true, text: tr(m.lang, "sans objet pour ce client", "does not apply to this client")})
+			a.pos++
+			continue
+		}
+		id, pos := a.id, a.pos
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		m.ids.cancels[id] = cancel
+		return func() tea.Msg {
+			res, err := fn(ctx)
+			return bulkStepMsg{id: id, pos: pos, res: res, err: err}
+		}
+	}
+	return m.bulkWriteCmd()
+}
+
+func (m *Model) bulkStep(msg bulkStepMsg) tea.Cmd {
+	a := m.migState().actions
+	if a == nil || msg.id != a.id || msg.pos != a.pos {
+		return nil // stopped, or an older run
+	}
+	if cancel, ok := m.ids.cancels[msg.id]; ok {
+		cancel()
+		delete(m.ids.cancels, msg.id)
+	}
+	ci := a.clients[a.pos]
+	ref := a.ref(m.run, ci)
+	if msg.err != nil {
+		a.results = append(a.results, bulkResult{ci: ci, text: m.jobErrText(msg.err)})
+	} else {
+		a.results = append(a.results, bulkResult{ci: ci, ok: msg.res.ev.OK, text: msg.res.summary})
+		m.cacheEvidence(ref, msg.res)
+		a.changes = append(a.changes, m.jobChange(ref, msg.res))
+		a.pending = append(a.pending, msg.res.pending)
+	}
+	a.pos++
+	return m.bulkNext()
+}
+
+// bulkWriteCmd records every client's result in one command.
+func (m *Model) bulkWriteCmd() tea.Cmd {
+	a := m.migState().actions
+	a.id = 0
+	if a.written {
+		return nil
+	}
+	a.written = true
+	chs, pend := a.changes, a.pending
+	for i := range chs {
+		if chs[i].By == "" {
+			chs[i].By = m.by()
+		}
+	}
+	st, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+	return func() tea.Msg {
+		out := bulkWrittenMsg{changes: chs, pending: pend, states: make([]checklist.StepState, len(chs)), errs: make([]error, len(chs))}
+		for i, ch := range chs {
+			if pend[i] != nil {
+				if err := st.SetPendingInvoices(ws, ch.Ref.Client, *pend[i]); err != nil {
+					out.errs[i] = err
+					continue
+				}
+				if ci := clone.ClientIndex(ch.Ref.Client); ci >= 0 {
+					clone.Clients[ci].PendingInvoices = *pend[i]
+				}
+			}
+			out.states[i], out.errs[i] = st.ApplyStep(ws, clone, ch)
+		}
+		return out
+	}
+}
+
+func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
+	failed := 0
+	for i, ch := range msg.changes {
+		ci := m.run.ClientIndex(ch.Ref.Client)
+		if msg.errs[i] != nil {
+			failed++
+			continue
+		}
+		if msg.pending[i] != nil && ci >= 0 {
+			m.run.Clients[ci].PendingInvoices = *msg.pending[i]
+		}
+		_ = m.run.SetStatus(ch.Ref, msg.states[i].Status)
+		m.migState().states[ch.Ref] = msg.states[i]
+		m.refreshClient(ci)
+	}
+	m.dash.refreshSummary(m.run)
+	ok, bad := 0, 0
+	if a := m.migState().actions; a != nil {
+		for _, r := range a.results {
+			if r.ok {
+				ok++
+			} else {
+				bad++
+			}
+		}
+	}
+	text := fmt.Sprintf(tr(m.lang, "Action en lot terminée : %d %s, %d à reprendre", "Bulk action finished: %d %s, %d to look at"),
+		ok, tr(m.lang, plural(ok, "réussie", "réussies"), "succeeded"), bad)
+	if failed > 0 {
+		text += fmt.Sprintf(tr(m.lang, " ; %d non enregistrée(s)", "; %d not recorded"), failed)
+	}
+	return m.setStatus(text, bad+failed > 0)
+}
+
+func (m *Model) updateActions(msg tea.Msg) tea.Cmd {
+	a := m.migState().actions
+	if a.form != nil {
+		f, cmd := a.form.Update(msg)
+		if hf, ok := f.(*huh.Form); ok {
+			a.form = hf
+		}
+		return cmd
+	}
+	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.gkeys.Back) {
+		if a.id != 0 {
+			if cancel, ok := m.ids.cancels[a.id]; ok {
+				cancel()
+				delete(m.ids.cancels, a.id)
+			}
+			a.results = append(a.results, bulkResult{ci: -1, text: tr(m.lang, "arrêté : les clients suivants n'ont pas été traités", "stopped: the next clients were not handled")})
+			return m.bulkWriteCmd()
+		}
+		m.goBack()
+	}
+	return nil
+}
+
+func (m *Model) viewActions() (string, help.KeyMap) {
+	a := m.migState().actions
+	var b strings.Builder
+	b.WriteString(m.header() + "\n" + m.rule() + "\n")
+	if a.form != nil {
+		b.WriteString(indent(a.form.View(), 1))
+		return b.String(), newFormKeys(m.lang)
+	}
+	title := a.step
+	if st, ok := m.opts.Guide.Step(a.step); ok {
+		title = st.Title.In(m.lang)
+	} else if a.step == demoAcceptStep {
+		title = tr(m.lang, "Démo : accepter les factures en attente", "Demo: accept pending invoices")
+	}
+	state := m.st.OK.Render(tr(m.lang, "terminé", "finished"))
+	if a.id != 0 {
+		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " en cours (%d/%d)", " running (%d/%d)"), a.pos, len(a.clients))
+	}
+	b.WriteString(fmt.Sprintf(" %s · %s\n\n", m.st.Title.Render(title), state))
+	rows := max(3, m.height-10)
+	start := max(0, len(a.results)-rows)
+	for _, r := range a.results[start:] {
+		mark, name := m.st.OK.Render("✓"), ""
+		if !r.ok {
+			mark = m.st.Warn.Render("✗")
+		}
+		if r.ci >= 0 {
+			name = cell(m.run.Clients[r.ci].Name, 32) + "  "
+		}
+		b.WriteString(" " + mark + " " + name + r.text + "\n")
+	}
+	k := actionsKeys{global: m.gkeys, Stop: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(m.lang, "retour", "back")))}
+	if a.id != 0 {
+		k.Stop.SetHelp("esc", tr(m.lang, "arrêter", "stop"))
+	}
+	return b.String(), k
+}

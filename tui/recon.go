@@ -1,0 +1,979 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// reconScreen is the reconciliation of one client, or of the cabinet
+// (client -1): first the control of what migrated (§3.3), V1 as noted before
+// the switch against V2 now, then the list of what to re-create (§3.4),
+// pre-filled from what phase 1 noted. Each item is ticked by hand or done
+// through V2 (enter, then a confirmation); the result is kept as evidence.
+type reconScreen struct {
+	client int
+	steps  []*checklist.Step
+	cursor int
+}
+
+// errNothingNoted says a re-creation has no data from phase 1 to work from.
+var errNothingNoted = errors.New("nothing noted during preparation")
+
+// reconKeys are the reconciliation screen's keys.
+type reconKeys struct {
+	Up, Down, Do, Tick, Check, PrevClient, NextClient key.Binding
+	global                                            globalKeys
+}
+
+func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
+	return reconKeys{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "faire sur V2", "do on V2"))),
+		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait à la main", "done by hand"))),
+		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
+		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
+		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		global:     g,
+	}
+}
+
+func (k reconKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.PrevClient, k.global.Back, k.global.Help}
+}
+
+func (k reconKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check}, {k.PrevClient, k.global.Back, k.global.Help, k.global.Quit}}
+}
+
+// reconStatesMsg carries step states read for the phase 3–5 screens.
+type reconStatesMsg struct {
+	states map[checklist.Ref]checklist.StepState
+	err    error
+}
+
+// loadStatesCmd reads the states of refs in one command.
+func (m *Model) loadStatesCmd(refs []checklist.Ref) tea.Cmd {
+	st, ws := m.opts.Store, m.ws.ID
+	return func() tea.Msg {
+		out := make(map[checklist.Ref]checklist.StepState, len(refs))
+		for _, r := range refs {
+			s, err := st.StepState(ws, r)
+			if err != nil {
+				return reconStatesMsg{err: err}
+			}
+			out[r] = s
+		}
+		return reconStatesMsg{states: out}
+	}
+}
+
+func (m *Model) reconStatesLoaded(msg reconStatesMsg) {
+	if msg.err != nil {
+		return
+	}
+	for r, s := range msg.states {
+		m.migState().states[r] = s
+	}
+}
+
+// cacheEvidence keeps a job's evidence (and capture) for display at once.
+func (m *Model) cacheEvidence(ref checklist.Ref, res jobResult) {
+	mg := m.migState()
+	st := mg.states[ref]
+	ev := res.ev
+	st.Evidence = &ev
+	if res.capture != nil {
+		st.Capture = res.capture
+	}
+	mg.states[ref] = st
+}
+
+// reconRefs are the steps whose states the screen shows: phase 1's
+// captures and evidence, and the reconciliation steps.
+func (m *Model) reconRefs(ci int) []checklist.Ref {
+	var refs []checklist.Ref
+	if ci < 0 {
+		for _, st := range m.opts.Guide.StepsFor(checklist.ScopeCabinet) {
+			if st.Phase == checklist.PhasePreparation || st.Phase == checklist.PhaseReconciliation {
+				refs = append(refs, checklist.Ref{Step: st.ID})
+			}
+		}
+		return refs
+	}
+	c := m.run.Clients[ci]
+	for _, st := range m.opts.Guide.ClientSideSteps() {
+		if (st.Phase == checklist.PhasePreparation || st.Phase == checklist.PhaseReconciliation) && (st.Scope != checklist.ScopePayment || c.Payment) {
+			refs = append(refs, checklist.Ref{Step: st.ID, Client: c.ID})
+		}
+	}
+	return refs
+}
+
+func (m *Model) openRecon(ci int) tea.Cmd {
+	mg := m.migState()
+	r := &reconScreen{client: ci}
+	if ci < 0 {
+		for _, st := range m.opts.Guide.StepsFor(checklist.ScopeCabinet) {
+			if st.Phase == checklist.PhaseReconciliation {
+				r.steps = append(r.steps, st)
+			}
+		}
+	} else {
+		pay := m.run.Clients[ci].Payment
+		for _, st := range m.opts.Guide.ClientSideSteps() {
+			if st.Phase == checklist.PhaseReconciliation && (st.Scope != checklist.ScopePayment || pay) {
+				r.steps = append(r.steps, st)
+			}
+		}
+	}
+	mg.recon = r
+	mg.confirm = nil
+	m.open(screenRecon)
+	var cmd tea.Cmd
+	if !m.run.Migrated() {
+		cmd = m.setStatus(tr(m.lang, "Le rapprochement s'ouvre une fois la migration confirmée (§3.2) : consultation seulement.",
+			"Reconciliation opens once the migration is confirmed (§3.2): read only."), false)
+	}
+	return tea.Batch(cmd, m.loadStatesCmd(m.reconRefs(ci)))
+}
+
+func (m *Model) reconRef(st *checklist.Step) checklist.Ref {
+	r := m.migState().recon
+	ref := checklist.Ref{Step: st.ID}
+	if r.client >= 0 && st.Scope != checklist.ScopeCabinet {
+		ref.Client = m.run.Clients[r.client].ID
+	}
+	return ref
+}
+
+func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
+	mg := m.migState()
+	r := mg.recon
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	if mg.confirm != nil {
+		c := mg.confirm
+		mg.confirm = nil
+		if s := km.String(); s == "o" || s == "O" || s == "y" || s == "Y" {
+			if fn := m.jobFor(c.ref); fn != nil {
+				return m.runJob(c.ref, fn)
+			}
+		}
+		return m.setStatus(tr(m.lang, "Rien n'a été fait sur V2.", "Nothing was done on V2."), false)
+	}
+	k := newReconKeys(m.lang, m.gkeys)
+	switch {
+	case key.Matches(km, m.gkeys.Back):
+		if mg.job != nil {
+			return m.cancelJob()
+		}
+		m.goBack()
+		return nil
+	case key.Matches(km, k.Up):
+		r.cursor = max(0, r.cursor-1)
+		return nil
+	case key.Matches(km, k.Down):
+		r.cursor = min(len(r.steps)-1, r.cursor+1)
+		return nil
+	case key.Matches(km, k.PrevClient, k.NextClient):
+		if r.client < 0 || m.dash == nil {
+			return nil
+		}
+		return m.moveReconClient(key.Matches(km, k.NextClient))
+	}
+	st := r.steps[r.cursor]
+	ref := m.reconRef(st)
+	switch {
+	case key.Matches(km, k.Tick):
+		cur, _ := m.run.Status(ref)
+		if cur == checklist.StatusDone {
+			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+		}
+		if ev := mg.states[ref].Evidence; ev != nil && isControl(st.ID) && hasGap(ev) {
+			return m.setStatus(tr(m.lang, "Un écart ne peut pas être coché fait : rattrapez-le, contrôlez de nouveau, ou marquez l'étape bloquée avec une raison.",
+				"A gap cannot be ticked done: fix it, check again, or mark the step blocked with a reason."), true)
+		}
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
+	case key.Matches(km, k.Check, k.Do):
+		if err := m.run.CheckTransition(ref, checklist.StatusInProgress, ""); err != nil {
+			return m.errStatus(err)
+		}
+		fn := m.jobFor(ref)
+		if fn == nil {
+			return m.setStatus(tr(m.lang, "Étape manuelle : faites-la sur V2, puis cochez-la (espace).",
+				"Manual step: do it on V2, then tick it (space)."), false)
+		}
+		if st.Kind == checklist.KindConnectorCheck || key.Matches(km, k.Check) && st.Kind != checklist.KindConnectorAction {
+			return m.runJob(ref, fn)
+		}
+		plan := m.reconPlan(ref)
+		mg.confirm = &pendingConfirm{ref: ref, text: fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"),
+			st.Title.In(m.lang), plan)}
+	}
+	return nil
+}
+
+// moveReconClient opens the previous or next client of the dashboard's rows.
+func (m *Model) moveReconClient(next bool) tea.Cmd {
+	d := m.dash
+	cur := m.migState().recon.client
+	pos := -1
+	for i, ci := range d.ix.filtered {
+		if int(ci) == cur {
+			pos = i
+			break
+		}
+	}
+	if next {
+		pos++
+	} else {
+		pos--
+	}
+	if pos < 0 || pos >= len(d.ix.filtered) {
+		return nil
+	}
+	d.cursor = pos
+	d.clamp(m.pageRows())
+	m.back = m.back[:max(0, len(m.back)-1)]
+	m.screen = screenDashboard
+	return m.openRecon(int(d.ix.filtered[pos]))
+}
+
+func isControl(step string) bool {
+	return step == "reconciliation.client.control" || step == "reconciliation.cabinet.dossier_control"
+}
+
+func hasGap(ev *checklist.Evidence) bool {
+	for _, f := range ev.Findings {
+		if strings.HasPrefix(f.Code, "gap.") {
+			return true
+		}
+	}
+	return false
+}
+
+// reconItems are the lines of §3.3's control, in the guide's order.
+var reconItems = []string{"accepted_documents", "archived_documents", "articles", "partners", "reception_email", "payment_account"}
+
+func reconItemTitle(lang checklist.Lang, item string) string {
+	switch item {
+	case "accepted_documents":
+		return tr(lang, "Documents acceptés (payés / non payés)", "Accepted documents (paid / unpaid)")
+	case "archived_documents":
+		return tr(lang, "Documents archivés", "Archived documents")
+	case "articles":
+		return tr(lang, "Base articles", "Article base")
+	case "partners":
+		return tr(lang, "Clients / fournisseurs", "Customers / suppliers")
+	case "reception_email":
+		return tr(lang, "E-mail de réception des achats", "Purchase reception e-mail")
+	}
+	return tr(lang, "Compte de paiement Banqup", "Banqup payment account")
+}
+
+// controlLines renders the control's evidence line by line: migré, écart
+// with both figures, or à vérifier.
+func (m *Model) controlLines(ev *checklist.Evidence) []string {
+	if ev == nil {
+		return []string{"     " + m.st.Muted.Render(tr(m.lang, "pas encore contrôlé : entrée pour comparer V1 (noté avant la bascule) et V2",
+			"not checked yet: enter to compare V1 (noted before the switch) with V2"))}
+	}
+	var out []string
+	for _, it := range reconItems {
+		state, ok := ev.Facts[it+".state"]
+		if !ok {
+			continue
+		}
+		v1, v2 := ev.Facts[it+".v1"], ev.Facts[it+".v2"]
+		if it == "payment_account" {
+			v1, v2 = factValue(m.lang, v1), factValue(m.lang, v2)
+		}
+		if v1 == "" {
+			v1 = "?"
+		}
+		var verdict string
+		switch state {
+		case "migrated":
+			verdict = m.st.OK.Render("✓ " + tr(m.lang, "migré", "migrated"))
+		case "gap":
+			verdict = m.st.Bad.Render("✗ " + tr(m.lang, "écart", "gap"))
+		default:
+			verdict = m.st.Warn.Render("? " + tr(m.lang, "à vérifier", "to check"))
+		}
+		w := max(10, min(24, m.width-62))
+		out = append(out, "     "+cell(reconItemTitle(m.lang, it), 38)+" V1 "+cell(v1, w)+" V2 "+cell(v2, w)+" "+verdict)
+	}
+	return out
+}
+
+func (m *Model) viewRecon() (string, help.KeyMap) {
+	mg := m.migState()
+	r := mg.recon
+	k := newReconKeys(m.lang, m.gkeys)
+	k.PrevClient.SetEnabled(r.client >= 0)
+	k.NextClient.SetEnabled(r.client >= 0)
+	var b strings.Builder
+	lead := m.st.Title.Render(tr(m.lang, "Rapprochement", "Reconciliation")+" §3.3–3.4") + " · "
+	if r.client >= 0 {
+		b.WriteString(m.clientLine(r.client, lead) + "\n")
+	} else {
+		b.WriteString(" " + lead + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm")) + "\n")
+	}
+	b.WriteString(m.rule() + "\n")
+	done := 0
+	for i, st := range r.steps {
+		ref := m.reconRef(st)
+		cur, _ := m.run.Status(ref)
+		if cur.Resolved() {
+			done++
+		}
+		state := mg.states[ref]
+		note := ""
+		if mg.job != nil && mg.job.ref == ref {
+			note = m.spin.View() + " "
+		}
+		if isControl(st.ID) {
+			note += m.evidenceShort(state.Evidence)
+		} else {
+			note += m.reconPlan(ref)
+		}
+		b.WriteString(m.stepRow(ref, st, i == r.cursor, note) + "\n")
+		if isControl(st.ID) {
+			for _, l := range m.controlLines(state.Evidence) {
+				b.WriteString(l + "\n")
+			}
+		}
+	}
+	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + "\n")
+	b.WriteString(m.rule() + "\n")
+	st := r.steps[r.cursor]
+	ref := m.reconRef(st)
+	if c := mg.confirm; c != nil {
+		b.WriteString(" " + m.st.Accent.Render(c.text) + "\n")
+	}
+	if mg.job != nil && mg.job.ref == ref {
+		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)") + "\n")
+	}
+	cur, _ := m.run.Status(ref)
+	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
+	if !st.Warning.IsZero() {
+		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.Warning.In(m.lang)) + "\n")
+	}
+	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
+		for _, l := range m.evidenceLines(ev) {
+			b.WriteString(" " + l + "\n")
+		}
+	}
+	if hint := m.reconHint(ref); hint != "" {
+		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
+	}
+	b.WriteString(" " + m.st.Muted.Render(st.Help.In(m.lang)))
+	return b.String(), k
+}
+
+// reconHint is a line of advice under an item: the command that turns the
+// V1 export into V2's import file, the manual steps.
+func (m *Model) reconHint(ref checklist.Ref) string {
+	switch ref.Step {
+	case "reconciliation.cabinet.inactive_clients_import":
+		file := "export-v1.csv"
+		if c := m.migState().states[checklist.Ref{Step: "preparation.cabinet.inactive_clients_export"}].Capture; c != nil && len(c.Items) > 0 && c.Items[0]["file"] != "" {
+			file = c.Items[0]["file"]
+		}
+		return fmt.Sprintf(tr(m.lang, "Hors ligne : bascule clients convert --from %s --to import-v2.xlsx, puis importez le fichier sur V2.",
+			"Offline: bascule clients convert --from %s --to import-v2.xlsx, then import the file on V2."), file)
+	}
+	return ""
+}
+
+// noted returns the items captured for a step in phase 1.
+func noted(states map[checklist.Ref]checklist.StepState, ref checklist.Ref) []checklist.Record {
+	if c := states[ref].Capture; c != nil {
+		return c.Items
+	}
+	return nil
+}
+
+// factsOf returns the V1 facts noted before the switch for a client: the
+// evidence of its pending-invoices check (checklist.SnapshotFacts).
+func factsOf(states map[checklist.Ref]checklist.StepState, client string) map[string]string {
+	if ev := states[checklist.Ref{Step: "preparation.client.pending_invoices", Client: client}].Evidence; ev != nil {
+		return ev.Facts
+	}
+	return nil
+}
+
+// reconPlan says in a few words what an item will re-create, from what
+// phase 1 noted.
+func (m *Model) reconPlan(ref checklist.Ref) string {
+	states := m.migState().states
+	prep := func(step string) []checklist.Record {
+		return noted(states, checklist.Ref{Step: step, Client: ref.Client})
+	}
+	facts := factsOf(states, ref.Client)
+	lang := m.lang
+	switch ref.Step {
+	case "reconciliation.client.profile":
+		if l := prep("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
+			return tr(lang, "logo ", "logo ") + filepath.Base(l[0]["file"]) + tr(lang, " et raison sociale", " and legal name")
+		}
+		return tr(lang, "raison sociale ; aucun logo noté", "legal name; no logo noted")
+	case "reconciliation.client.users":
+		us := reinvited(prep("preparation.client.users"))
+		if len(us) == 0 {
+			if n := facts[checklist.FactUsers]; n != "" && n != "0" {
+				return fmt.Sprintf(tr(lang, "aucun noté (V1 : %s)", "none noted (V1: %s)"), n)
+			}
+			return tr(lang, "aucun utilisateur noté", "no user noted")
+		}
+		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
+	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
+		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
+		if len(ibans) == 0 {
+			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
+				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
+			}
+			return tr(lang, "aucun IBAN noté", "no IBAN noted")
+		}
+		var masked []string
+		for _, ib := range ibans {
+			masked = append(masked, ident.MaskIBAN(ib))
+		}
+		return strings.Join(masked, ", ")
+	case "reconciliation.client.numbering":
+		n, ok := numberingOf(prep("preparation.client.numbering"), facts)
+		if !ok {
+			return tr(lang, "aucune numérotation notée", "no numbering noted")
+		}
+		return fmt.Sprintf(tr(lang, "prochaine %s (dernière V1 : %s)", "next %s (last on V1: %s)"), n.Format(n.LastNumber+1), n.String())
+	case "reconciliation.client.settings":
+		if s := prep("reconciliation.client.settings"); len(s) > 0 {
+			return fmt.Sprintf("workflow %s · %s j", s[0]["workflow"], s[0]["default_due_days"])
+		}
+		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
+	case "reconciliation.client.subscription":
+		prev := facts[checklist.FactSubscription]
+		return fmt.Sprintf(tr(lang, "suggéré : %s (V1 : %s)", "suggested: %s (V1: %s)"), checklist.SuggestSubscription(prev), orDash(prev))
+	case "reconciliation.payment.payment_account":
+		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
+	case "reconciliation.payment.statements":
+		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep("preparation.payment.statements")))
+	case "reconciliation.cabinet.collaborators", "reconciliation.cabinet.roles":
+		cs := reinvited(prep("preparation.cabinet.collaborators"))
+		if len(cs) == 0 {
+			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
+		}
+		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+	case "reconciliation.cabinet.api_connections":
+		cs := prep("preparation.cabinet.api_connections")
+		if len(cs) == 0 {
+			return tr(lang, "aucune connexion notée", "no connection noted")
+		}
+		var parts []string
+		for _, c := range cs {
+			parts = append(parts, softwareOf(c["software"]).Label()+" ("+c["scope"]+")")
+		}
+		return strings.Join(parts, ", ")
+	case "reconciliation.cabinet.inactive_clients_import":
+		if e := prep("preparation.cabinet.inactive_clients_export"); len(e) > 0 {
+			return fmt.Sprintf(tr(lang, "%s client(s) exporté(s) : importer depuis V1", "%s client(s) exported: import from V1"), e[0]["rows"])
+		}
+		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
+	}
+	return ""
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// reinvited keeps the noted people to invite again.
+func reinvited(rs []checklist.Record) []checklist.Record {
+	var out []checklist.Record
+	for _, r := range rs {
+		if r["email"] != "" && r["reinvite"] != "false" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func userList(rs []checklist.Record, rolesField string) string {
+	var parts []string
+	for _, r := range rs {
+		s := r["email"]
+		if roles := r[rolesField]; roles != "" {
+			s += " (" + roles + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func notedIBANs(rs []checklist.Record) []string {
+	var out []string
+	for _, r := range rs {
+		if ib := ident.NormalizeIBAN(r["iban"]); ib != "" {
+			out = append(out, ib)
+		}
+	}
+	return out
+}
+
+// numberingOf is the numbering noted in phase 1, or failing that the one
+// V1's snapshot gave before the switch.
+func numberingOf(rs []checklist.Record, facts map[string]string) (connectors.Numbering, bool) {
+	if len(rs) > 0 {
+		if n, ok := checklist.ProposedNumbering(rs[0]); ok {
+			return n, true
+		}
+	}
+	if s := facts[checklist.FactNumbering]; s != "" {
+		if n, err := connectors.ParseNumbering(s); err == nil {
+			return n, true
+		}
+	}
+	return connectors.Numbering{}, false
+}
+
+func softwareOf(v string) connectors.Software {
+	if v == "autre" || v == "" {
+		return connectors.SoftwareOther
+	}
+	return connectors.Software(v)
+}
+
+// cabinetRole maps a noted V2 cabinet role to the platform's name of it.
+func cabinetRole(v string) string {
+	switch strings.TrimSpace(v) {
+	case "administrateur":
+		return connectors.RoleAdministrator
+	case "gestionnaire_clientele":
+		return connectors.RoleClientManager
+	case "comptable":
+		return connectors.RoleAccountant
+	}
+	return strings.TrimSpace(v)
+}
+
+func splitName(name string) (first, last string) {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexByte(name, ' '); i > 0 {
+		return name[:i], strings.TrimSpace(name[i+1:])
+	}
+	return "", name
+}
+
+func isConflict(err error) bool { return errors.Is(err, connectors.ErrConflict) }
+
+// jobFor returns the connector work of a reconciliation (or preparation)
+// step instance, or nil when the step is done by hand. The job reads what
+// it needs from the store itself, so bulk actions can run it for any client.
+func (m *Model) jobFor(ref checklist.Ref) job {
+	v1, v2, now, store, ws, seed := m.ports.V1, m.ports.V2, m.opts.Now, m.opts.Store, m.ws.ID, m.wsSeed()
+	var client checklist.Dossier
+	if ref.Client != "" {
+		ci := m.run.ClientIndex(ref.Client)
+		if ci < 0 {
+			return nil
+		}
+		client = m.run.Clients[ci].Dossier
+	}
+	lang := m.lang
+	load := func(step string) checklist.StepState {
+		s, _ := store.StepState(ws, checklist.Ref{Step: step, Client: ref.Client})
+		return s
+	}
+	notedIn := func(step string) []checklist.Record {
+		if c := load(step).Capture; c != nil {
+			return c.Items
+		}
+		return nil
+	}
+	evV2 := func() checklist.Evidence {
+		return checklist.Evidence{Source: checklist.SourceV2, At: now().UTC(), OK: true, Facts: map[string]string{}}
+	}
+	done := func(ev checklist.Evidence, summary string) (jobResult, error) {
+		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone), summary: summary}, nil
+	}
+	needV2 := func() error {
+		if v2 == nil {
+			return errNoPort
+		}
+		return nil
+	}
+	switch ref.Step {
+	case "preparation.client.pending_invoices":
+		return func(ctx context.Context) (jobResult, error) {
+			if v1 == nil {
+				return jobResult{}, errNoPort
+			}
+			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
+			if err != nil {
+				return jobResult{}, err
+			}
+			res := jobResult{ev: ev, pending: n, to: statusPtr(checklist.StatusInProgress),
+				summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}
+			if ev.OK {
+				res.to = statusPtr(checklist.StatusDone)
+			}
+			return res, nil
+		}
+	case "preparation.client.articles":
+		return func(ctx context.Context) (jobResult, error) {
+			if v1 == nil {
+				return jobResult{}, errNoPort
+			}
+			ev, err := checkArticles(ctx, v1, ref.Client, now)
+			if err != nil {
+				return jobResult{}, err
+			}
+			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "articles à revoir", "articles to review")}
+			if ev.OK {
+				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "articles valides", "articles valid")
+			}
+			return res, nil
+		}
+	case "reconciliation.client.control", "reconciliation.cabinet.dossier_control":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			siren, payment := client.SIREN, client.Payment
+			var facts map[string]string
+			if ref.Client == "" {
+				// The firm's own dossier: V1 is read-only since the switch,
+				// so what it shows now is what it held.
+				if v1 == nil {
+					return jobResult{}, errNoPort
+				}
+				snap, err := v1.ClientSnapshot(ctx, connectors.SpaceCabinet)
+				if err != nil {
+					return jobResult{}, err
+				}
+				facts, siren = checklist.SnapshotFacts(snap), connectors.SpaceCabinet
+			} else if ev := load("preparation.client.pending_invoices").Evidence; ev != nil {
+				facts = ev.Facts
+			}
+			inv, err := v2.Inventory(ctx, siren)
+			if err != nil {
+				return jobResult{}, err
+			}
+			lines := checklist.Reconcile(facts, inv, payment)
+			ev := evV2()
+			checklist.ReconEvidence(lines, &ev)
+			gaps, check := 0, 0
+			for _, l := range lines {
+				switch l.State {
+				case checklist.ReconGap:
+					gaps++
+				case checklist.ReconToCheck:
+					check++
+				}
+			}
+			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress)}
+			switch {
+			case ev.OK:
+				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "tout a migré", "everything migrated")
+			case gaps > 0:
+				res.summary = fmt.Sprintf(tr(lang, "%d écart(s)", "%d gap(s)"), gaps)
+			default:
+				res.summary = fmt.Sprintf(tr(lang, "%d ligne(s) à vérifier (V1 non noté avant la bascule ?)", "%d line(s) to check (V1 not noted before the switch?)"), check)
+			}
+			return res, nil
+		}
+	case "reconciliation.payment.payment_account":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			inv, err := v2.Inventory(ctx, client.SIREN)
+			if err != nil {
+				return jobResult{}, err
+			}
+			ev := evV2()
+			ev.Facts[checklist.FactPaymentAccount] = strconv.FormatBool(inv.PaymentAccount)
+			ev.OK = inv.PaymentAccount
+			if !ev.OK {
+				ev.Findings = append(ev.Findings, checklist.Finding{Code: "gap.payment_account"})
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
+			}
+			return done(ev, tr(lang, "compte de paiement présent", "payment account present"))
+		}
+	case "reconciliation.client.profile":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			p := connectors.Profile{LegalName: client.Name}
+			ev := evV2()
+			if l := notedIn("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
+				data, err := os.ReadFile(l[0]["file"])
+				if err == nil {
+					p.Logo = &connectors.Logo{FileName: filepath.Base(l[0]["file"]), SHA256: l[0]["sha256"], Size: int64(len(data))}
+					p.LogoData = data
+					ev.Facts["logo"] = p.Logo.FileName
+				} else {
+					ev.OK = false
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "logo_unreadable", Detail: l[0]["file"]})
+				}
+			}
+			key := idemKey(seed, "set_profile", client.SIREN, p)
+			if err := v2.SetProfile(ctx, client.SIREN, p, key); err != nil {
+				return jobResult{}, err
+			}
+			ev.Facts["legal_name"] = p.LegalName
+			if !ev.OK {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
+			}
+			return done(ev, tr(lang, "profil mis sur V2", "profile set on V2"))
+		}
+	case "reconciliation.client.users", "reconciliation.cabinet.collaborators":
+		space, prepStep, rolesField := client.SIREN, "preparation.client.users", "roles"
+		if ref.Client == "" {
+			space, prepStep, rolesField = connectors.SpaceCabinet, "preparation.cabinet.collaborators", "v2_roles"
+		}
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			people := reinvited(notedIn(prepStep))
+			if len(people) == 0 {
+				return jobResult{}, errNothingNoted
+			}
+			ev := evV2()
+			invited := 0
+			for _, p := range people {
+				var roles []string
+				for _, r := range checklist.SplitMulti(p[rolesField]) {
+					if ref.Client == "" {
+						r = cabinetRole(r)
+					}
+					roles = append(roles, r)
+				}
+				if len(roles) == 0 && ref.Client == "" {
+					roles = []string{connectors.RoleAccountant} // V2 needs one; §3.4 says to set them after
+				}
+				first, last := splitName(p["name"])
+				u := connectors.User{Email: p["email"], FirstName: first, LastName: last, Roles: roles}
+				_, err := v2.InviteUser(ctx, space, u, idemKey(seed, "invite_user", space, u))
+				if err != nil {
+					ev.OK = false
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p["email"] + " : " + err.Error()})
+					continue
+				}
+				invited++
+			}
+			ev.Facts["invited"] = itoa(invited)
+			ev.Facts["noted"] = itoa(len(people))
+			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
+			if !ev.OK {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+			}
+			return done(ev, sum)
+		}
+	case "reconciliation.cabinet.roles":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			people := reinvited(notedIn("preparation.cabinet.collaborators"))
+			inv, err := v2.Inventory(ctx, connectors.SpaceCabinet)
+			if err != nil {
+				return jobResult{}, err
+			}
+			ev := evV2()
+			for _, p := range people {
+				found := false
+				for _, u := range inv.Users {
+					if strings.EqualFold(u.Email, p["email"]) && len(u.Roles) > 0 {
+						found = true
+					}
+				}
+				if !found {
+					ev.OK = false
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "role_missing", Detail: p["email"]})
+				}
+			}
+			ev.Facts["members"] = itoa(len(inv.Users))
+			if !ev.OK {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
+			}
+			return done(ev, fmt.Sprintf(tr(lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
+		}
+	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
+		external := ref.Step == "reconciliation.payment.external_accounts"
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			noted := notedIn("preparation.payment.external_accounts")
+			ibans := notedIBANs(noted)
+			if len(ibans) == 0 {
+				return jobResult{}, errNothingNoted
+			}
+			ev := evV2()
+			added := 0
+			for i, ib := range ibans {
+				a := connectors.BankAccount{IBAN: ib, Holder: noted[i]["holder"], External: external}
+				err := v2.AddBankAccount(ctx, client.SIREN, a, idemKey(seed, "add_bank_account", client.SIREN, a))
+				if err != nil && !isConflict(err) {
+					ev.OK = false
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "bank_account_failed", Detail: ident.MaskIBAN(ib) + " : " + err.Error()})
+					continue
+				}
+				added++
+			}
+			ev.Facts["accounts"] = itoa(added)
+			sum := fmt.Sprintf(tr(lang, "%d compte(s) sur V2", "%d account(s) on V2"), added)
+			if !ev.OK {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+			}
+			return done(ev, sum)
+		}
+	case "reconciliation.client.numbering":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			n, ok := numberingOf(notedIn("preparation.client.numbering"), factsFrom(load("preparation.client.pending_invoices")))
+			if !ok {
+				return jobResult{}, errNothingNoted
+			}
+			if err := v2.SetNumbering(ctx, client.SIREN, n, idemKey(seed, "set_numbering", client.SIREN, n)); err != nil {
+				return jobResult{}, err
+			}
+			ev := evV2()
+			ev.Facts["last_v1"], ev.Facts["next"] = n.String(), n.Format(n.LastNumber+1)
+			return done(ev, fmt.Sprintf(tr(lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
+		}
+	case "reconciliation.client.subscription":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			prev := factsFrom(load("preparation.client.pending_invoices"))[checklist.FactSubscription]
+			s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
+			if err := v2.ChooseSubscription(ctx, client.SIREN, s, idemKey(seed, "choose_subscription", client.SIREN, s)); err != nil {
+				return jobResult{}, err
+			}
+			ev := evV2()
+			ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
+			res, _ := done(ev, fmt.Sprintf(tr(lang, "abonnement %s", "subscription %s"), s.Plan))
+			res.capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
+			return res, nil
+		}
+	case "reconciliation.cabinet.api_connections":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			cs := notedIn("preparation.cabinet.api_connections")
+			if len(cs) == 0 {
+				return jobResult{}, errNothingNoted
+			}
+			ev := evV2()
+			made := 0
+			for _, c := range cs {
+				space := connectors.SpaceCabinet
+				if s := ident.NormalizeSIREN(c["scope"]); ident.ValidateSIREN(s) == nil {
+					space = s
+				}
+				in := connectors.Integration{Software: softwareOf(c["software"]), Scope: space,
+					CredentialsRetrieved: c["credentials_retrieved"] == "true", TokenKept: c["myunisoft_token_kept"] == "true"}
+				err := v2.CreateIntegration(ctx, space, in, idemKey(seed, "create_integration", space, in))
+				if err != nil && !isConflict(err) {
+					ev.OK = false
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "integration_failed", Detail: in.Software.Label() + " : " + err.Error()})
+					continue
+				}
+				if in.Software == connectors.SoftwareMyUnisoft && !in.TokenKept {
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "myunisoft_token", Detail: tr(lang,
+						"token MyUnisoft non conservé : en générer un nouveau coupera V1", "MyUnisoft token not kept: a new one cuts V1")})
+				}
+				made++
+			}
+			ev.Facts["connections"] = itoa(made)
+			sum := fmt.Sprintf(tr(lang, "%d connexion(s) sur V2", "%d connection(s) on V2"), made)
+			if !ev.OK {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+			}
+			return done(ev, sum)
+		}
+	case "reconciliation.cabinet.inactive_clients_import":
+		return func(ctx context.Context) (jobResult, error) {
+			if err := needV2(); err != nil {
+				return jobResult{}, err
+			}
+			if v1 == nil {
+				return jobResult{}, errNoPort
+			}
+			var inactive []connectors.Client
+			page := connectors.Page{Limit: 1000}
+			for {
+				list, next, err := v1.ListClients(ctx, page)
+				if err != nil {
+					return jobResult{}, err
+				}
+				for _, c := range list {
+					if c.Status.Inactive() {
+						inactive = append(inactive, c)
+					}
+				}
+				if next == "" {
+					break
+				}
+				page.Cursor = next
+			}
+			ev := evV2()
+			if len(inactive) == 0 {
+				ev.Facts["imported"] = "0"
+				return done(ev, tr(lang, "aucun dossier inactif sur V1", "no inactive dossier on V1"))
+			}
+			ids := make([]string, len(inactive))
+			for i, c := range inactive {
+				ids[i] = c.ID
+			}
+			res, err := v2.ImportClients(ctx, inactive, idemKey(seed, "import_clients", ids))
+			if err != nil {
+				return jobResult{}, err
+			}
+			ev.Facts["imported"], ev.Facts["rejected"] = itoa(res.Created), itoa(len(res.Rejected))
+			for _, r := range res.Rejected {
+				ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
+			}
+			sum := fmt.Sprintf(tr(lang, "%d dossier(s) importé(s), %d refusé(s)", "%d dossier(s) imported, %d rejected"), res.Created, len(res.Rejected))
+			if len(res.Rejected) > 0 {
+				ev.OK = false
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+			}
+			return done(ev, sum)
+		}
+	}
+	return nil
+}
+
+func factsFrom(s checklist.StepState) map[string]string {
+	if s.Evidence != nil {
+		return s.Evidence.Facts
+	}
+	return nil
+}

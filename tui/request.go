@@ -1,0 +1,789 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/checklist/notify"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// requestScreen is the migration request (guide §3.2): notify the clients,
+// the readiness gate and its override, the submission (through V2, or one
+// made by hand), the estimated answer date and its polling, the
+// administrator invitation, the first login and V1 turning read-only.
+type requestScreen struct {
+	steps    []*checklist.Step
+	cursor   int
+	blockers []checklist.Blocker
+	scroll   int // first line of the blocker list shown
+	form     *huh.Form
+	formID   int
+	manual   *manualRequest
+}
+
+// manualRequest is bound to the form recording a request made by hand.
+type manualRequest struct{ date, reference string }
+
+// requestKeys are the request screen's keys.
+type requestKeys struct {
+	Up, Down, Do, Tick, Check, Override, Manual, PageUp, PageDown key.Binding
+	global                                                        globalKeys
+}
+
+func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
+	return requestKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "agir", "act"))),
+		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait", "done"))),
+		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
+		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
+		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "faire défiler", "scroll"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "défiler", "scroll"))),
+		global:   g,
+	}
+}
+
+func (k requestKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.Override, k.Manual, k.global.Back, k.global.Help}
+}
+
+func (k requestKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check}, {k.Override, k.Manual, k.PageUp}, {k.global.Back, k.global.Help, k.global.Quit}}
+}
+
+func (m *Model) openRequest() tea.Cmd {
+	mg := m.migState()
+	r := &requestScreen{}
+	for _, st := range m.opts.Guide.StepsFor(checklist.ScopeCabinet) {
+		if st.Phase == checklist.PhaseRequest {
+			r.steps = append(r.steps, st)
+		}
+	}
+	for i, st := range r.steps {
+		if cur, _ := m.run.Status(checklist.Ref{Step: st.ID}); !cur.Resolved() {
+			r.cursor = i
+			break
+		}
+	}
+	r.blockers = m.run.RequestBlockers()
+	mg.req = r
+	m.open(screenRequest)
+	refs := make([]checklist.Ref, len(r.steps))
+	for i, st := range r.steps {
+		refs[i] = checklist.Ref{Step: st.ID}
+	}
+	return tea.Batch(m.loadStatesCmd(refs), m.startPolling())
+}
+
+func (m *Model) requestStep() *checklist.Step {
+	r := m.migState().req
+	if r == nil || r.cursor < 0 || r.cursor >= len(r.steps) {
+		return nil
+	}
+	return r.steps[r.cursor]
+}
+
+func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
+	mg := m.migState()
+	r := mg.req
+	if r.form != nil {
+		f, cmd := r.form.Update(msg)
+		if hf, ok := f.(*huh.Form); ok {
+			r.form = hf
+		}
+		return cmd
+	}
+	if mg.input != nil {
+		purpose := mg.input.purpose
+		text, ok, cmd := m.updateLineInput(msg)
+		if !ok {
+			return cmd
+		}
+		if purpose == "override" {
+			return m.saveOverrideCmd(text)
+		}
+		if ident.NormalizeSIREN(text) != ident.NormalizeSIREN(m.ws.Cabinet.SIREN) {
+			return m.setStatus(tr(m.lang, "Ce n'est pas le SIREN du cabinet : demande non envoyée.",
+				"That is not the firm's SIREN: request not sent."), true)
+		}
+		return m.submitCmd()
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := newRequestKeys(m.lang, m.gkeys)
+	st := m.requestStep()
+	ref := checklist.Ref{Step: st.ID}
+	switch {
+	case key.Matches(km, m.gkeys.Back):
+		if mg.job != nil {
+			return m.cancelJob()
+		}
+		mg.poll = 0 // the poll chain ends with the screen
+		m.goBack()
+		return nil
+	case key.Matches(km, k.Up):
+		r.cursor = max(0, r.cursor-1)
+		r.scroll = 0
+	case key.Matches(km, k.Down):
+		r.cursor = min(len(r.steps)-1, r.cursor+1)
+		r.scroll = 0
+	case key.Matches(km, k.PageDown):
+		r.scroll += 5
+	case key.Matches(km, k.PageUp):
+		r.scroll = max(0, r.scroll-5)
+	case key.Matches(km, k.Tick):
+		cur, _ := m.run.Status(ref)
+		to := checklist.StatusDone
+		if cur == checklist.StatusDone {
+			to = checklist.StatusTodo
+		}
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+	case key.Matches(km, k.Override):
+		if _, on := m.run.Override(checklist.GateRequestReadiness); on {
+			return m.setStatus(tr(m.lang, "Une dérogation est déjà enregistrée.", "An override is already recorded."), false)
+		}
+		m.openLineInput("override", tr(m.lang, "Raison de la dérogation (obligatoire) :", "Reason for the override (required):"))
+	case key.Matches(km, k.Manual):
+		return m.openManualRequest()
+	case key.Matches(km, k.Check):
+		return m.requestAction(st, true)
+	case key.Matches(km, k.Do):
+		return m.requestAction(st, false)
+	}
+	r.blockers = m.run.RequestBlockers()
+	return nil
+}
+
+// requestAction is enter (or v, a check only) on a request step.
+func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
+	ref := checklist.Ref{Step: st.ID}
+	switch st.ID {
+	case "request.notify_clients":
+		if checkOnly {
+			break
+		}
+		return m.runJob(ref, m.notifyJob())
+	case "request.client_checks":
+		m.migState().req.blockers = m.run.RequestBlockers()
+		return m.runJob(ref, readinessJob(m.run.RequestBlockers(), m.opts.Now()))
+	case "request.submit":
+		if checkOnly {
+			break
+		}
+		if m.run.Request.Reference != "" || !m.run.Request.SubmittedAt.IsZero() {
+			return m.setStatus(tr(m.lang, "La demande est déjà envoyée : ", "The request is already sent: ")+m.run.Request.Reference, false)
+		}
+		if err := m.run.CheckTransition(ref, checklist.StatusDone, ""); err != nil {
+			return m.errStatus(err)
+		}
+		if m.ports.V2 == nil {
+			return m.openManualRequest()
+		}
+		m.openLineInput("siren", fmt.Sprintf(tr(m.lang, "Pour envoyer la demande sur V2, tapez le SIREN du cabinet (%s) :",
+			"To send the request on V2, type the firm's SIREN (%s):"), m.ws.Cabinet.LegalName))
+		return nil
+	case "request.answer":
+		return m.pollNow()
+	case "request.v1_read_only":
+		v1, now := m.ports.V1, m.opts.Now
+		return m.runJob(ref, func(ctx context.Context) (jobResult, error) {
+			if v1 == nil {
+				return jobResult{}, errNoPort
+			}
+			ro, err := v1.ReadOnly(ctx)
+			if err != nil {
+				return jobResult{}, err
+			}
+			res := jobResult{ev: *checklist.ReadOnlyEvidence(ro, now())}
+			if ro {
+				res.to = statusPtr(checklist.StatusDone)
+			}
+			return res, nil
+		})
+	}
+	if checkOnly {
+		return m.setStatus(tr(m.lang, "Pas de vérification automatique pour cette étape : cochez-la (espace).",
+			"No automatic check for this step: tick it (space)."), false)
+	}
+	cur, _ := m.run.Status(ref)
+	if cur == checklist.StatusDone {
+		return nil
+	}
+	return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
+}
+
+// readinessJob records the readiness gate as evidence (§3.2: every client
+// prepared, every invoice accepted).
+func readinessJob(bs []checklist.Blocker, now time.Time) job {
+	return func(context.Context) (jobResult, error) {
+		ev := checklist.Evidence{Source: "bascule", At: now.UTC(), Facts: map[string]string{"blockers": itoa(len(bs))}, OK: len(bs) == 0}
+		for kind, n := range checklist.BlockerSummary(bs) {
+			ev.Facts["blockers."+string(kind)] = itoa(n)
+			ev.Findings = append(ev.Findings, checklist.Finding{Code: "blocker." + string(kind), Count: n})
+		}
+		res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress)}
+		if ev.OK {
+			res.to = statusPtr(checklist.StatusDone)
+		}
+		return res, nil
+	}
+}
+
+// outDir is where files are written.
+func (m *Model) outDir() string {
+	if m.opts.OutDir != "" {
+		return m.opts.OutDir
+	}
+	return "bascule-sortie"
+}
+
+// notifyJob writes one .eml per client announcing the migration (§3.2 item
+// 1), the cabinet as sender; contacts come from V1 when it answers.
+func (m *Model) notifyJob() job {
+	type client struct {
+		id, name, siren string
+		payment         bool
+		pending         int
+	}
+	cs := make([]client, len(m.run.Clients))
+	for i, c := range m.run.Clients {
+		cs[i] = client{c.ID, c.Name, c.SIREN, c.Payment, c.PendingInvoices}
+	}
+	cab, operator, v1, now := m.ws.Cabinet, m.ws.Operator, m.ports.V1, m.opts.Now()
+	dir := filepath.Join(m.outDir(), "annonces")
+	return func(ctx context.Context) (jobResult, error) {
+		contacts := map[string]connectors.Client{}
+		if v1 != nil {
+			page := connectors.Page{Limit: 1000}
+			for {
+				list, next, err := v1.ListClients(ctx, page)
+				if err != nil {
+					break // the messages are written without a recipient
+				}
+				for _, c := range list {
+					contacts[c.ID] = c
+				}
+				if next == "" {
+					break
+				}
+				page.Cursor = next
+			}
+		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return jobResult{}, err
+		}
+		written, noContact := 0, 0
+		for _, d := range cs {
+			if err := ctx.Err(); err != nil {
+				return jobResult{}, err
+			}
+			c := contacts[d.id]
+			msg, err := notify.Build(notify.Announcement{
+				CabinetName: cab.LegalName, ManagerName: operator, ManagerEmail: cab.ManagerEmail,
+				ClientName: d.name, ClientSIREN: d.siren, ContactFirst: c.ContactFirstName, ContactLast: c.ContactLastName,
+				ContactEmail: c.ContactEmail, Payment: d.payment, PendingInvoices: d.pending, Date: now,
+			})
+			if err != nil {
+				return jobResult{}, err
+			}
+			if msg.To == nil {
+				noContact++
+			}
+			f, err := os.OpenFile(filepath.Join(dir, notify.FileName(d.siren, d.name)), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+			if err != nil {
+				return jobResult{}, err
+			}
+			_, err = msg.WriteTo(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return jobResult{}, err
+			}
+			written++
+		}
+		abs, _ := filepath.Abs(dir)
+		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
+			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(noContact)}}
+		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
+			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
+	}
+}
+
+// overrideSavedMsg is the store's answer to an override.
+type overrideSavedMsg struct {
+	o   checklist.Override
+	err error
+}
+
+func (m *Model) saveOverrideCmd(reason string) tea.Cmd {
+	if strings.TrimSpace(reason) == "" {
+		return m.setStatus(tr(m.lang, "Une dérogation demande une raison.", "An override needs a reason."), true)
+	}
+	ms, ok := m.migStore()
+	if !ok {
+		return m.setStatus(m.jobErrText(errNoMigStore), true)
+	}
+	o := checklist.Override{Gate: checklist.GateRequestReadiness, Reason: reason, By: m.by(), At: m.opts.Now().UTC()}
+	ws, clone := m.ws.ID, cloneRun(m.run)
+	return func() tea.Msg { return overrideSavedMsg{o: o, err: ms.AddOverride(ws, clone, o)} }
+}
+
+func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.errStatus(msg.err)
+	}
+	m.run.Overrides = append(m.run.Overrides, msg.o)
+	return m.setStatus(tr(m.lang, "Dérogation enregistrée : la demande peut partir malgré les points bloquants.",
+		"Override recorded: the request may go despite the blocking points."), false)
+}
+
+// submitDoneMsg is V2's answer to the submission.
+type submitDoneMsg struct {
+	id  int
+	req connectors.MigrationRequest
+	err error
+}
+
+// requestSavedMsg is the store's answer once the request is recorded.
+type requestSavedMsg struct {
+	rec   checklist.RequestRecord
+	ref   checklist.Ref
+	state checklist.StepState
+	err   error
+}
+
+// submitCmd sends the request through V2 with the workspace's idempotency
+// key: sent twice (a retry, a crash before the answer), V2 returns the same
+// request.
+func (m *Model) submitCmd() tea.Cmd {
+	v2 := m.ports.V2
+	sub := connectors.MigrationSubmission{CabinetSIREN: m.ws.Cabinet.SIREN, RequestedBy: m.ws.Cabinet.ManagerEmail, IdempotencyKey: RequestKey(*m.ws)}
+	id := m.ids.take()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	m.ids.cancels[id] = cancel
+	m.migState().job = &runningJob{id: id, ref: checklist.Ref{Step: "request.submit"}}
+	return tea.Batch(m.spin.Tick, func() tea.Msg {
+		req, err := v2.SubmitMigration(ctx, sub)
+		return submitDoneMsg{id: id, req: req, err: err}
+	})
+}
+
+func (m *Model) submitDone(msg submitDoneMsg) tea.Cmd {
+	mg := m.migState()
+	if mg.job == nil || mg.job.id != msg.id {
+		return nil
+	}
+	if cancel, ok := m.ids.cancels[msg.id]; ok {
+		cancel()
+		delete(m.ids.cancels, msg.id)
+	}
+	mg.job = nil
+	if msg.err != nil {
+		return m.setStatus(tr(m.lang, "Demande non envoyée : ", "Request not sent: ")+m.connErrText(msg.err), true)
+	}
+	rec := checklist.RequestRecord{SubmittedAt: msg.req.SubmittedAt, Reference: msg.req.Reference, State: string(msg.req.State)}
+	if rec.SubmittedAt.IsZero() {
+		rec.SubmittedAt = m.opts.Now()
+	}
+	ev := checklist.Evidence{Source: checklist.SourceV2, At: m.opts.Now().UTC(), OK: true, Facts: map[string]string{
+		"reference": msg.req.Reference, "state": string(msg.req.State), "admin_email": msg.req.AdminEmail,
+		"idempotency_key": RequestKey(*m.ws)}}
+	return m.saveRequestCmd(rec, StepChange{Ref: checklist.Ref{Step: "request.submit"}, Status: statusPtr(checklist.StatusDone), Evidence: &ev})
+}
+
+// saveRequestCmd records the request, then its step, in one command.
+func (m *Model) saveRequestCmd(rec checklist.RequestRecord, ch StepChange) tea.Cmd {
+	ms, ok := m.migStore()
+	if !ok {
+		return m.setStatus(m.jobErrText(errNoMigStore), true)
+	}
+	if ch.By == "" {
+		ch.By = m.by()
+	}
+	st, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+	return func() tea.Msg {
+		if err := ms.SetRequest(ws, clone, rec, ch.By); err != nil {
+			return requestSavedMsg{err: err}
+		}
+		state, err := st.ApplyStep(ws, clone, ch)
+		return requestSavedMsg{rec: rec, ref: ch.Ref, state: state, err: err}
+	}
+}
+
+func (m *Model) requestSaved(msg requestSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.errStatus(msg.err)
+	}
+	m.run.Request = msg.rec
+	_ = m.run.SetStatus(msg.ref, msg.state.Status)
+	m.migState().states[msg.ref] = msg.state
+	m.dash.refreshSummary(m.run)
+	text := fmt.Sprintf(tr(m.lang, "Demande enregistrée (%s) : %s", "Request recorded (%s): %s"), orNone(m.lang, msg.rec.Reference), m.dueLine())
+	return tea.Batch(m.setStatus(text, false), m.startPolling())
+}
+
+func orNone(lang checklist.Lang, s string) string {
+	if s == "" {
+		return tr(lang, "sans référence", "no reference")
+	}
+	return s
+}
+
+// openManualRequest records a request sent by hand (the form of §3.2).
+func (m *Model) openManualRequest() tea.Cmd {
+	mg := m.migState()
+	r := mg.req
+	if m.run.Request.Reference != "" || !m.run.Request.SubmittedAt.IsZero() {
+		return m.setStatus(tr(m.lang, "La demande est déjà enregistrée.", "The request is already recorded."), false)
+	}
+	if err := m.run.CheckTransition(checklist.Ref{Step: "request.submit"}, checklist.StatusDone, ""); err != nil {
+		return m.errStatus(err)
+	}
+	st, _ := m.opts.Guide.Step("request.submit")
+	a := &manualRequest{date: m.opts.Now().In(m.loc).Format("02/01/2006")}
+	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}}
+	var fields []huh.Field
+	for _, fl := range st.Form.Fields {
+		v := a.date
+		if fl.ID == "reference" {
+			v = ""
+		}
+		fields = append(fields, m.huhField(fl, v, ans))
+	}
+	id := m.ids.take()
+	form := huh.NewForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand"))).
+		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
+	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
+	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	r.form, r.formID = form, id
+	r.manual = a
+	mg.reqAnswers = ans
+	return form.Init()
+}
+
+func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
+	mg := m.migState()
+	r := mg.req
+	r.form = nil
+	if _, ok := msg.(formCancelledMsg); ok {
+		return nil
+	}
+	st, _ := m.opts.Guide.Step("request.submit")
+	rec := mg.reqAnswers.record(st.Form)
+	day, err := checklist.ParseDate(rec["date"])
+	if err != nil {
+		return m.setStatus(tr(m.lang, "Date attendue au format JJ/MM/AAAA.", "Date expected as DD/MM/YYYY."), true)
+	}
+	now := m.opts.Now()
+	at := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, m.loc)
+	if y, mo, d := now.In(m.loc).Date(); y == day.Year() && mo == day.Month() && d == day.Day() {
+		at = now
+	}
+	req := checklist.RequestRecord{SubmittedAt: at, Reference: rec["reference"], Manual: true, State: string(connectors.RequestSubmitted)}
+	capt := checklist.Capture{Items: []checklist.Record{rec}}
+	return m.saveRequestCmd(req, StepChange{Ref: checklist.Ref{Step: "request.submit"}, Status: statusPtr(checklist.StatusDone), Capture: &capt})
+}
+
+// pollTickMsg asks for the request's state again; pollDoneMsg is V2's answer.
+type (
+	pollTickMsg struct{ chain int }
+	pollDoneMsg struct {
+		id  int
+		req connectors.MigrationRequest
+		err error
+	}
+)
+
+func (m *Model) pollEvery() time.Duration {
+	if m.opts.PollEvery > 0 {
+		return m.opts.PollEvery
+	}
+	return 3 * time.Second
+}
+
+// polling says whether there is a request to follow on V2.
+func (m *Model) polling() bool {
+	return m.ports.V2 != nil && m.run.Request.Reference != "" && !m.run.Migrated()
+}
+
+// startPolling asks V2 now, then every few seconds while the request
+// screen is open and the answer is awaited. A new chain replaces the old.
+func (m *Model) startPolling() tea.Cmd {
+	if !m.polling() {
+		return nil
+	}
+	mg := m.migState()
+	mg.poll = m.ids.take()
+	return m.pollNow()
+}
+
+// pollNow calls MigrationStatus; only the last call's answer is used.
+func (m *Model) pollNow() tea.Cmd {
+	if m.ports.V2 == nil {
+		return m.setStatus(m.jobErrText(errNoPort), true)
+	}
+	if m.run.Request.Reference == "" {
+		return m.setStatus(tr(m.lang, "Aucune référence de demande à suivre sur V2 : cochez la réponse à sa réception.",
+			"No request reference to follow on V2: tick the answer when it arrives."), false)
+	}
+	mg := m.migState()
+	id := m.ids.take()
+	mg.pollReq = id
+	v2, ref := m.ports.V2, m.run.Request.Reference
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	m.ids.cancels[id] = cancel
+	return func() tea.Msg {
+		req, err := v2.MigrationStatus(ctx, ref)
+		return pollDoneMsg{id: id, req: req, err: err}
+	}
+}
+
+func (m *Model) pollTick(msg pollTickMsg) tea.Cmd {
+	mg := m.migState()
+	if msg.chain != mg.poll || m.screen != screenRequest || !m.polling() {
+		return nil // an old chain, or nobody looks
+	}
+	return m.pollNow()
+}
+
+func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
+	mg := m.migState()
+	if cancel, ok := m.ids.cancels[msg.id]; ok {
+		cancel()
+		delete(m.ids.cancels, msg.id)
+	}
+	if msg.id != mg.pollReq {
+		return nil // stale
+	}
+	mg.pollReq = 0
+	next := tea.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
+	if msg.err != nil {
+		return tea.Batch(next, m.setStatus(tr(m.lang, "Suivi de la demande : ", "Request tracking: ")+m.connErrText(msg.err), true))
+	}
+	rec := m.run.Request
+	if string(msg.req.State) == rec.State && !msg.req.State.Done() {
+		return next
+	}
+	rec.State = string(msg.req.State)
+	ev := *checklist.RequestEvidence(msg.req, m.opts.Now())
+	ch := StepChange{Ref: checklist.Ref{Step: "request.answer"}, Evidence: &ev}
+	switch msg.req.State {
+	case connectors.RequestSucceeded:
+		rec.SucceededAt = msg.req.CompletedAt
+		if rec.SucceededAt.IsZero() {
+			rec.SucceededAt = m.opts.Now()
+		}
+		ch.Status = statusPtr(checklist.StatusDone)
+		next = nil
+	case connectors.RequestFailed:
+		ch.Status = statusPtr(checklist.StatusBlocked)
+		ch.Reason = tr(m.lang, "la demande a échoué sur V2 : ", "the request failed on V2: ") + msg.req.Message
+		next = nil
+	default:
+		ch.Status = statusPtr(checklist.StatusInProgress)
+	}
+	if err := m.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
+		ch.Status = nil
+	}
+	return tea.Batch(next, m.saveRequestCmd(rec, ch))
+}
+
+func (m *Model) viewRequest() (string, help.KeyMap) {
+	mg := m.migState()
+	r := mg.req
+	k := newRequestKeys(m.lang, m.gkeys)
+	var b strings.Builder
+	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tr(m.lang, "Demande de migration", "Migration request")),
+		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
+	b.WriteString(m.rule() + "\n")
+	done := 0
+	for i, st := range r.steps {
+		ref := checklist.Ref{Step: st.ID}
+		if cur, _ := m.run.Status(ref); cur.Resolved() {
+			done++
+		}
+		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st)) + "\n")
+	}
+	req := m.run.Request
+	line := m.st.Muted.Render(tr(m.lang, "   pas encore envoyée", "   not sent yet"))
+	if !req.SubmittedAt.IsZero() {
+		how := tr(m.lang, "via V2", "through V2")
+		if req.Manual {
+			how = tr(m.lang, "faite à la main", "made by hand")
+		}
+		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s) · %s", "   %s sent %s (%s) · %s"),
+			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how, m.dueLine())
+	}
+	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + line + "\n")
+	b.WriteString(m.rule() + "\n")
+	if r.form != nil {
+		b.WriteString(indent(r.form.View(), 1))
+		return b.String(), newFormKeys(m.lang)
+	}
+	b.WriteString(strings.Join(m.requestDetail(), "\n"))
+	return b.String(), k
+}
+
+// requestNote is the short state shown on a step's row.
+func (m *Model) requestNote(st *checklist.Step) string {
+	ref := checklist.Ref{Step: st.ID}
+	state := m.migState().states[ref]
+	switch st.ID {
+	case "request.notify_clients":
+		if ev := state.Evidence; ev != nil {
+			return fmt.Sprintf(tr(m.lang, "%s messages écrits", "%s messages written"), ev.Facts["messages"])
+		}
+	case "request.client_checks":
+		if n := len(m.migState().req.blockers); n > 0 {
+			s := m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "%d point(s) bloquant(s)", "%d blocking point(s)"), n))
+			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
+				s += m.st.Muted.Render(tr(m.lang, " · dérogation", " · override"))
+			}
+			return s
+		}
+		return m.st.OK.Render(tr(m.lang, "prête", "ready"))
+	case "request.submit":
+		if r := m.run.Request.Reference; r != "" {
+			return r
+		}
+	case "request.answer":
+		if m.run.Migrated() {
+			return m.st.OK.Render(tr(m.lang, "migration réussie", "migration succeeded"))
+		}
+		if s := m.run.Request.State; s != "" {
+			label := connectors.RequestState(s).FrenchLabel()
+			if m.lang == checklist.English {
+				label = connectors.RequestState(s).EnglishLabel()
+			}
+			return label
+		}
+	}
+	if m.migState().job != nil && m.migState().job.ref == ref {
+		return m.spin.View()
+	}
+	return ""
+}
+
+// requestDetail is the pane under the list for the selected step.
+func (m *Model) requestDetail() []string {
+	mg := m.migState()
+	r := mg.req
+	st := m.requestStep()
+	ref := checklist.Ref{Step: st.ID}
+	w := m.width - 2
+	cur, _ := m.run.Status(ref)
+	var lines []string
+	lines = append(lines, " "+m.st.Header.Render(st.Title.In(m.lang))+m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section))
+	if mg.input != nil {
+		return append(lines, m.lineInputView()...)
+	}
+	if mg.job != nil && mg.job.ref == ref {
+		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
+	}
+	state := mg.states[ref]
+	switch st.ID {
+	case "request.notify_clients":
+		if ev := state.Evidence; ev != nil {
+			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(tr(m.lang, "%s messages dans %s (%s sans destinataire connu)",
+				"%s messages in %s (%s without a known recipient)"), ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
+		} else {
+			lines = append(lines, " "+fmt.Sprintf(tr(m.lang, "entrée : écrire un e-mail (.eml) par client dans %s, expéditeur %s",
+				"enter: write one e-mail (.eml) per client in %s, sender %s"), filepath.Join(m.outDir(), "annonces"), m.ws.Cabinet.ManagerEmail))
+		}
+	case "request.client_checks", "request.submit":
+		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)
+	case "request.answer":
+		if d := m.dueLine(); d != "" {
+			lines = append(lines, " "+d)
+		}
+		if m.polling() {
+			lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "V2 est interrogé toutes les %s tant que cet écran est ouvert (entrée : maintenant).",
+				"V2 is asked every %s while this screen is open (enter: now)."), m.pollEvery())))
+		}
+	}
+	if st.ID != "request.client_checks" && st.ID != "request.submit" {
+		for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+		if ev := state.Evidence; ev != nil && st.ID != "request.notify_clients" {
+			for _, l := range m.evidenceLines(ev) {
+				lines = append(lines, " "+l)
+			}
+		}
+	}
+	_ = r
+	return lines
+}
+
+// blockerKinds is the order blockers are grouped in, with their titles.
+func blockerKinds(lang checklist.Lang) []struct {
+	kind  checklist.BlockerKind
+	title string
+} {
+	return []struct {
+		kind  checklist.BlockerKind
+		title string
+	}{
+		{checklist.BlockRegistration, tr(lang, "Inscription (§3.1)", "Registration (§3.1)")},
+		{checklist.BlockCabinetPreparation, tr(lang, "Préparation du cabinet (§2)", "Firm preparation (§2)")},
+		{checklist.BlockPendingInvoices, tr(lang, "Factures en attente sur V1 (§2)", "Invoices pending on V1 (§2)")},
+		{checklist.BlockClientPreparation, tr(lang, "Préparation des clients (§2)", "Client preparation (§2)")},
+		{checklist.BlockStepBlocked, tr(lang, "Étapes bloquées", "Blocked steps")},
+		{checklist.BlockRequiredStepMissing, tr(lang, "Étapes préalables", "Steps required first")},
+	}
+}
+
+// gateLines lists what blocks the request, grouped by kind with counts, and
+// the override if any; rows lines at most, from the scroll position.
+func (m *Model) gateLines(rows int) []string {
+	r := m.migState().req
+	var out []string
+	if o, on := m.run.Override(checklist.GateRequestReadiness); on {
+		out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
+			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason)))
+	}
+	if len(r.blockers) == 0 {
+		return append(out, " "+m.st.OK.Render(tr(m.lang, "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",
+			"✓ Nothing blocks: the request may go (enter on \"Send the migration request\").")))
+	}
+	out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Ce qui bloque la demande (%d) :", "What blocks the request (%d):"), len(r.blockers)))+
+		m.st.Muted.Render(tr(m.lang, "  pgup/pgdn défiler · o dérogation", "  pgup/pgdn scroll · o override")))
+	var list []string
+	for _, g := range blockerKinds(m.lang) {
+		var items []string
+		for _, b := range r.blockers {
+			if b.Kind == g.kind {
+				items = append(items, "   · "+b.Message.In(m.lang))
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		list = append(list, "  "+m.st.Header.Render(fmt.Sprintf("%s — %d", g.title, len(items))))
+		list = append(list, items...)
+	}
+	rows = max(3, rows)
+	r.scroll = max(0, min(r.scroll, len(list)-rows))
+	end := min(len(list), r.scroll+rows)
+	out = append(out, list[r.scroll:end]...)
+	if end < len(list) {
+		out = append(out, m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus", "   … %d more line(s)"), len(list)-end)))
+	}
+	return out
+}

@@ -1,0 +1,427 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// summaryScreen is the guide's §4 table filled in for this cabinet (each
+// line's state across all clients, from the steps it maps to) and, on its
+// second tab, the session: what was done since the program started, the
+// time spent, and what is left and who does it.
+type summaryScreen struct {
+	session bool
+	rep     report.Report
+	left    []actorLeft
+	events  []store.Event
+	evErr   error
+	scroll  int
+}
+
+// actorLeft is what is left for one kind of actor.
+type actorLeft struct {
+	actor   checklist.Actor
+	steps   int
+	time    time.Duration
+	byPhase map[checklist.Phase]int
+}
+
+type (
+	eventsMsg struct {
+		events []store.Event
+		err    error
+	}
+	reportWrittenMsg struct {
+		paths []string
+		err   error
+	}
+)
+
+type summaryKeys struct {
+	Tab, Export, Tick, Refresh, PageUp, PageDown key.Binding
+	global                                       globalKeys
+}
+
+func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
+	return summaryKeys{
+		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
+		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
+		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "synthèse relue", "summary reviewed"))),
+		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
+		global:   g,
+	}
+}
+
+func (k summaryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Tab, k.Export, k.Tick, k.PageUp, k.global.Back, k.global.Help}
+}
+
+func (k summaryKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Tab, k.Export, k.Tick, k.Refresh}, {k.PageUp, k.global.Back, k.global.Help, k.global.Quit}}
+}
+
+func (m *Model) reportInput() report.Input {
+	return report.Input{Run: m.run, Workspace: m.ws.ID, Demo: m.ws.Mode == ModeDemo, Now: m.opts.Now(), Lang: m.lang,
+		Cabinet: report.Cabinet{Name: m.ws.Cabinet.LegalName, SIREN: m.ws.Cabinet.SIREN, ManagerEmail: m.ws.Cabinet.ManagerEmail, Operator: m.ws.Operator},
+		Since:   m.migState().start, Location: m.loc}
+}
+
+func (m *Model) openSummary() tea.Cmd {
+	mg := m.migState()
+	s := &summaryScreen{}
+	if mg.summary != nil {
+		s.session = mg.summary.session
+	}
+	mg.summary = s
+	m.refreshSummaryScreen()
+	m.open(screenSummary)
+	return m.loadEventsCmd()
+}
+
+// refreshSummaryScreen recomputes the table and what is left; it walks every
+// client, so it runs on open and on a change, never on a frame.
+func (m *Model) refreshSummaryScreen() {
+	s := m.migState().summary
+	s.rep = report.Build(m.reportInput())
+	s.left = m.whatIsLeft()
+}
+
+func (m *Model) whatIsLeft() []actorLeft {
+	g := m.opts.Guide
+	byActor := map[checklist.Actor]*actorLeft{}
+	add := func(st *checklist.Step, cur checklist.Status) {
+		if cur.Resolved() {
+			return
+		}
+		l := byActor[st.Actor]
+		if l == nil {
+			l = &actorLeft{actor: st.Actor, byPhase: map[checklist.Phase]int{}}
+			byActor[st.Actor] = l
+		}
+		l.steps++
+		l.time += g.Estimate(st).Nominal()
+		l.byPhase[st.Phase]++
+	}
+	for _, st := range g.StepsFor(checklist.ScopeCabinet) {
+		cur, _ := m.run.Status(checklist.Ref{Step: st.ID})
+		add(st, cur)
+	}
+	side := g.ClientSideSteps()
+	for ci := range m.run.Clients {
+		c := &m.run.Clients[ci]
+		for p, st := range side {
+			if st.Scope == checklist.ScopePayment && !c.Payment {
+				continue
+			}
+			add(st, c.Steps[p])
+		}
+	}
+	var out []actorLeft
+	for _, a := range []checklist.Actor{checklist.ActorCabinet, checklist.ActorCabinetOrClient} {
+		if l := byActor[a]; l != nil {
+			out = append(out, *l)
+		}
+	}
+	return out
+}
+
+func (m *Model) loadEventsCmd() tea.Cmd {
+	ms, ok := m.migStore()
+	if !ok {
+		return nil
+	}
+	ws, since := m.ws.ID, m.migState().start
+	return func() tea.Msg {
+		evs, err := ms.Events(ws, since)
+		return eventsMsg{events: evs, err: err}
+	}
+}
+
+func (m *Model) eventsLoaded(msg eventsMsg) {
+	if s := m.migState().summary; s != nil {
+		s.events, s.evErr = msg.events, msg.err
+	}
+}
+
+func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
+	s := m.migState().summary
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := newSummaryKeys(m.lang, m.gkeys)
+	switch {
+	case key.Matches(km, m.gkeys.Back):
+		m.goBack()
+	case key.Matches(km, k.Tab):
+		s.session = !s.session
+		s.scroll = 0
+		m.refreshSummaryScreen()
+		return m.loadEventsCmd()
+	case key.Matches(km, k.Refresh):
+		m.refreshSummaryScreen()
+		return m.loadEventsCmd()
+	case key.Matches(km, k.PageDown):
+		s.scroll += 3
+	case key.Matches(km, k.PageUp):
+		s.scroll = max(0, s.scroll-3)
+	case key.Matches(km, k.Tick):
+		ref := checklist.Ref{Step: "summary.report"}
+		cur, _ := m.run.Status(ref)
+		to := checklist.StatusDone
+		if cur == checklist.StatusDone {
+			to = checklist.StatusTodo
+		}
+		if err := m.run.CheckTransition(ref, to, ""); err != nil {
+			return m.errStatus(err)
+		}
+		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
+		return func() tea.Msg {
+			msg := inner()
+			if ap, ok := msg.(stepAppliedMsg); ok {
+				ap.then = func() tea.Msg { return summaryRefreshMsg{} }
+				return ap
+			}
+			return msg
+		}
+	case key.Matches(km, k.Export):
+		return m.exportCmd()
+	}
+	return nil
+}
+
+// summaryRefreshMsg asks the summary to recompute after a change.
+type summaryRefreshMsg struct{}
+
+// exportCmd writes the report (Markdown and self-contained HTML, IBANs
+// masked) with the session's events.
+func (m *Model) exportCmd() tea.Cmd {
+	in := m.reportInput()
+	in.Run = cloneRun(m.run)
+	if s := m.migState().summary; s != nil {
+		for _, e := range s.events {
+			in.Entries = append(in.Entries, entryOf(e))
+		}
+	}
+	dir, name := m.outDir(), "synthese-"+m.ws.ID
+	return func() tea.Msg {
+		r := report.Build(in)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return reportWrittenMsg{err: err}
+		}
+		var paths []string
+		for _, f := range []report.Format{report.Markdown, report.HTML} {
+			p := filepath.Join(dir, name+f.Ext())
+			out, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+			if err != nil {
+				return reportWrittenMsg{err: err}
+			}
+			err = report.Write(out, f, r)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return reportWrittenMsg{err: err}
+			}
+			abs, _ := filepath.Abs(p)
+			paths = append(paths, abs)
+		}
+		return reportWrittenMsg{paths: paths}
+	}
+}
+
+func entryOf(e store.Event) report.Entry {
+	out := report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step, From: e.From, To: e.To}
+	switch e.Action {
+	case store.ActionStep:
+		out.Action = "status"
+		if e.From == e.To {
+			out.Action = "change"
+		}
+	case store.ActionOverride:
+		out.Action, out.Reason = "override", e.Detail
+	default:
+		out.Action = e.Action
+	}
+	return out
+}
+
+func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.errStatus(msg.err)
+	}
+	return m.setStatus(tr(m.lang, "Synthèse exportée : ", "Summary exported: ")+strings.Join(msg.paths, ", "), false)
+}
+
+func (m *Model) viewSummary() (string, help.KeyMap) {
+	s := m.migState().summary
+	if s.rep.GeneratedAt.IsZero() {
+		m.refreshSummaryScreen()
+	}
+	k := newSummaryKeys(m.lang, m.gkeys)
+	var b strings.Builder
+	tab := tr(m.lang, "Synthèse §4", "Summary §4")
+	if s.session {
+		tab = tr(m.lang, "Session", "Session")
+	}
+	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tab), m.st.Header.Render(m.ws.Cabinet.LegalName),
+		m.st.Muted.Render("SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN))))
+	b.WriteString(m.rule() + "\n")
+	var lines []string
+	if s.session {
+		lines = m.sessionLines()
+	} else {
+		lines = m.tableLines()
+	}
+	rows := max(3, m.height-8)
+	s.scroll = max(0, min(s.scroll, len(lines)-rows))
+	end := min(len(lines), s.scroll+rows)
+	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
+	if end < len(lines) {
+		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus (↓)", "   … %d more line(s) (↓)"), len(lines)-end)))
+	}
+	return b.String(), k
+}
+
+func (m *Model) tableLines() []string {
+	s := m.migState().summary
+	r := &s.rep
+	elemW := max(20, m.width-44)
+	var out []string
+	resolved, total := 0, 0
+	head := func(title, col string) {
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+2))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
+	}
+	head(checklist.EnvCabinet.Title().In(m.lang), tr(m.lang, "état", "state"))
+	for _, l := range r.CabinetLines {
+		total++
+		state := report.StateTitle(m.lang, l.State)
+		mark := m.st.Muted.Render("·")
+		if l.State == report.StateDone || l.State == report.StateNotApplicable {
+			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
+			resolved++
+		} else if l.State == report.StateBlocked {
+			mark = m.st.Bad.Render("✗")
+		}
+		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
+			state, m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+	}
+	head(checklist.EnvCompany.Title().In(m.lang), tr(m.lang, "clients", "clients"))
+	for _, l := range r.CompanyLines {
+		total++
+		state := fmt.Sprintf("%d/%d clients", l.Done, l.Applicable)
+		mark := m.st.Muted.Render("·")
+		switch {
+		case l.Applicable == 0:
+			state, mark = tr(m.lang, "sans objet", "not applicable"), m.st.OK.Render("✓")
+			resolved++
+		case l.Done == l.Applicable:
+			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
+			resolved++
+		}
+		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
+			cell(state, 16), m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+	}
+	verdict := fmt.Sprintf(tr(m.lang, "%d/%d lignes du tableau réglées", "%d/%d table lines resolved"), resolved, total)
+	if resolved == total {
+		verdict = m.st.OK.Render("✓ " + tr(m.lang, "toutes les lignes du tableau §4 sont réglées", "every line of the §4 table is resolved"))
+	}
+	cur, _ := m.run.Status(checklist.Ref{Step: "summary.report"})
+	out = append(out, "", " "+verdict+m.st.Muted.Render(" · "+tr(m.lang, "synthèse relue : ", "summary reviewed: ")+cur.Title().In(m.lang)+
+		tr(m.lang, " (espace) · x exporter", " (space) · x export")))
+	return out
+}
+
+func migratedShort(lang checklist.Lang, id string) string {
+	switch id {
+	case "yes":
+		return tr(lang, "oui", "yes")
+	case "no":
+		return tr(lang, "non", "no")
+	}
+	return tr(lang, "s.o.", "n/a")
+}
+
+func (m *Model) sessionLines() []string {
+	s := m.migState().summary
+	start := m.migState().start
+	now := m.opts.Now()
+	var out []string
+	changes := 0
+	for _, e := range s.events {
+		if e.Action == store.ActionStep || e.Action == store.ActionOverride || e.Action == store.ActionRequest {
+			changes++
+		}
+	}
+	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %d changement(s) · opérateur %s",
+		"Started %s · %s spent · %d change(s) · operator %s"), fmtClock(m.lang, start, m.loc), fmtDuration(now.Sub(start)), changes, orDash(m.ws.Operator)))
+	if s.evErr != nil {
+		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
+	}
+	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Reste à faire, et qui le fait", "Left to do, and who does it")))
+	if len(s.left) == 0 {
+		out = append(out, "   "+m.st.OK.Render(tr(m.lang, "rien : la migration est terminée", "nothing: the migration is finished")))
+	}
+	for _, l := range s.left {
+		var phases []string
+		for _, ph := range checklist.Phases() {
+			if n := l.byPhase[ph]; n > 0 {
+				phases = append(phases, fmt.Sprintf("%s %d", strings.ToLower(phaseShort(m.lang, ph)), n))
+			}
+		}
+		out = append(out, fmt.Sprintf("   %s : %d %s (≈ %s) — %s", l.actor.Title().In(m.lang), l.steps,
+			plural(l.steps, tr(m.lang, "étape", "step"), tr(m.lang, "étapes", "steps")), fmtDuration(l.time), strings.Join(phases, ", ")))
+	}
+	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Fait pendant la session", "Done during the session")))
+	if len(s.events) == 0 {
+		out = append(out, "   "+m.st.Muted.Render(tr(m.lang, "rien encore", "nothing yet")))
+	}
+	for i := len(s.events) - 1; i >= 0; i-- {
+		out = append(out, "   "+m.eventLine(s.events[i]))
+	}
+	return out
+}
+
+// eventLine is one audit event as the session shows it, newest first.
+func (m *Model) eventLine(e store.Event) string {
+	at := e.At.In(m.loc).Format("15:04")
+	what := e.Action
+	if st, ok := m.opts.Guide.Step(e.Ref.Step); ok {
+		what = st.Title.In(m.lang)
+	}
+	switch e.Action {
+	case store.ActionOverride:
+		what = tr(m.lang, "dérogation : ", "override: ") + e.Detail
+	case store.ActionRequest:
+		what = tr(m.lang, "demande de migration : ", "migration request: ") + e.To + " (" + e.Detail + ")"
+	case store.ActionPending:
+		what = fmt.Sprintf(tr(m.lang, "factures en attente : %s → %s", "pending invoices: %s → %s"), e.From, e.To)
+	}
+	if e.Action == store.ActionStep && e.From != e.To && e.To != "" {
+		from, _ := checklist.ParseStatus(e.From)
+		to, _ := checklist.ParseStatus(e.To)
+		what += " : " + from.Title().In(m.lang) + " → " + to.Title().In(m.lang)
+	} else if e.Action == store.ActionStep && e.Detail != "" {
+		what += " (" + e.Detail + ")"
+	}
+	who := ""
+	if e.Ref.Client != "" {
+		if ci := m.run.ClientIndex(e.Ref.Client); ci >= 0 {
+			who = m.run.Clients[ci].Name + " · "
+		}
+	}
+	return m.st.Muted.Render(at+" "+orDash(e.Who)) + " " + who + what
+}
