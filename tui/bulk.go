@@ -36,7 +36,8 @@ func (m *Model) openBulk() tea.Cmd {
 	}
 	var stepOpts []huh.Option[string]
 	for _, st := range m.opts.Guide.ClientSideSteps() {
-		if st.Phase == checklist.PhasePreparation {
+		// Reconciliation steps once migrated (§3.3–3.4, ticked by hand).
+		if st.Phase == checklist.PhasePreparation || st.Phase == checklist.PhaseReconciliation && m.run.Migrated() {
 			stepOpts = append(stepOpts, huh.NewOption(st.Title.In(m.lang), st.ID))
 		}
 	}

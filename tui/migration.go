@@ -193,6 +193,23 @@ func (m *Model) jobChange(ref checklist.Ref, res jobResult) StepChange {
 	return ch
 }
 
+// applyThen writes a change like applyCmd, then shows text in the status
+// line once the store's answer is in (so that it is not overwritten).
+func (m *Model) applyThen(ch StepChange, pending *int, text string, isErr bool) tea.Cmd {
+	inner := m.applyCmd(ch, pending)
+	if text == "" {
+		return inner
+	}
+	return func() tea.Msg {
+		msg := inner()
+		if ap, ok := msg.(stepAppliedMsg); ok && ap.err == nil {
+			ap.then = func() tea.Msg { return statusMsg{text: text, err: isErr} }
+			return ap
+		}
+		return msg
+	}
+}
+
 // updateMigration handles the messages of phases 3–5 whatever the screen;
 // done is false for anything else.
 func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
@@ -212,11 +229,7 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.cacheEvidence(msg.ref, msg.res)
 		ch := m.jobChange(msg.ref, msg.res)
-		cmd := m.applyCmd(ch, msg.res.pending)
-		if msg.res.summary != "" {
-			cmd = tea.Sequence(cmd, m.setStatus(msg.res.summary, !msg.res.ev.OK))
-		}
-		return cmd, true
+		return m.applyThen(ch, msg.res.pending, msg.res.summary, !msg.res.ev.OK), true
 	case overrideSavedMsg:
 		return m.overrideSaved(msg), true
 	case submitDoneMsg:

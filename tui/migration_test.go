@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"os"
 
 	"path/filepath"
 	"strings"
@@ -17,11 +18,12 @@ import (
 var _ MigrationStore = (*store.DB)(nil)
 var _ Demo = (*sandbox.Platform)(nil)
 
-// sandboxEnv is the demo platform and a real store: the whole migration,
+// sandboxEnv is the demo platform behind the ports and the in-memory store
+// (bbolt's fsync would outlast the driver's idle wait): the whole migration,
 // end to end, in the model.
 type sandboxEnv struct {
 	p    *sandbox.Platform
-	db   *store.DB
+	db   *fakeStore
 	opts Options
 	dir  string
 }
@@ -31,11 +33,6 @@ func newSandboxEnv(t *testing.T, n int, drop ...sandbox.DropRule) *sandboxEnv {
 	clock := func() time.Time { return testNow }
 	p := sandbox.New(sandbox.Options{Seed: 1, Clients: n, Drop: drop, Now: clock})
 	dir := t.TempDir()
-	db, err := store.Open(filepath.Join(dir, "bascule.db"), store.Options{Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	ctx := context.Background()
 	cab, err := p.V1().Cabinet(ctx)
 	if err != nil {
@@ -47,15 +44,8 @@ func newSandboxEnv(t *testing.T, n int, drop ...sandbox.DropRule) *sandboxEnv {
 			ds = append(ds, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
 		}
 	}
-	sw := store.Workspace{ID: "ws1", Operator: "C. Martin", Mode: "demo", Cabinet: store.Cabinet{SIREN: cab.Cabinet.SIREN,
-		LegalName: cab.Cabinet.LegalName, ManagerEmail: cab.Cabinet.ManagerEmail}}
-	if err := db.CreateWorkspace(sw); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.PutDossiers("ws1", ds, "test"); err != nil {
-		t.Fatal(err)
-	}
 	g := checklist.Default()
+	db := newFakeStore(g, ds)
 	run, err := db.LoadRun("ws1", g)
 	if err != nil {
 		t.Fatal(err)
@@ -176,11 +166,169 @@ func TestMigrationWithSandbox(t *testing.T) {
 	d.mustNotSee("écart")
 }
 
-func mustState(t *testing.T, db *store.DB, step, client string) checklist.StepState {
+func mustState(t *testing.T, db *fakeStore, step, client string) checklist.StepState {
 	t.Helper()
-	st, err := db.StepState("ws1", checklist.Ref{Step: step, Client: client})
-	if err != nil {
+	return db.state(checklist.Ref{Step: step, Client: client})
+}
+
+// migrate runs the request on the model: readiness check, submission with
+// the cabinet's SIREN, the answer polled at once (the sandbox has no delay).
+func migrate(t *testing.T, d *driver) {
+	t.Helper()
+	d.key("d", "down", "v", "down", "enter")
+	d.typeText("552008443")
+	d.key("enter")
+	if !d.m.run.Migrated() {
+		t.Fatalf("not migrated:\n%s", d.view())
+	}
+	d.key("esc")
+}
+
+// TestReconciliationGapNeverDone: the sandbox loses archived documents of
+// every client; the control shows an écart with both figures and the step
+// never becomes done, neither by the check nor by hand.
+func TestReconciliationGapNeverDone(t *testing.T) {
+	e := newSandboxEnv(t, 4, sandbox.DropRule{ClientSIREN: sandbox.AllSIRENs, Item: sandbox.ItemArchivedDocuments, Count: 3})
+	e.prepare(t)
+	d := newDriver(t, e.opts, 120, 40)
+	sweep(d, "Vérifier sur V1 : Accepter les factures en attente")
+	migrate(t, d)
+	d.key("r", "enter")
+	d.mustSee("Documents archivés", "✗ écart", "Base articles", "✓ migré", "1 écart(s)")
+	ci := d.m.dash.current()
+	c := d.m.run.Clients[ci]
+	st := mustState(t, e.db, "reconciliation.client.control", c.ID)
+	if st.Status == checklist.StatusDone || st.Evidence == nil || st.Evidence.OK {
+		t.Fatalf("a gap was recorded as done: %+v", st)
+	}
+	v1, _ := strconvAtoi(st.Evidence.Facts["archived_documents.v1"])
+	v2, _ := strconvAtoi(st.Evidence.Facts["archived_documents.v2"])
+	if v1-v2 != 3 {
+		t.Fatalf("archived V1 %d, V2 %d: want a gap of 3", v1, v2)
+	}
+	d.mustSee("V1 "+st.Evidence.Facts["archived_documents.v1"], "V2 "+st.Evidence.Facts["archived_documents.v2"])
+	d.key(" ")
+	d.mustSee("Un écart ne peut pas être coché fait")
+	if st := mustState(t, e.db, "reconciliation.client.control", c.ID); st.Status == checklist.StatusDone {
+		t.Fatal("space ticked a gap done")
+	}
+	// In bulk too: every client has the gap, none is done.
+	d.key("esc")
+	sweep(d, "Contrôler sur V2 : Contrôler ce qui a migré")
+	d.mustSee("Action en lot terminée : 0 réussie, 4 à reprendre")
+	for _, c := range d.m.run.Clients {
+		if st, _ := d.m.run.Status(checklist.Ref{Step: "reconciliation.client.control", Client: c.ID}); st == checklist.StatusDone {
+			t.Fatalf("%s: gap marked done", c.Name)
+		}
+	}
+}
+
+func strconvAtoi(s string) (int, error) {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, os.ErrInvalid
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, nil
+}
+
+// TestRequestGateOverrideAndManualRequest: the blockers grouped by kind,
+// the override that needs a reason and stays visible, a request recorded
+// by hand, the estimated answer date and "en retard" once passed.
+func TestRequestGateOverrideAndManualRequest(t *testing.T) {
+	env := newTestEnv(10)
+	now := testNow
+	env.opts.Now = func() time.Time { return now }
+	d := newDriver(t, env.opts, 120, 40)
+	d.key("d", "down")
+	d.mustSee("Ce qui bloque la demande", "Factures en attente sur V1 (§2) — ", "Préparation des clients (§2) — 10", "Inscription (§3.1) — 5")
+	d.key(" ", "down", "enter")
+	d.mustSee("la demande ne peut pas être envoyée")
+	d.key("o", "enter")
+	d.mustSee("Une dérogation demande une raison.")
+	d.key("o")
+	d.typeText("accord du client, factures traitées sur V2")
+	d.key("enter")
+	d.mustSee("Dérogation par C. Martin le 12/03/2026 à 11:14 : accord du client, factures traitées sur V2")
+	d.key("h")
+	d.mustSee("Demande de migration faite à la main", "Date de la demande")
+	d.key("enter")
+	d.typeText("FORM-2026-118")
+	d.key("enter")
+	d.mustSee("FORM-2026-118 envoyée le 12/03/2026 à 11:14 (faite à la main)", "réponse estimée le 17/03/2026 à 11:14 (estimation", "dans 5 j")
+	if st := env.store.state(refOf("request.submit", "")); st.Status != checklist.StatusDone || st.Capture == nil {
+		t.Fatalf("submit step: %+v", st)
+	}
+	// The override is still shown after the request.
+	d.key("up")
+	d.mustSee("Dérogation par C. Martin")
+	now = testNow.Add(6 * 24 * time.Hour)
+	d.key("down", "down")
+	d.mustSee("en retard de")
+}
+
+// TestBulkActionReportsEachClientAndGoesOn: one client's numbering is
+// refused by V2; the others are set, and each client has its line.
+func TestBulkActionReportsEachClientAndGoesOn(t *testing.T) {
+	e := newSandboxEnv(t, 4)
+	e.prepare(t)
+	bad := e.opts.Run.Clients[1]
+	if _, err := e.db.ApplyStep("ws1", e.opts.Run, StepChange{Ref: checklist.Ref{Step: "preparation.client.numbering", Client: bad.ID},
+		Capture: &checklist.Capture{Items: []checklist.Record{{"prefix": "F-", "number": "12", "padding": "30"}}}, By: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	return st
+	d := newDriver(t, e.opts, 120, 40)
+	sweep(d, "Vérifier sur V1 : Accepter les factures en attente")
+	migrate(t, d)
+	d.key("ctrl+a", "a")
+	for range 8 {
+		if strings.Contains(d.view(), "> Recréer sur V2 : Configurer la numérotation") {
+			break
+		}
+		d.key("down")
+	}
+	d.key("enter", "o", "enter")
+	d.mustSee("Action en lot terminée", bad.Name, "padding", "prochaine facture")
+	if n := e.p.SideEffects()["v2.SetNumbering"]; n < 1 {
+		t.Fatalf("%d numberings set", n)
+	}
+	for _, c := range d.m.run.Clients {
+		st, _ := d.m.run.Status(checklist.Ref{Step: "reconciliation.client.numbering", Client: c.ID})
+		if c.ID == bad.ID && st == checklist.StatusDone {
+			t.Fatal("a refused numbering is done")
+		}
+	}
+	// Again: the same keys replay on V2, nothing acts twice.
+	before := e.p.SideEffects()["v2.SetNumbering"]
+	d.key("esc", "ctrl+a", "a")
+	for range 8 {
+		if strings.Contains(d.view(), "> Recréer sur V2 : Configurer la numérotation") {
+			break
+		}
+		d.key("down")
+	}
+	d.key("enter", "o", "enter")
+	d.mustSee("Action en lot terminée")
+	if after := e.p.SideEffects()["v2.SetNumbering"]; after != before {
+		t.Fatalf("a retry acted again on V2: %d → %d", before, after)
+	}
+}
+
+// The fake store keeps overrides and the request in the run only.
+func (f *fakeStore) AddOverride(ws string, run *checklist.Run, o checklist.Override) error {
+	run.Overrides = append(run.Overrides, o)
+	return nil
+}
+
+func (f *fakeStore) SetRequest(ws string, run *checklist.Run, r checklist.RequestRecord, by string) error {
+	run.Request = r
+	return nil
+}
+
+func (f *fakeStore) Events(ws string, since time.Time) ([]store.Event, error) { return nil, nil }
+
+func (v *fakeV2) MigrationStatus(ctx context.Context, ref string) (connectors.MigrationRequest, error) {
+	return connectors.MigrationRequest{}, &connectors.Error{Op: "v2.MigrationStatus", Kind: connectors.ErrNotFound, French: "demande inconnue", English: "unknown request"}
 }

@@ -311,7 +311,13 @@ func (m *Model) controlLines(ev *checklist.Evidence) []string {
 		case "migrated":
 			verdict = m.st.OK.Render("✓ " + tr(m.lang, "migré", "migrated"))
 		case "gap":
-			verdict = m.st.Bad.Render("✗ " + tr(m.lang, "écart", "gap"))
+			gap := tr(m.lang, "écart", "gap")
+			if a, err1 := strconv.Atoi(v1); err1 == nil {
+				if b, err2 := strconv.Atoi(v2); err2 == nil {
+					gap += " (" + itoa(a-b) + ")"
+				}
+			}
+			verdict = m.st.Bad.Render("✗ " + gap)
 		default:
 			verdict = m.st.Warn.Render("? " + tr(m.lang, "à vérifier", "to check"))
 		}

@@ -627,8 +627,8 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		if req.Manual {
 			how = tr(m.lang, "faite à la main", "made by hand")
 		}
-		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s) · %s", "   %s sent %s (%s) · %s"),
-			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how, m.dueLine())
+		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s)", "   %s sent %s (%s)"),
+			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how) + "\n   " + m.dueLine()
 	}
 	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + line + "\n")
 	b.WriteString(m.rule() + "\n")

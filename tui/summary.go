@@ -278,7 +278,7 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 		tab = tr(m.lang, "Session", "Session")
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tab), m.st.Header.Render(m.ws.Cabinet.LegalName),
-		m.st.Muted.Render("SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN))))
+		m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN))))
 	b.WriteString(m.rule() + "\n")
 	var lines []string
 	if s.session {
@@ -423,5 +423,5 @@ func (m *Model) eventLine(e store.Event) string {
 			who = m.run.Clients[ci].Name + " · "
 		}
 	}
-	return m.st.Muted.Render(at+" "+orDash(e.Who)) + " " + who + what
+	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + who + what
 }
