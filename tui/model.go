@@ -151,7 +151,7 @@ func New(opts Options) Model {
 	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator = m.st.HelpSep, m.st.HelpSep
 	m.help.ShortSeparator = " · "
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
-	m.vault = &vault{}
+	m.vault = &vault{pass: opts.Passphrase}
 	switch {
 	case opts.Workspace != nil && opts.Run != nil:
 		w := *opts.Workspace

@@ -58,10 +58,16 @@ type Workspace struct {
 	Cabinet  connectors.Cabinet
 	Operator string
 	Mode     Mode
-	// APIURL is the V1/V2 base address in API mode; credentials are asked by
-	// cmd/bascule and sealed by the store, never held here.
-	APIURL  string
-	Created time.Time
+	// APIURL is the V1 base address in API mode, V2URL V2's, ClientID the
+	// OAuth2 client id; the client secret is sealed by the store
+	// (SecretV1ClientSecret, SecretV2ClientSecret), never held here.
+	APIURL   string
+	V2URL    string
+	ClientID string
+	Created  time.Time
+	// Dossiers are, when the workspace is created, the client dossiers read
+	// from the V1 export (files mode); empty otherwise.
+	Dossiers []checklist.Dossier
 }
 
 // Workspaces lists and creates workspaces, for the first-run screen.
@@ -97,9 +103,18 @@ type Options struct {
 	// it in a command.
 	Run *checklist.Run
 	// Connect returns the ports of a workspace; nil when they are given in
-	// Ports.
-	Connect func(Workspace) (Ports, error)
-	Ports   Ports
+	// Ports. passphrase is the one the user gave in this session (nil if
+	// none): API mode opens the client secret with it.
+	Connect func(w Workspace, passphrase []byte) (Ports, error)
+	// ImportDossiers reads a V1 clients export for a new workspace in files
+	// mode: the active clients as dossiers, and the rejected rows as
+	// messages ("ligne 4, SIREN : …"). cmd/bascule builds it on
+	// connectors/files; nil means files mode cannot import.
+	ImportDossiers func(path string) ([]checklist.Dossier, []string, error)
+	// Passphrase is the workspace passphrase cmd/bascule asked at start (API
+	// mode), so that the program does not ask it again; nil otherwise.
+	Passphrase []byte
+	Ports      Ports
 
 	Lang    checklist.Lang
 	Palette Palette

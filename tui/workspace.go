@@ -3,12 +3,14 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -22,12 +24,21 @@ type workspaceScreen struct {
 	choice  *string // bound to the chooser
 	create  *newWorkspace
 	working bool // a workspace is being created or opened
+	// report is what the import of a V1 export found, shown before the
+	// dashboard when rows were rejected; enter goes on to created.
+	report  []string
+	created *Workspace
 }
 
 // newWorkspace is bound to the creation form; on the heap, see answers.
+// The client secret and the passphrase stay here only until they are
+// sealed.
 type newWorkspace struct {
-	siren, legalName, email, operator, apiURL string
-	mode                                      Mode
+	siren, legalName, email, operator string
+	mode                              Mode
+	exportPath                        string
+	apiURL, v2URL, clientID           string
+	clientSecret, pass, passConfirm   string
 }
 
 const choiceCreate = "\x00create"
@@ -40,6 +51,11 @@ type (
 	workspaceCreatedMsg struct {
 		ws  Workspace
 		err error
+		// imported is how many dossiers the V1 export gave, rowErrors its
+		// rejected rows; pass the passphrase that sealed the client secret.
+		imported  int
+		rowErrors []string
+		pass      []byte
 	}
 	portsMsg struct {
 		ports Ports
@@ -73,8 +89,9 @@ func (m *Model) connectCmd(ws Workspace) tea.Cmd {
 	if connect == nil {
 		return nil
 	}
+	pass := m.vault.pass
 	return func() tea.Msg {
-		p, err := connect(ws)
+		p, err := connect(ws, pass)
 		return portsMsg{ports: p, err: err}
 	}
 }
@@ -96,8 +113,13 @@ func (m *Model) updateWorkspace(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return tea.Batch(m.errStatus(msg.err), m.openCreateForm())
 		}
-		w.working = true
-		return m.loadRunCmd(msg.ws)
+		return m.workspaceCreated(msg)
+	case tea.KeyMsg:
+		if w.created != nil && w.form == nil && msg.Type == tea.KeyEnter {
+			ws := *w.created
+			w.created, w.report, w.working = nil, nil, true
+			return m.loadRunCmd(ws)
+		}
 	case formSubmittedMsg:
 		if w.form == nil || msg.id != w.formID {
 			return nil
@@ -176,46 +198,160 @@ func (m *Model) openCreateForm() tea.Cmd {
 			return nil
 		}
 	}
-	sirenF := checklist.Field{Label: checklist.Text{FR: "SIREN", EN: "SIREN"}, Type: checklist.FieldSIREN, Required: true}
-	nameF := checklist.Field{Label: checklist.Text{FR: "Raison sociale", EN: "Legal name"}, Type: checklist.FieldText, Required: true}
-	emailF := checklist.Field{Label: checklist.Text{FR: "E-mail du responsable", EN: "Manager e-mail"}, Type: checklist.FieldEmail, Required: true}
-	opF := checklist.Field{Label: checklist.Text{FR: "Opérateur", EN: "Operator"}, Type: checklist.FieldText, Required: true}
-	urlF := checklist.Field{Label: checklist.Text{FR: "Adresse de l'API", EN: "API address"}, Type: checklist.FieldText, Required: true}
+	field := func(fr, en string, t checklist.FieldType, required bool) checklist.Field {
+		return checklist.Field{Label: checklist.Text{FR: fr, EN: en}, Type: t, Required: required}
+	}
+	sirenF := field("SIREN", "SIREN", checklist.FieldSIREN, true)
+	nameF := field("Raison sociale", "Legal name", checklist.FieldText, true)
+	emailF := field("E-mail du responsable", "Manager e-mail", checklist.FieldEmail, true)
+	opF := field("Opérateur", "Operator", checklist.FieldText, true)
+	pathF := field("Fichier d'export", "Export file", checklist.FieldFile, true)
+	urlF := field("Adresse de l'API V1", "V1 API address", checklist.FieldText, true)
+	idF := field("Identifiant client", "Client id", checklist.FieldText, true)
+	secretF := field("Secret client", "Client secret", checklist.FieldText, true)
+	passF := field("Phrase secrète", "Passphrase", checklist.FieldText, true)
+	operator := func() *huh.Input {
+		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck(opF))
+	}
 	w.form, w.formID = m.finishForm(huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title("SIREN *").Placeholder("552 008 443").Value(&a.siren).Validate(fieldCheck(sirenF)),
-			huh.NewInput().Title(tr(lang, "Raison sociale *", "Legal name *")).Value(&a.legalName).Validate(fieldCheck(nameF)),
-			huh.NewInput().Title(tr(lang, "E-mail du responsable *", "Manager e-mail *")).Value(&a.email).Validate(fieldCheck(emailF)),
-			huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck(opF)),
 			huh.NewSelect[Mode]().Title(tr(lang, "Connecteurs", "Connectors")).Options(
 				huh.NewOption(tr(lang, "Démonstration (plateforme simulée)", "Demo (simulated platform)"), ModeDemo),
 				huh.NewOption(tr(lang, "Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"), ModeFiles),
 				huh.NewOption(tr(lang, "API V1/V2", "V1/V2 API"), ModeAPI),
-			).Value(&a.mode),
-		).Title(tr(lang, "Nouvel espace de travail", "New workspace")).
-			Description(tr(lang, "L'identité du cabinet sert à vérifier l'inscription sur V2 (§3.1).", "The firm's identity is used to check the V2 registration (§3.1).")),
+			).Value(&a.mode).
+				Description(tr(lang, "Comment bascule lit V1 et V2 pour ce cabinet.", "How bascule reads V1 and V2 for this firm.")),
+		).Title(tr(lang, "Nouvel espace de travail", "New workspace")),
 		huh.NewGroup(
-			huh.NewInput().Title(tr(lang, "Adresse de l'API *", "API address *")).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck(urlF)).
-				Description(tr(lang, "Les identifiants sont demandés ensuite et chiffrés.", "Credentials are asked next and sealed.")),
-		).WithHideFunc(func() bool { return a.mode != ModeAPI }),
+			huh.NewNote().Title(tr(lang, "Cabinet de démonstration", "Demo firm")).
+				Description(tr(lang, "La démonstration utilise le cabinet fictif de la plateforme simulée, avec son identité et ses clients : rien n'est demandé sur le cabinet.",
+					"The demo uses the simulated platform's fictitious firm, with its identity and clients: nothing is asked about the firm.")),
+			operator(),
+		).WithHideFunc(func() bool { return a.mode != ModeDemo }),
+		huh.NewGroup(
+			huh.NewInput().Title("SIREN *").Placeholder("552 008 443").Value(&a.siren).Validate(fieldCheck(sirenF)),
+			huh.NewInput().Title(tr(lang, "Raison sociale *", "Legal name *")).Value(&a.legalName).Validate(fieldCheck(nameF)),
+			huh.NewInput().Title(tr(lang, "E-mail du responsable *", "Manager e-mail *")).Value(&a.email).Validate(fieldCheck(emailF)),
+			operator(),
+		).Title(tr(lang, "Identité du cabinet", "The firm's identity")).
+			Description(tr(lang, "Elle sert à vérifier l'inscription sur V2 (§3.1).", "It is used to check the V2 registration (§3.1).")).
+			WithHideFunc(func() bool { return a.mode == ModeDemo }),
+		huh.NewGroup(
+			huh.NewInput().Title(tr(lang, "Fichier d'export des clients V1 (CSV ou xlsx) *", "V1 clients export file (CSV or xlsx) *")).
+				Placeholder("clients-v1.csv").Value(&a.exportPath).Validate(fieldCheck(pathF)).
+				Description(tr(lang, "Exporté depuis l'onglet Clients de V1 (bouton Exporter). Les clients actifs deviennent les dossiers ; les lignes refusées sont listées.",
+					"Exported from V1's Clients tab (Export button). Active clients become the dossiers; rejected rows are listed.")),
+		).WithHideFunc(func() bool { return a.mode != ModeFiles }),
+		huh.NewGroup(
+			huh.NewInput().Title(tr(lang, "Adresse de l'API V1 *", "V1 API address *")).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck(urlF)),
+			huh.NewInput().Title(tr(lang, "Adresse de l'API V2", "V2 API address")).Placeholder("https://").Value(&a.v2URL),
+			huh.NewInput().Title(tr(lang, "Identifiant client *", "Client id *")).Value(&a.clientID).Validate(fieldCheck(idF)),
+			huh.NewInput().Title(tr(lang, "Secret client *", "Client secret *")).Value(&a.clientSecret).Validate(fieldCheck(secretF)).
+				EchoMode(huh.EchoModePassword),
+			huh.NewInput().Title(tr(lang, "Phrase secrète de l'espace *", "Workspace passphrase *")).Value(&a.pass).Validate(fieldCheck(passF)).
+				EchoMode(huh.EchoModePassword).
+				Description(tr(lang, "Elle chiffre le secret client dans la base et sera demandée pour le lire ; elle n'est pas enregistrée.",
+					"It seals the client secret in the database and will be asked to read it; it is not stored.")),
+			huh.NewInput().Title(tr(lang, "Retapez-la *", "Type it again *")).Value(&a.passConfirm).EchoMode(huh.EchoModePassword).
+				Validate(func(v string) error {
+					if v != a.pass {
+						return errors.New(tr(lang, "les deux saisies diffèrent", "the two entries differ"))
+					}
+					return nil
+				}),
+		).Title(tr(lang, "API V1/V2", "V1/V2 API")).
+			Description(tr(lang, "Les mêmes identifiants client servent pour V1 et V2.", "The same client credentials are used for V1 and V2.")).
+			WithHideFunc(func() bool { return a.mode != ModeAPI }),
 	))
 	return w.form.Init()
 }
 
+// createWorkspace records the new workspace in a command: in files mode
+// the V1 export is read first (its active clients become the dossiers), in
+// API mode the client secret is sealed under the passphrase just typed.
 func (m *Model) createWorkspace() tea.Cmd {
 	w := m.wsScreen
 	a := w.create
 	ws := Workspace{
 		ID:       ident.NormalizeSIREN(a.siren),
 		Cabinet:  connectors.Cabinet{SIREN: ident.NormalizeSIREN(a.siren), LegalName: strings.TrimSpace(a.legalName), ManagerEmail: ident.NormalizeEmail(a.email)},
-		Operator: strings.TrimSpace(a.operator), Mode: a.mode, APIURL: strings.TrimSpace(a.apiURL), Created: m.opts.Now(),
+		Operator: strings.TrimSpace(a.operator), Mode: a.mode, Created: m.opts.Now(),
+	}
+	var secret, pass []byte
+	if a.mode == ModeAPI {
+		ws.APIURL, ws.V2URL, ws.ClientID = strings.TrimSpace(a.apiURL), strings.TrimSpace(a.v2URL), strings.TrimSpace(a.clientID)
+		secret, pass = []byte(strings.TrimSpace(a.clientSecret)), []byte(a.pass)
+	}
+	// The secret and the passphrase leave the form's answers now.
+	a.clientSecret, a.pass, a.passConfirm = "", "", ""
+	path := strings.TrimSpace(a.exportPath)
+	w.working = true
+	wss, importFn, secrets, lang := m.opts.Workspaces, m.opts.ImportDossiers, m.opts.Secrets, m.lang
+	return func() tea.Msg {
+		var rowErrors []string
+		if ws.Mode == ModeFiles {
+			if importFn == nil {
+				return workspaceCreatedMsg{err: errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))}
+			}
+			ds, rows, err := importFn(path)
+			if err != nil {
+				return workspaceCreatedMsg{err: err}
+			}
+			ws.Dossiers, rowErrors = ds, rows
+		}
+		created, err := wss.CreateWorkspace(context.Background(), ws)
+		if err != nil {
+			return workspaceCreatedMsg{err: err}
+		}
+		if ws.Mode == ModeAPI {
+			if secrets == nil {
+				return workspaceCreatedMsg{ws: created, err: errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))}
+			}
+			names := []string{SecretV1ClientSecret}
+			if ws.V2URL != "" {
+				names = append(names, SecretV2ClientSecret)
+			}
+			for _, n := range names {
+				if err := secrets.PutSecret(created.ID, n, secret, pass); err != nil {
+					return workspaceCreatedMsg{ws: created, err: err}
+				}
+			}
+		}
+		return workspaceCreatedMsg{ws: created, imported: len(ws.Dossiers), rowErrors: rowErrors, pass: pass}
+	}
+}
+
+// maxReportRows is how many rejected rows the first-run screen lists.
+const maxReportRows = 12
+
+// workspaceCreated opens the new workspace; after an import with rejected
+// rows, their list is shown first.
+func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
+	w := m.wsScreen
+	if msg.pass != nil {
+		m.vault.pass = msg.pass
+	}
+	var status tea.Cmd
+	if w.create != nil && w.create.mode == ModeFiles {
+		text := fmt.Sprintf(tr(m.lang, "%d %s depuis l'export V1", "%d %s from the V1 export"), msg.imported,
+			tr(m.lang, plural(msg.imported, "dossier créé", "dossiers créés"), plural(msg.imported, "dossier created", "dossiers created")))
+		if n := len(msg.rowErrors); n > 0 {
+			text += fmt.Sprintf(tr(m.lang, ", %d %s", ", %d %s"), n, tr(m.lang, plural(n, "ligne refusée", "lignes refusées"), plural(n, "row rejected", "rows rejected")))
+		}
+		status = m.setStatus(text, len(msg.rowErrors) > 0)
+		if len(msg.rowErrors) > 0 {
+			ws := msg.ws
+			rows := msg.rowErrors
+			if len(rows) > maxReportRows {
+				more := len(rows) - maxReportRows
+				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(tr(m.lang, "… et %d autres", "… and %d more"), more))
+			}
+			w.created, w.report = &ws, append([]string{text + " :"}, rows...)
+			return status
+		}
 	}
 	w.working = true
-	wss := m.opts.Workspaces
-	return func() tea.Msg {
-		created, err := wss.CreateWorkspace(context.Background(), ws)
-		return workspaceCreatedMsg{ws: created, err: err}
-	}
+	return tea.Batch(status, m.loadRunCmd(msg.ws))
 }
 
 func (m *Model) viewWorkspace() (string, help.KeyMap) {
@@ -223,6 +359,19 @@ func (m *Model) viewWorkspace() (string, help.KeyMap) {
 	head := " " + m.st.Title.Render("bascule") + m.st.Muted.Render(tr(m.lang,
 		" · migration jefacture.com V1 → V2", " · jefacture.com V1 → V2 migration")) + "\n" + m.rule() + "\n"
 	switch {
+	case w.report != nil:
+		body := ""
+		for i, l := range w.report {
+			if i == 0 {
+				body += " " + m.st.Header.Render(l) + "\n"
+				continue
+			}
+			body += "  " + m.st.Warn.Render("• "+l) + "\n"
+		}
+		hint := wrapText(tr(m.lang, "Ces lignes ne sont pas importées : corrigez le fichier et importez-les plus tard (§3.4). Entrée pour continuer.",
+			"These rows are not imported: fix the file and import them later (§3.4). Enter to continue."), m.width-4)
+		body += "\n" + indent(m.st.Muted.Render(hint), 1)
+		return head + body, formKeys{Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp(tr(m.lang, "entrée", "enter"), tr(m.lang, "continuer", "continue"))), Quit: m.gkeys.Quit}
 	case w.working:
 		return head + " " + m.spin.View() + " " + tr(m.lang, "Ouverture de l'espace…", "Opening the workspace…"), formKeys{Quit: m.gkeys.ForceQuit}
 	case w.form != nil:

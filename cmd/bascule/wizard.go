@@ -6,14 +6,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/files"
+	v1client "github.com/bascule-cli/bascule/connectors/v1"
+	v2client "github.com/bascule-cli/bascule/connectors/v2"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 	"github.com/bascule-cli/bascule/tui/accessible"
@@ -36,6 +42,22 @@ func runWizard(cmd *cobra.Command, env *appEnv) error {
 	// asking once the program reads the terminal can hang lipgloss v1.
 	if !opts.NoColor && !lipgloss.HasDarkBackground() {
 		opts.Palette = tui.LightPalette()
+	}
+	// API mode: the passphrase opens the client secret, asked once here
+	// (or taken from BASCULE_PASSPHRASE) and handed to the program.
+	if w := opts.Workspace; w != nil && w.Mode == tui.ModeAPI {
+		pass, err := env.startPassphrase(db, w.ID)
+		if err != nil {
+			return err
+		}
+		if pass != nil {
+			opts.Passphrase = pass
+			if ports, err := env.wizardPorts(db, *w, pass); err == nil {
+				opts.Ports = ports
+			} else {
+				fmt.Fprintln(env.stderr, "bascule: "+env.errText(err))
+			}
+		}
 	}
 	p := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithContext(cmd.Context()),
 		tea.WithInput(env.stdin), tea.WithOutput(env.stdout))
@@ -93,8 +115,11 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		Guide: env.guide, Store: db, Secrets: db, Lang: env.lang, Now: env.now,
 		NoColor:    env.getenv("NO_COLOR") != "",
 		Workspaces: wizardWorkspaces{env: env, db: db},
-		Connect:    func(w tui.Workspace) (tui.Ports, error) { return env.wizardPorts(db, w) },
-		Palette:    tui.DarkPalette(),
+		Connect: func(w tui.Workspace, pass []byte) (tui.Ports, error) {
+			return env.wizardPorts(db, w, pass)
+		},
+		ImportDossiers: importV1Export,
+		Palette:        tui.DarkPalette(),
 	}
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {
@@ -116,7 +141,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	}
 	tw := toTUIWorkspace(ws)
 	opts.Workspace, opts.Run = &tw, run
-	if opts.Ports, err = env.wizardPorts(db, tw); err != nil {
+	if opts.Ports, err = env.wizardPorts(db, tw, nil); err != nil {
 		opts.Ports = tui.Ports{} // offline: checks say so, the rest works
 	}
 	return opts, db, nil
@@ -127,14 +152,15 @@ func toTUIWorkspace(ws store.Workspace) tui.Workspace {
 	if ws.Demo {
 		mode = tui.ModeDemo
 	}
-	return tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: mode, APIURL: ws.V1URL, Created: ws.CreatedAt,
+	return tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: mode, APIURL: ws.V1URL, V2URL: ws.V2URL, ClientID: ws.ClientID, Created: ws.CreatedAt,
 		Cabinet: connectors.Cabinet{SIREN: ws.Cabinet.SIREN, LegalName: ws.Cabinet.LegalName,
 			ManagerEmail: ws.Cabinet.ManagerEmail, Address: ws.Cabinet.Address}}
 }
 
 // wizardPorts builds a workspace's connectors: the sandbox in demo mode,
-// the V1 HTTP client in API mode; files mode has none.
-func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace) (tui.Ports, error) {
+// the V1 and V2 HTTP clients in API mode (their client secret opened with
+// pass, or BASCULE_PASSPHRASE); files mode has none.
+func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.Ports, error) {
 	switch w.Mode {
 	case tui.ModeDemo:
 		// The run says how far the demo went; a fresh sandbox is replayed to it.
@@ -149,10 +175,124 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace) (tui.Ports, error)
 		if err != nil {
 			return tui.Ports{}, err
 		}
-		v1, err := env.v1Port(&session{db: db, ws: ws})
-		return tui.Ports{V1: v1}, err
+		if pass == nil && env.getenv(envPassphrase) != "" {
+			pass = []byte(env.getenv(envPassphrase))
+		}
+		if pass == nil {
+			return tui.Ports{}, localized("mode API : la phrase secrète est nécessaire pour se connecter (hors ligne en attendant)",
+				"API mode: the passphrase is needed to connect (offline meanwhile)")
+		}
+		return apiPorts(db, ws, pass)
 	}
 	return tui.Ports{}, nil
+}
+
+// apiPorts builds the V1 and V2 HTTP clients of an API-mode workspace from
+// its configuration and its sealed client secrets. V2's secret falls back
+// on V1's: the first-run screen asks one pair of client credentials.
+func apiPorts(db *store.DB, ws store.Workspace, pass []byte) (tui.Ports, error) {
+	secret, err := db.Secret(ws.ID, tui.SecretV1ClientSecret, pass)
+	if err != nil {
+		return tui.Ports{}, err
+	}
+	v1, err := v1client.New(v1client.Config{BaseURL: ws.V1URL, ClientID: ws.ClientID, ClientSecret: string(secret)})
+	if err != nil {
+		return tui.Ports{}, err
+	}
+	ports := tui.Ports{V1: v1}
+	if ws.V2URL != "" {
+		s2, err := db.Secret(ws.ID, tui.SecretV2ClientSecret, pass)
+		if errors.Is(err, store.ErrNotFound) {
+			s2, err = secret, nil
+		}
+		if err != nil {
+			return ports, err
+		}
+		v2, err := v2client.New(v2client.Config{BaseURL: ws.V2URL, ClientID: ws.ClientID, ClientSecret: string(s2)})
+		if err != nil {
+			return ports, err
+		}
+		ports.V2 = v2
+	}
+	return ports, nil
+}
+
+// startPassphrase asks the passphrase of an API-mode workspace before the
+// program starts: BASCULE_PASSPHRASE when set, otherwise typed without echo
+// on the terminal, checked against the sealed client secret, asked again
+// when wrong (three tries). nil means offline: no secret, no terminal, or
+// the user pressed enter.
+func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
+	if p := env.getenv(envPassphrase); p != "" {
+		return []byte(p), nil
+	}
+	names, err := db.SecretNames(ws)
+	if err != nil || !slices.Contains(names, tui.SecretV1ClientSecret) {
+		return nil, err
+	}
+	f, ok := env.stdin.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return nil, nil
+	}
+	for range 3 {
+		fmt.Fprint(env.stderr, env.msg("Phrase secrète de l'espace (connexion à V1/V2 ; entrée pour continuer hors ligne) : ",
+			"Workspace passphrase (to connect to V1/V2; enter to go on offline): "))
+		b, err := term.ReadPassword(f.Fd())
+		fmt.Fprintln(env.stderr)
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == 0 {
+			return nil, nil
+		}
+		_, err = db.Secret(ws, tui.SecretV1ClientSecret, b)
+		switch {
+		case err == nil:
+			return b, nil
+		case !errors.Is(err, store.ErrWrongPassphrase):
+			return nil, err
+		}
+		fmt.Fprintln(env.stderr, env.msg("Phrase secrète incorrecte : les identifiants chiffrés ne s'ouvrent pas. Réessayez.",
+			"Wrong passphrase: the sealed credentials do not open. Try again."))
+	}
+	return nil, nil
+}
+
+// importV1Export reads a V1 clients export for a new files-mode workspace:
+// its active clients become the dossiers (the inactive ones are the
+// cabinet's export/import step), its rejected rows are listed.
+func importV1Export(path string) ([]checklist.Dossier, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, localized("impossible d'ouvrir l'export V1 "+quote(path)+" : "+err.Error(),
+			"cannot open the V1 export "+quote(path)+": "+err.Error())
+	}
+	defer f.Close()
+	exp, err := files.ReadClientsExport(f, filepath.Base(path), files.ReadOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := make([]string, 0, len(exp.Errors))
+	for _, e := range exp.Errors {
+		rows = append(rows, files.FormatRowError(e))
+	}
+	ds := make([]checklist.Dossier, 0, len(exp.Clients))
+	seen := map[string]bool{}
+	for _, c := range exp.Clients {
+		if c.Status.Inactive() {
+			continue
+		}
+		id := c.ID
+		if id == "" {
+			id = c.SIREN
+		}
+		if id == "" || seen[id] {
+			id = fmt.Sprintf("ligne-%d", c.Row)
+		}
+		seen[id] = true
+		ds = append(ds, checklist.Dossier{ID: id, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
+	}
+	return ds, rows, nil
 }
 
 // wizardWorkspaces serves the first-run screen from the database.
@@ -173,20 +313,31 @@ func (w wizardWorkspaces) ListWorkspaces() ([]tui.Workspace, error) {
 	return out, nil
 }
 
-// CreateWorkspace records the workspace. In demo mode its dossiers come
-// from the sandbox (the demo workspace itself); in the other modes they are
-// imported later from V1 or its export file.
+// CreateWorkspace records the workspace. In demo mode it is the demo
+// workspace (the sandbox's cabinet and clients; the first-run screen says
+// so), with the operator typed; in files mode the dossiers are those read
+// from the V1 export; in API mode they are imported later from V1.
 func (w wizardWorkspaces) CreateWorkspace(ctx context.Context, t tui.Workspace) (tui.Workspace, error) {
 	if t.Mode == tui.ModeDemo {
 		ws, err := ensureDemoWorkspace(w.db, w.env.demoOptions())
+		if err == nil && t.Operator != "" && ws.Operator != t.Operator {
+			ws.Operator = t.Operator
+			if err = w.db.UpdateWorkspace(ws); err == nil {
+				ws, err = w.db.Workspace(ws.ID)
+			}
+		}
 		return toTUIWorkspace(ws), err
 	}
-	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL,
+	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL, V2URL: t.V2URL, ClientID: t.ClientID,
 		Cabinet: store.Cabinet{SIREN: t.Cabinet.SIREN, LegalName: t.Cabinet.LegalName, ManagerEmail: t.Cabinet.ManagerEmail}}
 	if err := w.db.CreateWorkspace(ws); err != nil {
 		return tui.Workspace{}, err
 	}
-	if err := w.db.PutDossiers(ws.ID, []checklist.Dossier{}, ws.Operator); err != nil {
+	dossiers := t.Dossiers
+	if dossiers == nil {
+		dossiers = []checklist.Dossier{}
+	}
+	if err := w.db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
 		return tui.Workspace{}, fmt.Errorf("%w", err)
 	}
 	got, err := w.db.Workspace(ws.ID)

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// TestImportV1ExportForFirstRun: a V1 export as French Excel writes it
+// gives the active clients as dossiers and its bad rows as messages.
+func TestImportV1ExportForFirstRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "export.csv")
+	if err := os.WriteFile(path, frenchExcelCSV(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ds, rows, err := importV1Export(path)
+	t.Log(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Name != "Client actif" || ds[0].SIREN != "334175221" || ds[0].PendingInvoices != -1 {
+		t.Fatalf("dossiers %+v", ds)
+	}
+	if len(rows) < 3 || !strings.Contains(strings.Join(rows, "\n"), "SIREN") {
+		t.Fatalf("row errors %q", rows)
+	}
+	if _, _, err := importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir l'export V1") {
+		t.Fatalf("absent file: %v", err)
+	}
+}
+
+// TestWizardWorkspacesCreate: files mode records the dossiers read, API
+// mode the V1/V2 configuration; demo mode keeps the operator typed. The
+// API ports are built from the configuration and the sealed secret.
+func TestWizardWorkspacesCreate(t *testing.T) {
+	env := &appEnv{getenv: func(string) string { return "" }, guide: checklist.Default(), lang: checklist.French}
+	db, err := store.Open(filepath.Join(t.TempDir(), "b.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	wss := wizardWorkspaces{env: env, db: db}
+	ctx := context.Background()
+
+	files, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "552008443", Mode: tui.ModeFiles, Operator: "C. Martin",
+		Cabinet:  connectors.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin"},
+		Dossiers: []checklist.Dossier{{ID: "c1", Name: "Client actif", SIREN: "334175221", PendingInvoices: -1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := db.LoadRun(files.ID, env.guide)
+	if err != nil || len(run.Clients) != 1 || run.Clients[0].Name != "Client actif" {
+		t.Fatalf("files workspace run: %v %+v", err, run)
+	}
+
+	api, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "732829320", Mode: tui.ModeAPI, Operator: "L. Dupont",
+		Cabinet: connectors.Cabinet{SIREN: "732829320", LegalName: "Cabinet Dupont"},
+		APIURL:  "https://v1.example.fr", V2URL: "https://v2.example.fr", ClientID: "bascule"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if api.APIURL != "https://v1.example.fr" || api.V2URL != "https://v2.example.fr" || api.ClientID != "bascule" {
+		t.Fatalf("api workspace %+v", api)
+	}
+	if _, err := env.wizardPorts(db, api, nil); err == nil || !strings.Contains(err.Error(), "phrase secrète") {
+		t.Fatalf("ports without a passphrase: %v", err)
+	}
+	if err := db.PutSecret(api.ID, tui.SecretV1ClientSecret, []byte("s3cr3t"), []byte("phrase")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.wizardPorts(db, api, []byte("mauvaise")); !errors.Is(err, store.ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	ports, err := env.wizardPorts(db, api, []byte("phrase"))
+	if err != nil || ports.V1 == nil || ports.V2 == nil {
+		t.Fatalf("api ports: %+v %v", ports, err)
+	}
+	// Not a terminal and no BASCULE_PASSPHRASE: offline, no question.
+	env.stdin = strings.NewReader("")
+	if p, err := env.startPassphrase(db, api.ID); p != nil || err != nil {
+		t.Fatalf("startPassphrase without a terminal: %q %v", p, err)
+	}
+	env.getenv = func(k string) string {
+		if k == envPassphrase {
+			return "phrase"
+		}
+		return ""
+	}
+	if p, err := env.startPassphrase(db, api.ID); string(p) != "phrase" || err != nil {
+		t.Fatalf("startPassphrase from the environment: %q %v", p, err)
+	}
+
+	demo, err := wss.CreateWorkspace(ctx, tui.Workspace{Mode: tui.ModeDemo, Operator: "Claire"})
+	if err != nil || demo.ID != demoWorkspaceID || demo.Operator != "Claire" || demo.Cabinet.LegalName == "" {
+		t.Fatalf("demo workspace %+v %v", demo, err)
+	}
+}

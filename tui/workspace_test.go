@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// fakeWorkspaces records the workspaces the first-run screen creates.
+type fakeWorkspaces struct {
+	mu      sync.Mutex
+	created []Workspace
+}
+
+func (f *fakeWorkspaces) ListWorkspaces() ([]Workspace, error) { return nil, nil }
+
+func (f *fakeWorkspaces) CreateWorkspace(_ context.Context, w Workspace) (Workspace, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w.Mode == ModeDemo {
+		w.ID, w.Cabinet = "demo", testCabinet
+	}
+	f.created = append(f.created, w)
+	return w, nil
+}
+
+func firstRunEnv() (*testEnv, *fakeWorkspaces) {
+	env := newTestEnv(5)
+	wss := &fakeWorkspaces{}
+	env.opts.Workspace, env.opts.Run, env.opts.Workspaces = nil, nil, wss
+	return env, wss
+}
+
+func TestFirstRunDemoSaysTheDemoCabinetIsUsed(t *testing.T) {
+	env, wss := firstRunEnv()
+	d := newDriver(t, env.opts, 100, 30)
+	d.mustSee("Nouvel espace de travail", "Démonstration (plateforme simulée)")
+	d.key("enter")
+	d.mustSee("Cabinet de démonstration", "cabinet fictif de la plateforme simulée", "Votre nom (opérateur)")
+	d.mustNotSee("SIREN *")
+	d.typeText("Claire Martin")
+	d.key("enter")
+	if len(wss.created) != 1 || wss.created[0].Mode != ModeDemo || wss.created[0].Operator != "Claire Martin" {
+		t.Fatalf("created %+v", wss.created)
+	}
+	d.mustSee("Clients (5)", "opérateur : Claire Martin")
+}
+
+func TestFirstRunFilesImportsTheV1Export(t *testing.T) {
+	env, wss := firstRunEnv()
+	var asked string
+	env.opts.ImportDossiers = func(path string) ([]checklist.Dossier, []string, error) {
+		asked = path
+		if path == "absent.csv" {
+			return nil, nil, errors.New("impossible d'ouvrir l'export V1 \"absent.csv\"")
+		}
+		return testDossiers(3), []string{"ligne 4, SIREN : SIREN invalide (clé de contrôle)", "ligne 7, Raison sociale : champ vide"}, nil
+	}
+	d := newDriver(t, env.opts, 100, 30)
+	d.key("down", "enter")
+	d.mustSee("Identité du cabinet", "SIREN *")
+	d.typeText("552 008 443")
+	d.key("enter")
+	d.typeText("Cabinet Martin & Associés")
+	d.key("enter")
+	d.typeText("c.martin@cabinet-martin.fr")
+	d.key("enter")
+	d.typeText("C. Martin")
+	d.key("enter")
+	d.mustSee("Fichier d'export des clients V1 (CSV ou xlsx)")
+	d.typeText("absent.csv")
+	d.key("enter")
+	d.mustSee("impossible d'ouvrir l'export V1")
+	if len(wss.created) != 0 {
+		t.Fatal("a workspace was created without its dossiers")
+	}
+	// The form comes back with what was typed: only the path changes.
+	d.key("enter", "enter", "enter", "enter", "enter")
+	for range len("absent.csv") {
+		d.key("backspace")
+	}
+	d.typeText("clients-v1.csv")
+	d.key("enter")
+	d.mustSee("3 dossiers créés depuis l'export V1, 2 lignes refusées :", "• ligne 4, SIREN : SIREN invalide", "entrée continuer")
+	if asked != "clients-v1.csv" || len(wss.created) != 1 || len(wss.created[0].Dossiers) != 3 || wss.created[0].ID != "552008443" {
+		t.Fatalf("asked %q, created %+v", asked, wss.created)
+	}
+	d.key("enter")
+	d.mustSee("Clients (5)") // the fake store's run
+}
+
+func TestFirstRunAPISealsTheClientSecret(t *testing.T) {
+	env, wss := firstRunEnv()
+	sec := &fakeSecrets{values: map[string]string{}}
+	env.opts.Secrets = sec
+	var connectPass []byte
+	env.opts.Connect = func(w Workspace, pass []byte) (Ports, error) {
+		connectPass = pass
+		return Ports{V1: env.v1, V2: env.v2}, nil
+	}
+	d := newDriver(t, env.opts, 100, 40)
+	d.key("down", "down", "enter")
+	d.typeText("552008443")
+	d.key("enter")
+	d.typeText("Cabinet Martin")
+	d.key("enter")
+	d.typeText("c.martin@cabinet-martin.fr")
+	d.key("enter")
+	d.typeText("C. Martin")
+	d.key("enter")
+	d.mustSee("Adresse de l'API V1 *", "Secret client *", "Phrase secrète de l'espace *")
+	d.typeText("https://v1.example.fr")
+	d.key("enter")
+	d.typeText("https://v2.example.fr")
+	d.key("enter")
+	d.typeText("bascule-cabinet")
+	d.key("enter")
+	d.typeText("s3cr3t-client")
+	d.mustNotSee("s3cr3t-client")
+	d.key("enter")
+	d.typeText("ma phrase")
+	d.key("enter")
+	d.typeText("ma frase")
+	d.key("enter")
+	d.mustSee("les deux saisies diffèrent")
+	d.mustNotSee("ma frase", "ma phrase")
+	for range len("ma frase") {
+		d.key("backspace")
+	}
+	d.typeText("ma phrase")
+	d.key("enter")
+	d.mustSee("Clients (5)")
+	w := wss.created[0]
+	if w.Mode != ModeAPI || w.APIURL != "https://v1.example.fr" || w.V2URL != "https://v2.example.fr" || w.ClientID != "bascule-cabinet" {
+		t.Fatalf("created %+v", w)
+	}
+	if sec.values[SecretV1ClientSecret] != "s3cr3t-client" || sec.values[SecretV2ClientSecret] != "s3cr3t-client" || sec.pass != "ma phrase" {
+		t.Fatalf("vault %+v", sec)
+	}
+	if string(connectPass) != "ma phrase" {
+		t.Fatalf("the ports were built without the passphrase: %q", connectPass)
+	}
+}
