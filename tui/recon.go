@@ -321,8 +321,9 @@ func (m *Model) controlLines(ev *checklist.Evidence) []string {
 		default:
 			verdict = m.st.Warn.Render("? " + tr(m.lang, "à vérifier", "to check"))
 		}
-		w := max(10, min(24, m.width-62))
-		out = append(out, "     "+cell(reconItemTitle(m.lang, it), 38)+" V1 "+cell(v1, w)+" V2 "+cell(v2, w)+" "+verdict)
+		w := max(8, min(24, (m.width-60)/2))
+		titleW := max(16, min(38, m.width-2*w-27))
+		out = append(out, "     "+cell(reconItemTitle(m.lang, it), titleW)+" V1 "+cell(v1, w)+" V2 "+cell(v2, w)+" "+verdict)
 	}
 	return out
 }
@@ -359,7 +360,9 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 			note += m.reconPlan(ref)
 		}
 		b.WriteString(m.stepRow(ref, st, i == r.cursor, note) + "\n")
-		if isControl(st.ID) {
+		// On a small terminal the control's lines make room for the
+		// confirmation and the detail when another item is selected.
+		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
 			for _, l := range m.controlLines(state.Evidence) {
 				b.WriteString(l + "\n")
 			}

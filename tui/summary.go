@@ -299,7 +299,7 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 func (m *Model) tableLines() []string {
 	s := m.migState().summary
 	r := &s.rep
-	elemW := max(20, m.width-44)
+	elemW := max(20, min(50, m.width-60))
 	var out []string
 	resolved, total := 0, 0
 	head := func(title, col string) {
