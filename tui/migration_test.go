@@ -332,3 +332,16 @@ func (f *fakeStore) Events(ws string, since time.Time) ([]store.Event, error) { 
 func (v *fakeV2) MigrationStatus(ctx context.Context, ref string) (connectors.MigrationRequest, error) {
 	return connectors.MigrationRequest{}, &connectors.Error{Op: "v2.MigrationStatus", Kind: connectors.ErrNotFound, French: "demande inconnue", English: "unknown request"}
 }
+
+func TestMigrationScreensInEnglish(t *testing.T) {
+	e := newSandboxEnv(t, 3)
+	e.opts.Lang = checklist.English
+	e.prepare(t)
+	d := newDriver(t, e.opts, 120, 40)
+	d.key("d", "down")
+	d.mustSee("Migration request", "What blocks the request", "Invoices pending on V1 (§2)")
+	d.key("esc", "t")
+	d.mustSee("Summary §4", "Firm space", "Company spaces", "clients")
+	d.key("tab")
+	d.mustSee("Left to do, and who does it", "Done during the session")
+}
