@@ -6,33 +6,39 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // demoPlatformFor rebuilds the simulated platform behind a demo workspace and
 // brings it to where the workspace's run stands. The sandbox lives in memory
 // only: without this a consultant who closes the laptop after the request
 // would find V2 unregistered and unmigrated the next morning.
-func (env *appEnv) demoPlatformFor(wsID string, run *checklist.Run) *sandbox.Platform {
-	opts, ok := demoOptionsFromID(wsID, env.demoDelay)
+func (env *appEnv) demoPlatformFor(ws store.Workspace, run *checklist.Run) *sandbox.Platform {
+	opts, ok := demoOptionsFromID(ws.ID, env.demoDelay)
 	if !ok {
 		opts = env.demoOptions()
 	}
 	p := demoPlatform(opts)
 	if run != nil {
-		replayDemo(p, run)
+		replayDemo(p, run, demoSubmission(ws))
 	}
 	return p
 }
 
-// demoReplayKey is the idempotency key of the migration request replayed on
-// a rebuilt sandbox.
-const demoReplayKey = "bascule-demo-replay"
+// demoSubmission is the migration request exactly as the wizard sends it,
+// idempotency key included: replayed on a rebuilt sandbox, it gets the same
+// reference, so polling the recorded request keeps working.
+func demoSubmission(ws store.Workspace) connectors.MigrationSubmission {
+	return connectors.MigrationSubmission{CabinetSIREN: ws.Cabinet.SIREN, RequestedBy: ws.Cabinet.ManagerEmail,
+		IdempotencyKey: tui.RequestKey(toTUIWorkspace(ws))}
+}
 
 // replayDemo applies to a fresh sandbox what the run says already happened
 // on V1 and V2: registration sub-steps, invoices accepted and articles fixed
 // on V1, the migration request and its success. Re-creations done on V2 are
 // not replayed: their steps are already done and keep their evidence.
-func replayDemo(p *sandbox.Platform, run *checklist.Run) {
+func replayDemo(p *sandbox.Platform, run *checklist.Run, sub connectors.MigrationSubmission) {
 	done := func(step string) bool {
 		st, err := run.Status(checklist.Ref{Step: step})
 		return err == nil && st.Resolved()
@@ -60,8 +66,7 @@ func replayDemo(p *sandbox.Platform, run *checklist.Run) {
 	// complete by then (the gate required it, or an override did).
 	p.CompleteRegistration()
 	_ = p.AcceptAllPending()
-	_, _ = p.V2().SubmitMigration(context.Background(), connectors.MigrationSubmission{
-		CabinetSIREN: sandbox.CabinetSIREN, RequestedBy: sandbox.ManagerEmail, IdempotencyKey: demoReplayKey})
+	_, _ = p.V2().SubmitMigration(context.Background(), sub)
 	if done("request.answer") {
 		_ = p.FinishMigration()
 	}

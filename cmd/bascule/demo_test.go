@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/store"
 )
 
 func TestDemoOptionsID(t *testing.T) {
@@ -39,7 +42,8 @@ func TestDemoOptionsID(t *testing.T) {
 func TestReplayDemo(t *testing.T) {
 	env := &appEnv{demoDelay: 0}
 	g := checklist.Default()
-	fresh := env.demoPlatformFor("demo-5", nil)
+	ws := store.Workspace{ID: "demo-5", Cabinet: store.Cabinet{SIREN: sandbox.CabinetSIREN, ManagerEmail: sandbox.ManagerEmail}}
+	fresh := env.demoPlatformFor(ws, nil)
 	if fresh.Migrated() {
 		t.Fatal("fresh sandbox migrated")
 	}
@@ -55,7 +59,7 @@ func TestReplayDemo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p := env.demoPlatformFor("demo-5", run)
+	p := env.demoPlatformFor(ws, run)
 	reg, _ := p.V2().Registration(context.Background())
 	if !reg.Registered || !reg.IdentityConfirmed || reg.MobileAppInstalled {
 		t.Errorf("registration replayed to the wrong point: %+v", reg)
@@ -65,11 +69,16 @@ func TestReplayDemo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p = env.demoPlatformFor("demo-5", run)
+	p = env.demoPlatformFor(ws, run)
 	if !p.Migrated() {
 		t.Fatal("a run past the answer must find V2 migrated")
 	}
 	if ro, _ := p.V1().ReadOnly(context.Background()); !ro {
 		t.Error("V1 must be read-only after the replayed migration")
+	}
+	// The wizard's own submission gets the replayed request back, not a conflict.
+	req, err := p.V2().SubmitMigration(context.Background(), demoSubmission(ws))
+	if err != nil || req.State != connectors.RequestSucceeded {
+		t.Errorf("resubmitting as the wizard does: %+v %v", req, err)
 	}
 }

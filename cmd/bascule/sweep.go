@@ -56,7 +56,7 @@ func newSweepCommand(env *appEnv) *cobra.Command {
 func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 	switch {
 	case s.ws.Demo || s.ws.Mode == "demo":
-		return env.demoPlatformFor(s.ws.ID, s.run).V1(), nil
+		return env.demoPlatformFor(s.ws, s.run).V1(), nil
 	case s.ws.Mode == "api" && s.ws.V1URL != "":
 		pass := env.getenv(envPassphrase)
 		if pass == "" {

@@ -164,11 +164,15 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.
 	switch w.Mode {
 	case tui.ModeDemo:
 		// The run says how far the demo went; a fresh sandbox is replayed to it.
+		ws, err := db.Workspace(w.ID)
+		if err != nil {
+			return tui.Ports{}, err
+		}
 		run, err := db.LoadRun(w.ID, env.guide)
 		if err != nil {
 			run = nil
 		}
-		p := env.demoPlatformFor(w.ID, run)
+		p := env.demoPlatformFor(ws, run)
 		return tui.Ports{V1: p.V1(), V2: p.V2(), Demo: p}, nil
 	case tui.ModeAPI:
 		ws, err := db.Workspace(w.ID)
