@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -284,7 +285,8 @@ func (n Numbering) String() string { return n.Format(n.LastNumber) }
 // ParseNumbering reads an invoice number such as "FAC-0142" or "2024-12-0042":
 // the trailing digits are the number (their count is the padding), everything
 // before them is the prefix. Surrounding spaces are ignored. A number without
-// trailing digits, or too long, is ErrInvalid.
+// trailing digits, or too long for its next number to fit an int, is
+// ErrInvalid.
 func ParseNumbering(s string) (Numbering, error) {
 	t := strings.TrimSpace(s)
 	i := len(t)
@@ -297,15 +299,14 @@ func ParseNumbering(s string) (Numbering, error) {
 			fmt.Sprintf("le numéro %q ne se termine pas par des chiffres", s),
 			fmt.Sprintf("number %q does not end with digits", s))
 	}
-	if len(digits) > 18 {
+	// The number and the next one (what V2 continues from, which may have
+	// one digit more) must both fit an int: otherwise the next number could
+	// not be read back, or would wrap round.
+	v, err := strconv.Atoi(digits)
+	if len(digits) > 19 || err != nil || v == math.MaxInt {
 		return Numbering{}, Invalid("ParseNumbering", "numbering",
 			fmt.Sprintf("le numéro %q est trop long", s),
 			fmt.Sprintf("number %q is too long", s))
-	}
-	v, err := strconv.Atoi(digits)
-	if err != nil {
-		return Numbering{}, Invalid("ParseNumbering", "numbering",
-			fmt.Sprintf("numéro %q illisible", s), fmt.Sprintf("unreadable number %q", s))
 	}
 	return Numbering{Prefix: t[:i], LastNumber: v, Padding: len(digits)}, nil
 }
