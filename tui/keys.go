@@ -49,25 +49,26 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
 		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
-		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "rapprochement client/cabinet §3.3", "reconcile client/firm §3.3"))),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "rapprochement §3.3", "reconciliation §3.3"))),
 		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "rapprochement cabinet §3.4", "firm reconciliation §3.4"))),
-		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot (V1/V2)", "bulk actions (V1/V2)"))),
+		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
-		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer l'utilisateur", "demo: play the user")), key.WithDisabled()),
+		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer le client", "demo: play the user")), key.WithDisabled()),
 		global:       g,
 	}
 }
 
 func (k dashKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Open, k.Cabinet, k.Check, k.Filter, k.Mark, k.global.Help, k.global.Quit}
+	return []key.Binding{k.Up, k.Open, k.Cabinet, k.Request, k.Summary, k.Filter, k.global.Help, k.global.Quit}
 }
 
+// FullHelp puts the phases first: they are how the user moves through the
+// guide, and the help bar truncates the columns that do not fit on the right.
 func (k dashKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.PageUp, k.Top, k.Open, k.Check},
-		{k.Filter, k.Sort, k.Mark, k.MarkAll, k.Bulk},
-		{k.Cabinet, k.Registration, k.global.Back, k.global.Help, k.global.Quit},
-		{k.Request, k.Recon, k.Actions, k.Summary, k.Demo},
+		{k.Cabinet, k.Registration, k.Request, k.Recon, k.Summary, k.Demo},
+		{k.Up, k.PageUp, k.Top, k.Open, k.Filter, k.Sort},
+		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Quit},
 	}
 }
 
