@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 )
 
 // FieldType says what a capture field holds, and so how it is validated.
@@ -160,12 +161,12 @@ func (f Field) Validate(value string) *Text {
 		}
 	case FieldChoice:
 		if !f.hasOption(value) {
-			return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", value), fmt.Sprintf("%q is not one of the choices", value))
+			return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(value)), fmt.Sprintf("%q is not one of the choices", value))
 		}
 	case FieldMultiChoice:
 		for _, v := range SplitMulti(value) {
 			if !f.hasOption(v) {
-				return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", v), fmt.Sprintf("%q is not one of the choices", v))
+				return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(v)), fmt.Sprintf("%q is not one of the choices", v))
 			}
 		}
 	case FieldChecksum:
@@ -174,6 +175,17 @@ func (f Field) Validate(value string) *Text {
 		}
 	}
 	return nil
+}
+
+// shown is v as a message shows it: as is when it is plain text, else quoted
+// with Go escapes, so that a control character, an escape sequence, a bidi
+// override or invalid UTF-8 typed or imported into a field never reaches the
+// terminal through the error message.
+func shown(v string) string {
+	if connectors.Sanitize(v) == v {
+		return v
+	}
+	return strconv.Quote(v)
 }
 
 func (f Field) hasOption(v string) bool {
