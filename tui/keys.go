@@ -29,6 +29,7 @@ type dashKeys struct {
 	// Phases 3 to 5 (migration.go).
 	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
 	global                                               globalKeys
+	lang                                                 checklist.Lang
 }
 
 func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
@@ -55,11 +56,21 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
 		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer le client", "demo: play the user")), key.WithDisabled()),
 		global:       g,
+		lang:         lang,
 	}
 }
 
+// ShortHelp fits 80 columns: the phase keys with short labels (the full
+// help gives their guide sections and the other keys), help and quit.
 func (k dashKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Open, k.Cabinet, k.Request, k.Summary, k.Filter, k.global.Help, k.global.Quit}
+	return []key.Binding{k.Open, relabel(k.Cabinet, k.lang, "cabinet", "firm"), relabel(k.Request, k.lang, "demande", "request"),
+		relabel(k.Summary, k.lang, "synthèse", "summary"), k.global.Help, k.global.Quit}
+}
+
+// relabel returns a copy of b with a shorter description.
+func relabel(b key.Binding, lang checklist.Lang, fr, en string) key.Binding {
+	b.SetHelp(b.Help().Key, tr(lang, fr, en))
+	return b
 }
 
 // FullHelp puts the phases first: they are how the user moves through the
