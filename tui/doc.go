@@ -1,6 +1,21 @@
-// Package tui is bascule's Bubble Tea program: the root model and its screens
-// (first run, dashboard, cabinet and client preparation, registration, capture
-// forms, marking many clients at once), their keymaps and the styles.
+// Package tui is bascule's Bubble Tea program: the root model and its screens,
+// their keymaps and the styles. Screens, in the guide's order:
+//
+//   - first run (workspace.go): choose or create a workspace, connector mode,
+//     V1 export import, API credentials sealed behind a passphrase;
+//   - dashboard (dashboard.go): phases, blockers, next step, client table;
+//   - preparation and registration (steps.go, capture.go, checks.go, bulk.go):
+//     step lists, capture forms, connector checks, marking many clients;
+//   - request §3.2 (request.go): notices, readiness gate and override,
+//     submission, due date and polling, V1 read-only banner;
+//   - reconciliation §3.3–§3.4 (recon.go, actions.go): V1 against V2,
+//     re-creation from what preparation noted, bulk actions across clients;
+//   - summary §4 and the consultant's session view (summary.go);
+//   - the demo driver (demo.go) that plays the user on the simulated platforms.
+//
+// migration.go holds what the request, reconciliation and summary share.
+//
+// The line-by-line accessible mode lives in the sub-package accessible.
 //
 // It imports checklist (the guide, run rules, identifiers), the store only
 // through the Store interface below, and the connectors root package (records
