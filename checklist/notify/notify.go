@@ -212,7 +212,7 @@ func encodeHeader(v string) string {
 			break
 		}
 	}
-	if ascii {
+	if ascii && !strings.Contains(v, "=?") { // "=?" would be read as an encoded word
 		return v
 	}
 	const maxWord = 66 // "Subject: " + word + room to spare
@@ -224,7 +224,8 @@ func encodeHeader(v string) string {
 			enc = enc[len("=?utf-8?q?") : len(enc)-2]
 		} else if r == ' ' {
 			enc = "_"
-		} else if strings.ContainsRune("=?_", r) {
+		} else if r < 0x20 || r == 0x7f || strings.ContainsRune("=?_", r) {
+			// A tab (which mime leaves as is) would end the encoded word.
 			enc = fmt.Sprintf("=%02X", r)
 		}
 		if cur.Len()+len(enc) > maxWord-len("=?UTF-8?q??=") {
