@@ -1,0 +1,217 @@
+package v1_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/httpapi"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/connectors/v1"
+)
+
+// checkSanitised walks v and fails on a string the adapter should have
+// sanitised: every string is Sanitize's fixed point, except a numbering
+// prefix (trailing blanks kept) and a message (line breaks kept).
+func checkSanitised(t *testing.T, path string, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		want := connectors.Sanitize(s)
+		switch {
+		case path == "Message" || hasSuffix(path, ".Message"):
+			want = connectors.SanitizeMultiline(s)
+		case hasSuffix(path, "Numbering.Prefix"):
+			n := connectors.Numbering{Prefix: s}
+			n.Sanitize()
+			want = n.Prefix
+		}
+		if s != want {
+			t.Fatalf("%s = %q not sanitised (want %q)", path, s, want)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkSanitised(t, path, v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				checkSanitised(t, path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			checkSanitised(t, path+"[]", v.Index(i))
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			checkSanitised(t, path+".key", it.Key())
+			checkSanitised(t, path+"[]", it.Value())
+		}
+	}
+}
+
+func hasSuffix(s, suffix string) bool { return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix }
+
+// checkError asserts err is a *connectors.Error of a known kind, from op,
+// whose messages are sanitised.
+func checkError(t *testing.T, op string, err error) {
+	t.Helper()
+	var e *connectors.Error
+	if !errors.As(err, &e) || connectors.Code(err) == "" {
+		t.Fatalf("error %v (%T) is not a typed connectors error", err, err)
+	}
+	if e.Op != op {
+		t.Fatalf("error op %q, want %q", e.Op, op)
+	}
+	for _, s := range []string{e.French, e.English, e.Field, err.Error(), connectors.English(err)} {
+		if connectors.SanitizeMultiline(s) != s && connectors.Sanitize(s) != s {
+			t.Fatalf("error message %q not sanitised", s)
+		}
+	}
+}
+
+// fuzzSeeds are small realistic answers of the raw (unsanitised) hostile
+// sandbox: one client page and the read-only status. Seeds stay small: the
+// fuzzer minimises every input that finds new coverage, and a large one
+// would take the whole short CI run.
+func fuzzSeeds(f *testing.F) [][]byte {
+	f.Helper()
+	p := sandbox.New(sandbox.Options{Seed: 7, Clients: 1, Hostile: true, Now: fixedClock})
+	items, _, err := p.RawV1().ListClients(context.Background(), connectors.Page{Limit: 1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var out [][]byte
+	for _, v := range []any{httpapi.ClientPage{Items: items, NextCursor: "c\x1b[2J2"}, httpapi.ReadOnlyStatus{ReadOnly: true}} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// Properties of the V1 client against a platform answering arbitrary
+// statuses, Retry-After values and bodies (after a good token): every call
+// returns before its deadline; on success every string returned is
+// sanitised; an error is a typed connectors error whose messages are
+// sanitised, and a success answers a 2xx.
+func FuzzV1Answers(f *testing.F) {
+	for i, b := range fuzzSeeds(f) {
+		f.Add(uint8(1+2*i), uint16(0), "", b) // ListClients, ReadOnly
+	}
+	for _, s := range []struct {
+		op     uint8
+		status uint16
+		ra     string
+		body   string
+	}{
+		{0, 0, "", `{"cabinet":{"legal_name":"\u001b]8;;https://evil\u0007Cabinet\u001b]8;;\u0007","siren":"\u202e344"},"collaborators":[{"email":"a@b.fr\r","roles":["\u009b31mAdmin"]}],"integrations":[{"software":"acd","fields":{"\u0000":"x","url\u2066":"\u0085https://x"}}]}`},
+		{2, 0, "", `{"client":{"id":"1","status":"actif\u0007"},"numbering":{"prefix":"\tFAC\u001b[0m ","last_number":-5,"padding":99},"articles":[{"problems":["zero_price\u202c"]}],"logo":{"file_name":"..\u2028/x.png"}}`},
+		{1, 0, "", `{"items":[{"legal_name":"\xff\xfe"},null],"next_cursor":"\u001b[6n"}`},
+		{3, 0, "", `{"read_only":"yes"}`},
+		{0, 204, "1", `{"code":"not_found","message_fr":"\u001b[2Jintrouvable","message_en":"\u202enot found","field":"id\r\nX"}`},
+		{2, 229, "3600", `{"code":"rate_limited"}`},
+		{1, 303, "Wed, 21 Oct 2015 07:28:00 GMT", `<html>502</html>`},
+		{0, 0, "", `{"cabinet":`},
+		{0, 0, "", `null`},
+	} {
+		f.Add(s.op, s.status, s.ra, []byte(s.body))
+	}
+
+	var (
+		mu  sync.Mutex
+		cur struct {
+			status int
+			ra     string
+			body   []byte
+		}
+	)
+	token, _ := json.Marshal(httpapi.TokenResponse{AccessToken: "tok", TokenType: "Bearer", ExpiresIn: 3600})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == httpapi.PathToken {
+			w.Write(token)
+			return
+		}
+		mu.Lock()
+		status, ra, body := cur.status, cur.ra, cur.body
+		mu.Unlock()
+		if ra != "" {
+			w.Header()[httpapi.HeaderRetryAfter] = []string{ra}
+		}
+		w.WriteHeader(status)
+		w.Write(body)
+	}))
+	f.Cleanup(srv.Close)
+	// One client for every input: its cached token saves a request per
+	// input (a 401 answer makes it fetch another, as in real life).
+	c, err := v1.New(v1.Config{BaseURL: srv.URL, ClientID: "id", ClientSecret: "secret", HTTPClient: srv.Client(),
+		Timeout: 2 * time.Second, MaxRetries: 1, BaseBackoff: time.Millisecond, MaxBackoff: time.Millisecond,
+		MaxRetryAfter: time.Millisecond, MaxResponseBytes: 1 << 20, RequestsPerSecond: -1,
+		Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }})
+	if err != nil {
+		f.Fatal(err)
+	}
+
+	f.Fuzz(func(t *testing.T, op uint8, status uint16, ra string, body []byte) {
+		for i := 0; i < len(ra); i++ {
+			if ra[i] < 0x20 || ra[i] == 0x7f {
+				ra = ""
+				break
+			}
+		}
+		st := 200 + int(status)%400
+		mu.Lock()
+		cur.status, cur.ra, cur.body = st, ra, body
+		mu.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+
+		var (
+			got  any
+			name string
+			err  error
+		)
+		switch op % 4 {
+		case 0:
+			name = "v1.Cabinet"
+			got, err = c.Cabinet(ctx)
+		case 1:
+			name = "v1.ListClients"
+			var items []connectors.Client
+			var next string
+			items, next, err = c.ListClients(ctx, connectors.Page{Cursor: "c1", Limit: 10})
+			got = struct {
+				Items []connectors.Client
+				Next  string
+			}{items, next}
+		case 2:
+			name = "v1.ClientSnapshot"
+			got, err = c.ClientSnapshot(ctx, "dossier/../1")
+		case 3:
+			name = "v1.ReadOnly"
+			got, err = c.ReadOnly(ctx)
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("%s did not return before its deadline", name)
+		}
+		if err != nil {
+			checkError(t, name, err)
+			return
+		}
+		if st >= 300 {
+			t.Fatalf("%s: status %d answered without error", name, st)
+		}
+		checkSanitised(t, name, reflect.ValueOf(got))
+	})
+}
