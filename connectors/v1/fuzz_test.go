@@ -59,7 +59,9 @@ func checkSanitised(t *testing.T, path string, v reflect.Value) {
 	}
 }
 
-func hasSuffix(s, suffix string) bool { return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix }
+func hasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
 
 // checkError asserts err is a *connectors.Error of a known kind, from op,
 // whose messages are sanitised.
