@@ -1,0 +1,206 @@
+package v2_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/httpapi"
+	"github.com/bascule-cli/bascule/connectors/v2"
+)
+
+// checkSanitised walks v and fails on a string the adapter should have
+// sanitised: every string is Sanitize's fixed point, except a numbering
+// prefix (trailing blanks kept) and a message (line breaks kept).
+func checkSanitised(t *testing.T, path string, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		want := connectors.Sanitize(s)
+		switch {
+		case path == "Message" || hasSuffix(path, ".Message"):
+			want = connectors.SanitizeMultiline(s)
+		case hasSuffix(path, "Numbering.Prefix"):
+			n := connectors.Numbering{Prefix: s}
+			n.Sanitize()
+			want = n.Prefix
+		}
+		if s != want {
+			t.Fatalf("%s = %q not sanitised (want %q)", path, s, want)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkSanitised(t, path, v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				checkSanitised(t, path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			checkSanitised(t, path+"[]", v.Index(i))
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			checkSanitised(t, path+".key", it.Key())
+			checkSanitised(t, path+"[]", it.Value())
+		}
+	}
+}
+
+func hasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
+
+// checkError asserts err is a *connectors.Error of a known kind, from op,
+// whose messages are sanitised.
+func checkError(t *testing.T, op string, err error) {
+	t.Helper()
+	var e *connectors.Error
+	if !errors.As(err, &e) || connectors.Code(err) == "" {
+		t.Fatalf("error %v (%T) is not a typed connectors error", err, err)
+	}
+	if e.Op != op {
+		t.Fatalf("error op %q, want %q", e.Op, op)
+	}
+	for _, s := range []string{e.French, e.English, e.Field, err.Error(), connectors.English(err)} {
+		if connectors.SanitizeMultiline(s) != s && connectors.Sanitize(s) != s {
+			t.Fatalf("error message %q not sanitised", s)
+		}
+	}
+}
+
+// Properties of the V2 client against a platform answering arbitrary
+// statuses, Retry-After values and bodies (after a good token): every call
+// returns before its deadline; on success every string returned is
+// sanitised (a request's message keeps its line breaks); an error is a
+// typed connectors error whose messages are sanitised, and a success answers
+// a 2xx.
+func FuzzV2Answers(f *testing.F) {
+	for _, s := range []struct {
+		op     uint8
+		status uint16
+		ra     string
+		body   string
+	}{
+		{0, 0, "", `{"registered":true,"identity":{"siren":"552008443","legal_name":"\u001b[1mCabinet Martin\u001b[0m","manager_email":"claire@cabinet-martin.fr\u0000","address":"1 rue de la Paix\u2028Paris"}}`},
+		{1, 1, "", `{"reference":"MIG-2026-0001\u001b]0;pwned\u0007","submitted_at":"2026-03-02T09:00:00Z","state":"submitted","admin_email":"claire@cabinet-martin.fr","message":"ligne 1\r\nligne 2\u001b[2J\u202e"}`},
+		{2, 0, "", `{"reference":"MIG-1","state":"failed\u0085","completed_at":"2026-03-02T10:00:00+01:00","message":"\n\n\u009b31méchec\n"}`},
+		{3, 0, "", `{"siren":"552008443","users":[{"email":"a@b.fr","roles":["Comptable\u0007"]}],"bank_accounts":[{"iban":"FR76\u200e3000","holder":"\u2067x"}],"numbering":{"prefix":" FAC\t","last_number":142,"padding":4},"logo":{"file_name":"\u001bPq\u001b\\logo.png"},"integrations":[{"software":"sage","scope":"cabinet","fields":{"url":"https://x\u001b[0m","\u0000":"y"}}],"subscription":{"plan":"premium\u00ad"}}`},
+		{4, 1, "", `{"email":"e@x.fr","first_name":"\u202eÉmile","last_name":"Le\u0000fèvre","roles":["Administrateur"],"active":false}`},
+		{5, 0, "", `{"created":2,"rejected":[{"row":1,"column":"siren\u001b[31m","message":"SIREN invalide\r\n"}]}`},
+		{6, 4, "", ``},
+		{6, 0, "", `{"unexpected":true}`},
+		{3, 204, "", `{"code":"not_found","message_fr":"entreprise inconnue \u001b[2J","message_en":"unknown company \u202e","field":"siren\u0007"}`},
+		{1, 209, "", `{"code":"conflict","message_fr":"clé déjà utilisée"}`},
+		{4, 229, "2", `{"code":"rate_limited"}`},
+		{5, 303, "", `<html>Service Unavailable</html>`},
+		{0, 201, "", `{"code":"unauthorized"}`},
+		{2, 0, "", `{"reference":`},
+		{3, 0, "", `{"users":[null,{"roles":null}],"numbering":null,"integrations":[{"fields":null}]}`},
+	} {
+		f.Add(s.op, s.status, s.ra, []byte(s.body))
+	}
+
+	var (
+		mu  sync.Mutex
+		cur struct {
+			status int
+			ra     string
+			body   []byte
+		}
+	)
+	token, _ := json.Marshal(httpapi.TokenResponse{AccessToken: "tok", TokenType: "Bearer", ExpiresIn: 3600})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == httpapi.PathToken {
+			w.Write(token)
+			return
+		}
+		mu.Lock()
+		status, ra, body := cur.status, cur.ra, cur.body
+		mu.Unlock()
+		if ra != "" {
+			w.Header()[httpapi.HeaderRetryAfter] = []string{ra}
+		}
+		w.WriteHeader(status)
+		w.Write(body)
+	}))
+	f.Cleanup(srv.Close)
+	// One client for every input: its cached token saves a request per
+	// input (a 401 answer makes it fetch another, as in real life).
+	c, err := v2.New(v2.Config{BaseURL: srv.URL, ClientID: "id", ClientSecret: "secret", HTTPClient: srv.Client(),
+		Timeout: 2 * time.Second, MaxRetries: 1, BaseBackoff: time.Millisecond, MaxBackoff: time.Millisecond,
+		MaxRetryAfter: time.Millisecond, MaxResponseBytes: 1 << 20, RequestsPerSecond: -1,
+		Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }})
+	if err != nil {
+		f.Fatal(err)
+	}
+
+	f.Fuzz(func(t *testing.T, op uint8, status uint16, ra string, body []byte) {
+		for i := 0; i < len(ra); i++ {
+			if ra[i] < 0x20 || ra[i] == 0x7f {
+				ra = ""
+				break
+			}
+		}
+		st := 200 + int(status)%400
+		mu.Lock()
+		cur.status, cur.ra, cur.body = st, ra, body
+		mu.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+
+		var (
+			got  any
+			name string
+			err  error
+		)
+		const siren = "552008443"
+		switch op % 7 {
+		case 0:
+			name = "v2.Registration"
+			got, err = c.Registration(ctx)
+		case 1:
+			name = "v2.SubmitMigration"
+			got, err = c.SubmitMigration(ctx, connectors.MigrationSubmission{CabinetSIREN: siren, RequestedBy: "claire@cabinet-martin.fr", IdempotencyKey: "k1"})
+		case 2:
+			name = "v2.MigrationStatus"
+			got, err = c.MigrationStatus(ctx, "MIG/../1")
+		case 3:
+			name = "v2.Inventory"
+			got, err = c.Inventory(ctx, siren)
+		case 4:
+			name = "v2.InviteUser"
+			got, err = c.InviteUser(ctx, connectors.SpaceCabinet, connectors.User{Email: "e@x.fr", Roles: []string{connectors.RoleAccountant}}, "k2")
+		case 5:
+			name = "v2.ImportClients"
+			got, err = c.ImportClients(ctx, []connectors.Client{{ID: "1", LegalName: "ACME", SIREN: siren}}, "k3")
+		case 6:
+			name = "v2.SetNumbering"
+			err = c.SetNumbering(ctx, siren, connectors.Numbering{Prefix: "FAC-", LastNumber: 142, Padding: 4}, "k4")
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("%s did not return before its deadline", name)
+		}
+		if err != nil {
+			checkError(t, name, err)
+			return
+		}
+		if st >= 300 {
+			t.Fatalf("%s: status %d answered without error", name, st)
+		}
+		if got != nil {
+			checkSanitised(t, name, reflect.ValueOf(got))
+		}
+	})
+}
