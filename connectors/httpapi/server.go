@@ -193,6 +193,12 @@ func (s *Server) RevokeTokens() {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.stats.requests.Add(1)
+	if r.RequestURI == "*" {
+		// The mux would answer an empty 400: keep to the JSON contract.
+		writeReply(w, errorReply(connectors.Invalid("", "path",
+			"cible de requête « * » non prise en charge", `request target "*" not supported`)))
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
