@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -123,6 +125,33 @@ func guard(fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+// guardFault runs fn with memory faults turned into panics, and only those
+// panics turned into a *faultError; any other panic goes on. Every read of
+// the mapped file outside Open runs under it (view, update, migrations), so
+// that a value whose bytes lie past the end of a damaged file gives an
+// error, not a SIGBUS.
+func guardFault(fn func() error) (err error) {
+	old := debug.SetPanicOnFault(true)
+	defer debug.SetPanicOnFault(old)
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(interface{ Addr() uintptr }); !ok {
+				panic(r)
+			}
+			err = &faultError{v: r}
+		}
+	}()
+	return fn()
+}
+
+func (db *DB) faulted(err error) error {
+	var fe *faultError
+	if errors.As(err, &fe) {
+		return damaged(db.path, err)
+	}
+	return err
 }
 
 func safeClose(b *bolt.DB) error {
@@ -287,40 +316,81 @@ func (db *DB) checkLocked() error {
 func checkBolt(b *bolt.DB) error {
 	return guard(func() error {
 		return b.View(func(tx *bolt.Tx) error {
-			// Touch every key and value first, in this goroutine, where a
-			// fault is caught; bbolt's Check runs in a goroutine of its own.
-			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error { return walkBucket(bk) }); err != nil {
+			// Walk every page in this goroutine, where a fault is caught,
+			// and check that every key and value lies inside the file:
+			// bbolt's Check runs in a goroutine of its own and reads keys;
+			// the transactions after Open read values.
+			lo := b.Info().Data
+			w := walker{lo: lo, hi: lo + uintptr(tx.Size())}
+			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+				if !w.inFile(name) {
+					return fmt.Errorf("nom de seau hors du fichier")
+				}
+				bw := w
+				bw.touch = bk.Root() == 0 // inline
+				return bw.bucket(bk)
+			}); err != nil {
 				return err
 			}
+			// Drain the channel: the checker reads the file until it closes
+			// it, and must be done before the file is unmapped.
+			var first error
 			for err := range tx.Check() {
-				if err != nil {
-					return err
+				if first == nil {
+					first = err
 				}
 			}
-			return nil
+			return first
 		})
 	})
 }
 
-func walkBucket(b *bolt.Bucket) error {
-	var sink byte
+// walker goes through every bucket of a read transaction and checks, by
+// address only (nothing is read), that each key and value lies in the
+// mapped file, [lo, hi). An inline bucket (one small enough to live in its
+// parent's value) may be a copy on the heap, made by bbolt: its keys and
+// values are touched instead (touch), which is cheap, they are few.
+type walker struct {
+	lo, hi uintptr
+	touch  bool
+}
+
+func (w walker) inFile(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	if w.touch {
+		x := b[0] ^ b[len(b)-1]
+		runtime.KeepAlive(x) // the reads must happen
+		return true
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	end := start + uintptr(len(b))
+	return start >= w.lo && end > start && end <= w.hi
+}
+
+func (w walker) bucket(b *bolt.Bucket) error {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if !w.inFile(k) {
+			return fmt.Errorf("clé hors du fichier (%d octets)", len(k))
+		}
 		if v == nil {
 			child := b.Bucket(k)
 			if child == nil {
 				return fmt.Errorf("sous-seau %q illisible", k)
 			}
-			if err := walkBucket(child); err != nil {
+			cw := w
+			cw.touch = w.touch || child.Root() == 0
+			if err := cw.bucket(child); err != nil {
 				return err
 			}
 			continue
 		}
-		if len(v) > 0 {
-			sink ^= v[0] ^ v[len(v)-1]
+		if !w.inFile(v) {
+			return fmt.Errorf("valeur de la clé %q hors du fichier (%d octets)", k, len(v))
 		}
 	}
-	_ = sink
 	return nil
 }
 
@@ -332,7 +402,7 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) error {
 	if db.bolt == nil {
 		return berrors.ErrDatabaseNotOpen
 	}
-	return db.bolt.View(fn)
+	return db.faulted(guardFault(func() error { return db.bolt.View(fn) }))
 }
 
 func (db *DB) update(fn func(tx *bolt.Tx) error) error {
@@ -344,7 +414,8 @@ func (db *DB) update(fn func(tx *bolt.Tx) error) error {
 	if db.opt.ReadOnly {
 		return ErrReadOnly
 	}
-	return db.bolt.Update(fn)
+	// A panic in fn rolls the transaction back (bbolt's Update defers it).
+	return db.faulted(guardFault(func() error { return db.bolt.Update(fn) }))
 }
 
 func (db *DB) now() time.Time { return db.opt.Now().UTC() }

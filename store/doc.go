@@ -8,42 +8,65 @@
 // imports tui, cmd or the connector adapters; it is the only package that
 // imports bbolt.
 //
-// # Bucket tree
+// # Bucket tree (schema version 2)
 //
 //	meta/
 //	  version   → uint64 big-endian: the schema version (SchemaVersion)
 //	  created   → marker written by the first migration
-//	workspaces/
-//	  <ws id>/
-//	    info      → envelope(Workspace)             never a secret
-//	    request   → envelope(checklist.RequestRecord)
-//	    layout    → envelope(layout)                step ids, append-only: the order
+//	ws/<ws id>/                  one top-level bucket per workspace; its
+//	                             sequence numbers the workspace's events
+//	  c                          → cabinet summary: [format=1][status…], layout order
+//	  c 0x00 0x01 <step id>      → envelope(checklist.StepState), a cabinet step
+//	  c 0x00 0x02 <^seq BE>      → envelope(Event), an event not about a client
+//	  c <client id>              → client summary, binary (see clientSummary):
+//	                               order, pending invoices, payment flag, name,
+//	                               SIREN, statuses
+//	  c <client id> 0x00 0x01 <step id> → envelope(checklist.StepState)
+//	  c <client id> 0x00 0x02 <^seq BE> → envelope(Event) about this client
+//	  h info      → envelope(Workspace)             never a secret
+//	  h request   → envelope(checklist.RequestRecord)
+//	  h layout    → envelope(layout)                step ids, append-only: the order
 //	                                                 of the status bytes in summaries
-//	    cabinet   → [format=1][status…]              cabinet statuses, layout order
-//	    keycheck  → envelope(keyCheck)               argon2id parameters + verifier
-//	    clients/
-//	      <client id> → client summary, binary (see clientSummary): order,
-//	                    pending invoices, payment flag, name, SIREN, statuses
-//	    steps/
-//	      <client id> 0x00 <step id> → envelope(checklist.StepState)
-//	      0x00 <step id>             → the same for cabinet steps
-//	    overrides/
-//	      <seq uint64 BE> → envelope(checklist.Override)
-//	    events/
-//	      <seq uint64 BE> → envelope(Event)          append-only audit
-//	    secrets/
-//	      <name> → [format=1][24-byte nonce][XChaCha20-Poly1305 ciphertext]
+//	  h keycheck  → envelope(keyCheck)               argon2id parameters + verifier
+//	  h clientseq → uint64 BE: the order number of the last client added
+//	  o <seq uint64 BE> → envelope(checklist.Override)
+//	  s <name>    → [format=1][24-byte nonce][XChaCha20-Poly1305 ciphertext]
 //
-// An envelope is JSON {"v":1,"d":{…}}; a reader refuses a higher v. Bytes
-// read in a transaction are decoded or copied before it ends.
+// (Keys are written here with spaces between their parts; there are none in
+// the keys, which are the tag byte, then the parts end to end.) An envelope
+// is JSON {"v":1,"d":{…}}; a reader refuses a higher v. Bytes read in a
+// transaction are decoded or copied before it ends. Ids never hold 0x00.
+//
+// # Why this layout
+//
+// A step change must dirty as few pages as possible: bbolt rewrites, at each
+// commit, every page it changed and every branch page above them, up to the
+// root, plus the freelist and a meta page, and the commit's two fdatasync
+// take longer the more pages there are. So a workspace is one bucket at the
+// top (no intermediate bucket whose page would be rewritten too), and the
+// three records a step change writes — the client's summary, the step
+// record and the audit event — sort side by side: the client's region
+// starts with its summary, then its step records, then its events newest
+// first (the complemented sequence), so that the new event lands right
+// after the step records. They usually share one leaf, under one path of
+// branch pages: a change writes about 6 pages (the test bounds it), against
+// 11 in the version-1 layout (workspaces/<ws>/{clients,steps,events}/, three
+// separate trees) and 3 for a one-key bbolt update. The event's number comes
+// from the bucket's sequence, kept in the bucket's header in the root page,
+// which every change rewrites anyway.
+//
+// The audit log is thus kept per client; Events and Export gather it and
+// sort it by sequence number, and erasing a client's personal data only
+// reads the client's region.
 //
 // # Why summaries
 //
 // LoadRun must give the dashboard every status of 12,000 clients fast. It
-// reads only the clients bucket (a few bytes per client) and the cabinet
-// summary; step records are decoded one at a time, when a step is opened.
-// ApplyStep keeps the summary current in the same transaction as the step
-// record and its audit event.
+// reads only the summaries: from each client's summary, one cursor Seek to
+// the end of its region ("c" <client id> 0x01) jumps over its step records
+// and events without reading them. Step records are decoded one at a time,
+// when a step is opened. ApplyStep keeps the summary current in the same
+// transaction as the step record and its audit event.
 //
 // # Durability and safety
 //
@@ -54,8 +77,16 @@
 // before bbolt maps it, then opens and walks the whole file with
 // debug.SetPanicOnFault and recover, and runs bbolt's consistency check: a
 // truncated or corrupted file gives a *DamagedError naming the newest backup
-// that verifies. A database with a newer schema gives a *TooNewError; an
-// older one is backed up, then migrated in one transaction.
+// that verifies. bbolt's checker runs in a goroutine of its own, so the
+// walk before it reaches every page in the guarded goroutine first, and
+// checks by address, without reading them, that every key and value lies
+// inside the file (an inline bucket's, maybe a heap copy, are touched
+// instead). Every transaction after Open (view, update, migrations) runs
+// under the same fault guard too: a fault while reading gives a
+// *DamagedError, never a SIGBUS. A database with a newer schema gives a
+// *TooNewError; an older one is backed up, then migrated in one transaction
+// (version 1 → 2: the layout above, from workspaces/<ws>/{clients, steps,
+// overrides, events, secrets}/; records are copied as they are).
 //
 // # Audit events
 //
@@ -70,5 +101,6 @@
 // PurgeWorkspace and PurgeClientPersonalData delete or blank the data, then
 // write a compacted copy of the file (live data only), rename it over the
 // original and overwrite the old file's bytes, then put every backup through
-// the same purge and compaction (or delete it when that fails).
+// the same purge and compaction (or delete it when that fails). A backup of
+// an older schema is migrated in the purge's transaction first.
 package store

@@ -61,35 +61,42 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 			return err
 		}
 		f = exportFile{Format: exportFormat, Version: exportVersion, Schema: SchemaVersion, ExportedAt: db.now()}
-		if err := decode(b.root.Get(keyInfo), "espace", &f.Workspace); err != nil {
+		if err := decode(b.b.Get(keyInfo), "espace", &f.Workspace); err != nil {
 			return err
 		}
-		if err := b.clients.ForEach(func(k, v []byte) error {
-			s, err := unmarshalSummary(v)
-			if err != nil {
-				return err
+		// One pass over the client regions: summaries, step records, events.
+		if err := b.forEachTag(tagClient, func(k, v []byte) error {
+			ck, ok := parseClientKey(k)
+			if !ok {
+				return &FormatError{What: "clé", Msg: fmt.Sprintf("%q", k)}
 			}
-			f.Clients = append(f.Clients, exportClient{Order: s.Ord, Dossier: checklist.Dossier{ID: string(k), Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending)}})
+			switch {
+			case ck.kind == 0 && ck.client != "":
+				s, err := unmarshalSummary(v)
+				if err != nil {
+					return err
+				}
+				f.Clients = append(f.Clients, exportClient{Order: s.Ord, Dossier: checklist.Dossier{ID: ck.client, Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending)}})
+			case ck.kind == kindStep:
+				var st checklist.StepState
+				if err := decode(v, "étape", &st); err != nil {
+					return err
+				}
+				f.Steps = append(f.Steps, exportStep{Ref: checklist.Ref{Step: ck.step, Client: ck.client}, State: st})
+			case ck.kind == kindEvent:
+				var e Event
+				if err := decode(v, "événement", &e); err != nil {
+					return err
+				}
+				f.Events = append(f.Events, e)
+			}
 			return nil
 		}); err != nil {
 			return err
 		}
 		sort.Slice(f.Clients, func(i, j int) bool { return f.Clients[i].Order < f.Clients[j].Order })
-		if err := b.steps.ForEach(func(k, v []byte) error {
-			client, step, ok := splitStepKey(k)
-			if !ok {
-				return &FormatError{What: "clé d'étape", Msg: fmt.Sprintf("%q", k)}
-			}
-			var st checklist.StepState
-			if err := decode(v, "étape", &st); err != nil {
-				return err
-			}
-			f.Steps = append(f.Steps, exportStep{Ref: checklist.Ref{Step: step, Client: client}, State: st})
-			return nil
-		}); err != nil {
-			return err
-		}
-		if err := b.overrides.ForEach(func(_, v []byte) error {
+		sort.Slice(f.Events, func(i, j int) bool { return f.Events[i].Seq < f.Events[j].Seq })
+		if err := b.forEachTag(tagOverride, func(_, v []byte) error {
 			var o checklist.Override
 			if err := decode(v, "dérogation", &o); err != nil {
 				return err
@@ -99,28 +106,18 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 		}); err != nil {
 			return err
 		}
-		if v := b.root.Get(keyRequest); v != nil {
+		if v := b.b.Get(keyRequest); v != nil {
 			var r checklist.RequestRecord
 			if err := decode(v, "demande", &r); err != nil {
 				return err
 			}
 			f.Request = &r
 		}
-		if err := b.events.ForEach(func(_, v []byte) error {
-			var e Event
-			if err := decode(v, "événement", &e); err != nil {
-				return err
-			}
-			f.Events = append(f.Events, e)
-			return nil
-		}); err != nil {
-			return err
-		}
 		if withSecrets {
-			if kc := b.root.Get(keyKeyCheck); kc != nil {
+			if kc := b.b.Get(keyKeyCheck); kc != nil {
 				s := &exportSecrets{KeyCheck: append(json.RawMessage(nil), kc...), Sealed: map[string][]byte{}}
-				if err := b.secrets.ForEach(func(k, v []byte) error {
-					s.Sealed[string(k)] = append([]byte(nil), v...)
+				if err := b.forEachTag(tagSecret, func(k, v []byte) error {
+					s.Sealed[string(k[1:])] = append([]byte(nil), v...)
 					return nil
 				}); err != nil {
 					return err
@@ -170,12 +167,11 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 	now := db.now()
 	g := checklist.Default()
 	err := db.update(func(tx *bolt.Tx) error {
-		all := tx.Bucket(bucketWorkspaces)
-		if all.Bucket([]byte(id)) != nil {
+		if tx.Bucket(wsBucketName(id)) != nil {
 			if !opt.Replace {
 				return &ExistsError{What: "workspace", ID: id}
 			}
-			if err := all.DeleteBucket([]byte(id)); err != nil {
+			if err := tx.DeleteBucket(wsBucketName(id)); err != nil {
 				return err
 			}
 		}
@@ -187,7 +183,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 		if err != nil {
 			return err
 		}
-		if err := w.root.Put(keyInfo, b); err != nil {
+		if err := w.b.Put(keyInfo, b); err != nil {
 			return err
 		}
 		sums := map[string]*clientSummary{}
@@ -210,7 +206,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := w.steps.Put(stepKey(s.Ref.Client, s.Ref.Step), b); err != nil {
+			if err := w.b.Put(stepKey(s.Ref.Client, s.Ref.Step), b); err != nil {
 				return err
 			}
 			if s.State.Status == checklist.StatusTodo {
@@ -226,26 +222,25 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			}
 		}
 		for cid, s := range sums {
-			if err := w.clients.Put([]byte(cid), s.marshal()); err != nil {
+			if err := w.b.Put(summaryKey(cid), s.marshal()); err != nil {
 				return err
 			}
 		}
-		if err := w.clients.SetSequence(uint64(maxOrd)); err != nil {
+		if err := w.b.Put(keyClientSeq, u64(uint64(maxOrd))); err != nil {
 			return err
 		}
 		if err := w.putLayout(l); err != nil {
 			return err
 		}
-		if err := w.root.Put(keyCabinet, marshalCabinet(cab)); err != nil {
+		if err := w.b.Put(summaryKey(""), marshalCabinet(cab)); err != nil {
 			return err
 		}
-		for _, o := range f.Overrides {
-			seq, _ := w.overrides.NextSequence()
+		for i, o := range f.Overrides {
 			b, err := encode(o)
 			if err != nil {
 				return err
 			}
-			if err := w.overrides.Put(u64(seq), b); err != nil {
+			if err := w.b.Put(overrideKey(uint64(i+1)), b); err != nil {
 				return err
 			}
 		}
@@ -254,7 +249,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := w.root.Put(keyRequest, b); err != nil {
+			if err := w.b.Put(keyRequest, b); err != nil {
 				return err
 			}
 		}
@@ -269,11 +264,14 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err := decode(f.Secrets.KeyCheck, "vérificateur", &kc); err != nil {
 				return err
 			}
-			if err := w.root.Put(keyKeyCheck, f.Secrets.KeyCheck); err != nil {
+			if err := w.b.Put(keyKeyCheck, f.Secrets.KeyCheck); err != nil {
 				return err
 			}
 			for name, blob := range f.Secrets.Sealed {
-				if err := w.secrets.Put([]byte(name), blob); err != nil {
+				if err := validID("l'identifiant", name); err != nil {
+					return err
+				}
+				if err := w.b.Put(secretKey(name), blob); err != nil {
 					return err
 				}
 			}

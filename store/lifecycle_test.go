@@ -310,7 +310,7 @@ func TestDefaultPath(t *testing.T) {
 
 // --- versions ---
 
-func TestMigrationTo1(t *testing.T) {
+func TestMigrationFrom0(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bascule.db")
 	// Version 0 fixture: a pre-release file with a meta bucket and no
 	// version, plus a stray bucket.
@@ -326,10 +326,10 @@ func TestMigrationTo1(t *testing.T) {
 	b.Close()
 	db := openTest(t, path)
 	v, err := db.SchemaVersion()
-	if err != nil || v != 1 {
+	if err != nil || v != SchemaVersion {
 		t.Fatalf("version = %d %v", v, err)
 	}
-	seedWS(t, db, "w", 1) // the workspaces bucket exists
+	seedWS(t, db, "w", 1)
 	bs, _ := Backups(path)
 	if len(bs) != 1 {
 		t.Fatalf("want 1 pre-migration backup, got %v", bs)
@@ -341,7 +341,7 @@ func TestMigrationTo1(t *testing.T) {
 	}
 	defer bk.Close()
 	bk.View(func(tx *bolt.Tx) error {
-		if v, _ := readVersion(tx); v != 0 || tx.Bucket(bucketWorkspaces) != nil {
+		if v, _ := readVersion(tx); v != 0 || tx.Bucket(v1Workspaces) != nil {
 			t.Fatal("backup is not the version-0 file")
 		}
 		return nil
@@ -361,22 +361,23 @@ func TestNewFileNoBackup(t *testing.T) {
 func TestMigrationsRunInOrderInOneTx(t *testing.T) {
 	db, _ := tempDB(t)
 	var order []uint64
+	a, b := SchemaVersion+1, SchemaVersion+2
 	ms := []migration{
-		{To: 2, Name: "two", Fn: func(tx *bolt.Tx) error { order = append(order, 2); return nil }},
-		{To: 3, Name: "three", Fn: func(tx *bolt.Tx) error { order = append(order, 3); return errors.New("boom") }},
+		{To: a, Name: "a", Fn: func(tx *bolt.Tx) error { order = append(order, a); return nil }},
+		{To: b, Name: "b", Fn: func(tx *bolt.Tx) error { order = append(order, b); return errors.New("boom") }},
 	}
-	if err := db.upgradeWith(ms, 3); err == nil {
+	if err := db.upgradeWith(ms, b); err == nil {
 		t.Fatal("want the failing migration's error")
 	}
-	if v, _ := db.SchemaVersion(); v != 1 {
+	if v, _ := db.SchemaVersion(); v != SchemaVersion {
 		t.Fatalf("a failed migration left version %d", v)
 	}
-	ms[1].Fn = func(tx *bolt.Tx) error { order = append(order, 3); return nil }
+	ms[1].Fn = func(tx *bolt.Tx) error { order = append(order, b); return nil }
 	order = nil
-	if err := db.upgradeWith(ms, 3); err != nil {
+	if err := db.upgradeWith(ms, b); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := db.SchemaVersion(); v != 3 || len(order) != 2 || order[0] != 2 {
+	if v, _ := db.SchemaVersion(); v != b || len(order) != 2 || order[0] != a {
 		t.Fatalf("version %d order %v", v, order)
 	}
 }

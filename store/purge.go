@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -30,11 +31,7 @@ const Erased = "[effacé]"
 // the file and rewrites the backups.
 func (db *DB) PurgeWorkspace(ws string) error {
 	purge := func(tx *bolt.Tx) error {
-		all := tx.Bucket(bucketWorkspaces)
-		if all == nil {
-			return nil
-		}
-		err := all.DeleteBucket([]byte(ws))
+		err := tx.DeleteBucket(wsBucketName(ws))
 		if errors.Is(err, berrors.ErrBucketNotFound) {
 			return nil
 		}
@@ -74,7 +71,7 @@ func (db *DB) PurgeClientPersonalData(ws, clientID string) error {
 		if err != nil {
 			return err
 		}
-		if w.clients.Get([]byte(clientID)) == nil {
+		if w.b.Get(summaryKey(clientID)) == nil {
 			return &NotFoundError{What: "client", ID: clientID}
 		}
 		if err := purge(tx); err != nil {
@@ -88,48 +85,51 @@ func (db *DB) PurgeClientPersonalData(ws, clientID string) error {
 	return db.compactAndPurgeBackups(purge)
 }
 
-func scrubClient(w *wsBuckets, g *checklist.Guide, clientID string) error {
-	prefix := stepKey(clientID, "")
+// scrubClient blanks the personal data in a client's region: its step
+// records and its audit events, which all sit between its summary and
+// regionEnd.
+func scrubClient(w *wsBucket, g *checklist.Guide, clientID string) error {
 	type kv struct{ k, v []byte }
 	var rewrite []kv
-	c := w.steps.Cursor()
-	for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
-		var st checklist.StepState
-		if err := decode(v, "étape", &st); err != nil {
-			return err
-		}
-		_, stepID, _ := splitStepKey(k)
-		scrubState(g, stepID, &st)
-		b, err := encode(st)
-		if err != nil {
-			return err
-		}
-		rewrite = append(rewrite, kv{append([]byte(nil), k...), b})
-	}
-	for _, r := range rewrite {
-		if err := w.steps.Put(r.k, r.v); err != nil {
-			return err
-		}
-	}
-	rewrite = rewrite[:0]
-	ec := w.events.Cursor()
-	for k, v := ec.First(); k != nil; k, v = ec.Next() {
-		var e Event
-		if err := decode(v, "événement", &e); err != nil {
-			return err
-		}
-		if e.Ref.Client != clientID || e.Detail == "" {
+	end := regionEnd(clientID)
+	c := w.b.Cursor()
+	for k, v := c.Seek(summaryKey(clientID)); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
+		ck, ok := parseClientKey(k)
+		if !ok || ck.client != clientID {
 			continue
 		}
-		e.Detail = Erased
-		b, err := encode(e)
-		if err != nil {
-			return err
+		var b []byte
+		switch ck.kind {
+		case kindStep:
+			var st checklist.StepState
+			if err := decode(v, "étape", &st); err != nil {
+				return err
+			}
+			scrubState(g, ck.step, &st)
+			var err error
+			if b, err = encode(st); err != nil {
+				return err
+			}
+		case kindEvent:
+			var e Event
+			if err := decode(v, "événement", &e); err != nil {
+				return err
+			}
+			if e.Detail == "" {
+				continue
+			}
+			e.Detail = Erased
+			var err error
+			if b, err = encode(e); err != nil {
+				return err
+			}
+		default:
+			continue
 		}
-		rewrite = append(rewrite, kv{append([]byte(nil), k...), b})
+		rewrite = append(rewrite, kv{bytes.Clone(k), b})
 	}
 	for _, r := range rewrite {
-		if err := w.events.Put(r.k, r.v); err != nil {
+		if err := w.b.Put(r.k, r.v); err != nil {
 			return err
 		}
 	}
@@ -292,7 +292,17 @@ func rewriteFile(path string, purge func(tx *bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := guard(func() error { return b.Update(purge) }); err != nil {
+	// A backup may predate the current schema: migrate it in the same
+	// transaction, then purge it like the live file.
+	err = guard(func() error {
+		return b.Update(func(tx *bolt.Tx) error {
+			if err := toCurrent(tx); err != nil {
+				return err
+			}
+			return purge(tx)
+		})
+	})
+	if err != nil {
 		safeClose(b)
 		return err
 	}

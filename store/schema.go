@@ -14,28 +14,127 @@ import (
 
 // SchemaVersion is the schema this binary writes. A database with a higher
 // version is refused (TooNewError); a lower one is migrated at Open.
-const SchemaVersion uint64 = 1
+const SchemaVersion uint64 = 2
 
 // Bucket and key names. They are never mutated.
 var (
-	bucketMeta       = []byte("meta")
-	bucketWorkspaces = []byte("workspaces")
+	bucketMeta = []byte("meta")
 
 	keyVersion = []byte("version")
 	keyCreated = []byte("created")
 
-	keyInfo     = []byte("info")
-	keyRequest  = []byte("request")
-	keyLayout   = []byte("layout")
-	keyCabinet  = []byte("cabinet")
-	keyKeyCheck = []byte("keycheck")
-
-	bucketClients   = []byte("clients")
-	bucketSteps     = []byte("steps")
-	bucketOverrides = []byte("overrides")
-	bucketEvents    = []byte("events")
-	bucketSecrets   = []byte("secrets")
+	// wsPrefix starts the name of each workspace's top-level bucket:
+	// "ws/" + workspace id.
+	wsPrefix = []byte("ws/")
 )
+
+// Inside a workspace bucket every key starts with a one-byte tag.
+const (
+	tagClient   = 'c' // client regions: summaries, step records, events
+	tagHead     = 'h' // workspace records
+	tagOverride = 'o' // overrides
+	tagSecret   = 's' // sealed secrets
+
+	// After "c" <client id> 0x00, the kind of a client region's record.
+	kindStep  = 0x01
+	kindEvent = 0x02
+)
+
+// Workspace records, under tagHead.
+var (
+	keyInfo      = headKey("info")
+	keyRequest   = headKey("request")
+	keyLayout    = headKey("layout")
+	keyKeyCheck  = headKey("keycheck")
+	keyClientSeq = headKey("clientseq")
+)
+
+func headKey(name string) []byte { return append([]byte{tagHead}, name...) }
+
+func wsBucketName(id string) []byte { return append(bytes.Clone(wsPrefix), id...) }
+
+// summaryKey is the key of a client's summary: "c" + client id. The cabinet
+// has the empty id: its summary is "c" alone.
+func summaryKey(client string) []byte { return append([]byte{tagClient}, client...) }
+
+// regionKey is the start of a client's records after its summary:
+// "c" + id + 0x00 + kind.
+func regionKey(client string, kind byte, extra int) []byte {
+	k := make([]byte, 0, 3+len(client)+extra)
+	k = append(k, tagClient)
+	k = append(k, client...)
+	return append(k, 0, kind)
+}
+
+// regionEnd is the first key after everything of a client: "c" + id + 0x01.
+// Client ids never hold 0x00, so every key of the client (its summary and
+// "c" id 0x00 …) sorts before it, and every other client's keys after it.
+func regionEnd(client string) []byte {
+	k := summaryKey(client)
+	return append(k, 1)
+}
+
+// stepKey is the key of a step record: "c" + client id + 0x00 0x01 + step
+// id. Cabinet steps have the empty client id.
+func stepKey(client, step string) []byte {
+	return append(regionKey(client, kindStep, len(step)), step...)
+}
+
+// eventKey is the key of an audit event, in the region of the client it is
+// about (the cabinet's, id "", for the others): "c" + client id + 0x00 0x02
+// + the complement of its sequence number, 8 bytes big-endian, so that a
+// client's newest event sorts first, right after its step records.
+func eventKey(client string, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(regionKey(client, kindEvent, 8), ^seq)
+}
+
+func overrideKey(seq uint64) []byte {
+	return binary.BigEndian.AppendUint64([]byte{tagOverride}, seq)
+}
+
+func secretKey(name string) []byte { return append([]byte{tagSecret}, name...) }
+
+// clientKey is what a key in the client regions holds.
+type clientKey struct {
+	client string
+	kind   byte   // 0: the summary; kindStep, kindEvent
+	step   string // kindStep
+	seq    uint64 // kindEvent
+}
+
+// parseClientKey reads a key that starts with tagClient.
+func parseClientKey(k []byte) (clientKey, bool) {
+	if len(k) == 0 || k[0] != tagClient {
+		return clientKey{}, false
+	}
+	rest := k[1:]
+	i := bytes.IndexByte(rest, 0)
+	if i < 0 {
+		return clientKey{client: string(rest)}, true
+	}
+	ck := clientKey{client: string(rest[:i])}
+	rest = rest[i+1:]
+	if len(rest) == 0 {
+		return ck, false
+	}
+	ck.kind = rest[0]
+	rest = rest[1:]
+	switch ck.kind {
+	case kindStep:
+		if len(rest) == 0 {
+			return ck, false
+		}
+		ck.step = string(rest)
+		return ck, true
+	case kindEvent:
+		if len(rest) != 8 {
+			return ck, false
+		}
+		ck.seq = ^binary.BigEndian.Uint64(rest)
+		return ck, true
+	}
+	return ck, false
+}
 
 // envelopeVersion is the version of the JSON envelope and of the records
 // inside it. A reader refuses a higher one.
@@ -53,8 +152,8 @@ type cachedLayout struct {
 	l   layout
 }
 
-func (c *layoutCache) get(w *wsBuckets, ws string) (layout, error) {
-	raw := w.root.Get(keyLayout)
+func (c *layoutCache) get(w *wsBucket, ws string) (layout, error) {
+	raw := w.b.Get(keyLayout)
 	c.mu.Lock()
 	e, ok := c.m[ws]
 	c.mu.Unlock()
@@ -106,24 +205,6 @@ func u64(n uint64) []byte {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], n)
 	return b[:]
-}
-
-// stepKey is the key of a step record: client id, 0x00, step id. Cabinet
-// steps have an empty client id, so they sort first.
-func stepKey(client, step string) []byte {
-	k := make([]byte, 0, len(client)+1+len(step))
-	k = append(k, client...)
-	k = append(k, 0)
-	return append(k, step...)
-}
-
-func splitStepKey(k []byte) (client, step string, ok bool) {
-	for i, c := range k {
-		if c == 0 {
-			return string(k[:i]), string(k[i+1:]), true
-		}
-	}
-	return "", "", false
 }
 
 // layout is the order of the status bytes in the summaries of a workspace:
@@ -257,51 +338,34 @@ func setStatusByte(st []byte, pos int, v byte) []byte {
 	return st
 }
 
-// wsBuckets are the buckets of one workspace inside a transaction.
-type wsBuckets struct {
-	root, clients, steps, overrides, events, secrets *bolt.Bucket
+// wsBucket is the bucket of one workspace inside a transaction.
+type wsBucket struct {
+	b  *bolt.Bucket
+	id string
 }
 
-func getWS(tx *bolt.Tx, id string) (*wsBuckets, error) {
-	all := tx.Bucket(bucketWorkspaces)
-	if all == nil {
-		return nil, &FormatError{What: "base", Msg: "seau « workspaces » absent"}
-	}
-	root := all.Bucket([]byte(id))
-	if root == nil {
+func getWS(tx *bolt.Tx, id string) (*wsBucket, error) {
+	b := tx.Bucket(wsBucketName(id))
+	if b == nil {
 		return nil, &NotFoundError{What: "workspace", ID: id}
 	}
-	w := &wsBuckets{root: root, clients: root.Bucket(bucketClients), steps: root.Bucket(bucketSteps),
-		overrides: root.Bucket(bucketOverrides), events: root.Bucket(bucketEvents), secrets: root.Bucket(bucketSecrets)}
-	if w.clients == nil || w.steps == nil || w.overrides == nil || w.events == nil || w.secrets == nil {
-		return nil, &FormatError{What: "espace " + id, Msg: "seau manquant"}
-	}
-	return w, nil
+	return &wsBucket{b: b, id: id}, nil
 }
 
-func createWS(tx *bolt.Tx, id string) (*wsBuckets, error) {
-	all := tx.Bucket(bucketWorkspaces)
-	if all == nil {
-		return nil, &FormatError{What: "base", Msg: "seau « workspaces » absent"}
-	}
-	if all.Bucket([]byte(id)) != nil {
+func createWS(tx *bolt.Tx, id string) (*wsBucket, error) {
+	if tx.Bucket(wsBucketName(id)) != nil {
 		return nil, &ExistsError{What: "workspace", ID: id}
 	}
-	root, err := all.CreateBucket([]byte(id))
+	b, err := tx.CreateBucket(wsBucketName(id))
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range [][]byte{bucketClients, bucketSteps, bucketOverrides, bucketEvents, bucketSecrets} {
-		if _, err := root.CreateBucket(name); err != nil {
-			return nil, err
-		}
-	}
-	return getWS(tx, id)
+	return &wsBucket{b: b, id: id}, nil
 }
 
-func (w *wsBuckets) layout() (layout, error) {
+func (w *wsBucket) layout() (layout, error) {
 	var l layout
-	if b := w.root.Get(keyLayout); b != nil {
+	if b := w.b.Get(keyLayout); b != nil {
 		if err := decode(b, "layout", &l); err != nil {
 			return l, err
 		}
@@ -309,16 +373,18 @@ func (w *wsBuckets) layout() (layout, error) {
 	return l, nil
 }
 
-func (w *wsBuckets) putLayout(l layout) error {
+func (w *wsBucket) putLayout(l layout) error {
 	b, err := encode(l)
 	if err != nil {
 		return err
 	}
-	return w.root.Put(keyLayout, b)
+	return w.b.Put(keyLayout, b)
 }
 
-func (w *wsBuckets) addEvent(e Event) error {
-	seq, err := w.events.NextSequence()
+// addEvent appends an audit event. Its number comes from the bucket's own
+// sequence (kept in the bucket's header, which every write rewrites anyway).
+func (w *wsBucket) addEvent(e Event) error {
+	seq, err := w.b.NextSequence()
 	if err != nil {
 		return err
 	}
@@ -327,7 +393,54 @@ func (w *wsBuckets) addEvent(e Event) error {
 	if err != nil {
 		return err
 	}
-	return w.events.Put(u64(seq), b)
+	return w.b.Put(eventKey(e.Ref.Client, seq), b)
+}
+
+// nextClientOrd returns the order number of a new client.
+func (w *wsBucket) nextClientOrd() (uint32, error) {
+	var n uint64
+	if v := w.b.Get(keyClientSeq); len(v) == 8 {
+		n = binary.BigEndian.Uint64(v)
+	}
+	n++
+	return uint32(n), w.b.Put(keyClientSeq, u64(n))
+}
+
+// nextOverride returns the next override number: one more than the last.
+func (w *wsBucket) nextOverride() uint64 {
+	c := w.b.Cursor()
+	k, _ := c.Seek([]byte{tagOverride + 1})
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	if len(k) == 9 && k[0] == tagOverride {
+		return binary.BigEndian.Uint64(k[1:]) + 1
+	}
+	return 1
+}
+
+// forEachTag calls fn for every key that starts with tag, in key order.
+func (w *wsBucket) forEachTag(tag byte, fn func(k, v []byte) error) error {
+	c := w.b.Cursor()
+	for k, v := c.Seek([]byte{tag}); k != nil && k[0] == tag; k, v = c.Next() {
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forEachEvent calls fn for every event of the workspace, in key order (by
+// client, newest first); callers sort by Seq.
+func (w *wsBucket) forEachEvent(fn func(k, v []byte) error) error {
+	return w.forEachTag(tagClient, func(k, v []byte) error {
+		if ck, ok := parseClientKey(k); ok && ck.kind == kindEvent {
+			return fn(k, v)
+		}
+		return nil
+	})
 }
 
 func utc(t time.Time) time.Time {

@@ -88,11 +88,11 @@ func open(key, blob, ad []byte) ([]byte, bool, error) {
 
 // keyFor derives the workspace key and checks it against the verifier,
 // creating the keycheck record on first use when create is set.
-func (db *DB) keyFor(w *wsBuckets, ws string, passphrase []byte, create bool) ([]byte, error) {
+func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]byte, error) {
 	if len(passphrase) == 0 {
 		return nil, &PassphraseError{Workspace: ws, Missing: true}
 	}
-	raw := w.root.Get(keyKeyCheck)
+	raw := w.b.Get(keyKeyCheck)
 	if raw == nil {
 		if !create {
 			return nil, &NotFoundError{What: "secret", ID: ws}
@@ -117,7 +117,7 @@ func (db *DB) keyFor(w *wsBuckets, ws string, passphrase []byte, create bool) ([
 		if err != nil {
 			return nil, err
 		}
-		return key, w.root.Put(keyKeyCheck, b)
+		return key, w.b.Put(keyKeyCheck, b)
 	}
 	var kc keyCheck
 	if err := decode(raw, "vérificateur", &kc); err != nil {
@@ -159,7 +159,7 @@ func (db *DB) PutSecret(ws, name string, value, passphrase []byte) error {
 		if err != nil {
 			return err
 		}
-		if err := w.secrets.Put([]byte(name), blob); err != nil {
+		if err := w.b.Put(secretKey(name), blob); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Workspace: ws, Action: ActionSecretPut, To: name})
@@ -174,7 +174,7 @@ func (db *DB) Secret(ws, name string, passphrase []byte) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		blob := w.secrets.Get([]byte(name))
+		blob := w.b.Get(secretKey(name))
 		if blob == nil {
 			return &NotFoundError{What: "secret", ID: name}
 		}
@@ -205,8 +205,8 @@ func (db *DB) SecretNames(ws string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		return w.secrets.ForEach(func(k, _ []byte) error {
-			out = append(out, string(k))
+		return w.forEachTag(tagSecret, func(k, _ []byte) error {
+			out = append(out, string(k[1:]))
 			return nil
 		})
 	})
@@ -221,6 +221,6 @@ func (db *DB) DeleteSecret(ws, name string) error {
 		if err != nil {
 			return err
 		}
-		return w.secrets.Delete([]byte(name))
+		return w.b.Delete(secretKey(name))
 	})
 }

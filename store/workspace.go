@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
@@ -91,7 +93,7 @@ func (db *DB) CreateWorkspace(ws Workspace) error {
 		if err != nil {
 			return err
 		}
-		if err := w.root.Put(keyInfo, b); err != nil {
+		if err := w.b.Put(keyInfo, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: ws.Operator, Workspace: ws.ID, Action: ActionWorkspaceCreate, To: ws.Cabinet.LegalName})
@@ -107,7 +109,7 @@ func (db *DB) UpdateWorkspace(ws Workspace) error {
 			return err
 		}
 		var old Workspace
-		if err := decode(w.root.Get(keyInfo), "espace", &old); err != nil {
+		if err := decode(w.b.Get(keyInfo), "espace", &old); err != nil {
 			return err
 		}
 		ws.CreatedAt = old.CreatedAt
@@ -116,7 +118,7 @@ func (db *DB) UpdateWorkspace(ws Workspace) error {
 		if err != nil {
 			return err
 		}
-		if err := w.root.Put(keyInfo, b); err != nil {
+		if err := w.b.Put(keyInfo, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: ws.Operator, Workspace: ws.ID, Action: ActionWorkspaceUpdate,
@@ -148,15 +150,19 @@ func workspaceDiff(a, b Workspace) []string {
 func (db *DB) Workspaces() ([]Workspace, error) {
 	var out []Workspace
 	err := db.view(func(tx *bolt.Tx) error {
-		all := tx.Bucket(bucketWorkspaces)
-		return all.ForEachBucket(func(k []byte) error {
+		c := tx.Cursor()
+		for k, v := c.Seek(wsPrefix); k != nil && bytes.HasPrefix(k, wsPrefix); k, v = c.Next() {
+			b := tx.Bucket(k)
+			if v != nil || b == nil {
+				continue
+			}
 			var ws Workspace
-			if err := decode(all.Bucket(k).Get(keyInfo), "espace", &ws); err != nil {
+			if err := decode(b.Get(keyInfo), "espace", &ws); err != nil {
 				return err
 			}
 			out = append(out, ws)
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, err
 }
@@ -169,7 +175,7 @@ func (db *DB) Workspace(id string) (Workspace, error) {
 		if err != nil {
 			return err
 		}
-		return decode(w.root.Get(keyInfo), "espace", &ws)
+		return decode(w.b.Get(keyInfo), "espace", &ws)
 	})
 	return ws, err
 }
@@ -191,26 +197,26 @@ func (db *DB) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
 		}
 		added, changed := 0, 0
 		for _, d := range ds {
-			key := []byte(d.ID)
+			key := summaryKey(d.ID)
 			var s clientSummary
-			if old := w.clients.Get(key); old != nil {
+			if old := w.b.Get(key); old != nil {
 				if s, err = unmarshalSummary(old); err != nil {
 					return err
 				}
 				changed++
 			} else {
-				seq, err := w.clients.NextSequence()
+				ord, err := w.nextClientOrd()
 				if err != nil {
 					return err
 				}
-				s = clientSummary{Ord: uint32(seq), Pending: -1}
+				s = clientSummary{Ord: ord, Pending: -1}
 				added++
 			}
 			s.Name, s.SIREN, s.Payment = d.Name, d.SIREN, d.Payment
 			if d.PendingInvoices >= 0 {
 				s.Pending = int32(d.PendingInvoices)
 			}
-			if err := w.clients.Put(key, s.marshal()); err != nil {
+			if err := w.b.Put(key, s.marshal()); err != nil {
 				return err
 			}
 		}
@@ -233,17 +239,39 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 		if err != nil {
 			return err
 		}
-		n := w.clients.Stats().KeyN
+		// The summaries: the first key of each client region. A Seek to the
+		// end of the region jumps over the client's step records and events
+		// without reading them.
+		var n uint64 // clients ever added: enough room for them all
+		if v := w.b.Get(keyClientSeq); len(v) == 8 {
+			n = min(binary.BigEndian.Uint64(v), 1<<20)
+		}
 		sums := make([]clientSummary, 0, n)
 		ids := make([]string, 0, n)
-		c := w.clients.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			s, err := unmarshalSummary(v)
-			if err != nil {
-				return fmt.Errorf("client %q : %w", k, err)
+		var cab []byte
+		var end []byte
+		c := w.b.Cursor()
+		for k, v := c.Seek([]byte{tagClient}); k != nil && k[0] == tagClient; {
+			ck, ok := parseClientKey(k)
+			if !ok {
+				return &FormatError{What: "clé", Msg: fmt.Sprintf("%q", k)}
 			}
-			sums = append(sums, s)
-			ids = append(ids, string(k))
+			if ck.kind == 0 {
+				if ck.client == "" {
+					if cab, err = unmarshalCabinet(v); err != nil {
+						return err
+					}
+				} else {
+					s, err := unmarshalSummary(v)
+					if err != nil {
+						return fmt.Errorf("client %q : %w", ck.client, err)
+					}
+					sums = append(sums, s)
+					ids = append(ids, ck.client)
+				}
+			}
+			end = append(append(append(end[:0], tagClient), ck.client...), 1) // regionEnd
+			k, v = c.Seek(end)
 		}
 		order := make([]int, len(sums))
 		for i := range order {
@@ -267,25 +295,23 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 				}
 			}
 		}
-		cab, err := unmarshalCabinet(w.root.Get(keyCabinet))
-		if err != nil {
-			return err
-		}
 		cabMap := positions(g, l.Cabinet)
 		for p, v := range cab {
 			if p < len(cabMap) && cabMap[p] >= 0 && cabMap[p] < len(run.Cabinet) {
 				run.Cabinet[cabMap[p]] = checklist.Status(v)
 			}
 		}
-		oc := w.overrides.Cursor()
-		for k, v := oc.First(); k != nil; k, v = oc.Next() {
+		if err := w.forEachTag(tagOverride, func(_, v []byte) error {
 			var o checklist.Override
 			if err := decode(v, "dérogation", &o); err != nil {
 				return err
 			}
 			run.Overrides = append(run.Overrides, o)
+			return nil
+		}); err != nil {
+			return err
 		}
-		if b := w.root.Get(keyRequest); b != nil {
+		if b := w.b.Get(keyRequest); b != nil {
 			if err := decode(b, "demande", &run.Request); err != nil {
 				return err
 			}
@@ -315,7 +341,7 @@ func (db *DB) StepState(ws string, ref checklist.Ref) (checklist.StepState, erro
 		if err != nil {
 			return err
 		}
-		if b := w.steps.Get(stepKey(ref.Client, ref.Step)); b != nil {
+		if b := w.b.Get(stepKey(ref.Client, ref.Step)); b != nil {
 			return decode(b, "étape", &st)
 		}
 		return nil
@@ -455,10 +481,10 @@ func (db *DB) prepare(run *checklist.Run, ch *StepChange) error {
 	return nil
 }
 
-func applyOne(w *wsBuckets, l *layout, lchanged *bool, ws string, g *checklist.Guide, ch StepChange, now time.Time) (checklist.StepState, error) {
+func applyOne(w *wsBucket, l *layout, lchanged *bool, ws string, g *checklist.Guide, ch StepChange, now time.Time) (checklist.StepState, error) {
 	key := stepKey(ch.Ref.Client, ch.Ref.Step)
 	var st checklist.StepState
-	if b := w.steps.Get(key); b != nil {
+	if b := w.b.Get(key); b != nil {
 		if err := decode(b, "étape", &st); err != nil {
 			return st, err
 		}
@@ -500,24 +526,24 @@ func applyOne(w *wsBuckets, l *layout, lchanged *bool, ws string, g *checklist.G
 	if err != nil {
 		return st, err
 	}
-	if err := w.steps.Put(key, b); err != nil {
+	if err := w.b.Put(key, b); err != nil {
 		return st, err
 	}
 	if ch.Status != nil {
 		cabinet := ch.Ref.Client == ""
 		pos, changed := l.ensure(cabinet, ch.Ref.Step)
 		*lchanged = *lchanged || changed
+		ck := summaryKey(ch.Ref.Client)
 		if cabinet {
-			cab, err := unmarshalCabinet(w.root.Get(keyCabinet))
+			cab, err := unmarshalCabinet(w.b.Get(ck))
 			if err != nil {
 				return st, err
 			}
-			if err := w.root.Put(keyCabinet, marshalCabinet(setStatusByte(cab, pos, byte(st.Status)))); err != nil {
+			if err := w.b.Put(ck, marshalCabinet(setStatusByte(cab, pos, byte(st.Status)))); err != nil {
 				return st, err
 			}
 		} else {
-			ck := []byte(ch.Ref.Client)
-			raw := w.clients.Get(ck)
+			raw := w.b.Get(ck)
 			if raw == nil {
 				return st, &NotFoundError{What: "client", ID: ch.Ref.Client}
 			}
@@ -526,7 +552,7 @@ func applyOne(w *wsBuckets, l *layout, lchanged *bool, ws string, g *checklist.G
 				return st, err
 			}
 			s.Statuses = setStatusByte(s.Statuses, pos, byte(st.Status))
-			if err := w.clients.Put(ck, s.marshal()); err != nil {
+			if err := w.b.Put(ck, s.marshal()); err != nil {
 				return st, err
 			}
 		}
@@ -589,7 +615,7 @@ func (db *DB) SetPendingInvoices(ws, clientID string, n int) error {
 		if err != nil {
 			return err
 		}
-		raw := w.clients.Get([]byte(clientID))
+		raw := w.b.Get(summaryKey(clientID))
 		if raw == nil {
 			return &NotFoundError{What: "client", ID: clientID}
 		}
@@ -602,7 +628,7 @@ func (db *DB) SetPendingInvoices(ws, clientID string, n int) error {
 			n = -1
 		}
 		s.Pending = int32(n)
-		if err := w.clients.Put([]byte(clientID), s.marshal()); err != nil {
+		if err := w.b.Put(summaryKey(clientID), s.marshal()); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Workspace: ws, Action: ActionPending,
@@ -626,15 +652,11 @@ func (db *DB) AddOverride(ws string, run *checklist.Run, o checklist.Override) e
 		if err != nil {
 			return err
 		}
-		seq, err := w.overrides.NextSequence()
-		if err != nil {
-			return err
-		}
 		b, err := encode(o)
 		if err != nil {
 			return err
 		}
-		if err := w.overrides.Put(u64(seq), b); err != nil {
+		if err := w.b.Put(overrideKey(w.nextOverride()), b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: o.By, Workspace: ws, Action: ActionOverride, To: o.Gate, Detail: "raison : " + o.Reason})
@@ -655,7 +677,7 @@ func (db *DB) SetRequest(ws string, run *checklist.Run, r checklist.RequestRecor
 			return err
 		}
 		var old checklist.RequestRecord
-		if b := w.root.Get(keyRequest); b != nil {
+		if b := w.b.Get(keyRequest); b != nil {
 			if err := decode(b, "demande", &old); err != nil {
 				return err
 			}
@@ -664,7 +686,7 @@ func (db *DB) SetRequest(ws string, run *checklist.Run, r checklist.RequestRecor
 		if err != nil {
 			return err
 		}
-		if err := w.root.Put(keyRequest, b); err != nil {
+		if err := w.b.Put(keyRequest, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: by, Workspace: ws, Action: ActionRequest, From: old.State, To: r.State,
@@ -685,18 +707,18 @@ func (db *DB) Events(ws string, since time.Time) ([]Event, error) {
 		if err != nil {
 			return err
 		}
-		c := w.events.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+		return w.forEachEvent(func(_, v []byte) error {
 			var e Event
 			if err := decode(v, "événement", &e); err != nil {
 				return err
 			}
 			if !since.IsZero() && e.At.Before(since) {
-				continue
+				return nil
 			}
 			out = append(out, e)
-		}
-		return nil
+			return nil
+		})
 	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
 	return out, err
 }
