@@ -212,9 +212,14 @@ const (
 
 type metaInfo struct {
 	pageSize uint32
+	root     uint64 // page of the root bucket
+	freelist uint64 // page of the freelist, or noFreelist
 	pgid     uint64 // high-water mark, in pages
 	txid     uint64
 }
+
+// noFreelist is bbolt's freelist page id when the freelist is not synced.
+const noFreelist = ^uint64(0)
 
 func readMeta(b []byte) (metaInfo, bool) {
 	if len(b) < pageHeaderSize+metaSize {
@@ -230,7 +235,8 @@ func readMeta(b []byte) (metaInfo, bool) {
 	if h.Sum64() != le.Uint64(m[metaChecksumOff:]) {
 		return metaInfo{}, false
 	}
-	return metaInfo{pageSize: le.Uint32(m[8:]), pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
+	return metaInfo{pageSize: le.Uint32(m[8:]), root: le.Uint64(m[16:]), freelist: le.Uint64(m[32:]),
+		pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
 }
 
 // precheck verifies that the file, if it exists and is not empty, has a
@@ -287,6 +293,15 @@ func precheck(path string) error {
 	}
 	if need := int64(best.pgid) * int64(best.pageSize); size < need {
 		return fmt.Errorf("fichier tronqué : %d octets au lieu d'au moins %d", size, need)
+	}
+	// bbolt reads the root and freelist pages inside Open, after mapping the
+	// file: a page id past the high-water mark faults there, and the mapping
+	// then keeps the file lock for the rest of the process. Refuse it here.
+	if best.root < 2 || best.root >= best.pgid {
+		return fmt.Errorf("page racine invalide (%d sur %d)", best.root, best.pgid)
+	}
+	if best.freelist != noFreelist && (best.freelist < 2 || best.freelist >= best.pgid) {
+		return fmt.Errorf("page de la liste libre invalide (%d sur %d)", best.freelist, best.pgid)
 	}
 	return nil
 }
