@@ -31,6 +31,7 @@ type actionsScreen struct {
 	changes []StepChange
 	pending []*int
 	written bool
+	saving  bool // the results are being written
 }
 
 type actionAnswers struct {
@@ -56,7 +57,6 @@ type (
 	}
 	bulkWrittenMsg struct {
 		changes []StepChange
-		states  []checklist.StepState
 		pending []*int
 		errs    []error
 	}
@@ -219,34 +219,50 @@ func (m *Model) bulkStep(msg bulkStepMsg) tea.Cmd {
 	return m.bulkNext()
 }
 
-// bulkWriteCmd records every client's result in one command.
+// bulkWriteBatch is how many results one transaction records: one fsync per
+// batch, not per client, so 10,000 results are saved in seconds.
+const bulkWriteBatch = 500
+
+// bulkWriteCmd records every client's result in one command, batch by batch:
+// the pending-invoice counts with one PutDossiers, the step changes with one
+// ApplySteps. The screen says "enregistrement" until the answer comes back.
 func (m *Model) bulkWriteCmd() tea.Cmd {
 	a := m.migState().actions
 	a.id = 0
 	if a.written {
 		return nil
 	}
-	a.written = true
+	a.written, a.saving = true, true
 	chs, pend := a.changes, a.pending
 	for i := range chs {
 		if chs[i].By == "" {
 			chs[i].By = m.by()
 		}
 	}
-	st, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+	st, ws, by, clone := m.opts.Store, m.ws.ID, m.by(), cloneRun(m.run)
 	return func() tea.Msg {
-		out := bulkWrittenMsg{changes: chs, pending: pend, states: make([]checklist.StepState, len(chs)), errs: make([]error, len(chs))}
-		for i, ch := range chs {
-			if pend[i] != nil {
-				if err := st.SetPendingInvoices(ws, ch.Ref.Client, *pend[i]); err != nil {
-					out.errs[i] = err
+		out := bulkWrittenMsg{changes: chs, pending: pend, errs: make([]error, len(chs))}
+		for lo := 0; lo < len(chs); lo += bulkWriteBatch {
+			hi := min(lo+bulkWriteBatch, len(chs))
+			var counts []checklist.Dossier
+			for i := lo; i < hi; i++ {
+				if pend[i] == nil {
 					continue
 				}
-				if ci := clone.ClientIndex(ch.Ref.Client); ci >= 0 {
+				if ci := clone.ClientIndex(chs[i].Ref.Client); ci >= 0 {
 					clone.Clients[ci].PendingInvoices = *pend[i]
+					counts = append(counts, clone.Clients[ci].Dossier)
 				}
 			}
-			out.states[i], out.errs[i] = st.ApplyStep(ws, clone, ch)
+			if len(counts) > 0 {
+				if err := st.PutDossiers(ws, counts, by); err != nil {
+					for i := lo; i < hi; i++ {
+						out.errs[i] = err
+					}
+					continue
+				}
+			}
+			copy(out.errs[lo:hi], st.ApplySteps(ws, clone, chs[lo:hi]))
 		}
 		return out
 	}
@@ -263,9 +279,22 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 		if msg.pending[i] != nil && ci >= 0 {
 			m.run.Clients[ci].PendingInvoices = *msg.pending[i]
 		}
-		_ = m.run.SetStatus(ch.Ref, msg.states[i].Status)
-		m.migState().states[ch.Ref] = msg.states[i]
+		// What the store recorded: the new status and evidence over what it
+		// held (notes and captures are kept by ApplySteps).
+		cached := m.migState().states[ch.Ref]
+		if ch.Status != nil {
+			cached.Status = *ch.Status
+			_ = m.run.SetStatus(ch.Ref, *ch.Status)
+		}
+		if ch.Evidence != nil {
+			cached.Evidence = ch.Evidence
+		}
+		cached.By, cached.At = ch.By, m.opts.Now()
+		m.migState().states[ch.Ref] = cached
 		m.refreshClient(ci)
+	}
+	if a := m.migState().actions; a != nil {
+		a.saving = false
 	}
 	m.dash.refreshSummary(m.run)
 	ok, bad := 0, 0
@@ -324,8 +353,11 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 		title = tr(m.lang, "Démo : accepter les factures en attente", "Demo: accept pending invoices")
 	}
 	state := m.st.OK.Render(tr(m.lang, "terminé", "finished"))
-	if a.id != 0 {
+	switch {
+	case a.id != 0:
 		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " en cours (%d/%d)", " running (%d/%d)"), a.pos, len(a.clients))
+	case a.saving:
+		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " enregistrement de %d résultat(s)…", " saving %d result(s)…"), len(a.changes))
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s\n\n", m.st.Title.Render(title), state))
 	rows := max(3, m.height-10)

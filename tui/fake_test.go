@@ -90,6 +90,18 @@ func (f *fakeStore) ApplySteps(ws string, run *checklist.Run, chs []StepChange) 
 	return errs
 }
 
+func (f *fakeStore) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, d := range ds {
+		if d.PendingInvoices >= 0 {
+			f.pending[d.ID] = d.PendingInvoices
+		}
+	}
+	f.writes++
+	return nil
+}
+
 func (f *fakeStore) SetPendingInvoices(ws, clientID string, n int) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

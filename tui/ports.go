@@ -27,6 +27,10 @@ type Store interface {
 	ApplySteps(ws string, run *checklist.Run, chs []StepChange) []error
 	// SetPendingInvoices records the last count of pending invoices of a client.
 	SetPendingInvoices(ws, clientID string, n int) error
+	// PutDossiers upserts client dossiers in one transaction; a
+	// PendingInvoices of -1 keeps the recorded count. Bulk actions use it to
+	// record thousands of counts with one fsync instead of one each.
+	PutDossiers(ws string, ds []checklist.Dossier, by string) error
 }
 
 // Mode is how a workspace reaches V1 and V2.
