@@ -6,11 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"mime"
 	"mime/quotedprintable"
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bascule-cli/bascule/checklist/ident"
 )
@@ -129,9 +129,9 @@ func Build(a Announcement) (Message, error) {
 func (m Message) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
 	h := func(name, value string) { b.WriteString(name + ": " + value + "\r\n") }
-	h("From", m.From.String())
+	h("From", formatAddress(m.From))
 	if m.To != nil {
-		h("To", m.To.String())
+		h("To", formatAddress(*m.To))
 	}
 	h("Subject", encodeHeader(oneLine(m.Subject)))
 	h("Date", m.Date.Format(time.RFC1123Z))
@@ -201,6 +201,30 @@ func FileName(idOrSIREN, name string) string {
 	return id + "-" + s + ".eml"
 }
 
+// formatAddress writes a From or To value. A plain-ASCII name is quoted by
+// net/mail; any other is written as RFC 2047 phrase words, where only
+// letters, digits and !*+-/ may stand as themselves (net/mail's own encoding
+// leaves a backslash in, which its parser then refuses).
+func formatAddress(a mail.Address) string {
+	plain := true
+	for i := 0; i < len(a.Name); i++ {
+		if a.Name[i] < 0x20 || a.Name[i] >= 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain && !strings.Contains(a.Name, "=?") {
+		return a.String()
+	}
+	return encodeWords(a.Name, isPhraseSafe) + " <" + a.Address + ">"
+}
+
+// isPhraseSafe is RFC 2047 §5 (3): what an encoded word in a phrase may hold
+// without encoding.
+func isPhraseSafe(r rune) bool {
+	return r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!*+-/", r))
+}
+
 // encodeHeader encodes a header value per RFC 2047 when it is not plain
 // ASCII, as encoded words short enough that every folded line stays under 78
 // characters (mime.QEncoding alone writes them on one long line).
@@ -215,18 +239,27 @@ func encodeHeader(v string) string {
 	if ascii && !strings.Contains(v, "=?") { // "=?" would be read as an encoded word
 		return v
 	}
+	return encodeWords(v, func(r rune) bool { return r > 0x20 && r < 0x7f && !strings.ContainsRune("=?_", r) })
+}
+
+// encodeWords writes v as "Q" encoded words; runes for which safe is false
+// are written as =XX bytes (a space as _); each invalid byte becomes U+FFFD.
+func encodeWords(v string, safe func(rune) bool) string {
 	const maxWord = 66 // "Subject: " + word + room to spare
 	var words []string
 	var cur strings.Builder
-	for _, r := range v {
-		enc := mime.QEncoding.Encode("utf-8", string(r))
-		if strings.HasPrefix(enc, "=?") {
-			enc = enc[len("=?utf-8?q?") : len(enc)-2]
-		} else if r == ' ' {
+	for _, r := range v { // an invalid byte comes as U+FFFD
+		var enc string
+		switch {
+		case r == ' ':
 			enc = "_"
-		} else if r < 0x20 || r == 0x7f || strings.ContainsRune("=?_", r) {
-			// A tab (which mime leaves as is) would end the encoded word.
-			enc = fmt.Sprintf("=%02X", r)
+		case safe(r):
+			enc = string(r)
+		default:
+			var buf [utf8.UTFMax]byte
+			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+				enc += fmt.Sprintf("=%02X", c)
+			}
 		}
 		if cur.Len()+len(enc) > maxWord-len("=?UTF-8?q??=") {
 			words = append(words, "=?UTF-8?q?"+cur.String()+"?=")
