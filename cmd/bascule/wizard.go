@@ -96,7 +96,10 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 	defer db.Close()
 	err = accessible.Run(cmd.Context(), env.stdin, env.stdout, accessible.Options{
 		Guide: opts.Guide, Store: db, Secrets: db, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
-		Run: opts.Run, Lang: env.lang,
+		Run: opts.Run, Lang: env.lang, Now: opts.Now,
+		// The full-screen first run's and checks' hooks: both modes create
+		// identical workspaces and record identical evidence.
+		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers,
 	})
 	if err != nil && cmd.Context().Err() != nil {
 		return errInterrupted

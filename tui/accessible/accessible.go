@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
@@ -29,6 +30,23 @@ type Options struct {
 	// Run is the workspace's run when already loaded; nil loads it.
 	Run  *checklist.Run
 	Lang checklist.Lang
+	// Ports are the open workspace's connectors, as cmd/bascule built them
+	// for the full-screen program. Connect builds them for a workspace
+	// chosen or created here (and in API mode once the passphrase is
+	// typed); nil leaves the connector checks offline.
+	Ports   tui.Ports
+	Connect func(w tui.Workspace, passphrase []byte) (tui.Ports, error)
+	// ImportDossiers reads a V1 clients export for a new files-mode
+	// workspace: the full-screen first run's hook (tui.Options).
+	ImportDossiers func(path string) ([]checklist.Dossier, []string, error)
+	// Passphrase is the workspace passphrase already given (API mode), nil
+	// otherwise.
+	Passphrase []byte
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// CheckTimeout bounds one connector check; 0 means 2 minutes, as in the
+	// full-screen program.
+	CheckTimeout time.Duration
 }
 
 // session is one run of the accessible mode.
@@ -40,6 +58,9 @@ type session struct {
 	run  *checklist.Run
 	g    *checklist.Guide
 	pass []byte // the passphrase once given, for this session only
+	// ports are the connectors of ws once known (portsFor is its id).
+	ports    tui.Ports
+	portsFor string
 }
 
 // Run walks the user through the guide with line prompts: choose a scope
@@ -55,7 +76,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.Lang == "" {
 		opts.Lang = checklist.French
 	}
-	s := &session{dialog: &dialog{in: newLineReader(in), out: out, lang: opts.Lang}, ctx: ctx, opts: opts, g: opts.Guide}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &session{dialog: &dialog{in: newLineReader(in), out: out, lang: opts.Lang}, ctx: ctx, opts: opts, g: opts.Guide, pass: opts.Passphrase}
 	err := s.main()
 	switch {
 	case errors.Is(err, errQuit):
@@ -72,10 +96,7 @@ func (s *session) main() error {
 	if err := s.openWorkspace(); err != nil {
 		return err
 	}
-	s.println("bascule — " + s.tr("mode accessible", "accessible mode") + " · " + s.ws.Cabinet.LegalName +
-		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + s.ws.Mode.Title(s.lang))
-	s.println(s.tr("À chaque question : un numéro pour choisir, entrée pour revenir, q pour quitter.",
-		"At each question: a number to choose, enter to go back, q to quit."))
+	s.header()
 	for {
 		if err := s.ctx.Err(); err != nil {
 			return err
@@ -86,54 +107,69 @@ func (s *session) main() error {
 	}
 }
 
-// openWorkspace uses the workspace given, or lets the user choose one.
+func (s *session) header() {
+	s.println("bascule — " + s.tr("mode accessible", "accessible mode") + " · " + s.ws.Cabinet.LegalName +
+		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + s.ws.Mode.Title(s.lang))
+	s.println(s.tr("À chaque question : un numéro pour choisir, entrée pour revenir, q pour quitter.",
+		"At each question: a number to choose, enter to go back, q to quit."))
+}
+
+// openWorkspace uses the workspace given, or lets the user choose one or
+// create one (the first run, line by line, when there is none).
 func (s *session) openWorkspace() error {
 	if s.opts.Workspace != nil {
 		s.ws = *s.opts.Workspace
-	} else {
-		if s.opts.Workspaces == nil {
-			return errors.New(s.tr("aucun espace de travail ouvert", "no workspace open"))
-		}
-		list, err := s.opts.Workspaces.ListWorkspaces()
-		if err != nil {
-			return err
-		}
-		if len(list) == 0 {
-			return errors.New(s.tr("aucun espace de travail : créez-en un avec « bascule --demo » ou l'assistant plein écran",
-				"no workspace: create one with \"bascule --demo\" or the full-screen wizard"))
-		}
-		labels := make([]string, len(list))
-		for i, w := range list {
-			labels[i] = w.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(w.Cabinet.SIREN) + " · " + w.Mode.Title(s.lang)
-		}
-		for {
-			i, err := s.choose(s.tr("Espace de travail :", "Workspace:"), labels)
+		s.ports, s.portsFor = s.opts.Ports, s.ws.ID
+		s.run = s.opts.Run
+		if s.run == nil {
+			run, err := s.opts.Store.LoadRun(s.ws.ID, s.g)
 			if err != nil {
 				return err
 			}
-			if i >= 0 {
-				s.ws = list[i]
-				break
-			}
+			s.run = run
 		}
+		return nil
 	}
-	s.run = s.opts.Run
-	if s.run == nil {
-		run, err := s.opts.Store.LoadRun(s.ws.ID, s.g)
+	for {
+		ws, err := s.chooseWorkspace(false)
 		if err != nil {
 			return err
 		}
-		s.run = run
+		if ws != nil {
+			return s.switchTo(ws.ws, ws.pass)
+		}
+		if ok, err := s.yesNo(s.tr("Quitter bascule ?", "Quit bascule?"), false); err != nil || ok {
+			if err == nil {
+				err = errQuit
+			}
+			return err
+		}
 	}
+}
+
+// switchTo opens a workspace chosen or created in this session: its run
+// is loaded, its connectors built when first needed.
+// pass is the passphrase typed when it was created (API mode), if any.
+func (s *session) switchTo(ws tui.Workspace, pass []byte) error {
+	run, err := s.opts.Store.LoadRun(ws.ID, s.g)
+	if err != nil {
+		return err
+	}
+	if ws.ID != s.ws.ID || pass != nil {
+		s.pass = pass // another workspace, another passphrase
+	}
+	s.ws, s.run = ws, run
+	s.ports, s.portsFor = tui.Ports{}, ""
 	return nil
 }
 
 // scopeChoice is one entry of the main menu: a phase of the cabinet, or a
 // client (phase ignored).
 type scopeChoice struct {
-	label  string
-	phase  checklist.Phase
-	client bool
+	label     string
+	phase     checklist.Phase
+	client    bool
+	workspace bool // choose another workspace or create one
 }
 
 func (s *session) mainMenu() error {
@@ -153,6 +189,9 @@ func (s *session) mainMenu() error {
 	}
 	if len(s.run.Clients) > 0 {
 		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%d, recherche par nom ou SIREN)", "A client (%d, search by name or SIREN)"), len(s.run.Clients))})
+	}
+	if s.opts.Workspaces != nil {
+		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
 	}
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
@@ -180,7 +219,18 @@ func (s *session) mainMenu() error {
 		}
 		return nil
 	}
-	if c := choices[i]; c.client {
+	if c := choices[i]; c.workspace {
+		ws, err := s.chooseWorkspace(true)
+		if err != nil || ws == nil {
+			return err
+		}
+		if err := s.switchTo(ws.ws, ws.pass); err != nil {
+			return err
+		}
+		s.println()
+		s.header()
+		return nil
+	} else if c.client {
 		return s.clientMenu()
 	} else {
 		return s.stepsMenu(-1, s.cabinetSteps(c.phase), c.label)
@@ -313,17 +363,17 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 			}
 		}
 		if ev := state.Evidence; ev != nil {
-			verdict := s.tr("à reprendre", "needs work")
-			if ev.OK {
-				verdict = s.tr("conforme", "ok")
-			}
-			s.println(fmt.Sprintf(s.tr("Vérifié sur %s : %s", "Checked on %s: %s"), strings.ToUpper(ev.Source), verdict))
+			s.printEvidence(ev, true)
 		}
 		type action struct {
 			label string
 			do    func() error
 		}
 		var actions []action
+		if s.hasCheck(ref) {
+			actions = append(actions, action{fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(st.ID)),
+				func() error { return s.runCheck(client, ref, st) }})
+		}
 		if st.Form != nil {
 			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
 		}

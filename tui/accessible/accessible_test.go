@@ -112,7 +112,7 @@ func TestAccessibleClientStepsAndCapture(t *testing.T) {
 		"lefev",                             // type-to-search: part of the name, accents folded
 		"1",                                 // the first match
 		"2",                                 // Vérifier la base articles
-		"1",                                 // Marquer fait
+		"2",                                 // Marquer fait (1 is "Vérifier maintenant")
 		"",                                  // back to the steps
 		"6",                                 // Noter les IBAN des comptes externes (preparation first)
 		"1",                                 // Remplir la saisie

@@ -13,6 +13,23 @@
 // into type-to-search. Output is plain text, one line at a time, with no
 // escape sequences.
 //
+// With no workspace in the database (or from the main menu), the first
+// run's questions are asked line by line: the connector mode, the
+// cabinet's identity (SIREN, raison sociale, the responsable's e-mail,
+// checked with the full-screen form's messages), the operator, then the
+// V1 export (files mode; its rejected rows are listed) or the API's
+// addresses and client credentials (sealed under the passphrase). The
+// workspace is created by tui.CreateFirstRunWorkspace with the same hooks
+// as the full-screen screen (Workspaces, ImportDossiers, Secrets).
+//
+// Steps checked by a connector (pending invoices, articles, the
+// registration's identity, activation and cabinet dossier, V1 read-only)
+// offer "Vérifier maintenant": tui.ConnectorCheck runs the full-screen
+// program's check through the ports cmd/bascule gives (or Connect builds),
+// with a timeout; the findings are read out (checklist.FindingText) and the
+// evidence recorded with ApplyStep, the pending count with
+// SetPendingInvoices. Files mode has no connector, and says so.
+//
 // Changes go through the same store API as the program (ApplyStep, with
 // its gate checks); secrets typed into a form are sealed with PutSecret
 // under a passphrase asked when first needed.

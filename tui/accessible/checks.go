@@ -1,0 +1,181 @@
+package accessible
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// defaultCheckTimeout bounds one connector check, as in the full-screen
+// program.
+const defaultCheckTimeout = 2 * time.Minute
+
+// hasCheck says bascule can run the step's connector check (whatever the
+// mode: without a connector, running it says so).
+func (s *session) hasCheck(ref checklist.Ref) bool {
+	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil
+}
+
+// checkSource is the platform a step's check reads: V2 for the
+// registration, V1 otherwise.
+func checkSource(step string) string {
+	if strings.HasPrefix(step, "registration.") {
+		return "V2"
+	}
+	return "V1"
+}
+
+// connectors returns the open workspace's connectors: those cmd/bascule
+// gave, or built with Connect for a workspace opened here. In API mode the
+// passphrase opens the client secret: asked when not yet given, asked
+// again when wrong; an empty answer leaves the checks offline.
+func (s *session) connectors() (tui.Ports, error) {
+	if s.portsFor == s.ws.ID && (s.ports.V1 != nil || s.ports.V2 != nil || s.ws.Mode != tui.ModeAPI) {
+		return s.ports, nil
+	}
+	if s.opts.Connect == nil || s.ws.Mode == tui.ModeFiles {
+		return tui.Ports{}, nil
+	}
+	pass := s.pass
+	for tries := 0; ; tries++ {
+		p, err := s.opts.Connect(s.ws, pass)
+		if err == nil {
+			s.ports, s.portsFor = p, s.ws.ID
+			if pass != nil {
+				s.pass = pass
+			}
+			return p, nil
+		}
+		if s.ws.Mode != tui.ModeAPI || tries >= 3 || (pass != nil && !tui.WrongPassphrase(err)) {
+			return tui.Ports{}, err
+		}
+		if pass != nil {
+			s.println(tui.PassphraseErrorText(s.lang))
+		}
+		v, err := s.askSecret(s.tr("Phrase secrète de l'espace, pour se connecter à V1/V2 (masquée ; entrée pour abandonner) :",
+			"Workspace passphrase, to connect to V1/V2 (hidden; enter to give up):"))
+		if err != nil {
+			return tui.Ports{}, err
+		}
+		if v == "" {
+			return tui.Ports{}, tui.ErrNoConnector
+		}
+		pass = []byte(v)
+	}
+}
+
+// noConnector says why the check cannot run in this workspace.
+func (s *session) noConnector(src string) {
+	switch s.ws.Mode {
+	case tui.ModeFiles:
+		s.println(fmt.Sprintf(s.tr("Pas de vérification automatique en mode fichiers d'export V1 (hors ligne) : aucun connecteur vers %s. Vérifiez sur %s, puis marquez l'étape à la main.",
+			"No automatic check in V1 export files mode (offline): no connector to %s. Check on %s, then mark the step by hand."), src, src))
+	case tui.ModeAPI:
+		s.println(fmt.Sprintf(s.tr("Pas de connexion à %s (phrase secrète non donnée, ou adresse de l'API %s absente) : marquez l'étape à la main ou réessayez.",
+			"No connection to %s (passphrase not given, or no %s API address): mark the step by hand or try again."), src, src))
+	default:
+		s.println(s.tr("Aucun connecteur pour cette vérification dans ce mode : marquez l'étape à la main.",
+			"No connector for this check in this mode: mark the step by hand."))
+	}
+}
+
+// runCheck runs a step's connector check, the full-screen program's (the
+// checklist check functions through tui.ConnectorCheck), with a timeout;
+// prints what it found; and records the evidence with ApplyStep (and the
+// count of pending invoices). A check that finds nothing wrong marks the
+// step done; otherwise a step still to do goes to "en cours".
+func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) error {
+	src := checkSource(ref.Step)
+	ports, err := s.connectors()
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+		return err
+	case errors.Is(err, tui.ErrNoConnector):
+		s.noConnector(src)
+		return nil
+	case err != nil:
+		s.println(fmt.Sprintf(s.tr("Vérification impossible : connexion à %s refusée : %s", "Check failed: could not connect to %s: %s"), src, s.errText(err)))
+		return nil
+	}
+	if (src == "V1" && ports.V1 == nil) || (src == "V2" && ports.V2 == nil) {
+		s.noConnector(src)
+		return nil
+	}
+	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
+	if fn == nil {
+		s.println(s.tr("Pas de vérification automatique pour cette étape : marquez-la à la main.", "No automatic check for this step: mark it by hand."))
+		return nil
+	}
+	timeout := s.opts.CheckTimeout
+	if timeout <= 0 {
+		timeout = defaultCheckTimeout
+	}
+	s.println(fmt.Sprintf(s.tr("%s : vérification en cours…", "%s: checking…"), src))
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	res, err := fn(ctx)
+	cancel()
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, tui.ErrNoConnector):
+		s.noConnector(src)
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		s.println(fmt.Sprintf(s.tr("Vérification impossible : %s n'a pas répondu en %s. Réessayez plus tard ou marquez l'étape à la main.",
+			"Check failed: %s did not answer within %s. Try again later or mark the step by hand."), src, timeout))
+		return nil
+	case err != nil:
+		s.println(s.tr("Vérification impossible : ", "Check failed: ") + s.errText(err))
+		return nil
+	}
+	ev := res.Evidence
+	s.printEvidence(&ev, false)
+	if res.Pending != nil && client >= 0 {
+		if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *res.Pending); err != nil {
+			return err
+		}
+		s.run.Clients[client].PendingInvoices = *res.Pending
+	}
+	ch := tui.StepChange{Ref: ref, Evidence: &ev}
+	cur, _ := s.run.Status(ref)
+	switch {
+	case ev.OK && cur != checklist.StatusDone:
+		if err := s.run.CheckTransition(ref, checklist.StatusDone, ""); err == nil {
+			ch.Status = statusPtr(checklist.StatusDone)
+		} else {
+			s.println(s.tr("Conforme, mais l'étape ne peut pas encore être marquée faite : ", "OK, but the step cannot be marked done yet: ") + s.errText(err))
+		}
+	case !ev.OK && cur == checklist.StatusTodo && ref.Step != "request.v1_read_only":
+		ch.Status = statusPtr(checklist.StatusInProgress)
+	}
+	return s.apply(ch, st)
+}
+
+// printEvidence reads out a check's result: where and when, the verdict,
+// the figures that explain it and what needs work (checklist.FindingText).
+func (s *session) printEvidence(ev *checklist.Evidence, withTime bool) {
+	verdict := s.tr("à reprendre", "needs work")
+	if ev.OK {
+		verdict = s.tr("conforme", "ok")
+	}
+	head := fmt.Sprintf(s.tr("Vérifié sur %s : %s.", "Checked on %s: %s."), strings.ToUpper(ev.Source), verdict)
+	if withTime && !ev.At.IsZero() {
+		at := ev.At.In(time.Local)
+		head = fmt.Sprintf(s.tr("Vérifié sur %s le %s à %s : %s.", "Checked on %s on %s at %s: %s."),
+			strings.ToUpper(ev.Source), at.Format("02/01/2006"), at.Format("15:04"), verdict)
+	}
+	s.println(head)
+	for _, f := range tui.EvidenceFacts(s.lang, *ev) {
+		s.println("  " + f)
+	}
+	for _, f := range ev.Findings {
+		s.println(s.tr("  À reprendre : ", "  Needs work: ") + checklist.FindingText(f).In(s.lang))
+	}
+}

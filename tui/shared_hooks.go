@@ -1,0 +1,218 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+)
+
+// What the accessible mode (tui/accessible) shares with the full-screen
+// program: the first run's questions and the way a workspace is created
+// from them, and the connector checks. Both modes go through these so that
+// they create identical workspaces and record identical evidence.
+
+// FirstRunField is the field whose Validate checks one answer of the
+// first run, with the full-screen form's messages: "siren", "legal_name",
+// "email", "operator", "export", "api_url", "client_id", "client_secret",
+// "passphrase".
+func FirstRunField(name string) checklist.Field {
+	f := func(fr, en string, t checklist.FieldType) checklist.Field {
+		return checklist.Field{ID: name, Label: checklist.Text{FR: fr, EN: en}, Type: t, Required: true}
+	}
+	switch name {
+	case "siren":
+		return f("SIREN", "SIREN", checklist.FieldSIREN)
+	case "legal_name":
+		return f("Raison sociale", "Legal name", checklist.FieldText)
+	case "email":
+		return f("E-mail du responsable", "Manager e-mail", checklist.FieldEmail)
+	case "operator":
+		return f("Opérateur", "Operator", checklist.FieldText)
+	case "export":
+		return f("Fichier d'export", "Export file", checklist.FieldFile)
+	case "api_url":
+		return f("Adresse de l'API V1", "V1 API address", checklist.FieldText)
+	case "client_id":
+		return f("Identifiant client", "Client id", checklist.FieldText)
+	case "client_secret":
+		return f("Secret client", "Client secret", checklist.FieldText)
+	case "passphrase":
+		return f("Phrase secrète", "Passphrase", checklist.FieldText)
+	}
+	return f(name, name, checklist.FieldText)
+}
+
+// FirstRunAnswers are the first run's answers, as the full-screen form
+// binds them.
+type FirstRunAnswers struct {
+	Mode                     Mode
+	SIREN, LegalName, Email  string
+	Operator                 string
+	ExportPath               string // files mode
+	APIURL, V2URL, ClientID  string // API mode
+	ClientSecret, Passphrase []byte // API mode; sealed, never stored in clear
+	Now                      time.Time
+	ImportDossiers           func(path string) ([]checklist.Dossier, []string, error)
+	Workspaces               Workspaces
+	Secrets                  Secrets
+	Lang                     checklist.Lang
+}
+
+// FirstRunResult is what creating the workspace gave: the workspace as
+// recorded, how many dossiers the V1 export gave and its rejected rows.
+type FirstRunResult struct {
+	Workspace Workspace
+	Imported  int
+	RowErrors []string
+	// ImportFailed says the V1 export could not be read: nothing was
+	// created, another file may be tried.
+	ImportFailed bool
+}
+
+// CreateFirstRunWorkspace records a new workspace as the full-screen first
+// run does: in files mode the V1 export is read first (its active clients
+// become the dossiers), in API mode the client secret is sealed under the
+// passphrase (for V1, and V2 when its address is given). The workspace's
+// id is the cabinet's SIREN (the demo's is its own).
+func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunResult, error) {
+	lang := a.Lang
+	if a.Workspaces == nil {
+		return FirstRunResult{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
+	}
+	siren := ident.NormalizeSIREN(a.SIREN)
+	ws := Workspace{
+		ID:       siren,
+		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: strings.TrimSpace(a.LegalName), ManagerEmail: ident.NormalizeEmail(a.Email)},
+		Operator: strings.TrimSpace(a.Operator), Mode: a.Mode, Created: a.Now,
+	}
+	if a.Mode == ModeAPI {
+		ws.APIURL, ws.V2URL, ws.ClientID = strings.TrimSpace(a.APIURL), strings.TrimSpace(a.V2URL), strings.TrimSpace(a.ClientID)
+	}
+	var rowErrors []string
+	if a.Mode == ModeFiles {
+		if a.ImportDossiers == nil {
+			return FirstRunResult{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
+		}
+		ds, rows, err := a.ImportDossiers(strings.TrimSpace(a.ExportPath))
+		if err != nil {
+			return FirstRunResult{ImportFailed: true}, err
+		}
+		ws.Dossiers, rowErrors = ds, rows
+	}
+	created, err := a.Workspaces.CreateWorkspace(ctx, ws)
+	if err != nil {
+		return FirstRunResult{}, err
+	}
+	res := FirstRunResult{Workspace: created, Imported: len(ws.Dossiers), RowErrors: rowErrors}
+	if a.Mode == ModeAPI {
+		if a.Secrets == nil {
+			return res, errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))
+		}
+		names := []string{SecretV1ClientSecret}
+		if ws.V2URL != "" {
+			names = append(names, SecretV2ClientSecret)
+		}
+		secret := []byte(strings.TrimSpace(string(a.ClientSecret)))
+		for _, n := range names {
+			if err := a.Secrets.PutSecret(created.ID, n, secret, a.Passphrase); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, nil
+}
+
+// ImportSummary is the line the first run shows after reading a V1
+// export: "3 dossiers créés depuis l'export V1, 1 ligne refusée".
+func ImportSummary(lang checklist.Lang, imported, rejected int) string {
+	text := itoa(imported) + " " + tr(lang, plural(imported, "dossier créé", "dossiers créés"), plural(imported, "dossier created", "dossiers created")) +
+		tr(lang, " depuis l'export V1", " from the V1 export")
+	if rejected > 0 {
+		text += ", " + itoa(rejected) + " " + tr(lang, plural(rejected, "ligne refusée", "lignes refusées"), plural(rejected, "row rejected", "rows rejected"))
+	}
+	return text
+}
+
+// ErrNoConnector says the workspace's mode has no connector for a check
+// (files mode, or API mode without the passphrase).
+var ErrNoConnector = errNoPort
+
+// CheckResult is a connector check's answer: the evidence to record and,
+// for pending invoices, the count found.
+type CheckResult struct {
+	Evidence checklist.Evidence
+	Pending  *int
+}
+
+// ConnectorCheck returns the check bascule runs for a step instance, the
+// same as the full-screen program's, or nil when the step has none: pending
+// invoices and articles on V1, the registration's identity, activation and
+// cabinet dossier on V2, and V1 read-only after the migration. cab is the
+// workspace's cabinet (the identity check compares with it).
+func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now func() time.Time) func(ctx context.Context) (CheckResult, error) {
+	if now == nil {
+		now = time.Now
+	}
+	v1, v2 := ports.V1, ports.V2
+	switch ref.Step {
+	case "preparation.client.pending_invoices":
+		return func(ctx context.Context) (CheckResult, error) {
+			if v1 == nil {
+				return CheckResult{}, errNoPort
+			}
+			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
+			return CheckResult{Evidence: ev, Pending: n}, err
+		}
+	case "preparation.client.articles":
+		return func(ctx context.Context) (CheckResult, error) {
+			if v1 == nil {
+				return CheckResult{}, errNoPort
+			}
+			ev, err := checkArticles(ctx, v1, ref.Client, now)
+			return CheckResult{Evidence: ev}, err
+		}
+	case "registration.identity", "registration.activate", "registration.cabinet_dossier":
+		return func(ctx context.Context) (CheckResult, error) {
+			if v2 == nil {
+				return CheckResult{}, errNoPort
+			}
+			ev, err := checkRegistration(ctx, v2, ref.Step, cab, now)
+			return CheckResult{Evidence: ev}, err
+		}
+	case "request.v1_read_only":
+		return func(ctx context.Context) (CheckResult, error) {
+			if v1 == nil {
+				return CheckResult{}, errNoPort
+			}
+			ro, err := v1.ReadOnly(ctx)
+			if err != nil {
+				return CheckResult{}, err
+			}
+			return CheckResult{Evidence: *checklist.ReadOnlyEvidence(ro, now())}, nil
+		}
+	}
+	return nil
+}
+
+// EvidenceFacts are the facts of some evidence that explain its step, as
+// "label : value" lines in the user's language (the detail pane's).
+func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
+	keys := make([]string, 0, len(ev.Facts))
+	for k := range ev.Facts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		if label := factLabel(lang, k); label != "" {
+			out = append(out, label+tr(lang, " : ", ": ")+factValue(lang, ev.Facts[k]))
+		}
+	}
+	return out
+}
