@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -28,50 +27,8 @@ type checkDoneMsg struct {
 	err     error
 }
 
-// checkFunc runs one check with values captured when it started.
-type checkFunc func(ctx context.Context) (checklist.Evidence, *int, error)
-
 // errNoPort says the workspace's mode has no connector for this check.
 var errNoPort = errors.New("no connector")
-
-// checkFor returns the check of a step instance, or nil when the step has
-// none that bascule can run.
-func (m *Model) checkFor(ref checklist.Ref) checkFunc {
-	v1, v2, now := m.ports.V1, m.ports.V2, m.opts.Now
-	var cab connectors.Cabinet
-	if m.ws != nil {
-		cab = m.ws.Cabinet
-	}
-	switch ref.Step {
-	case "preparation.client.pending_invoices":
-		id := ref.Client
-		return func(ctx context.Context) (checklist.Evidence, *int, error) {
-			if v1 == nil {
-				return checklist.Evidence{}, nil, errNoPort
-			}
-			return checkPendingInvoices(ctx, v1, id, now)
-		}
-	case "preparation.client.articles":
-		id := ref.Client
-		return func(ctx context.Context) (checklist.Evidence, *int, error) {
-			if v1 == nil {
-				return checklist.Evidence{}, nil, errNoPort
-			}
-			ev, err := checkArticles(ctx, v1, id, now)
-			return ev, nil, err
-		}
-	case "registration.identity", "registration.activate", "registration.cabinet_dossier":
-		step := ref.Step
-		return func(ctx context.Context) (checklist.Evidence, *int, error) {
-			if v2 == nil {
-				return checklist.Evidence{}, nil, errNoPort
-			}
-			ev, err := checkRegistration(ctx, v2, step, cab, now)
-			return ev, nil, err
-		}
-	}
-	return nil
-}
 
 // checkPendingInvoices counts the invoices still awaiting acceptance on V1
 // (§2, item 1): they would not be transferred. The evidence also keeps the
@@ -117,7 +74,11 @@ func yesNo(b bool) string {
 // startCheck runs a step's check in a command, with a spinner and a context
 // that esc cancels.
 func (m *Model) startCheck(ref checklist.Ref) tea.Cmd {
-	fn := m.checkFor(ref)
+	var cab connectors.Cabinet
+	if m.ws != nil {
+		cab = m.ws.Cabinet
+	}
+	fn := ConnectorCheck(m.ports, cab, ref, m.opts.Now)
 	if fn == nil {
 		return m.setStatus(tr(m.lang, "Pas de vérification automatique pour cette étape : cochez-la à la main.",
 			"No automatic check for this step: tick it by hand."), false)
@@ -130,8 +91,8 @@ func (m *Model) startCheck(ref checklist.Ref) tea.Cmd {
 	m.ids.cancels[id] = cancel
 	m.check = &runningCheck{id: id, ref: ref}
 	run := func() tea.Msg {
-		ev, pending, err := fn(ctx)
-		return checkDoneMsg{id: id, ref: ref, ev: ev, pending: pending, err: err}
+		res, err := fn(ctx)
+		return checkDoneMsg{id: id, ref: ref, ev: res.Evidence, pending: res.Pending, err: err}
 	}
 	return tea.Batch(m.spin.Tick, run)
 }
@@ -193,19 +154,9 @@ func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 		head += " " + m.st.Warn.Render("⚠ "+tr(m.lang, "à reprendre", "needs work"))
 	}
 	lines := []string{head}
-	keys := make([]string, 0, len(ev.Facts))
-	for k := range ev.Facts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var facts []string
-	for _, k := range keys {
-		// Evidence keeps every figure reconciliation needs; the pane shows
-		// the ones that explain this step.
-		if label := factLabel(m.lang, k); label != "" {
-			facts = append(facts, label+" : "+factValue(m.lang, ev.Facts[k]))
-		}
-	}
+	// Evidence keeps every figure reconciliation needs; the pane shows the
+	// ones that explain this step (as the accessible mode reads them out).
+	facts := EvidenceFacts(m.lang, *ev)
 	if len(facts) > 0 {
 		for _, l := range strings.Split(wrapText(strings.Join(facts, " · "), m.width-4), "\n") {
 			lines = append(lines, "  "+l)

@@ -200,17 +200,14 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 	case "request.answer":
 		return m.pollNow()
 	case "request.v1_read_only":
-		v1, now := m.ports.V1, m.opts.Now
+		check := ConnectorCheck(m.ports, m.ws.Cabinet, ref, m.opts.Now)
 		return m.runJob(ref, func(ctx context.Context) (jobResult, error) {
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			ro, err := v1.ReadOnly(ctx)
+			r, err := check(ctx)
 			if err != nil {
 				return jobResult{}, err
 			}
-			res := jobResult{ev: *checklist.ReadOnlyEvidence(ro, now())}
-			if ro {
+			res := jobResult{ev: r.Evidence}
+			if r.Evidence.OK { // V1 answers read-only
 				res.to = statusPtr(checklist.StatusDone)
 			}
 			return res, nil

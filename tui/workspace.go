@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
-	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -190,7 +187,10 @@ func (m *Model) openCreateForm() tea.Cmd {
 		w.create = &newWorkspace{mode: ModeDemo}
 	}
 	a, lang := w.create, m.lang
-	fieldCheck := func(f checklist.Field) func(string) error {
+	// Each answer is checked by the first run's field, as in the
+	// accessible mode (FirstRunField).
+	fieldCheck := func(name string) func(string) error {
+		f := FirstRunField(name)
 		return func(v string) error {
 			if msg := f.Validate(v); msg != nil {
 				return errors.New(msg.In(lang))
@@ -198,20 +198,8 @@ func (m *Model) openCreateForm() tea.Cmd {
 			return nil
 		}
 	}
-	field := func(fr, en string, t checklist.FieldType, required bool) checklist.Field {
-		return checklist.Field{Label: checklist.Text{FR: fr, EN: en}, Type: t, Required: required}
-	}
-	sirenF := field("SIREN", "SIREN", checklist.FieldSIREN, true)
-	nameF := field("Raison sociale", "Legal name", checklist.FieldText, true)
-	emailF := field("E-mail du responsable", "Manager e-mail", checklist.FieldEmail, true)
-	opF := field("Opérateur", "Operator", checklist.FieldText, true)
-	pathF := field("Fichier d'export", "Export file", checklist.FieldFile, true)
-	urlF := field("Adresse de l'API V1", "V1 API address", checklist.FieldText, true)
-	idF := field("Identifiant client", "Client id", checklist.FieldText, true)
-	secretF := field("Secret client", "Client secret", checklist.FieldText, true)
-	passF := field("Phrase secrète", "Passphrase", checklist.FieldText, true)
 	operator := func() *huh.Input {
-		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck(opF))
+		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck("operator"))
 	}
 	w.form, w.formID = m.finishForm(huh.NewForm(
 		huh.NewGroup(
@@ -229,26 +217,26 @@ func (m *Model) openCreateForm() tea.Cmd {
 			operator(),
 		).WithHideFunc(func() bool { return a.mode != ModeDemo }),
 		huh.NewGroup(
-			huh.NewInput().Title("SIREN *").Placeholder("552 008 443").Value(&a.siren).Validate(fieldCheck(sirenF)),
-			huh.NewInput().Title(tr(lang, "Raison sociale *", "Legal name *")).Value(&a.legalName).Validate(fieldCheck(nameF)),
-			huh.NewInput().Title(tr(lang, "E-mail du responsable *", "Manager e-mail *")).Value(&a.email).Validate(fieldCheck(emailF)),
+			huh.NewInput().Title("SIREN *").Placeholder("552 008 443").Value(&a.siren).Validate(fieldCheck("siren")),
+			huh.NewInput().Title(tr(lang, "Raison sociale *", "Legal name *")).Value(&a.legalName).Validate(fieldCheck("legal_name")),
+			huh.NewInput().Title(tr(lang, "E-mail du responsable *", "Manager e-mail *")).Value(&a.email).Validate(fieldCheck("email")),
 			operator(),
 		).Title(tr(lang, "Identité du cabinet", "The firm's identity")).
 			Description(tr(lang, "Elle sert à vérifier l'inscription sur V2 (§3.1).", "It is used to check the V2 registration (§3.1).")).
 			WithHideFunc(func() bool { return a.mode == ModeDemo }),
 		huh.NewGroup(
 			huh.NewInput().Title(tr(lang, "Fichier d'export des clients V1 (CSV ou xlsx) *", "V1 clients export file (CSV or xlsx) *")).
-				Placeholder("clients-v1.csv").Value(&a.exportPath).Validate(fieldCheck(pathF)).
+				Placeholder("clients-v1.csv").Value(&a.exportPath).Validate(fieldCheck("export")).
 				Description(tr(lang, "Exporté depuis l'onglet Clients de V1 (bouton Exporter). Les clients actifs deviennent les dossiers ; les lignes refusées sont listées.",
 					"Exported from V1's Clients tab (Export button). Active clients become the dossiers; rejected rows are listed.")),
 		).WithHideFunc(func() bool { return a.mode != ModeFiles }),
 		huh.NewGroup(
-			huh.NewInput().Title(tr(lang, "Adresse de l'API V1 *", "V1 API address *")).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck(urlF)),
+			huh.NewInput().Title(tr(lang, "Adresse de l'API V1 *", "V1 API address *")).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck("api_url")),
 			huh.NewInput().Title(tr(lang, "Adresse de l'API V2", "V2 API address")).Placeholder("https://").Value(&a.v2URL),
-			huh.NewInput().Title(tr(lang, "Identifiant client *", "Client id *")).Value(&a.clientID).Validate(fieldCheck(idF)),
-			huh.NewInput().Title(tr(lang, "Secret client *", "Client secret *")).Value(&a.clientSecret).Validate(fieldCheck(secretF)).
+			huh.NewInput().Title(tr(lang, "Identifiant client *", "Client id *")).Value(&a.clientID).Validate(fieldCheck("client_id")),
+			huh.NewInput().Title(tr(lang, "Secret client *", "Client secret *")).Value(&a.clientSecret).Validate(fieldCheck("client_secret")).
 				EchoMode(huh.EchoModePassword),
-			huh.NewInput().Title(tr(lang, "Phrase secrète de l'espace *", "Workspace passphrase *")).Value(&a.pass).Validate(fieldCheck(passF)).
+			huh.NewInput().Title(tr(lang, "Phrase secrète de l'espace *", "Workspace passphrase *")).Value(&a.pass).Validate(fieldCheck("passphrase")).
 				EchoMode(huh.EchoModePassword).
 				Description(tr(lang, "Elle chiffre le secret client dans la base et sera demandée pour le lire ; elle n'est pas enregistrée.",
 					"It seals the client secret in the database and will be asked to read it; it is not stored.")),
@@ -266,58 +254,31 @@ func (m *Model) openCreateForm() tea.Cmd {
 	return w.form.Init()
 }
 
-// createWorkspace records the new workspace in a command: in files mode
-// the V1 export is read first (its active clients become the dossiers), in
-// API mode the client secret is sealed under the passphrase just typed.
+// createWorkspace records the new workspace in a command, through
+// CreateFirstRunWorkspace (as the accessible mode does): in files mode the
+// V1 export is read first (its active clients become the dossiers), in API
+// mode the client secret is sealed under the passphrase just typed.
 func (m *Model) createWorkspace() tea.Cmd {
 	w := m.wsScreen
 	a := w.create
-	ws := Workspace{
-		ID:       ident.NormalizeSIREN(a.siren),
-		Cabinet:  connectors.Cabinet{SIREN: ident.NormalizeSIREN(a.siren), LegalName: strings.TrimSpace(a.legalName), ManagerEmail: ident.NormalizeEmail(a.email)},
-		Operator: strings.TrimSpace(a.operator), Mode: a.mode, Created: m.opts.Now(),
+	ans := FirstRunAnswers{
+		Mode: a.mode, SIREN: a.siren, LegalName: a.legalName, Email: a.email, Operator: a.operator,
+		ExportPath: a.exportPath, Now: m.opts.Now(),
+		ImportDossiers: m.opts.ImportDossiers, Workspaces: m.opts.Workspaces, Secrets: m.opts.Secrets, Lang: m.lang,
 	}
-	var secret, pass []byte
 	if a.mode == ModeAPI {
-		ws.APIURL, ws.V2URL, ws.ClientID = strings.TrimSpace(a.apiURL), strings.TrimSpace(a.v2URL), strings.TrimSpace(a.clientID)
-		secret, pass = []byte(strings.TrimSpace(a.clientSecret)), []byte(a.pass)
+		ans.APIURL, ans.V2URL, ans.ClientID = a.apiURL, a.v2URL, a.clientID
+		ans.ClientSecret, ans.Passphrase = []byte(a.clientSecret), []byte(a.pass)
 	}
 	// The secret and the passphrase leave the form's answers now.
 	a.clientSecret, a.pass, a.passConfirm = "", "", ""
-	path := strings.TrimSpace(a.exportPath)
 	w.working = true
-	wss, importFn, secrets, lang := m.opts.Workspaces, m.opts.ImportDossiers, m.opts.Secrets, m.lang
 	return func() tea.Msg {
-		var rowErrors []string
-		if ws.Mode == ModeFiles {
-			if importFn == nil {
-				return workspaceCreatedMsg{err: errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))}
-			}
-			ds, rows, err := importFn(path)
-			if err != nil {
-				return workspaceCreatedMsg{err: err}
-			}
-			ws.Dossiers, rowErrors = ds, rows
-		}
-		created, err := wss.CreateWorkspace(context.Background(), ws)
+		res, err := CreateFirstRunWorkspace(context.Background(), ans)
 		if err != nil {
-			return workspaceCreatedMsg{err: err}
+			return workspaceCreatedMsg{ws: res.Workspace, err: err}
 		}
-		if ws.Mode == ModeAPI {
-			if secrets == nil {
-				return workspaceCreatedMsg{ws: created, err: errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))}
-			}
-			names := []string{SecretV1ClientSecret}
-			if ws.V2URL != "" {
-				names = append(names, SecretV2ClientSecret)
-			}
-			for _, n := range names {
-				if err := secrets.PutSecret(created.ID, n, secret, pass); err != nil {
-					return workspaceCreatedMsg{ws: created, err: err}
-				}
-			}
-		}
-		return workspaceCreatedMsg{ws: created, imported: len(ws.Dossiers), rowErrors: rowErrors, pass: pass}
+		return workspaceCreatedMsg{ws: res.Workspace, imported: res.Imported, rowErrors: res.RowErrors, pass: ans.Passphrase}
 	}
 }
 
@@ -333,11 +294,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 	}
 	var status tea.Cmd
 	if w.create != nil && w.create.mode == ModeFiles {
-		text := fmt.Sprintf(tr(m.lang, "%d %s depuis l'export V1", "%d %s from the V1 export"), msg.imported,
-			tr(m.lang, plural(msg.imported, "dossier créé", "dossiers créés"), plural(msg.imported, "dossier created", "dossiers created")))
-		if n := len(msg.rowErrors); n > 0 {
-			text += fmt.Sprintf(tr(m.lang, ", %d %s", ", %d %s"), n, tr(m.lang, plural(n, "ligne refusée", "lignes refusées"), plural(n, "row rejected", "rows rejected")))
-		}
+		text := ImportSummary(m.lang, msg.imported, len(msg.rowErrors))
 		status = m.setStatus(text, len(msg.rowErrors) > 0)
 		if len(msg.rowErrors) > 0 {
 			ws := msg.ws
