@@ -2,7 +2,6 @@ package connectors
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -282,11 +281,18 @@ func (n Numbering) pad(v int) string {
 // String returns the last number used, formatted ("FAC-0142").
 func (n Numbering) String() string { return n.Format(n.LastNumber) }
 
+// MaxNumberDigits is the longest number (zero padding included) ParseNumbering
+// accepts; MaxInvoiceNumber the highest number. Real sequences are far
+// shorter; the bound keeps every number and its successor within an int.
+const (
+	MaxNumberDigits  = 18
+	MaxInvoiceNumber = 999_999_999_999_999_999
+)
+
 // ParseNumbering reads an invoice number such as "FAC-0142" or "2024-12-0042":
 // the trailing digits are the number (their count is the padding), everything
 // before them is the prefix. Surrounding spaces are ignored. A number without
-// trailing digits, or too long for its next number to fit an int, is
-// ErrInvalid.
+// trailing digits, or longer than MaxNumberDigits, is ErrInvalid.
 func ParseNumbering(s string) (Numbering, error) {
 	t := strings.TrimSpace(s)
 	i := len(t)
@@ -299,11 +305,10 @@ func ParseNumbering(s string) (Numbering, error) {
 			fmt.Sprintf("le numéro %q ne se termine pas par des chiffres", s),
 			fmt.Sprintf("number %q does not end with digits", s))
 	}
-	// The number and the next one (what V2 continues from, which may have
-	// one digit more) must both fit an int: otherwise the next number could
-	// not be read back, or would wrap round.
+	// At most MaxNumberDigits digits, padding included: the number, and any
+	// next one below MaxInvoiceNumber, fit an int and read back.
 	v, err := strconv.Atoi(digits)
-	if len(digits) > 19 || err != nil || v == math.MaxInt {
+	if len(digits) > MaxNumberDigits || err != nil {
 		return Numbering{}, Invalid("ParseNumbering", "numbering",
 			fmt.Sprintf("le numéro %q est trop long", s),
 			fmt.Sprintf("number %q is too long", s))

@@ -68,6 +68,9 @@ func FuzzParseNumbering(f *testing.F) {
 		if next.LastNumber != n.LastNumber+1 || next.Prefix != n.Prefix || next.Padding != n.Padding {
 			t.Fatalf("%q: Next() = %+v from %+v", s, next, n)
 		}
+		if n.LastNumber == MaxInvoiceNumber {
+			return // its successor has one digit too many, by definition
+		}
 		back, err := ParseNumbering(next.String())
 		if err != nil {
 			t.Fatalf("%q: next number %q does not parse: %v", s, next.String(), err)
