@@ -369,6 +369,11 @@ func (c *Client) errorFrom(op string, status int, hdr http.Header, data []byte) 
 	return attempt{err: e, retry: retry, retryAfter: ra}
 }
 
+// maxRetryAfterHint bounds the delay a Retry-After may report, whichever
+// form it takes: more is absurd, and seconds beyond it would overflow. The
+// wait itself is capped far lower by Config.MaxRetryAfter.
+const maxRetryAfterHint = 365 * 24 * time.Hour
+
 // parseRetryAfter reads delay-seconds or an HTTP date; 0 if absent or bad.
 func parseRetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
@@ -379,13 +384,13 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 		if s <= 0 {
 			return 0
 		}
-		if s > int64(365*24*3600) { // absurd, and would overflow
-			s = 365 * 24 * 3600
+		if s > int64(maxRetryAfterHint/time.Second) {
+			return maxRetryAfterHint
 		}
 		return time.Duration(s) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), maxRetryAfterHint)
 	}
 	return 0
 }
