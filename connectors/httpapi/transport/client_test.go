@@ -297,7 +297,7 @@ func TestParseRetryAfter(t *testing.T) {
 		"": 0, "0": 0, "-3": 0, "12": 12 * time.Second, "abc": 0,
 		now.Add(90 * time.Second).Format(http.TimeFormat): 90 * time.Second,
 		now.Add(-time.Hour).Format(http.TimeFormat):       0,
-		"99999999999999": 365 * 24 * time.Hour,
+		"99999999999999":                365 * 24 * time.Hour,
 		"Wed, 21 Oct 2215 07:28:00 GMT": 365 * 24 * time.Hour, // a date too far is bounded too
 	} {
 		if got := parseRetryAfter(in, now); got != want {
