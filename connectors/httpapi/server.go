@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -199,7 +200,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"cible de requête « * » non prise en charge", `request target "*" not supported`)))
 		return
 	}
+	if p := r.URL.Path; p != "" && path.Clean(p) != p {
+		// The mux would redirect an unclean path ("/v2//", "/a/../b") with a
+		// text 301 or 307: answer the contract's JSON 404 instead.
+		writeReply(w, unknownRoute(r))
+		return
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// unknownRoute is the contract's JSON 404 for a path it does not define.
+func unknownRoute(r *http.Request) reply {
+	return errorReply(&connectors.Error{Kind: connectors.ErrNotFound,
+		French:  "route inconnue : " + r.Method + " " + r.URL.Path,
+		English: "unknown route: " + r.Method + " " + r.URL.Path})
 }
 
 // reply is a response computed in full before anything is written, so that
@@ -242,10 +256,7 @@ func (s *Server) routes() {
 
 	// Anything else: a JSON 404 (or 405) rather than the mux's text.
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		rep := errorReply(&connectors.Error{Kind: connectors.ErrNotFound,
-			French:  "route inconnue : " + r.Method + " " + r.URL.Path,
-			English: "unknown route: " + r.Method + " " + r.URL.Path})
-		writeReply(w, rep)
+		writeReply(w, unknownRoute(r))
 	})
 }
 
