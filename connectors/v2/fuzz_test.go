@@ -3,7 +3,6 @@ package v2_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -12,73 +11,10 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/contracttest"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/connectors/v2"
 )
-
-// checkSanitised walks v and fails on a string the adapter should have
-// sanitised: every string is Sanitize's fixed point, except a numbering
-// prefix (trailing blanks kept) and a message (line breaks kept).
-func checkSanitised(t *testing.T, path string, v reflect.Value) {
-	t.Helper()
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
-		want := connectors.Sanitize(s)
-		switch {
-		case path == "Message" || hasSuffix(path, ".Message"):
-			want = connectors.SanitizeMultiline(s)
-		case hasSuffix(path, "Numbering.Prefix"):
-			n := connectors.Numbering{Prefix: s}
-			n.Sanitize()
-			want = n.Prefix
-		}
-		if s != want {
-			t.Fatalf("%s = %q not sanitised (want %q)", path, s, want)
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			checkSanitised(t, path, v.Elem())
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				checkSanitised(t, path+"."+v.Type().Field(i).Name, v.Field(i))
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			checkSanitised(t, path+"[]", v.Index(i))
-		}
-	case reflect.Map:
-		for it := v.MapRange(); it.Next(); {
-			checkSanitised(t, path+".key", it.Key())
-			checkSanitised(t, path+"[]", it.Value())
-		}
-	}
-}
-
-func hasSuffix(s, suffix string) bool {
-	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
-}
-
-// checkError asserts err is a *connectors.Error of a known kind, from op,
-// whose messages are sanitised.
-func checkError(t *testing.T, op string, err error) {
-	t.Helper()
-	var e *connectors.Error
-	if !errors.As(err, &e) || connectors.Code(err) == "" {
-		t.Fatalf("error %v (%T) is not a typed connectors error", err, err)
-	}
-	if e.Op != op {
-		t.Fatalf("error op %q, want %q", e.Op, op)
-	}
-	for _, s := range []string{e.French, e.English, e.Field, err.Error(), connectors.English(err)} {
-		if connectors.SanitizeMultiline(s) != s && connectors.Sanitize(s) != s {
-			t.Fatalf("error message %q not sanitised", s)
-		}
-	}
-}
 
 // Properties of the V2 client against a platform answering arbitrary
 // statuses, Retry-After values and bodies (after a good token): every call
@@ -193,14 +129,14 @@ func FuzzV2Answers(f *testing.F) {
 			t.Fatalf("%s did not return before its deadline", name)
 		}
 		if err != nil {
-			checkError(t, name, err)
+			contracttest.AssertError(t, name, err)
 			return
 		}
 		if st >= 300 {
 			t.Fatalf("%s: status %d answered without error", name, st)
 		}
 		if got != nil {
-			checkSanitised(t, name, reflect.ValueOf(got))
+			contracttest.AssertSanitised(t, name, reflect.ValueOf(got))
 		}
 	})
 }
