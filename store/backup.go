@@ -240,7 +240,7 @@ func newestGoodBackup(dbPath string) string {
 
 func verifyBackupQuiet(path string) error {
 	// Avoid recursion through damaged(): check the header, then open.
-	if err := precheck(path); err != nil {
+	if _, err := precheck(path); err != nil {
 		return err
 	}
 	return verifyFile(path)

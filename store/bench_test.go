@@ -3,6 +3,7 @@ package store
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -12,19 +13,62 @@ import (
 // BenchmarkToggleStep is one durable step change through the store's API,
 // in a workspace of 500 clients.
 func BenchmarkToggleStep(b *testing.B) {
+	toggle, pages := newToggler(b)
+	for b.Loop() {
+		toggle()
+	}
+	b.StopTimer()
+	b.ReportMetric(pages()/float64(b.N), "pages/op")
+}
+
+// BenchmarkBareBoltUpdate is a one-key bbolt Update on the same disk.
+func BenchmarkBareBoltUpdate(b *testing.B) {
+	update, pages := newBareUpdater(b)
+	for b.Loop() {
+		update()
+	}
+	b.StopTimer()
+	b.ReportMetric(pages()/float64(b.N), "pages/op")
+}
+
+// BenchmarkToggleVsBare alternates the two operations above, one of each per
+// iteration, and reports their mean times and the ratio: on a shared disk
+// whose speed drifts from second to second, two benchmarks run one after
+// the other can see different disks; interleaved, they see the same one.
+func BenchmarkToggleVsBare(b *testing.B) {
+	toggle, _ := newToggler(b)
+	update, _ := newBareUpdater(b)
+	var tToggle, tBare time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		toggle()
+		t1 := time.Now()
+		update()
+		tToggle += t1.Sub(t0)
+		tBare += time.Since(t1)
+	}
+	b.ReportMetric(float64(tToggle.Microseconds())/float64(b.N), "toggle-µs/op")
+	b.ReportMetric(float64(tBare.Microseconds())/float64(b.N), "bare-µs/op")
+	b.ReportMetric(float64(tToggle)/float64(tBare), "ratio")
+}
+
+// newToggler opens a workspace of 500 clients and returns a function that
+// flips one client's step between to-do and in progress (the next client at
+// each call), and one that counts the pages written so far.
+func newToggler(b *testing.B) (toggle func(), pages func() float64) {
 	path := filepath.Join(b.TempDir(), "bascule.db")
 	db, err := Open(path, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
 	seedWS(b, db, "w", 500)
 	run, err := db.LoadRun("w", checklist.Default())
 	if err != nil {
 		b.Fatal(err)
 	}
 	i := 0
-	for b.Loop() {
+	toggle = func() {
 		c := run.Clients[i%len(run.Clients)]
 		s := checklist.Status((i / len(run.Clients)) % 2) // todo <-> in progress
 		if _, err := db.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: c.ID}, Status: &s, By: "bench"}); err != nil {
@@ -32,24 +76,29 @@ func BenchmarkToggleStep(b *testing.B) {
 		}
 		i++
 	}
+	return toggle, func() float64 { st := db.bolt.Stats(); return float64(st.TxStats.GetWrite()) }
 }
 
-// BenchmarkBareBoltUpdate is a one-key bbolt Update on the same disk.
-func BenchmarkBareBoltUpdate(b *testing.B) {
+// newBareUpdater opens a bbolt file with default options and returns a
+// function that updates one key, and one that counts the pages written.
+func newBareUpdater(b *testing.B) (update func(), pages func() float64) {
 	path := filepath.Join(b.TempDir(), "bare.db")
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
-	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err })
+	b.Cleanup(func() { db.Close() })
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
+		b.Fatal(err)
+	}
 	i := byte(0)
-	for b.Loop() {
+	update = func() {
 		i++
 		if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("b")).Put([]byte("k"), []byte{i}) }); err != nil {
 			b.Fatal(err)
 		}
 	}
+	return update, func() float64 { st := db.Stats(); return float64(st.TxStats.GetWrite()) }
 }
 
 // buildWorkspace12k fills a workspace of 12,000 clients in which every step

@@ -79,6 +79,7 @@ func Open(path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	beginSession(b)
 	db := &DB{bolt: b, path: abs, opt: opt}
 	if !opt.ReadOnly {
 		_ = os.Chmod(abs, 0o600)
@@ -101,9 +102,36 @@ func (db *DB) Close() error {
 	if db.bolt == nil {
 		return nil
 	}
-	err := db.bolt.Close()
+	err := endSession(db.bolt)
 	db.bolt = nil
 	return err
+}
+
+// beginSession stops bbolt from writing its freelist at each commit: a
+// commit then writes one page fewer (the freelist grows with the file, and
+// is often more than one page), which is most of the gap between a step
+// change and a one-key update (BenchmarkToggleStep). The freelist is not
+// data: endSession writes it once at Close, and after a session that did not
+// end with Close (crash, kill -9) bbolt rebuilds it at the next open by
+// walking every page, which openBolt makes safe (see there). etcd runs bbolt
+// the same way.
+func beginSession(b *bolt.DB) {
+	b.NoFreelistSync = !b.IsReadOnly()
+}
+
+// endSession writes the freelist with one empty commit, so that the next
+// open reads it instead of walking the file, then closes the file. The
+// session's changes are already on disk whatever this returns.
+func endSession(b *bolt.DB) error {
+	var flushErr error
+	if !b.IsReadOnly() && b.NoFreelistSync {
+		b.NoFreelistSync = false
+		flushErr = guardFault(func() error { return b.Update(func(*bolt.Tx) error { return nil }) })
+	}
+	if err := safeClose(b); err != nil {
+		return err
+	}
+	return flushErr
 }
 
 // Path is the absolute path of the database file.
@@ -163,10 +191,44 @@ func safeClose(b *bolt.DB) error {
 
 // openBolt opens the file with bbolt after checking its header and size, all
 // under guard. Errors: *InUseError, *DamagedError, or an I/O error.
+//
+// A file whose last session did not end with Close has no freelist on
+// disk: bbolt rebuilds it while opening for writing, reading every page in
+// a goroutine of its own, where a memory fault on a damaged file cannot be
+// caught. Such a file is first opened read-only (bbolt then reads no page
+// beyond the meta and root) and walked by address under the guard, so that
+// a damaged one gives a *DamagedError before bbolt's walk.
 func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, error) {
-	if err := precheck(path); err != nil {
+	m, err := precheck(path)
+	if err != nil {
 		return nil, damaged(path, err)
 	}
+	if !readOnly && m.freelist == noFreelist {
+		if err := walkReadOnly(path, timeout); err != nil {
+			return nil, err
+		}
+	}
+	return mapBolt(path, timeout, readOnly)
+}
+
+// walkReadOnly opens path read-only and walks it by address (walkAddresses).
+func walkReadOnly(path string, timeout time.Duration) error {
+	b, err := mapBolt(path, timeout, true)
+	if err != nil {
+		return err
+	}
+	err = walkAddresses(b)
+	if cerr := safeClose(b); err == nil && cerr != nil {
+		return cerr
+	}
+	if err != nil {
+		return damaged(path, err)
+	}
+	return nil
+}
+
+// mapBolt is bbolt's Open under the guard, its errors translated.
+func mapBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, error) {
 	var file *os.File
 	var b *bolt.DB
 	err := guard(func() error {
@@ -188,7 +250,8 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, erro
 	}
 	var fe *faultError
 	if errors.As(err, &fe) && file != nil {
-		_ = file.Close() // bbolt could not clean up after the fault: release the lock
+		releaseLock(file) // bbolt could not clean up after the fault
+		_ = file.Close()
 	}
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
@@ -240,23 +303,24 @@ func readMeta(b []byte) (metaInfo, bool) {
 }
 
 // precheck verifies that the file, if it exists and is not empty, has a
-// valid meta page and is at least as long as its high-water mark says.
-func precheck(path string) error {
+// valid meta page and is at least as long as its high-water mark says, and
+// returns the newest meta page (the zero value when there is no file yet).
+func precheck(path string) (metaInfo, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return metaInfo{}, nil
 	}
 	if err != nil {
-		return nil // permissions and the like: bbolt reports them
+		return metaInfo{}, nil // permissions and the like: bbolt reports them
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return err
+		return metaInfo{}, err
 	}
 	size := st.Size()
 	if size == 0 {
-		return nil
+		return metaInfo{}, nil
 	}
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
@@ -286,22 +350,68 @@ func precheck(path string) error {
 		}
 	}
 	if !found {
-		return errors.New("en-tête invalide : ce n'est pas une base bascule lisible")
+		return metaInfo{}, errors.New("en-tête invalide : ce n'est pas une base bascule lisible")
 	}
 	if best.pageSize < 512 || best.pageSize > 1<<20 {
-		return fmt.Errorf("taille de page invalide (%d)", best.pageSize)
+		return metaInfo{}, fmt.Errorf("taille de page invalide (%d)", best.pageSize)
 	}
 	if need := int64(best.pgid) * int64(best.pageSize); size < need {
-		return fmt.Errorf("fichier tronqué : %d octets au lieu d'au moins %d", size, need)
+		return metaInfo{}, fmt.Errorf("fichier tronqué : %d octets au lieu d'au moins %d", size, need)
 	}
 	// bbolt reads the root and freelist pages inside Open, after mapping the
 	// file: a page id past the high-water mark faults there, and the mapping
 	// then keeps the file lock for the rest of the process. Refuse it here.
 	if best.root < 2 || best.root >= best.pgid {
-		return fmt.Errorf("page racine invalide (%d sur %d)", best.root, best.pgid)
+		return metaInfo{}, fmt.Errorf("page racine invalide (%d sur %d)", best.root, best.pgid)
 	}
 	if best.freelist != noFreelist && (best.freelist < 2 || best.freelist >= best.pgid) {
-		return fmt.Errorf("page de la liste libre invalide (%d sur %d)", best.freelist, best.pgid)
+		return metaInfo{}, fmt.Errorf("page de la liste libre invalide (%d sur %d)", best.freelist, best.pgid)
+	}
+	// The same holds for the content of those two pages: bbolt panics on a
+	// freelist page of the wrong type, and reads as many page ids as its
+	// count says.
+	if err := checkPageHeader(f, best, best.root, pageBranch|pageLeaf); err != nil {
+		return metaInfo{}, fmt.Errorf("page racine %d : %w", best.root, err)
+	}
+	if best.freelist != noFreelist {
+		if err := checkPageHeader(f, best, best.freelist, pageFreelist); err != nil {
+			return metaInfo{}, fmt.Errorf("page de la liste libre %d : %w", best.freelist, err)
+		}
+	}
+	return best, nil
+}
+
+// bbolt page types (page header flags).
+const (
+	pageBranch   = 0x01
+	pageLeaf     = 0x02
+	pageFreelist = 0x10
+)
+
+// checkPageHeader reads page id's header from f and checks that it names
+// itself, has one of the types in want, and that its overflow pages, and
+// for a freelist the ids it counts, lie below the high-water mark.
+func checkPageHeader(f *os.File, m metaInfo, id uint64, want uint16) error {
+	var h [pageHeaderSize + 8]byte
+	if _, err := f.ReadAt(h[:], int64(id)*int64(m.pageSize)); err != nil {
+		return fmt.Errorf("en-tête illisible : %w", err)
+	}
+	le := binary.LittleEndian
+	flags, count, overflow := le.Uint16(h[8:]), uint64(le.Uint16(h[10:])), uint64(le.Uint32(h[12:]))
+	if le.Uint64(h[0:]) != id || flags&want == 0 || flags&^want != 0 {
+		return errors.New("en-tête incohérent")
+	}
+	if id+overflow >= m.pgid {
+		return fmt.Errorf("déborde de %d pages au-delà de la fin", id+overflow+1-m.pgid)
+	}
+	if flags == pageFreelist {
+		ids := count
+		if count == 0xFFFF { // the real count is the first element
+			ids = le.Uint64(h[pageHeaderSize:]) + 1
+		}
+		if ids > (overflow+1)*uint64(m.pageSize)/8 {
+			return fmt.Errorf("compte %d pages libres de plus que sa taille", ids)
+		}
 	}
 	return nil
 }
@@ -329,24 +439,11 @@ func (db *DB) checkLocked() error {
 }
 
 func checkBolt(b *bolt.DB) error {
+	if err := walkAddresses(b); err != nil {
+		return err
+	}
 	return guard(func() error {
 		return b.View(func(tx *bolt.Tx) error {
-			// Walk every page in this goroutine, where a fault is caught,
-			// and check that every key and value lies inside the file:
-			// bbolt's Check runs in a goroutine of its own and reads keys;
-			// the transactions after Open read values.
-			lo := b.Info().Data
-			w := walker{lo: lo, hi: lo + uintptr(tx.Size())}
-			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
-				if !w.inFile(name) {
-					return fmt.Errorf("nom de seau hors du fichier")
-				}
-				bw := w
-				bw.touch = bk.Root() == 0 // inline
-				return bw.bucket(bk)
-			}); err != nil {
-				return err
-			}
 			// Drain the channel: the checker reads the file until it closes
 			// it, and must be done before the file is unmapped.
 			var first error
@@ -356,6 +453,27 @@ func checkBolt(b *bolt.DB) error {
 				}
 			}
 			return first
+		})
+	})
+}
+
+// walkAddresses walks every page in this goroutine, where a fault is
+// caught, and checks that every key and value lies inside the file: bbolt's
+// Check runs in a goroutine of its own and reads keys; the transactions
+// after Open read values.
+func walkAddresses(b *bolt.DB) error {
+	return guard(func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			lo := b.Info().Data
+			w := walker{lo: lo, hi: lo + uintptr(tx.Size())}
+			return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+				if !w.inFile(name) {
+					return fmt.Errorf("nom de seau hors du fichier")
+				}
+				bw := w
+				bw.touch = bk.Root() == 0 // inline
+				return bw.bucket(bk)
+			})
 		})
 	})
 }

@@ -17,12 +17,14 @@
 //	                             sequence numbers the workspace's events
 //	  c                          → cabinet summary: [format=1][status…], layout order
 //	  c 0x00 0x01 <step id>      → envelope(checklist.StepState), a cabinet step
-//	  c 0x00 0x02 <^seq BE>      → envelope(Event), an event not about a client
+//	  c 0x00 0x02 <^seq BE>      → envelope(storedEvent), an event not about a client
 //	  c <client id>              → client summary, binary (see clientSummary):
 //	                               order, pending invoices, payment flag, name,
 //	                               SIREN, statuses
 //	  c <client id> 0x00 0x01 <step id> → envelope(checklist.StepState)
-//	  c <client id> 0x00 0x02 <^seq BE> → envelope(Event) about this client
+//	  c <client id> 0x00 0x02 <^seq BE> → envelope(storedEvent) about this client:
+//	                               an Event without its number, workspace and
+//	                               client, which the key and bucket give
 //	  h info      → envelope(Workspace)             never a secret
 //	  h request   → envelope(checklist.RequestRecord)
 //	  h layout    → envelope(layout)                step ids, append-only: the order
@@ -49,11 +51,14 @@
 // starts with its summary, then its step records, then its events newest
 // first (the complemented sequence), so that the new event lands right
 // after the step records. They usually share one leaf, under one path of
-// branch pages: a change writes about 6 pages (the test bounds it), against
-// 11 in the version-1 layout (workspaces/<ws>/{clients,steps,events}/, three
-// separate trees) and 3 for a one-key bbolt update. The event's number comes
-// from the bucket's sequence, kept in the bucket's header in the root page,
-// which every change rewrites anyway.
+// branch pages. The freelist is not written at each commit during a session
+// (see Durability below). A change thus writes about 5 pages — the leaf, two
+// branch pages once a workspace holds a few thousand records, the root page
+// and a meta page (TestApplyStepPageWrites bounds it) — against 11 in the
+// version-1 layout (workspaces/<ws>/{clients,steps,events}/, three separate
+// trees, freelist written) and 3 for a one-key bbolt update (root, freelist,
+// meta). The event's number comes from the bucket's sequence, kept in the
+// bucket's header in the root page, which every change rewrites anyway.
 //
 // The audit log is thus kept per client; Events and Export gather it and
 // sort it by sequence number, and erasing a client's personal data only
@@ -71,10 +76,18 @@
 // # Durability and safety
 //
 // Every change is one bbolt Update: committed and fsync'd before the method
-// returns (NoSync is never set). Open waits at most Options.Timeout (1 s) for
+// returns (NoSync is never set). During a session bbolt's freelist (the list
+// of free pages, not data) is not written at each commit (NoFreelistSync, as
+// etcd runs bbolt); Close writes it with one empty commit. After a session
+// that did not end with Close (crash, kill -9), bbolt rebuilds it at the
+// next open by walking every page — a walk that reads keys in a goroutine of
+// its own, where a fault cannot be caught, so such a file is first opened
+// read-only and walked by address under the guard (below). Open waits at most Options.Timeout (1 s) for
 // the file lock, then returns an *InUseError naming the file. Open reads the
-// meta pages itself and compares the file's size with the high-water mark
-// before bbolt maps it, then opens and walks the whole file with
+// meta pages itself, compares the file's size with the high-water mark and
+// checks the headers of the root and freelist pages before bbolt maps it
+// (bbolt reads those two while opening, where a fault or panic would leave
+// the mapping, and the file lock, behind), then opens and walks the whole file with
 // debug.SetPanicOnFault and recover, and runs bbolt's consistency check: a
 // truncated or corrupted file gives a *DamagedError naming the newest backup
 // that verifies. bbolt's checker runs in a goroutine of its own, so the

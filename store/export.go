@@ -84,8 +84,8 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 				}
 				f.Steps = append(f.Steps, exportStep{Ref: checklist.Ref{Step: ck.step, Client: ck.client}, State: st})
 			case ck.kind == kindEvent:
-				var e Event
-				if err := decode(v, "événement", &e); err != nil {
+				e, err := decodeEvent(ws, k, v)
+				if err != nil {
 					return err
 				}
 				f.Events = append(f.Events, e)
@@ -179,6 +179,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 		if err != nil {
 			return err
 		}
+		w.bulk()
 		b, err := encode(f.Workspace)
 		if err != nil {
 			return err

@@ -119,6 +119,7 @@ func migrateWorkspaceTo2(tx *bolt.Tx, old *bolt.Bucket, id string) error {
 	if err != nil {
 		return err
 	}
+	w.bulk()
 	for name, key := range map[string][]byte{"info": keyInfo, "request": keyRequest, "layout": keyLayout, "keycheck": keyKeyCheck, "cabinet": summaryKey("")} {
 		if v := old.Get([]byte(name)); v != nil {
 			if err := w.b.Put(key, v); err != nil {

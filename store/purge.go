@@ -111,16 +111,15 @@ func scrubClient(w *wsBucket, g *checklist.Guide, clientID string) error {
 				return err
 			}
 		case kindEvent:
-			var e Event
-			if err := decode(v, "événement", &e); err != nil {
+			e, err := decodeEvent(w.id, k, v)
+			if err != nil {
 				return err
 			}
 			if e.Detail == "" {
 				continue
 			}
 			e.Detail = Erased
-			var err error
-			if b, err = encode(e); err != nil {
+			if b, err = encodeEvent(e); err != nil {
 				return err
 			}
 		default:
@@ -231,7 +230,7 @@ func (db *DB) compact() error {
 		return err
 	}
 	old := openForWipe(db.path)
-	if err := db.bolt.Close(); err != nil {
+	if err := endSession(db.bolt); err != nil {
 		_ = os.Remove(tmp)
 		if old != nil {
 			old.Close()
@@ -253,6 +252,7 @@ func (db *DB) compact() error {
 	if err != nil {
 		return fmt.Errorf("réouverture après compactage : %w", err)
 	}
+	beginSession(b)
 	db.bolt = b
 	if renameErr != nil {
 		return fmt.Errorf("compactage de %s : %w", db.path, renameErr)

@@ -195,6 +195,9 @@ func (db *DB) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
 		if err != nil {
 			return err
 		}
+		if len(ds) > 1 {
+			w.bulk()
+		}
 		added, changed := 0, 0
 		for _, d := range ds {
 			key := summaryKey(d.ID)
@@ -436,6 +439,9 @@ func (db *DB) ApplySteps(ws string, run *checklist.Run, chs []StepChange) []erro
 		l, err := db.layouts.get(w, ws)
 		if err != nil {
 			return err
+		}
+		if len(valid) > 1 {
+			w.bulk()
 		}
 		lchanged := false
 		for _, i := range valid {
@@ -707,9 +713,9 @@ func (db *DB) Events(ws string, since time.Time) ([]Event, error) {
 		if err != nil {
 			return err
 		}
-		return w.forEachEvent(func(_, v []byte) error {
-			var e Event
-			if err := decode(v, "événement", &e); err != nil {
+		return w.forEachEvent(func(k, v []byte) error {
+			e, err := decodeEvent(ws, k, v)
+			if err != nil {
 				return err
 			}
 			if !since.IsZero() && e.At.Before(since) {
