@@ -8,11 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
-	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -455,76 +453,6 @@ func checkBolt(b *bolt.DB) error {
 			return first
 		})
 	})
-}
-
-// walkAddresses walks every page in this goroutine, where a fault is
-// caught, and checks that every key and value lies inside the file: bbolt's
-// Check runs in a goroutine of its own and reads keys; the transactions
-// after Open read values.
-func walkAddresses(b *bolt.DB) error {
-	return guard(func() error {
-		return b.View(func(tx *bolt.Tx) error {
-			lo := b.Info().Data
-			w := walker{lo: lo, hi: lo + uintptr(tx.Size())}
-			return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
-				if !w.inFile(name) {
-					return fmt.Errorf("nom de seau hors du fichier")
-				}
-				bw := w
-				bw.touch = bk.Root() == 0 // inline
-				return bw.bucket(bk)
-			})
-		})
-	})
-}
-
-// walker goes through every bucket of a read transaction and checks, by
-// address only (nothing is read), that each key and value lies in the
-// mapped file, [lo, hi). An inline bucket (one small enough to live in its
-// parent's value) may be a copy on the heap, made by bbolt: its keys and
-// values are touched instead (touch), which is cheap, they are few.
-type walker struct {
-	lo, hi uintptr
-	touch  bool
-}
-
-func (w walker) inFile(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	if w.touch {
-		x := b[0] ^ b[len(b)-1]
-		runtime.KeepAlive(x) // the reads must happen
-		return true
-	}
-	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	end := start + uintptr(len(b))
-	return start >= w.lo && end > start && end <= w.hi
-}
-
-func (w walker) bucket(b *bolt.Bucket) error {
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if !w.inFile(k) {
-			return fmt.Errorf("clé hors du fichier (%d octets)", len(k))
-		}
-		if v == nil {
-			child := b.Bucket(k)
-			if child == nil {
-				return fmt.Errorf("sous-seau %q illisible", k)
-			}
-			cw := w
-			cw.touch = w.touch || child.Root() == 0
-			if err := cw.bucket(child); err != nil {
-				return err
-			}
-			continue
-		}
-		if !w.inFile(v) {
-			return fmt.Errorf("valeur de la clé %q hors du fichier (%d octets)", k, len(v))
-		}
-	}
-	return nil
 }
 
 // view and update run fn in a transaction under the read lock of the file

@@ -224,3 +224,39 @@ func TestGarbageFreelistPage(t *testing.T) {
 	}
 	db.Close()
 }
+
+// A branch page whose element says its key lies far away: bbolt's check
+// reads branch keys in a goroutine of its own, where the fault would kill
+// the process; Open's walk must catch it first, clean or unclean file.
+func TestBranchKeyPastTheEnd(t *testing.T) {
+	for _, clean := range []bool{true, false} {
+		db, path := tempDB(t)
+		seedWS(t, db, "w", 800)
+		if clean {
+			db.Close()
+		} else {
+			closeUnclean(t, db)
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		le := binary.LittleEndian
+		found := false
+		for p := 2; (p+1)*4096 <= len(raw) && !found; p++ {
+			pg := raw[p*4096 : (p+1)*4096]
+			if le.Uint64(pg) == uint64(p) && le.Uint16(pg[8:]) == pageBranch && le.Uint16(pg[10:]) > 2 {
+				le.PutUint32(pg[16+16*1:], 1<<30) // element 1's key offset
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("fixture: no branch page")
+		}
+		os.WriteFile(path, raw, 0o600)
+		_, err = Open(path, Options{Timeout: 200 * time.Millisecond})
+		if !errors.Is(err, ErrDamaged) {
+			t.Fatalf("clean=%v: want DamagedError, got %v", clean, err)
+		}
+	}
+}
