@@ -215,7 +215,7 @@ func walkReadOnly(path string, timeout time.Duration) error {
 	if err != nil {
 		return err
 	}
-	err = walkAddresses(b)
+	err = walkAddresses(b, true)
 	if cerr := safeClose(b); err == nil && cerr != nil {
 		return cerr
 	}
@@ -437,7 +437,7 @@ func (db *DB) checkLocked() error {
 }
 
 func checkBolt(b *bolt.DB) error {
-	if err := walkAddresses(b); err != nil {
+	if err := walkAddresses(b, false); err != nil {
 		return err
 	}
 	return guard(func() error {

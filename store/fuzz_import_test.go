@@ -168,6 +168,25 @@ var bboltMagic = binary.LittleEndian.AppendUint32(nil, 0xED0CDAED)
 // database of one workspace at offset off: inputs stay a few bytes long, so
 // the fuzzer does not spend a short run minimising 24 KiB files, and most
 // of them reach past bbolt's header into its pages and store's records.
+// uncleanFile is a database with a workspace whose last session did not
+// end with Close.
+func uncleanFile(f *testing.F) []byte {
+	path := filepath.Join(f.TempDir(), "unclean.db")
+	db, err := store.Open(path, store.Options{Timeout: time.Second, Now: fuzzClock})
+	if err != nil {
+		f.Fatal(err)
+	}
+	fuzzExport(f, db, "martin")
+	if err := store.AbandonForTest(db); err != nil {
+		f.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
 func FuzzOpen(f *testing.F) {
 	dir := f.TempDir()
 	seed := filepath.Join(dir, "seed.db")
@@ -189,6 +208,9 @@ func FuzzOpen(f *testing.F) {
 		real = real[:used]
 	}
 
+	// The same workspace after a session that did not end with Close (no
+	// freelist on disk), as a whole file.
+	f.Add(uncleanFile(f), uint32(0), true)
 	for _, s := range []struct {
 		data  string
 		off   uint32

@@ -1,9 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
-	"os"
 	"runtime"
 	"unsafe"
 
@@ -13,36 +13,72 @@ import (
 // walkAddresses walks every page in this goroutine, where a fault is
 // caught, and checks that every key and value lies inside the file: bbolt's
 // Check runs in a goroutine of its own and reads keys; the transactions
-// after Open read values.
+// after Open read values. The cursor walk reads leaf pages, but of branch
+// pages only their child page ids, so every branch page is also read
+// (branchReader) and its keys checked: bbolt's check reads those too.
 //
-// It first reads every branch page from the file itself (read, not mapped:
-// nothing can fault) and checks that their keys lie in the page and their
-// children below the high-water mark: the cursor walk reads only the child
-// page ids of branch pages, bbolt's check reads their keys too.
-func walkAddresses(b *bolt.DB) error {
-	f, err := os.Open(b.Path())
-	if err != nil {
-		return err
-	}
-	defer f.Close()
+// With order, it also checks that each bucket's keys come in order. That is
+// for a file bbolt is about to open for writing without a freelist on disk
+// (openBolt): bbolt then walks it in a goroutine that, at its first error,
+// makes Open panic and goes on reading the mapping on its own, which the
+// guard recovers from but cannot stop. Checking here first what that walk
+// most likely finds wrong keeps it from finding anything.
+func walkAddresses(b *bolt.DB, order bool) error {
 	return guard(func() error {
 		return b.View(func(tx *bolt.Tx) error {
-			pageSize := uint64(b.Info().PageSize)
-			br := &branchReader{f: f, pageSize: pageSize, hwm: uint64(tx.Size()) / pageSize, seen: map[uint64]bool{}}
-			if err := br.walk(uint64(tx.Cursor().Bucket().Root())); err != nil {
-				return err
-			}
 			lo := b.Info().Data
-			w := walker{lo: lo, hi: lo + uintptr(tx.Size()), branches: br}
-			return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+			w := walker{lo: lo, hi: lo + uintptr(tx.Size()), order: order}
+			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
 				if !w.inFile(name) {
 					return fmt.Errorf("nom de seau hors du fichier")
 				}
 				bw := w
 				bw.touch = bk.Root() == 0 // inline
 				return bw.bucket(bk)
-			})
+			}); err != nil {
+				return err
+			}
+			return walkBranches(tx, w, uint64(b.Info().PageSize))
 		})
+	})
+}
+
+// walkBranches reads the branch pages of every bucket that has pages, from
+// the root bucket down. The walk above has checked that the root bucket's
+// first key lies in the mapping: it anchors the view of the mapped file.
+func walkBranches(tx *bolt.Tx, w walker, pageSize uint64) error {
+	c := tx.Cursor()
+	first, _ := c.First()
+	if first == nil {
+		return nil // an empty file: its root page is an empty leaf
+	}
+	data, err := w.mapped(first)
+	if err != nil {
+		return err
+	}
+	br := &branchReader{data: data, pageSize: pageSize, seen: map[uint64]bool{}}
+	roots := []uint64{uint64(c.Bucket().Root())}
+	if err := collectRoots(tx.Cursor().Bucket(), &roots); err != nil {
+		return err
+	}
+	for _, id := range roots {
+		if err := br.walk(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// collectRoots appends the root page of every bucket under b that has its
+// own pages (not inline).
+func collectRoots(b *bolt.Bucket, roots *[]uint64) error {
+	return b.ForEachBucket(func(k []byte) error {
+		child := b.Bucket(k)
+		if child == nil || child.Root() == 0 {
+			return nil
+		}
+		*roots = append(*roots, uint64(child.Root()))
+		return collectRoots(child, roots)
 	})
 }
 
@@ -52,9 +88,9 @@ func walkAddresses(b *bolt.DB) error {
 // parent's value) may be a copy on the heap, made by bbolt: its keys and
 // values are touched instead (touch), which is cheap, they are few.
 type walker struct {
-	lo, hi   uintptr
-	touch    bool
-	branches *branchReader
+	lo, hi uintptr
+	touch  bool
+	order  bool // also check that keys come in order (see walkAddresses)
 }
 
 func (w walker) inFile(b []byte) bool {
@@ -71,17 +107,32 @@ func (w walker) inFile(b []byte) bool {
 	return start >= w.lo && end > start && end <= w.hi
 }
 
-func (w walker) bucket(b *bolt.Bucket) error {
-	if !w.touch {
-		if err := w.branches.walk(uint64(b.Root())); err != nil {
-			return err
-		}
+// mapped returns the whole mapping, [lo, hi), as a byte slice, from anchor,
+// a key that lies in it. bbolt gives the mapping's address only as a
+// uintptr; the slice is made by moving the anchor's pointer back to the
+// start (unsafe.Add), which is sound: the mapping is not Go memory, the
+// garbage collector neither moves nor frees it, and the transaction keeps
+// it mapped while the slice is used.
+func (w walker) mapped(anchor []byte) ([]byte, error) {
+	if w.touch || len(anchor) == 0 || !w.inFile(anchor) {
+		return nil, fmt.Errorf("clé de départ hors du fichier")
 	}
+	p := unsafe.Pointer(unsafe.SliceData(anchor))
+	start := unsafe.Add(p, -int(uintptr(p)-w.lo))
+	return unsafe.Slice((*byte)(start), w.hi-w.lo), nil
+}
+
+func (w walker) bucket(b *bolt.Bucket) error {
 	c := b.Cursor()
+	var prev []byte
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if !w.inFile(k) {
 			return fmt.Errorf("clé hors du fichier (%d octets)", len(k))
 		}
+		if w.order && prev != nil && bytes.Compare(prev, k) >= 0 {
+			return fmt.Errorf("clés dans le désordre : %q puis %q", prev, k)
+		}
+		prev = k
 		if v == nil {
 			child := b.Bucket(k)
 			if child == nil {
@@ -101,11 +152,10 @@ func (w walker) bucket(b *bolt.Bucket) error {
 	return nil
 }
 
-// branchReader reads the branch pages of the file with ReadAt.
+// branchReader reads the branch pages of the mapped file, under the guard.
 type branchReader struct {
-	f        *os.File
+	data     []byte // the mapped file up to the high-water mark
 	pageSize uint64
-	hwm      uint64          // pages in use, from the transaction's meta
 	seen     map[uint64]bool // branch pages already read: a cycle is damage
 }
 
@@ -113,29 +163,24 @@ type branchReader struct {
 // element's key lies inside its page (and overflow), each child page below
 // the high-water mark. Leaf pages are left to the cursor walk.
 func (r *branchReader) walk(id uint64) error {
-	if id < 2 || id >= r.hwm {
-		return fmt.Errorf("page %d hors du fichier (%d pages)", id, r.hwm)
+	hwm := uint64(len(r.data)) / r.pageSize
+	if id < 2 || id >= hwm {
+		return fmt.Errorf("page %d hors du fichier (%d pages)", id, hwm)
 	}
-	var h [pageHeaderSize]byte
-	if _, err := r.f.ReadAt(h[:], int64(id*r.pageSize)); err != nil {
-		return fmt.Errorf("page %d illisible : %w", id, err)
-	}
+	page := r.data[id*r.pageSize:]
 	le := binary.LittleEndian
-	if le.Uint16(h[8:])&pageBranch == 0 {
+	if le.Uint16(page[8:])&pageBranch == 0 {
 		return nil
 	}
 	if r.seen[id] {
 		return fmt.Errorf("page %d atteinte deux fois", id)
 	}
 	r.seen[id] = true
-	count, overflow := uint64(le.Uint16(h[10:])), uint64(le.Uint32(h[12:]))
-	if id+overflow >= r.hwm {
+	count, overflow := uint64(le.Uint16(page[10:])), uint64(le.Uint32(page[12:]))
+	if id+overflow >= hwm {
 		return fmt.Errorf("page %d : déborde au-delà de la fin", id)
 	}
-	page := make([]byte, (overflow+1)*r.pageSize)
-	if _, err := r.f.ReadAt(page, int64(id*r.pageSize)); err != nil {
-		return fmt.Errorf("page %d illisible : %w", id, err)
-	}
+	page = page[:(overflow+1)*r.pageSize]
 	const elemSize = 16 // pos uint32, ksize uint32, pgid uint64
 	if pageHeaderSize+count*elemSize > uint64(len(page)) {
 		return fmt.Errorf("page %d : %d éléments ne tiennent pas dans la page", id, count)

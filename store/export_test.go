@@ -1,0 +1,11 @@
+package store
+
+// AbandonForTest lets the file go the way a crash or kill -9 does: without
+// the freelist Close writes. For tests of other packages.
+func AbandonForTest(db *DB) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	err := db.bolt.Close()
+	db.bolt = nil
+	return err
+}
