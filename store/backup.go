@@ -257,6 +257,13 @@ func Restore(dbPath, backupPath string) error {
 	if err := verifyBackupQuiet(backupPath); err != nil {
 		return fmt.Errorf("la sauvegarde %s n'est pas utilisable : %w", backupPath, err)
 	}
+	// Held until the backup is in place: no bascule opens the file between
+	// the probe below and the rename.
+	lock, err := lockSession(abs, time.Second, false)
+	if err != nil {
+		return err
+	}
+	defer lock.release()
 	// Probe the lock: if bbolt can take it, nobody else holds the file.
 	if _, err := os.Stat(abs); err == nil {
 		b, err := openBolt(abs, time.Second, false)

@@ -54,6 +54,7 @@ type DB struct {
 	bolt *bolt.DB
 	path string
 	opt  Options
+	lock *sessionLock // held from Open to Close, across file swaps
 
 	layouts layoutCache
 }
@@ -73,6 +74,21 @@ func Open(path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("création du dossier de la base %s : %w", filepath.Dir(abs), err)
 		}
 	}
+	lock, err := lockSession(abs, opt.Timeout, opt.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openLocked(abs, opt)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	db.lock = lock
+	return db, nil
+}
+
+// openLocked is Open once the session lock is held.
+func openLocked(abs string, opt Options) (*DB, error) {
 	b, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
 	if err != nil {
 		return nil, err
@@ -102,6 +118,8 @@ func (db *DB) Close() error {
 	}
 	err := endSession(db.bolt)
 	db.bolt = nil
+	db.lock.release()
+	db.lock = nil
 	return err
 }
 

@@ -82,8 +82,13 @@
 // that did not end with Close (crash, kill -9), bbolt rebuilds it at the
 // next open by walking every page — a walk that reads keys in a goroutine of
 // its own, where a fault cannot be caught, so such a file is first opened
-// read-only and walked by address under the guard (below). Open waits at most Options.Timeout (1 s) for
-// the file lock, then returns an *InUseError naming the file. Open reads the
+// read-only and walked by address under the guard (below), with its keys'
+// order checked too. Open waits at most Options.Timeout (1 s) for the lock,
+// then returns an *InUseError naming the file. The lock is an flock on a
+// file beside the database (<file>.lock, on Unix), held from Open to Close
+// and by Restore, besides bbolt's own lock on the database file, which is
+// let go for a moment whenever the file is replaced (compaction after a
+// purge, restore). Open reads the
 // meta pages itself, compares the file's size with the high-water mark and
 // checks the headers of the root and freelist pages before bbolt maps it
 // (bbolt reads those two while opening, where a fault or panic would leave
@@ -94,7 +99,9 @@
 // walk before it reaches every page in the guarded goroutine first, and
 // checks by address, without reading them, that every key and value lies
 // inside the file (an inline bucket's, maybe a heap copy, are touched
-// instead). Every transaction after Open (view, update, migrations) runs
+// instead); it also reads every branch page and checks that its keys lie
+// in it, and that no page runs on past the high-water mark (walk.go).
+// Every transaction after Open (view, update, migrations) runs
 // under the same fault guard too: a fault while reading gives a
 // *DamagedError, never a SIGBUS. A database with a newer schema gives a
 // *TooNewError; an older one is backed up, then migrated in one transaction

@@ -7,5 +7,7 @@ func AbandonForTest(db *DB) error {
 	defer db.mu.Unlock()
 	err := db.bolt.Close()
 	db.bolt = nil
+	db.lock.release() // a process that dies lets its locks go
+	db.lock = nil
 	return err
 }

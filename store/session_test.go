@@ -21,6 +21,8 @@ func closeUnclean(t *testing.T, db *DB) {
 		t.Fatal(err)
 	}
 	db.bolt = nil
+	db.lock.release() // a process that dies lets its locks go
+	db.lock = nil
 }
 
 func freelistSynced(t *testing.T, path string) bool {
@@ -274,4 +276,38 @@ func replaceFile(path string, b []byte) error {
 		return err
 	}
 	return os.Rename(path+".new", path)
+}
+
+// A read-only open reads everything, writes nothing, and leaves the file as
+// it was, even at Close.
+func TestReadOnly(t *testing.T) {
+	db, path := tempDB(t)
+	seedWS(t, db, "w", 40)
+	db.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := ro.LoadRun("w", checklist.Default())
+	if err != nil || len(run.Clients) != 40 {
+		t.Fatalf("LoadRun: %d clients, %v", len(run.Clients), err)
+	}
+	_, err = ro.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: run.Clients[0].ID}, Status: st(checklist.StatusDone), By: "t"})
+	if !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("ApplyStep: want ErrReadOnly, got %v", err)
+	}
+	if err := ro.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ro.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Fatal("a read-only session changed the file")
+	}
 }

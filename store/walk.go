@@ -159,9 +159,9 @@ type branchReader struct {
 	seen     map[uint64]bool // branch pages already read: a cycle is damage
 }
 
-// walk checks the branch pages of the tree rooted at page id: each
-// element's key lies inside its page (and overflow), each child page below
-// the high-water mark. Leaf pages are left to the cursor walk.
+// walk checks the pages of the tree rooted at page id: each one ends below
+// the high-water mark, and on a branch page each element's key lies inside
+// the page (and its overflow). Leaf elements are left to the cursor walk.
 func (r *branchReader) walk(id uint64) error {
 	hwm := uint64(len(r.data)) / r.pageSize
 	if id < 2 || id >= hwm {
@@ -169,6 +169,12 @@ func (r *branchReader) walk(id uint64) error {
 	}
 	page := r.data[id*r.pageSize:]
 	le := binary.LittleEndian
+	// Any page, leaf or branch: bbolt's check marks each of its overflow
+	// pages as reached, one map entry each (a page saying it runs on for
+	// two billion pages took 14 GB before the process died).
+	if overflow := uint64(le.Uint32(page[12:])); id+overflow >= hwm {
+		return fmt.Errorf("page %d : déborde de %d pages au-delà de la fin", id, id+overflow+1-hwm)
+	}
 	if le.Uint16(page[8:])&pageBranch == 0 {
 		return nil
 	}
@@ -177,9 +183,6 @@ func (r *branchReader) walk(id uint64) error {
 	}
 	r.seen[id] = true
 	count, overflow := uint64(le.Uint16(page[10:])), uint64(le.Uint32(page[12:]))
-	if id+overflow >= hwm {
-		return fmt.Errorf("page %d : déborde au-delà de la fin", id)
-	}
 	page = page[:(overflow+1)*r.pageSize]
 	const elemSize = 16 // pos uint32, ksize uint32, pgid uint64
 	if pageHeaderSize+count*elemSize > uint64(len(page)) {
