@@ -15,7 +15,7 @@ import (
 
 // plainTheme renders titles as they are: no colours, no escape sequences,
 // whatever the terminal.
-var plainTheme = &huh.Theme{}
+func plainTheme() *huh.Theme { return &huh.Theme{} }
 
 // lineField is a form field whose accessible run is ours: the choices,
 // yes/no questions and secrets of huh's accessible mode answer in English
@@ -90,7 +90,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 		})
 		fields = append(fields, in)
 	}
-	f := huh.NewForm(huh.NewGroup(fields...)).WithAccessible(true).WithTheme(plainTheme).
+	f := huh.NewForm(huh.NewGroup(fields...)).WithAccessible(true).WithTheme(plainTheme()).
 		WithInput(d.in).WithOutput(d.out)
 	return f, ans
 }
