@@ -204,7 +204,7 @@ func rotate(dbPath string, keep int) error {
 
 // verifyFile opens a file read-only under the guard and runs the check.
 func verifyFile(path string) error {
-	b, err := openBolt(path, time.Second, true)
+	b, _, err := openBolt(path, time.Second, true)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ func Restore(dbPath, backupPath string) error {
 	defer lock.release()
 	// Probe the lock: if bbolt can take it, nobody else holds the file.
 	if _, err := os.Stat(abs); err == nil {
-		b, err := openBolt(abs, time.Second, false)
+		b, _, err := openBolt(abs, time.Second, false)
 		var inUse *InUseError
 		if errors.As(err, &inUse) {
 			return err

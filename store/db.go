@@ -89,7 +89,7 @@ func Open(path string, opt Options) (*DB, error) {
 
 // openLocked is Open once the session lock is held.
 func openLocked(abs string, opt Options) (*DB, error) {
-	b, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
+	b, checked, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -98,9 +98,11 @@ func openLocked(abs string, opt Options) (*DB, error) {
 	if !opt.ReadOnly {
 		_ = os.Chmod(abs, 0o600)
 	}
-	if err := db.checkLocked(); err != nil {
-		_ = safeClose(b)
-		return nil, err
+	if !checked {
+		if err := db.checkLocked(); err != nil {
+			_ = safeClose(b)
+			return nil, err
+		}
 	}
 	if err := db.upgrade(); err != nil {
 		_ = safeClose(db.bolt)
@@ -214,17 +216,24 @@ func safeClose(b *bolt.DB) error {
 // caught. Such a file is first opened read-only (bbolt then reads no page
 // beyond the meta and root) and walked by address under the guard, so that
 // a damaged one gives a *DamagedError before bbolt's walk.
-func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, error) {
+//
+// checked tells that the file was so opened: bbolt's walk is the
+// consistency check Check runs (bbolt's own, less the freelist, which it
+// has just rebuilt to match), after the read-only walk that Check does
+// first too; Open does not run them a second time.
+func openBolt(path string, timeout time.Duration, readOnly bool) (b *bolt.DB, checked bool, err error) {
 	m, err := precheck(path)
 	if err != nil {
-		return nil, damaged(path, err)
+		return nil, false, damaged(path, err)
 	}
-	if !readOnly && m.freelist == noFreelist {
+	rebuild := !readOnly && m.freelist == noFreelist
+	if rebuild {
 		if err := walkReadOnly(path, timeout); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return mapBolt(path, timeout, readOnly)
+	b, err = mapBolt(path, timeout, readOnly)
+	return b, rebuild && err == nil, err
 }
 
 // walkReadOnly opens path read-only and walks it by address (walkAddresses).

@@ -248,7 +248,7 @@ func (db *DB) compact() error {
 	if old != nil {
 		old.Close()
 	}
-	b, err := openBolt(db.path, db.opt.Timeout, false)
+	b, _, err := openBolt(db.path, db.opt.Timeout, false)
 	if err != nil {
 		return fmt.Errorf("réouverture après compactage : %w", err)
 	}
@@ -288,7 +288,7 @@ func compactInto(src *bolt.DB, path string) (string, error) {
 
 // rewriteFile applies purge to a backup file and compacts it in place.
 func rewriteFile(path string, purge func(tx *bolt.Tx) error) error {
-	b, err := openBolt(path, time.Second, false)
+	b, _, err := openBolt(path, time.Second, false)
 	if err != nil {
 		return err
 	}
