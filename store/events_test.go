@@ -15,12 +15,7 @@ import (
 // bucket; the stored value no longer holds them, and values written in the
 // first format (which did) still read the same.
 func TestEventStoredForm(t *testing.T) {
-	db, _ := tempDB(t)
-	seedWS(t, db, "w", 3)
-	run, err := db.LoadRun("w", checklist.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, _, run := seededRun(t, 3)
 	c := run.Clients[1].ID
 	if _, err := db.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: c}, Status: st(checklist.StatusBlocked), Reason: "attente", By: "M. Durand"}); err != nil {
 		t.Fatal(err)

@@ -53,3 +53,16 @@ func seedWS(t testing.TB, db *DB, id string, n int) {
 
 func st(s checklist.Status) *checklist.Status { return &s }
 func str(s string) *string                    { return &s }
+
+// seededRun opens a fresh database with a workspace "w" of n clients and
+// returns its run.
+func seededRun(t testing.TB, n int) (*DB, string, *checklist.Run) {
+	t.Helper()
+	db, path := tempDB(t)
+	seedWS(t, db, "w", n)
+	run, err := db.LoadRun("w", checklist.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, path, run
+}

@@ -23,12 +23,7 @@ import (
 // workspace bucket's header, the freelist and the meta page. The version-1
 // layout wrote about 11; a one-key bbolt update writes 3.
 func TestApplyStepPageWrites(t *testing.T) {
-	db, _ := tempDB(t)
-	seedWS(t, db, "w", 500)
-	run, err := db.LoadRun("w", checklist.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, _, run := seededRun(t, 500)
 	toggle := func(i int) {
 		c := run.Clients[i%len(run.Clients)]
 		s := checklist.Status((i / len(run.Clients)) % 2) // as BenchmarkToggleStep

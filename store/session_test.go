@@ -36,12 +36,7 @@ func freelistSynced(t *testing.T, path string) bool {
 
 // A session writes no freelist at each commit; Close writes it once.
 func TestSessionFreelist(t *testing.T) {
-	db, path := tempDB(t)
-	seedWS(t, db, "w", 20)
-	run, err := db.LoadRun("w", checklist.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path, run := seededRun(t, 20)
 	if _, err := db.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: run.Clients[3].ID}, Status: st(checklist.StatusDone), By: "t"}); err != nil {
 		t.Fatal(err)
 	}
@@ -64,12 +59,7 @@ func TestSessionFreelist(t *testing.T) {
 // every change is there, the file checks, and the next Close writes the
 // freelist again.
 func TestUncleanSessionReopens(t *testing.T) {
-	db, path := tempDB(t)
-	seedWS(t, db, "w", 50)
-	run, err := db.LoadRun("w", checklist.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path, run := seededRun(t, 50)
 	for i, c := range run.Clients {
 		if _, err := db.ApplyStep("w", run, StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: c.ID}, Status: st(checklist.StatusDone), Note: str(strings.Repeat("n", i)), By: "t"}); err != nil {
 			t.Fatal(err)
