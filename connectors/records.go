@@ -548,6 +548,9 @@ type RowError struct {
 	Row     int    `json:"row"` // 1-based, as in the file or slice given
 	Column  string `json:"column"`
 	Message string `json:"message"`
+	// MessageEN is the message in English, when whoever found the error
+	// wrote one (bascule's own file checks do; a platform may not).
+	MessageEN string `json:"message_en,omitempty"`
 }
 
 // ImportResult is the outcome of an import: good rows are kept, bad ones reported.

@@ -70,7 +70,7 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			for _, e := range res.Errors {
-				fmt.Fprintln(env.stderr, files.FormatRowError(e))
+				fmt.Fprintln(env.stderr, env.rowError(e))
 			}
 			var paths []string
 			if len(res.Clients) > 0 {
@@ -78,7 +78,7 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 				var rej *files.RejectedError
 				if errors.As(err, &rej) {
 					for _, e := range rej.Rows {
-						fmt.Fprintln(env.stderr, files.FormatRowError(e))
+						fmt.Fprintln(env.stderr, env.rowError(e))
 					}
 					res.Summary.Rejected += files.RejectedRows(rej.Rows)
 					res.Summary.Written -= files.RejectedRows(rej.Rows)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
 )
@@ -87,6 +88,14 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 }
 
 // msg picks the French or English text of a message.
+// rowError writes a bad row of an outside file in the user's language.
+func (env *appEnv) rowError(e connectors.RowError) string {
+	if env.lang == checklist.English {
+		return files.FormatRowErrorEnglish(e)
+	}
+	return files.FormatRowError(e)
+}
+
 func (env *appEnv) msg(fr, en string) string {
 	if env.lang == checklist.English {
 		return en

@@ -121,7 +121,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		Connect: func(w tui.Workspace, pass []byte) (tui.Ports, error) {
 			return env.wizardPorts(db, w, pass)
 		},
-		ImportDossiers: importV1Export,
+		ImportDossiers: env.importV1Export,
 		Palette:        tui.DarkPalette(),
 	}
 	var ws store.Workspace
@@ -268,7 +268,7 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 // importV1Export reads a V1 clients export for a new files-mode workspace:
 // its active clients become the dossiers (the inactive ones are the
 // cabinet's export/import step), its rejected rows are listed.
-func importV1Export(path string) ([]checklist.Dossier, []string, error) {
+func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, localized("impossible d'ouvrir l'export V1 "+quote(path)+" : "+err.Error(),
@@ -281,7 +281,7 @@ func importV1Export(path string) ([]checklist.Dossier, []string, error) {
 	}
 	rows := make([]string, 0, len(exp.Errors))
 	for _, e := range exp.Errors {
-		rows = append(rows, files.FormatRowError(e))
+		rows = append(rows, env.rowError(e))
 	}
 	ds := make([]checklist.Dossier, 0, len(exp.Clients))
 	seen := map[string]bool{}

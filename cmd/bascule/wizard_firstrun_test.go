@@ -21,7 +21,8 @@ func TestImportV1ExportForFirstRun(t *testing.T) {
 	if err := os.WriteFile(path, frenchExcelCSV(t), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ds, rows, err := importV1Export(path)
+	env := &appEnv{lang: checklist.French}
+	ds, rows, err := env.importV1Export(path)
 	t.Log(rows)
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +33,13 @@ func TestImportV1ExportForFirstRun(t *testing.T) {
 	if len(rows) < 3 || !strings.Contains(strings.Join(rows, "\n"), "SIREN") {
 		t.Fatalf("row errors %q", rows)
 	}
-	if _, _, err := importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir l'export V1") {
+	env.lang = checklist.English
+	_, rowsEN, _ := env.importV1Export(path)
+	if len(rowsEN) != len(rows) || !strings.HasPrefix(rowsEN[0], "row ") {
+		t.Fatalf("row errors in English %q", rowsEN)
+	}
+	env.lang = checklist.French
+	if _, _, err := env.importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir l'export V1") {
 		t.Fatalf("absent file: %v", err)
 	}
 }

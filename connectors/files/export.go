@@ -228,8 +228,8 @@ func cell(row []string, col int) string {
 func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client, bool) {
 	row, line := t.Rows[i], t.RowNumbers[i]
 	n := len(*errs)
-	fail := func(f Field, msg string) {
-		*errs = append(*errs, connectors.RowError{Row: line, Column: p.names[f], Message: msg})
+	fail := func(f Field, m text) {
+		*errs = append(*errs, connectors.RowError{Row: line, Column: p.names[f], Message: m.fr, MessageEN: m.en})
 	}
 
 	var c Client
@@ -237,13 +237,14 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 	c.ID = cell(row, p.id)
 	c.LegalName = cell(row, p.legal)
 	if c.LegalName == "" {
-		fail(FieldLegalName, "raison sociale manquante")
+		fail(FieldLegalName, msgNoLegalName)
 	}
 
 	raw := cell(row, p.ctry)
 	country, ok := p.country(raw)
 	if !ok {
-		fail(FieldCountry, "pays « "+raw+" » non reconnu : indiquez le code ISO à deux lettres (FR, BE, LU…)")
+		fail(FieldCountry, text{"pays « " + raw + " » non reconnu : indiquez le code ISO à deux lettres (FR, BE, LU…)",
+			"country “" + raw + "” not recognised: give the two-letter ISO code (FR, BE, LU…)"})
 	}
 	c.Country = country
 	french := country == "FR"
@@ -254,7 +255,8 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 		if err != nil {
 			fail(FieldSIREN, identMessage(err))
 		} else if first, dup := p.sirens[siren]; dup && french {
-			fail(FieldSIREN, fmt.Sprintf("SIREN %s déjà présent à la ligne %d", siren, first))
+			fail(FieldSIREN, text{fmt.Sprintf("SIREN %s déjà présent à la ligne %d", siren, first),
+				fmt.Sprintf("SIREN %s already on row %d", siren, first)})
 		} else if french {
 			p.sirens[siren] = line
 		}
@@ -267,7 +269,8 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 				fail(FieldVAT, identMessage(err))
 			} else if french && len(c.SIREN) == 9 && c.VAT[4:] != c.SIREN && !strings.HasPrefix(c.VAT[4:], "000") {
 				// Monaco numbers (000…) carry no SIREN, hence the exception.
-				fail(FieldVAT, "le numéro de TVA "+c.VAT+" ne correspond pas au SIREN "+c.SIREN)
+				fail(FieldVAT, text{"le numéro de TVA " + c.VAT + " ne correspond pas au SIREN " + c.SIREN,
+					"VAT number " + c.VAT + " does not match SIREN " + c.SIREN})
 			}
 		}
 	}
@@ -287,7 +290,8 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 	if raw := cell(row, p.lang); raw != "" {
 		lang, ok := p.language(raw)
 		if !ok {
-			fail(FieldLanguage, "langue « "+raw+" » non reconnue (attendu : fr-FR, en-GB… ou Français, Anglais…)")
+			fail(FieldLanguage, text{"langue « " + raw + " » non reconnue (attendu : fr-FR, en-GB… ou Français, Anglais…)",
+				"language “" + raw + "” not recognised (expected: fr-FR, en-GB… or French, English…)"})
 		}
 		c.Language = lang
 	}
@@ -338,7 +342,8 @@ func fixSIREN(raw string, french bool) (string, error) {
 		// A SIRET: its first nine digits are the SIREN.
 		if err := ident.ValidateSIRET(n); err != nil {
 			// Say it is the SIRET that is wrong: the column says SIREN.
-			return n, errors.New("SIRET invalide : " + identMessage(err))
+			m := identMessage(err)
+			return n, textError{text{"SIRET invalide : " + m.fr, "invalid SIRET: " + m.en}}
 		}
 		n = n[:9]
 	}
@@ -366,34 +371,71 @@ func fixPostalCode(raw string, french bool) string {
 
 // identMessage returns an identifier error's French message without its
 // "SIREN : " prefix: the row error already names the column.
-func identMessage(err error) string {
-	msg := err.Error()
+func identMessage(err error) text {
 	var ie *ident.Error
-	if errors.As(err, &ie) {
-		if _, rest, ok := strings.Cut(msg, " : "); ok {
-			return rest
+	if !errors.As(err, &ie) {
+		var te textError
+		if errors.As(err, &te) {
+			return te.text
 		}
+		return text{err.Error(), ""}
 	}
-	return msg
+	// The column names the identifier: drop the "IBAN : " in front.
+	fr, en := ie.Error(), ie.English()
+	if _, rest, ok := strings.Cut(fr, " : "); ok {
+		fr = rest
+	}
+	if _, rest, ok := strings.Cut(en, ": "); ok {
+		en = rest
+	}
+	return text{fr, en}
 }
+
+// text is a message in French and English.
+type text struct{ fr, en string }
+
+// textError is an error made of a text: Error is the French.
+type textError struct{ text }
+
+func (e textError) Error() string { return e.fr }
+
+var msgNoLegalName = text{"raison sociale manquante", "company name missing"}
 
 // FormatRowError writes a row error the way the user reads it:
 // "ligne 14, colonne « SIREN » : clé de contrôle invalide".
 func FormatRowError(e connectors.RowError) string {
+	return formatRowError(e, false)
+}
+
+// FormatRowErrorEnglish is FormatRowError in English ("row 14, column
+// “SIREN”: invalid check digit"); a message that has no English version is
+// given as it came.
+func FormatRowErrorEnglish(e connectors.RowError) string {
+	return formatRowError(e, true)
+}
+
+func formatRowError(e connectors.RowError, english bool) string {
+	row, col, sep, msg := "ligne %d", "colonne « %s »", " : ", e.Message
+	if english {
+		row, col, sep = "row %d", "column “%s”", ": "
+		if e.MessageEN != "" {
+			msg = e.MessageEN
+		}
+	}
 	var b strings.Builder
 	if e.Row > 0 {
-		fmt.Fprintf(&b, "ligne %d", e.Row)
+		fmt.Fprintf(&b, row, e.Row)
 	}
 	if e.Column != "" {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("colonne « " + e.Column + " »")
+		fmt.Fprintf(&b, col, e.Column)
 	}
 	if b.Len() > 0 {
-		b.WriteString(" : ")
+		b.WriteString(sep)
 	}
-	b.WriteString(e.Message)
+	b.WriteString(msg)
 	return b.String()
 }
 

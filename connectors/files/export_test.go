@@ -69,6 +69,18 @@ func TestReadClientsExportFrenchExcel(t *testing.T) {
 			t.Errorf("error %d = %q, want prefix %q", i, got[i], want[i])
 		}
 	}
+	wantEN := []string{
+		"row 4, column “N° SIREN”: invalid check digit",
+		"row 4, column “E-mail”: ",
+		"row 4, column “IBAN”: ",
+		"row 5, column “Raison sociale”: company name missing",
+		"row 6, column “TVA intracommunautaire”: VAT number " + vatOther + " does not match SIREN 732829320",
+	}
+	for i, e := range exp.Errors {
+		if got := FormatRowErrorEnglish(e); e.MessageEN == "" || !strings.HasPrefix(got, wantEN[i]) {
+			t.Errorf("error %d in English = %q, want prefix %q", i, got, wantEN[i])
+		}
+	}
 	if exp.Columns[FieldSIREN] != "N° SIREN" || exp.Columns[FieldContactLastName] != "Nom" {
 		t.Errorf("columns = %v", exp.Columns)
 	}

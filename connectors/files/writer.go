@@ -129,7 +129,11 @@ func (e *RejectedError) Error() string {
 
 // English returns the message in English.
 func (e *RejectedError) English() string {
-	return fmt.Sprintf("%d client(s) left out of the import file", RejectedRows(e.Rows))
+	msg := fmt.Sprintf("%d client(s) left out of the import file", RejectedRows(e.Rows))
+	if len(e.Rows) > 0 {
+		msg += "; first reason: " + FormatRowErrorEnglish(e.Rows[0])
+	}
+	return msg
 }
 
 // ValidateForImport splits clients into those V2 will accept and the
@@ -148,33 +152,35 @@ func ValidateForImport(clients []Client) (good []Client, rejected []connectors.R
 			row = i + 1
 		}
 		n := len(rejected)
-		fail := func(col, msg string) {
-			rejected = append(rejected, connectors.RowError{Row: row, Column: col, Message: msg})
+		fail := func(col string, m text) {
+			rejected = append(rejected, connectors.RowError{Row: row, Column: col, Message: m.fr, MessageEN: m.en})
 		}
 		if strings.TrimSpace(c.LegalName) == "" {
-			fail(ColLegalName, "raison sociale manquante")
+			fail(ColLegalName, msgNoLegalName)
 		}
 		if cc, ok := normCountry(c.Country, countries); ok {
 			c.Country = cc
 		} else {
-			fail(ColCountry, "pays « "+c.Country+" » non reconnu : code ISO à deux lettres attendu (FR, BE…)")
+			fail(ColCountry, text{"pays « " + c.Country + " » non reconnu : code ISO à deux lettres attendu (FR, BE…)",
+				"country “" + c.Country + "” not recognised: a two-letter ISO code is expected (FR, BE…)"})
 		}
 		french := c.Country == "FR"
 		if c.ContactEmail == "" {
-			fail(ColContactEmail, "e-mail du contact manquant (obligatoire pour l'import)")
+			fail(ColContactEmail, text{"e-mail du contact manquant (obligatoire pour l'import)", "contact e-mail missing (required by the import)"})
 		} else if err := ident.ValidateEmail(c.ContactEmail); err != nil {
 			fail(ColContactEmail, identMessage(err))
 		}
 		if strings.TrimSpace(c.ContactFirstName) == "" {
-			fail(ColContactFirstName, "prénom du contact manquant (obligatoire pour l'import)")
+			fail(ColContactFirstName, text{"prénom du contact manquant (obligatoire pour l'import)", "contact first name missing (required by the import)"})
 		}
 		if strings.TrimSpace(c.ContactLastName) == "" {
-			fail(ColContactLastName, "nom du contact manquant (obligatoire pour l'import)")
+			fail(ColContactLastName, text{"nom du contact manquant (obligatoire pour l'import)", "contact last name missing (required by the import)"})
 		}
 		if l, ok := normLanguage(c.Language, languages); ok {
 			c.Language = l
 		} else {
-			fail(ColContactLanguage, "langue « "+c.Language+" » non reconnue : une locale telle que fr-FR est attendue")
+			fail(ColContactLanguage, text{"langue « " + c.Language + " » non reconnue : une locale telle que fr-FR est attendue",
+				"language “" + c.Language + "” not recognised: a locale such as fr-FR is expected"})
 		}
 		if c.SIREN != "" && french {
 			if err := ident.ValidateSIREN(c.SIREN); err != nil {

@@ -146,6 +146,14 @@ func TestWriteClientsImportRejects(t *testing.T) {
 			t.Errorf("%d = %q, want prefix %q", i, got[i], want[i])
 		}
 	}
+	for i, e := range rej.Rows {
+		if e.MessageEN == "" || strings.Contains(FormatRowErrorEnglish(e), "ligne") {
+			t.Errorf("%d has no English: %q", i, FormatRowErrorEnglish(e))
+		}
+	}
+	if en := rej.English(); !strings.HasPrefix(en, "3 client(s) left out of the import file; first reason: row 7, column “Contact email”: contact e-mail missing") {
+		t.Errorf("English = %q", en)
+	}
 	if !strings.Contains(err.Error(), "3 client(s) écarté(s)") {
 		t.Errorf("message = %q", err.Error())
 	}
