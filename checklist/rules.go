@@ -2,6 +2,8 @@ package checklist
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -52,33 +54,49 @@ func (r *Run) RequestBlockers() []Blocker {
 		}
 	}
 	side := g.ClientSideSteps()
-	pendingPos := g.posInRun["preparation.client.pending_invoices"]
+	const pendingID = "preparation.client.pending_invoices"
+	pendingPos := g.posInRun[pendingID]
+	// The client preparation steps, by position in ClientRun.Steps.
+	var prep []int
+	for p, s := range side {
+		if s.Phase == PhasePreparation && s.ID != pendingID {
+			prep = append(prep, p)
+		}
+	}
+	// At 12,000 clients this runs after each key of the request screen:
+	// messages are built with one allocation each, not through Sprintf and
+	// joined slices (it was 50 ms and 222,000 allocations a call).
+	out = slices.Grow(out, 2*len(r.Clients))
+	var fr, en []byte // reused: each message is then one allocation
 	for i := range r.Clients {
 		c := &r.Clients[i]
 		if c.PendingInvoices > 0 {
-			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: "preparation.client.pending_invoices", Count: c.PendingInvoices,
-				Message: tx(fmt.Sprintf("%s : %d facture(s) en attente d'acceptation sur V1", c.Name, c.PendingInvoices),
-					fmt.Sprintf("%s: %d invoice(s) awaiting acceptance on V1", c.Name, c.PendingInvoices))})
+			n := strconv.Itoa(c.PendingInvoices)
+			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: pendingID, Count: c.PendingInvoices,
+				Message: tx(c.Name+" : "+n+" facture(s) en attente d'acceptation sur V1",
+					c.Name+": "+n+" invoice(s) awaiting acceptance on V1")})
 		} else if !c.Steps[pendingPos].Resolved() {
-			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: "preparation.client.pending_invoices",
-				Message: tx(fmt.Sprintf("%s : factures en attente non vérifiées", c.Name),
-					fmt.Sprintf("%s: pending invoices not checked", c.Name))})
+			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: pendingID,
+				Message: tx(c.Name+" : factures en attente non vérifiées", c.Name+": pending invoices not checked")})
 		}
-		var open []string
-		var openEN []string
-		for p, s := range side {
-			if s.Phase != PhasePreparation || s.ID == "preparation.client.pending_invoices" || !r.applies(c, s) {
-				continue
-			}
-			if !c.Steps[p].Resolved() {
-				open = append(open, s.Title.FR)
-				openEN = append(openEN, s.Title.EN)
+		open := 0
+		for _, p := range prep {
+			if s := side[p]; !c.Steps[p].Resolved() && r.applies(c, s) {
+				if open == 0 {
+					fr = append(append(fr[:0], c.Name...), " : préparation incomplète ("...)
+					en = append(append(en[:0], c.Name...), ": preparation not finished ("...)
+				} else {
+					fr = append(fr, ", "...)
+					en = append(en, ", "...)
+				}
+				fr = append(fr, s.Title.FR...)
+				en = append(en, s.Title.EN...)
+				open++
 			}
 		}
-		if len(open) > 0 {
-			out = append(out, Blocker{Kind: BlockClientPreparation, Client: c.ID, Count: len(open),
-				Message: tx(fmt.Sprintf("%s : préparation incomplète (%s)", c.Name, strings.Join(open, ", ")),
-					fmt.Sprintf("%s: preparation not finished (%s)", c.Name, strings.Join(openEN, ", ")))})
+		if open > 0 {
+			out = append(out, Blocker{Kind: BlockClientPreparation, Client: c.ID, Count: open,
+				Message: tx(string(append(fr, ')')), string(append(en, ')')))})
 		}
 	}
 	return out

@@ -346,3 +346,15 @@ func TestClientIndex(t *testing.T) {
 		t.Fatal("reindex")
 	}
 }
+
+// BenchmarkRequestBlockers12k is what the request screen recomputes after
+// each key: every client's unresolved preparation and registration steps.
+func BenchmarkRequestBlockers12k(b *testing.B) {
+	r := NewRun(Default(), dossiers(12000, 4))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(r.RequestBlockers()) == 0 {
+			b.Fatal("no blocker in a fresh run")
+		}
+	}
+}

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The keystroke benchmarks type the same letter into the same 12,000
@@ -32,5 +34,30 @@ func BenchmarkDashboardKeystroke(b *testing.B) {
 		m.dash.ix.setQuery("") // back to the full list, outside the measure's meaning
 		nm, _ := m.Update(key)
 		_ = nm.(Model).View()
+	}
+}
+
+// BenchmarkRequestKeystroke is one key on the request screen of a cabinet
+// of 12,000 clients (Update + View): the screen recomputes what blocks the
+// request after each key, and lists it in a scrolled window.
+func BenchmarkRequestKeystroke(b *testing.B) {
+	env := newTestEnv(benchClients)
+	m := New(env.opts)
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for _, k := range []string{"d", "down"} {
+		nm, _ = nm.(Model).Update(keyMsg(k))
+	}
+	m = nm.(Model)
+	if !strings.Contains(ansi.Strip(m.View()), "Ce qui bloque la demande") {
+		b.Fatal("not on the request screen")
+	}
+	keys := []tea.KeyMsg{keyMsg("pgdown"), keyMsg("pgup")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		nm, _ := m.Update(keys[i%2])
+		m = nm.(Model)
+		_ = m.View()
+		i++
 	}
 }

@@ -2,9 +2,10 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"os"
-
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -344,4 +345,45 @@ func TestMigrationScreensInEnglish(t *testing.T) {
 	d.mustSee("Summary §4", "Firm space", "Company spaces", "clients")
 	d.key("tab")
 	d.mustSee("Left to do, and who does it", "Done during the session")
+}
+
+// TestGateLinesWindow: the blocker list writes only the lines in its
+// window; they are the lines of the whole list at any scroll position.
+func TestGateLinesWindow(t *testing.T) {
+	env := newTestEnv(25)
+	d := newDriver(t, env.opts, 120, 40)
+	d.key("d", "down")
+	m := &d.m
+	r := m.migState().req
+	var full []string
+	for _, g := range blockerKinds(m.lang) {
+		var items []string
+		for _, b := range r.blockers {
+			if b.Kind == g.kind {
+				items = append(items, "   · "+b.Message.In(m.lang))
+			}
+		}
+		if len(items) > 0 {
+			full = append(full, "  "+m.st.Header.Render(fmt.Sprintf("%s — %d", g.title, len(items))))
+			full = append(full, items...)
+		}
+	}
+	if len(full) < 40 {
+		t.Fatalf("fixture: %d lines", len(full))
+	}
+	for _, rows := range []int{3, 7, 20} {
+		for scroll := 0; scroll <= len(full)+2; scroll++ {
+			r.scroll = scroll
+			got := m.gateLines(rows)[1:] // after the title line
+			start := max(0, min(scroll, len(full)-rows))
+			end := min(len(full), start+rows)
+			want := full[start:end]
+			if end < len(full) {
+				want = append(slices.Clone(want), m.st.Muted.Render(fmt.Sprintf("   … %d ligne(s) de plus", len(full)-end)))
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("rows %d, scroll %d:\n got %q\nwant %q", rows, scroll, got, want)
+			}
+		}
+	}
 }

@@ -761,26 +761,55 @@ func (m *Model) gateLines(rows int) []string {
 	}
 	out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Ce qui bloque la demande (%d) :", "What blocks the request (%d):"), len(r.blockers)))+
 		m.st.Muted.Render(tr(m.lang, "  pgup/pgdn défiler · o dérogation", "  pgup/pgdn scroll · o override")))
-	var list []string
-	for _, g := range blockerKinds(m.lang) {
-		var items []string
-		for _, b := range r.blockers {
+	// The list is a header per kind, then its blockers: 24,000 lines for a
+	// cabinet of 12,000 clients. Only the lines in the window are written.
+	kinds := blockerKinds(m.lang)
+	counts := make([]int, len(kinds))
+	for _, b := range r.blockers {
+		for i, g := range kinds {
 			if b.Kind == g.kind {
-				items = append(items, "   · "+b.Message.In(m.lang))
+				counts[i]++
+				break
 			}
 		}
-		if len(items) == 0 {
-			continue
+	}
+	total := 0
+	for _, n := range counts {
+		if n > 0 {
+			total += 1 + n
 		}
-		list = append(list, "  "+m.st.Header.Render(fmt.Sprintf("%s — %d", g.title, len(items))))
-		list = append(list, items...)
 	}
 	rows = max(3, rows)
-	r.scroll = max(0, min(r.scroll, len(list)-rows))
-	end := min(len(list), r.scroll+rows)
-	out = append(out, list[r.scroll:end]...)
-	if end < len(list) {
-		out = append(out, m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus", "   … %d more line(s)"), len(list)-end)))
+	r.scroll = max(0, min(r.scroll, total-rows))
+	end := min(total, r.scroll+rows)
+	line := 0 // the index, in the whole list, of the next line
+	for i, g := range kinds {
+		if counts[i] == 0 || line >= end {
+			continue
+		}
+		if line+1+counts[i] <= r.scroll { // the whole group is above the window
+			line += 1 + counts[i]
+			continue
+		}
+		if line >= r.scroll {
+			out = append(out, "  "+m.st.Header.Render(fmt.Sprintf("%s — %d", g.title, counts[i])))
+		}
+		line++
+		for _, b := range r.blockers {
+			if b.Kind != g.kind {
+				continue
+			}
+			if line >= end {
+				break
+			}
+			if line >= r.scroll {
+				out = append(out, "   · "+b.Message.In(m.lang))
+			}
+			line++
+		}
+	}
+	if end < total {
+		out = append(out, m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus", "   … %d more line(s)"), total-end)))
 	}
 	return out
 }
