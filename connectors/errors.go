@@ -83,7 +83,9 @@ func (e *Error) Error() string {
 		b.WriteString(" : ")
 		b.WriteString(e.Err.Error())
 	}
-	return b.String()
+	// A cause may quote what the platform sent (a JSON decoder's "parsing
+	// time \"…\"" does): the message is cleaned like any outside text.
+	return Sanitize(b.String())
 }
 
 // EnglishMessage returns the English counterpart of Error().
@@ -107,7 +109,7 @@ func (e *Error) EnglishMessage() string {
 		b.WriteString(": ")
 		b.WriteString(English(e.Err))
 	}
-	return b.String()
+	return Sanitize(b.String())
 }
 
 // Unwrap exposes both the kind and the cause to errors.Is / errors.As.

@@ -44,3 +44,17 @@ func TestErrors(t *testing.T) {
 		t.Error("nil / foreign errors")
 	}
 }
+
+// A cause quoting what the platform sent is cleaned in both languages.
+func TestErrorCauseSanitised(t *testing.T) {
+	e := &Error{Op: "v2.SubmitMigration", Kind: ErrUnavailable, French: "réponse illisible", English: "unreadable answer",
+		Err: errors.New("parsing time \"\x7f\x1b[2J\u202e\" as \"2006\"")}
+	for _, msg := range []string{e.Error(), e.EnglishMessage()} {
+		if Sanitize(msg) != msg || strings.ContainsAny(msg, "\x7f\x1b\u202e") {
+			t.Errorf("not sanitised: %q", msg)
+		}
+		if !strings.Contains(msg, "parsing time") {
+			t.Errorf("cause lost: %q", msg)
+		}
+	}
+}
