@@ -58,12 +58,16 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 	case s.ws.Demo || s.ws.Mode == "demo":
 		return env.demoPlatformFor(s.ws, s.run).V1(), nil
 	case s.ws.Mode == "api" && s.ws.V1URL != "":
-		pass := env.getenv(envPassphrase)
-		if pass == "" {
-			return nil, localized("mode API : la phrase secrète est requise pour lire les identifiants ("+envPassphrase+")",
-				"API mode: the passphrase is needed to read the credentials ("+envPassphrase+")")
+		// BASCULE_PASSPHRASE, else typed without echo when on a terminal.
+		pass, err := env.startPassphrase(s.db, s.ws.ID)
+		if err != nil {
+			return nil, err
 		}
-		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, []byte(pass))
+		if pass == nil {
+			return nil, localized("mode API : la phrase secrète est requise pour lire les identifiants ("+envPassphrase+", ou tapée au terminal)",
+				"API mode: the passphrase is needed to read the credentials ("+envPassphrase+", or typed at the terminal)")
+		}
+		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, pass)
 		if err != nil {
 			return nil, err
 		}

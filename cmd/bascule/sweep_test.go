@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/httpapi"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/store"
 )
 
 // failingV1 wraps the demo's V1 and fails for one client, as a flaky
@@ -56,5 +61,76 @@ func TestSweepContinuesOnError(t *testing.T) {
 	// The others were saved.
 	if n := s.run.Clients[4].PendingInvoices; n < 0 {
 		t.Errorf("client after the failure not recorded: %d", n)
+	}
+}
+
+// TestSweepAPIMode: `bascule sweep` on an API-mode workspace, against the
+// simulated platform served over loopback HTTP, the client secret read from
+// the store with BASCULE_PASSPHRASE; without the passphrase (and no
+// terminal to type it) it says what is missing.
+func TestSweepAPIMode(t *testing.T) {
+	ctx := context.Background()
+	p := sandbox.New(sandbox.Options{Seed: 3, Clients: 12})
+	hs := httptest.NewServer(httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{}))
+	defer hs.Close()
+	cab, err := p.V1().Cabinet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t)
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := store.Workspace{ID: "martin", Cabinet: store.Cabinet{SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName},
+		Operator: "C. Martin", Mode: "api", V1URL: hs.URL, V2URL: hs.URL, ClientID: "bascule"}
+	if err := db.CreateWorkspace(ws); err != nil {
+		t.Fatal(err)
+	}
+	var ds []checklist.Dossier
+	for _, c := range cab.Clients {
+		if !c.Status.Inactive() {
+			ds = append(ds, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, PendingInvoices: -1})
+		}
+	}
+	if err := db.PutDossiers("martin", ds, "C. Martin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutSecret("martin", secretV1ClientSecret, []byte("sandbox"), []byte("phrase du cabinet")); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	r := h.run("sweep", "--workspace", "martin")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "la phrase secrète est requise") {
+		t.Fatalf("without passphrase: exit %d, stderr %q", r.code, r.stderr)
+	}
+	h.env[envPassphrase] = "pas la bonne"
+	if r := h.run("sweep", "--workspace", "martin"); r.code == 0 || strings.Contains(r.stderr, "sandbox") || !strings.Contains(r.stderr, "phrase secrète") {
+		t.Fatalf("wrong passphrase: exit %d, stderr %q", r.code, r.stderr)
+	}
+	h.env[envPassphrase] = "phrase du cabinet"
+	r = h.want(0, "sweep", "--workspace", "martin")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != len(ds) {
+		t.Fatalf("%d result lines for %d clients:\n%s", len(lines), len(ds), r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, "sandbox") {
+		t.Fatal("the client secret was printed")
+	}
+	// The results are in the store: every dossier has its pending count.
+	db, err = store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, err := db.LoadRun("martin", checklist.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range run.Clients {
+		if c.PendingInvoices < 0 {
+			t.Errorf("%s: no pending count recorded", c.ID)
+		}
 	}
 }
