@@ -52,6 +52,22 @@ func (db *DB) Backup() (string, error) {
 	return p, nil
 }
 
+// SessionBackup is the backup to take when a session starts: a Backup,
+// unless the newest backup is younger than minAge — starting bascule five
+// times in an afternoon must not push the backups of the days before out
+// of the five kept. It returns the new backup's path, or "" when none was
+// needed.
+func (db *DB) SessionBackup(minAge time.Duration) (string, error) {
+	bs, err := Backups(db.path)
+	if err != nil {
+		return "", err
+	}
+	if len(bs) > 0 && db.now().Sub(bs[0].At) < minAge {
+		return "", nil
+	}
+	return db.Backup()
+}
+
 func (db *DB) backupLocked(_ string) (string, error) {
 	name, err := freeBackupName(db.path, backupInfix, db.now())
 	if err != nil {

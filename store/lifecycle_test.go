@@ -464,3 +464,33 @@ func TestGarbagePages(t *testing.T) {
 		t.Fatalf("garbage file: %v", err)
 	}
 }
+
+// A session's backup is taken unless the newest one is younger than the
+// age given.
+func TestSessionBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bascule.db")
+	c := &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	db, err := Open(path, Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	seedWS(t, db, "w", 2)
+	first, err := db.SessionBackup(time.Hour)
+	if err != nil || first == "" {
+		t.Fatalf("first session: %q, %v", first, err)
+	}
+	c.t = c.t.Add(20 * time.Minute)
+	if p, err := db.SessionBackup(time.Hour); err != nil || p != "" {
+		t.Fatalf("20 minutes later: %q, %v (want none)", p, err)
+	}
+	c.t = c.t.Add(50 * time.Minute)
+	second, err := db.SessionBackup(time.Hour)
+	if err != nil || second == "" || second == first {
+		t.Fatalf("70 minutes later: %q, %v", second, err)
+	}
+	bs, err := Backups(path)
+	if err != nil || len(bs) != 2 || bs[0].Path != second {
+		t.Fatalf("backups %+v, %v", bs, err)
+	}
+}

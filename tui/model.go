@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -178,6 +179,11 @@ func (m Model) Screen() string { return m.screen.String() }
 
 // Init loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.firstCmd(), m.sessionBackupCmd())
+}
+
+// firstCmd loads what the first screen shows.
+func (m Model) firstCmd() tea.Cmd {
 	switch m.screen {
 	case screenLoading:
 		return m.loadRunCmd(*m.ws)
@@ -185,6 +191,19 @@ func (m Model) Init() tea.Cmd {
 		return m.listWorkspacesCmd()
 	}
 	return m.secretNamesCmd()
+}
+
+// sessionBackupCmd takes the session's backup (Options.Backup) and says so
+// in the status line; a failure is said too, and does not stop anything.
+func (m Model) sessionBackupCmd() tea.Cmd {
+	backup := m.opts.Backup
+	if backup == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		p, err := backup()
+		return sessionBackupMsg{path: p, err: err}
+	}
 }
 
 func (m *Model) setRun(run *checklist.Run) {
@@ -201,6 +220,12 @@ type (
 		err error
 	}
 	fatalMsg struct{ err error }
+	// sessionBackupMsg is the session's backup done: its path, "" when
+	// none was needed.
+	sessionBackupMsg struct {
+		path string
+		err  error
+	}
 	// statusMsg shows a passing message in the status line.
 	statusMsg struct {
 		text string
@@ -260,6 +285,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
+	case sessionBackupMsg:
+		switch {
+		case msg.err != nil:
+			return m, m.setStatus(tr(m.lang, "Sauvegarde de début de session impossible : ", "Session-start backup failed: ")+m.errText(msg.err), true)
+		case msg.path != "":
+			return m, m.setStatus(tr(m.lang, "Base sauvegardée : ", "Database backed up: ")+filepath.Base(msg.path), false)
+		}
+		return m, nil
 	case statusTickMsg:
 		if msg.id != m.status.id {
 			return m, nil // an older message's timer

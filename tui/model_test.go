@@ -324,3 +324,34 @@ func TestQuitKeys(t *testing.T) {
 	d.key("/", "q")
 	d.mustSee("/q▏")
 }
+
+// TestSessionBackup: the backup Options.Backup takes runs once the program
+// has started, and the status line says so; a failure is said, and the
+// program goes on.
+func TestSessionBackup(t *testing.T) {
+	env := newTestEnv(3)
+	calls := 0
+	env.opts.Backup = func() (string, error) {
+		calls++
+		return "/data/bascule/bascule.db.backup-20261126T090000Z", nil
+	}
+	d := newDriver(t, env.opts, 120, 40)
+	d.mustSee("Base sauvegardée : bascule.db.backup-20261126T090000Z")
+	if calls != 1 {
+		t.Fatalf("backup taken %d times", calls)
+	}
+
+	env = newTestEnv(3)
+	env.opts.Backup = func() (string, error) { return "", errors.New("disque plein") }
+	d = newDriver(t, env.opts, 120, 40)
+	d.mustSee("Sauvegarde de début de session impossible : disque plein")
+	d.key("down")
+	d.mustSee("Client") // still working
+
+	env = newTestEnv(3)
+	env.opts.Backup = func() (string, error) { return "", nil } // a recent one exists
+	d = newDriver(t, env.opts, 120, 40)
+	if strings.Contains(ansi.Strip(d.m.View()), "sauvegard") {
+		t.Fatal("a status line for a backup not taken")
+	}
+}

@@ -133,4 +133,8 @@ type Options struct {
 	// PollEvery is how often the request screen asks V2 for the request's
 	// state while it is open; 0 means 3 seconds.
 	PollEvery time.Duration
+	// Backup takes the session's backup of the database, in the background
+	// once the program has started (a large file takes a second or more),
+	// and returns its path, "" when none was needed; nil takes none.
+	Backup func() (string, error)
 }

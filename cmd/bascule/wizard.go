@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -86,6 +87,10 @@ func isTerminalReader(r io.Reader) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
+// sessionBackupAge: a session starting within this time of the newest
+// backup takes none (five are kept; see store.DB.SessionBackup).
+const sessionBackupAge = time.Hour
+
 // runAccessible runs the accessible mode (tui/accessible) on the same
 // database, workspace and run as the full-screen program would.
 func runAccessible(cmd *cobra.Command, env *appEnv) error {
@@ -94,6 +99,14 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 		return err
 	}
 	defer db.Close()
+	// The session's backup: here before the first prompt (a line saying
+	// so), in the background in the full-screen program.
+	switch p, err := db.SessionBackup(sessionBackupAge); {
+	case err != nil:
+		fmt.Fprintln(env.stdout, env.msg("Sauvegarde de début de session impossible : ", "Session-start backup failed: ")+env.errText(err))
+	case p != "":
+		fmt.Fprintln(env.stdout, env.msg("Base sauvegardée : ", "Database backed up: ")+filepath.Base(p))
+	}
 	err = accessible.Run(cmd.Context(), env.stdin, env.stdout, accessible.Options{
 		Guide: opts.Guide, Store: db, Secrets: db, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now,
@@ -123,6 +136,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		},
 		ImportDossiers: env.importV1Export,
 		Palette:        tui.DarkPalette(),
+		Backup:         func() (string, error) { return db.SessionBackup(sessionBackupAge) },
 	}
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {
