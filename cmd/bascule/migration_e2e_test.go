@@ -152,15 +152,23 @@ type migDriver struct{ tm *tmux }
 func (d migDriver) pick(label string) {
 	tm := d.tm
 	tm.t.Helper()
+	scr := tm.screen()
 	for range 30 {
-		for _, l := range strings.Split(tm.screen(), "\n") {
+		for _, l := range strings.Split(scr, "\n") {
 			if strings.Contains(l, label) && strings.HasPrefix(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "┃")), ">") {
 				return
 			}
 		}
 		tm.keys("Down")
+		// One key at a time: wait for it to show before looking again, or
+		// a loaded machine lets keys pile up past the option.
+		before := scr
+		for deadline := time.Now().Add(5 * time.Second); scr == before && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+			scr = tm.screen()
+		}
 	}
-	tm.t.Fatalf("option %q not found:\n%s", label, tm.screen())
+	tm.t.Fatalf("option %q not found:\n%s", label, scr)
 }
 
 // bulkAction selects every client and runs a connector action on them.
