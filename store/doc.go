@@ -76,37 +76,45 @@
 // # Durability and safety
 //
 // Every change is one bbolt Update: committed and fsync'd before the method
-// returns (NoSync is never set). During a session bbolt's freelist (the list
-// of free pages, not data) is not written at each commit (NoFreelistSync, as
-// etcd runs bbolt); Close writes it with one empty commit. After a session
-// that did not end with Close (crash, kill -9), bbolt rebuilds it at the
-// next open by walking every page — a walk that reads keys in a goroutine of
-// its own, where a fault cannot be caught, so such a file is first opened
-// read-only and walked by address under the guard (below), with its keys'
-// order checked too. Open waits at most Options.Timeout (1 s) for the lock,
-// then returns an *InUseError naming the file. The lock is an flock on a
-// file beside the database (<file>.lock, on Unix), held from Open to Close
-// and by Restore, besides bbolt's own lock on the database file, which is
-// let go for a moment whenever the file is replaced (compaction after a
-// purge, restore). Open reads the
-// meta pages itself, compares the file's size with the high-water mark and
-// checks the headers of the root and freelist pages before bbolt maps it
-// (bbolt reads those two while opening, where a fault or panic would leave
-// the mapping, and the file lock, behind), then opens and walks the whole file with
-// debug.SetPanicOnFault and recover, and runs bbolt's consistency check: a
-// truncated or corrupted file gives a *DamagedError naming the newest backup
-// that verifies. bbolt's checker runs in a goroutine of its own, so the
-// walk before it reaches every page in the guarded goroutine first, and
+// returns (NoSync is never set). During a session bbolt's freelist (the
+// list of free pages, not data) is not written at each commit
+// (NoFreelistSync, as etcd runs bbolt); Close writes it with one empty
+// commit.
+//
+// One writer: Open waits at most Options.Timeout (1 s) for the lock, then
+// returns an *InUseError naming the file. The lock is an flock on a file
+// beside the database (<file>.lock, on Unix), held from Open to Close and by
+// Restore, besides bbolt's own lock on the database file, which is let go
+// for a moment whenever the file is replaced (compaction after a purge,
+// restore).
+//
+// Damage: Open reads the meta pages itself, compares the file's size with
+// the high-water mark and checks the headers of the root and freelist pages
+// before bbolt maps the file (bbolt reads those two while opening, where a
+// fault or panic would leave the mapping, and the file lock, behind). It
+// then walks the whole file under debug.SetPanicOnFault and recover, and
+// runs bbolt's consistency check; a truncated or corrupted file gives a
+// *DamagedError naming the newest backup that verifies. bbolt's checker
+// runs in a goroutine of its own, where a fault cannot be recovered, so the
+// walk before it reaches every page in the guarded goroutine first: it
 // checks by address, without reading them, that every key and value lies
 // inside the file (an inline bucket's, maybe a heap copy, are touched
-// instead); it also reads every branch page and checks that its keys lie
-// in it, and that no page runs on past the high-water mark (walk.go).
-// Every transaction after Open (view, update, migrations) runs
-// under the same fault guard too: a fault while reading gives a
-// *DamagedError, never a SIGBUS. A database with a newer schema gives a
-// *TooNewError; an older one is backed up, then migrated in one transaction
-// (version 1 → 2: the layout above, from workspaces/<ws>/{clients, steps,
-// overrides, events, secrets}/; records are copied as they are).
+// instead), reads every branch page and checks that its keys lie in it, and
+// that no page runs on past the high-water mark (walk.go). Every
+// transaction after Open (view, update, migrations) runs under the same
+// fault guard: a fault while reading gives a *DamagedError, never a SIGBUS.
+//
+// After a session that did not end with Close (crash, kill -9) there is no
+// freelist on disk, and bbolt rebuilds it while opening the file for
+// writing, by walking every page with its own checks, in its own goroutine.
+// Such a file is first opened read-only and walked as above, key order
+// included, under the guard; bbolt's walk then is the consistency check,
+// which Open does not run a second time.
+//
+// Versions: a database with a newer schema gives a *TooNewError; an older
+// one is backed up, then migrated in one transaction (version 1 → 2: the
+// layout above, from workspaces/<ws>/{clients, steps, overrides, events,
+// secrets}/; records are copied as they are).
 //
 // # Audit events
 //
