@@ -296,7 +296,7 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 	if a := m.migState().actions; a != nil {
 		a.saving = false
 	}
-	m.dash.refreshSummary(m.run)
+	m.runChanged()
 	ok, bad := 0, 0
 	if a := m.migState().actions; a != nil {
 		for _, r := range a.results {

@@ -47,6 +47,16 @@ type stepsAppliedMsg struct {
 
 func statusPtr(s checklist.Status) *checklist.Status { return &s }
 
+// runChanged refreshes what is computed from the run, once it has changed:
+// the dashboard's summary and, when the request screen is open, what blocks
+// the request (9 ms at 12,000 clients: not worth redoing at every key).
+func (m *Model) runChanged() {
+	m.dash.refreshSummary(m.run)
+	if m.mig != nil && m.mig.req != nil {
+		m.mig.req.blockers = m.run.RequestBlockers()
+	}
+}
+
 // by is who the audit records for a change.
 func (m *Model) by() string {
 	if m.ws != nil && m.ws.Operator != "" {
@@ -114,7 +124,7 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			return m.errStatus(err), true
 		}
 		m.refreshClient(ci)
-		m.dash.refreshSummary(m.run)
+		m.runChanged()
 		if m.steps != nil {
 			m.steps.states[ref] = msg.state
 		}
@@ -141,7 +151,7 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			}
 			m.refreshClient(m.run.ClientIndex(ch.Ref.Client))
 		}
-		m.dash.refreshSummary(m.run)
+		m.runChanged()
 		text := fmt.Sprintf(tr(m.lang, "%d %s", "%d %s"), ok, tr(m.lang, plural(ok, "client marqué", "clients marqués"), plural(ok, "client marked", "clients marked")))
 		if failed > 0 {
 			text += fmt.Sprintf(tr(m.lang, ", %d refusé(s) : %s", ", %d refused: %s"), failed, m.errText(first))

@@ -387,3 +387,35 @@ func TestGateLinesWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestBlockersFollowTheRun: the request screen lists what blocks the
+// request as the run is now, after a change saved while it is open, without
+// recomputing it at every key.
+func TestRequestBlockersFollowTheRun(t *testing.T) {
+	env := newTestEnv(4)
+	d := newDriver(t, env.opts, 120, 40)
+	d.key("d", "down")
+	m := &d.m
+	c := m.run.Clients[2]
+	open := func() int {
+		for _, b := range m.migState().req.blockers {
+			if b.Kind == checklist.BlockClientPreparation && b.Client == c.ID {
+				return b.Count
+			}
+		}
+		return 0
+	}
+	before := open()
+	if before == 0 {
+		t.Fatal("fixture: the client's preparation is not blocking")
+	}
+	done := checklist.StatusDone
+	d.send(stepAppliedMsg{change: StepChange{Ref: checklist.Ref{Step: "preparation.client.articles", Client: c.ID}, Status: &done},
+		state: checklist.StepState{Status: done}})
+	if got := open(); got != before-1 {
+		t.Fatalf("open preparation steps of %s: %d after the change, want %d", c.ID, got, before-1)
+	}
+	if !strings.Contains(d.view(), "Ce qui bloque la demande") {
+		t.Fatal("not on the request screen any more")
+	}
+}

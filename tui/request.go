@@ -165,7 +165,6 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Do):
 		return m.requestAction(st, false)
 	}
-	r.blockers = m.run.RequestBlockers()
 	return nil
 }
 
@@ -430,7 +429,7 @@ func (m *Model) requestSaved(msg requestSavedMsg) tea.Cmd {
 	m.run.Request = msg.rec
 	_ = m.run.SetStatus(msg.ref, msg.state.Status)
 	m.migState().states[msg.ref] = msg.state
-	m.dash.refreshSummary(m.run)
+	m.runChanged()
 	text := fmt.Sprintf(tr(m.lang, "Demande enregistrée (%s) : %s", "Request recorded (%s): %s"), orNone(m.lang, msg.rec.Reference), m.dueLine())
 	return tea.Batch(m.setStatus(text, false), m.startPolling())
 }
