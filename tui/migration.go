@@ -127,7 +127,13 @@ func (m *Model) wsSeed() string {
 	if m.ws == nil {
 		return ""
 	}
-	return m.ws.ID + "|" + m.ws.Cabinet.SIREN + "|" + m.ws.Created.UTC().Format(time.RFC3339Nano)
+	return workspaceSeed(*m.ws)
+}
+
+// workspaceSeed is what a workspace's idempotency keys derive from: the
+// same workspace gives the same keys, after a restart and in either mode.
+func workspaceSeed(w Workspace) string {
+	return w.ID + "|" + w.Cabinet.SIREN + "|" + w.Created.UTC().Format(time.RFC3339Nano)
 }
 
 // RequestKey is the idempotency key of a workspace's migration request:

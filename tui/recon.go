@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
@@ -597,16 +598,32 @@ func isConflict(err error) bool { return errors.Is(err, connectors.ErrConflict) 
 // step instance, or nil when the step is done by hand. The job reads what
 // it needs from the store itself, so bulk actions can run it for any client.
 func (m *Model) jobFor(ref checklist.Ref) job {
-	v1, v2, now, store, ws, seed := m.ports.V1, m.ports.V2, m.opts.Now, m.opts.Store, m.ws.ID, m.wsSeed()
+	return jobFor(jobDeps{v1: m.ports.V1, v2: m.ports.V2, now: m.opts.Now, store: m.opts.Store,
+		ws: m.ws.ID, seed: m.wsSeed(), run: m.run, lang: m.lang}, ref)
+}
+
+// jobDeps is what a step's job needs of the program that runs it.
+type jobDeps struct {
+	v1       connectors.V1
+	v2       connectors.V2
+	now      func() time.Time
+	store    Store
+	ws, seed string // the workspace's id, and what its idempotency keys derive from
+	run      *checklist.Run
+	lang     checklist.Lang
+}
+
+func jobFor(d jobDeps, ref checklist.Ref) job {
+	v1, v2, now, store, ws, seed := d.v1, d.v2, d.now, d.store, d.ws, d.seed
 	var client checklist.Dossier
 	if ref.Client != "" {
-		ci := m.run.ClientIndex(ref.Client)
+		ci := d.run.ClientIndex(ref.Client)
 		if ci < 0 {
 			return nil
 		}
-		client = m.run.Clients[ci].Dossier
+		client = d.run.Clients[ci].Dossier
 	}
-	lang := m.lang
+	lang := d.lang
 	load := func(step string) checklist.StepState {
 		s, _ := store.StepState(ws, checklist.Ref{Step: step, Client: ref.Client})
 		return s

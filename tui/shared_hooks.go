@@ -216,3 +216,40 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 	}
 	return out
 }
+
+// JobResult is what a step's connector work found or did: the evidence to
+// record, the status it suggests (nil: leave it), the count of pending
+// invoices and the capture it gathered, if any, and a one-line summary.
+type JobResult struct {
+	Evidence checklist.Evidence
+	To       *checklist.Status
+	Pending  *int
+	Capture  *checklist.Capture
+	Summary  string
+}
+
+// StepJob returns the connector work the full-screen program runs for a
+// step instance — the reconciliation's controls and re-creations on V2 as
+// well as the preparation's checks — or nil when the step is done by hand.
+// Re-creations write on V2 (StepJobWrites), under idempotency keys derived
+// from the workspace, the same in both modes: running one again, here or
+// there, does not create twice.
+func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checklist.Lang, now func() time.Time, ref checklist.Ref) func(ctx context.Context) (JobResult, error) {
+	if now == nil {
+		now = time.Now
+	}
+	j := jobFor(jobDeps{v1: ports.V1, v2: ports.V2, now: now, store: st, ws: w.ID, seed: workspaceSeed(w), run: run, lang: lang}, ref)
+	if j == nil {
+		return nil
+	}
+	return func(ctx context.Context) (JobResult, error) {
+		r, err := j(ctx)
+		return JobResult{Evidence: r.ev, To: r.to, Pending: r.pending, Capture: r.capture, Summary: r.summary}, err
+	}
+}
+
+// StepJobWrites says a step's job changes something on V2 (a re-creation),
+// rather than only reading (a check or a control).
+func StepJobWrites(step string) bool {
+	return strings.HasPrefix(step, "reconciliation.") && !isControl(step)
+}

@@ -371,7 +371,7 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 		}
 		var actions []action
 		if s.hasCheck(ref) {
-			actions = append(actions, action{fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(st.ID)),
+			actions = append(actions, action{s.checkLabel(st.ID),
 				func() error { return s.runCheck(client, ref, st) }})
 		}
 		if st.Form != nil {

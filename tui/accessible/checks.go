@@ -18,16 +18,30 @@ const defaultCheckTimeout = 2 * time.Minute
 // hasCheck says bascule can run the step's connector check (whatever the
 // mode: without a connector, running it says so).
 func (s *session) hasCheck(ref checklist.Ref) bool {
-	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil
+	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil
 }
 
-// checkSource is the platform a step's check reads: V2 for the
-// registration, V1 otherwise.
+// job is the step's connector work beyond the checks (the reconciliation's
+// controls and re-creations), the full-screen program's, or nil.
+func (s *session) job(ports tui.Ports, ref checklist.Ref) func(context.Context) (tui.JobResult, error) {
+	return tui.StepJob(ports, s.opts.Store, s.ws, s.run, s.lang, s.opts.Now, ref)
+}
+
+// checkSource is the platform a step's check reads or writes: V2 for the
+// registration and the reconciliation, V1 otherwise.
 func checkSource(step string) string {
-	if strings.HasPrefix(step, "registration.") {
+	if strings.HasPrefix(step, "registration.") || strings.HasPrefix(step, "reconciliation.") {
 		return "V2"
 	}
 	return "V1"
+}
+
+// checkLabel is the menu line that runs a step's connector work.
+func (s *session) checkLabel(step string) string {
+	if tui.StepJobWrites(step) {
+		return s.tr("Faire sur V2 maintenant", "Do it on V2 now")
+	}
+	return fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(step))
 }
 
 // connectors returns the open workspace's connectors: those cmd/bascule
@@ -110,6 +124,9 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 	}
 	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
 	if fn == nil {
+		if job := s.job(ports, ref); job != nil {
+			return s.runJob(client, ref, st, job)
+		}
 		s.println(s.tr("Pas de vérification automatique pour cette étape : marquez-la à la main.", "No automatic check for this step: mark it by hand."))
 		return nil
 	}
@@ -154,6 +171,62 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 		}
 	case !ev.OK && cur == checklist.StatusTodo && ref.Step != "request.v1_read_only":
 		ch.Status = statusPtr(checklist.StatusInProgress)
+	}
+	return s.apply(ch, st)
+}
+
+// runJob runs a reconciliation step's work on V2 (a control, or a
+// re-creation once confirmed), with the checks' timeout; reads out what it
+// found or did; and records it like the full-screen program: the evidence,
+// the capture it gathered, and the status it suggests when the rules allow.
+func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job func(context.Context) (tui.JobResult, error)) error {
+	if tui.StepJobWrites(ref.Step) {
+		ok, err := s.yesNo(fmt.Sprintf(s.tr("« %s » sera fait sur V2 avec ce qui a été noté avant la bascule. Lancer ?",
+			"“%s” will be done on V2 with what was noted before the switch. Go ahead?"), st.Title.In(s.lang)), false)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	timeout := s.opts.CheckTimeout
+	if timeout <= 0 {
+		timeout = defaultCheckTimeout
+	}
+	s.println(s.tr("V2 : en cours…", "V2: working…"))
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	res, err := job(ctx)
+	cancel()
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, tui.ErrNoConnector):
+		s.noConnector("V2")
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard : relancer ne refait pas ce qui est déjà fait.",
+			"Failed: V2 did not answer within %s. Try again later: running it again does not redo what is done."), timeout))
+		return nil
+	case err != nil:
+		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
+		return nil
+	}
+	if res.Summary != "" {
+		s.println(res.Summary)
+	}
+	ev := res.Evidence
+	s.printEvidence(&ev, false)
+	if res.Pending != nil && client >= 0 {
+		if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *res.Pending); err != nil {
+			return err
+		}
+		s.run.Clients[client].PendingInvoices = *res.Pending
+	}
+	ch := tui.StepChange{Ref: ref, Evidence: &ev, Capture: res.Capture}
+	if cur, _ := s.run.Status(ref); res.To != nil && *res.To != cur {
+		if err := s.run.CheckTransition(ref, *res.To, ""); err == nil {
+			ch.Status = res.To
+		} else {
+			s.println(s.tr("Le statut ne peut pas encore changer : ", "The status cannot change yet: ") + s.errText(err))
+		}
 	}
 	return s.apply(ch, st)
 }

@@ -219,3 +219,56 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		t.Fatalf("workspace %+v %v", ws, err)
 	}
 }
+
+// reconV2 answers the reconciliation's reads, and counts its writes.
+type reconV2 struct {
+	connectors.V2
+	writes *int
+}
+
+func (f reconV2) Inventory(_ context.Context, siren string) (connectors.Inventory, error) {
+	return connectors.Inventory{SIREN: siren, Articles: 12, ReceptionEmail: "factures@lefevre.fr"}, nil
+}
+
+func (f reconV2) SetNumbering(context.Context, string, connectors.Numbering, string) error {
+	*f.writes++
+	return nil
+}
+
+// TestAccessibleReconciliation: a client's reconciliation control runs on
+// V2 from the accessible mode as in the full-screen program, and its
+// evidence is recorded; a re-creation asks first, and writes nothing when
+// the answer is no.
+func TestAccessibleReconciliation(t *testing.T) {
+	path, ws := openTestStore(t)
+	writes := 0
+	opts := func(db *store.DB) Options {
+		return Options{Store: db, Secrets: db, Workspace: &ws, Ports: tui.Ports{V2: reconV2{writes: &writes}}}
+	}
+	client := []string{"6", "lefev", "1"} // Boulangerie Lefèvre & Fils
+	out := runOpts(t, path, opts, append(client, "8", "1", "", "", "", "q")...)
+	t.Log("\n" + out)
+	mustContain(t, out, "1. Vérifier maintenant sur V2", "Vérifié sur V2 : ")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := checklist.Ref{Step: "reconciliation.client.control", Client: "c00"}
+	st, err := db.StepState(ws.ID, ref)
+	if err != nil || st.Evidence == nil || st.Evidence.Source != checklist.SourceV2 {
+		t.Fatalf("control not recorded: %+v %v", st, err)
+	}
+	db.Close()
+
+	out = runOpts(t, path, opts, append(client, "12", "1", "n", "", "", "", "q")...)
+	mustContain(t, out, "1. Faire sur V2 maintenant", "« Configurer la numérotation des factures de vente » sera fait sur V2")
+	if writes != 0 || strings.Contains(out, "V2 : en cours") {
+		t.Fatalf("a re-creation ran without a yes (%d writes)", writes)
+	}
+	// Yes, but nothing was noted before the switch: said, nothing written.
+	out = runOpts(t, path, opts, append(client, "12", "1", "o", "", "", "", "q")...)
+	mustContain(t, out, "V2 : en cours…", "Impossible : ")
+	if writes != 0 {
+		t.Fatalf("%d writes with nothing noted", writes)
+	}
+}
