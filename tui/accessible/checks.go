@@ -130,14 +130,9 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 		s.println(s.tr("Pas de vérification automatique pour cette étape : marquez-la à la main.", "No automatic check for this step: mark it by hand."))
 		return nil
 	}
-	timeout := s.opts.CheckTimeout
-	if timeout <= 0 {
-		timeout = defaultCheckTimeout
-	}
 	s.println(fmt.Sprintf(s.tr("%s : vérification en cours…", "%s: checking…"), src))
-	ctx, cancel := context.WithTimeout(s.ctx, timeout)
-	res, err := fn(ctx)
-	cancel()
+	var res tui.CheckResult
+	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = fn(ctx); return err })
 	switch {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
@@ -154,11 +149,8 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 	}
 	ev := res.Evidence
 	s.printEvidence(&ev, false)
-	if res.Pending != nil && client >= 0 {
-		if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *res.Pending); err != nil {
-			return err
-		}
-		s.run.Clients[client].PendingInvoices = *res.Pending
+	if err := s.recordPending(client, ref, res.Pending); err != nil {
+		return err
 	}
 	ch := tui.StepChange{Ref: ref, Evidence: &ev}
 	cur, _ := s.run.Status(ref)
@@ -187,14 +179,9 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 			return err
 		}
 	}
-	timeout := s.opts.CheckTimeout
-	if timeout <= 0 {
-		timeout = defaultCheckTimeout
-	}
 	s.println(s.tr("V2 : en cours…", "V2: working…"))
-	ctx, cancel := context.WithTimeout(s.ctx, timeout)
-	res, err := job(ctx)
-	cancel()
+	var res tui.JobResult
+	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err })
 	switch {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
@@ -214,11 +201,8 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 	}
 	ev := res.Evidence
 	s.printEvidence(&ev, false)
-	if res.Pending != nil && client >= 0 {
-		if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *res.Pending); err != nil {
-			return err
-		}
-		s.run.Clients[client].PendingInvoices = *res.Pending
+	if err := s.recordPending(client, ref, res.Pending); err != nil {
+		return err
 	}
 	ch := tui.StepChange{Ref: ref, Evidence: &ev, Capture: res.Capture}
 	if cur, _ := s.run.Status(ref); res.To != nil && *res.To != cur {
@@ -229,6 +213,29 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 		}
 	}
 	return s.apply(ch, st)
+}
+
+// withTimeout runs fn under the checks' timeout, and says which it was.
+func (s *session) withTimeout(fn func(context.Context) error) (time.Duration, error) {
+	timeout := s.opts.CheckTimeout
+	if timeout <= 0 {
+		timeout = defaultCheckTimeout
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	defer cancel()
+	return timeout, fn(ctx)
+}
+
+// recordPending saves the count of pending invoices a check found, if any.
+func (s *session) recordPending(client int, ref checklist.Ref, n *int) error {
+	if n == nil || client < 0 {
+		return nil
+	}
+	if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *n); err != nil {
+		return err
+	}
+	s.run.Clients[client].PendingInvoices = *n
+	return nil
 }
 
 // printEvidence reads out a check's result: where and when, the verdict,
