@@ -231,6 +231,17 @@ func FindingText(f Finding) Text {
 		return tx("V1 accepte encore des modifications", "V1 still accepts changes")
 	case "request_failed":
 		return tx("la demande de migration a échoué : "+f.Detail, "the migration request failed: "+f.Detail)
+	case "blocker." + string(BlockRegistration):
+		return tx(fmt.Sprintf("%d étape(s) d'inscription à finir (§3.1)", n), fmt.Sprintf("%d registration step(s) to finish (§3.1)", n))
+	case "blocker." + string(BlockCabinetPreparation):
+		return tx(fmt.Sprintf("%d étape(s) de préparation du cabinet à finir (§2)", n), fmt.Sprintf("%d firm preparation step(s) to finish (§2)", n))
+	case "blocker." + string(BlockPendingInvoices):
+		return tx(fmt.Sprintf("%d client(s) avec des factures en attente ou non vérifiées (§2)", n), fmt.Sprintf("%d client(s) with invoices pending or not checked (§2)", n))
+	case "blocker." + string(BlockClientPreparation):
+		return tx(fmt.Sprintf("%d client(s) dont la préparation n'est pas finie (§2)", n), fmt.Sprintf("%d client(s) whose preparation is not finished (§2)", n))
+	}
+	if strings.HasPrefix(f.Code, "blocker.") {
+		return tx(fmt.Sprintf("%d point(s) bloquant(s)", n), fmt.Sprintf("%d blocking point(s)", n))
 	}
 	for _, p := range connectors.ArticleProblems() {
 		if string(p) == f.Code {

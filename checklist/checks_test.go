@@ -3,6 +3,7 @@ package checklist
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -163,6 +164,18 @@ func TestProposedNumberingAndSubscription(t *testing.T) {
 	for prev, want := range map[string]string{"": "standard", "Premium annuel": "premium", "Essentiel": "essentiel", "Gratuit": "aucun", "Pack PME": "standard"} {
 		if got := SuggestSubscription(prev); got != want {
 			t.Errorf("SuggestSubscription(%q) = %q, want %q", prev, got, want)
+		}
+	}
+}
+
+// The readiness check's findings read as sentences, not codes.
+func TestFindingTextBlockers(t *testing.T) {
+	for _, kind := range []BlockerKind{BlockRegistration, BlockCabinetPreparation, BlockPendingInvoices, BlockClientPreparation, BlockStepBlocked} {
+		txt := FindingText(Finding{Code: "blocker." + string(kind), Count: 7})
+		for _, s := range []string{txt.FR, txt.EN} {
+			if strings.Contains(s, "blocker") || !strings.Contains(s, "7 ") {
+				t.Errorf("%s: %q", kind, s)
+			}
 		}
 	}
 }

@@ -146,8 +146,7 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 
 // evidenceLines renders evidence for the step's detail pane.
 func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
-	src := strings.ToUpper(ev.Source)
-	head := fmt.Sprintf(tr(m.lang, "Vérifié sur %s le %s", "Checked on %s, %s"), src, fmtClock(m.lang, ev.At, m.loc))
+	head := fmt.Sprintf(tr(m.lang, "Vérifié %s le %s", "Checked %s, %s"), CheckedWhere(m.lang, ev.Source), fmtClock(m.lang, ev.At, m.loc))
 	if ev.OK {
 		head += " " + m.st.OK.Render("✓ "+tr(m.lang, "conforme", "ok"))
 	} else {

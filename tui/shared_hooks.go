@@ -217,6 +217,16 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 	return out
 }
 
+// CheckedWhere says where some evidence was taken, as the user reads it
+// after "Vérifié"/"Checked": "sur V1", "sur V2", or "par bascule" for a
+// check of bascule's own rules.
+func CheckedWhere(lang checklist.Lang, source string) string {
+	if source == "bascule" {
+		return Tr(lang, "par bascule", "by bascule")
+	}
+	return Tr(lang, "sur ", "on ") + strings.ToUpper(source)
+}
+
 // JobResult is what a step's connector work found or did: the evidence to
 // record, the status it suggests (nil: leave it), the count of pending
 // invoices and the capture it gathered, if any, and a one-line summary.
@@ -229,8 +239,9 @@ type JobResult struct {
 }
 
 // StepJob returns the connector work the full-screen program runs for a
-// step instance — the reconciliation's controls and re-creations on V2 as
-// well as the preparation's checks — or nil when the step is done by hand.
+// step instance — the reconciliation's controls and re-creations on V2, the
+// preparation's checks, and the request's readiness check (what blocks the
+// request) — or nil when the step is done by hand.
 // Re-creations write on V2 (StepJobWrites), under idempotency keys derived
 // from the workspace, the same in both modes: running one again, here or
 // there, does not create twice.
@@ -238,7 +249,13 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 	if now == nil {
 		now = time.Now
 	}
-	j := jobFor(jobDeps{v1: ports.V1, v2: ports.V2, now: now, store: st, ws: w.ID, seed: workspaceSeed(w), run: run, lang: lang}, ref)
+	var j job
+	if ref.Step == "request.client_checks" && run != nil {
+		// The request screen's readiness check: what blocks the request now.
+		j = readinessJob(run.RequestBlockers(), now())
+	} else {
+		j = jobFor(jobDeps{v1: ports.V1, v2: ports.V2, now: now, store: st, ws: w.ID, seed: workspaceSeed(w), run: run, lang: lang}, ref)
+	}
 	if j == nil {
 		return nil
 	}

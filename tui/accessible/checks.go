@@ -38,8 +38,11 @@ func checkSource(step string) string {
 
 // checkLabel is the menu line that runs a step's connector work.
 func (s *session) checkLabel(step string) string {
-	if tui.StepJobWrites(step) {
+	switch {
+	case tui.StepJobWrites(step):
 		return s.tr("Faire sur V2 maintenant", "Do it on V2 now")
+	case step == "request.client_checks":
+		return s.tr("Vérifier maintenant ce qui bloque la demande", "Check now what blocks the request")
 	}
 	return fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(step))
 }
@@ -104,6 +107,9 @@ func (s *session) noConnector(src string) {
 // count of pending invoices). A check that finds nothing wrong marks the
 // step done; otherwise a step still to do goes to "en cours".
 func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) error {
+	if ref.Step == "request.client_checks" { // bascule's own rules: no connector
+		return s.runJob(client, ref, st, s.job(tui.Ports{}, ref))
+	}
 	src := checkSource(ref.Step)
 	ports, err := s.connectors()
 	switch {
@@ -179,7 +185,11 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 			return err
 		}
 	}
-	s.println(s.tr("V2 : en cours…", "V2: working…"))
+	if ref.Step == "request.client_checks" {
+		s.println(s.tr("Vérification en cours…", "Checking…"))
+	} else {
+		s.println(s.tr("V2 : en cours…", "V2: working…"))
+	}
 	var res tui.JobResult
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err })
 	switch {
@@ -245,11 +255,12 @@ func (s *session) printEvidence(ev *checklist.Evidence, withTime bool) {
 	if ev.OK {
 		verdict = s.tr("conforme", "ok")
 	}
-	head := fmt.Sprintf(s.tr("Vérifié sur %s : %s.", "Checked on %s: %s."), strings.ToUpper(ev.Source), verdict)
+	where := tui.CheckedWhere(s.lang, ev.Source)
+	head := fmt.Sprintf(s.tr("Vérifié %s : %s.", "Checked %s: %s."), where, verdict)
 	if withTime && !ev.At.IsZero() {
 		at := ev.At.In(time.Local)
-		head = fmt.Sprintf(s.tr("Vérifié sur %s le %s à %s : %s.", "Checked on %s on %s at %s: %s."),
-			strings.ToUpper(ev.Source), at.Format("02/01/2006"), at.Format("15:04"), verdict)
+		head = fmt.Sprintf(s.tr("Vérifié %s le %s à %s : %s.", "Checked %s on %s at %s: %s."),
+			where, at.Format("02/01/2006"), at.Format("15:04"), verdict)
 	}
 	s.println(head)
 	for _, f := range tui.EvidenceFacts(s.lang, *ev) {

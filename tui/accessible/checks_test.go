@@ -272,3 +272,27 @@ func TestAccessibleReconciliation(t *testing.T) {
 		t.Fatalf("%d writes with nothing noted", writes)
 	}
 }
+
+// TestAccessibleRequestReadiness: "what blocks the request" is checked
+// from the accessible mode, without any connector (files mode), read out
+// by kind, and recorded.
+func TestAccessibleRequestReadiness(t *testing.T) {
+	path, ws := openTestStore(t)
+	out := runOpts(t, path, func(db *store.DB) Options { return Options{Store: db, Workspace: &ws} },
+		"3", "2", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
+	t.Log("\n" + out)
+	mustContain(t, out, "1. Vérifier maintenant ce qui bloque la demande", "Vérification en cours…", "Vérifié par bascule : à reprendre.",
+		"À reprendre : 30 client(s) avec des factures en attente ou non vérifiées (§2)")
+	if strings.Contains(out, "aucun connecteur") {
+		t.Fatal("the readiness check asked for a connector")
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := db.StepState(ws.ID, checklist.Ref{Step: "request.client_checks"})
+	if err != nil || st.Evidence == nil || st.Evidence.OK || st.Evidence.Facts["blockers"] == "" || st.Status != checklist.StatusInProgress {
+		t.Fatalf("readiness not recorded: %+v %v", st, err)
+	}
+}
