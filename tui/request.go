@@ -572,32 +572,42 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return tea.Batch(next, m.setStatus(tr(m.lang, "Suivi de la demande : ", "Request tracking: ")+m.connErrText(msg.err), true))
 	}
-	rec := m.run.Request
-	if string(msg.req.State) == rec.State && !msg.req.State.Done() {
+	if string(msg.req.State) == m.run.Request.State && !msg.req.State.Done() {
 		return next
 	}
-	rec.State = string(msg.req.State)
-	ev := *checklist.RequestEvidence(msg.req, m.opts.Now())
+	rec, ch := RequestAnswer(m.run, msg.req, m.lang, m.opts.Now())
+	if msg.req.State.Done() {
+		next = nil
+	}
+	return tea.Batch(next, m.saveRequestCmd(rec, ch))
+}
+
+// RequestAnswer is what V2's answer about the migration request changes:
+// the request record (its state, when it succeeded) and the change of the
+// step "request.answer" (evidence; done, blocked with V2's message, or in
+// progress, when the rules allow). Both modes record V2's answer with it.
+func RequestAnswer(run *checklist.Run, req connectors.MigrationRequest, lang checklist.Lang, now time.Time) (checklist.RequestRecord, StepChange) {
+	rec := run.Request
+	rec.State = string(req.State)
+	ev := *checklist.RequestEvidence(req, now)
 	ch := StepChange{Ref: checklist.Ref{Step: "request.answer"}, Evidence: &ev}
-	switch msg.req.State {
+	switch req.State {
 	case connectors.RequestSucceeded:
-		rec.SucceededAt = msg.req.CompletedAt
+		rec.SucceededAt = req.CompletedAt
 		if rec.SucceededAt.IsZero() {
-			rec.SucceededAt = m.opts.Now()
+			rec.SucceededAt = now
 		}
 		ch.Status = statusPtr(checklist.StatusDone)
-		next = nil
 	case connectors.RequestFailed:
 		ch.Status = statusPtr(checklist.StatusBlocked)
-		ch.Reason = tr(m.lang, "la demande a échoué sur V2 : ", "the request failed on V2: ") + msg.req.Message
-		next = nil
+		ch.Reason = tr(lang, "la demande a échoué sur V2 : ", "the request failed on V2: ") + req.Message
 	default:
 		ch.Status = statusPtr(checklist.StatusInProgress)
 	}
-	if err := m.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
+	if err := run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
 		ch.Status = nil
 	}
-	return tea.Batch(next, m.saveRequestCmd(rec, ch))
+	return rec, ch
 }
 
 func (m *Model) viewRequest() (string, help.KeyMap) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
 )
 
@@ -18,7 +19,8 @@ const defaultCheckTimeout = 2 * time.Minute
 // hasCheck says bascule can run the step's connector check (whatever the
 // mode: without a connector, running it says so).
 func (s *session) hasCheck(ref checklist.Ref) bool {
-	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil
+	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil ||
+		ref.Step == "request.answer"
 }
 
 // job is the step's connector work beyond the checks (the reconciliation's
@@ -28,9 +30,9 @@ func (s *session) job(ports tui.Ports, ref checklist.Ref) func(context.Context) 
 }
 
 // checkSource is the platform a step's check reads or writes: V2 for the
-// registration and the reconciliation, V1 otherwise.
+// registration, the request's answer and the reconciliation, V1 otherwise.
 func checkSource(step string) string {
-	if strings.HasPrefix(step, "registration.") || strings.HasPrefix(step, "reconciliation.") {
+	if strings.HasPrefix(step, "registration.") || strings.HasPrefix(step, "reconciliation.") || step == "request.answer" {
 		return "V2"
 	}
 	return "V1"
@@ -128,6 +130,9 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 		s.noConnector(src)
 		return nil
 	}
+	if ref.Step == "request.answer" {
+		return s.requestAnswer(ports.V2, st)
+	}
 	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
 	if fn == nil {
 		if job := s.job(ports, ref); job != nil {
@@ -222,6 +227,50 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 			s.println(s.tr("Le statut ne peut pas encore changer : ", "The status cannot change yet: ") + s.errText(err))
 		}
 	}
+	return s.apply(ch, st)
+}
+
+// requestAnswer asks V2 where the migration request stands, reads it out,
+// and records it as the full-screen program's request screen does (the
+// request record, then the step "request.answer").
+func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
+	reference := s.run.Request.Reference
+	if reference == "" {
+		s.println(s.tr("Aucune référence de demande à suivre sur V2 : marquez la réponse à sa réception.",
+			"No request reference to follow on V2: mark the answer when it arrives."))
+		return nil
+	}
+	ms, ok := s.opts.Store.(tui.MigrationStore)
+	if !ok {
+		return errors.New("store: no request record")
+	}
+	s.println(fmt.Sprintf(s.tr("V2 : où en est la demande %s…", "V2: where does request %s stand…"), reference))
+	var req connectors.MigrationRequest
+	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { req, err = v2.MigrationStatus(ctx, reference); return err })
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard.", "Failed: V2 did not answer within %s. Try again later."), timeout))
+		return nil
+	case err != nil:
+		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
+		return nil
+	}
+	label := req.State.FrenchLabel()
+	if s.lang == checklist.English {
+		label = string(req.State)
+	}
+	s.println(fmt.Sprintf(s.tr("Demande %s : %s.", "Request %s: %s."), reference, label))
+	if req.Message != "" {
+		s.println("  " + req.Message)
+	}
+	rec, ch := tui.RequestAnswer(s.run, req, s.lang, s.opts.Now())
+	s.printEvidence(ch.Evidence, false)
+	if err := ms.SetRequest(s.ws.ID, s.run, rec, s.by()); err != nil {
+		return err
+	}
+	s.run.Request = rec
 	return s.apply(ch, st)
 }
 

@@ -296,3 +296,50 @@ func TestAccessibleRequestReadiness(t *testing.T) {
 		t.Fatalf("readiness not recorded: %+v %v", st, err)
 	}
 }
+
+// answerV2 says where the migration request stands.
+type answerV2 struct {
+	connectors.V2
+	state connectors.RequestState
+}
+
+func (f answerV2) MigrationStatus(_ context.Context, ref string) (connectors.MigrationRequest, error) {
+	return connectors.MigrationRequest{Reference: ref, State: f.state, CompletedAt: testNow}, nil
+}
+
+// TestAccessibleRequestAnswer: the request's answer is asked of V2 from the
+// accessible mode and recorded as the full-screen program does: the
+// request record's state, the evidence of "request.answer".
+func TestAccessibleRequestAnswer(t *testing.T) {
+	path, ws := openTestStore(t)
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := db.LoadRun(ws.ID, checklist.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetRequest(ws.ID, run, checklist.RequestRecord{Reference: "MIG-2026-118", SubmittedAt: testNow.Add(-48 * time.Hour), State: "submitted"}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	opts := func(db *store.DB) Options {
+		return Options{Store: db, Workspace: &ws, Ports: tui.Ports{V2: answerV2{state: connectors.RequestSucceeded}}}
+	}
+	out := runOpts(t, path, opts, "3", "4", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
+	t.Log("\n" + out)
+	mustContain(t, out, "1. Vérifier maintenant sur V2", "V2 : où en est la demande MIG-2026-118…", "Demande MIG-2026-118 : Réussie.", "Vérifié sur V2 : conforme.")
+	db, err = store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, err = db.LoadRun(ws.ID, checklist.Default())
+	if err != nil || run.Request.State != string(connectors.RequestSucceeded) || run.Request.SucceededAt.IsZero() {
+		t.Fatalf("request record: %+v %v", run.Request, err)
+	}
+	if st, err := db.StepState(ws.ID, checklist.Ref{Step: "request.answer"}); err != nil || st.Evidence == nil || !st.Evidence.OK {
+		t.Fatalf("answer evidence: %+v %v", st, err)
+	}
+}
