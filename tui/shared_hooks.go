@@ -251,8 +251,10 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 	}
 	var j job
 	if ref.Step == "request.client_checks" && run != nil {
-		// The request screen's readiness check: what blocks the request now.
-		j = readinessJob(run.RequestBlockers(), now())
+		// The request screen's readiness check: what blocks the request when
+		// it runs (not when the menu offering it is shown: 9 ms at 12,000
+		// clients).
+		j = func(ctx context.Context) (jobResult, error) { return readinessJob(run.RequestBlockers(), now())(ctx) }
 	} else {
 		j = jobFor(jobDeps{v1: ports.V1, v2: ports.V2, now: now, store: st, ws: w.ID, seed: workspaceSeed(w), run: run, lang: lang}, ref)
 	}

@@ -3,10 +3,7 @@ package v1_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,51 +64,17 @@ func FuzzV1Answers(f *testing.F) {
 		f.Add(s.op, s.status, s.ra, []byte(s.body))
 	}
 
-	var (
-		mu  sync.Mutex
-		cur struct {
-			status int
-			ra     string
-			body   []byte
-		}
-	)
-	token, _ := json.Marshal(httpapi.TokenResponse{AccessToken: "tok", TokenType: "Bearer", ExpiresIn: 3600})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == httpapi.PathToken {
-			w.Write(token)
-			return
-		}
-		mu.Lock()
-		status, ra, body := cur.status, cur.ra, cur.body
-		mu.Unlock()
-		if ra != "" {
-			w.Header()[httpapi.HeaderRetryAfter] = []string{ra}
-		}
-		w.WriteHeader(status)
-		w.Write(body)
-	}))
-	f.Cleanup(srv.Close)
 	// One client for every input: its cached token saves a request per
 	// input (a 401 answer makes it fetch another, as in real life).
-	c, err := v1.New(v1.Config{BaseURL: srv.URL, ClientID: "id", ClientSecret: "secret", HTTPClient: srv.Client(),
-		Timeout: 2 * time.Second, MaxRetries: 1, BaseBackoff: time.Millisecond, MaxBackoff: time.Millisecond,
-		MaxRetryAfter: time.Millisecond, MaxResponseBytes: 1 << 20, RequestsPerSecond: -1,
-		Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }})
+	platform := contracttest.NewScripted(f)
+	c, err := v1.New(platform.Config())
 	if err != nil {
 		f.Fatal(err)
 	}
 
 	f.Fuzz(func(t *testing.T, op uint8, status uint16, ra string, body []byte) {
-		for i := 0; i < len(ra); i++ {
-			if ra[i] < 0x20 || ra[i] == 0x7f {
-				ra = ""
-				break
-			}
-		}
 		st := 200 + int(status)%400
-		mu.Lock()
-		cur.status, cur.ra, cur.body = st, ra, body
-		mu.Unlock()
+		platform.Answer(st, ra, body)
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 
