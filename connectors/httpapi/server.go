@@ -47,6 +47,14 @@ type ServerOptions struct {
 	// MaxPageLimit caps the limit of GET /v1/clients (default 1,000).
 	MaxPageLimit int
 
+	// Files, when set, is served as V1's file-export API (comapi) under
+	// /comapi/v1, authenticated by the X-SOFTWARE-ID and X-API-KEY headers
+	// instead of a token; see comapi.go.
+	Files connectors.V1Files
+	// ComapiAPIKey is the X-API-KEY the comapi routes accept (default
+	// "sandbox"); any non-empty X-SOFTWARE-ID is accepted.
+	ComapiAPIKey string
+
 	// Faults to inject; none by default.
 	Faults Faults
 
@@ -146,6 +154,9 @@ func NewServer(v1 connectors.V1, v2 connectors.V2, opts ServerOptions) *Server {
 	}
 	if opts.MaxPageLimit <= 0 {
 		opts.MaxPageLimit = 1000
+	}
+	if opts.ComapiAPIKey == "" {
+		opts.ComapiAPIKey = "sandbox"
 	}
 	if opts.Faults.RetryAfter <= 0 {
 		opts.Faults.RetryAfter = time.Second
@@ -253,6 +264,8 @@ func (s *Server) routes() {
 	s.handle("POST "+PathV2Numbering, routeWrite, s.v2Numbering)
 	s.handle("POST "+PathV2Integrations, routeWrite, s.v2Integration)
 	s.handle("POST "+PathV2Subscription, routeWrite, s.v2Subscription)
+
+	s.comapiRoutes()
 
 	// Anything else: a JSON 404 (or 405) rather than the mux's text.
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

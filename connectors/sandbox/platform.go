@@ -25,6 +25,8 @@ type Platform struct {
 
 	w    *world
 	byID map[string]*dossier // V1 id → dossier, the cabinet's own included
+	// bySIREN finds a client for the file-export API (clients only).
+	bySIREN map[string]*dossier
 
 	reg      connectors.RegistrationStatus
 	req      *migration
@@ -69,6 +71,7 @@ func New(opts Options) *Platform {
 	p := &Platform{
 		opts: opts, clock: clock, w: w,
 		byID:    make(map[string]*dossier, len(w.clients)+1),
+		bySIREN: make(map[string]*dossier, len(w.clients)),
 		spaces:  map[string]*space{},
 		keys:    map[string]keyed{},
 		effects: map[string]int{},
@@ -76,6 +79,7 @@ func New(opts Options) *Platform {
 	p.byID[CabinetDossierID] = w.own
 	for _, d := range w.clients {
 		p.byID[d.snap.Client.ID] = d
+		p.bySIREN[d.snap.Client.SIREN] = d
 	}
 	p.reg.Identity = w.cabinet // pre-filled from Comptexpert
 	return p

@@ -1,0 +1,154 @@
+package comapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/bascule-cli/bascule/connectors"
+)
+
+// Counts is how many files each folder of a company holds, keyed by
+// FileBox.String() ("AP/Transfer").
+type Counts map[string]int
+
+// Count lists the four folders of a company and counts their files.
+func Count(ctx context.Context, src connectors.V1Files, siren string) (Counts, error) {
+	out := Counts{}
+	for _, box := range connectors.FileBoxes() {
+		files, err := src.Files(ctx, siren, box)
+		if err != nil {
+			return nil, err
+		}
+		out[box.String()] = len(files)
+	}
+	return out, nil
+}
+
+// Facts are the counts as evidence facts ("comapi.AP/Transfer": "12") plus
+// "comapi.archived", the archived files of both directions: V1's side of
+// the archived-documents line of §3.3.
+func (c Counts) Facts() map[string]string {
+	f := make(map[string]string, len(c)+1)
+	for k, n := range c {
+		f["comapi."+k] = strconv.Itoa(n)
+	}
+	f["comapi.archived"] = strconv.Itoa(c.Archived())
+	return f
+}
+
+// Archived is AP/Archived + AR/Archived.
+func (c Counts) Archived() int {
+	return c[connectors.FileBox{Direction: connectors.DirectionPurchases, Folder: connectors.FolderArchived}.String()] +
+		c[connectors.FileBox{Direction: connectors.DirectionSales, Folder: connectors.FolderArchived}.String()]
+}
+
+// ManifestEntry is one downloaded file.
+type ManifestEntry struct {
+	Folder string `json:"folder"` // "AP/Transfer"
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Manifest lists what an archive download wrote, written last as
+// manifest.json: its presence means the download is complete.
+type Manifest struct {
+	SIREN     string          `json:"siren"`
+	FetchedAt time.Time       `json:"fetched_at"`
+	Files     []ManifestEntry `json:"files"`
+}
+
+// ManifestName is the manifest's file name inside the archive folder.
+const ManifestName = "manifest.json"
+
+// DownloadArchive downloads every file of a company's four folders into
+// dir/AP/Transfer/… (folders 0700, files 0600, each written to a temporary
+// file and renamed), checks each size, computes each SHA-256 and writes the
+// manifest last. Any error stops the download and no manifest is written.
+func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir string, now time.Time) (Manifest, error) {
+	m := Manifest{SIREN: siren, FetchedAt: now.UTC(), Files: []ManifestEntry{}}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return m, fmt.Errorf("dossier %q impossible à créer : %w", dir, err)
+	}
+	for _, box := range connectors.FileBoxes() {
+		files, err := src.Files(ctx, siren, box)
+		if err != nil {
+			return m, err
+		}
+		sub := filepath.Join(dir, string(box.Direction), string(box.Folder))
+		if err := os.MkdirAll(sub, 0o700); err != nil {
+			return m, fmt.Errorf("dossier %q impossible à créer : %w", sub, err)
+		}
+		for _, f := range files {
+			e, err := downloadOne(ctx, src, f, sub)
+			if err != nil {
+				return m, err
+			}
+			e.Folder = box.String()
+			m.Files = append(m.Files, e)
+		}
+	}
+	err := writeAtomic(filepath.Join(dir, ManifestName), func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	})
+	return m, err
+}
+
+func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1File, dir string) (ManifestEntry, error) {
+	if !SafeName(f.Name) {
+		return ManifestEntry{}, &connectors.Error{Op: "comapi.DownloadArchive", Kind: connectors.ErrInvalid, Field: "name",
+			French:  fmt.Sprintf("nom de fichier %q refusé : il sortirait du dossier de destination", f.Name),
+			English: fmt.Sprintf("file name %q refused: it would leave the destination folder", f.Name)}
+	}
+	h := sha256.New()
+	var size int64
+	err := writeAtomic(filepath.Join(dir, f.Name), func(w io.Writer) error {
+		n, err := src.Download(ctx, f, io.MultiWriter(w, h))
+		size = n
+		if err == nil && n != f.Size {
+			err = fmt.Errorf("téléchargement de %q partiel : %d octets sur %d", f.Name, n, f.Size)
+		}
+		return err
+	})
+	if err != nil {
+		return ManifestEntry{}, err
+	}
+	return ManifestEntry{Name: f.Name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// writeAtomic writes path (0600) through a temporary file renamed in place.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".bascule-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	err = f.Chmod(0o600)
+	if err == nil {
+		err = write(f)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		return errors.Join(err, os.Remove(tmp))
+	}
+	return nil
+}

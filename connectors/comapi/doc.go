@@ -1,0 +1,21 @@
+// Package comapi is a read-only client of jefacture.com V1's file-export API
+// ("comapi"): the cabinet's client companies (GET /enterprise) and each
+// company's invoice files per folder (GET /invoice/{siren}/{AP|AR}/{Transfer|Archived}),
+// each file fetched from its downloadurl.
+//
+// The contract comes from public client code, not from an official
+// document, and may change. The client is therefore strict: any status other
+// than 200, any answer that is not a JSON array of the known objects (unknown
+// fields, wrong types, missing fields, an invalid SIREN, a file name that is
+// a path) is an error with a French message naming the call, the entry and
+// the field. Answers, lists and downloads are bounded (Config). Retries,
+// timeouts, jitter, the Retry-After cap and the loopback-only rule for plain
+// http:// follow connectors/httpapi/transport, whose OAuth2 client cannot
+// carry comapi's header authentication; the key is sent only to the API's
+// own host and never printed. Every string is sanitised where it enters.
+//
+// Count and DownloadArchive build on the port (connectors.V1Files):
+// per-folder counts kept as evidence, and a company's archive written to a
+// folder with a manifest (name, size, SHA-256). The sandbox serves the same
+// paths (httpapi.ServerOptions.Files), so tests run over real HTTP.
+package comapi
