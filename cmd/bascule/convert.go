@@ -12,7 +12,7 @@ import (
 )
 
 func newClientsCommand(env *appEnv) *cobra.Command {
-	return groupCommand("clients", "Fichiers clients : adapter l'export V1 au modèle d'import V2 (§3.4)", newConvertCommand(env))
+	return groupCommand("clients", "Dossiers et fichiers clients : mise à jour depuis V1, export V1 vers import V2 (§3.4)", newConvertCommand(env), newRefreshCommand(env))
 }
 
 func newConvertCommand(env *appEnv) *cobra.Command {

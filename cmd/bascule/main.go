@@ -158,6 +158,7 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		newSweepCommand(env),
 		newReportCommand(env),
 		newClientsCommand(env),
+		newV1FilesCommand(env),
 		newNotifyCommand(env),
 		newExportCommand(env),
 		newImportCommand(env),

@@ -108,7 +108,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 		fmt.Fprintln(env.stdout, env.msg("Base sauvegardée : ", "Database backed up: ")+filepath.Base(p))
 	}
 	err = accessible.Run(cmd.Context(), env.stdin, env.stdout, accessible.Options{
-		Guide: opts.Guide, Store: db, Secrets: db, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
+		Guide: opts.Guide, Store: db, Secrets: seedingSecrets{DB: db, guide: opts.Guide}, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now,
 		// The full-screen first run's and checks' hooks: both modes create
 		// identical workspaces and record identical evidence.
@@ -128,7 +128,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		return tui.Options{}, nil, err
 	}
 	opts := tui.Options{
-		Guide: env.guide, Store: db, Secrets: db, Lang: env.lang, Now: env.now,
+		Guide: env.guide, Store: db, Secrets: seedingSecrets{DB: db, guide: env.guide}, Lang: env.lang, Now: env.now,
 		NoColor:    env.getenv("NO_COLOR") != "",
 		Workspaces: wizardWorkspaces{env: env, db: db},
 		Connect: func(w tui.Workspace, pass []byte) (tui.Ports, error) {

@@ -1,0 +1,347 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/comapi"
+	"github.com/bascule-cli/bascule/store"
+)
+
+// Configuration of V1's file-export API (comapi).
+const (
+	envComapiURL        = "BASCULE_COMAPI_URL"
+	envComapiSoftwareID = "BASCULE_COMAPI_SOFTWARE_ID"
+	envComapiKey        = "BASCULE_COMAPI_KEY"
+	// secretComapiKey is the name of the API key sealed in the store.
+	secretComapiKey = "v1.comapi_key"
+	// stepV1Facts is the step whose evidence holds what V1 showed before
+	// the switch; the reconciliation reads V1's side there.
+	stepV1Facts = "preparation.client.pending_invoices"
+)
+
+// v1Dossiers reads V1's client list through the port, page by page, and
+// returns the active clients as dossiers: the ones V1 migrates by itself
+// (the inactive ones are the cabinet's export/import step).
+func v1Dossiers(ctx context.Context, v1 connectors.V1) ([]checklist.Dossier, error) {
+	var out []checklist.Dossier
+	page := connectors.Page{Limit: 1000}
+	for {
+		clients, next, err := v1.ListClients(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range clients {
+			if !c.Status.Inactive() {
+				out = append(out, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
+			}
+		}
+		if next == "" || next == page.Cursor {
+			return out, nil
+		}
+		page.Cursor = next
+	}
+}
+
+func newRefreshCommand(env *appEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:   "refresh",
+		Short: "Mettre à jour les dossiers clients d'après la liste des clients actifs de V1",
+		Long: "Lit la liste des clients de V1 (démo ou mode API), crée un dossier pour chaque client\n" +
+			"actif apparu depuis, met à jour le nom, le SIREN et l'option paiement de ceux qui ont\n" +
+			"changé, et liste ceux qui ne figurent plus sur V1 : leur dossier et le travail fait\n" +
+			"sont conservés, rien n'est supprimé.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			v1, err := env.v1Port(s)
+			if err != nil {
+				return err
+			}
+			return runRefresh(cmd.Context(), env, s, v1)
+		},
+	}
+}
+
+func runRefresh(ctx context.Context, env *appEnv, s *session, v1 connectors.V1) error {
+	fresh, err := v1Dossiers(ctx, v1)
+	if err != nil {
+		return err
+	}
+	existing := make([]checklist.Dossier, len(s.run.Clients))
+	for i, c := range s.run.Clients {
+		existing[i] = c.Dossier
+	}
+	d := checklist.DiffRoster(existing, fresh)
+	if put := append(append([]checklist.Dossier{}, d.Add...), d.Updated...); len(put) > 0 {
+		if err := s.db.PutDossiers(s.ws.ID, put, s.operator(env)); err != nil {
+			return err
+		}
+	}
+	w := env.stdout
+	fmt.Fprintf(w, env.msg("%d dossier(s) ajouté(s), %d mis à jour, %d inchangé(s), %d absent(s) de V1.\n",
+		"%d dossier(s) added, %d updated, %d unchanged, %d missing from V1.\n"), len(d.Add), len(d.Updated), d.Unchanged, len(d.Left))
+	for _, x := range d.Add {
+		fmt.Fprintf(w, "  + %s  %s  %s\n", x.ID, x.SIREN, x.Name)
+	}
+	for _, x := range d.Updated {
+		fmt.Fprintf(w, "  ~ %s  %s  %s\n", x.ID, x.SIREN, x.Name)
+	}
+	for _, x := range d.Left {
+		fmt.Fprintf(w, env.msg("  ! %s  %s  %s : plus actif sur V1, dossier conservé\n", "  ! %s  %s  %s: no longer active on V1, dossier kept\n"), x.ID, x.SIREN, x.Name)
+	}
+	return nil
+}
+
+func newV1FilesCommand(env *appEnv) *cobra.Command {
+	cfg := &comapiFlags{}
+	c := groupCommand("v1files", "API d'export de fichiers de V1 (comapi) : clients, comptes, téléchargement",
+		newV1FilesClientsCommand(env, cfg), newV1FilesCountCommand(env, cfg), newV1FilesDownloadCommand(env, cfg))
+	c.Long = "Lit l'API d'export de fichiers de V1 (« comapi »), connue par du code client public et\n" +
+		"non par une documentation officielle : elle peut changer. Adresse : --url ou " + envComapiURL + "\n" +
+		"(défaut " + comapi.DefaultBaseURL + ", plateforme de test " + comapi.TestBaseURL + ") ;\n" +
+		"identifiant logiciel : --software-id ou " + envComapiSoftwareID + " ; clé d'API : " + envComapiKey + "\n" +
+		"ou scellée dans l'espace de travail (" + secretComapiKey + ", ouverte par " + envPassphrase + ").\n" +
+		"En démo, la plateforme simulée répond sans configuration."
+	pf := c.PersistentFlags()
+	pf.StringVar(&cfg.url, "url", "", "adresse de l'API (défaut "+envComapiURL+" ou "+comapi.DefaultBaseURL+")")
+	pf.StringVar(&cfg.softwareID, "software-id", "", "identifiant logiciel X-SOFTWARE-ID (défaut "+envComapiSoftwareID+")")
+	return c
+}
+
+type comapiFlags struct{ url, softwareID string }
+
+// v1Files is the file-export API of the workspace: the simulated platform
+// in the demo, the comapi client otherwise.
+func (env *appEnv) v1Files(s *session, f *comapiFlags) (connectors.V1Files, error) {
+	if s.ws.Demo || s.ws.Mode == "demo" {
+		return env.demoPlatformFor(s.ws, s.run).V1Files(), nil
+	}
+	cfg := comapi.Config{BaseURL: f.url, SoftwareID: f.softwareID, APIKey: env.getenv(envComapiKey)}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = env.getenv(envComapiURL)
+	}
+	if cfg.SoftwareID == "" {
+		cfg.SoftwareID = env.getenv(envComapiSoftwareID)
+	}
+	if cfg.APIKey == "" {
+		pass := env.getenv(envPassphrase)
+		if pass == "" {
+			return nil, localized("clé de l'API d'export V1 absente : définissez "+envComapiKey+", ou "+envPassphrase+" pour ouvrir la clé scellée",
+				"V1 export API key missing: set "+envComapiKey+", or "+envPassphrase+" to open the sealed key")
+		}
+		key, err := s.db.Secret(s.ws.ID, secretComapiKey, []byte(pass))
+		if err != nil {
+			return nil, err
+		}
+		cfg.APIKey = string(key)
+	}
+	return comapi.New(cfg)
+}
+
+func withV1Files(env *appEnv, f *comapiFlags, fn func(ctx context.Context, s *session, src connectors.V1Files) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		s, err := env.openSession()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		src, err := env.v1Files(s, f)
+		if err != nil {
+			return err
+		}
+		return fn(cmd.Context(), s, src)
+	}
+}
+
+func newV1FilesClientsCommand(env *appEnv, f *comapiFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "clients",
+		Short: "Lister les entreprises clientes vues par l'API et les comparer aux dossiers",
+		Args:  noArgs,
+		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
+			list, err := src.Enterprises(ctx)
+			if err != nil {
+				return err
+			}
+			var onV1, ours []string
+			for _, e := range list {
+				fmt.Fprintf(env.stdout, "%s  %s\n", e.SIREN, e.Name)
+				onV1 = append(onV1, e.SIREN)
+			}
+			for _, c := range s.run.Clients {
+				ours = append(ours, c.SIREN)
+			}
+			fmt.Fprintf(env.stdout, env.msg("%d entreprise(s) sur V1, %d dossier(s) dans l'espace.\n", "%d companies on V1, %d dossiers in the workspace.\n"), len(list), len(s.run.Clients))
+			if only := checklist.MissingFrom(onV1, ours); len(only) > 0 {
+				fmt.Fprintf(env.stdout, env.msg("Sur V1 seulement (inactifs ou nouveaux) : %s\n", "On V1 only (inactive or new): %s\n"), strings.Join(only, ", "))
+			}
+			if only := checklist.MissingFrom(ours, onV1); len(only) > 0 {
+				fmt.Fprintf(env.stdout, env.msg("Dans l'espace seulement : %s\n", "In the workspace only: %s\n"), strings.Join(only, ", "))
+			}
+			return nil
+		}),
+	}
+}
+
+func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
+	var client string
+	c := &cobra.Command{
+		Use:   "count [--client ID]",
+		Short: "Compter les fichiers de chaque client par dossier (AP/AR × Transfer/Archived) et les garder en preuve",
+		Long: "Compte, pour chaque dossier (ou celui de --client), les fichiers de V1 par dossier\n" +
+			"AP/AR × Transfer/Archived, et les enregistre dans la preuve de l'étape « factures en\n" +
+			"attente » : le nombre d'archivés sert de côté V1 au contrôle du §3.3 quand rien d'autre\n" +
+			"ne l'a relevé. À faire avant la bascule.",
+		Args: noArgs,
+		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
+			failed := 0
+			for _, cl := range s.run.Clients {
+				if client != "" && cl.ID != client {
+					continue
+				}
+				n, err := comapi.Count(ctx, src, cl.SIREN)
+				if err == nil {
+					err = saveCounts(env, s, cl.ID, n)
+				}
+				if err != nil {
+					failed++
+					fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, env.msg("ERREUR", "ERROR"), env.errText(err))
+					continue
+				}
+				fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
+					n["AP/Transfer"], n["AP/Archived"], n["AR/Transfer"], n["AR/Archived"])
+				if client != "" {
+					return nil
+				}
+			}
+			if client != "" && failed == 0 {
+				return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
+			}
+			if failed > 0 {
+				return localized(fmt.Sprintf("%d dossier(s) en échec", failed), fmt.Sprintf("%d dossier(s) failed", failed))
+			}
+			return nil
+		}),
+	}
+	c.Flags().StringVar(&client, "client", "", "identifiant du dossier (défaut : tous)")
+	return c
+}
+
+// saveCounts adds the counts to the evidence of the step holding V1's facts,
+// keeping the facts already there; the archived total becomes V1's side of
+// the archived-documents line only when no snapshot gave one.
+func saveCounts(env *appEnv, s *session, clientID string, n comapi.Counts) error {
+	ref := checklist.Ref{Client: clientID, Step: stepV1Facts}
+	st, err := s.db.StepState(s.ws.ID, ref)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	ev := checklist.Evidence{Source: "comapi", At: env.now(), OK: true, Facts: map[string]string{}}
+	if st.Evidence != nil {
+		ev = *st.Evidence
+		ev.Facts = maps.Clone(ev.Facts)
+		if ev.Facts == nil {
+			ev.Facts = map[string]string{}
+		}
+	}
+	maps.Copy(ev.Facts, n.Facts())
+	if ev.Facts[checklist.FactArchived] == "" {
+		ev.Facts[checklist.FactArchived] = ev.Facts["comapi.archived"]
+	}
+	_, err = s.db.ApplyStep(s.ws.ID, s.run, store.StepChange{Ref: ref, Evidence: &ev, By: s.operator(env)})
+	return err
+}
+
+func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
+	var client, out string
+	c := &cobra.Command{
+		Use:   "download --client ID --out DOSSIER",
+		Short: "Télécharger tout l'historique d'un client dans un dossier, avec un manifeste (nom, taille, SHA-256)",
+		Args:  noArgs,
+		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
+			if client == "" || out == "" {
+				return usageError{localized("--client et --out sont obligatoires", "--client and --out are required")}
+			}
+			i := s.run.ClientIndex(client)
+			if i < 0 {
+				return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
+			}
+			m, err := comapi.DownloadArchive(ctx, src, s.run.Clients[i].SIREN, out, env.now())
+			if err != nil {
+				return err
+			}
+			var total int64
+			for _, e := range m.Files {
+				total += e.Size
+			}
+			fmt.Fprintf(env.stdout, env.msg("%d fichier(s), %d octets, dans %s (manifeste : %s).\n", "%d file(s), %d bytes, in %s (manifest: %s).\n"),
+				len(m.Files), total, out, comapi.ManifestName)
+			return nil
+		}),
+	}
+	c.Flags().StringVar(&client, "client", "", "identifiant du dossier")
+	c.Flags().StringVar(&out, "out", "", "dossier de destination (créé en 0700)")
+	return c
+}
+
+// seedingSecrets is the wizard's vault: when the V1 client secret of a new
+// API-mode workspace without dossiers is sealed (the first run does it
+// right after creating the workspace), the dossiers are built from V1's
+// list of active clients, as the demo does.
+type seedingSecrets struct {
+	*store.DB
+	guide *checklist.Guide
+}
+
+// PutSecret seals the secret, then seeds the dossiers if it was the V1
+// client secret of an API-mode workspace that has none.
+func (v seedingSecrets) PutSecret(ws, name string, value, passphrase []byte) error {
+	if err := v.DB.PutSecret(ws, name, value, passphrase); err != nil {
+		return err
+	}
+	if name != secretV1ClientSecret {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := seedAPIDossiers(ctx, v.DB, v.guide, ws, passphrase); err != nil {
+		return localized("espace créé, mais la liste des clients de V1 n'a pas pu être lue ("+err.Error()+") : lancez « bascule clients refresh »",
+			"workspace created, but V1's client list could not be read ("+englishOf(err)+"): run \"bascule clients refresh\"")
+	}
+	return nil
+}
+
+// seedAPIDossiers creates the dossiers of an API-mode workspace that has
+// none from V1's active clients.
+func seedAPIDossiers(ctx context.Context, db *store.DB, g *checklist.Guide, wsID string, pass []byte) error {
+	ws, err := db.Workspace(wsID)
+	if err != nil || ws.Mode != "api" || ws.V1URL == "" {
+		return err
+	}
+	run, err := db.LoadRun(wsID, g)
+	if err != nil || len(run.Clients) > 0 {
+		return err
+	}
+	ports, err := apiPorts(db, ws, pass)
+	if err != nil {
+		return err
+	}
+	ds, err := v1Dossiers(ctx, ports.V1)
+	if err != nil {
+		return err
+	}
+	return db.PutDossiers(wsID, ds, ws.Operator)
+}
