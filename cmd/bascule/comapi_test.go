@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/comapi"
+	"github.com/bascule-cli/bascule/connectors/httpapi"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// freeSIREN returns a valid SIREN no client of p has.
+func freeSIREN(t *testing.T, p *sandbox.Platform) string {
+	taken := map[string]bool{}
+	for _, c := range p.Clients() {
+		taken[c.SIREN] = true
+	}
+	for n := 100000000; n < 100100000; n++ {
+		s := fmt.Sprint(n)
+		if ident.ValidateSIREN(s) == nil && !taken[s] {
+			return s
+		}
+	}
+	t.Fatal("no free SIREN")
+	return ""
+}
+
+// TestAPIWorkspaceFromV1AndRefresh: a workspace created in API mode against
+// the demo platform over loopback HTTP gets its active clients' dossiers;
+// after V1 gains a client, `clients refresh` adds it and keeps the work done.
+func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
+	ctx := context.Background()
+	p := sandbox.New(sandbox.Options{Seed: 1})
+	hs := httptest.NewServer(httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{Files: p.V1Files()}))
+	defer hs.Close()
+	active := 0
+	for _, c := range p.Clients() {
+		if !c.Status.Inactive() {
+			active++
+		}
+	}
+	if len(p.Clients()) != 40 || active == 0 {
+		t.Fatalf("demo platform has %d clients, %d active", len(p.Clients()), active)
+	}
+
+	h := newHarness(t)
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &appEnv{getenv: func(string) string { return "" }, now: time.Now, guide: checklist.Default()}
+	ww := wizardWorkspaces{env: env, db: db}
+	if _, err := ww.CreateWorkspace(ctx, tui.Workspace{ID: "martin", Mode: tui.ModeAPI, APIURL: hs.URL, V2URL: hs.URL,
+		ClientID: "bascule", Operator: "C. Martin"}); err != nil {
+		t.Fatal(err)
+	}
+	pass := []byte("phrase du cabinet")
+	vault := seedingSecrets{DB: db, guide: env.guide}
+	if err := vault.PutSecret("martin", tui.SecretV1ClientSecret, []byte("sandbox"), pass); err != nil {
+		t.Fatal(err)
+	}
+	run, err := db.LoadRun("martin", env.guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Clients) != active {
+		t.Fatalf("%d dossiers after creation, want the %d active clients", len(run.Clients), active)
+	}
+	// Work done before the refresh must survive it.
+	note := "relancé par téléphone"
+	kept := checklist.Ref{Client: run.Clients[0].ID, Step: stepV1Facts}
+	if _, err := db.ApplyStep("martin", run, store.StepChange{Ref: kept, Note: &note, By: "C. Martin"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	siren := freeSIREN(t, p)
+	if err := p.AddClient(connectors.Client{ID: "cli-nouveau", LegalName: "Nouvelle Épicerie SARL", SIREN: siren}); err != nil {
+		t.Fatal(err)
+	}
+	h.env[envPassphrase] = string(pass)
+	r := h.want(0, "clients", "refresh", "--workspace", "martin")
+	if !strings.Contains(r.stdout, "1 dossier(s) ajouté(s), 0 mis à jour") || !strings.Contains(r.stdout, "+ cli-nouveau") {
+		t.Fatalf("refresh output:\n%s", r.stdout)
+	}
+	db, err = store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, err = db.LoadRun("martin", env.guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Clients) != active+1 || run.ClientIndex("cli-nouveau") < 0 {
+		t.Fatalf("%d dossiers after refresh, want %d with cli-nouveau", len(run.Clients), active+1)
+	}
+	if st, err := db.StepState("martin", kept); err != nil || st.Note != note {
+		t.Fatalf("work done lost by the refresh: %+v, %v", st, err)
+	}
+
+	// The file-export API of the same platform, over HTTP.
+	db.Close()
+	h.env[envComapiKey] = "sandbox"
+	base := hs.URL + httpapi.PathComapiPrefix
+	r = h.want(0, "v1files", "clients", "--workspace", "martin", "--url", base, "--software-id", "bascule-test")
+	if !strings.Contains(r.stdout, siren) || !strings.Contains(r.stdout, "41 entreprise(s) sur V1") {
+		t.Fatalf("v1files clients:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, "sandbox") {
+		t.Fatal("the API key was printed")
+	}
+	h.env[envComapiKey] = "wrong"
+	if r := h.run("v1files", "clients", "--workspace", "martin", "--url", base, "--software-id", "x"); r.code == 0 || !strings.Contains(r.stderr, "clé d'API") {
+		t.Fatalf("wrong key: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestV1FilesDemo: counts kept as evidence (V1's side of the archived line)
+// and an archive downloaded with its manifest, on the demo.
+func TestV1FilesDemo(t *testing.T) {
+	h := newHarness(t)
+	h.want(0, "status", "--demo")
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := db.LoadRun("demo", checklist.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := run.Clients[0].ID
+	db.Close()
+
+	r := h.want(0, "v1files", "count", "--demo", "--client", id)
+	if !strings.Contains(r.stdout, "AP/Archived") {
+		t.Fatalf("count:\n%s", r.stdout)
+	}
+	db, err = store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.StepState("demo", checklist.Ref{Client: id, Step: stepV1Facts})
+	db.Close()
+	if err != nil || st.Evidence == nil || st.Evidence.Facts["comapi.archived"] == "" ||
+		st.Evidence.Facts[checklist.FactArchived] == "" {
+		t.Fatalf("counts not kept as evidence: %+v, %v", st.Evidence, err)
+	}
+
+	out := filepath.Join(t.TempDir(), "historique")
+	r = h.want(0, "v1files", "download", "--demo", "--client", id, "--out", out)
+	if !strings.Contains(r.stdout, comapi.ManifestName) {
+		t.Fatalf("download:\n%s", r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, comapi.ManifestName)); err != nil {
+		t.Fatal(err)
+	}
+	h.want(2, "v1files", "download", "--demo", "--client", id)
+}
