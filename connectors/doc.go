@@ -13,6 +13,12 @@
 //	connectors/v1       jefacture.com V1: HTTP client and export-file readers
 //	connectors/v2       jefacture.com V2: HTTP client and import-file writers
 //	connectors/files    CSV / xlsx reading and writing shared by the adapters
+//	connectors/comapi   V1's file-export API ("comapi"): client companies,
+//	                    invoice files per folder, archive download
+//
+// The V1Files port and its records (v1files.go) follow V1's file-export API as
+// public client code shows it, not an official document: that contract may
+// change, so its client refuses any answer of another shape.
 //
 // Records carry counts, never amounts, and never a secret value: credentials
 // for accounting software are kept by the store, encrypted, not here.

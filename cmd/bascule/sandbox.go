@@ -43,7 +43,7 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 				return usageError{err}
 			}
 			p := sandbox.New(opts)
-			srv := httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{Faults: httpapi.Faults{
+			srv := httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{Files: p.V1Files(), Faults: httpapi.Faults{
 				Seed: uint64(seed), Latency: latency, RateLimited: rate429, ServerErrors: rate5xx, Drops: drop, Malformed: malformed,
 			}})
 			ln, err := httpapi.Listen(addr, httpapi.ListenOptions{AllowRemote: allowRemote})
