@@ -60,17 +60,21 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := &appEnv{getenv: func(string) string { return "" }, now: time.Now, guide: checklist.Default()}
-	ww := wizardWorkspaces{env: env, db: db}
-	if _, err := ww.CreateWorkspace(ctx, tui.Workspace{ID: "martin", Mode: tui.ModeAPI, APIURL: hs.URL, V2URL: hs.URL,
-		ClientID: "bascule", Operator: "C. Martin"}); err != nil {
+	cab, err := p.V1().Cabinet(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
+	// As the first run (full screen or accessible) creates it.
 	pass := []byte("phrase du cabinet")
-	vault := seedingSecrets{DB: db, guide: env.guide}
-	if err := vault.PutSecret("martin", tui.SecretV1ClientSecret, []byte("sandbox"), pass); err != nil {
+	res, err := tui.CreateFirstRunWorkspace(ctx, tui.FirstRunAnswers{Mode: tui.ModeAPI,
+		SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName, Email: "claire.martin@example.fr", Operator: "C. Martin",
+		APIURL: hs.URL, V2URL: hs.URL, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: pass,
+		Now: time.Now(), Workspaces: wizardWorkspaces{env: env, db: db}, Secrets: seedingSecrets{DB: db, guide: env.guide}})
+	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := db.LoadRun("martin", env.guide)
+	ws := res.Workspace.ID
+	run, err := db.LoadRun(ws, env.guide)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +84,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	// Work done before the refresh must survive it.
 	note := "relancé par téléphone"
 	kept := checklist.Ref{Client: run.Clients[0].ID, Step: stepV1Facts}
-	if _, err := db.ApplyStep("martin", run, store.StepChange{Ref: kept, Note: &note, By: "C. Martin"}); err != nil {
+	if _, err := db.ApplyStep(ws, run, store.StepChange{Ref: kept, Note: &note, By: "C. Martin"}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -90,7 +94,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.env[envPassphrase] = string(pass)
-	r := h.want(0, "clients", "refresh", "--workspace", "martin")
+	r := h.want(0, "clients", "refresh", "--workspace", ws)
 	if !strings.Contains(r.stdout, "1 dossier(s) ajouté(s), 0 mis à jour") || !strings.Contains(r.stdout, "+ cli-nouveau") {
 		t.Fatalf("refresh output:\n%s", r.stdout)
 	}
@@ -99,14 +103,14 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	run, err = db.LoadRun("martin", env.guide)
+	run, err = db.LoadRun(ws, env.guide)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(run.Clients) != active+1 || run.ClientIndex("cli-nouveau") < 0 {
 		t.Fatalf("%d dossiers after refresh, want %d with cli-nouveau", len(run.Clients), active+1)
 	}
-	if st, err := db.StepState("martin", kept); err != nil || st.Note != note {
+	if st, err := db.StepState(ws, kept); err != nil || st.Note != note {
 		t.Fatalf("work done lost by the refresh: %+v, %v", st, err)
 	}
 
@@ -114,7 +118,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	db.Close()
 	h.env[envComapiKey] = "sandbox"
 	base := hs.URL + httpapi.PathComapiPrefix
-	r = h.want(0, "v1files", "clients", "--workspace", "martin", "--url", base, "--software-id", "bascule-test")
+	r = h.want(0, "v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "bascule-test")
 	if !strings.Contains(r.stdout, siren) || !strings.Contains(r.stdout, "41 entreprise(s) sur V1") {
 		t.Fatalf("v1files clients:\n%s", r.stdout)
 	}
@@ -122,7 +126,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatal("the API key was printed")
 	}
 	h.env[envComapiKey] = "wrong"
-	if r := h.run("v1files", "clients", "--workspace", "martin", "--url", base, "--software-id", "x"); r.code == 0 || !strings.Contains(r.stderr, "clé d'API") {
+	if r := h.run("v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "x"); r.code == 0 || !strings.Contains(r.stderr, "clé d'API") {
 		t.Fatalf("wrong key: exit %d, %q", r.code, r.stderr)
 	}
 }
