@@ -3,6 +3,7 @@ package comapi
 import (
 	"context"
 	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -93,7 +94,7 @@ func (c *Client) Format(f fmt.State, _ rune) { fmt.Fprint(f, c.String()) }
 // Enterprises implements connectors.V1Files: GET /enterprise.
 func (c *Client) Enterprises(ctx context.Context) ([]connectors.Enterprise, error) {
 	const op = "comapi.Enterprises"
-	data, err := c.get(ctx, op, c.base.String()+"/enterprise", true, c.cfg.MaxResponseBytes)
+	data, err := c.get(ctx, op, c.base.String()+"/enterprise", true, true, c.cfg.MaxResponseBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +118,7 @@ func (c *Client) Files(ctx context.Context, siren string, box connectors.FileBox
 			"unknown folder "+connectors.Sanitize(box.String())+" (expected AP|AR and Transfer|Archived)")
 	}
 	u := c.base.String() + httpapi.Path("/invoice/{siren}/{direction}/{folder}", siren, string(box.Direction), string(box.Folder))
-	data, err := c.get(ctx, op, u, true, c.cfg.MaxResponseBytes)
+	data, err := c.get(ctx, op, u, true, true, c.cfg.MaxResponseBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +146,7 @@ func (c *Client) Download(ctx context.Context, f connectors.V1File, w io.Writer)
 		return 0, tooLarge(op, connectors.Sanitize(f.Name), c.cfg.MaxFileBytes)
 	}
 	sameHost := u.Scheme == c.base.Scheme && strings.EqualFold(u.Host, c.base.Host)
-	data, err := c.get(ctx, op, u.String(), sameHost, c.cfg.MaxFileBytes)
+	data, err := c.get(ctx, op, u.String(), sameHost, false, c.cfg.MaxFileBytes)
 	if err != nil {
 		return 0, err
 	}
@@ -165,10 +166,17 @@ func tooLarge(op, what string, limit int64) error {
 }
 
 // get sends GET u with retries and returns the body of a 200 answer, read
-// within limit bytes.
-func (c *Client) get(ctx context.Context, op, u string, auth bool, limit int64) ([]byte, error) {
+// within limit bytes. With isJSON, a body that is not JSON at all (cut by
+// a proxy, garbled) is retried like a network error; a JSON body of the
+// wrong shape is the caller's to refuse.
+func (c *Client) get(ctx context.Context, op, u string, auth, isJSON bool, limit int64) ([]byte, error) {
 	for n := 0; ; n++ {
 		data, a := c.once(ctx, op, u, auth, limit)
+		if a.err == nil && isJSON && !json.Valid(data) {
+			a = attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+				French:  "réponse illisible de l'API d'export V1 (JSON invalide ou coupé)",
+				English: "unreadable answer from the V1 export API (invalid or cut JSON)"}}
+		}
 		if a.err == nil {
 			return data, nil
 		}

@@ -185,8 +185,7 @@ func TestUnexpectedShapes(t *testing.T) {
 		{"missing siren", `[{"name":"A"}]`, "champ « siren »"},
 		{"invalid siren", `[{"name":"A","siren":"404833047"}]`, "SIREN \"404833047\" invalide"},
 		{"duplicate", `[{"name":"A","siren":"552008443"},{"name":"B","siren":"552008443"}]`, "déjà donné"},
-		{"trailing", `[] []`, "données après"},
-		{"cut", `[{"name":"A","siren":"552008443"}`, "coupée"},
+		{"not objects", `[1]`, "objet JSON attendu, reçu : number"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -197,6 +196,19 @@ func TestUnexpectedShapes(t *testing.T) {
 				t.Fatalf("err = %v, want a ShapeError with %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestCutAnswerRetriedThenRefused(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		fmt.Fprint(w, `[{"name":"A","siren":"5520`)
+	}))
+	defer srv.Close()
+	_, err := newClient(t, srv.URL, func(c *Config) { c.MaxRetries = 2 }).Enterprises(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "JSON invalide ou coupé") || calls != 3 {
+		t.Fatalf("err = %v after %d calls", err, calls)
 	}
 }
 
@@ -293,5 +305,12 @@ func TestConfigRules(t *testing.T) {
 	}
 	if !strings.Contains(c.String(), DefaultBaseURL) {
 		t.Errorf("default base URL not used: %s", c)
+	}
+}
+
+func TestParseTrailingData(t *testing.T) {
+	_, err := ParseEnterprises([]byte(`[] {}`), 10)
+	if err == nil || !strings.Contains(err.Error(), "données après la liste") {
+		t.Fatalf("err = %v", err)
 	}
 }

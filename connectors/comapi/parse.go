@@ -36,10 +36,10 @@ func (e *ShapeError) where() (string, string) {
 	return fr, en
 }
 
-// Error is the French message.
+// Error is the French message: where, then what.
 func (e *ShapeError) Error() string {
 	fr, _ := e.where()
-	return "réponse inattendue de l'API d'export V1 (" + fr + ") : " + e.Problem
+	return fr + " : " + e.Problem
 }
 
 // EnglishMessage is the English message.
@@ -50,8 +50,8 @@ func (e *ShapeError) EnglishMessage() string {
 
 // asError wraps a ShapeError as the connectors error the port returns.
 func (e *ShapeError) asError(op string) error {
-	return &connectors.Error{Op: op, Kind: connectors.ErrUnavailable, Field: e.Field,
-		French: e.Error(), English: e.EnglishMessage(), Err: e}
+	return &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
+		French: "réponse inattendue de l'API d'export V1", English: e.EnglishMessage(), Err: e}
 }
 
 // rawEnterprise and rawFile decode one entry. Pointers and RawMessage tell
@@ -108,6 +108,8 @@ func describe(err error) string {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return "objet JSON attendu, reçu : " + te.Value
 	case errors.As(err, &te):
 		return fmt.Sprintf("champ « %s » d'un type inattendu (%s)", connectors.Sanitize(te.Field), te.Value)
 	case errors.As(err, &se):

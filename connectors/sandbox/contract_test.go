@@ -32,3 +32,13 @@ func TestContractWithDelay(t *testing.T) {
 		return p.V1(), p.V2(), p
 	})
 }
+
+// The file-export port of the sandbox passes its contract, plain and hostile.
+func TestV1FilesContract(t *testing.T) {
+	for _, hostile := range []bool{false, true} {
+		contracttest.RunV1Files(t, func(t *testing.T) (connectors.V1Files, connectors.V1) {
+			p := sandbox.New(sandbox.Options{Seed: 42, Hostile: hostile, Now: fixedClock()})
+			return p.V1Files(), p.V1()
+		})
+	}
+}
