@@ -52,44 +52,103 @@ func v1Dossiers(ctx context.Context, v1 connectors.V1) ([]checklist.Dossier, err
 }
 
 func newRefreshCommand(env *appEnv) *cobra.Command {
-	return &cobra.Command{
-		Use:   "refresh",
-		Short: "Mettre à jour les dossiers clients d'après la liste des clients actifs de V1",
-		Long: "Lit la liste des clients de V1 (démo ou mode API), crée un dossier pour chaque client\n" +
-			"actif apparu depuis, met à jour le nom, le SIREN et l'option paiement de ceux qui ont\n" +
-			"changé, et liste ceux qui ne figurent plus sur V1 : leur dossier et le travail fait\n" +
-			"sont conservés, rien n'est supprimé.",
+	var source string
+	f := &comapiFlags{}
+	c := &cobra.Command{
+		Use:   "refresh [--source v1|comapi]",
+		Short: "Mettre à jour les dossiers clients d'après la liste des clients de V1",
+		Long: "Lit la liste des clients de V1, crée un dossier pour chaque client apparu depuis, met\n" +
+			"à jour le nom, le SIREN et l'option paiement de ceux qui ont changé, et liste ceux qui\n" +
+			"ne figurent plus sur V1 : leur dossier et le travail fait sont conservés, rien n'est\n" +
+			"supprimé. --source v1 (défaut, démo ou mode API) ne garde que les clients actifs ;\n" +
+			"--source comapi lit l'API d'export de fichiers (voir « bascule v1files --help »), qui\n" +
+			"ne dit pas si un client est actif : toutes les entreprises listées deviennent des\n" +
+			"dossiers, rapprochés des dossiers existants par SIREN.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if source != "v1" && source != "comapi" {
+				return usageError{localized("--source attend v1 ou comapi, reçu "+quote(source), "--source expects v1 or comapi, got "+quote(source))}
+			}
 			s, err := env.openSession()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			v1, err := env.v1Port(s)
+			var fresh []checklist.Dossier
+			if source == "comapi" {
+				src, err := env.v1Files(s, f)
+				if err != nil {
+					return err
+				}
+				fresh, err = comapiDossiers(cmd.Context(), src, s.run)
+				if err != nil {
+					return err
+				}
+			} else {
+				v1, err := env.v1Port(s)
+				if err != nil {
+					return err
+				}
+				if fresh, err = v1Dossiers(cmd.Context(), v1); err != nil {
+					return err
+				}
+			}
+			d, err := refreshDossiers(s, fresh, s.operator(env))
 			if err != nil {
 				return err
 			}
-			return runRefresh(cmd.Context(), env, s, v1)
+			printRefresh(env, d)
+			return nil
 		},
 	}
+	c.Flags().StringVar(&source, "source", "v1", "liste des clients : v1 (port V1, clients actifs) ou comapi (API d'export de fichiers)")
+	c.Flags().StringVar(&f.url, "url", "", "avec --source comapi : adresse de l'API (défaut "+envComapiURL+")")
+	c.Flags().StringVar(&f.softwareID, "software-id", "", "avec --source comapi : identifiant logiciel (défaut "+envComapiSoftwareID+")")
+	return c
 }
 
-func runRefresh(ctx context.Context, env *appEnv, s *session, v1 connectors.V1) error {
-	fresh, err := v1Dossiers(ctx, v1)
+// comapiDossiers turns the file-export API's companies into dossiers. The
+// API has no dossier id: a company takes the id of the dossier with its
+// SIREN, or its SIREN for a new one (as a V1 export without ids does).
+func comapiDossiers(ctx context.Context, src connectors.V1Files, run *checklist.Run) ([]checklist.Dossier, error) {
+	list, err := src.Enterprises(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	bySIREN := make(map[string]checklist.Dossier, len(run.Clients))
+	for _, c := range run.Clients {
+		bySIREN[c.SIREN] = c.Dossier
+	}
+	out := make([]checklist.Dossier, 0, len(list))
+	for _, e := range list {
+		d, ok := bySIREN[e.SIREN]
+		if !ok {
+			d = checklist.Dossier{ID: e.SIREN, SIREN: e.SIREN}
+		}
+		d.Name, d.PendingInvoices = e.Name, -1
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// refreshDossiers applies checklist.DiffRoster to the session's dossiers:
+// it writes the added and updated ones and never deletes. A dashboard key
+// can call it as the command does.
+func refreshDossiers(s *session, fresh []checklist.Dossier, by string) (checklist.RosterDiff, error) {
 	existing := make([]checklist.Dossier, len(s.run.Clients))
 	for i, c := range s.run.Clients {
 		existing[i] = c.Dossier
 	}
 	d := checklist.DiffRoster(existing, fresh)
 	if put := append(append([]checklist.Dossier{}, d.Add...), d.Updated...); len(put) > 0 {
-		if err := s.db.PutDossiers(s.ws.ID, put, s.operator(env)); err != nil {
-			return err
+		if err := s.db.PutDossiers(s.ws.ID, put, by); err != nil {
+			return d, err
 		}
 	}
+	return d, nil
+}
+
+func printRefresh(env *appEnv, d checklist.RosterDiff) {
 	w := env.stdout
 	fmt.Fprintf(w, env.msg("%d dossier(s) ajouté(s), %d mis à jour, %d inchangé(s), %d absent(s) de V1.\n",
 		"%d dossier(s) added, %d updated, %d unchanged, %d missing from V1.\n"), len(d.Add), len(d.Updated), d.Unchanged, len(d.Left))
@@ -100,9 +159,8 @@ func runRefresh(ctx context.Context, env *appEnv, s *session, v1 connectors.V1) 
 		fmt.Fprintf(w, "  ~ %s  %s  %s\n", x.ID, x.SIREN, x.Name)
 	}
 	for _, x := range d.Left {
-		fmt.Fprintf(w, env.msg("  ! %s  %s  %s : plus actif sur V1, dossier conservé\n", "  ! %s  %s  %s: no longer active on V1, dossier kept\n"), x.ID, x.SIREN, x.Name)
+		fmt.Fprintf(w, env.msg("  ! %s  %s  %s : plus sur la liste de V1, dossier conservé\n", "  ! %s  %s  %s: no longer on V1's list, dossier kept\n"), x.ID, x.SIREN, x.Name)
 	}
-	return nil
 }
 
 func newV1FilesCommand(env *appEnv) *cobra.Command {

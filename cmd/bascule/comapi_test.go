@@ -125,6 +125,13 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	if strings.Contains(r.stdout+r.stderr, "sandbox") {
 		t.Fatal("the API key was printed")
 	}
+	// comapi has no status: refreshing from it adds the inactive clients,
+	// matched to the existing dossiers by SIREN.
+	inactive := 41 - (active + 1)
+	r = h.want(0, "clients", "refresh", "--source", "comapi", "--workspace", ws, "--url", base, "--software-id", "bascule-test")
+	if want := fmt.Sprintf("%d dossier(s) ajouté(s), 0 mis à jour, %d inchangé(s), 0 absent(s)", inactive, active+1); !strings.Contains(r.stdout, want) {
+		t.Fatalf("refresh from comapi, want %q:\n%s", want, r.stdout)
+	}
 	h.env[envComapiKey] = "wrong"
 	if r := h.run("v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "x"); r.code == 0 || !strings.Contains(r.stderr, "clé d'API") {
 		t.Fatalf("wrong key: exit %d, %q", r.code, r.stderr)
@@ -171,4 +178,8 @@ func TestV1FilesDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.want(2, "v1files", "download", "--demo", "--client", id)
+	if r := h.want(0, "clients", "refresh", "--demo"); !strings.Contains(r.stdout, "0 dossier(s) ajouté(s), 0 mis à jour") {
+		t.Fatalf("refresh of an unchanged demo:\n%s", r.stdout)
+	}
+	h.want(2, "clients", "refresh", "--demo", "--source", "fichier")
 }
