@@ -115,4 +115,15 @@
 // (escape sequences, controls, bidi overrides in names), all decided by a
 // generator seeded with Faults.Seed. Listen refuses a non-loopback address
 // unless ListenOptions.AllowRemote.
+//
+// # V1's file-export API (comapi)
+//
+// With ServerOptions.Files set, the server also serves jefacture V1's
+// file-export API under /comapi/v1 (comapi.go): GET /enterprise, GET
+// /invoice/{siren}/{AP|AR}/{Transfer|Archived} and the files' download
+// URLs, authenticated by X-SOFTWARE-ID (any) and X-API-KEY
+// (ServerOptions.ComapiAPIKey, default "sandbox") instead of a token. That
+// contract is jefacture's, known from public client code only, not
+// bascule's: it may change. Faults apply before these routes; cut and
+// hostile bodies apply to their JSON answers, not to downloads.
 package httpapi
