@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -97,6 +98,9 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := markAbsent(env, s, d.Left, s.operator(env)); err != nil {
+				return err
+			}
 			printRefresh(env, d)
 			return nil
 		},
@@ -146,6 +150,48 @@ func refreshDossiers(s *session, fresh []checklist.Dossier, by string) (checklis
 		}
 	}
 	return d, nil
+}
+
+// findingAbsent marks, in the evidence of V1's facts, a dossier whose
+// client is no longer on V1's list: kept, with its work, for the user to
+// decide; the mark goes when the client is back.
+const findingAbsent = "v1.absent"
+
+// markAbsent adds the absent mark to the dossiers that left V1 and removes
+// it from those that are back. Statuses and notes are not touched; the
+// evidence's other facts and findings are kept.
+func markAbsent(env *appEnv, s *session, left []checklist.Dossier, by string) error {
+	gone := make(map[string]bool, len(left))
+	for _, d := range left {
+		gone[d.ID] = true
+	}
+	var changes []store.StepChange
+	for _, c := range s.run.Clients {
+		ref := checklist.Ref{Client: c.ID, Step: stepV1Facts}
+		st, err := s.db.StepState(s.ws.ID, ref)
+		if err != nil {
+			return err
+		}
+		marked := st.Evidence != nil && slices.ContainsFunc(st.Evidence.Findings, func(f checklist.Finding) bool { return f.Code == findingAbsent })
+		if marked == gone[c.ID] {
+			continue
+		}
+		ev := checklist.Evidence{Source: "v1", At: env.now()}
+		if st.Evidence != nil {
+			ev = *st.Evidence
+			ev.Facts = maps.Clone(ev.Facts)
+		}
+		ev.Findings = slices.DeleteFunc(slices.Clone(ev.Findings), func(f checklist.Finding) bool { return f.Code == findingAbsent })
+		if gone[c.ID] {
+			ev.Findings = append(ev.Findings, checklist.Finding{Code: findingAbsent,
+				Detail: "absent de la liste des clients de V1 depuis le " + env.now().Format("02/01/2006")})
+		}
+		changes = append(changes, store.StepChange{Ref: ref, Evidence: &ev, By: by})
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	return errors.Join(s.db.ApplySteps(s.ws.ID, s.run, changes)...)
 }
 
 func printRefresh(env *appEnv, d checklist.RosterDiff) {

@@ -114,8 +114,42 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatalf("work done lost by the refresh: %+v, %v", st, err)
 	}
 
-	// The file-export API of the same platform, over HTTP.
 	db.Close()
+
+	// A client that leaves V1 is marked, kept with its work; back, unmarked.
+	gone := run.Clients[0].ID
+	absent := func() bool {
+		db, err := store.Open(h.db, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		st, err := db.StepState(ws, kept)
+		if err != nil || st.Note != note {
+			t.Fatalf("work done lost: %+v, %v", st, err)
+		}
+		run, err := db.LoadRun(ws, env.guide)
+		if err != nil || run.ClientIndex(gone) < 0 {
+			t.Fatalf("dossier %s deleted: %v", gone, err)
+		}
+		return st.Evidence != nil && len(st.Evidence.Findings) == 1 && st.Evidence.Findings[0].Code == findingAbsent
+	}
+	if err := p.SetClientStatus(gone, connectors.StatusDraft); err != nil {
+		t.Fatal(err)
+	}
+	r = h.want(0, "clients", "refresh", "--workspace", ws)
+	if !strings.Contains(r.stdout, "1 absent(s) de V1") || !strings.Contains(r.stdout, "! "+gone) || !absent() {
+		t.Fatalf("client gone from V1 not marked:\n%s", r.stdout)
+	}
+	if err := p.SetClientStatus(gone, connectors.StatusActive); err != nil {
+		t.Fatal(err)
+	}
+	r = h.want(0, "clients", "refresh", "--workspace", ws)
+	if !strings.Contains(r.stdout, "0 absent(s) de V1") || absent() {
+		t.Fatalf("client back on V1 still marked:\n%s", r.stdout)
+	}
+
+	// The file-export API of the same platform, over HTTP.
 	h.env[envComapiKey] = "sandbox"
 	base := hs.URL + httpapi.PathComapiPrefix
 	r = h.want(0, "v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "bascule-test")

@@ -167,3 +167,16 @@ func (p *Platform) AddClient(c connectors.Client) error {
 	p.bySIREN[c.SIREN] = d
 	return nil
 }
+
+// SetClientStatus changes a client's status on V1, as a cabinet does when a
+// client leaves (a dossier set back to draft is no longer active).
+func (p *Platform) SetClientStatus(id string, st connectors.ClientStatus) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	d, ok := p.byID[id]
+	if !ok || id == CabinetDossierID {
+		return notFound("sandbox.SetClientStatus", "dossier "+id)
+	}
+	d.snap.Client.Status = st
+	return nil
+}
