@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -212,7 +217,8 @@ func printRefresh(env *appEnv, d checklist.RosterDiff) {
 func newV1FilesCommand(env *appEnv) *cobra.Command {
 	cfg := &comapiFlags{}
 	c := groupCommand("v1files", "API d'export de fichiers de V1 (comapi) : clients, comptes, téléchargement",
-		newV1FilesClientsCommand(env, cfg), newV1FilesCountCommand(env, cfg), newV1FilesDownloadCommand(env, cfg))
+		newV1FilesClientsCommand(env, cfg), newV1FilesCountCommand(env, cfg), newV1FilesDownloadCommand(env, cfg),
+		newV1FilesKeyCommand(env))
 	c.Long = "Lit l'API d'export de fichiers de V1 (« comapi »), connue par du code client public et\n" +
 		"non par une documentation officielle : elle peut changer. Adresse : --url ou " + envComapiURL + "\n" +
 		"(défaut " + comapi.DefaultBaseURL + ", plateforme de test " + comapi.TestBaseURL + ") ;\n" +
@@ -448,4 +454,64 @@ func seedAPIDossiers(ctx context.Context, db *store.DB, g *checklist.Guide, wsID
 		return err
 	}
 	return db.PutDossiers(wsID, ds, ws.Operator)
+}
+
+func newV1FilesKeyCommand(env *appEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:   "key",
+		Short: "Sceller la clé d'API de l'export V1 dans l'espace de travail",
+		Long: "Lit la clé d'API (X-API-KEY) sur l'entrée standard (tapée sans écho au terminal,\n" +
+			"ou la première ligne d'un tube) et la scelle dans l'espace de travail sous la phrase\n" +
+			"secrète " + envPassphrase + " (la même que celle des autres identifiants). La clé\n" +
+			"n'est jamais affichée.",
+		Example: "  printf '%s\\n' \"$CLE\" | BASCULE_PASSPHRASE=… bascule v1files key --workspace martin",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			pass := env.getenv(envPassphrase)
+			if pass == "" {
+				return localized(envPassphrase+" est requise pour sceller la clé", envPassphrase+" is required to seal the key")
+			}
+			key, err := env.readKey()
+			if err != nil {
+				return err
+			}
+			s, err := env.openSession()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if err := s.db.PutSecret(s.ws.ID, secretComapiKey, key, []byte(pass)); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.stdout, env.msg("Clé d'API de l'export V1 scellée dans l'espace "+s.ws.ID+".",
+				"V1 export API key sealed in workspace "+s.ws.ID+"."))
+			return nil
+		},
+	}
+}
+
+// readKey reads a secret from stdin: without echo on a terminal, else the
+// first line. An empty key is refused.
+func (env *appEnv) readKey() ([]byte, error) {
+	var key []byte
+	if f, ok := env.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		fmt.Fprint(env.stderr, env.msg("Clé d'API : ", "API key: "))
+		b, err := term.ReadPassword(f.Fd())
+		fmt.Fprintln(env.stderr)
+		if err != nil {
+			return nil, err
+		}
+		key = b
+	} else {
+		line, err := bufio.NewReader(io.LimitReader(env.stdin, 4096)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, err
+		}
+		key = []byte(line)
+	}
+	key = bytes.TrimSpace(key)
+	if len(key) == 0 {
+		return nil, usageError{localized("clé d'API vide sur l'entrée standard", "empty API key on standard input")}
+	}
+	return key, nil
 }

@@ -159,6 +159,15 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	if strings.Contains(r.stdout+r.stderr, "sandbox") {
 		t.Fatal("the API key was printed")
 	}
+	// The key sealed in the workspace serves when the environment has none.
+	delete(h.env, envComapiKey)
+	h.stdin = "sandbox\n"
+	if r := h.want(0, "v1files", "key", "--workspace", ws); strings.Contains(r.stdout+r.stderr, "sandbox") {
+		t.Fatal("the key was printed")
+	}
+	h.stdin = ""
+	h.want(0, "v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "bascule-test")
+
 	// comapi has no status: refreshing from it adds the inactive clients,
 	// matched to the existing dossiers by SIREN.
 	inactive := 41 - (active + 1)
