@@ -132,65 +132,97 @@ func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 		Long: "Compte, pour chaque dossier (ou celui de --client), les fichiers de V1 par dossier\n" +
 			"AP/AR × Transfer/Archived, et les enregistre dans la preuve de l'étape « factures en\n" +
 			"attente » : le nombre d'archivés sert de côté V1 au contrôle du §3.3 quand rien d'autre\n" +
-			"ne l'a relevé. À faire avant la bascule.",
+			"ne l'a relevé. À faire avant la bascule, après « bascule sweep » (qui remplace cette\n" +
+			"preuve). Progression sur la sortie d'erreur ; code 1 si un dossier a échoué.",
 		Args: noArgs,
 		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
-			failed := 0
-			for _, cl := range s.run.Clients {
-				if client != "" && cl.ID != client {
-					continue
+			targets := s.run.Clients
+			if client != "" {
+				i := s.run.ClientIndex(client)
+				if i < 0 {
+					return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
 				}
-				n, err := comapi.Count(ctx, src, cl.SIREN)
-				if err == nil {
-					err = saveCounts(env, s, cl.ID, n)
-				}
-				if err != nil {
-					failed++
-					fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, env.msg("ERREUR", "ERROR"), env.errText(err))
-					continue
-				}
-				fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
-					n["AP/Transfer"], n["AP/Archived"], n["AR/Transfer"], n["AR/Archived"])
-				if client != "" {
-					return nil
-				}
+				targets = targets[i : i+1]
 			}
-			if client != "" && failed == 0 {
-				return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
-			}
-			if failed > 0 {
-				return localized(fmt.Sprintf("%d dossier(s) en échec", failed), fmt.Sprintf("%d dossier(s) failed", failed))
-			}
-			return nil
+			return runCount(ctx, env, s, src, targets)
 		}),
 	}
 	c.Flags().StringVar(&client, "client", "", "identifiant du dossier (défaut : tous)")
 	return c
 }
 
-// saveCounts adds the counts to the evidence of the step holding V1's facts,
-// keeping the facts already there; the archived total becomes V1's side of
-// the archived-documents line only when no snapshot gave one.
-func saveCounts(env *appEnv, s *session, clientID string, n comapi.Counts) error {
+// runCount counts each target's files and saves them as evidence, in
+// batches of sweepBatch changes per transaction.
+func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Files, targets []checklist.ClientRun) error {
+	failed := 0
+	var batch []store.StepChange
+	var ids []string
+	flush := func() {
+		for k, err := range s.db.ApplySteps(s.ws.ID, s.run, batch) {
+			if err != nil {
+				failed++
+				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], env.msg("ERREUR", "ERROR"), env.errText(err))
+			}
+		}
+		batch, ids = batch[:0], ids[:0]
+	}
+	for k, cl := range targets {
+		if ctx.Err() != nil {
+			break
+		}
+		n, err := comapi.Count(ctx, src, cl.SIREN)
+		var ch store.StepChange
+		if err == nil {
+			ch, err = countChange(env, s, cl.ID, n)
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, env.msg("ERREUR", "ERROR"), env.errText(err))
+			continue
+		}
+		fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
+			n["AP/Transfer"], n["AP/Archived"], n["AR/Transfer"], n["AR/Archived"])
+		batch, ids = append(batch, ch), append(ids, cl.ID)
+		if len(batch) >= sweepBatch {
+			flush()
+		}
+		if len(targets) > 1 && (k+1)%max(1, len(targets)/10) == 0 {
+			fmt.Fprintf(env.stderr, "%s %d/%d\n", env.msg("Comptage V1 :", "V1 count:"), k+1, len(targets))
+		}
+	}
+	flush()
+	switch {
+	case ctx.Err() != nil:
+		return errInterrupted
+	case failed > 0:
+		return localized(fmt.Sprintf("%d dossier(s) en échec", failed), fmt.Sprintf("%d dossier(s) failed", failed))
+	}
+	return nil
+}
+
+// countChange adds the counts to the evidence of the step holding V1's
+// facts, keeping the facts and findings already there; the archived total
+// becomes V1's side of the archived-documents line only when no snapshot
+// gave one.
+func countChange(env *appEnv, s *session, clientID string, n comapi.Counts) (store.StepChange, error) {
 	ref := checklist.Ref{Client: clientID, Step: stepV1Facts}
 	st, err := s.db.StepState(s.ws.ID, ref)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
+	if err != nil {
+		return store.StepChange{}, err
 	}
-	ev := checklist.Evidence{Source: "comapi", At: env.now(), OK: true, Facts: map[string]string{}}
+	ev := checklist.Evidence{Source: "comapi", At: env.now(), OK: true}
 	if st.Evidence != nil {
 		ev = *st.Evidence
 		ev.Facts = maps.Clone(ev.Facts)
-		if ev.Facts == nil {
-			ev.Facts = map[string]string{}
-		}
+	}
+	if ev.Facts == nil {
+		ev.Facts = map[string]string{}
 	}
 	maps.Copy(ev.Facts, n.Facts())
 	if ev.Facts[checklist.FactArchived] == "" {
 		ev.Facts[checklist.FactArchived] = ev.Facts["comapi.archived"]
 	}
-	_, err = s.db.ApplyStep(s.ws.ID, s.run, store.StepChange{Ref: ref, Evidence: &ev, By: s.operator(env)})
-	return err
+	return store.StepChange{Ref: ref, Evidence: &ev, By: s.operator(env)}, nil
 }
 
 func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {

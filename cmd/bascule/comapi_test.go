@@ -212,6 +212,14 @@ func TestV1FilesDemo(t *testing.T) {
 		t.Fatalf("counts not kept as evidence: %+v, %v", st.Evidence, err)
 	}
 
+	r = h.want(0, "v1files", "count", "--demo")
+	if n := strings.Count(r.stdout, "AP/Transfer"); n != len(run.Clients) {
+		t.Fatalf("%d count lines for %d dossiers:\n%s", n, len(run.Clients), r.stdout)
+	}
+	if r := h.run("v1files", "count", "--demo", "--client", "nope"); r.code != exitFailure || !strings.Contains(r.stderr, "introuvable") {
+		t.Fatalf("unknown client: exit %d, %q", r.code, r.stderr)
+	}
+
 	out := filepath.Join(t.TempDir(), "historique")
 	r = h.want(0, "v1files", "download", "--demo", "--client", id, "--out", out)
 	if !strings.Contains(r.stdout, comapi.ManifestName) {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
@@ -23,9 +25,10 @@ import (
 // Client reads V1's file-export API. It implements connectors.V1Files and
 // is safe for concurrent use.
 type Client struct {
-	cfg  Config
-	base *url.URL
-	hc   *http.Client
+	cfg     Config
+	base    *url.URL
+	hc      *http.Client
+	limiter *rate.Limiter
 }
 
 var _ connectors.V1Files = (*Client)(nil)
@@ -65,7 +68,18 @@ func New(cfg Config) (*Client, error) {
 	}
 	// A redirect could carry the API key elsewhere: none is followed.
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &Client{cfg: cfg, base: u, hc: hc}, nil
+	limit := rate.Inf
+	switch {
+	case cfg.RequestsPerSecond > 0:
+		limit = rate.Limit(cfg.RequestsPerSecond)
+	case cfg.RequestsPerSecond == 0 && !httpapi.IsLoopbackHost(u.Hostname()):
+		limit = 20
+	}
+	burst := 1
+	if limit != rate.Inf {
+		burst = max(1, int(limit))
+	}
+	return &Client{cfg: cfg, base: u, hc: hc, limiter: rate.NewLimiter(limit, burst)}, nil
 }
 
 // checkURL parses an absolute http(s) URL; plain http only to loopback.
@@ -171,6 +185,9 @@ func tooLarge(op, what string, limit int64) error {
 // wrong shape is the caller's to refuse.
 func (c *Client) get(ctx context.Context, op, u string, auth, isJSON bool, limit int64) ([]byte, error) {
 	for n := 0; ; n++ {
+		if err := c.limiter.Wait(ctx); err != nil {
+			return nil, cancelled(op, ctx)
+		}
 		data, a := c.once(ctx, op, u, auth, limit)
 		if a.err == nil && isJSON && !json.Valid(data) {
 			a = attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,

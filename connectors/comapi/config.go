@@ -50,6 +50,10 @@ type Config struct {
 	MaxEntries int
 	// MaxFileBytes bounds one downloaded file (default 100 MiB).
 	MaxFileBytes int64
+	// RequestsPerSecond limits the client's rate: zero means 20 requests/s
+	// towards a remote host (the API's limits are unknown) and no limit
+	// towards loopback; negative means no limit.
+	RequestsPerSecond float64
 	// UserAgent sent with every request (default "bascule").
 	UserAgent string
 	// Sleep waits d or until ctx is done (tests replace it).
