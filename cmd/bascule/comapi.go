@@ -186,7 +186,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		if len(batch) >= sweepBatch {
 			flush()
 		}
-		if len(targets) > 1 && (k+1)%max(1, len(targets)/10) == 0 {
+		if len(targets) > 1 && ((k+1)%max(1, len(targets)/10) == 0 || k+1 == len(targets)) {
 			fmt.Fprintf(env.stderr, "%s %d/%d\n", env.msg("Comptage V1 :", "V1 count:"), k+1, len(targets))
 		}
 	}
