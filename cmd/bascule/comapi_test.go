@@ -234,3 +234,54 @@ func TestV1FilesDemo(t *testing.T) {
 	}
 	h.want(2, "clients", "refresh", "--demo", "--source", "fichier")
 }
+
+// TestAPIWorkspaceV1Unreachable: a V1 that does not answer at creation does
+// not fail the first run (the workspace and its secret exist); the
+// workspace opens without dossiers and a refresh fills it later.
+func TestAPIWorkspaceV1Unreachable(t *testing.T) {
+	ctx := context.Background()
+	p := sandbox.New(sandbox.Options{Seed: 5, Clients: 6})
+	hs := httptest.NewServer(httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{}))
+	url := hs.URL
+	hs.Close() // nothing listens there any more
+	h := newHarness(t)
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &appEnv{getenv: func(string) string { return "" }, now: time.Now, guide: checklist.Default()}
+	res, err := tui.CreateFirstRunWorkspace(ctx, tui.FirstRunAnswers{Mode: tui.ModeAPI,
+		SIREN: "552008443", LegalName: "Cabinet Martin", Operator: "C. Martin",
+		APIURL: url, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: []byte("phrase"),
+		Now: time.Now(), Workspaces: wizardWorkspaces{env: env, db: db}, Secrets: seedingSecrets{DB: db, guide: env.guide}})
+	if err != nil {
+		t.Fatalf("first run failed on an unreachable V1: %v", err)
+	}
+	run, err := db.LoadRun(res.Workspace.ID, env.guide)
+	if err != nil || len(run.Clients) != 0 {
+		t.Fatalf("run %v, %v", run, err)
+	}
+	// V1 answers again at the same address.
+	ws, err := db.Workspace(res.Workspace.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs2 := httptest.NewServer(httpapi.NewServer(p.V1(), p.V2(), httpapi.ServerOptions{}))
+	defer hs2.Close()
+	ws.V1URL = hs2.URL
+	if err := db.UpdateWorkspace(ws); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	h.env[envPassphrase] = "phrase"
+	r := h.want(0, "clients", "refresh", "--workspace", ws.ID)
+	active := 0
+	for _, c := range p.Clients() {
+		if !c.Status.Inactive() {
+			active++
+		}
+	}
+	if want := fmt.Sprintf("%d dossier(s) ajouté(s)", active); !strings.Contains(r.stdout, want) {
+		t.Fatalf("want %q:\n%s", want, r.stdout)
+	}
+}

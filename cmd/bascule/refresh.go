@@ -204,8 +204,14 @@ type seedingSecrets struct {
 	guide *checklist.Guide
 }
 
+// seedTimeout bounds the first run's wait for V1's client list.
+const seedTimeout = 30 * time.Second
+
 // PutSecret seals the secret, then seeds the dossiers if it was the V1
-// client secret of an API-mode workspace that has none.
+// client secret of an API-mode workspace that has none. A V1 that cannot
+// be read then is not an error of the sealing: the workspace and its secret
+// exist, and the first-run screens would offer to create it again; the
+// workspace opens without dossiers and `bascule clients refresh` fills it.
 func (v seedingSecrets) PutSecret(ws, name string, value, passphrase []byte) error {
 	if err := v.DB.PutSecret(ws, name, value, passphrase); err != nil {
 		return err
@@ -213,12 +219,9 @@ func (v seedingSecrets) PutSecret(ws, name string, value, passphrase []byte) err
 	if name != secretV1ClientSecret {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), seedTimeout)
 	defer cancel()
-	if err := seedAPIDossiers(ctx, v.DB, v.guide, ws, passphrase); err != nil {
-		return localized("espace créé, mais la liste des clients de V1 n'a pas pu être lue ("+err.Error()+") : lancez « bascule clients refresh »",
-			"workspace created, but V1's client list could not be read ("+englishOf(err)+"): run \"bascule clients refresh\"")
-	}
+	_ = seedAPIDossiers(ctx, v.DB, v.guide, ws, passphrase)
 	return nil
 }
 
