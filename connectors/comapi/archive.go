@@ -79,6 +79,11 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return m, fmt.Errorf("dossier %q impossible à créer : %w", dir, err)
 	}
+	// A manifest left by an earlier download would vouch for this one if
+	// it stopped half-way.
+	if err := os.Remove(filepath.Join(dir, ManifestName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return m, err
+	}
 	for _, box := range connectors.FileBoxes() {
 		files, err := src.Files(ctx, siren, box)
 		if err != nil {

@@ -16,7 +16,8 @@ import (
 // purchase invoice, AR/Transfer one per accepted sales invoice, and the
 // archived documents are split between AP/Archived and AR/Archived. File
 // contents are generated on demand, so a 12,000-client cabinet costs nothing
-// until a file is read.
+// until a file is read. Enterprises lists every client, active or not: the
+// real API is not known to give a status.
 type v1Files struct {
 	p   *Platform
 	raw bool
