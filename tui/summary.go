@@ -207,7 +207,8 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 type summaryRefreshMsg struct{}
 
 // exportCmd writes the report (Markdown and self-contained HTML, IBANs
-// masked) with the session's events.
+// masked) with the session's events and the step records, read by the same
+// code as bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
 	in := m.reportInput()
 	in.Run = cloneRun(m.run)
@@ -217,7 +218,13 @@ func (m *Model) exportCmd() tea.Cmd {
 		}
 	}
 	dir, name := m.outDir(), "synthese-"+m.ws.ID
+	src, ws := m.opts.Store, m.ws.ID
 	return func() tea.Msg {
+		states, err := report.LoadStates(src, ws, in.Run)
+		if err != nil {
+			return reportWrittenMsg{err: err}
+		}
+		in.States = states
 		r := report.Build(in)
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return reportWrittenMsg{err: err}
@@ -243,20 +250,11 @@ func (m *Model) exportCmd() tea.Cmd {
 	}
 }
 
+// entryOf copies an audit event into the report's entry, as bascule report
+// does; the report tells it as a sentence.
 func entryOf(e store.Event) report.Entry {
-	out := report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step, From: e.From, To: e.To}
-	switch e.Action {
-	case store.ActionStep:
-		out.Action = "status"
-		if e.From == e.To {
-			out.Action = "change"
-		}
-	case store.ActionOverride:
-		out.Action, out.Reason = "override", e.Detail
-	default:
-		out.Action = e.Action
-	}
-	return out
+	return report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
+		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
 }
 
 func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
