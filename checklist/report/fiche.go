@@ -35,6 +35,7 @@ const ficheTemplate = `<!DOCTYPE html>
 </table>{{else}}<p>{{$.T.NothingNoted}}</p>{{end}}
 {{if .IBANs}}<p><strong>{{$.T.IBANs}}</strong> {{.IBANs}}</p>{{end}}
 <h2>{{$.T.OnV2}}</h2>
+{{if not $.Migrated}}<p>{{$.T.NotYet}}</p>{{end}}
 <table>
 <thead><tr><th>{{$.T.Element}}</th><th>{{$.T.Migrated}}</th><th>{{$.T.State}}</th></tr></thead>
 <tbody>
@@ -42,12 +43,19 @@ const ficheTemplate = `<!DOCTYPE html>
 {{end}}</tbody>
 </table>
 <h2>{{$.T.Left}}</h2>
-{{if .Left}}<table>
+{{if or .Left .After}}{{if .Left}}<table>
 <thead><tr><th>{{$.T.Step}}</th><th>{{$.T.Who}}</th><th>{{$.T.State}}</th></tr></thead>
 <tbody>
-{{range .Left}}<tr><td>{{.Title}}</td><td>{{.Who}}</td><td class="state-{{.StateID}}">{{.State}}</td></tr>
+{{range .Left}}<tr><td>{{.Title}}</td><td class="nowrap">{{.Who}}</td><td class="state-{{.StateID}}">{{.State}}</td></tr>
 {{end}}</tbody>
-</table>{{else}}<p>{{$.T.NothingLeft}}</p>{{end}}
+</table>{{end}}
+{{if .After}}<h3>{{$.T.After}}</h3>
+<table>
+<thead><tr><th>{{$.T.Step}}</th><th>{{$.T.Who}}</th></tr></thead>
+<tbody>
+{{range .After}}<tr><td>{{.Title}}</td><td class="nowrap">{{.Who}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}{{else}}<p>{{$.T.NothingLeft}}</p>{{end}}
 <p class="meta">{{$.IBANNote}}</p>
 </section>
 {{end}}</body>
@@ -62,7 +70,8 @@ type ficheView struct {
 	Name, SIREN, Progress, Pending, IBANs string
 	Noted                                 []htmlRecord
 	Lines                                 []ficheLine
-	Left                                  []ficheLeft
+	// Left is what can be done now; After opens after the migration.
+	Left, After []ficheLeft
 }
 
 // UnknownClientsError lists the client ids a selection of fiches names but
@@ -93,17 +102,21 @@ func WriteFiches(w io.Writer, r Report, ids []string) error {
 		"IBANs":        r.tr("Comptes externes à ressaisir sur V2 :", "External accounts to enter again on V2:"),
 		"OnV2":         r.tr("Ce que V2 contient maintenant", "What V2 holds now"),
 		"Left":         r.tr("Reste à faire, et qui le fait", "Left to do, and who does it"),
-		"Who":          r.tr("Qui", "Who"), "NothingLeft": r.tr("Rien : la migration de ce client est terminée.", "Nothing: this client's migration is finished."),
+		"After":        r.tr("Après la migration", "After the migration"),
+		"NotYet": r.tr("La migration n'a pas encore eu lieu : V2 ne contient encore rien de ce dossier ; voici ce qu'il recevra.",
+			"The migration has not happened yet: V2 holds nothing of this dossier so far; this is what it will receive."),
+		"Who": r.tr("Qui", "Who"), "NothingLeft": r.tr("Rien : la migration de ce client est terminée.", "Nothing: this client's migration is finished."),
 	} {
 		t[k] = v
 	}
 	view := struct {
 		Lang, Title, Cabinet, Generated, IBANNote string
+		Migrated                                  bool
 		Style                                     template.HTML
 		T                                         map[string]string
 		Fiches                                    []ficheView
 	}{Lang: string(r.Lang), Title: r.tr("Fiche de migration", "Migration fiche"), Cabinet: strings.Join(r.header(), " · "),
-		Generated: r.generated(), IBANNote: r.ibanNote(), Style: template.HTML(htmlStyle), T: t}
+		Generated: r.generated(), IBANNote: r.ibanNote(), Migrated: r.Migrated, Style: template.HTML(htmlStyle), T: t}
 	for _, c := range clients {
 		view.Fiches = append(view.Fiches, r.fiche(c))
 	}
@@ -152,10 +165,12 @@ func (r *Report) fiche(c Client) ficheView {
 		if s.Reason != "" {
 			st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
 		}
-		if !s.Open {
-			st += r.tr(" — après la migration", " — after the migration")
+		l := ficheLeft{Title: s.Title, Who: s.Who, State: st, StateID: s.Status}
+		if s.Open {
+			f.Left = append(f.Left, l)
+		} else {
+			f.After = append(f.After, l)
 		}
-		f.Left = append(f.Left, ficheLeft{Title: s.Title, Who: s.Who, State: st, StateID: s.Status})
 	}
 	return f
 }

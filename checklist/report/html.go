@@ -37,6 +37,7 @@ ul { margin: 1mm 0 2mm; padding-left: 6mm; }
 .state-not_applicable { color: var(--muted); }
 .late { color: var(--bad); font-weight: 600; }
 .muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 section.fiche { font-size: 9pt; page-break-before: always; break-before: page; }
 section.fiche:first-of-type { page-break-before: auto; break-before: auto; }
 section.fiche h1 { font-size: 14pt; }

@@ -69,6 +69,8 @@ type Report struct {
 	Since       *time.Time     `json:"since,omitempty"`
 	Cabinet     Cabinet        `json:"cabinet"`
 	Revealed    bool           `json:"ibans_revealed"`
+	// Migrated says the migration request succeeded: V2 holds the dossiers.
+	Migrated bool `json:"migrated"`
 
 	Overall  Progress   `json:"overall"`
 	Phases   []Progress `json:"phases"`
@@ -222,6 +224,7 @@ func Build(in Input) Report {
 		GeneratedAt: in.Now.In(loc),
 		Cabinet:     in.Cabinet,
 		Revealed:    in.Reveal,
+		Migrated:    run.Migrated(),
 		loc:         loc,
 	}
 	if !in.Since.IsZero() {
