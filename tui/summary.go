@@ -393,33 +393,9 @@ func (m *Model) sessionLines() []string {
 	return out
 }
 
-// eventLine is one audit event as the session shows it, newest first.
+// eventLine is one audit event as the session shows it, newest first, told
+// as the reports tell it.
 func (m *Model) eventLine(e store.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
-	what := e.Action
-	if st, ok := m.opts.Guide.Step(e.Ref.Step); ok {
-		what = st.Title.In(m.lang)
-	}
-	switch e.Action {
-	case store.ActionOverride:
-		what = tr(m.lang, "dérogation : ", "override: ") + e.Detail
-	case store.ActionRequest:
-		what = tr(m.lang, "demande de migration : ", "migration request: ") + e.To + " (" + e.Detail + ")"
-	case store.ActionPending:
-		what = fmt.Sprintf(tr(m.lang, "factures en attente : %s → %s", "pending invoices: %s → %s"), e.From, e.To)
-	}
-	if e.Action == store.ActionStep && e.From != e.To && e.To != "" {
-		from, _ := checklist.ParseStatus(e.From)
-		to, _ := checklist.ParseStatus(e.To)
-		what += " : " + from.Title().In(m.lang) + " → " + to.Title().In(m.lang)
-	} else if e.Action == store.ActionStep && e.Detail != "" {
-		what += " (" + e.Detail + ")"
-	}
-	who := ""
-	if e.Ref.Client != "" {
-		if ci := m.run.ClientIndex(e.Ref.Client); ci >= 0 {
-			who = m.run.Clients[ci].Name + " · "
-		}
-	}
-	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + who + what
+	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, entryOf(e), m.lang)
 }

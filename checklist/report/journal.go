@@ -22,10 +22,11 @@ const (
 	actionClientPurge     = "client.purge"
 )
 
-// sentence tells an audit event with the client's name and the step's
-// title, in lang: "Boulangerie Lefèvre : « Accepter les factures en
-// attente » passe de à faire à en cours."
-func sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
+// Sentence tells an audit event with the client's name and the step's
+// title, in lang: "« Accepter les factures en attente » pour Boulangerie
+// Lefèvre : passe de « à faire » à « en cours »." The reports and the
+// program's session view both tell events with it.
+func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	who := ""
 	if e.Client != "" {

@@ -118,7 +118,7 @@ func TestSentences(t *testing.T) {
 		{Entry{Action: "request.update", From: "submitted", To: "succeeded", Detail: "référence MIG-1"}, checklist.French,
 			"Demande de migration : envoyée → réussie (référence MIG-1)."},
 	} {
-		if got := sentence(run, c.e, c.lang); got != c.want {
+		if got := Sentence(run, c.e, c.lang); got != c.want {
 			t.Errorf("sentence(%+v)\n got %q\nwant %q", c.e, got, c.want)
 		}
 	}

@@ -315,7 +315,7 @@ func Build(in Input) Report {
 			continue
 		}
 		e.At = e.At.In(loc)
-		e.Text = sentence(run, e, lang)
+		e.Text = Sentence(run, e, lang)
 		r.Audit = append(r.Audit, e)
 	}
 	sort.SliceStable(r.Audit, func(i, j int) bool { return r.Audit[i].At.Before(r.Audit[j].At) })
