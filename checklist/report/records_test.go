@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -180,5 +181,26 @@ func TestCabinetHTMLStaysSmall(t *testing.T) {
 	}
 	if !strings.Contains(out, "et 11995 autre(s)") {
 		t.Error("blockers do not name the first clients and count the rest")
+	}
+}
+
+// TestJSONStreamedAsEncoded: the streamed JSON is what encoding/json writes.
+func TestJSONStreamedAsEncoded(t *testing.T) {
+	for _, n := range []int{0, 3} {
+		r := fixture(t, checklist.French, false)
+		r.Clients = r.Clients[:n]
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(true)
+		if n == 0 {
+			r.Clients = []Client{}
+		}
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		if got := render(t, JSON, r); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d clients: streamed JSON differs\n--- got ---\n%.600s\n--- want ---\n%.600s", n, got, want.Bytes())
+		}
 	}
 }

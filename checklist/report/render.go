@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -50,9 +52,7 @@ func Write(w io.Writer, f Format, r Report) error {
 	case CSV:
 		return WriteCSV(w, r)
 	case JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(w, r)
 	}
 	return fmt.Errorf("format de rapport inconnu : %q", string(f))
 }
@@ -375,4 +375,41 @@ func (r *Report) groupLine(g BlockerGroup) string {
 		s += fmt.Sprintf(r.tr(" et %d autre(s)", " and %d more"), g.More)
 	}
 	return s
+}
+
+// writeJSON writes the report as indented JSON, the clients one at a time:
+// 12,000 clients make some 80 MB that need not sit in memory at once. The
+// result is byte for byte what json.Encoder with a two-space indent writes.
+func writeJSON(w io.Writer, r Report) error {
+	clients := r.Clients
+	r.Clients = []Client{}
+	head, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	// Quotes inside JSON strings are escaped, so this can only be the key.
+	mark := []byte(`"clients": []`)
+	i := bytes.Index(head, mark)
+	if i < 0 || len(clients) == 0 {
+		_, err := w.Write(append(head, '\n'))
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(head[:i])
+	bw.WriteString(`"clients": [`)
+	for n, c := range clients {
+		b, err := json.MarshalIndent(c, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	bw.WriteString("\n  ]")
+	bw.Write(head[i+len(mark):])
+	bw.WriteString("\n")
+	return bw.Flush()
 }
