@@ -58,7 +58,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 		} else if e.To != "" && e.From == e.To {
 			parts = append(parts, tr("reste « ", "stays “")+statusText(e.To, lang)+tr(" »", "”"))
 		}
-		parts = append(parts, stepDetail(e.Detail, lang)...)
+		parts = append(parts, stepDetail(e.Detail, fieldLabels(run, e.Step, lang), lang)...)
 		if len(parts) == 0 {
 			parts = append(parts, tr("modifiée", "changed"))
 		}
@@ -101,7 +101,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 
 // stepDetail reads the store's detail of a step change ("raison : x ;
 // note modifiée ; saisie : email, name ; preuve v1 : ok") into words.
-func stepDetail(detail string, lang checklist.Lang) []string {
+func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []string {
 	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	var out []string
 	for _, p := range strings.Split(detail, " ; ") {
@@ -113,7 +113,13 @@ func stepDetail(detail string, lang checklist.Lang) []string {
 		case p == "note modifiée":
 			out = append(out, tr("note modifiée", "note changed"))
 		case strings.HasPrefix(p, "saisie : "):
-			out = append(out, tr("saisie modifiée (", "entry changed (")+strings.TrimPrefix(p, "saisie : ")+")")
+			fields := strings.Split(strings.TrimPrefix(p, "saisie : "), ", ")
+			for i, f := range fields {
+				if l, ok := labels[f]; ok {
+					fields[i] = strings.ToLower(l)
+				}
+			}
+			out = append(out, tr("saisie modifiée (", "entry changed (")+strings.Join(fields, ", ")+")")
 		case strings.HasPrefix(p, "preuve "):
 			rest := strings.TrimPrefix(p, "preuve ")
 			src, verdict, _ := strings.Cut(rest, " : ")
@@ -198,4 +204,18 @@ func orWord(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// fieldLabels maps the field ids of a step's form to their labels, so that
+// "saisie : iban, holder" reads "saisie modifiée (iban, titulaire)".
+func fieldLabels(run *checklist.Run, step string, lang checklist.Lang) map[string]string {
+	s, ok := run.Guide.Step(step)
+	if !ok || s.Form == nil {
+		return nil
+	}
+	out := make(map[string]string, len(s.Form.Fields))
+	for _, f := range s.Form.Fields {
+		out[f.ID] = f.Label.In(lang)
+	}
+	return out
 }

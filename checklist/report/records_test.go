@@ -111,6 +111,8 @@ func TestSentences(t *testing.T) {
 			"« Accepter les factures en attente » pour Boulangerie Lefèvre : passe de « à faire » à « en cours »."},
 		{Entry{Action: "step.update", Step: "preparation.cabinet.api_connections", From: "todo", To: "blocked", Detail: "raison : pas de token"}, checklist.English,
 			"“List the API connections to accounting software”: goes from “to do” to “blocked”, reason: pas de token."},
+		{Entry{Action: "step.update", Client: "cli-00001", Step: "preparation.client.users", Detail: "note modifiée ; saisie : 1 élément(s) → 2, email, name"}, checklist.French,
+			"« Lister les utilisateurs et leurs rôles » pour Boulangerie Lefèvre : note modifiée, saisie modifiée (1 élément(s) → 2, e-mail, nom)."},
 		{Entry{Action: "dossiers.put", Detail: "32 nouveau(x), 0 mis à jour"}, checklist.French, "Dossiers clients enregistrés (32 nouveau(x), 0 mis à jour)."},
 		{Entry{Action: "gate.override", To: "request.readiness", Detail: "raison : client fermé"}, checklist.French,
 			"Dérogation : demande de migration envoyée malgré les blocages (motif : client fermé)."},

@@ -219,7 +219,17 @@ func TestMaskText(t *testing.T) {
 }
 
 func TestHTMLWellFormedAndSelfContained(t *testing.T) {
-	out := render(t, HTML, fixture(t, checklist.French, false))
+	r := fixture(t, checklist.French, false)
+	var fiches bytes.Buffer
+	if err := WriteFiches(&fiches, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string][]byte{"cabinet": render(t, HTML, r), "fiches": fiches.Bytes()} {
+		t.Run(name, func(t *testing.T) { checkHTML(t, out) })
+	}
+}
+
+func checkHTML(t *testing.T, out []byte) {
 	s := string(out)
 	for _, must := range []string{"<!DOCTYPE html>", "@page", "size: A4", "page-break-inside: avoid", "<style>"} {
 		if !strings.Contains(s, must) {
