@@ -251,7 +251,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	if len(r.CabinetSteps) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Noté pour le cabinet", "Noted for the firm"))
 		for _, s := range r.CabinetSteps {
-			fmt.Fprintf(b, "- **%s** : %s\n", mdText(s.Title), mdText(r.recordText(s)))
+			fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
 		}
 	}
 	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"))
@@ -276,7 +276,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 			}
 			fmt.Fprintf(b, "\n### %s — SIREN %s\n\n", mdText(c.Name), ident.FormatSIREN(c.SIREN))
 			for _, s := range c.Steps {
-				fmt.Fprintf(b, "- **%s** : %s\n", mdText(s.Title), mdText(r.recordText(s)))
+				fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
 			}
 		}
 	}
