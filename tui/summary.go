@@ -207,7 +207,8 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 type summaryRefreshMsg struct{}
 
 // exportCmd writes the report (Markdown and self-contained HTML, IBANs
-// masked) with the session's events.
+// masked) with the session's events and the step records, read by the same
+// code as bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
 	in := m.reportInput()
 	in.Run = cloneRun(m.run)
@@ -217,7 +218,13 @@ func (m *Model) exportCmd() tea.Cmd {
 		}
 	}
 	dir, name := m.outDir(), "synthese-"+m.ws.ID
+	src, ws := m.opts.Store, m.ws.ID
 	return func() tea.Msg {
+		states, err := report.LoadStates(src, ws, in.Run)
+		if err != nil {
+			return reportWrittenMsg{err: err}
+		}
+		in.States = states
 		r := report.Build(in)
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return reportWrittenMsg{err: err}
@@ -243,20 +250,11 @@ func (m *Model) exportCmd() tea.Cmd {
 	}
 }
 
+// entryOf copies an audit event into the report's entry, as bascule report
+// does; the report tells it as a sentence.
 func entryOf(e store.Event) report.Entry {
-	out := report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step, From: e.From, To: e.To}
-	switch e.Action {
-	case store.ActionStep:
-		out.Action = "status"
-		if e.From == e.To {
-			out.Action = "change"
-		}
-	case store.ActionOverride:
-		out.Action, out.Reason = "override", e.Detail
-	default:
-		out.Action = e.Action
-	}
-	return out
+	return report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
+		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
 }
 
 func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
@@ -395,33 +393,9 @@ func (m *Model) sessionLines() []string {
 	return out
 }
 
-// eventLine is one audit event as the session shows it, newest first.
+// eventLine is one audit event as the session shows it, newest first, told
+// as the reports tell it.
 func (m *Model) eventLine(e store.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
-	what := e.Action
-	if st, ok := m.opts.Guide.Step(e.Ref.Step); ok {
-		what = st.Title.In(m.lang)
-	}
-	switch e.Action {
-	case store.ActionOverride:
-		what = tr(m.lang, "dérogation : ", "override: ") + e.Detail
-	case store.ActionRequest:
-		what = tr(m.lang, "demande de migration : ", "migration request: ") + e.To + " (" + e.Detail + ")"
-	case store.ActionPending:
-		what = fmt.Sprintf(tr(m.lang, "factures en attente : %s → %s", "pending invoices: %s → %s"), e.From, e.To)
-	}
-	if e.Action == store.ActionStep && e.From != e.To && e.To != "" {
-		from, _ := checklist.ParseStatus(e.From)
-		to, _ := checklist.ParseStatus(e.To)
-		what += " : " + from.Title().In(m.lang) + " → " + to.Title().In(m.lang)
-	} else if e.Action == store.ActionStep && e.Detail != "" {
-		what += " (" + e.Detail + ")"
-	}
-	who := ""
-	if e.Ref.Client != "" {
-		if ci := m.run.ClientIndex(e.Ref.Client); ci >= 0 {
-			who = m.run.Clients[ci].Name + " · "
-		}
-	}
-	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + who + what
+	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, entryOf(e), m.lang)
 }

@@ -1,16 +1,33 @@
-// Package report builds and renders the migration report that a consultant
+// Package report builds and renders the migration dossier that a consultant
 // prints at the end of a session and a cabinet keeps: the guide's §4 summary
 // for the cabinet and for each client, progress by phase, what blocks the
-// migration request, the overrides with their reasons and the audit of the
-// session.
+// migration request, the overrides with their reasons, what was recorded on
+// every step (status, reason, note, who and when, evidence, the values of
+// the capture forms) and the session's journal told in sentences.
 //
-// Build turns a checklist.Run and audit entries into a Report, already in one
-// language and with IBANs masked unless asked otherwise; Write renders it as
-// Markdown, self-contained HTML (A4 print rules, no external resource), CSV
-// for French Excel (UTF-8 with BOM, ';') or JSON.
+// LoadStates reads the step records through a Source (*store.DB and the
+// program's store both are one): the command line and the program's export
+// gather them with this one function, so their reports say the same. Build
+// turns a checklist.Run, those records and audit entries into a Report,
+// already in one language and with IBANs masked unless asked otherwise.
 //
-// The package is pure: no I/O beyond the io.Writer it is given, no clock of
-// its own. It imports checklist and its pure sub-packages only — never store,
-// tui or the connector adapters: callers convert their audit events into
-// Entry values.
+// Write renders it as Markdown, self-contained HTML, CSV or JSON:
+//   - the HTML cabinet report stays a few A4 pages whatever the number of
+//     clients: each §4 line counted across clients, blockers grouped by kind
+//     with the first clients named and the rest counted, the clients' notes
+//     and the journal cut after a few dozen lines;
+//   - WriteFiches writes the "fiche de migration" of one client, a
+//     selection or all, one A4 page each (two at most): what was noted
+//     before, what V2 holds now, what is left and who does it;
+//   - the CSV is for French Excel (UTF-8 with BOM, ';', CRLF); a SIREN is
+//     written ="012345674" so that Excel keeps it as text with its leading
+//     zero, and any other cell starting with =, +, -, @, a tab or a carriage
+//     return gets a leading apostrophe so that it never runs as a formula;
+//   - Markdown, CSV and JSON carry every client's records in full.
+//
+// The package is pure: no I/O beyond the io.Writer and the Source it is
+// given, no clock of its own. It imports checklist and its pure
+// sub-packages only — never store, tui or the connector adapters: callers
+// copy their audit events into Entry values, whose Action is the store's
+// action id.
 package report

@@ -5,35 +5,30 @@ import (
 	"html/template"
 	"io"
 	"strings"
-
-	"github.com/bascule-cli/bascule/checklist/ident"
 )
 
-// htmlTemplate is the whole report in one file: the style is inline and
-// nothing is loaded from elsewhere (no font, image or script), so that it
+// htmlStyle is shared by the cabinet report and the client fiches: inline,
+// nothing loaded from elsewhere (no font, image or script), so that the file
 // opens offline and prints the same everywhere. The print rules size it for
-// A4, repeat table headers on each page and keep rows whole.
-const htmlTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}} — {{.R.Cabinet.Name}}</title>
-<style>
-@page { size: A4; margin: 15mm 12mm 18mm 12mm; }
+// A4, repeat table headers on each page, keep rows whole and start each
+// fiche on a new page.
+const htmlStyle = `<style>
+@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 :root { --ink: #1d1d1f; --muted: #5f6368; --line: #c9ccd1; --ok: #1b6e3a; --warn: #8a5300; --bad: #a1241b; }
 * { box-sizing: border-box; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: var(--ink); margin: 0 auto; max-width: 190mm; padding: 8mm 0; line-height: 1.35; }
-h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1.5pt solid var(--ink); padding-bottom: 1mm; page-break-after: avoid; break-after: avoid; }
-h3 { font-size: 11pt; margin: 4mm 0 1mm; page-break-after: avoid; break-after: avoid; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10pt; color: var(--ink); margin: 0 auto; max-width: 190mm; padding: 8mm 0; line-height: 1.3; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1.5pt solid var(--ink); padding-bottom: 1mm; page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 3mm 0 1mm; page-break-after: avoid; break-after: avoid; }
+p { margin: 1mm 0; }
 p.meta { color: var(--muted); margin: 0 0 1mm; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; }
 thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border: 0.5pt solid var(--line); padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+tr, li { page-break-inside: avoid; break-inside: avoid; }
+th, td { border: 0.5pt solid var(--line); padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef0f3; font-weight: 600; }
-td.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+ul { margin: 1mm 0 2mm; padding-left: 6mm; }
 .bar { display: inline-block; width: 30mm; height: 2.5mm; border: 0.5pt solid var(--muted); vertical-align: middle; margin-right: 2mm; }
 .bar span { display: block; height: 100%; background: var(--ink); }
 .state-done { color: var(--ok); }
@@ -41,10 +36,28 @@ td.num { text-align: right; white-space: nowrap; }
 .state-in_progress, .state-todo { color: var(--warn); }
 .state-not_applicable { color: var(--muted); }
 .late { color: var(--bad); font-weight: 600; }
-section.clients { page-break-before: always; break-before: page; }
-footer { margin-top: 8mm; color: var(--muted); font-size: 9pt; }
+.muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
+section.fiche { font-size: 9pt; page-break-before: always; break-before: page; }
+section.fiche:first-of-type { page-break-before: auto; break-before: auto; }
+section.fiche h1 { font-size: 14pt; }
+section.fiche h2 { font-size: 11pt; margin-top: 4mm; }
+footer { margin-top: 6mm; color: var(--muted); font-size: 8.5pt; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
-</style>
+</style>`
+
+// htmlTemplate is the cabinet report. It stays a few pages whatever the
+// number of clients: each §4 line is counted across clients, blockers are
+// grouped by kind with the first clients named, and the clients' notes and
+// the journal are cut after a few dozen lines. The full detail per client is
+// in the CSV and JSON reports and in the fiches (WriteFiches).
+const htmlTemplate = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} — {{.R.Cabinet.Name}}</title>
+{{.Style}}
 </head>
 <body>
 <header>
@@ -57,7 +70,7 @@ footer { margin-top: 8mm; color: var(--muted); font-size: 9pt; }
 <section>
 <h2>{{.T.Progress}}</h2>
 <table>
-<thead><tr><th>{{.T.Phase}}</th><th>{{.T.Progress}}</th><th>{{.T.Done}}</th><th>{{.T.Blocked}}</th><th>{{.T.Left}}</th></tr></thead>
+<thead><tr><th>{{.T.Phase}}</th><th>{{.T.Progress}}</th><th class="num">{{.T.Done}}</th><th class="num">{{.T.Blocked}}</th><th>{{.T.Left}}</th></tr></thead>
 <tbody>
 {{range .Phases}}<tr><td>{{.Title}}</td><td><span class="bar"><span style="width: {{.Width}}"></span></span>{{.Percent}} %</td><td class="num">{{.Done}}/{{.Total}}</td><td class="num">{{.Blocked}}</td><td>{{.Left}}</td></tr>
 {{end}}<tr><th>{{.T.Total}}</th><th>{{.Overall.Percent}} %</th><th class="num">{{.Overall.Done}}/{{.Overall.Total}}</th><th class="num">{{.Overall.Blocked}}</th><th>{{.Overall.Left}}</th></tr>
@@ -69,12 +82,8 @@ footer { margin-top: 8mm; color: var(--muted); font-size: 9pt; }
 
 <section>
 <h2>{{.T.Blockers}}</h2>
-{{if .R.Blockers}}<ul>
-{{range .R.BlockerSummary}}<li>{{.}}</li>
-{{end}}</ul>
-<h3>{{.T.Details}}</h3>
-<ul>
-{{range .R.Blockers}}<li>{{.Message}}</li>
+{{if .R.BlockerGroups}}<ul>
+{{range .Groups}}<li><strong>{{.Text}}</strong>{{if .Names}} : {{.Names}}{{end}}</li>
 {{end}}</ul>{{else}}<p>{{.T.NoBlocker}}</p>{{end}}
 </section>
 
@@ -86,23 +95,31 @@ footer { margin-top: 8mm; color: var(--muted); font-size: 9pt; }
 {{range .Cabinet}}<tr><td>{{.Element}}</td><td>{{.Migrated}}</td><td>{{.Action}}</td><td class="state-{{.StateID}}">{{.State}}</td></tr>
 {{end}}</tbody>
 </table>
-<h2>{{.T.CompanySummary}}</h2>
+{{if .CabinetSteps}}<h3>{{.T.NotedCabinet}}</h3>
 <table>
-<thead><tr><th>{{.T.Element}}</th><th>{{.T.Migrated}}</th><th>{{.T.Action}}</th><th>{{.T.ClientsDone}}</th></tr></thead>
+<thead><tr><th>{{.T.Step}}</th><th>{{.T.Recorded}}</th></tr></thead>
 <tbody>
-{{range .Company}}<tr><td>{{.Element}}</td><td>{{.Migrated}}</td><td>{{.Action}}</td><td class="num">{{.Done}}</td></tr>
+{{range .CabinetSteps}}<tr><td>{{.Title}}</td><td>{{range $i, $p := .Parts}}{{if $i}}<br>{{end}}{{$p}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}
+<h2>{{.T.CompanySummary}} — {{len .R.Clients}} {{.T.ClientsWord}}</h2>
+<table>
+<thead><tr><th>{{.T.Element}}</th><th>{{.T.Migrated}}</th><th>{{.T.Action}}</th><th class="num">{{.T.Done}}</th><th class="num">{{.T.InProgress}}</th><th class="num">{{.T.Blocked}}</th><th class="num">{{.T.Applicable}}</th></tr></thead>
+<tbody>
+{{range .Company}}<tr><td>{{.Element}}</td><td>{{.Migrated}}</td><td>{{.Action}}</td><td class="num">{{.Done}}</td><td class="num">{{.InProgress}}</td><td class="num">{{.BlockedN}}</td><td class="num">{{.Applicable}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>
 
-<section class="clients">
-<h2>{{.T.Clients}} ({{len .Clients}})</h2>
-{{if .Clients}}<table>
-<thead><tr><th>{{.T.Client}}</th><th>SIREN</th><th>{{.T.Progress}}</th><th>{{.T.Pending}}</th><th>IBAN</th><th>{{.T.ToDo}}</th></tr></thead>
+<section>
+<h2>{{.T.ClientNotes}}</h2>
+{{if .Notes}}<table>
+<thead><tr><th>{{.T.Client}}</th><th>{{.T.Step}}</th><th>{{.T.Recorded}}</th></tr></thead>
 <tbody>
-{{range .Clients}}<tr><td>{{.Name}}</td><td class="num">{{.SIREN}}</td><td class="num">{{.Progress}}</td><td class="num">{{.Pending}}</td><td>{{.IBANs}}</td><td>{{.ToDo}}</td></tr>
+{{range .Notes}}<tr><td>{{.Client}}</td><td>{{.Step}}</td><td>{{.Text}}</td></tr>
 {{end}}</tbody>
-</table>{{end}}
+</table>{{if .MoreNotes}}<p class="muted">{{.MoreNotes}}</p>{{end}}{{else}}<p>{{.T.NoNote}}</p>{{end}}
+<p class="muted">{{.T.FichesHint}}</p>
 </section>
 
 <section>
@@ -118,17 +135,24 @@ footer { margin-top: 8mm; color: var(--muted); font-size: 9pt; }
 <section>
 <h2>{{.T.Audit}}</h2>
 {{if .Audit}}<table>
-<thead><tr><th>{{.T.Date}}</th><th>{{.T.By}}</th><th>{{.T.Step}}</th><th>{{.T.Change}}</th><th>{{.T.ReasonNote}}</th></tr></thead>
+<thead><tr><th>{{.T.Date}}</th><th>{{.T.By}}</th><th>{{.T.Event}}</th></tr></thead>
 <tbody>
-{{range .Audit}}<tr><td class="num">{{.Date}}</td><td>{{.By}}</td><td>{{.Ref}}</td><td>{{.Change}}</td><td>{{.Detail}}</td></tr>
+{{range .Audit}}<tr><td class="num">{{.Date}}</td><td>{{.By}}</td><td>{{.Text}}</td></tr>
 {{end}}</tbody>
-</table>{{else}}<p>{{.T.NoEvent}}</p>{{end}}
+</table>{{if .MoreAudit}}<p class="muted">{{.MoreAudit}}</p>{{end}}{{else}}<p>{{.T.NoEvent}}</p>{{end}}
 </section>
 
 <footer>bascule · {{.Generated}}</footer>
 </body>
 </html>
 `
+
+// Caps of the cabinet report's long lists; the rest is counted, and is in
+// full in the CSV and JSON reports.
+const (
+	htmlNotesShown = 40
+	htmlAuditShown = 40
+)
 
 type htmlProgress struct {
 	Title                string
@@ -139,32 +163,69 @@ type htmlProgress struct {
 }
 
 type htmlLine struct {
-	Element, Migrated, Action, State, StateID, Done string
+	Element, Migrated, Action, State, StateID string
+	Done, InProgress, BlockedN, Applicable    string
 }
 
-type htmlClient struct {
-	Name, SIREN, Progress, Pending, IBANs, ToDo string
+type htmlRecord struct {
+	Title string
+	Parts []string
 }
+
+type htmlGroup struct{ Text, Names string }
+
+type htmlNote struct{ Client, Step, Text string }
 
 type htmlOverride struct{ Gate, Reason, By, Date string }
 
-type htmlEntry struct{ Date, By, Ref, Change, Detail string }
+type htmlEntry struct{ Date, By, Text string }
 
 type htmlView struct {
 	Lang, Title, Header, Generated, IBANNote, Next, Due string
 	Late                                                bool
+	Style                                               template.HTML
 	T                                                   map[string]string
 	R                                                   *Report
 	Phases                                              []htmlProgress
 	Overall                                             htmlProgress
+	Groups                                              []htmlGroup
 	Cabinet, Company                                    []htmlLine
-	Clients                                             []htmlClient
+	CabinetSteps                                        []htmlRecord
+	Notes                                               []htmlNote
+	MoreNotes, MoreAudit                                string
 	Overrides                                           []htmlOverride
 	Audit                                               []htmlEntry
 }
 
-// WriteHTML renders the report as one self-contained HTML page. Every value is
-// escaped by html/template: a client named "<script>" prints as text.
+// htmlWords are the headings and labels of the HTML documents.
+func (r *Report) htmlWords() map[string]string {
+	return map[string]string{
+		"Progress": r.tr("Progression", "Progress"), "Phase": "Phase", "Done": r.tr("Fait", "Done"),
+		"Blocked": r.tr("Bloqué", "Blocked"), "Left": r.tr("Reste", "Left"), "Total": "Total",
+		"Next": r.tr("Prochaine étape :", "Next step:"), "Due": r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"),
+		"Blockers":       r.tr("Blocages de la demande de migration", "What blocks the migration request"),
+		"NoBlocker":      r.tr("Aucun blocage.", "Nothing blocks it."),
+		"CabinetSummary": r.tr("Synthèse (§4) — Espace cabinet", "Summary (§4) — Firm space"),
+		"CompanySummary": r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"),
+		"ClientsWord":    r.tr("clients", "clients"),
+		"Element":        r.tr("Élément", "Element"), "Migrated": r.tr("Migré", "Migrated"), "Action": r.tr("Action manuelle", "Manual action"),
+		"State": r.tr("État", "State"), "InProgress": r.tr("En cours", "In progress"), "Applicable": r.tr("Concernés", "Concerned"),
+		"NotedCabinet": r.tr("Noté pour le cabinet", "Noted for the firm"), "Step": r.tr("Étape", "Step"),
+		"Recorded": r.tr("Noté", "Recorded"), "Client": "Client",
+		"ClientNotes": r.tr("Notes et motifs des dossiers clients", "Notes and reasons of the client dossiers"),
+		"NoNote":      r.tr("Aucune note ni motif.", "No note or reason."),
+		"FichesHint": r.tr("Le détail de chaque client (saisies, IBAN, ce qui reste à faire) est dans sa fiche de migration : bascule report --format html --fiches all (ou des identifiants).",
+			"Each client's detail (entries, IBANs, what is left) is in its migration fiche: bascule report --format html --fiches all (or ids)."),
+		"Overrides": r.tr("Dérogations", "Overrides"), "Gate": r.tr("Barrière", "Gate"), "Reason": r.tr("Motif", "Reason"),
+		"By": r.tr("Par", "By"), "Date": "Date", "NoOverride": r.tr("Aucune dérogation.", "No override."),
+		"Audit": r.tr("Journal de la session", "Session audit"), "Event": r.tr("Événement", "Event"),
+		"NoEvent": r.tr("Aucun événement.", "No event."),
+	}
+}
+
+// WriteHTML renders the cabinet report as one self-contained HTML page.
+// Every value is escaped by html/template: a client named "<script>" prints
+// as text.
 func WriteHTML(w io.Writer, r Report) error {
 	tpl, err := template.New("report").Parse(htmlTemplate)
 	if err != nil {
@@ -173,24 +234,7 @@ func WriteHTML(w io.Writer, r Report) error {
 	v := htmlView{
 		Lang: string(r.Lang), Title: r.title(), Header: strings.Join(r.header(), " · "),
 		Generated: r.generated(), IBANNote: r.ibanNote(), Next: r.nextLine(), Due: r.dueLine(),
-		Late: r.Due != nil && r.Due.Late, R: &r,
-	}
-	v.T = map[string]string{
-		"Progress": r.tr("Progression", "Progress"), "Phase": "Phase", "Done": r.tr("Fait", "Done"),
-		"Blocked": r.tr("Bloqué", "Blocked"), "Left": r.tr("Reste", "Left"), "Total": "Total",
-		"Next": r.tr("Prochaine étape :", "Next step:"), "Due": r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"),
-		"Blockers": r.tr("Blocages de la demande de migration", "What blocks the migration request"),
-		"Details":  r.tr("Détail", "Details"), "NoBlocker": r.tr("Aucun blocage.", "Nothing blocks it."),
-		"CabinetSummary": r.tr("Synthèse (§4) — Espace cabinet", "Summary (§4) — Firm space"),
-		"CompanySummary": r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"),
-		"Element":        r.tr("Élément", "Element"), "Migrated": r.tr("Migré", "Migrated"), "Action": r.tr("Action manuelle", "Manual action"),
-		"State": r.tr("État", "State"), "ClientsDone": r.tr("Clients terminés", "Clients done"),
-		"Clients": "Clients", "Client": "Client", "Pending": r.tr("Factures en attente", "Pending invoices"),
-		"ToDo": r.tr("Reste à faire", "Left to do"), "Overrides": r.tr("Dérogations", "Overrides"),
-		"Gate": r.tr("Barrière", "Gate"), "Reason": r.tr("Motif", "Reason"), "By": r.tr("Par", "By"), "Date": "Date",
-		"NoOverride": r.tr("Aucune dérogation.", "No override."), "Audit": r.tr("Journal de la session", "Session audit"),
-		"Step": r.tr("Étape", "Step"), "Change": r.tr("Changement", "Change"), "ReasonNote": r.tr("Motif / note", "Reason / note"),
-		"NoEvent": r.tr("Aucun événement.", "No event."),
+		Late: r.Due != nil && r.Due.Late, R: &r, Style: template.HTML(htmlStyle), T: r.htmlWords(),
 	}
 	prog := func(p Progress, title string) htmlProgress {
 		return htmlProgress{Title: title, Percent: p.Percent, Done: p.Done, Total: p.Total, Blocked: p.Blocked,
@@ -201,26 +245,59 @@ func WriteHTML(w io.Writer, r Report) error {
 	}
 	v.Overall = prog(r.Overall, "Total")
 	v.Overall.Left = r.Overall.Remaining
+	for _, g := range r.BlockerGroups {
+		names := strings.Join(g.Names, ", ")
+		if g.More > 0 {
+			names += fmt.Sprintf(r.tr(" et %d autre(s)", " and %d more"), g.More)
+		}
+		v.Groups = append(v.Groups, htmlGroup{Text: g.Text, Names: names})
+	}
 	for _, l := range r.CabinetLines {
 		v.Cabinet = append(v.Cabinet, htmlLine{Element: l.Element, Migrated: r.migrated(l.Migrated), Action: orDash(l.Action), State: r.state(l.State), StateID: l.State})
 	}
-	for _, l := range r.CompanyLines {
-		done := fmt.Sprintf("%d / %d", l.Done, l.Applicable)
-		if l.Applicable == 0 {
-			done = r.tr("sans objet", "not applicable")
-		}
-		v.Company = append(v.Company, htmlLine{Element: l.Element, Migrated: r.migrated(l.Migrated), Action: orDash(l.Action), Done: done})
+	for _, s := range r.CabinetSteps {
+		v.CabinetSteps = append(v.CabinetSteps, htmlRecord{Title: s.Title, Parts: r.recordParts(s)})
 	}
+	for _, l := range r.CompanyLines {
+		hl := htmlLine{Element: l.Element, Migrated: r.migrated(l.Migrated), Action: orDash(l.Action),
+			Done: fmt.Sprint(l.Done), InProgress: fmt.Sprint(l.InProgress), BlockedN: fmt.Sprint(l.Blocked), Applicable: fmt.Sprint(l.Applicable)}
+		if l.Applicable == 0 {
+			hl.Done, hl.InProgress, hl.BlockedN, hl.Applicable = "—", "—", "—", r.tr("sans objet", "not applicable")
+		}
+		v.Company = append(v.Company, hl)
+	}
+	notes := 0
 	for _, c := range r.Clients {
-		v.Clients = append(v.Clients, htmlClient{Name: c.Name, SIREN: ident.FormatSIREN(c.SIREN),
-			Progress: fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), Pending: r.pending(c.PendingInvoices),
-			IBANs: orDash(strings.Join(c.IBANs, ", ")), ToDo: r.toDo(c)})
+		for _, s := range c.Steps {
+			if s.Note == "" && s.Reason == "" {
+				continue
+			}
+			notes++
+			if len(v.Notes) < htmlNotesShown {
+				st := r.stepStatus(s.Status)
+				if s.Reason != "" {
+					st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+				}
+				if s.Note != "" {
+					st += r.tr(" — note : ", " — note: ") + s.Note
+				}
+				v.Notes = append(v.Notes, htmlNote{Client: c.Name, Step: s.Title, Text: st})
+			}
+		}
+	}
+	if more := notes - len(v.Notes); more > 0 {
+		v.MoreNotes = fmt.Sprintf(r.tr("… et %d autre(s) : voir les fiches, le CSV ou le JSON.", "… and %d more: see the fiches, the CSV or the JSON."), more)
 	}
 	for _, o := range r.Overrides {
-		v.Overrides = append(v.Overrides, htmlOverride{Gate: o.Gate, Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
+		v.Overrides = append(v.Overrides, htmlOverride{Gate: GateTitle(o.Gate, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
 	}
-	for _, e := range r.Audit {
-		v.Audit = append(v.Audit, htmlEntry{Date: r.date(e.At), By: orDash(e.By), Ref: r.ref(e.Client, e.Step), Change: r.change(e), Detail: joinNonEmpty(" — ", e.Reason, e.Note)})
+	// The journal shows the latest events, oldest first.
+	first := max(0, len(r.Audit)-htmlAuditShown)
+	for _, e := range r.Audit[first:] {
+		v.Audit = append(v.Audit, htmlEntry{Date: r.date(e.At), By: orDash(e.By), Text: e.Text})
+	}
+	if first > 0 {
+		v.MoreAudit = fmt.Sprintf(r.tr("%d événement(s) plus ancien(s) : voir le CSV ou le JSON.", "%d older event(s): see the CSV or the JSON."), first)
 	}
 	return tpl.Execute(w, v)
 }

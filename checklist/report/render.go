@@ -1,7 +1,8 @@
 package report
 
 import (
-	"encoding/csv"
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -51,9 +52,7 @@ func Write(w io.Writer, f Format, r Report) error {
 	case CSV:
 		return WriteCSV(w, r)
 	case JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(w, r)
 	}
 	return fmt.Errorf("format de rapport inconnu : %q", string(f))
 }
@@ -150,7 +149,7 @@ func (r *Report) ibanNote() string {
 
 func (r *Report) nextLine() string {
 	if r.Next == nil {
-		return r.tr("tout est fait", "everything is done")
+		return r.NothingNext()
 	}
 	s := r.Next.Title
 	if r.Next.Name != "" {
@@ -189,24 +188,6 @@ func (r *Report) toDo(c Client) string {
 		return r.tr("rien", "nothing")
 	}
 	return strings.Join(out, " ; ")
-}
-
-func (r *Report) ref(client, step string) string {
-	if client == "" {
-		return step
-	}
-	return client + "/" + step
-}
-
-// change describes an audit entry's change in a few words.
-func (r *Report) change(e Entry) string {
-	switch {
-	case e.From != "" && e.To != "":
-		return e.From + " → " + e.To
-	case e.To != "":
-		return e.To
-	}
-	return e.Action
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -253,8 +234,8 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	if len(r.Blockers) == 0 {
 		fmt.Fprintf(b, "%s\n", r.tr("Aucun blocage.", "Nothing blocks it."))
 	} else {
-		for _, s := range r.BlockerSummary {
-			fmt.Fprintf(b, "- %s\n", mdText(s))
+		for _, g := range r.BlockerGroups {
+			fmt.Fprintf(b, "- %s\n", mdText(r.groupLine(g)))
 		}
 		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Détail", "Details"))
 		for _, bl := range r.Blockers {
@@ -266,6 +247,12 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("État", "State"))
 	for _, l := range r.CabinetLines {
 		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), r.state(l.State))
+	}
+	if len(r.CabinetSteps) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Noté pour le cabinet", "Noted for the firm"))
+		for _, s := range r.CabinetSteps {
+			fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
+		}
 	}
 	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"))
 	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("Clients terminés", "Clients done"))
@@ -283,6 +270,15 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		for _, c := range r.Clients {
 			row(c.Name, ident.FormatSIREN(c.SIREN), fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), r.pending(c.PendingInvoices), orDash(strings.Join(c.IBANs, ", ")), r.toDo(c))
 		}
+		for _, c := range r.Clients {
+			if len(c.Steps) == 0 {
+				continue
+			}
+			fmt.Fprintf(b, "\n### %s — SIREN %s\n\n", mdText(c.Name), ident.FormatSIREN(c.SIREN))
+			for _, s := range c.Steps {
+				fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
+			}
+		}
 	}
 
 	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Dérogations", "Overrides"))
@@ -291,7 +287,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	} else {
 		head(r.tr("Barrière", "Gate"), r.tr("Motif", "Reason"), r.tr("Par", "By"), r.tr("Date", "Date"))
 		for _, o := range r.Overrides {
-			row(o.Gate, o.Reason, orDash(o.By), r.date(o.At))
+			row(GateTitle(o.Gate, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
 		}
 	}
 
@@ -299,9 +295,9 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	if len(r.Audit) == 0 {
 		fmt.Fprintf(b, "%s\n", r.tr("Aucun événement.", "No event."))
 	} else {
-		head(r.tr("Date", "Date"), r.tr("Par", "By"), r.tr("Étape", "Step"), r.tr("Changement", "Change"), r.tr("Motif / note", "Reason / note"))
+		head(r.tr("Date", "Date"), r.tr("Par", "By"), r.tr("Événement", "Event"))
 		for _, e := range r.Audit {
-			row(r.date(e.At), orDash(e.By), r.ref(e.Client, e.Step), r.change(e), joinNonEmpty(" — ", e.Reason, e.Note))
+			row(r.date(e.At), orDash(e.By), e.Text)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -341,63 +337,79 @@ func mdCell(s string) string {
 	return mdText(s)
 }
 
-// WriteCSV renders the report as one table for French Excel: UTF-8 with a
-// BOM (without it Excel reads accents as Windows-1252), ';' as separator and
-// CRLF line ends. Every line says which section it belongs to so that the
-// sheet can be filtered.
-func WriteCSV(w io.Writer, r Report) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
+// NothingNext says why no step is proposed: everything is done, or what is
+// left is blocked or waits for the migration. It never says all is done
+// while a step is open.
+func (r *Report) NothingNext() string {
+	o := r.Overall
+	if o.Done == o.Total {
+		return r.tr("tout est fait", "everything is done")
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	put := func(cells ...string) {
-		for i, c := range cells {
-			cells[i] = csvCell(c)
-		}
-		_ = cw.Write(cells) // the error is kept by the writer and read below
+	var parts []string
+	if o.Blocked > 0 {
+		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) bloquée(s) à débloquer", "%d blocked step(s) to unblock"), o.Blocked))
 	}
-	put(r.tr("Section", "Section"), r.tr("Identifiant client", "Client id"), r.tr("Client", "Client"), "SIREN",
-		r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"),
-		r.tr("État", "State"), r.tr("Détail", "Detail"), r.tr("Date", "Date"))
-	secProgress := r.tr("Progression", "Progress")
+	waiting := 0
 	for _, p := range r.Phases {
-		put(secProgress, "", "", "", p.Title, "", "", fmt.Sprintf("%d %%", p.Percent),
-			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", p.Done, p.Total), r.remaining(p)), "")
-	}
-	put(secProgress, "", "", "", r.tr("Total", "Total"), "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
-		joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), r.Overall.Remaining), r.date(r.GeneratedAt))
-	secSummary := r.tr("Synthèse §4", "Summary §4")
-	for _, l := range r.CabinetLines {
-		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
-	}
-	for _, c := range r.Clients {
-		for _, l := range c.Lines {
-			put(secSummary, c.ID, c.Name, c.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
+		if !p.Open {
+			waiting += p.Total - p.Done
 		}
-		put(r.tr("Client", "Client"), c.ID, c.Name, c.SIREN, r.tr("Avancement", "Progress"), "", "", fmt.Sprintf("%d %%", c.Percent),
-			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", c.Done, c.Total), r.tr("factures en attente : ", "pending invoices: ")+r.pending(c.PendingInvoices),
-				strings.Join(c.IBANs, ", ")), "")
 	}
-	for _, b := range r.Blockers {
-		put(r.tr("Blocage", "Blocker"), b.Client, "", "", b.Kind, "", "", "", b.Message, "")
+	if waiting > 0 {
+		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) ouvriront après la migration", "%d step(s) open after the migration"), waiting))
 	}
-	for _, o := range r.Overrides {
-		put(r.tr("Dérogation", "Override"), "", "", "", o.Gate, "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
+	if open := o.Total - o.Done - o.Blocked - waiting; open > 0 {
+		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) en attente de leurs prérequis", "%d step(s) wait for their prerequisites"), open))
 	}
-	for _, e := range r.Audit {
-		put(r.tr("Journal", "Audit"), e.Client, "", "", e.Step, "", "", r.change(e), joinNonEmpty(" — ", e.By, e.Reason, e.Note), r.date(e.At))
-	}
-	cw.Flush()
-	return cw.Error()
+	return r.tr("aucune étape disponible : ", "no step available: ") + strings.Join(parts, ", ")
 }
 
-// csvCell keeps Excel from running a cell as a formula: names and notes come
-// from outside, and "=HYPERLINK(...)" in a client name must stay text.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// groupLine is a blocker group in one line: "12 clients ont … : A, B, C et
+// 9 autres".
+func (r *Report) groupLine(g BlockerGroup) string {
+	s := g.Text
+	if len(g.Names) > 0 {
+		s += r.tr(" : ", ": ") + strings.Join(g.Names, ", ")
+	}
+	if g.More > 0 {
+		s += fmt.Sprintf(r.tr(" et %d autre(s)", " and %d more"), g.More)
 	}
 	return s
+}
+
+// writeJSON writes the report as indented JSON, the clients one at a time:
+// 12,000 clients make some 80 MB that need not sit in memory at once. The
+// result is byte for byte what json.Encoder with a two-space indent writes.
+func writeJSON(w io.Writer, r Report) error {
+	clients := r.Clients
+	r.Clients = []Client{}
+	head, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	// Quotes inside JSON strings are escaped, so this can only be the key.
+	mark := []byte(`"clients": []`)
+	i := bytes.Index(head, mark)
+	if i < 0 || len(clients) == 0 {
+		_, err := w.Write(append(head, '\n'))
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(head[:i])
+	bw.WriteString(`"clients": [`)
+	for n, c := range clients {
+		b, err := json.MarshalIndent(c, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	bw.WriteString("\n  ]")
+	bw.Write(head[i+len(mark):])
+	bw.WriteString("\n")
+	return bw.Flush()
 }

@@ -2,13 +2,10 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/workdays"
 )
 
@@ -19,13 +16,16 @@ type Entry struct {
 	By     string    `json:"by,omitempty"`
 	Client string    `json:"client,omitempty"` // client id, empty for the cabinet
 	Step   string    `json:"step,omitempty"`
-	// Action is a stable id of what happened: "status", "note", "capture",
-	// "evidence", "override", "workspace"...
+	// Action is the store's id of what happened ("step.update",
+	// "gate.override", "request.update", "dossiers.put"...).
 	Action string `json:"action"`
 	From   string `json:"from,omitempty"`
 	To     string `json:"to,omitempty"`
-	Reason string `json:"reason,omitempty"`
-	Note   string `json:"note,omitempty"`
+	// Detail is the store's own detail ("raison : …", "note modifiée").
+	Detail string `json:"detail,omitempty"`
+	// Text is the event as a sentence with names and titles, in the
+	// report's language; Build writes it.
+	Text string `json:"text"`
 }
 
 // Cabinet identifies the firm the report is about.
@@ -47,11 +47,11 @@ type Input struct {
 	// of the session they cover (zero: the whole history).
 	Entries []Entry
 	Since   time.Time
-	// IBANs are the bank accounts noted per client id before the switch;
-	// they are re-entered after it (§3.4 item 4).
-	IBANs map[string][]string
-	Now   time.Time
-	Lang  checklist.Lang
+	// States are the step records (notes, reasons, captures, evidence), as
+	// LoadStates reads them; nil leaves them out of the report.
+	States States
+	Now    time.Time
+	Lang   checklist.Lang
 	// Reveal keeps IBANs in full. By default every IBAN, in any field, is
 	// masked to its country, check digits and last four characters.
 	Reveal bool
@@ -69,6 +69,8 @@ type Report struct {
 	Since       *time.Time     `json:"since,omitempty"`
 	Cabinet     Cabinet        `json:"cabinet"`
 	Revealed    bool           `json:"ibans_revealed"`
+	// Migrated says the migration request succeeded: V2 holds the dossiers.
+	Migrated bool `json:"migrated"`
 
 	Overall  Progress   `json:"overall"`
 	Phases   []Progress `json:"phases"`
@@ -78,12 +80,16 @@ type Report struct {
 	// BlockerSummary is the blockers in a few lines, counted by kind
 	// ("12 clients ont des factures en attente").
 	BlockerSummary []string `json:"blocker_summary"`
+	// BlockerGroups are the same lines with the first clients named.
+	BlockerGroups []BlockerGroup `json:"blocker_groups"`
 
-	CabinetLines []Line      `json:"cabinet_summary"`
-	CompanyLines []LineTotal `json:"company_summary"`
-	Clients      []Client    `json:"clients"`
-	Overrides    []Override  `json:"overrides"`
-	Audit        []Entry     `json:"audit"`
+	// CabinetSteps are the cabinet's step records.
+	CabinetSteps []StepRecord `json:"cabinet_steps"`
+	CabinetLines []Line       `json:"cabinet_summary"`
+	CompanyLines []LineTotal  `json:"company_summary"`
+	Clients      []Client     `json:"clients"`
+	Overrides    []Override   `json:"overrides"`
+	Audit        []Entry      `json:"audit"`
 
 	loc *time.Location
 }
@@ -151,6 +157,8 @@ type LineTotal struct {
 	Action     string `json:"action,omitempty"`
 	Done       int    `json:"done"`       // clients for whom it is done
 	Applicable int    `json:"applicable"` // clients it applies to
+	InProgress int    `json:"in_progress"`
+	Blocked    int    `json:"blocked"`
 }
 
 // Client is one client dossier in the report.
@@ -160,12 +168,32 @@ type Client struct {
 	SIREN   string `json:"siren"`
 	Payment bool   `json:"payment"`
 	// PendingInvoices is the last count found on V1, -1 when never checked.
-	PendingInvoices int      `json:"pending_invoices"`
-	Done            int      `json:"done"`
-	Total           int      `json:"total"`
-	Percent         int      `json:"percent"`
-	Lines           []Line   `json:"lines"`
-	IBANs           []string `json:"ibans,omitempty"`
+	PendingInvoices int    `json:"pending_invoices"`
+	Done            int    `json:"done"`
+	Total           int    `json:"total"`
+	Percent         int    `json:"percent"`
+	Lines           []Line `json:"lines"`
+	// IBANs are the external accounts noted before the switch, to enter
+	// again after it (§3.4 item 4).
+	IBANs []string `json:"ibans,omitempty"`
+	// Steps are the client's step records: status, reason, note, captured
+	// values and evidence, wherever something was recorded.
+	Steps []StepRecord `json:"steps"`
+	// Left is what is still open for the client, and who does it.
+	Left []LeftStep `json:"left"`
+}
+
+// LeftStep is one step still open for a client.
+type LeftStep struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Phase  string `json:"phase"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	Actor  string `json:"actor"`
+	Who    string `json:"who"`
+	// Open is false for steps that open after the migration.
+	Open bool `json:"open"`
 }
 
 // States of a §4 line for one party.
@@ -196,6 +224,7 @@ func Build(in Input) Report {
 		GeneratedAt: in.Now.In(loc),
 		Cabinet:     in.Cabinet,
 		Revealed:    in.Reveal,
+		Migrated:    run.Migrated(),
 		loc:         loc,
 	}
 	if !in.Since.IsZero() {
@@ -225,6 +254,8 @@ func Build(in Input) Report {
 		r.Blockers = append(r.Blockers, Blocker{Kind: string(b.Kind), Client: b.Client, Step: b.Step, Count: b.Count, Message: b.Message.In(lang)})
 	}
 	r.BlockerSummary = SummariseBlockers(bs, lang)
+	r.BlockerGroups = groupBlockers(run, bs, lang)
+	r.CabinetSteps = cabinetRecords(run, in.States, lang, loc)
 
 	var cabinetLines, companyLines []checklist.SummaryLine
 	for _, l := range g.Table {
@@ -258,12 +289,18 @@ func Build(in Input) Report {
 			cl.Lines = append(cl.Lines, lineOf(l, lang, st))
 			if st != StateNotApplicable {
 				totals[i].Applicable++
-				if st == StateDone {
-					totals[i].Done++
-				}
+			}
+			switch st {
+			case StateDone:
+				totals[i].Done++
+			case StateBlocked:
+				totals[i].Blocked++
+			case StateInProgress:
+				totals[i].InProgress++
 			}
 		}
-		cl.IBANs = append(cl.IBANs, in.IBANs[c.ID]...)
+		cl.Steps, cl.Left = clientRecords(run, ci, in.States, lang, loc)
+		cl.IBANs = ibansOf(cl.Steps)
 		r.Clients = append(r.Clients, cl)
 	}
 	r.CompanyLines = totals
@@ -278,6 +315,7 @@ func Build(in Input) Report {
 			continue
 		}
 		e.At = e.At.In(loc)
+		e.Text = Sentence(run, e, lang)
 		r.Audit = append(r.Audit, e)
 	}
 	sort.SliceStable(r.Audit, func(i, j int) bool { return r.Audit[i].At.Before(r.Audit[j].At) })
@@ -352,73 +390,6 @@ func lineState(run *checklist.Run, l checklist.SummaryLine, ci int) string {
 	return StateTodo
 }
 
-// SummariseBlockers counts blockers by kind and distinct clients, one line per
-// kind: "12 clients ont des factures en attente".
-func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
-	clients := map[checklist.BlockerKind]map[string]bool{}
-	var kinds []checklist.BlockerKind
-	cabinet := map[checklist.BlockerKind]int{}
-	for _, b := range bs {
-		if _, seen := clients[b.Kind]; !seen {
-			clients[b.Kind] = map[string]bool{}
-			kinds = append(kinds, b.Kind)
-		}
-		if b.Client != "" {
-			clients[b.Kind][b.Client] = true
-		} else {
-			cabinet[b.Kind]++
-		}
-	}
-	// The clients' own work first: it is what the cabinet chases, and the
-	// status line shows the first entry.
-	rank := map[checklist.BlockerKind]int{checklist.BlockPendingInvoices: 0, checklist.BlockClientPreparation: 1,
-		checklist.BlockCabinetPreparation: 2, checklist.BlockRegistration: 3}
-	sort.SliceStable(kinds, func(i, j int) bool {
-		ri, ok := rank[kinds[i]]
-		if !ok {
-			ri = len(rank)
-		}
-		rj, ok := rank[kinds[j]]
-		if !ok {
-			rj = len(rank)
-		}
-		return ri < rj
-	})
-	out := make([]string, 0, len(kinds))
-	for _, k := range kinds {
-		n := len(clients[k])
-		steps := cabinet[k]
-		var fr, en string
-		switch k {
-		case checklist.BlockPendingInvoices:
-			fr, en = plural(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)"),
-				plural(n, "client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
-		case checklist.BlockClientPreparation:
-			fr, en = plural(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation"),
-				plural(n, "client has not finished preparation", "clients have not finished preparation")
-		case checklist.BlockCabinetPreparation:
-			fr, en = plural(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire"),
-				plural(steps, "firm preparation step is left", "firm preparation steps are left")
-		case checklist.BlockRegistration:
-			fr, en = plural(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire"),
-				plural(steps, "registration step is left", "registration steps are left")
-		default:
-			total := n + steps
-			fr, en = plural(total, "blocage : "+string(k), "blocages : "+string(k)),
-				plural(total, "blocker: "+string(k), "blockers: "+string(k))
-		}
-		out = append(out, checklist.Text{FR: fr, EN: en}.In(lang))
-	}
-	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // FormatDuration writes a guide duration the way the dashboard does:
 // "6 h 40", "25 min", "3 h".
 func FormatDuration(d time.Duration) string {
@@ -430,57 +401,4 @@ func FormatDuration(d time.Duration) string {
 		return fmt.Sprintf("%d h", m/60)
 	}
 	return fmt.Sprintf("%d h %02d", m/60, m%60)
-}
-
-// ibanLike finds anything shaped like an IBAN in free text, grouped by four
-// or not: country letters, check digits, then 11 to 30 upper-case letters or
-// digits. A run may swallow a following upper-case word; MaskText trims it.
-var ibanLike = regexp.MustCompile(`\b[A-Z]{2}[0-9]{2}(?:[ \x{00A0}]?[A-Z0-9]){11,30}\b`)
-
-// MaskText masks every IBAN-shaped run in s. Masking is deliberately greedy:
-// a false positive hides a harmless code, a false negative would print a bank
-// account. A run that does not check as an IBAN is shortened group by group
-// (a word typed after the IBAN) and masked whole if no prefix checks.
-func MaskText(s string) string {
-	if !strings.ContainsAny(s, "0123456789") {
-		return s
-	}
-	return ibanLike.ReplaceAllStringFunc(s, func(m string) string {
-		if !strings.ContainsAny(m[4:], "0123456789") {
-			return m // letters only after the check digits: a word
-		}
-		for cand := m; ; {
-			if ident.ValidateIBAN(cand) == nil {
-				return ident.MaskIBAN(cand) + m[len(cand):]
-			}
-			i := strings.LastIndexAny(cand, " \u00a0")
-			if i < 0 {
-				break
-			}
-			cand = strings.TrimRight(cand[:i], " \u00a0")
-		}
-		return ident.MaskIBAN(m)
-	})
-}
-
-// maskIBANs masks the IBAN fields and every free-text field of the report.
-func (r *Report) maskIBANs() {
-	for i := range r.Clients {
-		c := &r.Clients[i]
-		for j, v := range c.IBANs {
-			c.IBANs[j] = ident.MaskIBAN(v)
-		}
-		c.Name = MaskText(c.Name)
-	}
-	for i := range r.Blockers {
-		r.Blockers[i].Message = MaskText(r.Blockers[i].Message)
-	}
-	for i := range r.Overrides {
-		r.Overrides[i].Reason = MaskText(r.Overrides[i].Reason)
-	}
-	for i := range r.Audit {
-		e := &r.Audit[i]
-		e.From, e.To = MaskText(e.From), MaskText(e.To)
-		e.Reason, e.Note = MaskText(e.Reason), MaskText(e.Note)
-	}
 }

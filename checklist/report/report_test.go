@@ -27,7 +27,7 @@ func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 	run := checklist.NewRun(g, []checklist.Dossier{
 		{ID: "c1", Name: "Boulangerie Lefèvre & Fils", SIREN: "552008443", Payment: true, PendingInvoices: 4},
 		{ID: "c2", Name: "Café <b>Le Zinc</b> | =cmd", SIREN: "732829320", PendingInvoices: 0},
-		{ID: "c3", Name: "Garage du Port", SIREN: "404833048", PendingInvoices: -1},
+		{ID: "c3", Name: "Garage du Port", SIREN: "012345674", PendingInvoices: -1},
 	})
 	set := func(client, step string, st checklist.Status) {
 		t.Helper()
@@ -52,16 +52,31 @@ func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 		Workspace: "demo",
 		Demo:      true,
 		Entries: []Entry{
-			{At: at.Add(-48 * time.Hour), By: "C. Martin", Step: "preparation.cabinet.collaborators", Action: "status", From: "todo", To: "done"},
-			{At: at.Add(5 * time.Minute), By: "C. Martin", Client: "c1", Step: "preparation.payment.external_accounts", Action: "status", From: "todo", To: "done", Note: "IBAN FR7630006000011234567890189 noté"},
-			{At: at.Add(time.Minute), By: "C. Martin", Step: "preparation.cabinet.api_connections", Action: "status", From: "todo", To: "blocked", Reason: "token MyUnisoft introuvable"},
+			{At: at.Add(-48 * time.Hour), By: "C. Martin", Step: "preparation.cabinet.collaborators", Action: "step.update", From: "todo", To: "done"},
+			{At: at.Add(5 * time.Minute), By: "C. Martin", Client: "c1", Step: "preparation.payment.external_accounts", Action: "step.update", From: "todo", To: "done", Detail: "note modifiée ; saisie : iban"},
+			{At: at.Add(time.Minute), By: "C. Martin", Step: "preparation.cabinet.api_connections", Action: "step.update", From: "todo", To: "blocked", Detail: "raison : token MyUnisoft introuvable"},
+			{At: at.Add(7 * time.Minute), By: "C. Martin", Action: "gate.override", To: checklist.GateRequestReadiness, Detail: "raison : Garage du Port a fermé"},
 		},
 		Since:  at,
-		IBANs:  map[string][]string{"c1": {"FR7630006000011234567890189"}},
+		States: fixtureStates(at),
 		Now:    time.Date(2026, 3, 10, 16, 45, 0, 0, time.UTC),
 		Lang:   lang,
 		Reveal: reveal,
 	})
+}
+
+// fixtureStates are the records behind the fixture: a reason on a blocked
+// cabinet step, a client's IBAN with a note quoting it, a client's users.
+func fixtureStates(at time.Time) States {
+	return States{
+		{Step: "preparation.cabinet.api_connections"}: {Status: checklist.StatusBlocked, Reason: "token MyUnisoft introuvable", By: "C. Martin", At: at.Add(time.Minute)},
+		{Step: "preparation.payment.external_accounts", Client: "c1"}: {Status: checklist.StatusDone, By: "C. Martin", At: at.Add(5 * time.Minute),
+			Note:    "IBAN FR7630006000011234567890189 noté",
+			Capture: &checklist.Capture{Items: []checklist.Record{{"iban": "FR7630006000011234567890189", "holder": "Lefèvre SARL", "validated": "true"}}}},
+		{Step: "preparation.client.users", Client: "c2"}: {Status: checklist.StatusInProgress, Note: "=HYPERLINK(\"x\") à rappeler", By: "C. Martin", At: at,
+			Capture: &checklist.Capture{Items: []checklist.Record{{"name": "Céline Lefèvre", "email": "celine@zinc.fr", "roles": "admin", "reinvite": "true"}}}},
+		{Step: "preparation.client.numbering", Client: "c3"}: {Status: checklist.StatusNotApplicable, Reason: "factures faites à la main", By: "C. Martin", At: at},
+	}
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -117,12 +132,58 @@ func TestCSVForFrenchExcel(t *testing.T) {
 	if !bytes.Contains(out, []byte("\r\n")) {
 		t.Error("CSV lines do not end with CRLF")
 	}
-	for _, row := range rows {
-		for _, c := range row {
-			if strings.HasPrefix(c, "=") {
+	sirens := map[string]bool{}
+	for _, row := range rows[1:] {
+		for i, c := range row {
+			v, formula := excelReads(c)
+			if formula {
 				t.Errorf("cell %q would run as a formula in Excel", c)
 			}
+			if i == 3 && v != "" {
+				sirens[v] = true
+			}
 		}
+	}
+	if !sirens["012345674"] {
+		t.Errorf("SIREN 012345674 lost its leading zero; Excel reads: %v", sirens)
+	}
+}
+
+// excelReads is how French Excel reads a CSV cell: ="…" is the text
+// between the quotes, a leading apostrophe keeps the rest as text, a
+// number loses its leading zeros, and anything starting with =, +, -, @,
+// a tab or a carriage return (after spaces) is run as a formula.
+func excelReads(c string) (string, bool) {
+	if strings.HasPrefix(c, `="`) && strings.HasSuffix(c, `"`) && len(c) >= 3 &&
+		!strings.ContainsAny(c[2:len(c)-1], `"&(),;`) {
+		return c[2 : len(c)-1], false
+	}
+	if strings.HasPrefix(c, "'") {
+		return c[1:], false
+	}
+	if t := strings.TrimLeft(c, " "); t != "" && strings.ContainsRune("=+-@\t\r", rune(t[0])) {
+		return "", true
+	}
+	if c != "" && strings.Trim(c, "0123456789") == "" {
+		if n := strings.TrimLeft(c, "0"); n != "" {
+			return n, false
+		}
+		return "0", false
+	}
+	return c, false
+}
+
+func TestCSVCellNeutralisesFormulaStarts(t *testing.T) {
+	for _, in := range []string{"=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx", "  =cmd", "=\"012345674\""} {
+		if _, formula := excelReads(csvCell(in)); formula {
+			t.Errorf("csvCell(%q) = %q still runs as a formula", in, csvCell(in))
+		}
+		if _, formula := excelReads(sirenCell(in)); formula {
+			t.Errorf("sirenCell(%q) = %q still runs as a formula", in, sirenCell(in))
+		}
+	}
+	if got := sirenCell("012345674"); got != `="012345674"` {
+		t.Errorf("sirenCell = %q", got)
 	}
 }
 
@@ -158,7 +219,17 @@ func TestMaskText(t *testing.T) {
 }
 
 func TestHTMLWellFormedAndSelfContained(t *testing.T) {
-	out := render(t, HTML, fixture(t, checklist.French, false))
+	r := fixture(t, checklist.French, false)
+	var fiches bytes.Buffer
+	if err := WriteFiches(&fiches, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string][]byte{"cabinet": render(t, HTML, r), "fiches": fiches.Bytes()} {
+		t.Run(name, func(t *testing.T) { checkHTML(t, out) })
+	}
+}
+
+func checkHTML(t *testing.T, out []byte) {
 	s := string(out)
 	for _, must := range []string{"<!DOCTYPE html>", "@page", "size: A4", "page-break-inside: avoid", "<style>"} {
 		if !strings.Contains(s, must) {
@@ -224,8 +295,8 @@ func TestJSONKeys(t *testing.T) {
 
 func TestBuild(t *testing.T) {
 	r := fixture(t, checklist.French, false)
-	if len(r.Audit) != 2 {
-		t.Errorf("audit since the session start: %d entries, want 2", len(r.Audit))
+	if len(r.Audit) != 3 {
+		t.Errorf("audit since the session start: %d entries, want 3", len(r.Audit))
 	}
 	if !r.Audit[0].At.Before(r.Audit[1].At) {
 		t.Error("audit not in time order")

@@ -264,7 +264,7 @@ func TestReport(t *testing.T) {
 	h := newHarness(t)
 	h.want(0, "step", "set", "cabinet", "preparation.cabinet.collaborators", "--status", "done", "--demo")
 	r := h.want(0, "report", "--demo")
-	for _, want := range []string{"# Rapport de migration", "Synthèse (§4)", "Journal de la session", "preparation.cabinet.collaborators"} {
+	for _, want := range []string{"# Rapport de migration", "Synthèse (§4)", "Journal de la session", "Recenser les collaborateurs du cabinet"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("markdown report lacks %q", want)
 		}

@@ -15,7 +15,7 @@ import (
 )
 
 func newReportCommand(env *appEnv) *cobra.Command {
-	var formatFlag, out, sinceFlag string
+	var formatFlag, out, sinceFlag, fichesFlag string
 	var reveal bool
 	c := &cobra.Command{
 		Use:   "report",
@@ -25,10 +25,17 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			"avec leur motif et le journal des changements depuis --since.\n" +
 			"Formats : md (Markdown), html (un seul fichier autonome, imprimable en A4),\n" +
 			"csv (UTF-8 avec BOM et « ; », pour Excel en français) et json.\n" +
+			"Chaque format porte les notes, motifs et saisies de chaque étape (cabinet et clients).\n" +
+			"Le rapport HTML du cabinet tient en quelques pages quel que soit le nombre de clients ;\n" +
+			"--fiches écrit à la place la fiche de migration de chaque client choisi (une page A4\n" +
+			"par client, à remettre au client) : --fiches all, ou des identifiants ou SIREN séparés\n" +
+			"par des virgules. --fiches implique le format html.\n" +
 			"Les IBAN sont masqués sauf avec --reveal. Le fichier est créé en 0600.",
 		Example: "  bascule report --demo --format html -o rapport.html\n" +
 			"  bascule report --format csv -o synthese.csv --since 2026-03-02\n" +
-			"  bascule report --format md --since 3h",
+			"  bascule report --format md --since 3h\n" +
+			"  bascule report --demo --fiches all -o fiches.html\n" +
+			"  bascule report --demo --fiches c0001,552008443 -o fiches.html",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, ok := report.ParseFormat(formatFlag)
@@ -38,6 +45,13 @@ func newReportCommand(env *appEnv) *cobra.Command {
 						f, ok = g, true
 					}
 				}
+			}
+			if fichesFlag != "" {
+				if cmd.Flags().Changed("format") && f != report.HTML {
+					return usageError{localized("--fiches s'écrit en html, pas en "+quote(formatFlag),
+						"--fiches is written as html, not "+quote(formatFlag))}
+				}
+				f, ok = report.HTML, true
 			}
 			if !ok {
 				return usageError{localized("--format attend md, html, csv ou json, reçu "+quote(formatFlag),
@@ -52,37 +66,38 @@ func newReportCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			ids, err := fichesIDs(s, fichesFlag)
+			if err != nil {
+				return err
+			}
 			events, err := s.db.Events(s.ws.ID, since)
 			if err != nil {
 				return err
 			}
-			ibans, err := notedIBANs(s)
+			states, err := report.LoadStates(s.db, s.ws.ID, s.run)
 			if err != nil {
 				return err
 			}
-			r := report.Build(report.Input{
-				Run: s.run,
-				Cabinet: report.Cabinet{Name: s.ws.Cabinet.LegalName, SIREN: s.ws.Cabinet.SIREN,
-					ManagerEmail: s.ws.Cabinet.ManagerEmail, Operator: s.ws.Operator},
-				Workspace: s.ws.ID,
-				Demo:      s.ws.Demo,
-				Entries:   entriesOf(events),
-				Since:     since,
-				IBANs:     ibans,
-				Now:       env.now(),
-				Lang:      env.lang,
-				Reveal:    reveal,
-			})
-			if out == "" || out == "-" {
-				return report.Write(env.stdout, f, r)
+			in := env.reportInput(s, entriesOf(events), since, reveal)
+			in.States = states
+			r := report.Build(in)
+			write := func(w io.Writer) error {
+				if fichesFlag != "" {
+					return report.WriteFiches(w, r, ids)
+				}
+				return report.Write(w, f, r)
 			}
-			return writeFileAtomic(out, func(w io.Writer) error { return report.Write(w, f, r) })
+			if out == "" || out == "-" {
+				return write(env.stdout)
+			}
+			return writeFileAtomic(out, write)
 		},
 	}
 	c.Flags().StringVar(&formatFlag, "format", "md", "format : md, html, csv ou json")
 	c.Flags().StringVarP(&out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
 	c.Flags().StringVar(&sinceFlag, "since", "", "journal depuis : date (2026-03-02, 02/03/2026), date-heure RFC 3339 ou durée (3h)")
 	c.Flags().BoolVar(&reveal, "reveal", false, "afficher les IBAN en entier (document confidentiel)")
+	c.Flags().StringVar(&fichesFlag, "fiches", "", "fiches de migration par client (html) : all, ou identifiants / SIREN séparés par des virgules")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "html", "csv", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -108,36 +123,37 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		"--since: unreadable date, date-time or duration: "+quote(s))}
 }
 
-// entriesOf converts audit events into the report's entries.
+// entriesOf converts audit events into the report's entries: a copy of
+// their fields, which the report turns into sentences.
 func entriesOf(events []store.Event) []report.Entry {
 	out := make([]report.Entry, 0, len(events))
 	for _, e := range events {
 		out = append(out, report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
-			Action: e.Action, From: e.From, To: e.To, Note: e.Detail})
+			Action: e.Action, From: e.From, To: e.To, Detail: e.Detail})
 	}
 	return out
 }
 
-// notedIBANs reads the external IBANs noted for each payment client before
-// the switch (§2), which the report lists for re-entry (§3.4 item 4).
-func notedIBANs(s *session) (map[string][]string, error) {
-	out := map[string][]string{}
-	for _, c := range s.run.Clients {
-		if !c.Payment {
+// fichesIDs reads --fiches: "all" (every client, nil), or client ids or
+// SIRENs separated by commas, resolved to ids.
+func fichesIDs(s *session, flag string) ([]string, error) {
+	flag = strings.TrimSpace(flag)
+	if flag == "" || strings.EqualFold(flag, "all") || strings.EqualFold(flag, "tous") {
+		return nil, nil
+	}
+	var ids []string
+	for _, k := range strings.Split(flag, ",") {
+		if k = strings.TrimSpace(k); k == "" {
 			continue
 		}
-		st, err := s.db.StepState(s.ws.ID, checklist.Ref{Step: "preparation.payment.external_accounts", Client: c.ID})
+		ci, err := findClient(s.run, k)
 		if err != nil {
 			return nil, err
 		}
-		if st.Capture == nil {
-			continue
-		}
-		for _, it := range st.Capture.Items {
-			if v := it["iban"]; v != "" {
-				out[c.ID] = append(out[c.ID], v)
-			}
-		}
+		ids = append(ids, s.run.Clients[ci].ID)
 	}
-	return out, nil
+	if len(ids) == 0 {
+		return nil, usageError{localized("--fiches attend all ou des identifiants de clients", "--fiches expects all or client ids")}
+	}
+	return ids, nil
 }

@@ -42,7 +42,13 @@ func newStatusCommand(env *appEnv) *cobra.Command {
 // buildReport builds the report of a session; status, report and the wizard
 // all read the run through it so they say the same thing.
 func (env *appEnv) buildReport(s *session, entries []report.Entry, since time.Time, reveal bool) report.Report {
-	return report.Build(report.Input{
+	return report.Build(env.reportInput(s, entries, since, reveal))
+}
+
+// reportInput is the report's input for a session, without the step
+// records (report.LoadStates reads them when the report needs them).
+func (env *appEnv) reportInput(s *session, entries []report.Entry, since time.Time, reveal bool) report.Input {
+	return report.Input{
 		Run: s.run,
 		Cabinet: report.Cabinet{Name: s.ws.Cabinet.LegalName, SIREN: s.ws.Cabinet.SIREN,
 			ManagerEmail: s.ws.Cabinet.ManagerEmail, Operator: s.ws.Operator},
@@ -53,7 +59,7 @@ func (env *appEnv) buildReport(s *session, entries []report.Entry, since time.Ti
 		Now:       env.now(),
 		Lang:      env.lang,
 		Reveal:    reveal,
-	})
+	}
 }
 
 type statusJSON struct {
@@ -146,7 +152,10 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 		fmt.Fprintf(w, "%s %s (%s)\n", env.msg("Prochaine étape :", "Next step:"), next, refString(r.Next.Client, r.Next.Step))
 	} else {
-		fmt.Fprintln(w, env.msg("Tout est fait.", "Everything is done."))
+		// Only "all done" when every step is resolved: at 98 % with a step
+		// blocked, say what is left instead.
+		nothing := r.NothingNext()
+		fmt.Fprintln(w, strings.ToUpper(nothing[:1])+nothing[1:]+".")
 	}
 	if r.Due != nil {
 		due := r.Due.At.Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) + env.msg(" (estimation)", " (estimate)")

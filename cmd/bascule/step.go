@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/checklist/workdays"
 	"github.com/bascule-cli/bascule/store"
 )
 
@@ -19,23 +22,31 @@ func newStepCommand(env *appEnv) *cobra.Command {
 
 // stepJSON is one step of step list --json. Status is the step's status for
 // the cabinet or the given client; across clients it is the overall state
-// and Counts says how many clients stand where.
+// and Counts says how many clients stand where. For the cabinet's steps and
+// with --client, the record follows: reason, note, who and when, the
+// evidence and the captured values (IBANs masked unless --reveal).
 type stepJSON struct {
-	ID         string         `json:"id"`
-	Phase      string         `json:"phase"`
-	Scope      string         `json:"scope"`
-	Section    string         `json:"section"`
-	Title      string         `json:"title"`
-	Kind       string         `json:"kind"`
-	Status     string         `json:"status"`
-	Client     string         `json:"client,omitempty"`
-	Applicable *int           `json:"applicable,omitempty"`
-	Counts     map[string]int `json:"counts,omitempty"`
+	ID         string               `json:"id"`
+	Phase      string               `json:"phase"`
+	Scope      string               `json:"scope"`
+	Section    string               `json:"section"`
+	Title      string               `json:"title"`
+	Kind       string               `json:"kind"`
+	Status     string               `json:"status"`
+	Client     string               `json:"client,omitempty"`
+	Applicable *int                 `json:"applicable,omitempty"`
+	Counts     map[string]int       `json:"counts,omitempty"`
+	Reason     string               `json:"reason,omitempty"`
+	Note       string               `json:"note,omitempty"`
+	By         string               `json:"by,omitempty"`
+	At         *time.Time           `json:"at,omitempty"`
+	Evidence   *report.EvidenceView `json:"evidence,omitempty"`
+	Captured   *report.Captured     `json:"captured,omitempty"`
 }
 
 func newStepListCommand(env *appEnv) *cobra.Command {
 	var scopeFlag, clientFlag string
-	var asJSON bool
+	var asJSON, reveal bool
 	c := &cobra.Command{
 		Use:   "list",
 		Short: "Toutes les étapes avec leur identifiant, phase, périmètre, section du guide et statut",
@@ -72,7 +83,11 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 				if ci >= 0 && st.Scope == checklist.ScopeCabinet && scope == nil {
 					continue // --client alone lists that client's steps
 				}
-				rows = append(rows, stepRow(env, s.run, st, ci))
+				row := stepRow(env, s.run, st, ci)
+				if err := addRecord(env, s, st, &row, reveal); err != nil {
+					return err
+				}
+				rows = append(rows, row)
 			}
 			if asJSON {
 				if rows == nil {
@@ -83,7 +98,14 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 			tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, env.msg("ÉTAPE\tPHASE\tPÉRIMÈTRE\t§\tSTATUT\tTITRE", "STEP\tPHASE\tSCOPE\t§\tSTATUS\tTITLE"))
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Phase, r.Scope, r.Section, statusText(env, r), r.Title)
+				title := r.Title
+				if r.Reason != "" {
+					title += env.msg(" — motif : ", " — reason: ") + r.Reason
+				}
+				if r.Note != "" {
+					title += env.msg(" — note : ", " — note: ") + r.Note
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Phase, r.Scope, r.Section, statusText(env, r), oneLine(title))
 			}
 			return tw.Flush()
 		},
@@ -91,6 +113,7 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 	c.Flags().StringVar(&scopeFlag, "scope", "", "ne lister que ce périmètre : cabinet, client ou payment")
 	c.Flags().StringVar(&clientFlag, "client", "", "statuts pour ce client (identifiant ou SIREN)")
 	c.Flags().BoolVar(&asJSON, "json", false, "sortie JSON (clés anglaises snake_case)")
+	c.Flags().BoolVar(&reveal, "reveal", false, "afficher les IBAN saisis en entier")
 	_ = c.RegisterFlagCompletionFunc("scope", cobra.FixedCompletions([]string{"cabinet", "client", "payment"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -143,6 +166,31 @@ func stepRow(env *appEnv, run *checklist.Run, st *checklist.Step, ci int) stepJS
 		row.Status = checklist.StatusInProgress.String()
 	}
 	return row
+}
+
+// addRecord adds to a row what was recorded on its step instance: the
+// cabinet's, or the client's with --client. Rows counted across clients have
+// no single record.
+func addRecord(env *appEnv, s *session, st *checklist.Step, row *stepJSON, reveal bool) error {
+	if row.Applicable != nil || row.Status == checklist.StatusNotApplicable.String() && row.Client != "" && st.Scope == checklist.ScopePayment {
+		return nil
+	}
+	ref := checklist.Ref{Step: st.ID, Client: row.Client}
+	state, err := s.db.StepState(s.ws.ID, ref)
+	if err != nil {
+		return err
+	}
+	rec := report.Record(st, state, env.lang, workdays.Paris())
+	if !reveal {
+		report.MaskRecord(&rec)
+	}
+	row.Reason, row.Note, row.By, row.At, row.Evidence, row.Captured = rec.Reason, rec.Note, rec.By, rec.At, rec.Evidence, rec.Captured
+	return nil
+}
+
+// oneLine keeps a tabular line on one line whatever a note holds.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func statusTitle(env *appEnv, id string) string {

@@ -1,0 +1,131 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// SummariseBlockers counts blockers by kind and distinct clients, one line per
+// kind: "12 clients ont des factures en attente".
+func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
+	kinds, clients, cabinet := blockerKinds(bs)
+	out := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		n := len(clients[k])
+		steps := cabinet[k]
+		var fr, en string
+		switch k {
+		case checklist.BlockPendingInvoices:
+			fr, en = plural(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)"),
+				plural(n, "client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
+		case checklist.BlockClientPreparation:
+			fr, en = plural(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation"),
+				plural(n, "client has not finished preparation", "clients have not finished preparation")
+		case checklist.BlockCabinetPreparation:
+			fr, en = plural(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire"),
+				plural(steps, "firm preparation step is left", "firm preparation steps are left")
+		case checklist.BlockRegistration:
+			fr, en = plural(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire"),
+				plural(steps, "registration step is left", "registration steps are left")
+		default:
+			total := n + steps
+			fr, en = plural(total, "blocage : "+string(k), "blocages : "+string(k)),
+				plural(total, "blocker: "+string(k), "blockers: "+string(k))
+		}
+		out = append(out, checklist.Text{FR: fr, EN: en}.In(lang))
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// blockerKinds counts blockers by kind, in the order the reader needs them:
+// distinct clients per kind and cabinet steps per kind.
+func blockerKinds(bs []checklist.Blocker) ([]checklist.BlockerKind, map[checklist.BlockerKind]map[string]bool, map[checklist.BlockerKind]int) {
+	clients := map[checklist.BlockerKind]map[string]bool{}
+	var kinds []checklist.BlockerKind
+	cabinet := map[checklist.BlockerKind]int{}
+	for _, b := range bs {
+		if _, seen := clients[b.Kind]; !seen {
+			clients[b.Kind] = map[string]bool{}
+			kinds = append(kinds, b.Kind)
+		}
+		if b.Client != "" {
+			clients[b.Kind][b.Client] = true
+		} else {
+			cabinet[b.Kind]++
+		}
+	}
+	// The clients' own work first: it is what the cabinet chases, and the
+	// status line shows the first entry.
+	rank := map[checklist.BlockerKind]int{checklist.BlockPendingInvoices: 0, checklist.BlockClientPreparation: 1,
+		checklist.BlockCabinetPreparation: 2, checklist.BlockRegistration: 3}
+	sort.SliceStable(kinds, func(i, j int) bool {
+		ri, ok := rank[kinds[i]]
+		if !ok {
+			ri = len(rank)
+		}
+		rj, ok := rank[kinds[j]]
+		if !ok {
+			rj = len(rank)
+		}
+		return ri < rj
+	})
+	return kinds, clients, cabinet
+}
+
+// BlockerGroup is one kind of blocker as the cabinet report prints it: the
+// summary line, then the first clients (or cabinet steps) named and the rest
+// counted, so that 12,000 clients take a few lines.
+type BlockerGroup struct {
+	Kind  string   `json:"kind"`
+	Text  string   `json:"text"`
+	Names []string `json:"names"`
+	More  int      `json:"more"`
+}
+
+// namedPerGroup is how many clients or steps a blocker group names.
+const namedPerGroup = 5
+
+func groupBlockers(run *checklist.Run, bs []checklist.Blocker, lang checklist.Lang) []BlockerGroup {
+	kinds, _, _ := blockerKinds(bs)
+	lines := SummariseBlockers(bs, lang)
+	out := make([]BlockerGroup, 0, len(kinds))
+	for i, k := range kinds {
+		g := BlockerGroup{Kind: string(k), Text: lines[i], Names: []string{}}
+		seen := map[string]bool{}
+		for _, b := range bs {
+			if b.Kind != k {
+				continue
+			}
+			name := b.Message.In(lang)
+			key := "step:" + b.Step
+			if b.Client != "" {
+				key = "client:" + b.Client
+				if ci := run.ClientIndex(b.Client); ci >= 0 {
+					name = run.Clients[ci].Name
+				}
+			} else if s, ok := run.Guide.Step(b.Step); ok {
+				name = s.Title.In(lang)
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if len(g.Names) < namedPerGroup {
+				g.Names = append(g.Names, name)
+			} else {
+				g.More++
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist/ident"
+)
+
+// ficheTemplate is the "fiche de migration" of each client: one printable
+// page (two at most) that a consultant hands to the client. It says what
+// was noted before the switch, what V2 holds now, and what is left and who
+// does it. Each fiche starts on a new A4 page.
+const ficheTemplate = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} — {{.Cabinet}}</title>
+{{.Style}}
+</head>
+<body>
+{{range .Fiches}}<section class="fiche">
+<h1>{{$.Title}} — {{.Name}}</h1>
+<p><strong>SIREN {{.SIREN}}</strong> · {{.Progress}} · {{$.T.Pending}} {{.Pending}}</p>
+<p class="meta">{{$.Cabinet}} · {{$.Generated}}</p>
+<h2>{{$.T.Noted}}</h2>
+{{if .Noted}}<table>
+<thead><tr><th>{{$.T.Step}}</th><th>{{$.T.Recorded}}</th></tr></thead>
+<tbody>
+{{range .Noted}}<tr><td>{{.Title}}</td><td>{{range $i, $p := .Parts}}{{if $i}}<br>{{end}}{{$p}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>{{else}}<p>{{$.T.NothingNoted}}</p>{{end}}
+{{if .IBANs}}<p><strong>{{$.T.IBANs}}</strong> {{.IBANs}}</p>{{end}}
+<h2>{{$.T.OnV2}}</h2>
+{{if not $.Migrated}}<p>{{$.T.NotYet}}</p>{{end}}
+<table>
+<thead><tr><th>{{$.T.Element}}</th><th>{{$.T.Migrated}}</th><th>{{$.T.State}}</th></tr></thead>
+<tbody>
+{{range .Lines}}<tr><td>{{.Element}}</td><td>{{.Migrated}}</td><td class="state-{{.StateID}}">{{.State}}</td></tr>
+{{end}}</tbody>
+</table>
+<h2>{{$.T.Left}}</h2>
+{{if or .Left .After}}{{if .Left}}<table>
+<thead><tr><th>{{$.T.Step}}</th><th>{{$.T.Who}}</th><th>{{$.T.State}}</th></tr></thead>
+<tbody>
+{{range .Left}}<tr><td>{{.Title}}</td><td class="nowrap">{{.Who}}</td><td class="state-{{.StateID}}">{{.State}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}
+{{if .After}}<h3>{{$.T.After}}</h3>
+<table>
+<thead><tr><th>{{$.T.Step}}</th><th>{{$.T.Who}}</th></tr></thead>
+<tbody>
+{{range .After}}<tr><td>{{.Title}}</td><td class="nowrap">{{.Who}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}{{else}}<p>{{$.T.NothingLeft}}</p>{{end}}
+<p class="meta">{{$.IBANNote}}</p>
+</section>
+{{end}}</body>
+</html>
+`
+
+type ficheLine struct{ Element, Migrated, State, StateID string }
+
+type ficheLeft struct{ Title, Who, State, StateID string }
+
+type ficheView struct {
+	Name, SIREN, Progress, Pending, IBANs string
+	Noted                                 []htmlRecord
+	Lines                                 []ficheLine
+	// Left is what can be done now; After opens after the migration.
+	Left, After []ficheLeft
+}
+
+// UnknownClientsError lists the client ids a selection of fiches names but
+// the report does not hold.
+type UnknownClientsError struct{ IDs []string }
+
+func (e *UnknownClientsError) Error() string {
+	return "client(s) inconnu(s) : " + strings.Join(e.IDs, ", ")
+}
+
+// WriteFiches renders the migration fiche of the clients with the given
+// ids, in that order, or of every client when ids is empty, as one
+// self-contained HTML file with one page per client.
+func WriteFiches(w io.Writer, r Report, ids []string) error {
+	clients, err := r.selectClients(ids)
+	if err != nil {
+		return err
+	}
+	tpl, err := template.New("fiches").Parse(ficheTemplate)
+	if err != nil {
+		return err
+	}
+	t := r.htmlWords()
+	for k, v := range map[string]string{
+		"Pending":      r.tr("factures en attente sur V1 :", "invoices pending on V1:"),
+		"Noted":        r.tr("Noté avant la migration", "Noted before the migration"),
+		"NothingNoted": r.tr("Rien n'a encore été noté pour ce client.", "Nothing was noted for this client yet."),
+		"IBANs":        r.tr("Comptes externes à ressaisir sur V2 :", "External accounts to enter again on V2:"),
+		"OnV2":         r.tr("Ce que V2 contient maintenant", "What V2 holds now"),
+		"Left":         r.tr("Reste à faire, et qui le fait", "Left to do, and who does it"),
+		"After":        r.tr("Après la migration", "After the migration"),
+		"NotYet": r.tr("La migration n'a pas encore eu lieu : V2 ne contient encore rien de ce dossier ; voici ce qu'il recevra.",
+			"The migration has not happened yet: V2 holds nothing of this dossier so far; this is what it will receive."),
+		"Who": r.tr("Qui", "Who"), "NothingLeft": r.tr("Rien : la migration de ce client est terminée.", "Nothing: this client's migration is finished."),
+	} {
+		t[k] = v
+	}
+	view := struct {
+		Lang, Title, Cabinet, Generated, IBANNote string
+		Migrated                                  bool
+		Style                                     template.HTML
+		T                                         map[string]string
+		Fiches                                    []ficheView
+	}{Lang: string(r.Lang), Title: r.tr("Fiche de migration", "Migration fiche"), Cabinet: strings.Join(r.header(), " · "),
+		Generated: r.generated(), IBANNote: r.ibanNote(), Migrated: r.Migrated, Style: template.HTML(htmlStyle), T: t}
+	for _, c := range clients {
+		view.Fiches = append(view.Fiches, r.fiche(c))
+	}
+	return tpl.Execute(w, view)
+}
+
+func (r *Report) selectClients(ids []string) ([]Client, error) {
+	if len(ids) == 0 {
+		return r.Clients, nil
+	}
+	byID := make(map[string]int, len(r.Clients))
+	for i, c := range r.Clients {
+		byID[c.ID] = i
+	}
+	var out []Client
+	var unknown []string
+	for _, id := range ids {
+		i, ok := byID[id]
+		if !ok {
+			unknown = append(unknown, id)
+			continue
+		}
+		out = append(out, r.Clients[i])
+	}
+	if len(unknown) > 0 {
+		return nil, &UnknownClientsError{IDs: unknown}
+	}
+	return out, nil
+}
+
+func (r *Report) fiche(c Client) ficheView {
+	f := ficheView{Name: c.Name, SIREN: ident.FormatSIREN(c.SIREN), Pending: r.pending(c.PendingInvoices),
+		Progress: fmt.Sprintf(r.tr("%d %% fait (%d/%d étapes)", "%d %% done (%d/%d steps)"), c.Percent, c.Done, c.Total),
+		IBANs:    strings.Join(c.IBANs, ", ")}
+	for _, s := range c.Steps {
+		f.Noted = append(f.Noted, htmlRecord{Title: s.Title, Parts: r.recordParts(s)})
+	}
+	for _, l := range c.Lines {
+		if l.State == StateNotApplicable && l.Migrated != "yes" {
+			continue // a payment line for a client without payment services
+		}
+		f.Lines = append(f.Lines, ficheLine{Element: l.Element, Migrated: r.onV2(l), State: r.state(l.State), StateID: l.State})
+	}
+	for _, s := range c.Left {
+		st := r.stepStatus(s.Status)
+		if s.Reason != "" {
+			st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+		}
+		l := ficheLeft{Title: s.Title, Who: s.Who, State: st, StateID: s.Status}
+		if s.Open {
+			f.Left = append(f.Left, l)
+		} else {
+			f.After = append(f.After, l)
+		}
+	}
+	return f
+}
+
+// onV2 says how a §4 element reaches V2.
+func (r *Report) onV2(l Line) string {
+	switch l.Migrated {
+	case "yes":
+		return r.tr("migré automatiquement", "migrated automatically")
+	case "no":
+		if l.Action != "" {
+			return r.tr("à refaire : ", "to redo: ") + l.Action
+		}
+		return r.tr("ne migre pas", "does not migrate")
+	}
+	return orDash(l.Action)
+}

@@ -1,0 +1,221 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// The store's action ids the journal knows how to tell. Any other prints
+// as "action (detail)": a new action is visible before it has a sentence.
+const (
+	actionStep            = "step.update"
+	actionPending         = "dossier.pending_invoices"
+	actionOverride        = "gate.override"
+	actionRequest         = "request.update"
+	actionDossiersPut     = "dossiers.put"
+	actionWorkspaceCreate = "workspace.create"
+	actionWorkspaceUpdate = "workspace.update"
+	actionWorkspaceImport = "workspace.import"
+	actionSecretPut       = "secret.put"
+	actionClientPurge     = "client.purge"
+)
+
+// Sentence tells an audit event with the client's name and the step's
+// title, in lang: "« Accepter les factures en attente » pour Boulangerie
+// Lefèvre : passe de « à faire » à « en cours »." The reports and the
+// program's session view both tell events with it.
+func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
+	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
+	who := ""
+	if e.Client != "" {
+		who = e.Client
+		if ci := run.ClientIndex(e.Client); ci >= 0 {
+			who = run.Clients[ci].Name
+		}
+	}
+	step := e.Step
+	if s, ok := run.Guide.Step(e.Step); ok {
+		step = s.Title.In(lang)
+	}
+	for_ := func(s string) string { // "… pour Boulangerie Lefèvre" when a client is named
+		if who == "" {
+			return s
+		}
+		return s + tr(" pour ", " for ") + who
+	}
+	switch e.Action {
+	case actionStep:
+		s := "« " + step + " »"
+		if lang == checklist.English {
+			s = "“" + step + "”"
+		}
+		s = for_(s)
+		var parts []string
+		if e.From != "" && e.To != "" && e.From != e.To {
+			parts = append(parts, tr("passe de « ", "goes from “")+statusText(e.From, lang)+tr(" » à « ", "” to “")+statusText(e.To, lang)+tr(" »", "”"))
+		} else if e.To != "" && e.From == e.To {
+			parts = append(parts, tr("reste « ", "stays “")+statusText(e.To, lang)+tr(" »", "”"))
+		}
+		parts = append(parts, stepDetail(e.Detail, fieldLabels(run, e.Step, lang), lang)...)
+		if len(parts) == 0 {
+			parts = append(parts, tr("modifiée", "changed"))
+		}
+		return s + tr(" : ", ": ") + strings.Join(parts, ", ") + "."
+	case actionPending:
+		return fmt.Sprintf(tr("Factures en attente sur V1 pour %s : %s → %s.", "Invoices pending on V1 for %s: %s → %s."),
+			orWord(who, tr("un client", "a client")), pendingWord(e.From, lang), pendingWord(e.To, lang))
+	case actionOverride:
+		return tr("Dérogation : ", "Override: ") + GateTitle(e.To, lang) + tr(" malgré les blocages", " despite the blockers") +
+			reasonOf(e.Detail, lang) + "."
+	case actionRequest:
+		s := tr("Demande de migration : ", "Migration request: ")
+		switch {
+		case e.To == "":
+			s += tr("enregistrée", "recorded")
+		case e.From != "" && e.From != e.To:
+			s += requestState(e.From, lang) + " → " + requestState(e.To, lang)
+		default:
+			s += requestState(e.To, lang)
+		}
+		if ref := strings.TrimSpace(strings.TrimPrefix(e.Detail, "référence")); ref != "" {
+			s += tr(" (référence ", " (reference ") + ref + ")"
+		}
+		return s + "."
+	case actionDossiersPut:
+		return tr("Dossiers clients enregistrés", "Client dossiers recorded") + paren(e.Detail) + "."
+	case actionWorkspaceCreate:
+		return tr("Espace de travail créé", "Workspace created") + paren(e.To) + "."
+	case actionWorkspaceUpdate:
+		return tr("Espace de travail modifié", "Workspace changed") + paren(e.Detail) + "."
+	case actionWorkspaceImport:
+		return tr("Espace de travail importé", "Workspace imported") + paren(e.Detail) + "."
+	case actionSecretPut:
+		return tr("Secret enregistré (chiffré)", "Secret recorded (sealed)") + paren(e.To) + "."
+	case actionClientPurge:
+		return tr("Données personnelles effacées pour ", "Personal data erased for ") + orWord(who, e.Client) + "."
+	}
+	return strings.TrimSpace(e.Action + paren(joinNonEmpty(" ; ", step, e.Detail)))
+}
+
+// stepDetail reads the store's detail of a step change ("raison : x ;
+// note modifiée ; saisie : email, name ; preuve v1 : ok") into words.
+func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []string {
+	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
+	var out []string
+	for _, p := range strings.Split(detail, " ; ") {
+		p = strings.TrimSpace(p)
+		switch {
+		case p == "":
+		case strings.HasPrefix(p, "raison : "):
+			out = append(out, tr("motif : ", "reason: ")+strings.TrimPrefix(p, "raison : "))
+		case p == "note modifiée":
+			out = append(out, tr("note modifiée", "note changed"))
+		case strings.HasPrefix(p, "saisie : "):
+			fields := strings.Split(strings.TrimPrefix(p, "saisie : "), ", ")
+			for i, f := range fields {
+				if l, ok := labels[f]; ok {
+					fields[i] = strings.ToLower(l)
+				}
+			}
+			out = append(out, tr("saisie modifiée (", "entry changed (")+strings.Join(fields, ", ")+")")
+		case strings.HasPrefix(p, "preuve "):
+			rest := strings.TrimPrefix(p, "preuve ")
+			src, verdict, _ := strings.Cut(rest, " : ")
+			v := tr("conforme", "as expected")
+			if verdict != "ok" {
+				v = tr("écart", "discrepancy")
+			}
+			out = append(out, tr("vérifié sur ", "checked on ")+sourceName(src, lang)+" ("+v+")")
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// GateTitle names a gate for the reader.
+func GateTitle(id string, lang checklist.Lang) string {
+	if id == checklist.GateRequestReadiness {
+		return checklist.Text{FR: "demande de migration envoyée", EN: "migration request sent"}.In(lang)
+	}
+	return id
+}
+
+func statusText(id string, lang checklist.Lang) string {
+	if st, ok := checklist.ParseStatus(id); ok {
+		return st.Title().In(lang)
+	}
+	return id
+}
+
+func requestState(id string, lang checklist.Lang) string {
+	t := map[string]checklist.Text{
+		"submitted":   {FR: "envoyée", EN: "sent"},
+		"in_progress": {FR: "en cours", EN: "in progress"},
+		"succeeded":   {FR: "réussie", EN: "succeeded"},
+		"failed":      {FR: "échouée", EN: "failed"},
+	}[id]
+	if t.IsZero() {
+		return id
+	}
+	return t.In(lang)
+}
+
+func sourceName(id string, lang checklist.Lang) string {
+	switch id {
+	case "v1":
+		return "V1"
+	case "v2":
+		return "V2"
+	case "sandbox":
+		return checklist.Text{FR: "la démo", EN: "the demo"}.In(lang)
+	case "file":
+		return checklist.Text{FR: "un fichier", EN: "a file"}.In(lang)
+	}
+	return id
+}
+
+func pendingWord(n string, lang checklist.Lang) string {
+	if n == "-1" || n == "" {
+		return checklist.Text{FR: "non vérifié", EN: "not checked"}.In(lang)
+	}
+	return n
+}
+
+func reasonOf(detail string, lang checklist.Lang) string {
+	r := strings.TrimSpace(strings.TrimPrefix(detail, "raison : "))
+	if r == "" {
+		return ""
+	}
+	return checklist.Text{FR: " (motif : ", EN: " (reason: "}.In(lang) + r + ")"
+}
+
+func paren(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+func orWord(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// fieldLabels maps the field ids of a step's form to their labels, so that
+// "saisie : iban, holder" reads "saisie modifiée (iban, titulaire)".
+func fieldLabels(run *checklist.Run, step string, lang checklist.Lang) map[string]string {
+	s, ok := run.Guide.Step(step)
+	if !ok || s.Form == nil {
+		return nil
+	}
+	out := make(map[string]string, len(s.Form.Fields))
+	for _, f := range s.Form.Fields {
+		out[f.ID] = f.Label.In(lang)
+	}
+	return out
+}
