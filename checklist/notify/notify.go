@@ -59,14 +59,8 @@ func Subject(cabinet, client string) string {
 // old space becomes read-only afterwards.
 func Build(a Announcement) (Message, error) {
 	from := ident.NormalizeEmail(a.ManagerEmail)
-	if err := ident.ValidateEmail(from); err != nil {
-		var ie *ident.Error
-		en := err.Error()
-		if errors.As(err, &ie) {
-			en = ie.English()
-		}
-		return Message{}, &Error{FR: fmt.Sprintf("adresse de l'expéditeur invalide (%q) : %s", a.ManagerEmail, err),
-			EN: fmt.Sprintf("invalid sender address (%q): %s", a.ManagerEmail, en)}
+	if err := ValidateSender(a.ManagerEmail); err != nil {
+		return Message{}, err
 	}
 	signer := oneLine(a.ManagerName)
 	if signer == "" {
@@ -253,4 +247,20 @@ func ParseSender(s string) (name, address string, err error) {
 			EN: fmt.Sprintf("unreadable sender (%q): write address@domain.fr or \"Name <address@domain.fr>\"", s)}
 	}
 	return oneLine(a.Name), a.Address, nil
+}
+
+// ValidateSender checks the sender's address, with a message in both
+// languages.
+func ValidateSender(address string) error {
+	err := ident.ValidateEmail(ident.NormalizeEmail(address))
+	if err == nil {
+		return nil
+	}
+	var ie *ident.Error
+	en := err.Error()
+	if errors.As(err, &ie) {
+		en = ie.English()
+	}
+	return &Error{FR: fmt.Sprintf("adresse de l'expéditeur invalide (%q) : %s", address, err),
+		EN: fmt.Sprintf("invalid sender address (%q): %s", address, en)}
 }
