@@ -70,7 +70,8 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	if env.demoClients > 0 {
 		env.demo = true
 	}
-	if env.demo && env.wsFlag != "" && env.wsFlag != env.demoOptions().workspaceID() {
+	if _, isDemo := demoOptionsFromID(env.wsFlag, 0); env.demo && env.wsFlag != "" &&
+		env.wsFlag != env.demoOptions().workspaceID() && !(isDemo && env.demoClients == 0) {
 		return usageError{localized("--demo et --workspace s'excluent", "--demo and --workspace are mutually exclusive")}
 	}
 	switch {
@@ -149,7 +150,10 @@ func (env *appEnv) openDB() (*store.DB, error) {
 // --demo (created on first use), the one named by --workspace, or the only
 // one of the database.
 func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
-	if env.demo {
+	if env.demo && env.demoClients == 0 && env.wsFlag == "" {
+		return env.existingDemo(db)
+	}
+	if env.demo && env.wsFlag == "" {
 		return ensureDemoWorkspace(db, env.demoOptions())
 	}
 	if env.wsFlag != "" {
@@ -179,6 +183,55 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 	return store.Workspace{}, usageError{localized(
 		"plusieurs espaces de travail ("+strings.Join(ids, ", ")+") : précisez --workspace",
 		"several workspaces ("+strings.Join(ids, ", ")+"): use --workspace")}
+}
+
+// existingDemo is the workspace a bare --demo acts on: the demo workspace
+// that exists, whatever its size (a --demo-clients 5 run made "demo-5"; a
+// later --demo must find its work, not start a 40-client demo beside it).
+// Several demos: the standard one if it is among them, else a usage error
+// naming them. None: the standard demo is created.
+func (env *appEnv) existingDemo(db *store.DB) (store.Workspace, error) {
+	all, err := db.Workspaces()
+	if err != nil {
+		return store.Workspace{}, err
+	}
+	var demos []store.Workspace
+	for _, w := range all {
+		if _, ok := demoOptionsFromID(w.ID, 0); ok && (w.Demo || w.Mode == "demo") {
+			if w.ID == demoWorkspaceID {
+				return w, nil
+			}
+			demos = append(demos, w)
+		}
+	}
+	switch len(demos) {
+	case 0:
+		return ensureDemoWorkspace(db, env.demoOptions())
+	case 1:
+		return demos[0], nil
+	}
+	ids := make([]string, len(demos))
+	for i, w := range demos {
+		ids[i] = w.ID
+	}
+	sort.Strings(ids)
+	return store.Workspace{}, usageError{localized(
+		"plusieurs espaces de démonstration ("+knownList(ids, checklist.French)+") : précisez --workspace "+ids[0]+" ou --demo-clients N",
+		"several demo workspaces ("+knownList(ids, checklist.English)+"): use --workspace "+ids[0]+" or --demo-clients N")}
+}
+
+// knownList names the first few of ids and counts the rest, for messages
+// that list what exists.
+func knownList(ids []string, lang checklist.Lang) string {
+	const shown = 5
+	if len(ids) <= shown {
+		return strings.Join(ids, ", ")
+	}
+	more := fmt.Sprintf("… et %d autres", len(ids)-shown)
+	if lang == checklist.English {
+		more = fmt.Sprintf("… and %d more", len(ids)-shown)
+	}
+	return strings.Join(ids[:shown], ", ") + " " + more
 }
 
 // session is an open database, the workspace and its run: what most
