@@ -54,12 +54,12 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		stdin:  stdin,
 		stdout: stdout,
 		stderr: stderr,
-		getenv: getenv,
+		getenv: cleanGetenv(getenv),
 		now:    time.Now,
 	}
 	env.isTerminal = isTerminal(stdout)
 	env.errTerminal = isTerminal(stderr)
-	env.lang = checklist.DetectLang("", getenv)
+	env.lang = checklist.DetectLang("", env.getenv)
 
 	root := newRootCommand(env)
 	root.SetArgs(args)
@@ -130,7 +130,9 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			// cobra hands RunE this same slice: arguments are clean from here.
+			cleanArgs(args)
 			return env.resolve(cmd)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -142,13 +144,13 @@ func newRootCommand(env *appEnv) *cobra.Command {
 	root.SetErr(env.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&env.dbFlag, "db", "", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
-	pf.StringVar(&env.wsFlag, "workspace", "", "espace de travail (cabinet) sur lequel agir")
+	persistentStringFlag(root, &env.dbFlag, "db", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
+	persistentStringFlag(root, &env.wsFlag, "workspace", "espace de travail (cabinet) sur lequel agir")
 	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (créé au premier usage)")
 	pf.IntVar(&env.demoClients, "demo-clients", 0, "taille du cabinet de démonstration (implique --demo ; 40 par défaut, jusqu'à 12000)")
 	pf.DurationVar(&env.demoDelay, "demo-delay", 20*time.Second, "délai de la migration simulée en démonstration")
 	_ = pf.MarkHidden("demo-delay")
-	pf.StringVar(&env.langFlag, "lang", "", "langue des messages : fr ou en (par défaut d'après LANG)")
+	persistentStringFlag(root, &env.langFlag, "lang", "langue des messages : fr ou en (par défaut d'après LANG)")
 	pf.BoolVar(&env.accessible, "accessible", false, "mode accessible : questions ligne à ligne, sans plein écran")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"fr", "en"}, cobra.ShellCompDirectiveNoFileComp))
 

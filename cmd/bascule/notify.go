@@ -26,7 +26,6 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 			"  bascule notify --out ./annonces --from \"Claire Martin <claire.martin@cabinet-martin.fr>\"",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			out, from = connectors.Sanitize(out), connectors.Sanitize(from)
 			if out == "" {
 				return usageError{localized("--out est obligatoire", "--out is required")}
 			}
@@ -72,8 +71,8 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&out, "out", "", "dossier où écrire les messages (un sous-dossier par espace de travail)")
-	c.Flags().StringVar(&from, "from", "", "expéditeur : adresse ou « Nom <adresse> » (par défaut le cabinet, à l'e-mail de son responsable)")
+	stringFlag(c, &out, "out", "", "dossier où écrire les messages (un sous-dossier par espace de travail)")
+	stringFlag(c, &from, "from", "", "expéditeur : adresse ou « Nom <adresse> » (par défaut le cabinet, à l'e-mail de son responsable)")
 	_ = c.MarkFlagDirname("out")
 	return c
 }

@@ -63,7 +63,7 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&addr, "addr", "127.0.0.1:0", "adresse d'écoute (port 0 : un port libre)")
+	stringFlag(c, &addr, "addr", "127.0.0.1:0", "adresse d'écoute (port 0 : un port libre)")
 	f.IntVar(&clients, "clients", sandbox.DefaultClients, "nombre de dossiers clients simulés")
 	f.Int64Var(&seed, "seed", 1, "graine du cabinet simulé (même graine, même cabinet)")
 	f.DurationVar(&latency, "latency", 0, "latence ajoutée à chaque requête (ex. 20ms)")
