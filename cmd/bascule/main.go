@@ -60,6 +60,9 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 	env.isTerminal = isTerminal(stdout)
 	env.errTerminal = isTerminal(stderr)
 	env.lang = checklist.DetectLang("", env.getenv)
+	if l, ok := langFromArgs(args); ok {
+		env.lang = l
+	}
 
 	root := newRootCommand(env)
 	root.SetArgs(args)
@@ -142,7 +145,6 @@ func newRootCommand(env *appEnv) *cobra.Command {
 	root.SetIn(env.stdin)
 	root.SetOut(env.stdout)
 	root.SetErr(env.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
 	persistentStringFlag(root, &env.dbFlag, "db", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
 	persistentStringFlag(root, &env.wsFlag, "workspace", "espace de travail (cabinet) sur lequel agir")
@@ -169,6 +171,7 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		newPurgeCommand(env),
 		newSandboxCommand(env),
 	)
+	env.localizeCommands(root)
 	return root
 }
 
