@@ -66,8 +66,28 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 
 	root := newRootCommand(env)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	return env.finish(ctx, err)
+	return env.finish(ctx, execute(ctx, root, env, args))
+}
+
+// execute runs the command tree. A panic is a bug of bascule: the user reads
+// a French sentence naming the command and what to do, not a Go stack
+// (BASCULE_DEBUG=1 prints it for the report).
+func execute(ctx context.Context, root *cobra.Command, env *appEnv, args []string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if env.getenv("BASCULE_DEBUG") != "" {
+				fmt.Fprintf(env.stderr, "panic: %v\n%s\n", p, debug.Stack())
+			}
+			name := root.Name()
+			if c, _, ferr := root.Find(args); ferr == nil && c != nil {
+				name = c.CommandPath()
+			}
+			err = localized("erreur interne de bascule dans « "+name+" » : ce qui était enregistré reste dans la base ; "+
+				"relancez avec BASCULE_DEBUG=1 et signalez le message",
+				"internal error of bascule in \""+name+"\": what was saved stays in the database; run again with BASCULE_DEBUG=1 and report the message")
+		}
+	}()
+	return root.ExecuteContext(ctx)
 }
 
 // finish prints err (in the user's language) and turns it into an exit code.

@@ -182,7 +182,16 @@ func findClient(run *checklist.Run, key string) (int, error) {
 		}
 	}
 	if found < 0 {
-		return -1, usageError{localized("client inconnu : "+quote(key), "unknown client: "+quote(key))}
+		ids := make([]string, len(run.Clients))
+		for i := range run.Clients {
+			ids[i] = run.Clients[i].ID
+		}
+		if len(ids) == 0 {
+			return -1, usageError{localized("client inconnu : "+quote(key)+" (cet espace n'a aucun client)",
+				"unknown client: "+quote(key)+" (this workspace has no client)")}
+		}
+		return -1, usageError{localized("client inconnu : "+quote(key)+" ; clients connus : "+knownList(ids, checklist.French),
+			"unknown client: "+quote(key)+"; known clients: "+knownList(ids, checklist.English))}
 	}
 	return found, nil
 }
