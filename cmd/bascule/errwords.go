@@ -65,11 +65,11 @@ func humanize(msg string, err error, lang checklist.Lang) string {
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		msg = strings.Replace(msg, pe.Error(), pick("fichier ", "file ")+connectors.Sanitize(pe.Path)+" : "+fileReason(pe.Err, lang), 1)
+		msg = strings.Replace(msg, pe.Error(), pick("fichier ", "file ")+connectors.Sanitize(pe.Path)+pick(" : ", ": ")+fileReason(pe.Err, lang), 1)
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {
-		msg = strings.Replace(msg, le.Error(), pick("fichier ", "file ")+connectors.Sanitize(le.New)+" : "+fileReason(le.Err, lang), 1)
+		msg = strings.Replace(msg, le.Error(), pick("fichier ", "file ")+connectors.Sanitize(le.New)+pick(" : ", ": ")+fileReason(le.Err, lang), 1)
 	}
 	var ute *json.UnmarshalTypeError
 	if errors.As(err, &ute) {
