@@ -518,7 +518,7 @@ func TestPurge(t *testing.T) {
 	if !strings.Contains(r.stdout, "effacé") {
 		t.Errorf("purge output %q", r.stdout)
 	}
-	h.want(1, "status", "--workspace", "martin")
+	h.want(2, "status", "--workspace", "martin") // gone: an unknown workspace
 	h.want(0, "status", "--demo")
 	h.want(0, "purge", "--demo", "--yes")
 }
