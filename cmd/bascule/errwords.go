@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"os"
@@ -83,6 +84,9 @@ func humanize(msg string, err error, lang checklist.Lang) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		msg = strings.Replace(msg, se.Error(), fmt.Sprintf(pick("JSON illisible vers l'octet %d", "unreadable JSON near byte %d"), se.Offset), 1)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = strings.Replace(msg, io.ErrUnexpectedEOF.Error(), pick("fichier tronqué (fin inattendue)", "truncated file (unexpected end)"), 1)
 	}
 	var ae *net.AddrError
 	if errors.As(err, &ae) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,6 +104,7 @@ func TestHumanize(t *testing.T) {
 		{&fs.PathError{Op: "open", Path: "/etc/x", Err: fs.ErrPermission}, "permission refusée", "permission denied", "open /etc"},
 		{fmt.Errorf("import : %w", jerr), "le champ « clients »", "field \"clients\"", "cannot unmarshal"},
 		{json.Unmarshal([]byte("{"), &struct{}{}), "JSON illisible", "unreadable JSON", "unexpected end"},
+		{fmt.Errorf("format illisible (fichier d'export) : %w", io.ErrUnexpectedEOF), "fichier tronqué", "truncated file", "unexpected EOF"},
 	} {
 		fr := humanize(c.err.Error(), c.err, checklist.French)
 		en := humanize(c.err.Error(), c.err, checklist.English)
