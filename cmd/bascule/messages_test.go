@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
 )
@@ -114,5 +118,26 @@ func TestHumanize(t *testing.T) {
 		if !strings.Contains(en, c.en) || strings.Contains(en, c.internal) {
 			t.Errorf("%v: English %q", c.err, en)
 		}
+	}
+}
+
+// TestPanicInWords: a bug that panics gives a French sentence naming the
+// command, not "runtime error" and a stack.
+func TestPanicInWords(t *testing.T) {
+	var out, errb bytes.Buffer
+	env := &appEnv{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }, lang: checklist.French}
+	root := &cobra.Command{Use: "bascule", SilenceErrors: true, SilenceUsage: true}
+	root.AddCommand(&cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error {
+		var s []int
+		_ = s[3]
+		return nil
+	}})
+	root.SetArgs([]string{"boom"})
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	code := env.finish(context.Background(), execute(context.Background(), root, env, []string{"boom"}))
+	if code != exitFailure || !strings.Contains(errb.String(), "erreur interne de bascule dans « bascule boom »") ||
+		strings.Contains(errb.String(), "runtime error") || strings.Contains(errb.String(), "goroutine") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
