@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -186,5 +189,58 @@ func TestSweepSavedBeforeShown(t *testing.T) {
 	}
 	if len(w.unsaved) > 0 {
 		t.Fatalf("%d line(s) printed before their result was saved, first %s", len(w.unsaved), w.unsaved[0])
+	}
+}
+
+// TestSweepKill9PrintedSaved runs the real binary, kills it with SIGKILL as
+// soon as it has printed a result, and reopens the database: every line
+// printed must be saved (835 printed, 500 saved before).
+func TestSweepKill9PrintedSaved(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs a child process")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "bascule.db")
+	base := []string{"--db", db, "--demo-clients", "1500"}
+	if out, err := exec.Command(bin, append(base, "status")...).CombinedOutput(); err != nil {
+		t.Fatalf("status: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, append(base, "sweep")...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	var printed []string
+	if sc.Scan() {
+		printed = append(printed, sc.Text())
+		_ = cmd.Process.Kill()
+	}
+	for sc.Scan() { // what reached the pipe before the kill was printed too
+		printed = append(printed, sc.Text())
+	}
+	_ = cmd.Wait()
+	if len(printed) == 0 {
+		t.Fatal("nothing printed")
+	}
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	unsaved := 0
+	for _, l := range printed {
+		id, _, _ := strings.Cut(l, "\t")
+		st, err := s.StepState("demo-1500", checklist.Ref{Step: "preparation.client.pending_invoices", Client: id})
+		if err != nil || st.Evidence == nil {
+			unsaved++
+		}
+	}
+	t.Logf("%d line(s) printed before the kill", len(printed))
+	if unsaved > 0 {
+		t.Errorf("%d of %d printed line(s) not in the database", unsaved, len(printed))
 	}
 }
