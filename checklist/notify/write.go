@@ -86,7 +86,7 @@ func WriteAll(ctx context.Context, root string, b Batch, onWrite func(path strin
 		}
 		seen[strings.ToLower(name)] = safeSegment(c.ID, "?")
 		path := filepath.Join(w.Dir, name)
-		if err := WriteFile(path, m); err != nil {
+		if err := writeFile(path, m); err != nil {
 			return w, err
 		}
 		if m.To == nil {
@@ -97,13 +97,33 @@ func WriteAll(ctx context.Context, root string, b Batch, onWrite func(path strin
 			onWrite(path)
 		}
 	}
+	syncDir(w.Dir) // once for every rename above
 	return w, nil
 }
 
 // WriteFile writes m to path, readable by the owner only, through a
 // temporary file that is synced, renamed in place and whose folder is synced:
 // a crash leaves the old file or the new one, never half a message.
-func WriteFile(path string, m Message) (err error) {
+func WriteFile(path string, m Message) error {
+	if err := writeFile(path, m); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// syncDir makes the renames in dir durable. Best effort: some systems cannot
+// sync a folder; each file itself was synced before its rename.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// writeFile is WriteFile without the folder sync, for a batch that syncs the
+// folder once at the end.
+func writeFile(path string, m Message) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
 	if err != nil {
@@ -130,11 +150,6 @@ func WriteFile(path string, m Message) (err error) {
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fileError(path, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		// Best effort: some systems cannot sync a folder; the file itself is.
-		_ = d.Sync()
-		d.Close()
 	}
 	return nil
 }
