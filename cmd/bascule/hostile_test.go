@@ -145,3 +145,17 @@ func TestHostileStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestEnvironmentSanitised: BASCULE_* values are cleaned where they enter;
+// the passphrase is left as typed, since it is never shown and cleaning it
+// would lock the secrets it opens.
+func TestEnvironmentSanitised(t *testing.T) {
+	raw := map[string]string{"BASCULE_DB": "/tmp/\x1b]52;c;eA==\x07base.db", envPassphrase: "phrase\x1b[2J du cabinet"}
+	get := cleanGetenv(func(k string) string { return raw[k] })
+	if got := get("BASCULE_DB"); got != "/tmp/base.db" {
+		t.Errorf("BASCULE_DB = %q", got)
+	}
+	if got := get(envPassphrase); got != raw[envPassphrase] {
+		t.Errorf("passphrase changed: %q", got)
+	}
+}
