@@ -48,6 +48,9 @@ func (env *appEnv) localizeCommands(root *cobra.Command) {
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
+		if env.lang == checklist.English {
+			englishTexts(c)
+		}
 		c.InitDefaultHelpFlag()
 		if f := c.Flags().Lookup("help"); f != nil {
 			f.Usage = env.msg("aide de ", "help for ") + c.Name()
@@ -132,10 +135,6 @@ func (env *appEnv) writeUsage(w io.Writer, c *cobra.Command) {
 	}
 }
 
-// flagLineRE splits a line of pflag's flag list into the flag with its
-// value type and the description.
-var flagLineRE = regexp.MustCompile(`^(\s+(?:-\w, )?--[\w-]+)(?: (\w+))? {2,}(\S.*)$`)
-
 // flagUsages translates pflag's value types and "(default …)", and aligns
 // the descriptions again since the French words differ in length.
 func (env *appEnv) flagUsages(s string) string {
@@ -144,6 +143,8 @@ func (env *appEnv) flagUsages(s string) string {
 	}
 	types := map[string]string{"string": "texte", "strings": "textes", "int": "nombre", "int64": "nombre",
 		"uint": "nombre", "float64": "nombre", "duration": "durée"}
+	// A line of pflag's list: the flag, its value type, the description.
+	flagLineRE := regexp.MustCompile(`^(\s+(?:-\w, )?--[\w-]+)(?: (\w+))? {2,}(\S.*)$`)
 	type row struct{ left, desc string }
 	var rows []row
 	width := 0

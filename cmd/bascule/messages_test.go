@@ -141,3 +141,20 @@ func TestPanicInWords(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// TestHelpInEnglish: with --lang en the help of the commands reads in
+// English, descriptions and flags included.
+func TestHelpInEnglish(t *testing.T) {
+	h := newHarness(t)
+	french := []string{"Utilisation", "Options", "fichier", "dossier", "espace de travail", "aide de", "défaut",
+		" les ", " des ", " du ", " à ", "étape"}
+	for _, args := range [][]string{{}, {"status"}, {"step"}, {"step", "list"}, {"step", "set"}, {"sweep"},
+		{"report"}, {"notify"}, {"sandbox"}, {"sandbox", "serve"}, {"completion"}, {"help"}} {
+		r := h.want(0, append(append([]string{"--lang", "en"}, args...), "--help")...)
+		for _, w := range french {
+			if strings.Contains(r.stdout, w) {
+				t.Errorf("%v --help in English shows %q:\n%s", args, w, r.stdout)
+			}
+		}
+	}
+}
