@@ -168,7 +168,7 @@ func newRootCommand(env *appEnv) *cobra.Command {
 	pf := root.PersistentFlags()
 	persistentStringFlag(root, &env.dbFlag, "db", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
 	persistentStringFlag(root, &env.wsFlag, "workspace", "espace de travail (cabinet) sur lequel agir")
-	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (créé au premier usage)")
+	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (celui qui existe, sinon créé)")
 	pf.IntVar(&env.demoClients, "demo-clients", 0, "taille du cabinet de démonstration (implique --demo ; 40 par défaut, jusqu'à 12000)")
 	pf.DurationVar(&env.demoDelay, "demo-delay", 20*time.Second, "délai de la migration simulée en démonstration")
 	_ = pf.MarkHidden("demo-delay")
