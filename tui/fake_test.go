@@ -259,6 +259,7 @@ func (d *driver) run(cmd tea.Cmd) {
 		go func() { out <- c() }()
 	}
 	launch(cmd)
+	deadline := time.Now().Add(2 * time.Second)
 	for pending > 0 {
 		select {
 		case msg := <-out:
@@ -279,6 +280,12 @@ func (d *driver) run(cmd tea.Cmd) {
 			d.m = nm.(Model)
 			launch(c)
 		case <-time.After(40 * time.Millisecond):
+			// A background job still running (files written with fsync
+			// take longer on a loaded machine) gets its answer, up to a
+			// bound so that a job left running on purpose never hangs.
+			if d.m.busy() && time.Now().Before(deadline) {
+				continue
+			}
 			return
 		}
 	}

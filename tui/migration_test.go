@@ -121,7 +121,7 @@ func TestMigrationWithSandbox(t *testing.T) {
 	d.mustSee("Demande de migration", "Prévenir les clients de la migration")
 	d.key("enter")
 	d.mustSee("messages écrits")
-	files, _ := filepath.Glob(filepath.Join(e.dir, "out", "annonces", "*.eml"))
+	files, _ := filepath.Glob(filepath.Join(e.dir, "out", "annonces", "*", "*.eml"))
 	if len(files) != len(e.opts.Run.Clients) {
 		t.Fatalf("%d .eml written, want %d", len(files), len(e.opts.Run.Clients))
 	}

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -249,24 +248,23 @@ func (m *Model) outDir() string {
 }
 
 // notifyJob writes one .eml per client announcing the migration (§3.2 item
-// 1), the cabinet as sender; contacts come from V1 when it answers.
+// 1), the cabinet as sender; contacts come from V1 when it answers. The files
+// are written by notify.WriteAll, as `bascule notify` does.
 func (m *Model) notifyJob() job {
-	type client struct {
-		id, name, siren string
-		payment         bool
-		pending         int
+	b := notify.Batch{Workspace: m.ws.ID, CabinetName: m.ws.Cabinet.LegalName,
+		SenderEmail: m.ws.Cabinet.ManagerEmail, Date: m.opts.Now()}
+	for _, c := range m.run.Clients {
+		b.Clients = append(b.Clients, notify.Recipient{ID: c.ID, Name: c.Name, SIREN: c.SIREN,
+			Payment: c.Payment, PendingInvoices: c.PendingInvoices})
 	}
-	cs := make([]client, len(m.run.Clients))
-	for i, c := range m.run.Clients {
-		cs[i] = client{c.ID, c.Name, c.SIREN, c.Payment, c.PendingInvoices}
-	}
-	cab, operator, v1, now := m.ws.Cabinet, m.ws.Operator, m.ports.V1, m.opts.Now()
-	dir := filepath.Join(m.outDir(), "annonces")
+	v1, now, root := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces")
 	return func(ctx context.Context) (jobResult, error) {
 		contacts := map[string]connectors.Client{}
 		if v1 != nil {
 			page := connectors.Page{Limit: 1000}
-			for {
+			seen := map[string]bool{}
+			// Bounded: a platform whose cursor never ends is broken, not large.
+			for n := 0; n < 100; n++ {
 				list, next, err := v1.ListClients(ctx, page)
 				if err != nil {
 					break // the messages are written without a recipient
@@ -274,48 +272,25 @@ func (m *Model) notifyJob() job {
 				for _, c := range list {
 					contacts[c.ID] = c
 				}
-				if next == "" {
+				if next == "" || seen[next] {
 					break
 				}
+				seen[next] = true
 				page.Cursor = next
 			}
 		}
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		for i, r := range b.Clients {
+			c := contacts[r.ID]
+			b.Clients[i].ContactFirst, b.Clients[i].ContactLast, b.Clients[i].ContactEmail = c.ContactFirstName, c.ContactLastName, c.ContactEmail
+		}
+		w, err := notify.WriteAll(ctx, root, b, nil)
+		if err != nil {
 			return jobResult{}, err
 		}
-		written, noContact := 0, 0
-		for _, d := range cs {
-			if err := ctx.Err(); err != nil {
-				return jobResult{}, err
-			}
-			c := contacts[d.id]
-			msg, err := notify.Build(notify.Announcement{
-				CabinetName: cab.LegalName, ManagerName: operator, ManagerEmail: cab.ManagerEmail,
-				ClientName: d.name, ClientSIREN: d.siren, ContactFirst: c.ContactFirstName, ContactLast: c.ContactLastName,
-				ContactEmail: c.ContactEmail, Payment: d.payment, PendingInvoices: d.pending, Date: now,
-			})
-			if err != nil {
-				return jobResult{}, err
-			}
-			if msg.To == nil {
-				noContact++
-			}
-			f, err := os.OpenFile(filepath.Join(dir, notify.FileName(d.siren, d.name)), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-			if err != nil {
-				return jobResult{}, err
-			}
-			_, err = msg.WriteTo(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return jobResult{}, err
-			}
-			written++
-		}
-		abs, _ := filepath.Abs(dir)
+		written := len(w.Paths)
+		abs, _ := filepath.Abs(w.Dir)
 		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
-			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(noContact)}}
+			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
 		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
 			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
 	}
@@ -710,7 +685,7 @@ func (m *Model) requestDetail() []string {
 				"%s messages in %s (%s without a known recipient)"), ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
 		} else {
 			lines = append(lines, " "+fmt.Sprintf(tr(m.lang, "entrée : écrire un e-mail (.eml) par client dans %s, expéditeur %s",
-				"enter: write one e-mail (.eml) per client in %s, sender %s"), filepath.Join(m.outDir(), "annonces"), m.ws.Cabinet.ManagerEmail))
+				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
 	case "request.client_checks", "request.submit":
 		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)

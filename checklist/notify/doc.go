@@ -3,6 +3,9 @@
 // d'une migration à venir"): one RFC 5322 message per client, as an .eml file
 // that any mail program opens and sends.
 //
-// It is pure: it builds bytes from values and never sends anything. It may
-// import checklist's pure sub-packages (identifiers) and the standard library.
+// It builds bytes from values and never sends anything. WriteAll is the one
+// writer of the .eml files, used by the wizard and by `bascule notify`: one
+// folder per workspace, one file per client named from its id, each written
+// atomically. It imports checklist's pure sub-packages (identifiers) and the
+// standard library only.
 package notify

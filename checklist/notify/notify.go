@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"mime/quotedprintable"
@@ -58,8 +59,8 @@ func Subject(cabinet, client string) string {
 // old space becomes read-only afterwards.
 func Build(a Announcement) (Message, error) {
 	from := ident.NormalizeEmail(a.ManagerEmail)
-	if err := ident.ValidateEmail(from); err != nil {
-		return Message{}, fmt.Errorf("adresse de l'expéditeur invalide (%q) : %w", a.ManagerEmail, err)
+	if err := ValidateSender(a.ManagerEmail); err != nil {
+		return Message{}, err
 	}
 	signer := oneLine(a.ManagerName)
 	if signer == "" {
@@ -154,53 +155,6 @@ func (m Message) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// FileName is a safe file name for the message of a client: its SIREN (or id)
-// and a slug of its name, so that a hostile name cannot climb directories.
-func FileName(idOrSIREN, name string) string {
-	var slug strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			slug.WriteRune(r)
-		case strings.ContainsRune("àâä", r):
-			slug.WriteRune('a')
-		case strings.ContainsRune("éèêë", r):
-			slug.WriteRune('e')
-		case strings.ContainsRune("îï", r):
-			slug.WriteRune('i')
-		case strings.ContainsRune("ôö", r):
-			slug.WriteRune('o')
-		case strings.ContainsRune("ùûü", r):
-			slug.WriteRune('u')
-		case r == 'ç':
-			slug.WriteRune('c')
-		default:
-			if s := slug.String(); s != "" && !strings.HasSuffix(s, "-") {
-				slug.WriteRune('-')
-			}
-		}
-		if slug.Len() >= 40 {
-			break
-		}
-	}
-	id := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			return r
-		}
-		return -1
-	}, idOrSIREN)
-	s := strings.Trim(slug.String(), "-")
-	switch {
-	case id == "" && s == "":
-		return "client.eml"
-	case id == "":
-		return s + ".eml"
-	case s == "":
-		return id + ".eml"
-	}
-	return id + "-" + s + ".eml"
-}
-
 // formatAddress writes a From or To value. A plain-ASCII name is quoted by
 // net/mail; any other is written as RFC 2047 phrase words, where only
 // letters, digits and !*+-/ may stand as themselves (net/mail's own encoding
@@ -277,4 +231,36 @@ func encodeWords(v string, safe func(rune) bool) string {
 // would otherwise let it add headers of its own.
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\r' || r == '\n' }), " ")
+}
+
+// ParseSender reads a sender as typed: a bare address or "Nom <adresse>"
+// (RFC 5322, as mail programs write it). The name is empty for a bare
+// address.
+func ParseSender(s string) (name, address string, err error) {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "<>\"") {
+		return "", s, nil // checked by Build, with its precise message
+	}
+	a, perr := mail.ParseAddress(s)
+	if perr != nil {
+		return "", "", &Error{FR: fmt.Sprintf("expéditeur illisible (%q) : écrivez adresse@domaine.fr ou « Nom <adresse@domaine.fr> »", s),
+			EN: fmt.Sprintf("unreadable sender (%q): write address@domain.fr or \"Name <address@domain.fr>\"", s)}
+	}
+	return oneLine(a.Name), a.Address, nil
+}
+
+// ValidateSender checks the sender's address, with a message in both
+// languages.
+func ValidateSender(address string) error {
+	err := ident.ValidateEmail(ident.NormalizeEmail(address))
+	if err == nil {
+		return nil
+	}
+	var ie *ident.Error
+	en := err.Error()
+	if errors.As(err, &ie) {
+		en = ie.English()
+	}
+	return &Error{FR: fmt.Sprintf("adresse de l'expéditeur invalide (%q) : %s", address, err),
+		EN: fmt.Sprintf("invalid sender address (%q): %s", address, en)}
 }

@@ -123,12 +123,34 @@ func TestBadFrom(t *testing.T) {
 
 func TestFileName(t *testing.T) {
 	for _, c := range [][3]string{
-		{"552008443", "Boulangerie Lefèvre & Fils", "552008443-boulangerie-lefevre-fils.eml"},
-		{"../../etc", "../passwd", "etc-passwd.eml"},
+		{"cli-00001", "Boulangerie Lefèvre & Fils", "cli-00001-boulangerie-lefevre-fils.eml"},
+		{"../../etc", "../passwd", "etc_" + digest8("../../etc") + "-passwd.eml"},
 		{"", "", "client.eml"},
+		{"cli-2", "", "cli-2.eml"},
 	} {
 		if got := FileName(c[0], c[1]); got != c[2] {
 			t.Errorf("FileName(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
 		}
+	}
+	// Ids that differ only by dropped characters still give two names.
+	if FileName("a/b", "x") == FileName("ab", "x") || FileName("a/b", "x") == FileName("a.b", "x") {
+		t.Error("two ids gave the same file name")
+	}
+}
+
+func TestParseSender(t *testing.T) {
+	for _, c := range []struct{ in, name, addr string }{
+		{"claire.martin@cabinet-martin.fr", "", "claire.martin@cabinet-martin.fr"},
+		{"Claire Martin <claire.martin@cabinet-martin.fr>", "Claire Martin", "claire.martin@cabinet-martin.fr"},
+		{`"Martin, Claire" <claire@cabinet.fr>`, "Martin, Claire", "claire@cabinet.fr"},
+		{"=?UTF-8?q?C=C3=A9line?= <celine@cabinet.fr>", "Céline", "celine@cabinet.fr"},
+	} {
+		name, addr, err := ParseSender(c.in)
+		if err != nil || name != c.name || addr != c.addr {
+			t.Errorf("ParseSender(%q) = %q, %q, %v", c.in, name, addr, err)
+		}
+	}
+	if _, _, err := ParseSender("Claire <pas une adresse"); err == nil {
+		t.Error("unreadable sender accepted")
 	}
 }

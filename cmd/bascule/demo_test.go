@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,4 +82,34 @@ func TestReplayDemo(t *testing.T) {
 	if err != nil || req.State != connectors.RequestSucceeded {
 		t.Errorf("resubmitting as the wizard does: %+v %v", req, err)
 	}
+}
+
+// TestDemoReusesExisting: after a --demo-clients 5 run, a bare --demo acts
+// on that demo (it created a second, 40-client "demo" at 0 %); with two
+// demos it names them instead of choosing.
+func TestDemoReusesExisting(t *testing.T) {
+	h := newHarness(t)
+	h.want(0, "step", "set", "cabinet", "preparation.cabinet.collaborators", "--status", "done", "--demo-clients", "5")
+	r := h.want(0, "status", "--demo")
+	if !strings.Contains(r.stdout, "1/32") {
+		t.Errorf("status --demo does not show the 5-client demo's progress:\n%s", r.stdout)
+	}
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Workspaces()
+	db.Close()
+	if err != nil || len(all) != 1 || all[0].ID != "demo-5" {
+		t.Fatalf("workspaces after status --demo: %v %v", all, err)
+	}
+	h.want(0, "step", "list", "--demo", "--json")
+	h.want(0, "status", "--demo", "--workspace", "demo-5")
+
+	h.want(0, "status", "--demo-clients", "3")
+	r = h.want(2, "status", "--demo")
+	if !strings.Contains(r.stderr, "demo-3") || !strings.Contains(r.stderr, "demo-5") {
+		t.Errorf("two demos: stderr %q", r.stderr)
+	}
+	h.want(0, "status", "--demo", "--workspace", "demo-3")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -70,7 +71,8 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	if env.demoClients > 0 {
 		env.demo = true
 	}
-	if env.demo && env.wsFlag != "" && env.wsFlag != env.demoOptions().workspaceID() {
+	if _, isDemo := demoOptionsFromID(env.wsFlag, 0); env.demo && env.wsFlag != "" &&
+		env.wsFlag != env.demoOptions().workspaceID() && !(isDemo && env.demoClients == 0) {
 		return usageError{localized("--demo et --workspace s'excluent", "--demo and --workspace are mutually exclusive")}
 	}
 	switch {
@@ -134,9 +136,9 @@ func englishOf(err error) string {
 // errText is err in the user's language.
 func (env *appEnv) errText(err error) string {
 	if env.lang == checklist.English {
-		return englishOf(err)
+		return humanize(englishOf(err), err, env.lang)
 	}
-	return err.Error()
+	return humanize(err.Error(), err, env.lang)
 }
 
 // openDB opens the database. A database held by another bascule process is
@@ -149,13 +151,19 @@ func (env *appEnv) openDB() (*store.DB, error) {
 // --demo (created on first use), the one named by --workspace, or the only
 // one of the database.
 func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
-	if env.demo {
+	if env.demo && env.demoClients == 0 && env.wsFlag == "" {
+		return env.existingDemo(db)
+	}
+	if env.demo && env.wsFlag == "" {
 		return ensureDemoWorkspace(db, env.demoOptions())
 	}
 	if env.wsFlag != "" {
 		ws, err := db.Workspace(env.wsFlag)
 		if opts, ok := demoOptionsFromID(env.wsFlag, env.demoDelay); ok && errors.Is(err, store.ErrNotFound) {
 			return ensureDemoWorkspace(db, opts)
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			return ws, env.unknownWorkspace(db)
 		}
 		return ws, err
 	}
@@ -179,6 +187,75 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 	return store.Workspace{}, usageError{localized(
 		"plusieurs espaces de travail ("+strings.Join(ids, ", ")+") : précisez --workspace",
 		"several workspaces ("+strings.Join(ids, ", ")+"): use --workspace")}
+}
+
+// existingDemo is the workspace a bare --demo acts on: the demo workspace
+// that exists, whatever its size (a --demo-clients 5 run made "demo-5"; a
+// later --demo must find its work, not start a 40-client demo beside it).
+// Several demos: the standard one if it is among them, else a usage error
+// naming them. None: the standard demo is created.
+func (env *appEnv) existingDemo(db *store.DB) (store.Workspace, error) {
+	all, err := db.Workspaces()
+	if err != nil {
+		return store.Workspace{}, err
+	}
+	var demos []store.Workspace
+	for _, w := range all {
+		if _, ok := demoOptionsFromID(w.ID, 0); ok && (w.Demo || w.Mode == "demo") {
+			if w.ID == demoWorkspaceID {
+				return w, nil
+			}
+			demos = append(demos, w)
+		}
+	}
+	switch len(demos) {
+	case 0:
+		return ensureDemoWorkspace(db, env.demoOptions())
+	case 1:
+		return demos[0], nil
+	}
+	ids := make([]string, len(demos))
+	for i, w := range demos {
+		ids[i] = w.ID
+	}
+	sort.Strings(ids)
+	return store.Workspace{}, usageError{localized(
+		"plusieurs espaces de démonstration ("+knownList(ids, checklist.French)+") : précisez --workspace "+ids[0]+" ou --demo-clients N",
+		"several demo workspaces ("+knownList(ids, checklist.English)+"): use --workspace "+ids[0]+" or --demo-clients N")}
+}
+
+// unknownWorkspace is the error for a --workspace that names none: a wrong
+// argument (exit 2), with the workspaces that exist.
+func (env *appEnv) unknownWorkspace(db *store.DB) error {
+	all, err := db.Workspaces()
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(all))
+	for i, w := range all {
+		ids[i] = w.ID
+	}
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		return usageError{localized("espace de travail inconnu "+quote(env.wsFlag)+" : la base "+env.dbPath+" n'en contient aucun",
+			"unknown workspace "+quote(env.wsFlag)+": database "+env.dbPath+" holds none")}
+	}
+	return usageError{localized("espace de travail inconnu "+quote(env.wsFlag)+" ; espaces connus : "+knownList(ids, checklist.French),
+		"unknown workspace "+quote(env.wsFlag)+"; known workspaces: "+knownList(ids, checklist.English))}
+}
+
+// knownList names the first few of ids and counts the rest, for messages
+// that list what exists.
+func knownList(ids []string, lang checklist.Lang) string {
+	const shown = 5
+	if len(ids) <= shown {
+		return strings.Join(ids, ", ")
+	}
+	more := fmt.Sprintf("… et %d autres", len(ids)-shown)
+	if lang == checklist.English {
+		more = fmt.Sprintf("… and %d more", len(ids)-shown)
+	}
+	return strings.Join(ids[:shown], ", ") + " " + more
 }
 
 // session is an open database, the workspace and its run: what most
@@ -332,36 +409,49 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 }
 
 // writeFileAtomic writes data to path readable by the owner only (reports and
-// exports hold names, e-mails and IBANs), through a temporary file renamed in
-// place so that an interruption never leaves half a file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".bascule-*.tmp")
+// exports hold names, e-mails and IBANs), through a temporary file synced,
+// renamed in place and its folder synced, so that an interruption never
+// leaves half a file. Errors name path in words.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		p := connectors.Sanitize(path)
+		return usageError{localized(p+" est un dossier : donnez un nom de fichier (par exemple "+filepath.Join(p, "rapport.html")+")",
+			p+" is a folder: give a file name (for example "+filepath.Join(p, "report.html")+")")}
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
+	if errors.Is(err, fs.ErrNotExist) {
+		d := connectors.Sanitize(dir)
+		return localized("dossier "+d+" introuvable : créez-le ou choisissez un autre chemin", "folder "+d+" not found: create it or choose another path")
+	}
 	if err != nil {
-		return err
+		return fileError(path, err)
 	}
 	tmp := f.Name()
-	ok := false
 	defer func() {
-		if !ok {
+		if err != nil {
 			f.Close()
 			os.Remove(tmp)
 		}
 	}()
 	if err := f.Chmod(0o600); err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if err := write(f); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return err
+		return fileError(path, err)
 	}
-	ok = true
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync() // best effort: not every system syncs a folder
+		d.Close()
+	}
 	return nil
 }

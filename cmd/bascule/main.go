@@ -54,17 +54,40 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		stdin:  stdin,
 		stdout: stdout,
 		stderr: stderr,
-		getenv: getenv,
+		getenv: cleanGetenv(getenv),
 		now:    time.Now,
 	}
 	env.isTerminal = isTerminal(stdout)
 	env.errTerminal = isTerminal(stderr)
-	env.lang = checklist.DetectLang("", getenv)
+	env.lang = checklist.DetectLang("", env.getenv)
+	if l, ok := langFromArgs(args); ok {
+		env.lang = l
+	}
 
 	root := newRootCommand(env)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	return env.finish(ctx, err)
+	return env.finish(ctx, execute(ctx, root, env, args))
+}
+
+// execute runs the command tree. A panic is a bug of bascule: the user reads
+// a French sentence naming the command and what to do, not a Go stack
+// (BASCULE_DEBUG=1 prints it for the report).
+func execute(ctx context.Context, root *cobra.Command, env *appEnv, args []string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if env.getenv("BASCULE_DEBUG") != "" {
+				fmt.Fprintf(env.stderr, "panic: %v\n%s\n", p, debug.Stack())
+			}
+			name := root.Name()
+			if c, _, ferr := root.Find(args); ferr == nil && c != nil {
+				name = c.CommandPath()
+			}
+			err = localized("erreur interne de bascule dans « "+name+" » : ce qui était enregistré reste dans la base ; "+
+				"relancez avec BASCULE_DEBUG=1 et signalez le message",
+				"internal error of bascule in \""+name+"\": what was saved stays in the database; run again with BASCULE_DEBUG=1 and report the message")
+		}
+	}()
+	return root.ExecuteContext(ctx)
 }
 
 // finish prints err (in the user's language) and turns it into an exit code.
@@ -130,7 +153,9 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			// cobra hands RunE this same slice: arguments are clean from here.
+			cleanArgs(args)
 			return env.resolve(cmd)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -140,15 +165,14 @@ func newRootCommand(env *appEnv) *cobra.Command {
 	root.SetIn(env.stdin)
 	root.SetOut(env.stdout)
 	root.SetErr(env.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&env.dbFlag, "db", "", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
-	pf.StringVar(&env.wsFlag, "workspace", "", "espace de travail (cabinet) sur lequel agir")
-	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (créé au premier usage)")
+	persistentStringFlag(root, &env.dbFlag, "db", "fichier de la base (sinon $BASCULE_DB, sinon le dossier de données de l'utilisateur)")
+	persistentStringFlag(root, &env.wsFlag, "workspace", "espace de travail (cabinet) sur lequel agir")
+	pf.BoolVar(&env.demo, "demo", false, "agir sur l'espace de démonstration (celui qui existe, sinon créé)")
 	pf.IntVar(&env.demoClients, "demo-clients", 0, "taille du cabinet de démonstration (implique --demo ; 40 par défaut, jusqu'à 12000)")
 	pf.DurationVar(&env.demoDelay, "demo-delay", 20*time.Second, "délai de la migration simulée en démonstration")
 	_ = pf.MarkHidden("demo-delay")
-	pf.StringVar(&env.langFlag, "lang", "", "langue des messages : fr ou en (par défaut d'après LANG)")
+	persistentStringFlag(root, &env.langFlag, "lang", "langue des messages : fr ou en (par défaut d'après LANG)")
 	pf.BoolVar(&env.accessible, "accessible", false, "mode accessible : questions ligne à ligne, sans plein écran")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"fr", "en"}, cobra.ShellCompDirectiveNoFileComp))
 
@@ -168,6 +192,7 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		newPurgeCommand(env),
 		newSandboxCommand(env),
 	)
+	env.localizeCommands(root)
 	return root
 }
 

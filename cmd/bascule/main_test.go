@@ -107,7 +107,8 @@ func TestNoWorkspace(t *testing.T) {
 	if !strings.Contains(r.stderr, "aucun espace de travail") {
 		t.Errorf("stderr = %q", r.stderr)
 	}
-	h.want(1, "status", "--workspace", "absent")
+	// An unknown workspace is a wrong argument (2), like an unknown client.
+	h.want(2, "status", "--workspace", "absent")
 	h.want(2, "status", "--demo", "--workspace", "autre")
 	// Once the demo exists it is the only workspace: no flag needed.
 	h.want(0, "status", "--demo")
@@ -517,7 +518,7 @@ func TestPurge(t *testing.T) {
 	if !strings.Contains(r.stdout, "effacé") {
 		t.Errorf("purge output %q", r.stdout)
 	}
-	h.want(1, "status", "--workspace", "martin")
+	h.want(2, "status", "--workspace", "martin") // gone: an unknown workspace
 	h.want(0, "status", "--demo")
 	h.want(0, "purge", "--demo", "--yes")
 }

@@ -82,7 +82,7 @@ func TestMigrationEndToEnd(t *testing.T) {
 	tm.waitFor("Demande de migration")
 	tm.keys("Enter")
 	tm.waitFor("5 messages écrits")
-	if files, _ := filepath.Glob(filepath.Join(dir, "bascule-sortie", "annonces", "*.eml")); len(files) != 5 {
+	if files, _ := filepath.Glob(filepath.Join(dir, "bascule-sortie", "annonces", "*", "*.eml")); len(files) != 5 {
 		t.Fatalf("%d .eml files written, want 5", len(files))
 	}
 	tm.keys("Down", "v")

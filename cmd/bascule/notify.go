@@ -1,10 +1,8 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -17,14 +15,15 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "notify --out DIR",
 		Short: "Préparer un e-mail (.eml) par client pour annoncer la migration (§3.2)",
-		Long: "Écrit dans DIR un message .eml par dossier client, qui annonce la migration et dit\n" +
-			"ce que le client doit faire avant (factures à accepter, articles, logo, utilisateurs,\n" +
-			"numérotation ; IBAN et relevés pour les clients des services de paiement).\n" +
+		Long: "Écrit dans DIR/<espace de travail>/ un message .eml par dossier client, qui annonce la\n" +
+			"migration et dit ce que le client doit faire avant (factures à accepter, articles, logo,\n" +
+			"utilisateurs, numérotation ; IBAN et relevés pour les clients des services de paiement).\n" +
 			"Les messages s'ouvrent dans n'importe quel logiciel de messagerie, qui les envoie.\n" +
-			"Expéditeur : l'e-mail du responsable du cabinet, ou --from. Destinataire : le contact\n" +
-			"du client quand V1 le donne. Dossier créé en 0700, fichiers en 0600.",
+			"Expéditeur : le cabinet, à l'e-mail de son responsable, ou --from (« adresse » ou\n" +
+			"« Nom <adresse> »). Destinataire : le contact du client quand V1 le donne. Un fichier\n" +
+			"par client, nommé d'après son identifiant. Dossier créé en 0700, fichiers en 0600.",
 		Example: "  bascule notify --demo --out ./annonces\n" +
-			"  bascule notify --out ./annonces --from claire.martin@cabinet-martin.fr",
+			"  bascule notify --out ./annonces --from \"Claire Martin <claire.martin@cabinet-martin.fr>\"",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
@@ -35,70 +34,91 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			if from == "" {
-				from = s.ws.Cabinet.ManagerEmail
+			name, addr := "", s.ws.Cabinet.ManagerEmail
+			if from != "" {
+				if name, addr, err = notify.ParseSender(from); err != nil {
+					return usageError{err}
+				}
 			}
-			if from == "" {
+			if addr == "" {
 				return usageError{localized("aucun e-mail de responsable pour ce cabinet : précisez --from",
 					"no manager e-mail for this firm: use --from")}
 			}
-			contacts := map[string]connectors.Client{}
-			if v1, err := env.v1Port(s); err == nil {
-				page := connectors.Page{Limit: 1000}
-				for {
-					cs, next, err := v1.ListClients(cmd.Context(), page)
-					if err != nil {
-						fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
-						break
-					}
-					for _, c := range cs {
-						contacts[c.ID] = c
-					}
-					if next == "" {
-						break
-					}
-					page.Cursor = next
-				}
+			if err := notify.ValidateSender(addr); err != nil {
+				return usageError{err}
 			}
-			if err := os.MkdirAll(out, 0o700); err != nil {
+			contacts, err := env.notifyContacts(cmd.Context(), s)
+			if err != nil {
 				return err
 			}
-			now := env.now()
-			written, noContact := 0, 0
+			b := notify.Batch{Workspace: s.ws.ID, CabinetName: s.ws.Cabinet.LegalName,
+				SenderName: name, SenderEmail: addr, Date: env.now()}
 			for _, d := range s.run.Clients {
-				if err := cmd.Context().Err(); err != nil {
-					return err
-				}
 				c := contacts[d.ID]
-				m, err := notify.Build(notify.Announcement{
-					CabinetName: s.ws.Cabinet.LegalName, ManagerName: s.ws.Operator, ManagerEmail: from,
-					ClientName: d.Name, ClientSIREN: d.SIREN,
-					ContactFirst: c.ContactFirstName, ContactLast: c.ContactLastName, ContactEmail: c.ContactEmail,
-					Payment: d.Payment, PendingInvoices: d.PendingInvoices, Date: now,
-				})
-				if err != nil {
-					return usageError{err}
-				}
-				if m.To == nil {
-					noContact++
-				}
-				path := filepath.Join(out, notify.FileName(d.SIREN, d.Name))
-				if err := writeFileAtomic(path, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
-					return err
-				}
-				fmt.Fprintln(env.stdout, path)
-				written++
+				b.Clients = append(b.Clients, notify.Recipient{ID: d.ID, Name: d.Name, SIREN: d.SIREN,
+					Payment: d.Payment, PendingInvoices: d.PendingInvoices,
+					ContactFirst: c.ContactFirstName, ContactLast: c.ContactLastName, ContactEmail: c.ContactEmail})
 			}
-			fmt.Fprintf(env.stderr, env.msg("%d message(s) écrit(s) dans %s", "%d message(s) written to %s"), written, out)
-			if noContact > 0 {
-				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), noContact)
+			w, err := notify.WriteAll(cmd.Context(), out, b, func(p string) { fmt.Fprintln(env.stdout, p) })
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, env.msg("%d message(s) écrit(s) dans %s", "%d message(s) written to %s"), len(w.Paths), w.Dir)
+			if w.NoContact > 0 {
+				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), w.NoContact)
 			}
 			fmt.Fprintln(env.stderr)
 			return nil
 		},
 	}
-	c.Flags().StringVar(&out, "out", "", "dossier où écrire les messages")
-	c.Flags().StringVar(&from, "from", "", "expéditeur (par défaut l'e-mail du responsable du cabinet)")
+	stringFlag(c, &out, "out", "", "dossier où écrire les messages (un sous-dossier par espace de travail)")
+	stringFlag(c, &from, "from", "", "expéditeur : adresse ou « Nom <adresse> » (par défaut le cabinet, à l'e-mail de son responsable)")
 	_ = c.MarkFlagDirname("out")
 	return c
+}
+
+// notifyMaxPages bounds the V1 client listing: 12,000 clients at 1,000 a
+// page is 12 pages; a platform that keeps answering with new cursors past
+// this is broken, not large.
+const notifyMaxPages = 100
+
+// notifyContacts reads each client's contact from V1 when the workspace has
+// one. A V1 that cannot be opened (a wrong passphrase) is an error: writing
+// messages without recipients would hide it. A listing that fails midway
+// only costs recipients, said on stderr.
+func (env *appEnv) notifyContacts(ctx context.Context, s *session) (map[string]connectors.Client, error) {
+	contacts := map[string]connectors.Client{}
+	if !(s.ws.Demo || s.ws.Mode == "demo" || s.ws.Mode == "api" && s.ws.V1URL != "") {
+		return contacts, nil // files mode: no V1 to ask
+	}
+	v1, err := env.v1Port(s)
+	if err != nil {
+		return nil, err
+	}
+	page := connectors.Page{Limit: 1000}
+	seen := map[string]bool{}
+	for n := 0; ; n++ {
+		cs, next, err := v1.ListClients(ctx, page)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
+			return contacts, nil
+		}
+		for _, c := range cs {
+			contacts[c.ID] = c
+		}
+		if next == "" {
+			return contacts, nil
+		}
+		if seen[next] || n+1 >= notifyMaxPages {
+			fmt.Fprintln(env.stderr, env.msg(
+				fmt.Sprintf("contacts V1 : la liste des clients ne finit pas (%d pages) ; arrêt, les messages restants sont sans destinataire", n+1),
+				fmt.Sprintf("V1 contacts: the client list does not end (%d pages); stopped, the remaining messages have no recipient", n+1)))
+			return contacts, nil
+		}
+		seen[next] = true
+		page.Cursor = next
+	}
 }

@@ -38,6 +38,14 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 					return usageError{localized(name+" attend une part entre 0 et 1", name+" expects a share between 0 and 1")}
 				}
 			}
+			if clients < 0 || clients > sandbox.MaxClients {
+				return usageError{localized(fmt.Sprintf("--clients attend un nombre entre 0 et %d, reçu %d", sandbox.MaxClients, clients),
+					fmt.Sprintf("--clients expects a number between 0 and %d, got %d", sandbox.MaxClients, clients))}
+			}
+			if delay < 0 || latency < 0 {
+				return usageError{localized("--migration-delay et --latency attendent une durée positive (ex. 5s)",
+					"--migration-delay and --latency expect a positive duration (e.g. 5s)")}
+			}
 			opts := sandbox.Options{Seed: seed, Clients: clients, MigrationDelay: delay, Hostile: hostile}
 			if err := opts.Validate(); err != nil {
 				return usageError{err}
@@ -63,7 +71,7 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&addr, "addr", "127.0.0.1:0", "adresse d'écoute (port 0 : un port libre)")
+	stringFlag(c, &addr, "addr", "127.0.0.1:0", "adresse d'écoute (port 0 : un port libre)")
 	f.IntVar(&clients, "clients", sandbox.DefaultClients, "nombre de dossiers clients simulés")
 	f.Int64Var(&seed, "seed", 1, "graine du cabinet simulé (même graine, même cabinet)")
 	f.DurationVar(&latency, "latency", 0, "latence ajoutée à chaque requête (ex. 20ms)")

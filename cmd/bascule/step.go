@@ -110,8 +110,8 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	c.Flags().StringVar(&scopeFlag, "scope", "", "ne lister que ce périmètre : cabinet, client ou payment")
-	c.Flags().StringVar(&clientFlag, "client", "", "statuts pour ce client (identifiant ou SIREN)")
+	stringFlag(c, &scopeFlag, "scope", "", "ne lister que ce périmètre : cabinet, client ou payment")
+	stringFlag(c, &clientFlag, "client", "", "statuts pour ce client (identifiant ou SIREN)")
 	c.Flags().BoolVar(&asJSON, "json", false, "sortie JSON (clés anglaises snake_case)")
 	c.Flags().BoolVar(&reveal, "reveal", false, "afficher les IBAN saisis en entier")
 	_ = c.RegisterFlagCompletionFunc("scope", cobra.FixedCompletions([]string{"cabinet", "client", "payment"}, cobra.ShellCompDirectiveNoFileComp))
@@ -230,7 +230,16 @@ func findClient(run *checklist.Run, key string) (int, error) {
 		}
 	}
 	if found < 0 {
-		return -1, usageError{localized("client inconnu : "+quote(key), "unknown client: "+quote(key))}
+		ids := make([]string, len(run.Clients))
+		for i := range run.Clients {
+			ids[i] = run.Clients[i].ID
+		}
+		if len(ids) == 0 {
+			return -1, usageError{localized("client inconnu : "+quote(key)+" (cet espace n'a aucun client)",
+				"unknown client: "+quote(key)+" (this workspace has no client)")}
+		}
+		return -1, usageError{localized("client inconnu : "+quote(key)+" ; clients connus : "+knownList(ids, checklist.French),
+			"unknown client: "+quote(key)+"; known clients: "+knownList(ids, checklist.English))}
 	}
 	return found, nil
 }
@@ -277,6 +286,7 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			"  bascule step set client pending_invoices --client c0003 --status blocked --reason \"client injoignable\"",
 		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			cleanArgs(args)
 			scope, ok := checklist.ParseScope(args[0])
 			if !ok {
 				return usageError{localized("SCOPE attend cabinet, client ou payment, reçu "+quote(args[0]),
@@ -330,10 +340,10 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&statusFlag, "status", "", "nouveau statut : todo, in_progress, done, blocked, not_applicable")
-	c.Flags().StringVar(&clientFlag, "client", "", "client concerné (identifiant ou SIREN), pour les étapes client et payment")
-	c.Flags().StringVar(&reason, "reason", "", "motif (obligatoire pour blocked et not_applicable)")
-	c.Flags().StringVar(&note, "note", "", "note libre enregistrée avec l'étape")
+	stringFlag(c, &statusFlag, "status", "", "nouveau statut : todo, in_progress, done, blocked, not_applicable")
+	stringFlag(c, &clientFlag, "client", "", "client concerné (identifiant ou SIREN), pour les étapes client et payment")
+	textFlag(c, &reason, "reason", "motif (obligatoire pour blocked et not_applicable)")
+	textFlag(c, &note, "note", "note libre enregistrée avec l'étape")
 	_ = c.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"todo", "in_progress", "done", "blocked", "not_applicable"}, cobra.ShellCompDirectiveNoFileComp))
 	c.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		if len(args) == 0 {

@@ -114,18 +114,29 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 	failed, checked := 0, 0
 	var changes []store.StepChange
 	var dossiers []checklist.Dossier
+	// Result lines wait for their batch to be saved: a line on stdout is a
+	// promise that the database holds it, even after kill -9.
+	type line struct{ client, text string }
+	var lines []line
 	flush := func() error {
 		if len(dossiers) > 0 {
 			if err := s.db.PutDossiers(s.ws.ID, dossiers, by); err != nil {
 				return err
 			}
 		}
+		unsaved := map[string]bool{}
 		for i, err := range s.db.ApplySteps(s.ws.ID, s.run, changes) {
 			if err != nil {
+				unsaved[changes[i].Ref.Client] = true
 				fmt.Fprintf(env.stderr, "%s %s : %s\n", env.msg("non enregistré", "not saved"), changes[i].Ref, env.errText(err))
 			}
 		}
-		changes, dossiers = changes[:0], dossiers[:0]
+		for _, l := range lines {
+			if !unsaved[l.client] {
+				fmt.Fprint(env.stdout, l.text)
+			}
+		}
+		changes, dossiers, lines = changes[:0], dossiers[:0], lines[:0]
 		return nil
 	}
 	for i, res := range results {
@@ -135,7 +146,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 				continue // not reached before the interruption
 			}
 			failed++
-			fmt.Fprintf(env.stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Name, env.msg("ERREUR", "ERROR"), env.errText(res.Err))
+			lines = append(lines, line{"", fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), env.msg("ERREUR", "ERROR"), env.errText(res.Err))})
 			continue
 		}
 		checked++
@@ -151,8 +162,8 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		if !pending.OK || !articles.OK {
 			verdict = env.msg("à traiter", "to handle")
 		}
-		fmt.Fprintf(env.stdout, "%s\t%s\t%s\t%s\n", c.ID, c.Name, verdict,
-			fmt.Sprintf(env.msg("%d facture(s) en attente, %d article(s) à revoir", "%d pending invoice(s), %d article(s) to review"), n, bad))
+		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
+			fmt.Sprintf(env.msg("%d facture(s) en attente, %d article(s) à revoir", "%d pending invoice(s), %d article(s) to review"), n, bad))})
 		d := c.Dossier
 		d.PendingInvoices = n
 		dossiers = append(dossiers, d)

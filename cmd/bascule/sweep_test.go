@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +135,112 @@ func TestSweepAPIMode(t *testing.T) {
 		if c.PendingInvoices < 0 {
 			t.Errorf("%s: no pending count recorded", c.ID)
 		}
+	}
+}
+
+// savedCheckWriter is stdout for a sweep: at every line printed it reads the
+// database, as a reader after kill -9 would, and records the clients
+// printed before their result was saved.
+type savedCheckWriter struct {
+	t       *testing.T
+	s       *session
+	buf     bytes.Buffer
+	printed int
+	unsaved []string
+}
+
+func (w *savedCheckWriter) Write(p []byte) (int, error) {
+	w.buf.Write(p)
+	for _, l := range strings.Split(strings.TrimSpace(string(p)), "\n") {
+		id, _, _ := strings.Cut(l, "\t")
+		w.printed++
+		st, err := w.s.db.StepState(w.s.ws.ID, checklist.Ref{Step: "preparation.client.pending_invoices", Client: id})
+		if err != nil || st.Evidence == nil {
+			w.unsaved = append(w.unsaved, id)
+		}
+	}
+	return len(p), nil
+}
+
+// TestSweepSavedBeforeShown: every result line printed is already in the
+// database when it appears (it was printed before the batch was saved:
+// after kill -9, 835 printed, 500 saved).
+func TestSweepSavedBeforeShown(t *testing.T) {
+	h := newHarness(t)
+	h.want(0, "status", "--demo")
+	var errb bytes.Buffer
+	env := &appEnv{stdin: strings.NewReader(""), stderr: &errb, getenv: func(string) string { return "" },
+		now: time.Now, dbFlag: h.db, demo: true}
+	if err := env.resolve(nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := env.openSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := &savedCheckWriter{t: t, s: s}
+	env.stdout = w
+	if err := runSweep(context.Background(), env, s, demoPlatform(demoOptions{}).V1(), 4); err != nil {
+		t.Fatal(err)
+	}
+	if w.printed != len(s.run.Clients) {
+		t.Fatalf("%d lines printed for %d clients", w.printed, len(s.run.Clients))
+	}
+	if len(w.unsaved) > 0 {
+		t.Fatalf("%d line(s) printed before their result was saved, first %s", len(w.unsaved), w.unsaved[0])
+	}
+}
+
+// TestSweepKill9PrintedSaved runs the real binary, kills it with SIGKILL as
+// soon as it has printed a result, and reopens the database: every line
+// printed must be saved (835 printed, 500 saved before).
+func TestSweepKill9PrintedSaved(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs a child process")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "bascule.db")
+	base := []string{"--db", db, "--demo-clients", "1500"}
+	if out, err := exec.Command(bin, append(base, "status")...).CombinedOutput(); err != nil {
+		t.Fatalf("status: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, append(base, "sweep")...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	var printed []string
+	if sc.Scan() {
+		printed = append(printed, sc.Text())
+		_ = cmd.Process.Kill()
+	}
+	for sc.Scan() { // what reached the pipe before the kill was printed too
+		printed = append(printed, sc.Text())
+	}
+	_ = cmd.Wait()
+	if len(printed) == 0 {
+		t.Fatal("nothing printed")
+	}
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	unsaved := 0
+	for _, l := range printed {
+		id, _, _ := strings.Cut(l, "\t")
+		st, err := s.StepState("demo-1500", checklist.Ref{Step: "preparation.client.pending_invoices", Client: id})
+		if err != nil || st.Evidence == nil {
+			unsaved++
+		}
+	}
+	t.Logf("%d line(s) printed before the kill", len(printed))
+	if unsaved > 0 {
+		t.Errorf("%d of %d printed line(s) not in the database", unsaved, len(printed))
 	}
 }

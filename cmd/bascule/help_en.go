@@ -1,0 +1,98 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// The command and flag descriptions are written in French where each
+// command is defined; these are their English versions, shown with
+// --lang en. A command or flag missing here keeps its French text.
+
+// commandTextEN is the English Short and Long of a command, by path.
+func commandTextEN() map[string][2]string {
+	return map[string][2]string{
+		"bascule": {"jefacture.com V1 → V2 migration assistant for accounting firms",
+			"bascule takes an accounting firm and each of its client companies through the\nmigration from jefacture.com V1 to the approved platform jefacture.com V2.\n\nWithout a subcommand, bascule starts the interactive wizard."},
+		"bascule backup":          {"Back up the database now (the last 5 backups are kept)", ""},
+		"bascule clients":         {"Client files: adapt the V1 export to the V2 import template (§3.4)", ""},
+		"bascule clients convert": {"Adapt V1's export of inactive clients to V2's import file", ""},
+		"bascule doctor":          {"Check the database and list the backups", ""},
+		"bascule export":          {"Export a workspace to a JSON file (hand-over)", ""},
+		"bascule import":          {"Import a workspace exported by \"bascule export\"", ""},
+		"bascule notify": {"Prepare one e-mail (.eml) per client announcing the migration (§3.2)",
+			"Writes into DIR/<workspace>/ one .eml message per client, announcing the migration and\nsaying what the client must do before it (invoices to accept, articles, logo, users,\nnumbering; IBANs and statements for payment-services clients).\nThe messages open in any mail program, which sends them.\nSender: the firm, at its manager's e-mail, or --from (\"address\" or \"Name <address>\").\nRecipient: the client's contact when V1 gives it. One file per client, named from its id.\nFolder created 0700, files 0600."},
+		"bascule purge":   {"Erase a workspace, or one client's personal data", ""},
+		"bascule report":  {"Migration report: §4 summary of the firm and each client, blockers, overrides, audit", "Writes the end-of-session report: the guide's summary (§4) for the firm and for each\nclient, progress, what blocks the migration request, overrides with their reason and\nthe log of changes since --since.\nFormats: md (Markdown), html (one self-contained file, printable on A4),\ncsv (UTF-8 with BOM and \";\", for French Excel) and json.\nIBANs are masked unless --reveal. The file is created 0600."},
+		"bascule restore": {"Restore the database from a backup (the newest by default)", ""},
+		"bascule sandbox": {"Simulated jefacture.com V1 + V2 platform (demo, training, tests)", ""},
+		"bascule sandbox serve": {"Serve the simulated platform over HTTP, with fault injection",
+			"Serves the demo firm (V1 and V2) following bascule's HTTP contract, for training and\nto test API mode. Listens on the local interface only, unless --allow-remote.\nOAuth2 credentials: client_id \"bascule\", secret \"sandbox\".\nThe --rate-* flags inject faults (shares from 0 to 1). Ctrl-C stops the server."},
+		"bascule status":    {"Where the migration stands: phases, progress, blockers, next step, due date", ""},
+		"bascule step":      {"List the guide's steps or change a step's status (for scripts)", ""},
+		"bascule step list": {"Every step with its id, phase, scope, guide section and status", ""},
+		"bascule step set": {"Change a step's status, with the wizard's rules",
+			"Changes a step's status for the firm (SCOPE = cabinet) or for a client\n(SCOPE = client or payment, with --client). STEP is the step's id (bascule step list)\nor its last part. Statuses: todo, in_progress, done, blocked and not_applicable\n(the last two need --reason).\nThe guide's gates apply: a refused step prints what blocks (exit 1)."},
+		"bascule sweep": {"Check every client on V1: pending invoices and article base (§2)",
+			"Asks V1 about each client (invoices awaiting acceptance, invalid articles) and records\nthe result as evidence on the matching steps. Progress goes to standard error, the\nresult per client to standard output, each line once it is saved. A failed client does\nnot stop the others; the exit code is 1 if at least one client failed."},
+	}
+}
+
+// flagTextEN is the English usage of a flag, by "command path --name"; the
+// global flags are under "bascule".
+func flagTextEN() map[string]string {
+	return map[string]string{
+		"bascule --accessible":                    "accessible mode: line-by-line questions, no full screen",
+		"bascule --db":                            "database file (else $BASCULE_DB, else the user's data folder)",
+		"bascule --demo":                          "act on the demo workspace (the one that exists, else created)",
+		"bascule --demo-clients":                  "size of the demo firm (implies --demo; 40 by default, up to 12000)",
+		"bascule --lang":                          "language of messages: fr or en (by default from LANG)",
+		"bascule --workspace":                     "workspace (firm) to act on",
+		"bascule notify --from":                   "sender: address or \"Name <address>\" (by default the firm, at its manager's e-mail)",
+		"bascule notify --out":                    "folder to write the messages into (one sub-folder per workspace)",
+		"bascule report --format":                 "format: md, html, csv or json",
+		"bascule report --output":                 "file to write (else standard output)",
+		"bascule report --reveal":                 "show IBANs in full (confidential document)",
+		"bascule report --since":                  "log since: date (2026-03-02, 02/03/2026), RFC 3339 date-time or duration (3h)",
+		"bascule status --json":                   "JSON output (English snake_case keys)",
+		"bascule step list --client":              "statuses for this client (id or SIREN)",
+		"bascule step list --json":                "JSON output (English snake_case keys)",
+		"bascule step list --scope":               "list only this scope: cabinet, client or payment",
+		"bascule step set --client":               "the client (id or SIREN), for client and payment steps",
+		"bascule step set --note":                 "free note recorded with the step",
+		"bascule step set --reason":               "reason (required for blocked and not_applicable)",
+		"bascule step set --status":               "new status: todo, in_progress, done, blocked, not_applicable",
+		"bascule sweep --concurrency":             "clients asked at the same time (default 16)",
+		"bascule sandbox serve --addr":            "listen address (port 0: a free port)",
+		"bascule sandbox serve --allow-remote":    "accept a non-local address (at your own risk)",
+		"bascule sandbox serve --clients":         "number of simulated clients",
+		"bascule sandbox serve --drop-conn":       "share of connections cut without an answer",
+		"bascule sandbox serve --hostile":         "trapped names (escape sequences, controls, bidi)",
+		"bascule sandbox serve --latency":         "latency added to each request (e.g. 20ms)",
+		"bascule sandbox serve --malformed":       "share of answers with truncated JSON",
+		"bascule sandbox serve --migration-delay": "delay before the migration request succeeds",
+		"bascule sandbox serve --rate-429":        "share of requests refused with 429 and Retry-After",
+		"bascule sandbox serve --rate-5xx":        "share of requests failing with 503",
+		"bascule sandbox serve --seed":            "seed of the simulated firm (same seed, same firm)",
+	}
+}
+
+// englishTexts puts the English descriptions on c and its flags.
+func englishTexts(c *cobra.Command) {
+	if t, ok := commandTextEN()[c.CommandPath()]; ok {
+		c.Short = t[0]
+		c.Long = t[1]
+	}
+	for key, usage := range flagTextEN() {
+		path, name, _ := strings.Cut(key, " --")
+		if path != c.CommandPath() {
+			continue
+		}
+		if f := c.LocalFlags().Lookup(name); f != nil {
+			f.Usage = usage
+		} else if f := c.PersistentFlags().Lookup(name); f != nil {
+			f.Usage = usage
+		}
+	}
+}
