@@ -162,11 +162,11 @@ func RegistrationEvidence(stepID string, reg connectors.RegistrationStatus, now 
 	ev := evidenceAt(SourceV2, now)
 	var ok bool
 	switch stepID {
-	case "registration.activate":
+	case StepRegistrationActivate:
 		ok = reg.SpaceActivated
-	case "registration.cabinet_dossier":
+	case StepRegistrationCabinetDossier:
 		ok = reg.CabinetDossierCreated
-	case "registration.mobile_app":
+	case StepRegistrationMobileApp:
 		ok = reg.MobileAppInstalled
 	default:
 		ok = reg.Registered

@@ -195,7 +195,7 @@ type Group struct {
 
 // Step is one thing the guide asks to do.
 type Step struct {
-	ID      string // stable dotted id, e.g. "preparation.client.pending_invoices"
+	ID      string // stable dotted id, e.g. StepClientPendingInvoices
 	Phase   Phase
 	Scope   Scope
 	Group   string // the Group this step belongs to, if the guide times the block

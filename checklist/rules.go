@@ -54,7 +54,7 @@ func (r *Run) RequestBlockers() []Blocker {
 		}
 	}
 	side := g.ClientSideSteps()
-	const pendingID = "preparation.client.pending_invoices"
+	const pendingID = StepClientPendingInvoices
 	pendingPos := g.posInRun[pendingID]
 	// The client preparation steps, by position in ClientRun.Steps.
 	var prep []int
@@ -134,9 +134,9 @@ func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
 	}
 	if step.Phase == PhaseReconciliation && !r.Migrated() {
 		return &Error{Code: "gate_closed",
-			Message: tx("le rapprochement s'ouvre une fois la migration confirmée (étape « "+r.stepTitle("request.answer").FR+" »)",
-				"reconciliation opens once the migration is confirmed (step \""+r.stepTitle("request.answer").EN+"\")"),
-			Blockers: []Blocker{{Kind: BlockNotMigrated, Step: "request.answer", Message: tx("migration non confirmée", "migration not confirmed")}}}
+			Message: tx("le rapprochement s'ouvre une fois la migration confirmée (étape « "+r.stepTitle(StepRequestAnswer).FR+" »)",
+				"reconciliation opens once the migration is confirmed (step \""+r.stepTitle(StepRequestAnswer).EN+"\")"),
+			Blockers: []Blocker{{Kind: BlockNotMigrated, Step: StepRequestAnswer, Message: tx("migration non confirmée", "migration not confirmed")}}}
 	}
 	if to != StatusDone {
 		return nil
@@ -150,7 +150,7 @@ func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
 		return &Error{Code: "requirements", Blockers: missing,
 			Message: tx("à faire avant : "+strings.Join(fr, " ; "), "to do first: "+strings.Join(en, "; "))}
 	}
-	if step.ID == "request.submit" {
+	if step.ID == StepRequestSubmit {
 		if bs := r.RequestBlockers(); len(bs) > 0 {
 			if _, ok := r.Override(GateRequestReadiness); !ok {
 				return &Error{Code: "gate_closed", Blockers: bs,

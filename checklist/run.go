@@ -130,7 +130,7 @@ func (r *Run) applies(c *ClientRun, step *Step) bool {
 // Migrated reports whether the migration's success is recorded: the answer to
 // the request was received. Reconciliation opens then.
 func (r *Run) Migrated() bool {
-	p, ok := r.Guide.posInRun["request.answer"]
+	p, ok := r.Guide.posInRun[StepRequestAnswer]
 	return ok && r.Cabinet[p] == StatusDone
 }
 

@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"github.com/bascule-cli/bascule/checklist"
 )
 
 // Sentinel errors; the typed errors below match them with errors.Is.
@@ -12,8 +14,8 @@ var (
 	ErrTooNew          = errors.New("store: database written by a newer bascule")
 	ErrNotFound        = errors.New("store: not found")
 	ErrExists          = errors.New("store: already exists")
-	ErrWrongPassphrase = errors.New("store: wrong passphrase")
-	ErrNoPassphrase    = errors.New("store: passphrase required")
+	ErrWrongPassphrase = checklist.ErrWrongPassphrase // checklist's, so front ends match it without the store
+	ErrNoPassphrase    = checklist.ErrNoPassphrase
 	ErrReadOnly        = errors.New("store: database opened read-only")
 )
 

@@ -37,33 +37,22 @@ type Workspace struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// Event is one line of the append-only audit log of a workspace: who, when,
-// what changed from what to what. It never holds a secret's value; a capture
-// is summarised by the fields that changed, not their values.
-type Event struct {
-	Seq       uint64        `json:"seq"`
-	At        time.Time     `json:"at"`
-	Who       string        `json:"who,omitempty"`
-	Workspace string        `json:"workspace"`
-	Action    string        `json:"action"`
-	Ref       checklist.Ref `json:"ref"`
-	From      string        `json:"from,omitempty"`
-	To        string        `json:"to,omitempty"`
-	Detail    string        `json:"detail,omitempty"`
-}
+// Event is one line of the append-only audit log of a workspace; the type
+// is checklist's, shared with the front ends.
+type Event = checklist.Event
 
-// Event actions.
+// Event actions (checklist's).
 const (
-	ActionWorkspaceCreate = "workspace.create"
-	ActionWorkspaceUpdate = "workspace.update"
-	ActionWorkspaceImport = "workspace.import"
-	ActionDossiersPut     = "dossiers.put"
-	ActionStep            = "step.update"
-	ActionPending         = "dossier.pending_invoices"
-	ActionOverride        = "gate.override"
-	ActionRequest         = "request.update"
-	ActionSecretPut       = "secret.put"
-	ActionClientPurge     = "client.purge"
+	ActionWorkspaceCreate = checklist.ActionWorkspaceCreate
+	ActionWorkspaceUpdate = checklist.ActionWorkspaceUpdate
+	ActionWorkspaceImport = checklist.ActionWorkspaceImport
+	ActionDossiersPut     = checklist.ActionDossiersPut
+	ActionStep            = checklist.ActionStep
+	ActionPending         = checklist.ActionPending
+	ActionOverride        = checklist.ActionOverride
+	ActionRequest         = checklist.ActionRequest
+	ActionSecretPut       = checklist.ActionSecretPut
+	ActionClientPurge     = checklist.ActionClientPurge
 )
 
 func validID(kind, id string) error {
@@ -352,17 +341,9 @@ func (db *DB) StepState(ws string, ref checklist.Ref) (checklist.StepState, erro
 	return st, err
 }
 
-// StepChange is one change to a step instance. Nil fields are left as they
-// are.
-type StepChange struct {
-	Ref      checklist.Ref
-	Status   *checklist.Status
-	Reason   string
-	Note     *string
-	Capture  *checklist.Capture
-	Evidence *checklist.Evidence
-	By       string
-}
+// StepChange is one change to a step instance (checklist's type). Nil
+// fields are left as they are.
+type StepChange = checklist.StepChange
 
 // ApplyStep checks a status change against the run's rules (returning the
 // *checklist.Error untouched), then writes in one fsync'd transaction the

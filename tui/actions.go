@@ -152,7 +152,7 @@ func (m *Model) bulkJob(ci int) job {
 	a := m.migState().actions
 	c := m.run.Clients[ci]
 	if a.step == demoAcceptStep {
-		demo, check := m.ports.Demo, m.jobFor(checklist.Ref{Step: "preparation.client.pending_invoices", Client: c.ID})
+		demo, check := m.ports.Demo, m.jobFor(checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: c.ID})
 		return func(ctx context.Context) (jobResult, error) {
 			if err := demo.AcceptPendingInvoices(c.ID); err != nil {
 				return jobResult{}, err
@@ -169,7 +169,7 @@ func (m *Model) bulkJob(ci int) job {
 func (a *actionsScreen) ref(run *checklist.Run, ci int) checklist.Ref {
 	step := a.step
 	if step == demoAcceptStep {
-		step = "preparation.client.pending_invoices"
+		step = checklist.StepClientPendingInvoices
 	}
 	return checklist.Ref{Step: step, Client: run.Clients[ci].ID}
 }

@@ -58,7 +58,7 @@ func checkRegistration(ctx context.Context, v2 connectors.V2, step string, cab c
 	if err != nil {
 		return checklist.Evidence{}, err
 	}
-	if step == "registration.identity" {
+	if step == checklist.StepRegistrationIdentity {
 		return *checklist.IdentityEvidence(cab, reg, now()), nil
 	}
 	return *checklist.RegistrationEvidence(step, reg, now()), nil
@@ -114,8 +114,7 @@ func (m *Model) cancelCheck() tea.Cmd {
 }
 
 // checkDone keeps the evidence of the current check and drops stale ones.
-// A check that finds nothing wrong marks the step done; otherwise the step
-// keeps the evidence and stays to do.
+// The status it records is checklist's one rule (Run.StatusAfterEvidence).
 func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 	if m.check == nil || msg.id != m.check.id {
 		return nil // cancelled or superseded: its answer is stale
@@ -134,12 +133,8 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 	}
 	ev := msg.ev
 	ch := StepChange{Ref: msg.ref, Evidence: &ev}
-	if ev.OK {
-		if err := m.run.CheckTransition(msg.ref, checklist.StatusDone, ""); err == nil {
-			ch.Status = statusPtr(checklist.StatusDone)
-		}
-	} else if cur, err := m.run.Status(msg.ref); err == nil && cur == checklist.StatusTodo {
-		ch.Status = statusPtr(checklist.StatusInProgress)
+	if to, ok := m.run.StatusAfterEvidence(msg.ref, ev); ok {
+		ch.Status = statusPtr(to)
 	}
 	return m.applyCmd(ch, msg.pending)
 }

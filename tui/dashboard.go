@@ -42,7 +42,7 @@ func newDashboard(run *checklist.Run) *dashboard {
 
 func (d *dashboard) refreshSummary(run *checklist.Run) {
 	s := summary{progress: run.Progress(), migrated: run.Migrated()}
-	pendingPos, _ := run.Guide.Position("preparation.client.pending_invoices")
+	pendingPos, _ := run.Guide.Position(checklist.StepClientPendingInvoices)
 	for i := range run.Clients {
 		c := &run.Clients[i]
 		switch {
@@ -184,7 +184,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 		return m.openSteps(-1, checklist.PhaseRegistration)
 	case key.Matches(km, k.Check):
 		if ci := d.current(); ci >= 0 {
-			return m.startCheck(checklist.Ref{Step: "preparation.client.pending_invoices", Client: m.run.Clients[ci].ID})
+			return m.startCheck(checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: m.run.Clients[ci].ID})
 		}
 	case key.Matches(km, k.Request, k.Recon, k.ReconCabinet, k.Actions, k.Summary, k.Demo):
 		return m.dashMigKey(km, k)
@@ -339,7 +339,7 @@ func (m *Model) nextLine() string {
 	line := s.next.Step.Title.In(m.lang)
 	if c := s.next.Client; c != nil {
 		line += " — " + c.Name
-		if c.PendingInvoices > 0 && s.next.Step.ID == "preparation.client.pending_invoices" {
+		if c.PendingInvoices > 0 && s.next.Step.ID == checklist.StepClientPendingInvoices {
 			line += fmt.Sprintf(tr(m.lang, " (%d en attente)", " (%d pending)"), c.PendingInvoices)
 		}
 	} else {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
-	"github.com/bascule-cli/bascule/store"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -38,7 +37,7 @@ import (
 type MigrationStore interface {
 	AddOverride(ws string, run *checklist.Run, o checklist.Override) error
 	SetRequest(ws string, run *checklist.Run, r checklist.RequestRecord, by string) error
-	Events(ws string, since time.Time) ([]store.Event, error)
+	Events(ws string, since time.Time) ([]checklist.Event, error)
 }
 
 // migration is the state of the phase 3–5 screens, shared by the copies of
@@ -90,7 +89,6 @@ type runningJob struct {
 // jobResult is what a job found or did.
 type jobResult struct {
 	ev      checklist.Evidence
-	to      *checklist.Status // nil leaves the status as it is
 	pending *int
 	capture *checklist.Capture
 	summary string // one line, for the status line and bulk reports
@@ -184,17 +182,14 @@ func (m *Model) cancelJob() tea.Cmd {
 	return m.setStatus(tr(m.lang, "Action annulée.", "Action cancelled."), false)
 }
 
-// jobChange turns a job's result into the change to record. A status the
-// rules refuse (a requirement missing) is left out: the evidence is kept.
+// jobChange turns a job's result into the change to record: the status is
+// checklist's one rule for evidence (Run.StatusAfterEvidence); a status the
+// rules refuse is left out and the evidence alone is kept.
 func (m *Model) jobChange(ref checklist.Ref, res jobResult) StepChange {
 	ev := res.ev
 	ch := StepChange{Ref: ref, Evidence: &ev, Capture: res.capture}
-	if res.to != nil {
-		if cur, err := m.run.Status(ref); err == nil && cur != *res.to {
-			if m.run.CheckTransition(ref, *res.to, "") == nil {
-				ch.Status = statusPtr(*res.to)
-			}
-		}
+	if to, ok := m.run.StatusAfterEvidence(ref, ev); ok {
+		ch.Status = statusPtr(to)
 	}
 	return ch
 }

@@ -6,12 +6,11 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
-	"github.com/bascule-cli/bascule/store"
 )
 
 // StepChange is one change to a step instance, as the store records it. Nil
 // pointers leave the field as it is.
-type StepChange = store.StepChange
+type StepChange = checklist.StepChange
 
 // Store is what the program needs from the store, per workspace: *store.DB
 // satisfies it; tests use an in-memory fake.

@@ -256,7 +256,7 @@ func (m *Model) moveReconClient(next bool) tea.Cmd {
 }
 
 func isControl(step string) bool {
-	return step == "reconciliation.client.control" || step == "reconciliation.cabinet.dossier_control"
+	return step == checklist.StepReconClientControl || step == checklist.StepReconCabinetDossierControl
 }
 
 func hasGap(ev *checklist.Evidence) bool {
@@ -400,9 +400,9 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 // V1 export into V2's import file, the manual steps.
 func (m *Model) reconHint(ref checklist.Ref) string {
 	switch ref.Step {
-	case "reconciliation.cabinet.inactive_clients_import":
+	case checklist.StepReconCabinetInactiveClientsImport:
 		file := "export-v1.csv"
-		if c := m.migState().states[checklist.Ref{Step: "preparation.cabinet.inactive_clients_export"}].Capture; c != nil && len(c.Items) > 0 && c.Items[0]["file"] != "" {
+		if c := m.migState().states[checklist.Ref{Step: checklist.StepCabinetInactiveClientsExport}].Capture; c != nil && len(c.Items) > 0 && c.Items[0]["file"] != "" {
 			file = c.Items[0]["file"]
 		}
 		return fmt.Sprintf(tr(m.lang, "Hors ligne : bascule clients convert --from %s --to import-v2.xlsx, puis importez le fichier sur V2.",
@@ -422,7 +422,7 @@ func noted(states map[checklist.Ref]checklist.StepState, ref checklist.Ref) []ch
 // factsOf returns the V1 facts noted before the switch for a client: the
 // evidence of its pending-invoices check (checklist.SnapshotFacts).
 func factsOf(states map[checklist.Ref]checklist.StepState, client string) map[string]string {
-	if ev := states[checklist.Ref{Step: "preparation.client.pending_invoices", Client: client}].Evidence; ev != nil {
+	if ev := states[checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: client}].Evidence; ev != nil {
 		return ev.Facts
 	}
 	return nil
@@ -438,13 +438,13 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	facts := factsOf(states, ref.Client)
 	lang := m.lang
 	switch ref.Step {
-	case "reconciliation.client.profile":
-		if l := prep("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
+	case checklist.StepReconClientProfile:
+		if l := prep(checklist.StepClientLogo); len(l) > 0 && l[0]["file"] != "" {
 			return tr(lang, "logo ", "logo ") + filepath.Base(l[0]["file"]) + tr(lang, " et raison sociale", " and legal name")
 		}
 		return tr(lang, "raison sociale ; aucun logo noté", "legal name; no logo noted")
-	case "reconciliation.client.users":
-		us := reinvited(prep("preparation.client.users"))
+	case checklist.StepReconClientUsers:
+		us := reinvited(prep(checklist.StepClientUsers))
 		if len(us) == 0 {
 			if n := facts[checklist.FactUsers]; n != "" && n != "0" {
 				return fmt.Sprintf(tr(lang, "aucun noté (V1 : %s)", "none noted (V1: %s)"), n)
@@ -452,8 +452,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
 		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
-		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
+	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
+		ibans := notedIBANs(prep(checklist.StepPaymentExternalAccounts))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
 				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
@@ -465,32 +465,32 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			masked = append(masked, ident.MaskIBAN(ib))
 		}
 		return strings.Join(masked, ", ")
-	case "reconciliation.client.numbering":
-		n, ok := numberingOf(prep("preparation.client.numbering"), facts)
+	case checklist.StepReconClientNumbering:
+		n, ok := numberingOf(prep(checklist.StepClientNumbering), facts)
 		if !ok {
 			return tr(lang, "aucune numérotation notée", "no numbering noted")
 		}
 		return fmt.Sprintf(tr(lang, "prochaine %s (dernière V1 : %s)", "next %s (last on V1: %s)"), n.Format(n.LastNumber+1), n.String())
-	case "reconciliation.client.settings":
-		if s := prep("reconciliation.client.settings"); len(s) > 0 {
+	case checklist.StepReconClientSettings:
+		if s := prep(checklist.StepReconClientSettings); len(s) > 0 {
 			return fmt.Sprintf("workflow %s · %s j", s[0]["workflow"], s[0]["default_due_days"])
 		}
 		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
-	case "reconciliation.client.subscription":
+	case checklist.StepReconClientSubscription:
 		prev := facts[checklist.FactSubscription]
 		return fmt.Sprintf(tr(lang, "suggéré : %s (V1 : %s)", "suggested: %s (V1: %s)"), checklist.SuggestSubscription(prev), orDash(prev))
-	case "reconciliation.payment.payment_account":
+	case checklist.StepReconPaymentPaymentAccount:
 		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
-	case "reconciliation.payment.statements":
-		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep("preparation.payment.statements")))
-	case "reconciliation.cabinet.collaborators", "reconciliation.cabinet.roles":
-		cs := reinvited(prep("preparation.cabinet.collaborators"))
+	case checklist.StepReconPaymentStatements:
+		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep(checklist.StepPaymentStatements)))
+	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
+		cs := reinvited(prep(checklist.StepCabinetCollaborators))
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
 		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
-	case "reconciliation.cabinet.api_connections":
-		cs := prep("preparation.cabinet.api_connections")
+	case checklist.StepReconCabinetApiConnections:
+		cs := prep(checklist.StepCabinetApiConnections)
 		if len(cs) == 0 {
 			return tr(lang, "aucune connexion notée", "no connection noted")
 		}
@@ -499,8 +499,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			parts = append(parts, softwareOf(c["software"]).Label()+" ("+c["scope"]+")")
 		}
 		return strings.Join(parts, ", ")
-	case "reconciliation.cabinet.inactive_clients_import":
-		if e := prep("preparation.cabinet.inactive_clients_export"); len(e) > 0 {
+	case checklist.StepReconCabinetInactiveClientsImport:
+		if e := prep(checklist.StepCabinetInactiveClientsExport); len(e) > 0 {
 			return fmt.Sprintf(tr(lang, "%s client(s) exporté(s) : importer depuis V1", "%s client(s) exported: import from V1"), e[0]["rows"])
 		}
 		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
@@ -638,7 +638,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 		return checklist.Evidence{Source: checklist.SourceV2, At: now().UTC(), OK: true, Facts: map[string]string{}}
 	}
 	done := func(ev checklist.Evidence, summary string) (jobResult, error) {
-		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone), summary: summary}, nil
+		return jobResult{ev: ev, summary: summary}, nil
 	}
 	needV2 := func() error {
 		if v2 == nil {
@@ -647,7 +647,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 		return nil
 	}
 	switch ref.Step {
-	case "preparation.client.pending_invoices":
+	case checklist.StepClientPendingInvoices:
 		return func(ctx context.Context) (jobResult, error) {
 			if v1 == nil {
 				return jobResult{}, errNoPort
@@ -656,14 +656,9 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			if err != nil {
 				return jobResult{}, err
 			}
-			res := jobResult{ev: ev, pending: n, to: statusPtr(checklist.StatusInProgress),
-				summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}
-			if ev.OK {
-				res.to = statusPtr(checklist.StatusDone)
-			}
-			return res, nil
+			return jobResult{ev: ev, pending: n, summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}, nil
 		}
-	case "preparation.client.articles":
+	case checklist.StepClientArticles:
 		return func(ctx context.Context) (jobResult, error) {
 			if v1 == nil {
 				return jobResult{}, errNoPort
@@ -672,13 +667,13 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			if err != nil {
 				return jobResult{}, err
 			}
-			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "articles à revoir", "articles to review")}
+			res := jobResult{ev: ev, summary: tr(lang, "articles à revoir", "articles to review")}
 			if ev.OK {
-				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "articles valides", "articles valid")
+				res.summary = tr(lang, "articles valides", "articles valid")
 			}
 			return res, nil
 		}
-	case "reconciliation.client.control", "reconciliation.cabinet.dossier_control":
+	case checklist.StepReconClientControl, checklist.StepReconCabinetDossierControl:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
@@ -696,7 +691,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 					return jobResult{}, err
 				}
 				facts, siren = checklist.SnapshotFacts(snap), connectors.SpaceCabinet
-			} else if ev := load("preparation.client.pending_invoices").Evidence; ev != nil {
+			} else if ev := load(checklist.StepClientPendingInvoices).Evidence; ev != nil {
 				facts = ev.Facts
 			}
 			inv, err := v2.Inventory(ctx, siren)
@@ -715,10 +710,10 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 					check++
 				}
 			}
-			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress)}
+			res := jobResult{ev: ev}
 			switch {
 			case ev.OK:
-				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "tout a migré", "everything migrated")
+				res.summary = tr(lang, "tout a migré", "everything migrated")
 			case gaps > 0:
 				res.summary = fmt.Sprintf(tr(lang, "%d écart(s)", "%d gap(s)"), gaps)
 			default:
@@ -726,7 +721,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			return res, nil
 		}
-	case "reconciliation.payment.payment_account":
+	case checklist.StepReconPaymentPaymentAccount:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
@@ -740,18 +735,18 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			ev.OK = inv.PaymentAccount
 			if !ev.OK {
 				ev.Findings = append(ev.Findings, checklist.Finding{Code: "gap.payment_account"})
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
+				return jobResult{ev: ev, summary: tr(lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
 			}
 			return done(ev, tr(lang, "compte de paiement présent", "payment account present"))
 		}
-	case "reconciliation.client.profile":
+	case checklist.StepReconClientProfile:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
 			p := connectors.Profile{LegalName: client.Name}
 			ev := evV2()
-			if l := notedIn("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
+			if l := notedIn(checklist.StepClientLogo); len(l) > 0 && l[0]["file"] != "" {
 				data, err := os.ReadFile(l[0]["file"])
 				if err == nil {
 					p.Logo = &connectors.Logo{FileName: filepath.Base(l[0]["file"]), SHA256: l[0]["sha256"], Size: int64(len(data))}
@@ -768,14 +763,14 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			ev.Facts["legal_name"] = p.LegalName
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
+				return jobResult{ev: ev, summary: tr(lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
 			}
 			return done(ev, tr(lang, "profil mis sur V2", "profile set on V2"))
 		}
-	case "reconciliation.client.users", "reconciliation.cabinet.collaborators":
-		space, prepStep, rolesField := client.SIREN, "preparation.client.users", "roles"
+	case checklist.StepReconClientUsers, checklist.StepReconCabinetCollaborators:
+		space, prepStep, rolesField := client.SIREN, checklist.StepClientUsers, "roles"
 		if ref.Client == "" {
-			space, prepStep, rolesField = connectors.SpaceCabinet, "preparation.cabinet.collaborators", "v2_roles"
+			space, prepStep, rolesField = connectors.SpaceCabinet, checklist.StepCabinetCollaborators, "v2_roles"
 		}
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
@@ -812,16 +807,16 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			ev.Facts["noted"] = itoa(len(people))
 			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+				return jobResult{ev: ev, summary: sum}, nil
 			}
 			return done(ev, sum)
 		}
-	case "reconciliation.cabinet.roles":
+	case checklist.StepReconCabinetRoles:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			people := reinvited(notedIn("preparation.cabinet.collaborators"))
+			people := reinvited(notedIn(checklist.StepCabinetCollaborators))
 			inv, err := v2.Inventory(ctx, connectors.SpaceCabinet)
 			if err != nil {
 				return jobResult{}, err
@@ -841,17 +836,17 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			ev.Facts["members"] = itoa(len(inv.Users))
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
+				return jobResult{ev: ev, summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
 			}
 			return done(ev, fmt.Sprintf(tr(lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
 		}
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
-		external := ref.Step == "reconciliation.payment.external_accounts"
+	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
+		external := ref.Step == checklist.StepReconPaymentExternalAccounts
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			noted := notedIn("preparation.payment.external_accounts")
+			noted := notedIn(checklist.StepPaymentExternalAccounts)
 			ibans := notedIBANs(noted)
 			if len(ibans) == 0 {
 				return jobResult{}, errNothingNoted
@@ -871,16 +866,16 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			ev.Facts["accounts"] = itoa(added)
 			sum := fmt.Sprintf(tr(lang, "%d compte(s) sur V2", "%d account(s) on V2"), added)
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+				return jobResult{ev: ev, summary: sum}, nil
 			}
 			return done(ev, sum)
 		}
-	case "reconciliation.client.numbering":
+	case checklist.StepReconClientNumbering:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			n, ok := numberingOf(notedIn("preparation.client.numbering"), factsFrom(load("preparation.client.pending_invoices")))
+			n, ok := numberingOf(notedIn(checklist.StepClientNumbering), factsFrom(load(checklist.StepClientPendingInvoices)))
 			if !ok {
 				return jobResult{}, errNothingNoted
 			}
@@ -891,12 +886,12 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			ev.Facts["last_v1"], ev.Facts["next"] = n.String(), n.Format(n.LastNumber+1)
 			return done(ev, fmt.Sprintf(tr(lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
 		}
-	case "reconciliation.client.subscription":
+	case checklist.StepReconClientSubscription:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			prev := factsFrom(load("preparation.client.pending_invoices"))[checklist.FactSubscription]
+			prev := factsFrom(load(checklist.StepClientPendingInvoices))[checklist.FactSubscription]
 			s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
 			if err := v2.ChooseSubscription(ctx, client.SIREN, s, idemKey(seed, "choose_subscription", client.SIREN, s)); err != nil {
 				return jobResult{}, err
@@ -907,12 +902,12 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			res.capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
 			return res, nil
 		}
-	case "reconciliation.cabinet.api_connections":
+	case checklist.StepReconCabinetApiConnections:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			cs := notedIn("preparation.cabinet.api_connections")
+			cs := notedIn(checklist.StepCabinetApiConnections)
 			if len(cs) == 0 {
 				return jobResult{}, errNothingNoted
 			}
@@ -940,11 +935,11 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			ev.Facts["connections"] = itoa(made)
 			sum := fmt.Sprintf(tr(lang, "%d connexion(s) sur V2", "%d connection(s) on V2"), made)
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+				return jobResult{ev: ev, summary: sum}, nil
 			}
 			return done(ev, sum)
 		}
-	case "reconciliation.cabinet.inactive_clients_import":
+	case checklist.StepReconCabinetInactiveClientsImport:
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
@@ -989,7 +984,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			sum := fmt.Sprintf(tr(lang, "%d dossier(s) importé(s), %d refusé(s)", "%d dossier(s) imported, %d rejected"), res.Created, len(res.Rejected))
 			if len(res.Rejected) > 0 {
 				ev.OK = false
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+				return jobResult{ev: ev, summary: sum}, nil
 			}
 			return done(ev, sum)
 		}

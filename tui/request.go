@@ -171,15 +171,15 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 	ref := checklist.Ref{Step: st.ID}
 	switch st.ID {
-	case "request.notify_clients":
+	case checklist.StepRequestNotifyClients:
 		if checkOnly {
 			break
 		}
 		return m.runJob(ref, m.notifyJob())
-	case "request.client_checks":
+	case checklist.StepRequestClientChecks:
 		m.migState().req.blockers = m.run.RequestBlockers()
 		return m.runJob(ref, readinessJob(m.run.RequestBlockers(), m.opts.Now()))
-	case "request.submit":
+	case checklist.StepRequestSubmit:
 		if checkOnly {
 			break
 		}
@@ -195,20 +195,16 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 		m.openLineInput("siren", fmt.Sprintf(tr(m.lang, "Pour envoyer la demande sur V2, tapez le SIREN du cabinet (%s) :",
 			"To send the request on V2, type the firm's SIREN (%s):"), m.ws.Cabinet.LegalName))
 		return nil
-	case "request.answer":
+	case checklist.StepRequestAnswer:
 		return m.pollNow()
-	case "request.v1_read_only":
+	case checklist.StepRequestV1ReadOnly:
 		check := ConnectorCheck(m.ports, m.ws.Cabinet, ref, m.opts.Now)
 		return m.runJob(ref, func(ctx context.Context) (jobResult, error) {
 			r, err := check(ctx)
 			if err != nil {
 				return jobResult{}, err
 			}
-			res := jobResult{ev: r.Evidence}
-			if r.Evidence.OK { // V1 answers read-only
-				res.to = statusPtr(checklist.StatusDone)
-			}
-			return res, nil
+			return jobResult{ev: r.Evidence}, nil
 		})
 	}
 	if checkOnly {
@@ -231,11 +227,7 @@ func readinessJob(bs []checklist.Blocker, now time.Time) job {
 			ev.Facts["blockers."+string(kind)] = itoa(n)
 			ev.Findings = append(ev.Findings, checklist.Finding{Code: "blocker." + string(kind), Count: n})
 		}
-		res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress)}
-		if ev.OK {
-			res.to = statusPtr(checklist.StatusDone)
-		}
-		return res, nil
+		return jobResult{ev: ev}, nil
 	}
 }
 
@@ -291,8 +283,7 @@ func (m *Model) notifyJob() job {
 		abs, _ := filepath.Abs(w.Dir)
 		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
-		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
-			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
+		return jobResult{ev: ev, summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
 	}
 }
 
@@ -348,7 +339,7 @@ func (m *Model) submitCmd() tea.Cmd {
 	id := m.ids.take()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	m.ids.cancels[id] = cancel
-	m.migState().job = &runningJob{id: id, ref: checklist.Ref{Step: "request.submit"}}
+	m.migState().job = &runningJob{id: id, ref: checklist.Ref{Step: checklist.StepRequestSubmit}}
 	return tea.Batch(m.spin.Tick, func() tea.Msg {
 		req, err := v2.SubmitMigration(ctx, sub)
 		return submitDoneMsg{id: id, req: req, err: err}
@@ -375,7 +366,7 @@ func (m *Model) submitDone(msg submitDoneMsg) tea.Cmd {
 	ev := checklist.Evidence{Source: checklist.SourceV2, At: m.opts.Now().UTC(), OK: true, Facts: map[string]string{
 		"reference": msg.req.Reference, "state": string(msg.req.State), "admin_email": msg.req.AdminEmail,
 		"idempotency_key": RequestKey(*m.ws)}}
-	return m.saveRequestCmd(rec, StepChange{Ref: checklist.Ref{Step: "request.submit"}, Status: statusPtr(checklist.StatusDone), Evidence: &ev})
+	return m.saveRequestCmd(rec, StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: statusPtr(checklist.StatusDone), Evidence: &ev})
 }
 
 // saveRequestCmd records the request, then its step, in one command.
@@ -423,10 +414,10 @@ func (m *Model) openManualRequest() tea.Cmd {
 	if m.run.Request.Reference != "" || !m.run.Request.SubmittedAt.IsZero() {
 		return m.setStatus(tr(m.lang, "La demande est déjà enregistrée.", "The request is already recorded."), false)
 	}
-	if err := m.run.CheckTransition(checklist.Ref{Step: "request.submit"}, checklist.StatusDone, ""); err != nil {
+	if err := m.run.CheckTransition(checklist.Ref{Step: checklist.StepRequestSubmit}, checklist.StatusDone, ""); err != nil {
 		return m.errStatus(err)
 	}
-	st, _ := m.opts.Guide.Step("request.submit")
+	st, _ := m.opts.Guide.Step(checklist.StepRequestSubmit)
 	a := &manualRequest{date: m.opts.Now().In(m.loc).Format("02/01/2006")}
 	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}}
 	var fields []huh.Field
@@ -455,7 +446,7 @@ func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(formCancelledMsg); ok {
 		return nil
 	}
-	st, _ := m.opts.Guide.Step("request.submit")
+	st, _ := m.opts.Guide.Step(checklist.StepRequestSubmit)
 	rec := mg.reqAnswers.record(st.Form)
 	day, err := checklist.ParseDate(rec["date"])
 	if err != nil {
@@ -468,7 +459,7 @@ func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
 	}
 	req := checklist.RequestRecord{SubmittedAt: at, Reference: rec["reference"], Manual: true, State: string(connectors.RequestSubmitted)}
 	capt := checklist.Capture{Items: []checklist.Record{rec}}
-	return m.saveRequestCmd(req, StepChange{Ref: checklist.Ref{Step: "request.submit"}, Status: statusPtr(checklist.StatusDone), Capture: &capt})
+	return m.saveRequestCmd(req, StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: statusPtr(checklist.StatusDone), Capture: &capt})
 }
 
 // pollTickMsg asks for the request's state again; pollDoneMsg is V2's answer.
@@ -559,13 +550,13 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 
 // RequestAnswer is what V2's answer about the migration request changes:
 // the request record (its state, when it succeeded) and the change of the
-// step "request.answer" (evidence; done, blocked with V2's message, or in
+// step checklist.StepRequestAnswer (evidence; done, blocked with V2's message, or in
 // progress, when the rules allow). Both modes record V2's answer with it.
 func RequestAnswer(run *checklist.Run, req connectors.MigrationRequest, lang checklist.Lang, now time.Time) (checklist.RequestRecord, StepChange) {
 	rec := run.Request
 	rec.State = string(req.State)
 	ev := *checklist.RequestEvidence(req, now)
-	ch := StepChange{Ref: checklist.Ref{Step: "request.answer"}, Evidence: &ev}
+	ch := StepChange{Ref: checklist.Ref{Step: checklist.StepRequestAnswer}, Evidence: &ev}
 	switch req.State {
 	case connectors.RequestSucceeded:
 		rec.SucceededAt = req.CompletedAt
@@ -626,11 +617,11 @@ func (m *Model) requestNote(st *checklist.Step) string {
 	ref := checklist.Ref{Step: st.ID}
 	state := m.migState().states[ref]
 	switch st.ID {
-	case "request.notify_clients":
+	case checklist.StepRequestNotifyClients:
 		if ev := state.Evidence; ev != nil {
 			return fmt.Sprintf(tr(m.lang, "%s messages écrits", "%s messages written"), ev.Facts["messages"])
 		}
-	case "request.client_checks":
+	case checklist.StepRequestClientChecks:
 		if n := len(m.migState().req.blockers); n > 0 {
 			s := m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "%d point(s) bloquant(s)", "%d blocking point(s)"), n))
 			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
@@ -639,11 +630,11 @@ func (m *Model) requestNote(st *checklist.Step) string {
 			return s
 		}
 		return m.st.OK.Render(tr(m.lang, "prête", "ready"))
-	case "request.submit":
+	case checklist.StepRequestSubmit:
 		if r := m.run.Request.Reference; r != "" {
 			return r
 		}
-	case "request.answer":
+	case checklist.StepRequestAnswer:
 		if m.run.Migrated() {
 			return m.st.OK.Render(tr(m.lang, "migration réussie", "migration succeeded"))
 		}
@@ -679,7 +670,7 @@ func (m *Model) requestDetail() []string {
 	}
 	state := mg.states[ref]
 	switch st.ID {
-	case "request.notify_clients":
+	case checklist.StepRequestNotifyClients:
 		if ev := state.Evidence; ev != nil {
 			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(tr(m.lang, "%s messages dans %s (%s sans destinataire connu)",
 				"%s messages in %s (%s without a known recipient)"), ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
@@ -687,9 +678,9 @@ func (m *Model) requestDetail() []string {
 			lines = append(lines, " "+fmt.Sprintf(tr(m.lang, "entrée : écrire un e-mail (.eml) par client dans %s, expéditeur %s",
 				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
-	case "request.client_checks", "request.submit":
+	case checklist.StepRequestClientChecks, checklist.StepRequestSubmit:
 		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)
-	case "request.answer":
+	case checklist.StepRequestAnswer:
 		if d := m.dueLine(); d != "" {
 			lines = append(lines, " "+d)
 		}
@@ -698,11 +689,11 @@ func (m *Model) requestDetail() []string {
 				"V2 is asked every %s while this screen is open (enter: now)."), m.pollEvery())))
 		}
 	}
-	if st.ID != "request.client_checks" && st.ID != "request.submit" {
+	if st.ID != checklist.StepRequestClientChecks && st.ID != checklist.StepRequestSubmit {
 		for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Muted.Render(l))
 		}
-		if ev := state.Evidence; ev != nil && st.ID != "request.notify_clients" {
+		if ev := state.Evidence; ev != nil && st.ID != checklist.StepRequestNotifyClients {
 			for _, l := range m.evidenceLines(ev) {
 				lines = append(lines, " "+l)
 			}

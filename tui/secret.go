@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/store"
 )
 
 // Secrets seals and opens credentials under the workspace's passphrase:
@@ -81,7 +80,7 @@ func SecretFields(f *checklist.Form) []checklist.Field {
 
 // WrongPassphrase reports whether err is a passphrase that does not open
 // the workspace's secrets (the user may try again).
-func WrongPassphrase(err error) bool { return errors.Is(err, store.ErrWrongPassphrase) }
+func WrongPassphrase(err error) bool { return errors.Is(err, checklist.ErrWrongPassphrase) }
 
 // PassphraseErrorText says in the user's language that a passphrase was
 // refused, and what to do.

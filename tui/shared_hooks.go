@@ -161,7 +161,7 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 	}
 	v1, v2 := ports.V1, ports.V2
 	switch ref.Step {
-	case "preparation.client.pending_invoices":
+	case checklist.StepClientPendingInvoices:
 		return func(ctx context.Context) (CheckResult, error) {
 			if v1 == nil {
 				return CheckResult{}, errNoPort
@@ -169,7 +169,7 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
 			return CheckResult{Evidence: ev, Pending: n}, err
 		}
-	case "preparation.client.articles":
+	case checklist.StepClientArticles:
 		return func(ctx context.Context) (CheckResult, error) {
 			if v1 == nil {
 				return CheckResult{}, errNoPort
@@ -177,7 +177,7 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 			ev, err := checkArticles(ctx, v1, ref.Client, now)
 			return CheckResult{Evidence: ev}, err
 		}
-	case "registration.identity", "registration.activate", "registration.cabinet_dossier":
+	case checklist.StepRegistrationIdentity, checklist.StepRegistrationActivate, checklist.StepRegistrationCabinetDossier:
 		return func(ctx context.Context) (CheckResult, error) {
 			if v2 == nil {
 				return CheckResult{}, errNoPort
@@ -185,7 +185,7 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 			ev, err := checkRegistration(ctx, v2, ref.Step, cab, now)
 			return CheckResult{Evidence: ev}, err
 		}
-	case "request.v1_read_only":
+	case checklist.StepRequestV1ReadOnly:
 		return func(ctx context.Context) (CheckResult, error) {
 			if v1 == nil {
 				return CheckResult{}, errNoPort
@@ -228,11 +228,11 @@ func CheckedWhere(lang checklist.Lang, source string) string {
 }
 
 // JobResult is what a step's connector work found or did: the evidence to
-// record, the status it suggests (nil: leave it), the count of pending
-// invoices and the capture it gathered, if any, and a one-line summary.
+// record (its status follows from it by Run.StatusAfterEvidence), the count
+// of pending invoices and the capture it gathered, if any, and a one-line
+// summary.
 type JobResult struct {
 	Evidence checklist.Evidence
-	To       *checklist.Status
 	Pending  *int
 	Capture  *checklist.Capture
 	Summary  string
@@ -250,7 +250,7 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 		now = time.Now
 	}
 	var j job
-	if ref.Step == "request.client_checks" && run != nil {
+	if ref.Step == checklist.StepRequestClientChecks && run != nil {
 		// The request screen's readiness check: what blocks the request when
 		// it runs (not when the menu offering it is shown: 9 ms at 12,000
 		// clients).
@@ -263,7 +263,7 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 	}
 	return func(ctx context.Context) (JobResult, error) {
 		r, err := j(ctx)
-		return JobResult{Evidence: r.ev, To: r.to, Pending: r.pending, Capture: r.capture, Summary: r.summary}, err
+		return JobResult{Evidence: r.ev, Pending: r.pending, Capture: r.capture, Summary: r.summary}, err
 	}
 }
 

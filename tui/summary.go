@@ -10,7 +10,6 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
-	"github.com/bascule-cli/bascule/store"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,7 +23,7 @@ type summaryScreen struct {
 	session bool
 	rep     report.Report
 	left    []actorLeft
-	events  []store.Event
+	events  []checklist.Event
 	evErr   error
 	scroll  int
 }
@@ -39,7 +38,7 @@ type actorLeft struct {
 
 type (
 	eventsMsg struct {
-		events []store.Event
+		events []checklist.Event
 		err    error
 	}
 	reportWrittenMsg struct {
@@ -179,7 +178,7 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		s.scroll = max(0, s.scroll-3)
 	case key.Matches(km, k.Tick):
-		ref := checklist.Ref{Step: "summary.report"}
+		ref := checklist.Ref{Step: checklist.StepSummaryReport}
 		cur, _ := m.run.Status(ref)
 		to := checklist.StatusDone
 		if cur == checklist.StatusDone {
@@ -252,7 +251,7 @@ func (m *Model) exportCmd() tea.Cmd {
 
 // entryOf copies an audit event into the report's entry, as bascule report
 // does; the report tells it as a sentence.
-func entryOf(e store.Event) report.Entry {
+func entryOf(e checklist.Event) report.Entry {
 	return report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
 		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
 }
@@ -337,7 +336,7 @@ func (m *Model) tableLines() []string {
 	if resolved == total {
 		verdict = m.st.OK.Render("✓ " + tr(m.lang, "toutes les lignes du tableau §4 sont réglées", "every line of the §4 table is resolved"))
 	}
-	cur, _ := m.run.Status(checklist.Ref{Step: "summary.report"})
+	cur, _ := m.run.Status(checklist.Ref{Step: checklist.StepSummaryReport})
 	out = append(out, "", " "+verdict+m.st.Muted.Render(" · "+tr(m.lang, "synthèse relue : ", "summary reviewed: ")+cur.Title().In(m.lang)+
 		tr(m.lang, " (espace) · x exporter", " (space) · x export")))
 	return out
@@ -360,7 +359,7 @@ func (m *Model) sessionLines() []string {
 	var out []string
 	changes := 0
 	for _, e := range s.events {
-		if e.Action == store.ActionStep || e.Action == store.ActionOverride || e.Action == store.ActionRequest {
+		if e.Action == checklist.ActionStep || e.Action == checklist.ActionOverride || e.Action == checklist.ActionRequest {
 			changes++
 		}
 	}
@@ -395,7 +394,7 @@ func (m *Model) sessionLines() []string {
 
 // eventLine is one audit event as the session shows it, newest first, told
 // as the reports tell it.
-func (m *Model) eventLine(e store.Event) string {
+func (m *Model) eventLine(e checklist.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
 	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, entryOf(e), m.lang)
 }

@@ -29,7 +29,7 @@ const (
 	secretComapiKey = "v1.comapi_key"
 	// stepV1Facts is the step whose evidence holds what V1 showed before
 	// the switch; the reconciliation reads V1's side there.
-	stepV1Facts = "preparation.client.pending_invoices"
+	stepV1Facts = checklist.StepClientPendingInvoices
 )
 
 func newV1FilesCommand(env *appEnv) *cobra.Command {

@@ -43,14 +43,14 @@ func replayDemo(p *sandbox.Platform, run *checklist.Run, sub connectors.Migratio
 		st, err := run.Status(checklist.Ref{Step: step})
 		return err == nil && st.Resolved()
 	}
-	for _, step := range []string{"registration.comptexpert", "registration.identity", "registration.mobile_app", "registration.activate", "registration.cabinet_dossier"} {
+	for _, step := range []string{checklist.StepRegistrationComptexpert, checklist.StepRegistrationIdentity, checklist.StepRegistrationMobileApp, checklist.StepRegistrationActivate, checklist.StepRegistrationCabinetDossier} {
 		if !done(step) {
 			break
 		}
 		p.AdvanceRegistration()
 	}
-	pendingPos, _ := run.Guide.Position("preparation.client.pending_invoices")
-	articlesPos, _ := run.Guide.Position("preparation.client.articles")
+	pendingPos, _ := run.Guide.Position(checklist.StepClientPendingInvoices)
+	articlesPos, _ := run.Guide.Position(checklist.StepClientArticles)
 	for _, c := range run.Clients {
 		if c.Steps[pendingPos] == checklist.StatusDone && c.PendingInvoices == 0 {
 			_ = p.AcceptPendingInvoices(c.ID)
@@ -59,7 +59,7 @@ func replayDemo(p *sandbox.Platform, run *checklist.Run, sub connectors.Migratio
 			_ = p.FixArticles(c.ID)
 		}
 	}
-	if !done("request.submit") {
+	if !done(checklist.StepRequestSubmit) {
 		return
 	}
 	// The request went through: V2 must hold it again. Registration is
@@ -67,7 +67,7 @@ func replayDemo(p *sandbox.Platform, run *checklist.Run, sub connectors.Migratio
 	p.CompleteRegistration()
 	_ = p.AcceptAllPending()
 	_, _ = p.V2().SubmitMigration(context.Background(), sub)
-	if done("request.answer") {
+	if done(checklist.StepRequestAnswer) {
 		_ = p.FinishMigration()
 	}
 }

@@ -171,20 +171,12 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		for _, ev := range []struct {
 			step string
 			ev   *checklist.Evidence
-		}{{"preparation.client.pending_invoices", pending}, {"preparation.client.articles", articles}} {
+		}{{checklist.StepClientPendingInvoices, pending}, {checklist.StepClientArticles, articles}} {
 			ref := checklist.Ref{Step: ev.step, Client: c.ID}
 			ch := store.StepChange{Ref: ref, Evidence: ev.ev, By: by}
-			cur, _ := s.run.Status(ref)
-			// As in the wizard: a check that passes ticks the step when the
-			// rules allow it; one that fails marks it started.
-			if ev.ev.OK && !cur.Resolved() {
-				if s.run.CheckTransition(ref, checklist.StatusDone, "") == nil {
-					st := checklist.StatusDone
-					ch.Status = &st
-				}
-			} else if !ev.ev.OK && cur == checklist.StatusTodo {
-				st := checklist.StatusInProgress
-				ch.Status = &st
+			// As in the wizard: checklist's one rule for evidence.
+			if to, ok := s.run.StatusAfterEvidence(ref, *ev.ev); ok {
+				ch.Status = &to
 			}
 			changes = append(changes, ch)
 		}

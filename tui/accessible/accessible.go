@@ -11,7 +11,6 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 )
 
@@ -698,7 +697,7 @@ func (s *session) sealSecret(name, value string) error {
 		case tui.WrongPassphrase(err):
 			s.pass = nil
 			s.println(tui.PassphraseErrorText(s.lang))
-		case errors.Is(err, store.ErrNoPassphrase):
+		case errors.Is(err, checklist.ErrNoPassphrase):
 			s.pass = nil
 		default:
 			return err

@@ -20,7 +20,7 @@ const defaultCheckTimeout = 2 * time.Minute
 // mode: without a connector, running it says so).
 func (s *session) hasCheck(ref checklist.Ref) bool {
 	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil ||
-		ref.Step == "request.answer"
+		ref.Step == checklist.StepRequestAnswer
 }
 
 // job is the step's connector work beyond the checks (the reconciliation's
@@ -32,7 +32,7 @@ func (s *session) job(ports tui.Ports, ref checklist.Ref) func(context.Context) 
 // checkSource is the platform a step's check reads or writes: V2 for the
 // registration, the request's answer and the reconciliation, V1 otherwise.
 func checkSource(step string) string {
-	if strings.HasPrefix(step, "registration.") || strings.HasPrefix(step, "reconciliation.") || step == "request.answer" {
+	if strings.HasPrefix(step, "registration.") || strings.HasPrefix(step, "reconciliation.") || step == checklist.StepRequestAnswer {
 		return "V2"
 	}
 	return "V1"
@@ -43,7 +43,7 @@ func (s *session) checkLabel(step string) string {
 	switch {
 	case tui.StepJobWrites(step):
 		return s.tr("Faire sur V2 maintenant", "Do it on V2 now")
-	case step == "request.client_checks":
+	case step == checklist.StepRequestClientChecks:
 		return s.tr("Vérifier maintenant ce qui bloque la demande", "Check now what blocks the request")
 	}
 	return fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(step))
@@ -109,7 +109,7 @@ func (s *session) noConnector(src string) {
 // count of pending invoices). A check that finds nothing wrong marks the
 // step done; otherwise a step still to do goes to "en cours".
 func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) error {
-	if ref.Step == "request.client_checks" { // bascule's own rules: no connector
+	if ref.Step == checklist.StepRequestClientChecks { // bascule's own rules: no connector
 		return s.runJob(client, ref, st, s.job(tui.Ports{}, ref))
 	}
 	src := checkSource(ref.Step)
@@ -130,7 +130,7 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 		s.noConnector(src)
 		return nil
 	}
-	if ref.Step == "request.answer" {
+	if ref.Step == checklist.StepRequestAnswer {
 		return s.requestAnswer(ports.V2, st)
 	}
 	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
@@ -163,19 +163,7 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 	if err := s.recordPending(client, ref, res.Pending); err != nil {
 		return err
 	}
-	ch := tui.StepChange{Ref: ref, Evidence: &ev}
-	cur, _ := s.run.Status(ref)
-	switch {
-	case ev.OK && cur != checklist.StatusDone:
-		if err := s.run.CheckTransition(ref, checklist.StatusDone, ""); err == nil {
-			ch.Status = statusPtr(checklist.StatusDone)
-		} else {
-			s.println(s.tr("Conforme, mais l'étape ne peut pas encore être marquée faite : ", "OK, but the step cannot be marked done yet: ") + s.errText(err))
-		}
-	case !ev.OK && cur == checklist.StatusTodo && ref.Step != "request.v1_read_only":
-		ch.Status = statusPtr(checklist.StatusInProgress)
-	}
-	return s.apply(ch, st)
+	return s.apply(s.evidenceChange(ref, &ev, nil), st)
 }
 
 // runJob runs a reconciliation step's work on V2 (a control, or a
@@ -190,7 +178,7 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 			return err
 		}
 	}
-	if ref.Step == "request.client_checks" {
+	if ref.Step == checklist.StepRequestClientChecks {
 		s.println(s.tr("Vérification en cours…", "Checking…"))
 	} else {
 		s.println(s.tr("V2 : en cours…", "V2: working…"))
@@ -219,20 +207,12 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 	if err := s.recordPending(client, ref, res.Pending); err != nil {
 		return err
 	}
-	ch := tui.StepChange{Ref: ref, Evidence: &ev, Capture: res.Capture}
-	if cur, _ := s.run.Status(ref); res.To != nil && *res.To != cur {
-		if err := s.run.CheckTransition(ref, *res.To, ""); err == nil {
-			ch.Status = res.To
-		} else {
-			s.println(s.tr("Le statut ne peut pas encore changer : ", "The status cannot change yet: ") + s.errText(err))
-		}
-	}
-	return s.apply(ch, st)
+	return s.apply(s.evidenceChange(ref, &ev, res.Capture), st)
 }
 
 // requestAnswer asks V2 where the migration request stands, reads it out,
 // and records it as the full-screen program's request screen does (the
-// request record, then the step "request.answer").
+// request record, then the step checklist.StepRequestAnswer).
 func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	reference := s.run.Request.Reference
 	if reference == "" {
@@ -272,6 +252,29 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	}
 	s.run.Request = rec
 	return s.apply(ch, st)
+}
+
+// evidenceChange is the change a check's or a job's evidence records: the
+// status follows checklist's one rule (Run.StatusAfterEvidence). When a
+// passed check cannot tick the step because the rules refuse it (a step
+// required first), it says why.
+func (s *session) evidenceChange(ref checklist.Ref, ev *checklist.Evidence, c *checklist.Capture) tui.StepChange {
+	ch := tui.StepChange{Ref: ref, Evidence: ev, Capture: c}
+	if to, ok := s.run.StatusAfterEvidence(ref, *ev); ok {
+		ch.Status = statusPtr(to)
+		return ch
+	}
+	cur, _ := s.run.Status(ref)
+	if step, ok := s.opts.Guide.Step(ref.Step); ok {
+		if to, ok := checklist.StatusFromEvidence(step, cur, *ev); ok {
+			if err := s.run.CheckTransition(ref, to, ""); err != nil && to == checklist.StatusDone {
+				s.println(s.tr("Conforme, mais l'étape ne peut pas encore être marquée faite : ", "OK, but the step cannot be marked done yet: ") + s.errText(err))
+			} else if err != nil {
+				s.println(s.tr("Le statut ne peut pas encore changer : ", "The status cannot change yet: ") + s.errText(err))
+			}
+		}
+	}
+	return ch
 }
 
 // withTimeout runs fn under the checks' timeout, and says which it was.

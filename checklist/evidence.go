@@ -1,0 +1,67 @@
+package checklist
+
+// The one rule for what a check's evidence does to a step's status. Every
+// front end (the full-screen wizard, the line prompts, `bascule sweep`) and
+// every V2 job goes through it, through the engine (tui/session).
+
+// needsPerson lists the steps whose check only informs: the guide asks a
+// person to judge, so a passing check never ticks them. The article check
+// applies bascule's own rules (a VAT rate, a price); whether the articles are
+// still valid for the business is the client's call (§2 item 2).
+func needsPerson(id string) bool {
+	return id == StepClientArticles
+}
+
+// waitsOnPlatform lists the steps where a failing check means "not yet"
+// rather than "work started": the cabinet has nothing to do but wait for V2
+// to switch V1 to read-only (§3.2 item 7), or for V2's answer (item 4).
+func waitsOnPlatform(id string) bool {
+	return id == StepRequestV1ReadOnly || id == StepRequestAnswer
+}
+
+// StatusFromEvidence is the status to record on step, now at cur, after a
+// check or a V2 job produced ev; ok is false when the status must stay.
+//
+//   - A human decision is never overwritten: a step marked blocked or not
+//     applicable (both carry a reason), or already done, keeps its status.
+//     The evidence is still recorded beside it.
+//   - A failed check never ticks: a step still to do becomes in progress
+//     (something was found to handle), unless it only waits on the platform.
+//   - A passed check ticks the step done only when the guide lets a check
+//     settle it (not the article base, which a person judges).
+//
+// It does not check gates or requirements: Run.StatusAfterEvidence does.
+func StatusFromEvidence(step *Step, cur Status, ev Evidence) (Status, bool) {
+	if step == nil || cur == StatusDone || cur.NeedsReason() {
+		return cur, false
+	}
+	if !ev.OK {
+		if cur == StatusTodo && !waitsOnPlatform(step.ID) {
+			return StatusInProgress, true
+		}
+		return cur, false
+	}
+	if needsPerson(step.ID) {
+		return cur, false
+	}
+	return StatusDone, true
+}
+
+// StatusAfterEvidence applies StatusFromEvidence to a step instance of the
+// run, then the transition rules: a status the gates or requirements refuse
+// is left out (ok false), and the evidence alone is recorded.
+func (r *Run) StatusAfterEvidence(ref Ref, ev Evidence) (Status, bool) {
+	step, ok := r.Guide.Step(ref.Step)
+	if !ok {
+		return 0, false
+	}
+	cur, err := r.Status(ref)
+	if err != nil {
+		return 0, false
+	}
+	to, ok := StatusFromEvidence(step, cur, ev)
+	if !ok || r.CheckTransition(ref, to, "") != nil {
+		return cur, false
+	}
+	return to, true
+}
