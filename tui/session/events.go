@@ -1,0 +1,123 @@
+package session
+
+import (
+	"sync"
+	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// Kind says what an event reports.
+type Kind uint8
+
+// What the engine publishes.
+const (
+	KindStep     Kind = iota + 1 // a step instance changed (status, evidence, capture or note)
+	KindOverride                 // a gate override was recorded
+	KindRequest                  // the request record changed
+	KindProgress                 // bulk work advanced (Done of Total)
+)
+
+// Event is one committed change, or the progress of bulk work. Front ends
+// redraw from it; it carries no secret and no captured value.
+type Event struct {
+	Kind Kind
+	Who  string
+	At   time.Time
+	// Ref, From and To describe a step change (KindStep).
+	Ref      checklist.Ref
+	From, To checklist.Status
+	// Pending is the pending-invoice count recorded with it, if any.
+	Pending *int
+	// Evidence, OK, Capture and Note say what else the change recorded.
+	Evidence, OK, Capture, Note bool
+	// Gate is the overridden gate (KindOverride); Detail its reason, or the
+	// request's state (KindRequest).
+	Gate, Detail string
+	// Done, Failed and Total count bulk work (KindProgress).
+	Done, Failed, Total int
+}
+
+// Subscribe returns a channel of every event published from now on, in
+// commit order, and the function that ends the subscription (it closes the
+// channel; calling it twice is harmless). A slow reader never blocks the
+// engine: its events wait in its own queue.
+func (e *Engine) Subscribe() (<-chan Event, func()) {
+	s := &subscriber{wake: make(chan struct{}, 1), done: make(chan struct{}), out: make(chan Event)}
+	e.mu.Lock()
+	e.subs.add(s)
+	e.mu.Unlock()
+	go s.pump()
+	var once sync.Once
+	return s.out, func() {
+		once.Do(func() {
+			e.mu.Lock()
+			e.subs.remove(s)
+			e.mu.Unlock()
+			close(s.done)
+		})
+	}
+}
+
+// publishLocked queues ev for every subscriber; e.mu is held, so events are
+// queued in commit order.
+func (e *Engine) publishLocked(ev Event) {
+	for _, s := range e.subs.list {
+		s.push(ev)
+	}
+}
+
+type subscribers struct{ list []*subscriber }
+
+func (ss *subscribers) add(s *subscriber) { ss.list = append(ss.list, s) }
+
+func (ss *subscribers) remove(s *subscriber) {
+	for i, x := range ss.list {
+		if x == s {
+			ss.list = append(ss.list[:i], ss.list[i+1:]...)
+			return
+		}
+	}
+}
+
+// subscriber is one front end's queue: push never blocks; pump hands the
+// queued events to out one by one until done.
+type subscriber struct {
+	mu    sync.Mutex
+	queue []Event
+	wake  chan struct{} // one pending wake-up at most
+	done  chan struct{}
+	out   chan Event
+}
+
+func (s *subscriber) push(ev Event) {
+	s.mu.Lock()
+	s.queue = append(s.queue, ev)
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (s *subscriber) pump() {
+	defer close(s.out)
+	for {
+		s.mu.Lock()
+		batch := s.queue
+		s.queue = nil
+		s.mu.Unlock()
+		for _, ev := range batch {
+			select {
+			case s.out <- ev:
+			case <-s.done:
+				return
+			}
+		}
+		select {
+		case <-s.wake:
+		case <-s.done:
+			return
+		}
+	}
+}
