@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -59,6 +60,7 @@ type (
 		changes []StepChange
 		pending []*int
 		errs    []error
+		run     *checklist.Run // the engine's run once written: the statuses it recorded
 	}
 )
 
@@ -212,20 +214,19 @@ func (m *Model) bulkStep(msg bulkStepMsg) tea.Cmd {
 	} else {
 		a.results = append(a.results, bulkResult{ci: ci, ok: msg.res.ev.OK, text: msg.res.summary})
 		m.cacheEvidence(ref, msg.res)
-		a.changes = append(a.changes, m.jobChange(ref, msg.res))
+		ev := msg.res.ev
+		a.changes = append(a.changes, StepChange{Ref: ref, Evidence: &ev, Capture: msg.res.capture})
 		a.pending = append(a.pending, msg.res.pending)
 	}
 	a.pos++
 	return m.bulkNext()
 }
 
-// bulkWriteBatch is how many results one transaction records: one fsync per
-// batch, not per client, so 10,000 results are saved in seconds.
-const bulkWriteBatch = 500
-
-// bulkWriteCmd records every client's result in one command, batch by batch:
-// the pending-invoice counts with one PutDossiers, the step changes with one
-// ApplySteps. The screen says "enregistrement" until the answer comes back.
+// bulkWriteCmd records every client's result in one command, through the
+// engine's batches (session.ApplyBatch: 500 a transaction, the counts with
+// one PutDossiers, the status by checklist's one rule at commit). The
+// screen says "enregistrement" until the answer comes back, with the
+// statuses the engine recorded.
 func (m *Model) bulkWriteCmd() tea.Cmd {
 	a := m.migState().actions
 	a.id = 0
@@ -234,37 +235,17 @@ func (m *Model) bulkWriteCmd() tea.Cmd {
 	}
 	a.written, a.saving = true, true
 	chs, pend := a.changes, a.pending
+	items := make([]session.BatchItem, len(chs))
 	for i := range chs {
-		if chs[i].By == "" {
-			chs[i].By = m.by()
-		}
+		items[i] = session.BatchItem{Change: chs[i], Settle: true, Pending: pend[i]}
 	}
-	st, ws, by, clone := m.opts.Store, m.ws.ID, m.by(), cloneRun(m.run)
+	eng := m.eng
 	return func() tea.Msg {
-		out := bulkWrittenMsg{changes: chs, pending: pend, errs: make([]error, len(chs))}
-		for lo := 0; lo < len(chs); lo += bulkWriteBatch {
-			hi := min(lo+bulkWriteBatch, len(chs))
-			var counts []checklist.Dossier
-			for i := lo; i < hi; i++ {
-				if pend[i] == nil {
-					continue
-				}
-				if ci := clone.ClientIndex(chs[i].Ref.Client); ci >= 0 {
-					clone.Clients[ci].PendingInvoices = *pend[i]
-					counts = append(counts, clone.Clients[ci].Dossier)
-				}
-			}
-			if len(counts) > 0 {
-				if err := st.PutDossiers(ws, counts, by); err != nil {
-					for i := lo; i < hi; i++ {
-						out.errs[i] = err
-					}
-					continue
-				}
-			}
-			copy(out.errs[lo:hi], st.ApplySteps(ws, clone, chs[lo:hi]))
+		if eng == nil {
+			return bulkWrittenMsg{changes: chs, pending: pend, errs: sameErr(len(chs), errNoEngine)}
 		}
-		return out
+		errs := eng.ApplyBatch(context.Background(), items)
+		return bulkWrittenMsg{changes: chs, pending: pend, errs: errs, run: eng.Snapshot()}
 	}
 }
 
@@ -282,14 +263,14 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 		// What the store recorded: the new status and evidence over what it
 		// held (notes and captures are kept by ApplySteps).
 		cached := m.migState().states[ch.Ref]
-		if ch.Status != nil {
-			cached.Status = *ch.Status
-			_ = m.run.SetStatus(ch.Ref, *ch.Status)
+		if st, err := msg.run.Status(ch.Ref); err == nil {
+			cached.Status = st
+			_ = m.run.SetStatus(ch.Ref, st)
 		}
 		if ch.Evidence != nil {
 			cached.Evidence = ch.Evidence
 		}
-		cached.By, cached.At = ch.By, m.opts.Now()
+		cached.By, cached.At = m.by(), m.opts.Now()
 		m.migState().states[ch.Ref] = cached
 		m.refreshClient(ci)
 	}

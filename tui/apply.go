@@ -1,34 +1,37 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// cloneRun copies a run so a command can hand it to the store, whose
-// ApplyStep writes statuses into the run it is given, while Update keeps
-// reading and changing the model's own. One copy of the clients' headers and
-// one of their statuses (a few hundred kilobytes at 12,000 clients).
-func cloneRun(r *checklist.Run) *checklist.Run {
-	c := *r
-	c.Cabinet = append([]checklist.Status(nil), r.Cabinet...)
-	c.Overrides = append([]checklist.Override(nil), r.Overrides...)
-	c.Clients = make([]checklist.ClientRun, len(r.Clients))
-	width := 0
-	if len(r.Clients) > 0 {
-		width = len(r.Clients[0].Steps)
+// cloneRun copies a run (session.CloneRun): the engine is given its own
+// copy, and the report reads one.
+func cloneRun(r *checklist.Run) *checklist.Run { return session.CloneRun(r) }
+
+// openEngine opens the engine (tui/session) that owns the workspace's run
+// and through which every write of the program goes. It gets its own copy
+// of the run; the model's run is the view, updated from the engine's
+// answers. nil when there is no store to write to.
+func (m *Model) openEngine(run *checklist.Run) *session.Engine {
+	if m.ws == nil || m.opts.Store == nil {
+		return nil
 	}
-	backing := make([]checklist.Status, 0, width*len(r.Clients))
-	for i := range r.Clients {
-		c.Clients[i] = r.Clients[i]
-		start := len(backing)
-		backing = append(backing, r.Clients[i].Steps...)
-		c.Clients[i].Steps = backing[start:len(backing):len(backing)]
+	e, err := session.Open(session.Config{Workspace: m.ws.ID, Cabinet: m.ws.Cabinet, Operator: m.by(), Store: m.opts.Store,
+		Ports: session.Ports{V1: m.ports.V1, V2: m.ports.V2}, Lang: m.lang, Guide: m.opts.Guide, Run: cloneRun(run), Now: m.opts.Now})
+	if err != nil {
+		return nil
 	}
-	return &c
+	return e
 }
+
+// errNoEngine says no workspace is open for writing.
+var errNoEngine = errors.New("no workspace open")
 
 // stepAppliedMsg is the store's answer to one change.
 type stepAppliedMsg struct {
@@ -66,42 +69,63 @@ func (m *Model) by() string {
 }
 
 // apply checks a change against the run's rules at once, then writes it in
-// a command. The check is repeated by the store on its own copy.
+// a command through the engine, which checks it again against its run.
 func (m *Model) apply(ch StepChange) tea.Cmd {
 	if ch.Status != nil {
 		if err := m.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
 			return m.errStatus(err)
 		}
 	}
-	return m.applyCmd(ch, nil)
+	return m.applyCmd(ch)
 }
 
-func (m *Model) applyCmd(ch StepChange, pending *int) tea.Cmd {
-	if ch.By == "" {
-		ch.By = m.by()
-	}
-	store, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+// applyCmd writes a change through the engine, in a command.
+func (m *Model) applyCmd(ch StepChange) tea.Cmd {
+	eng := m.eng
 	return func() tea.Msg {
-		if pending != nil && ch.Ref.Client != "" {
-			if err := store.SetPendingInvoices(ws, ch.Ref.Client, *pending); err != nil {
-				return stepAppliedMsg{change: ch, err: err}
-			}
+		if eng == nil {
+			return stepAppliedMsg{change: ch, err: errNoEngine}
 		}
-		st, err := store.ApplyStep(ws, clone, ch)
+		st, err := eng.Apply(ch)
+		return stepAppliedMsg{change: ch, state: st, err: err}
+	}
+}
+
+// evidenceCmd records what a check or a job found through the engine: the
+// status follows checklist's one rule, decided by the engine at commit.
+func (m *Model) evidenceCmd(ref checklist.Ref, ev checklist.Evidence, c *checklist.Capture, pending *int) tea.Cmd {
+	eng := m.eng
+	return func() tea.Msg {
+		ch := StepChange{Ref: ref, Evidence: &ev, Capture: c}
+		if eng == nil {
+			return stepAppliedMsg{change: ch, err: errNoEngine}
+		}
+		st, err := eng.RecordEvidence(ref, ev, c, pending)
 		return stepAppliedMsg{change: ch, state: st, err: err, pending: pending}
 	}
 }
 
+// applyManyCmd writes many changes through the engine's batches.
 func (m *Model) applyManyCmd(chs []StepChange) tea.Cmd {
-	store, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+	eng := m.eng
+	items := make([]session.BatchItem, len(chs))
 	for i := range chs {
-		if chs[i].By == "" {
-			chs[i].By = m.by()
-		}
+		items[i] = session.BatchItem{Change: chs[i]}
 	}
 	return func() tea.Msg {
-		return stepsAppliedMsg{changes: chs, errs: store.ApplySteps(ws, clone, chs)}
+		if eng == nil {
+			return stepsAppliedMsg{changes: chs, errs: sameErr(len(chs), errNoEngine)}
+		}
+		return stepsAppliedMsg{changes: chs, errs: eng.ApplyBatch(context.Background(), items)}
 	}
+}
+
+func sameErr(n int, err error) []error {
+	errs := make([]error, n)
+	for i := range errs {
+		errs[i] = err
+	}
+	return errs
 }
 
 // updateRun handles the messages that change the run; done is false for

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -27,42 +28,9 @@ type checkDoneMsg struct {
 	err     error
 }
 
-// errNoPort says the workspace's mode has no connector for this check.
-var errNoPort = errors.New("no connector")
-
-// checkPendingInvoices counts the invoices still awaiting acceptance on V1
-// (§2, item 1): they would not be transferred. The evidence also keeps the
-// snapshot's figures, which reconciliation compares with V2 later.
-func checkPendingInvoices(ctx context.Context, v1 connectors.V1, clientID string, now func() time.Time) (checklist.Evidence, *int, error) {
-	snap, err := v1.ClientSnapshot(ctx, clientID)
-	if err != nil {
-		return checklist.Evidence{}, nil, err
-	}
-	ev, n := checklist.PendingInvoicesEvidence(snap, now())
-	return *ev, &n, nil
-}
-
-// checkArticles looks for articles V2 would not accept as they are (§2, item 2).
-func checkArticles(ctx context.Context, v1 connectors.V1, clientID string, now func() time.Time) (checklist.Evidence, error) {
-	snap, err := v1.ClientSnapshot(ctx, clientID)
-	if err != nil {
-		return checklist.Evidence{}, err
-	}
-	return *checklist.ArticlesEvidence(snap, now()), nil
-}
-
-// checkRegistration reads the registration on V2 (§3.1). For the identity
-// step it compares what V2 pre-filled with the workspace's cabinet.
-func checkRegistration(ctx context.Context, v2 connectors.V2, step string, cab connectors.Cabinet, now func() time.Time) (checklist.Evidence, error) {
-	reg, err := v2.Registration(ctx)
-	if err != nil {
-		return checklist.Evidence{}, err
-	}
-	if step == checklist.StepRegistrationIdentity {
-		return *checklist.IdentityEvidence(cab, reg, now()), nil
-	}
-	return *checklist.RegistrationEvidence(step, reg, now()), nil
-}
+// errNoPort says the workspace's mode has no connector for this check: the
+// engine's ErrNoConnector, so that both sides match it.
+var errNoPort = session.ErrNoConnector
 
 func yesNo(b bool) string {
 	if b {
@@ -131,12 +99,7 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 		}
 		return m.setStatus(tr(m.lang, "Vérification impossible : ", "Check failed: ")+m.errText(msg.err), true)
 	}
-	ev := msg.ev
-	ch := StepChange{Ref: msg.ref, Evidence: &ev}
-	if to, ok := m.run.StatusAfterEvidence(msg.ref, ev); ok {
-		ch.Status = statusPtr(to)
-	}
-	return m.applyCmd(ch, msg.pending)
+	return m.evidenceCmd(msg.ref, msg.ev, nil, msg.pending)
 }
 
 // evidenceLines renders evidence for the step's detail pane.

@@ -182,22 +182,11 @@ func (m *Model) cancelJob() tea.Cmd {
 	return m.setStatus(tr(m.lang, "Action annulée.", "Action cancelled."), false)
 }
 
-// jobChange turns a job's result into the change to record: the status is
-// checklist's one rule for evidence (Run.StatusAfterEvidence); a status the
-// rules refuse is left out and the evidence alone is kept.
-func (m *Model) jobChange(ref checklist.Ref, res jobResult) StepChange {
-	ev := res.ev
-	ch := StepChange{Ref: ref, Evidence: &ev, Capture: res.capture}
-	if to, ok := m.run.StatusAfterEvidence(ref, ev); ok {
-		ch.Status = statusPtr(to)
-	}
-	return ch
-}
-
-// applyThen writes a change like applyCmd, then shows text in the status
-// line once the store's answer is in (so that it is not overwritten).
-func (m *Model) applyThen(ch StepChange, pending *int, text string, isErr bool) tea.Cmd {
-	inner := m.applyCmd(ch, pending)
+// jobRecordCmd records a job's result through the engine (the status by
+// checklist's one rule), then shows text in the status line once the
+// store's answer is in (so that it is not overwritten).
+func (m *Model) jobRecordCmd(ref checklist.Ref, res jobResult, text string, isErr bool) tea.Cmd {
+	inner := m.evidenceCmd(ref, res.ev, res.capture, res.pending)
 	if text == "" {
 		return inner
 	}
@@ -229,8 +218,7 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 			return m.setStatus(m.jobErrText(msg.err), true), true
 		}
 		m.cacheEvidence(msg.ref, msg.res)
-		ch := m.jobChange(msg.ref, msg.res)
-		return m.applyThen(ch, msg.res.pending, msg.res.summary, !msg.res.ev.OK), true
+		return m.jobRecordCmd(msg.ref, msg.res, msg.res.summary, !msg.res.ev.OK), true
 	case overrideSavedMsg:
 		return m.overrideSaved(msg), true
 	case submitDoneMsg:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/workdays"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -92,6 +93,9 @@ type Model struct {
 	run   *checklist.Run
 	cols  columns
 	ports Ports
+	// eng is the engine (tui/session) that owns the open workspace's run;
+	// every write goes through it. nil before a workspace is open.
+	eng *session.Engine
 
 	wsScreen *workspaceScreen
 	dash     *dashboard
@@ -208,6 +212,7 @@ func (m Model) sessionBackupCmd() tea.Cmd {
 
 func (m *Model) setRun(run *checklist.Run) {
 	m.run = run
+	m.eng = m.openEngine(run)
 	m.dash = newDashboard(run)
 	m.dash.refreshSummary(run)
 }

@@ -6,31 +6,17 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // StepChange is one change to a step instance, as the store records it. Nil
 // pointers leave the field as it is.
 type StepChange = checklist.StepChange
 
-// Store is what the program needs from the store, per workspace: *store.DB
-// satisfies it; tests use an in-memory fake.
-type Store interface {
-	// LoadRun reads the run of a workspace.
-	LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error)
-	// StepState reads everything recorded for one step instance.
-	StepState(ws string, ref checklist.Ref) (checklist.StepState, error)
-	// ApplyStep checks the change against the run's rules, writes it durably
-	// and updates run in memory. The program always passes a private clone.
-	ApplyStep(ws string, run *checklist.Run, ch StepChange) (checklist.StepState, error)
-	// ApplySteps applies several changes; errs[i] is the error of chs[i].
-	ApplySteps(ws string, run *checklist.Run, chs []StepChange) []error
-	// SetPendingInvoices records the last count of pending invoices of a client.
-	SetPendingInvoices(ws, clientID string, n int) error
-	// PutDossiers upserts client dossiers in one transaction; a
-	// PendingInvoices of -1 keeps the recorded count. Bulk actions use it to
-	// record thousands of counts with one fsync instead of one each.
-	PutDossiers(ws string, ds []checklist.Dossier, by string) error
-}
+// Store is what the program needs from the store, per workspace: the
+// engine's port (session.Store). *store.DB satisfies it; tests use an
+// in-memory fake. The program writes only through its engine.
+type Store = session.Store
 
 // Mode is how a workspace reaches V1 and V2.
 type Mode string

@@ -13,6 +13,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -648,22 +649,20 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 	}
 	switch ref.Step {
 	case checklist.StepClientPendingInvoices:
+		check := session.Check(session.Ports{V1: v1}, connectors.Cabinet{}, ref, now)
 		return func(ctx context.Context) (jobResult, error) {
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
+			r, err := check(ctx)
+			ev, n := r.Evidence, r.Pending
 			if err != nil {
 				return jobResult{}, err
 			}
 			return jobResult{ev: ev, pending: n, summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}, nil
 		}
 	case checklist.StepClientArticles:
+		check := session.Check(session.Ports{V1: v1}, connectors.Cabinet{}, ref, now)
 		return func(ctx context.Context) (jobResult, error) {
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			ev, err := checkArticles(ctx, v1, ref.Client, now)
+			r, err := check(ctx)
+			ev := r.Evidence
 			if err != nil {
 				return jobResult{}, err
 			}

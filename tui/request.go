@@ -297,13 +297,17 @@ func (m *Model) saveOverrideCmd(reason string) tea.Cmd {
 	if strings.TrimSpace(reason) == "" {
 		return m.setStatus(tr(m.lang, "Une dérogation demande une raison.", "An override needs a reason."), true)
 	}
-	ms, ok := m.migStore()
-	if !ok {
+	if _, ok := m.migStore(); !ok {
 		return m.setStatus(m.jobErrText(errNoMigStore), true)
 	}
-	o := checklist.Override{Gate: checklist.GateRequestReadiness, Reason: reason, By: m.by(), At: m.opts.Now().UTC()}
-	ws, clone := m.ws.ID, cloneRun(m.run)
-	return func() tea.Msg { return overrideSavedMsg{o: o, err: ms.AddOverride(ws, clone, o)} }
+	eng := m.eng
+	return func() tea.Msg {
+		if eng == nil {
+			return overrideSavedMsg{err: errNoEngine}
+		}
+		o, err := eng.AddOverride(checklist.GateRequestReadiness, reason)
+		return overrideSavedMsg{o: o, err: err}
+	}
 }
 
 func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
@@ -371,19 +375,18 @@ func (m *Model) submitDone(msg submitDoneMsg) tea.Cmd {
 
 // saveRequestCmd records the request, then its step, in one command.
 func (m *Model) saveRequestCmd(rec checklist.RequestRecord, ch StepChange) tea.Cmd {
-	ms, ok := m.migStore()
-	if !ok {
+	if _, ok := m.migStore(); !ok {
 		return m.setStatus(m.jobErrText(errNoMigStore), true)
 	}
-	if ch.By == "" {
-		ch.By = m.by()
-	}
-	st, ws, clone := m.opts.Store, m.ws.ID, cloneRun(m.run)
+	eng := m.eng
 	return func() tea.Msg {
-		if err := ms.SetRequest(ws, clone, rec, ch.By); err != nil {
+		if eng == nil {
+			return requestSavedMsg{err: errNoEngine}
+		}
+		if err := eng.SetRequest(rec); err != nil {
 			return requestSavedMsg{err: err}
 		}
-		state, err := st.ApplyStep(ws, clone, ch)
+		state, err := eng.Apply(ch)
 		return requestSavedMsg{rec: rec, ref: ch.Ref, state: state, err: err}
 	}
 }

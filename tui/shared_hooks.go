@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // What the accessible mode (tui/accessible) shares with the full-screen
@@ -143,61 +144,19 @@ func ImportSummary(lang checklist.Lang, imported, rejected int) string {
 // (files mode, or API mode without the passphrase).
 var ErrNoConnector = errNoPort
 
-// CheckResult is a connector check's answer: the evidence to record and,
-// for pending invoices, the count found.
-type CheckResult struct {
-	Evidence checklist.Evidence
-	Pending  *int
-}
+// CheckResult is a connector check's answer (the engine's).
+type CheckResult = session.CheckResult
 
-// ConnectorCheck returns the check bascule runs for a step instance, the
-// same as the full-screen program's, or nil when the step has none: pending
-// invoices and articles on V1, the registration's identity, activation and
-// cabinet dossier on V2, and V1 read-only after the migration. cab is the
-// workspace's cabinet (the identity check compares with it).
+// ConnectorCheck returns the check bascule runs for a step instance, or nil
+// when the step has none: the engine's table (session.Check), with the
+// workspace's V1 and V2 ports. cab is the workspace's cabinet (the identity
+// check compares with it).
 func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now func() time.Time) func(ctx context.Context) (CheckResult, error) {
-	if now == nil {
-		now = time.Now
+	fn := session.Check(session.Ports{V1: ports.V1, V2: ports.V2}, cab, ref, now)
+	if fn == nil {
+		return nil
 	}
-	v1, v2 := ports.V1, ports.V2
-	switch ref.Step {
-	case checklist.StepClientPendingInvoices:
-		return func(ctx context.Context) (CheckResult, error) {
-			if v1 == nil {
-				return CheckResult{}, errNoPort
-			}
-			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
-			return CheckResult{Evidence: ev, Pending: n}, err
-		}
-	case checklist.StepClientArticles:
-		return func(ctx context.Context) (CheckResult, error) {
-			if v1 == nil {
-				return CheckResult{}, errNoPort
-			}
-			ev, err := checkArticles(ctx, v1, ref.Client, now)
-			return CheckResult{Evidence: ev}, err
-		}
-	case checklist.StepRegistrationIdentity, checklist.StepRegistrationActivate, checklist.StepRegistrationCabinetDossier:
-		return func(ctx context.Context) (CheckResult, error) {
-			if v2 == nil {
-				return CheckResult{}, errNoPort
-			}
-			ev, err := checkRegistration(ctx, v2, ref.Step, cab, now)
-			return CheckResult{Evidence: ev}, err
-		}
-	case checklist.StepRequestV1ReadOnly:
-		return func(ctx context.Context) (CheckResult, error) {
-			if v1 == nil {
-				return CheckResult{}, errNoPort
-			}
-			ro, err := v1.ReadOnly(ctx)
-			if err != nil {
-				return CheckResult{}, err
-			}
-			return CheckResult{Evidence: *checklist.ReadOnlyEvidence(ro, now())}, nil
-		}
-	}
-	return nil
+	return fn
 }
 
 // EvidenceFacts are the facts of some evidence that explain its step, as

@@ -187,7 +187,7 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 		if err := m.run.CheckTransition(ref, to, ""); err != nil {
 			return m.errStatus(err)
 		}
-		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
+		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)})
 		return func() tea.Msg {
 			msg := inner()
 			if ap, ok := msg.(stepAppliedMsg); ok {
