@@ -19,6 +19,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // appEnv is what every command shares: the streams, the clock, the
@@ -285,6 +286,14 @@ func (env *appEnv) openSession() (*session, error) {
 }
 
 func (s *session) Close() error { return s.db.Close() }
+
+// engine opens the engine (tui/session) through which a command changes the
+// run, with the workspace's ports (zero when the command needs none). The
+// engine owns s.run from then on: read it through the engine's Snapshot.
+func (s *session) engine(env *appEnv, ports engine.Ports) (*engine.Engine, error) {
+	return engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: connectors.Cabinet(s.ws.Cabinet), Operator: s.operator(env),
+		Store: s.db, Ports: ports, Lang: env.lang, Guide: env.guide, Run: s.run, Now: env.now})
+}
 
 // operator is who the audit names for changes made by a command.
 func (s *session) operator(env *appEnv) string {

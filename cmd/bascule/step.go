@@ -12,7 +12,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/checklist/workdays"
-	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 func newStepCommand(env *appEnv) *cobra.Command {
@@ -325,15 +325,19 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 				}
 				ref.Client = s.run.Clients[ci].ID
 			}
-			before, err := s.run.Status(ref)
+			eng, err := s.engine(env, engine.Ports{})
 			if err != nil {
 				return err
 			}
-			ch := store.StepChange{Ref: ref, Status: &status, Reason: strings.TrimSpace(reason), By: s.operator(env)}
+			before, err := eng.Status(ref)
+			if err != nil {
+				return err
+			}
+			ch := checklist.StepChange{Ref: ref, Status: &status, Reason: strings.TrimSpace(reason)}
 			if cmd.Flags().Changed("note") {
 				ch.Note = &note
 			}
-			if _, err := s.db.ApplyStep(s.ws.ID, s.run, ch); err != nil {
+			if _, err := eng.Apply(ch); err != nil {
 				return explainGate(env, err)
 			}
 			fmt.Fprintf(env.stdout, "%s : %s → %s\n", refString(ref.Client, ref.Step), before.Title().In(env.lang), status.Title().In(env.lang))

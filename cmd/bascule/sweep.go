@@ -10,7 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/sweep"
 	v1client "github.com/bascule-cli/bascule/connectors/v1"
-	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // Secret names and environment variables of API mode. The client secret is
@@ -77,14 +77,19 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		"this workspace has no online access to V1 (mode \""+s.ws.Mode+"\"): check by hand in the wizard")
 }
 
-// sweepBatch is how many clients' results are written per transaction: one
-// fsync per client would make 12,000 clients a matter of minutes, one
-// transaction for all would lose everything on a crash.
+// sweepBatch is how many clients' results are written at a time: the
+// engine saves them in transactions of engine.BatchSize changes (one fsync
+// each, not one per client), and their lines are printed once saved.
 const sweepBatch = 500
 
 func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, concurrency int) error {
-	ids := make([]string, len(s.run.Clients))
-	for i, c := range s.run.Clients {
+	eng, err := s.engine(env, engine.Ports{V1: v1})
+	if err != nil {
+		return err
+	}
+	run := eng.Snapshot()
+	ids := make([]string, len(run.Clients))
+	for i, c := range run.Clients {
 		ids[i] = c.ID
 	}
 	lastShown := -1
@@ -110,25 +115,20 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		return sweepErr
 	}
 	now := env.now()
-	by := s.operator(env)
 	failed, checked := 0, 0
-	var changes []store.StepChange
-	var dossiers []checklist.Dossier
+	var items []engine.BatchItem
 	// Result lines wait for their batch to be saved: a line on stdout is a
 	// promise that the database holds it, even after kill -9.
 	type line struct{ client, text string }
 	var lines []line
-	flush := func() error {
-		if len(dossiers) > 0 {
-			if err := s.db.PutDossiers(s.ws.ID, dossiers, by); err != nil {
-				return err
-			}
-		}
+	flush := func() {
+		// What was fetched before an interruption is still saved.
+		errs := eng.ApplyBatch(context.WithoutCancel(ctx), items)
 		unsaved := map[string]bool{}
-		for i, err := range s.db.ApplySteps(s.ws.ID, s.run, changes) {
+		for i, err := range errs {
 			if err != nil {
-				unsaved[changes[i].Ref.Client] = true
-				fmt.Fprintf(env.stderr, "%s %s : %s\n", env.msg("non enregistré", "not saved"), changes[i].Ref, env.errText(err))
+				unsaved[items[i].Change.Ref.Client] = true
+				fmt.Fprintf(env.stderr, "%s %s : %s\n", env.msg("non enregistré", "not saved"), items[i].Change.Ref, env.errText(err))
 			}
 		}
 		for _, l := range lines {
@@ -136,11 +136,10 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 				fmt.Fprint(env.stdout, l.text)
 			}
 		}
-		changes, dossiers, lines = changes[:0], dossiers[:0], lines[:0]
-		return nil
+		items, lines = items[:0], lines[:0]
 	}
 	for i, res := range results {
-		c := s.run.Clients[i]
+		c := run.Clients[i]
 		if res.Err != nil {
 			if ctx.Err() != nil {
 				continue // not reached before the interruption
@@ -164,31 +163,16 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		}
 		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
 			fmt.Sprintf(env.msg("%d facture(s) en attente, %d article(s) à revoir", "%d pending invoice(s), %d article(s) to review"), n, bad))})
-		d := c.Dossier
-		d.PendingInvoices = n
-		dossiers = append(dossiers, d)
-		s.run.Clients[i].PendingInvoices = n
-		for _, ev := range []struct {
-			step string
-			ev   *checklist.Evidence
-		}{{checklist.StepClientPendingInvoices, pending}, {checklist.StepClientArticles, articles}} {
-			ref := checklist.Ref{Step: ev.step, Client: c.ID}
-			ch := store.StepChange{Ref: ref, Evidence: ev.ev, By: by}
-			// As in the wizard: checklist's one rule for evidence.
-			if to, ok := s.run.StatusAfterEvidence(ref, *ev.ev); ok {
-				ch.Status = &to
-			}
-			changes = append(changes, ch)
-		}
-		if len(dossiers) >= sweepBatch {
-			if err := flush(); err != nil {
-				return err
-			}
+		// As in the wizard: the engine records the evidence and the status
+		// follows checklist's one rule.
+		items = append(items,
+			engine.BatchItem{Change: checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: c.ID}, Evidence: pending}, Settle: true, Pending: &n},
+			engine.BatchItem{Change: checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientArticles, Client: c.ID}, Evidence: articles}, Settle: true})
+		if len(items) >= 2*sweepBatch {
+			flush()
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
+	flush()
 	fmt.Fprintf(env.stderr, env.msg("%d client(s) vérifié(s), %d en échec\n", "%d client(s) checked, %d failed\n"), checked, failed)
 	if ctx.Err() != nil {
 		return errInterrupted
