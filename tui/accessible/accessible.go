@@ -12,6 +12,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // Options are what the accessible mode works on; cmd/bascule fills them
@@ -60,13 +61,16 @@ type session struct {
 	// ports are the connectors of ws once known (portsFor is its id).
 	ports    tui.Ports
 	portsFor string
+	// eng is the engine (tui/session) of ws: every write goes through it,
+	// and run is its snapshot, taken again after each change.
+	eng *engine.Engine
 }
 
 // Run walks the user through the guide with line prompts: choose a scope
 // (the cabinet's phases, a client), see its steps with their status, choose
 // one, then set its status or fill its capture form. Every change goes
-// through the store's ApplyStep (the same gate checks as everywhere) and is
-// on disk before the next question. It returns nil when the user quits or
+// through the engine (tui/session: the same gate checks as everywhere) and
+// is on disk before the next question. It returns nil when the user quits or
 // the input ends.
 func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.Guide == nil {
@@ -119,15 +123,14 @@ func (s *session) openWorkspace() error {
 	if s.opts.Workspace != nil {
 		s.ws = *s.opts.Workspace
 		s.ports, s.portsFor = s.opts.Ports, s.ws.ID
-		s.run = s.opts.Run
-		if s.run == nil {
-			run, err := s.opts.Store.LoadRun(s.ws.ID, s.g)
-			if err != nil {
+		run := s.opts.Run
+		if run == nil {
+			var err error
+			if run, err = s.opts.Store.LoadRun(s.ws.ID, s.g); err != nil {
 				return err
 			}
-			s.run = run
 		}
-		return nil
+		return s.openEngine(run)
 	}
 	for {
 		ws, err := s.chooseWorkspace(false)
@@ -157,8 +160,20 @@ func (s *session) switchTo(ws tui.Workspace, pass []byte) error {
 	if ws.ID != s.ws.ID || pass != nil {
 		s.pass = pass // another workspace, another passphrase
 	}
-	s.ws, s.run = ws, run
+	s.ws = ws
 	s.ports, s.portsFor = tui.Ports{}, ""
+	return s.openEngine(run)
+}
+
+// openEngine opens the engine of s.ws on a copy of run, and reads the run
+// from it.
+func (s *session) openEngine(run *checklist.Run) error {
+	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.by(), Store: s.opts.Store,
+		Lang: s.lang, Guide: s.g, Run: engine.CloneRun(run), Now: s.opts.Now})
+	if err != nil {
+		return err
+	}
+	s.eng, s.run = e, e.Snapshot()
 	return nil
 }
 
@@ -371,7 +386,7 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 		var actions []action
 		if s.hasCheck(ref) {
 			actions = append(actions, action{s.checkLabel(st.ID),
-				func() error { return s.runCheck(client, ref, st) }})
+				func() error { return s.runCheck(ref, st) }})
 		}
 		if st.Form != nil {
 			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
@@ -401,14 +416,23 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 // happened. A refusal (a gate) is printed in the user's language and is
 // not an error of the dialogue.
 func (s *session) apply(ch tui.StepChange, st *checklist.Step) error {
-	ch.By = s.by()
-	if ch.Status != nil {
-		if err := s.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
-			s.println(s.tr("Refusé : ", "Refused: ") + s.errText(err))
-			return nil
-		}
+	return s.said(ch, st, func() (checklist.StepState, error) { return s.eng.Apply(ch) })
+}
+
+// record records what a check or a job found through the engine (the
+// status by checklist's one rule) and says what happened.
+func (s *session) record(ref checklist.Ref, ev *checklist.Evidence, c *checklist.Capture, pending *int, st *checklist.Step) error {
+	ch := s.evidenceChange(ref, ev, c)
+	return s.said(ch, st, func() (checklist.StepState, error) { return s.eng.RecordEvidence(ref, *ev, c, pending) })
+}
+
+// said runs a write through the engine, takes the run again from it and
+// says what happened.
+func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (checklist.StepState, error)) error {
+	state, err := write()
+	if err == nil {
+		s.run = s.eng.Snapshot()
 	}
-	state, err := s.opts.Store.ApplyStep(s.ws.ID, s.run, ch)
 	if err != nil {
 		var ce *checklist.Error
 		if errors.As(err, &ce) {

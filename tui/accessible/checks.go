@@ -103,14 +103,13 @@ func (s *session) noConnector(src string) {
 	}
 }
 
-// runCheck runs a step's connector check, the full-screen program's (the
-// checklist check functions through tui.ConnectorCheck), with a timeout;
-// prints what it found; and records the evidence with ApplyStep (and the
-// count of pending invoices). A check that finds nothing wrong marks the
-// step done; otherwise a step still to do goes to "en cours".
-func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) error {
+// runCheck runs a step's connector check, the engine's (through
+// tui.ConnectorCheck), with a timeout; prints what it found; and records
+// the evidence (and the count of pending invoices) through the engine,
+// whose status follows checklist's one rule for evidence.
+func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 	if ref.Step == checklist.StepRequestClientChecks { // bascule's own rules: no connector
-		return s.runJob(client, ref, st, s.job(tui.Ports{}, ref))
+		return s.runJob(ref, st, s.job(tui.Ports{}, ref))
 	}
 	src := checkSource(ref.Step)
 	ports, err := s.connectors()
@@ -136,7 +135,7 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
 	if fn == nil {
 		if job := s.job(ports, ref); job != nil {
-			return s.runJob(client, ref, st, job)
+			return s.runJob(ref, st, job)
 		}
 		s.println(s.tr("Pas de vérification automatique pour cette étape : marquez-la à la main.", "No automatic check for this step: mark it by hand."))
 		return nil
@@ -160,17 +159,14 @@ func (s *session) runCheck(client int, ref checklist.Ref, st *checklist.Step) er
 	}
 	ev := res.Evidence
 	s.printEvidence(&ev, false)
-	if err := s.recordPending(client, ref, res.Pending); err != nil {
-		return err
-	}
-	return s.apply(s.evidenceChange(ref, &ev, nil), st)
+	return s.record(ref, &ev, nil, res.Pending, st)
 }
 
 // runJob runs a reconciliation step's work on V2 (a control, or a
 // re-creation once confirmed), with the checks' timeout; reads out what it
 // found or did; and records it like the full-screen program: the evidence,
 // the capture it gathered, and the status it suggests when the rules allow.
-func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job func(context.Context) (tui.JobResult, error)) error {
+func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context.Context) (tui.JobResult, error)) error {
 	if tui.StepJobWrites(ref.Step) {
 		ok, err := s.yesNo(fmt.Sprintf(s.tr("« %s » sera fait sur V2 avec ce qui a été noté avant la bascule. Lancer ?",
 			"“%s” will be done on V2 with what was noted before the switch. Go ahead?"), st.Title.In(s.lang)), false)
@@ -204,10 +200,7 @@ func (s *session) runJob(client int, ref checklist.Ref, st *checklist.Step, job 
 	}
 	ev := res.Evidence
 	s.printEvidence(&ev, false)
-	if err := s.recordPending(client, ref, res.Pending); err != nil {
-		return err
-	}
-	return s.apply(s.evidenceChange(ref, &ev, res.Capture), st)
+	return s.record(ref, &ev, res.Capture, res.Pending, st)
 }
 
 // requestAnswer asks V2 where the migration request stands, reads it out,
@@ -220,8 +213,7 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 			"No request reference to follow on V2: mark the answer when it arrives."))
 		return nil
 	}
-	ms, ok := s.opts.Store.(tui.MigrationStore)
-	if !ok {
+	if _, ok := s.opts.Store.(tui.MigrationStore); !ok {
 		return errors.New("store: no request record")
 	}
 	s.println(fmt.Sprintf(s.tr("V2 : où en est la demande %s…", "V2: where does request %s stand…"), reference))
@@ -247,17 +239,16 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	}
 	rec, ch := tui.RequestAnswer(s.run, req, s.lang, s.opts.Now())
 	s.printEvidence(ch.Evidence, false)
-	if err := ms.SetRequest(s.ws.ID, s.run, rec, s.by()); err != nil {
+	if err := s.eng.SetRequest(rec); err != nil {
 		return err
 	}
-	s.run.Request = rec
 	return s.apply(ch, st)
 }
 
-// evidenceChange is the change a check's or a job's evidence records: the
-// status follows checklist's one rule (Run.StatusAfterEvidence). When a
-// passed check cannot tick the step because the rules refuse it (a step
-// required first), it says why.
+// evidenceChange is the change a check's or a job's evidence will record,
+// as the engine will decide it (checklist's one rule), so that the line
+// read out names the new status. When the rule's status is refused by the
+// gates (a step required first), it says why.
 func (s *session) evidenceChange(ref checklist.Ref, ev *checklist.Evidence, c *checklist.Capture) tui.StepChange {
 	ch := tui.StepChange{Ref: ref, Evidence: ev, Capture: c}
 	if to, ok := s.run.StatusAfterEvidence(ref, *ev); ok {
@@ -286,18 +277,6 @@ func (s *session) withTimeout(fn func(context.Context) error) (time.Duration, er
 	ctx, cancel := context.WithTimeout(s.ctx, timeout)
 	defer cancel()
 	return timeout, fn(ctx)
-}
-
-// recordPending saves the count of pending invoices a check found, if any.
-func (s *session) recordPending(client int, ref checklist.Ref, n *int) error {
-	if n == nil || client < 0 {
-		return nil
-	}
-	if err := s.opts.Store.SetPendingInvoices(s.ws.ID, ref.Client, *n); err != nil {
-		return err
-	}
-	s.run.Clients[client].PendingInvoices = *n
-	return nil
 }
 
 // printEvidence reads out a check's result: where and when, the verdict,
