@@ -2,9 +2,6 @@ package tui
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -141,14 +139,8 @@ func RequestKey(w Workspace) string {
 	return idemKey(w.ID+"|"+w.Cabinet.SIREN+"|"+w.Created.UTC().Format(time.RFC3339Nano), "submit_migration", w.Cabinet.SIREN)
 }
 
-// idemKey derives an idempotency key from the workspace, the operation and
-// its arguments: the same action again gives the same key (V2 replays it);
-// a different one (another IBAN, a corrected numbering) a new key.
-func idemKey(seed, op string, args ...any) string {
-	b, _ := json.Marshal(args)
-	sum := sha256.Sum256([]byte(seed + "\x00" + op + "\x00" + string(b)))
-	return "bascule-" + hex.EncodeToString(sum[:12])
-}
+// idemKey derives an idempotency key (session.IdemKey).
+func idemKey(seed, op string, args ...any) string { return session.IdemKey(seed, op, args...) }
 
 // runJob starts a job for ref on the request or reconciliation screen.
 func (m *Model) runJob(ref checklist.Ref, fn job) tea.Cmd {

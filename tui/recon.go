@@ -2,9 +2,7 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -31,7 +29,7 @@ type reconScreen struct {
 }
 
 // errNothingNoted says a re-creation has no data from phase 1 to work from.
-var errNothingNoted = errors.New("nothing noted during preparation")
+var errNothingNoted = session.ErrNothingNoted
 
 // reconKeys are the reconciliation screen's keys.
 type reconKeys struct {
@@ -445,7 +443,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		}
 		return tr(lang, "raison sociale ; aucun logo noté", "legal name; no logo noted")
 	case checklist.StepReconClientUsers:
-		us := reinvited(prep(checklist.StepClientUsers))
+		us := session.Reinvited(prep(checklist.StepClientUsers))
 		if len(us) == 0 {
 			if n := facts[checklist.FactUsers]; n != "" && n != "0" {
 				return fmt.Sprintf(tr(lang, "aucun noté (V1 : %s)", "none noted (V1: %s)"), n)
@@ -454,7 +452,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		}
 		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
 	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
-		ibans := notedIBANs(prep(checklist.StepPaymentExternalAccounts))
+		ibans := session.NotedIBANs(prep(checklist.StepPaymentExternalAccounts))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
 				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
@@ -467,7 +465,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		}
 		return strings.Join(masked, ", ")
 	case checklist.StepReconClientNumbering:
-		n, ok := numberingOf(prep(checklist.StepClientNumbering), facts)
+		n, ok := session.NumberingOf(prep(checklist.StepClientNumbering), facts)
 		if !ok {
 			return tr(lang, "aucune numérotation notée", "no numbering noted")
 		}
@@ -485,7 +483,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	case checklist.StepReconPaymentStatements:
 		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep(checklist.StepPaymentStatements)))
 	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
-		cs := reinvited(prep(checklist.StepCabinetCollaborators))
+		cs := session.Reinvited(prep(checklist.StepCabinetCollaborators))
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
@@ -497,7 +495,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		}
 		var parts []string
 		for _, c := range cs {
-			parts = append(parts, softwareOf(c["software"]).Label()+" ("+c["scope"]+")")
+			parts = append(parts, session.SoftwareOf(c["software"]).Label()+" ("+c["scope"]+")")
 		}
 		return strings.Join(parts, ", ")
 	case checklist.StepReconCabinetInactiveClientsImport:
@@ -516,17 +514,6 @@ func orDash(s string) string {
 	return s
 }
 
-// reinvited keeps the noted people to invite again.
-func reinvited(rs []checklist.Record) []checklist.Record {
-	var out []checklist.Record
-	for _, r := range rs {
-		if r["email"] != "" && r["reinvite"] != "false" {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 func userList(rs []checklist.Record, rolesField string) string {
 	var parts []string
 	for _, r := range rs {
@@ -538,62 +525,6 @@ func userList(rs []checklist.Record, rolesField string) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-func notedIBANs(rs []checklist.Record) []string {
-	var out []string
-	for _, r := range rs {
-		if ib := ident.NormalizeIBAN(r["iban"]); ib != "" {
-			out = append(out, ib)
-		}
-	}
-	return out
-}
-
-// numberingOf is the numbering noted in phase 1, or failing that the one
-// V1's snapshot gave before the switch.
-func numberingOf(rs []checklist.Record, facts map[string]string) (connectors.Numbering, bool) {
-	if len(rs) > 0 {
-		if n, ok := checklist.ProposedNumbering(rs[0]); ok {
-			return n, true
-		}
-	}
-	if s := facts[checklist.FactNumbering]; s != "" {
-		if n, err := connectors.ParseNumbering(s); err == nil {
-			return n, true
-		}
-	}
-	return connectors.Numbering{}, false
-}
-
-func softwareOf(v string) connectors.Software {
-	if v == "autre" || v == "" {
-		return connectors.SoftwareOther
-	}
-	return connectors.Software(v)
-}
-
-// cabinetRole maps a noted V2 cabinet role to the platform's name of it.
-func cabinetRole(v string) string {
-	switch strings.TrimSpace(v) {
-	case "administrateur":
-		return connectors.RoleAdministrator
-	case "gestionnaire_clientele":
-		return connectors.RoleClientManager
-	case "comptable":
-		return connectors.RoleAccountant
-	}
-	return strings.TrimSpace(v)
-}
-
-func splitName(name string) (first, last string) {
-	name = strings.TrimSpace(name)
-	if i := strings.IndexByte(name, ' '); i > 0 {
-		return name[:i], strings.TrimSpace(name[i+1:])
-	}
-	return "", name
-}
-
-func isConflict(err error) bool { return errors.Is(err, connectors.ErrConflict) }
 
 // jobFor returns the connector work of a reconciliation (or preparation)
 // step instance, or nil when the step is done by hand. The job reads what
@@ -614,386 +545,16 @@ type jobDeps struct {
 	lang     checklist.Lang
 }
 
+// jobFor is the engine's job of a step instance (session.Job, the table of
+// connector work), as the screens run it, or nil.
 func jobFor(d jobDeps, ref checklist.Ref) job {
-	v1, v2, now, store, ws, seed := d.v1, d.v2, d.now, d.store, d.ws, d.seed
-	var client checklist.Dossier
-	if ref.Client != "" {
-		ci := d.run.ClientIndex(ref.Client)
-		if ci < 0 {
-			return nil
-		}
-		client = d.run.Clients[ci].Dossier
-	}
-	lang := d.lang
-	load := func(step string) checklist.StepState {
-		s, _ := store.StepState(ws, checklist.Ref{Step: step, Client: ref.Client})
-		return s
-	}
-	notedIn := func(step string) []checklist.Record {
-		if c := load(step).Capture; c != nil {
-			return c.Items
-		}
+	fn := session.Job(session.JobDeps{Ports: session.Ports{V1: d.v1, V2: d.v2}, Reader: d.store, Workspace: d.ws,
+		Seed: d.seed, Run: d.run, Lang: d.lang, Now: d.now}, ref)
+	if fn == nil {
 		return nil
 	}
-	evV2 := func() checklist.Evidence {
-		return checklist.Evidence{Source: checklist.SourceV2, At: now().UTC(), OK: true, Facts: map[string]string{}}
+	return func(ctx context.Context) (jobResult, error) {
+		r, err := fn(ctx)
+		return jobResult{ev: r.Evidence, pending: r.Pending, capture: r.Capture, summary: r.Summary}, err
 	}
-	done := func(ev checklist.Evidence, summary string) (jobResult, error) {
-		return jobResult{ev: ev, summary: summary}, nil
-	}
-	needV2 := func() error {
-		if v2 == nil {
-			return errNoPort
-		}
-		return nil
-	}
-	switch ref.Step {
-	case checklist.StepClientPendingInvoices:
-		check := session.Check(session.Ports{V1: v1}, connectors.Cabinet{}, ref, now)
-		return func(ctx context.Context) (jobResult, error) {
-			r, err := check(ctx)
-			ev, n := r.Evidence, r.Pending
-			if err != nil {
-				return jobResult{}, err
-			}
-			return jobResult{ev: ev, pending: n, summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}, nil
-		}
-	case checklist.StepClientArticles:
-		check := session.Check(session.Ports{V1: v1}, connectors.Cabinet{}, ref, now)
-		return func(ctx context.Context) (jobResult, error) {
-			r, err := check(ctx)
-			ev := r.Evidence
-			if err != nil {
-				return jobResult{}, err
-			}
-			res := jobResult{ev: ev, summary: tr(lang, "articles à revoir", "articles to review")}
-			if ev.OK {
-				res.summary = tr(lang, "articles valides", "articles valid")
-			}
-			return res, nil
-		}
-	case checklist.StepReconClientControl, checklist.StepReconCabinetDossierControl:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			siren, payment := client.SIREN, client.Payment
-			var facts map[string]string
-			if ref.Client == "" {
-				// The firm's own dossier: V1 is read-only since the switch,
-				// so what it shows now is what it held.
-				if v1 == nil {
-					return jobResult{}, errNoPort
-				}
-				snap, err := v1.ClientSnapshot(ctx, connectors.SpaceCabinet)
-				if err != nil {
-					return jobResult{}, err
-				}
-				facts, siren = checklist.SnapshotFacts(snap), connectors.SpaceCabinet
-			} else if ev := load(checklist.StepClientPendingInvoices).Evidence; ev != nil {
-				facts = ev.Facts
-			}
-			inv, err := v2.Inventory(ctx, siren)
-			if err != nil {
-				return jobResult{}, err
-			}
-			lines := checklist.Reconcile(facts, inv, payment)
-			ev := evV2()
-			checklist.ReconEvidence(lines, &ev)
-			gaps, check := 0, 0
-			for _, l := range lines {
-				switch l.State {
-				case checklist.ReconGap:
-					gaps++
-				case checklist.ReconToCheck:
-					check++
-				}
-			}
-			res := jobResult{ev: ev}
-			switch {
-			case ev.OK:
-				res.summary = tr(lang, "tout a migré", "everything migrated")
-			case gaps > 0:
-				res.summary = fmt.Sprintf(tr(lang, "%d écart(s)", "%d gap(s)"), gaps)
-			default:
-				res.summary = fmt.Sprintf(tr(lang, "%d ligne(s) à vérifier (V1 non noté avant la bascule ?)", "%d line(s) to check (V1 not noted before the switch?)"), check)
-			}
-			return res, nil
-		}
-	case checklist.StepReconPaymentPaymentAccount:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			inv, err := v2.Inventory(ctx, client.SIREN)
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts[checklist.FactPaymentAccount] = strconv.FormatBool(inv.PaymentAccount)
-			ev.OK = inv.PaymentAccount
-			if !ev.OK {
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "gap.payment_account"})
-				return jobResult{ev: ev, summary: tr(lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
-			}
-			return done(ev, tr(lang, "compte de paiement présent", "payment account present"))
-		}
-	case checklist.StepReconClientProfile:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			p := connectors.Profile{LegalName: client.Name}
-			ev := evV2()
-			if l := notedIn(checklist.StepClientLogo); len(l) > 0 && l[0]["file"] != "" {
-				data, err := os.ReadFile(l[0]["file"])
-				if err == nil {
-					p.Logo = &connectors.Logo{FileName: filepath.Base(l[0]["file"]), SHA256: l[0]["sha256"], Size: int64(len(data))}
-					p.LogoData = data
-					ev.Facts["logo"] = p.Logo.FileName
-				} else {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "logo_unreadable", Detail: l[0]["file"]})
-				}
-			}
-			key := idemKey(seed, "set_profile", client.SIREN, p)
-			if err := v2.SetProfile(ctx, client.SIREN, p, key); err != nil {
-				return jobResult{}, err
-			}
-			ev.Facts["legal_name"] = p.LegalName
-			if !ev.OK {
-				return jobResult{ev: ev, summary: tr(lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
-			}
-			return done(ev, tr(lang, "profil mis sur V2", "profile set on V2"))
-		}
-	case checklist.StepReconClientUsers, checklist.StepReconCabinetCollaborators:
-		space, prepStep, rolesField := client.SIREN, checklist.StepClientUsers, "roles"
-		if ref.Client == "" {
-			space, prepStep, rolesField = connectors.SpaceCabinet, checklist.StepCabinetCollaborators, "v2_roles"
-		}
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			people := reinvited(notedIn(prepStep))
-			if len(people) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			invited := 0
-			for _, p := range people {
-				var roles []string
-				for _, r := range checklist.SplitMulti(p[rolesField]) {
-					if ref.Client == "" {
-						r = cabinetRole(r)
-					}
-					roles = append(roles, r)
-				}
-				if len(roles) == 0 && ref.Client == "" {
-					roles = []string{connectors.RoleAccountant} // V2 needs one; §3.4 says to set them after
-				}
-				first, last := splitName(p["name"])
-				u := connectors.User{Email: p["email"], FirstName: first, LastName: last, Roles: roles}
-				_, err := v2.InviteUser(ctx, space, u, idemKey(seed, "invite_user", space, u))
-				if err != nil {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p["email"] + " : " + err.Error()})
-					continue
-				}
-				invited++
-			}
-			ev.Facts["invited"] = itoa(invited)
-			ev.Facts["noted"] = itoa(len(people))
-			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
-			if !ev.OK {
-				return jobResult{ev: ev, summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case checklist.StepReconCabinetRoles:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			people := reinvited(notedIn(checklist.StepCabinetCollaborators))
-			inv, err := v2.Inventory(ctx, connectors.SpaceCabinet)
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			for _, p := range people {
-				found := false
-				for _, u := range inv.Users {
-					if strings.EqualFold(u.Email, p["email"]) && len(u.Roles) > 0 {
-						found = true
-					}
-				}
-				if !found {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "role_missing", Detail: p["email"]})
-				}
-			}
-			ev.Facts["members"] = itoa(len(inv.Users))
-			if !ev.OK {
-				return jobResult{ev: ev, summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
-			}
-			return done(ev, fmt.Sprintf(tr(lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
-		}
-	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
-		external := ref.Step == checklist.StepReconPaymentExternalAccounts
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			noted := notedIn(checklist.StepPaymentExternalAccounts)
-			ibans := notedIBANs(noted)
-			if len(ibans) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			added := 0
-			for i, ib := range ibans {
-				a := connectors.BankAccount{IBAN: ib, Holder: noted[i]["holder"], External: external}
-				err := v2.AddBankAccount(ctx, client.SIREN, a, idemKey(seed, "add_bank_account", client.SIREN, a))
-				if err != nil && !isConflict(err) {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "bank_account_failed", Detail: ident.MaskIBAN(ib) + " : " + err.Error()})
-					continue
-				}
-				added++
-			}
-			ev.Facts["accounts"] = itoa(added)
-			sum := fmt.Sprintf(tr(lang, "%d compte(s) sur V2", "%d account(s) on V2"), added)
-			if !ev.OK {
-				return jobResult{ev: ev, summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case checklist.StepReconClientNumbering:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			n, ok := numberingOf(notedIn(checklist.StepClientNumbering), factsFrom(load(checklist.StepClientPendingInvoices)))
-			if !ok {
-				return jobResult{}, errNothingNoted
-			}
-			if err := v2.SetNumbering(ctx, client.SIREN, n, idemKey(seed, "set_numbering", client.SIREN, n)); err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts["last_v1"], ev.Facts["next"] = n.String(), n.Format(n.LastNumber+1)
-			return done(ev, fmt.Sprintf(tr(lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
-		}
-	case checklist.StepReconClientSubscription:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			prev := factsFrom(load(checklist.StepClientPendingInvoices))[checklist.FactSubscription]
-			s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
-			if err := v2.ChooseSubscription(ctx, client.SIREN, s, idemKey(seed, "choose_subscription", client.SIREN, s)); err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
-			res, _ := done(ev, fmt.Sprintf(tr(lang, "abonnement %s", "subscription %s"), s.Plan))
-			res.capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
-			return res, nil
-		}
-	case checklist.StepReconCabinetApiConnections:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			cs := notedIn(checklist.StepCabinetApiConnections)
-			if len(cs) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			made := 0
-			for _, c := range cs {
-				space := connectors.SpaceCabinet
-				if s := ident.NormalizeSIREN(c["scope"]); ident.ValidateSIREN(s) == nil {
-					space = s
-				}
-				in := connectors.Integration{Software: softwareOf(c["software"]), Scope: space,
-					CredentialsRetrieved: c["credentials_retrieved"] == "true", TokenKept: c["myunisoft_token_kept"] == "true"}
-				err := v2.CreateIntegration(ctx, space, in, idemKey(seed, "create_integration", space, in))
-				if err != nil && !isConflict(err) {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "integration_failed", Detail: in.Software.Label() + " : " + err.Error()})
-					continue
-				}
-				if in.Software == connectors.SoftwareMyUnisoft && !in.TokenKept {
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "myunisoft_token", Detail: tr(lang,
-						"token MyUnisoft non conservé : en générer un nouveau coupera V1", "MyUnisoft token not kept: a new one cuts V1")})
-				}
-				made++
-			}
-			ev.Facts["connections"] = itoa(made)
-			sum := fmt.Sprintf(tr(lang, "%d connexion(s) sur V2", "%d connection(s) on V2"), made)
-			if !ev.OK {
-				return jobResult{ev: ev, summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case checklist.StepReconCabinetInactiveClientsImport:
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			var inactive []connectors.Client
-			page := connectors.Page{Limit: 1000}
-			for {
-				list, next, err := v1.ListClients(ctx, page)
-				if err != nil {
-					return jobResult{}, err
-				}
-				for _, c := range list {
-					if c.Status.Inactive() {
-						inactive = append(inactive, c)
-					}
-				}
-				if next == "" {
-					break
-				}
-				page.Cursor = next
-			}
-			ev := evV2()
-			if len(inactive) == 0 {
-				ev.Facts["imported"] = "0"
-				return done(ev, tr(lang, "aucun dossier inactif sur V1", "no inactive dossier on V1"))
-			}
-			ids := make([]string, len(inactive))
-			for i, c := range inactive {
-				ids[i] = c.ID
-			}
-			res, err := v2.ImportClients(ctx, inactive, idemKey(seed, "import_clients", ids))
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev.Facts["imported"], ev.Facts["rejected"] = itoa(res.Created), itoa(len(res.Rejected))
-			for _, r := range res.Rejected {
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
-			}
-			sum := fmt.Sprintf(tr(lang, "%d dossier(s) importé(s), %d refusé(s)", "%d dossier(s) imported, %d rejected"), res.Created, len(res.Rejected))
-			if len(res.Rejected) > 0 {
-				ev.OK = false
-				return jobResult{ev: ev, summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	}
-	return nil
-}
-
-func factsFrom(s checklist.StepState) map[string]string {
-	if s.Evidence != nil {
-		return s.Evidence.Facts
-	}
-	return nil
 }

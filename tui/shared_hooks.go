@@ -186,16 +186,8 @@ func CheckedWhere(lang checklist.Lang, source string) string {
 	return Tr(lang, "sur ", "on ") + strings.ToUpper(source)
 }
 
-// JobResult is what a step's connector work found or did: the evidence to
-// record (its status follows from it by Run.StatusAfterEvidence), the count
-// of pending invoices and the capture it gathered, if any, and a one-line
-// summary.
-type JobResult struct {
-	Evidence checklist.Evidence
-	Pending  *int
-	Capture  *checklist.Capture
-	Summary  string
-}
+// JobResult is what a step's connector work found or did (the engine's).
+type JobResult = session.JobResult
 
 // StepJob returns the connector work the full-screen program runs for a
 // step instance — the reconciliation's controls and re-creations on V2, the
