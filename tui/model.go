@@ -325,6 +325,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.errStatus(msg.err)
 		}
 		m.ports = msg.ports
+		if m.eng != nil {
+			m.eng.SetPorts(session.Ports{V1: msg.ports.V1, V2: msg.ports.V2})
+		}
 		return m, nil
 	case spinner.TickMsg:
 		var cmd tea.Cmd

@@ -321,9 +321,10 @@ func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
 
 // submitDoneMsg is V2's answer to the submission.
 type submitDoneMsg struct {
-	id  int
-	req connectors.MigrationRequest
-	err error
+	id    int
+	rec   checklist.RequestRecord
+	state checklist.StepState
+	err   error
 }
 
 // requestSavedMsg is the store's answer once the request is recorded.
@@ -334,19 +335,22 @@ type requestSavedMsg struct {
 	err   error
 }
 
-// submitCmd sends the request through V2 with the workspace's idempotency
-// key: sent twice (a retry, a crash before the answer), V2 returns the same
-// request.
+// submitCmd sends the request through the engine (session.SubmitRequest:
+// the gate first, then V2 with the workspace's idempotency key: sent twice,
+// V2 returns the same request), which records it and ticks its step.
 func (m *Model) submitCmd() tea.Cmd {
-	v2 := m.ports.V2
+	eng := m.eng
 	sub := connectors.MigrationSubmission{CabinetSIREN: m.ws.Cabinet.SIREN, RequestedBy: m.ws.Cabinet.ManagerEmail, IdempotencyKey: RequestKey(*m.ws)}
 	id := m.ids.take()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	m.ids.cancels[id] = cancel
 	m.migState().job = &runningJob{id: id, ref: checklist.Ref{Step: checklist.StepRequestSubmit}}
 	return tea.Batch(m.spin.Tick, func() tea.Msg {
-		req, err := v2.SubmitMigration(ctx, sub)
-		return submitDoneMsg{id: id, req: req, err: err}
+		if eng == nil {
+			return submitDoneMsg{id: id, err: errNoEngine}
+		}
+		rec, st, err := eng.SubmitRequest(ctx, sub)
+		return submitDoneMsg{id: id, rec: rec, state: st, err: err}
 	})
 }
 
@@ -363,18 +367,12 @@ func (m *Model) submitDone(msg submitDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.setStatus(tr(m.lang, "Demande non envoyée : ", "Request not sent: ")+m.connErrText(msg.err), true)
 	}
-	rec := checklist.RequestRecord{SubmittedAt: msg.req.SubmittedAt, Reference: msg.req.Reference, State: string(msg.req.State)}
-	if rec.SubmittedAt.IsZero() {
-		rec.SubmittedAt = m.opts.Now()
-	}
-	ev := checklist.Evidence{Source: checklist.SourceV2, At: m.opts.Now().UTC(), OK: true, Facts: map[string]string{
-		"reference": msg.req.Reference, "state": string(msg.req.State), "admin_email": msg.req.AdminEmail,
-		"idempotency_key": RequestKey(*m.ws)}}
-	return m.saveRequestCmd(rec, StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: statusPtr(checklist.StatusDone), Evidence: &ev})
+	return m.requestSaved(requestSavedMsg{rec: msg.rec, ref: checklist.Ref{Step: checklist.StepRequestSubmit}, state: msg.state})
 }
 
-// saveRequestCmd records the request, then its step, in one command.
-func (m *Model) saveRequestCmd(rec checklist.RequestRecord, ch StepChange) tea.Cmd {
+// answerCmd records V2's answer about the request through the engine
+// (session.RecordAnswer: the request record, then the step).
+func (m *Model) answerCmd(req connectors.MigrationRequest) tea.Cmd {
 	if _, ok := m.migStore(); !ok {
 		return m.setStatus(m.jobErrText(errNoMigStore), true)
 	}
@@ -383,11 +381,8 @@ func (m *Model) saveRequestCmd(rec checklist.RequestRecord, ch StepChange) tea.C
 		if eng == nil {
 			return requestSavedMsg{err: errNoEngine}
 		}
-		if err := eng.SetRequest(rec); err != nil {
-			return requestSavedMsg{err: err}
-		}
-		state, err := eng.Apply(ch)
-		return requestSavedMsg{rec: rec, ref: ch.Ref, state: state, err: err}
+		rec, st, err := eng.RecordAnswer(req)
+		return requestSavedMsg{rec: rec, ref: checklist.Ref{Step: checklist.StepRequestAnswer}, state: st, err: err}
 	}
 }
 
@@ -462,7 +457,17 @@ func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
 	}
 	req := checklist.RequestRecord{SubmittedAt: at, Reference: rec["reference"], Manual: true, State: string(connectors.RequestSubmitted)}
 	capt := checklist.Capture{Items: []checklist.Record{rec}}
-	return m.saveRequestCmd(req, StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: statusPtr(checklist.StatusDone), Capture: &capt})
+	if _, ok := m.migStore(); !ok {
+		return m.setStatus(m.jobErrText(errNoMigStore), true)
+	}
+	eng := m.eng
+	return func() tea.Msg {
+		if eng == nil {
+			return requestSavedMsg{err: errNoEngine}
+		}
+		st, err := eng.RecordManualRequest(req, capt)
+		return requestSavedMsg{rec: req, ref: checklist.Ref{Step: checklist.StepRequestSubmit}, state: st, err: err}
+	}
 }
 
 // pollTickMsg asks for the request's state again; pollDoneMsg is V2's answer.
@@ -544,39 +549,10 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 	if string(msg.req.State) == m.run.Request.State && !msg.req.State.Done() {
 		return next
 	}
-	rec, ch := RequestAnswer(m.run, msg.req, m.lang, m.opts.Now())
 	if msg.req.State.Done() {
 		next = nil
 	}
-	return tea.Batch(next, m.saveRequestCmd(rec, ch))
-}
-
-// RequestAnswer is what V2's answer about the migration request changes:
-// the request record (its state, when it succeeded) and the change of the
-// step checklist.StepRequestAnswer (evidence; done, blocked with V2's message, or in
-// progress, when the rules allow). Both modes record V2's answer with it.
-func RequestAnswer(run *checklist.Run, req connectors.MigrationRequest, lang checklist.Lang, now time.Time) (checklist.RequestRecord, StepChange) {
-	rec := run.Request
-	rec.State = string(req.State)
-	ev := *checklist.RequestEvidence(req, now)
-	ch := StepChange{Ref: checklist.Ref{Step: checklist.StepRequestAnswer}, Evidence: &ev}
-	switch req.State {
-	case connectors.RequestSucceeded:
-		rec.SucceededAt = req.CompletedAt
-		if rec.SucceededAt.IsZero() {
-			rec.SucceededAt = now
-		}
-		ch.Status = statusPtr(checklist.StatusDone)
-	case connectors.RequestFailed:
-		ch.Status = statusPtr(checklist.StatusBlocked)
-		ch.Reason = tr(lang, "la demande a échoué sur V2 : ", "the request failed on V2: ") + req.Message
-	default:
-		ch.Status = statusPtr(checklist.StatusInProgress)
-	}
-	if err := run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
-		ch.Status = nil
-	}
-	return rec, ch
+	return tea.Batch(next, m.answerCmd(msg.req))
 }
 
 func (m *Model) viewRequest() (string, help.KeyMap) {

@@ -237,12 +237,13 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	if req.Message != "" {
 		s.println("  " + req.Message)
 	}
-	rec, ch := tui.RequestAnswer(s.run, req, s.lang, s.opts.Now())
-	s.printEvidence(ch.Evidence, false)
-	if err := s.eng.SetRequest(rec); err != nil {
-		return err
-	}
-	return s.apply(ch, st)
+	ev := checklist.RequestEvidence(req, s.opts.Now())
+	s.printEvidence(ev, false)
+	return s.said(tui.StepChange{Ref: checklist.Ref{Step: checklist.StepRequestAnswer}, Status: statusPtr(checklist.StatusDone)}, st,
+		func() (checklist.StepState, error) {
+			_, state, err := s.eng.RecordAnswer(req)
+			return state, err
+		})
 }
 
 // evidenceChange is the change a check's or a job's evidence will record,
