@@ -259,6 +259,17 @@ func TestConcurrentFrontEnds(t *testing.T) {
 	}
 	cancelA()
 	cancelA()
+	// A watcher sees the next change before Apply returns.
+	var seen []Event
+	stop := e.Watch(func(ev Event) { seen = append(seen, ev) })
+	st := checklist.StatusDone
+	if _, err := e.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientUsers, Client: "c00000"}, Status: &st}); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if len(seen) != 1 || seen[0].To != checklist.StatusDone {
+		t.Fatalf("watcher saw %+v", seen)
+	}
 	if _, ok := <-a; ok {
 		t.Fatal("channel still open after cancel")
 	}

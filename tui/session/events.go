@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -59,15 +60,53 @@ func (e *Engine) Subscribe() (<-chan Event, func()) {
 	}
 }
 
-// publishLocked queues ev for every subscriber; e.mu is held, so events are
-// queued in commit order.
+// Watch calls fn with every event published from now on, in commit order,
+// before the intent that caused it returns; the function it returns ends
+// the watch. fn runs under the engine's lock: it must be quick and must not
+// call the engine (hand the event to a goroutine or a channel instead).
+// Tests and `bascule serve`'s fan-out use it; front ends use Subscribe.
+func (e *Engine) Watch(fn func(Event)) func() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.subs.nextID++
+	id := e.subs.nextID
+	if e.subs.watchers == nil {
+		e.subs.watchers = map[int]func(Event){}
+	}
+	e.subs.watchers[id] = fn
+	return func() {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		delete(e.subs.watchers, id)
+	}
+}
+
+// publishLocked queues ev for every subscriber and calls every watcher;
+// e.mu is held, so events are delivered in commit order.
 func (e *Engine) publishLocked(ev Event) {
 	for _, s := range e.subs.list {
 		s.push(ev)
 	}
+	for _, id := range e.subs.order() {
+		e.subs.watchers[id](ev)
+	}
 }
 
-type subscribers struct{ list []*subscriber }
+type subscribers struct {
+	list     []*subscriber
+	watchers map[int]func(Event)
+	nextID   int
+}
+
+// order is the watchers' ids in the order they started watching.
+func (ss *subscribers) order() []int {
+	ids := make([]int, 0, len(ss.watchers))
+	for id := range ss.watchers {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
 
 func (ss *subscribers) add(s *subscriber) { ss.list = append(ss.list, s) }
 
