@@ -8,7 +8,13 @@
 //
 // Run state and its rules live beside it: statuses, gates and overrides, progress,
 // time left, the next recommended step and the estimated due date of the answer
-// to the migration request.
+// to the migration request, and the one rule for what a check's evidence does
+// to a status (evidence.go: StatusFromEvidence, Run.StatusAfterEvidence).
+//
+// Step ids are constants (stepids.go); the vocabulary the front ends share
+// with the store and the engine (StepChange, Event and its Action ids, the
+// passphrase errors) is in vocab.go, so that the screens need not import the
+// store.
 //
 // checklist may import the root connectors package (records and ports) and its own
 // pure sub-packages (ident, workdays). It never imports charm libraries, bbolt or

@@ -9,7 +9,8 @@
 //   - request §3.2 (request.go): notices, readiness gate and override,
 //     submission, due date and polling, V1 read-only banner;
 //   - reconciliation §3.3–§3.4 (recon.go, actions.go): V1 against V2,
-//     re-creation from what preparation noted, bulk actions across clients;
+//     re-creation from what preparation noted (the jobs are the engine's),
+//     bulk actions across clients;
 //   - summary §4 and the consultant's session view (summary.go);
 //   - the demo driver (demo.go) that plays the user on the simulated platforms.
 //
@@ -17,22 +18,29 @@
 //
 // The line-by-line accessible mode lives in the sub-package accessible.
 //
-// It imports checklist (the guide, run rules, identifiers), the store only
-// through the Store interface below, and the connectors root package (records
-// and the V1/V2 ports). It never imports adapters (connectors/v1, v2,
-// sandbox): cmd/bascule builds the ports and hands them in.
+// Every write goes through the engine (tui/session) the model opens with
+// the workspace's run (Model.eng): status changes, check and job evidence
+// (the status by checklist's one rule, decided by the engine), bulk batches,
+// the override and the request. The connector checks and the V2 jobs are
+// the engine's tables (session.Check, session.Job); the screens run them in
+// commands and hand the result to the engine.
+//
+// It imports checklist (the guide, run rules, identifiers, the shared
+// vocabulary StepChange and Event), tui/session, and the connectors root
+// package (records and the V1/V2 ports). It never imports the store (the
+// Store type is the engine's port; cmd/bascule hands *store.DB in) nor an
+// adapter (connectors/v1, v2, sandbox): cmd/bascule builds the ports.
 //
 // Rules of the event loop, written down because they are easy to break:
 //
 //   - No I/O in Update or View. Store writes and connector calls run in
 //     tea.Cmds built from captured values; each returns a typed message.
-//   - A Cmd never changes model state. The store's ApplyStep runs the gate
-//     check and writes the new status into the *checklist.Run it is given;
-//     the Cmd therefore gets a private clone of the run (cloneRun: one copy
-//     of the status backing array, cheap even at 12,000 clients). The result
-//     message carries the recorded StepState, and Update copies the status
-//     into the model's own run. The gate check is also run in Update first
-//     (CheckTransition is pure) so the user sees a refusal at once.
+//   - A Cmd never changes model state. The engine owns its own copy of the
+//     run (given a clone when the workspace opens) and changes it under its
+//     lock; the Cmd calls the engine and returns the recorded StepState, and
+//     Update copies the status into the model's run, which is the view. The
+//     gate check is also run in Update first (CheckTransition is pure) so the
+//     user sees a refusal at once.
 //   - Connector results carry a request id; Update drops any whose id is not
 //     the one it is waiting for, so a late answer never lands on the wrong
 //     step. Every check has a context cancelled by esc or on quit.

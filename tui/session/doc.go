@@ -16,7 +16,12 @@
 //   - ApplyBatch records bulk work in batches of 500 (one transaction each),
 //     continues past a refused change, publishes progress and stops between
 //     batches when its context is cancelled.
-//   - AddOverride and SetRequest record a gate override and the request.
+//   - RunJob runs a step's V2 re-creation or reconciliation control (the
+//     table in jobs.go, from step id to job; Job gives the function alone for
+//     a front end that runs it itself), then records its result like a check.
+//   - AddOverride records a gate override; SubmitRequest sends the request
+//     through V2 once the gate lets it go, RecordManualRequest records one
+//     made by hand, RecordAnswer records V2's answer.
 //
 // Changes are serialised by one lock, so any number of front ends may act at
 // once. Each committed change is published as an Event (who, when, which
@@ -27,8 +32,10 @@
 //	for ev := range events { ... redraw ... }
 //
 // A subscriber never blocks the engine (its queue grows instead) and never
-// misses an event between Subscribe and cancel. Snapshot returns a private
-// copy of the run to read from; nobody but the engine mutates its run.
+// misses an event between Subscribe and cancel. Watch calls a function
+// synchronously, under the lock, before the intent returns (tests; a fan-out
+// that forwards to goroutines). Snapshot returns a private copy of the run
+// to read from; nobody but the engine mutates its run.
 //
 // session imports checklist, connectors (root) and nothing else of the
 // project: no Charm package (Bubble Tea, lipgloss, huh), no bbolt and no
