@@ -3,12 +3,18 @@ package checklist
 import (
 	"errors"
 	"time"
+
+	"github.com/bascule-cli/bascule/connectors"
 )
 
 // The vocabulary every front end shares with the store and the engine
 // (tui/session): a change to a step instance, an audit event and its
 // actions, and the passphrase errors. They live here, below the store, so
 // that the screens name them without importing the store (and bbolt).
+
+// Cabinet is the firm's profile (connectors' record), named here for the
+// store, which does not import connectors.
+type Cabinet = connectors.Cabinet
 
 // StepChange is one change to a step instance. Nil fields are left as they
 // are.

@@ -14,13 +14,10 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 )
 
-// Cabinet is the firm's profile as captured and checked at registration.
-type Cabinet struct {
-	SIREN        string `json:"siren"`
-	LegalName    string `json:"legal_name"`
-	ManagerEmail string `json:"manager_email,omitempty"`
-	Address      string `json:"address,omitempty"`
-}
+// Cabinet is the firm's profile as captured and checked at registration:
+// one type everywhere (connectors.Cabinet, through checklist), so that no
+// hand-written mapper drops a field.
+type Cabinet = checklist.Cabinet
 
 // Workspace is one cabinet's migration. A consultant keeps several. It never
 // holds a secret: credentials go through PutSecret.

@@ -291,7 +291,7 @@ func (s *session) Close() error { return s.db.Close() }
 // run, with the workspace's ports (zero when the command needs none). The
 // engine owns s.run from then on: read it through the engine's Snapshot.
 func (s *session) engine(env *appEnv, ports engine.Ports) (*engine.Engine, error) {
-	return engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: connectors.Cabinet(s.ws.Cabinet), Operator: s.operator(env),
+	return engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.operator(env),
 		Store: s.db, Ports: ports, Lang: env.lang, Guide: env.guide, Run: s.run, Now: env.now})
 }
 
@@ -398,9 +398,8 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 		page.Cursor = next
 	}
 	ws = store.Workspace{
-		ID: id,
-		Cabinet: store.Cabinet{SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName,
-			ManagerEmail: cab.Cabinet.ManagerEmail, Address: cab.Cabinet.Address},
+		ID:       id,
+		Cabinet:  cab.Cabinet,
 		Operator: "démo",
 		Mode:     "demo",
 		Demo:     true,

@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/files"
 	v1client "github.com/bascule-cli/bascule/connectors/v1"
 	v2client "github.com/bascule-cli/bascule/connectors/v2"
@@ -170,8 +169,7 @@ func toTUIWorkspace(ws store.Workspace) tui.Workspace {
 		mode = tui.ModeDemo
 	}
 	return tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: mode, APIURL: ws.V1URL, V2URL: ws.V2URL, ClientID: ws.ClientID, Created: ws.CreatedAt,
-		Cabinet: connectors.Cabinet{SIREN: ws.Cabinet.SIREN, LegalName: ws.Cabinet.LegalName,
-			ManagerEmail: ws.Cabinet.ManagerEmail, Address: ws.Cabinet.Address}}
+		Cabinet: ws.Cabinet}
 }
 
 // wizardPorts builds a workspace's connectors: the sandbox in demo mode,
@@ -350,7 +348,7 @@ func (w wizardWorkspaces) CreateWorkspace(ctx context.Context, t tui.Workspace) 
 		return toTUIWorkspace(ws), err
 	}
 	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL, V2URL: t.V2URL, ClientID: t.ClientID,
-		Cabinet: store.Cabinet{SIREN: t.Cabinet.SIREN, LegalName: t.Cabinet.LegalName, ManagerEmail: t.Cabinet.ManagerEmail}}
+		Cabinet: t.Cabinet}
 	if err := w.db.CreateWorkspace(ws); err != nil {
 		return tui.Workspace{}, err
 	}

@@ -67,6 +67,15 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 	if err != nil || len(run.Clients) != 1 || run.Clients[0].Name != "Client actif" {
 		t.Fatalf("files workspace run: %v %+v", err, run)
 	}
+	// The whole cabinet is kept (the mapper once dropped the address).
+	withAddr, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "404833048", Mode: tui.ModeFiles, Operator: "C. Martin",
+		Cabinet: connectors.Cabinet{SIREN: "404833048", LegalName: "Cabinet Lefèvre", Address: "2 place du Marché, Lyon"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored, err := db.Workspace(withAddr.ID); err != nil || stored.Cabinet.Address != "2 place du Marché, Lyon" || withAddr.Cabinet.Address != stored.Cabinet.Address {
+		t.Fatalf("address lost: %+v %+v %v", withAddr.Cabinet, stored.Cabinet, err)
+	}
 
 	api, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "732829320", Mode: tui.ModeAPI, Operator: "L. Dupont",
 		Cabinet: connectors.Cabinet{SIREN: "732829320", LegalName: "Cabinet Dupont"},
