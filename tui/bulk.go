@@ -49,11 +49,10 @@ func (m *Model) openBulk() tea.Cmd {
 		huh.NewOption(checklist.StatusTodo.Title().In(m.lang), checklist.StatusTodo),
 	}
 	a, lang, n := b.ans, m.lang, len(b.clients)
-	id := m.ids.take()
-	form := huh.NewForm(
+	form, id, cmd := m.newForm(
 		huh.NewGroup(
-			huh.NewSelect[string]().Title(tr(lang, "Étape", "Step")).Options(stepOpts...).Value(&a.step),
-			huh.NewSelect[checklist.Status]().Title(tr(lang, "Nouveau statut", "New status")).Options(statusOpts...).Value(&a.status),
+			newSelect(tr(lang, "Étape", "Step"), stepOpts, &a.step),
+			newSelect(tr(lang, "Nouveau statut", "New status"), statusOpts, &a.status),
 		).Title(fmt.Sprintf(tr(lang, "Marquer %d %s", "Mark %d %s"), n, plural(n, "client", "clients"))),
 		huh.NewGroup(
 			huh.NewInput().Title(tr(lang, "Raison *", "Reason *")).Value(&a.reason).Validate(func(s string) error {
@@ -64,19 +63,17 @@ func (m *Model) openBulk() tea.Cmd {
 			}),
 		).WithHideFunc(func() bool { return !a.status.NeedsReason() }),
 		huh.NewGroup(
-			huh.NewConfirm().TitleFunc(func() string {
+			newConfirm(tr(lang, "Oui, marquer", "Yes, mark"), tr(lang, "Non", "No"), &a.confirm).TitleFunc(func() string {
 				st, _ := m.opts.Guide.Step(a.step)
 				return fmt.Sprintf(tr(lang, "Marquer « %s » comme « %s » pour %d %s ?", "Mark %q as %q for %d %s?"),
 					st.Title.In(lang), a.status.Title().In(lang), n, plural(n, "client", "clients"))
-			}, a).Affirmative(tr(lang, "Oui, marquer", "Yes, mark")).Negative(tr(lang, "Non", "No")).Value(&a.confirm),
+			}, a),
 		),
-	).WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	)
 	b.form, b.formID = form, id
 	m.bulk = b
 	m.open(screenBulk)
-	return form.Init()
+	return cmd
 }
 
 func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
@@ -112,10 +109,8 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	f, cmd := b.form.Update(msg)
-	if hf, ok := f.(*huh.Form); ok {
-		b.form = hf
-	}
+	var cmd tea.Cmd
+	b.form, cmd = m.updateForm(b.form, msg)
 	return cmd
 }
 

@@ -117,14 +117,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
 		}
 	}
-	id := m.ids.take()
-	form := huh.NewForm(huh.NewGroup(fields...).Title(title)).
-		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).
-		WithWidth(m.formWidth()).WithHeight(max(8, m.height-8))
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
 	c.form, c.formID, c.answers, c.editing = form, id, ans, i
-	return form.Init()
+	return cmd
 }
 
 // huhField builds the input for one capture field, validated by the guide's
@@ -144,10 +139,9 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	}
 	switch fl.Type {
 	case checklist.FieldBool:
-		b := value == "true"
+		b := BoolAnswer(fl, value)
 		ans.bools[fl.ID] = &b
-		return huh.NewConfirm().Title(label).Description(desc).Value(&b).
-			Affirmative(tr(m.lang, "Oui", "Yes")).Negative(tr(m.lang, "Non", "No"))
+		return newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc)
 	case checklist.FieldChoice:
 		v := value
 		ans.text[fl.ID] = &v
@@ -158,7 +152,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		if v == "" && len(opts) > 0 {
 			v = opts[0].Value
 		}
-		return huh.NewSelect[string]().Title(label).Description(desc).Options(opts...).Value(&v).Validate(validate)
+		return newSelect(label, opts, &v).Description(desc).Validate(validate)
 	case checklist.FieldMultiChoice:
 		vs := checklist.SplitMulti(value)
 		ans.multi[fl.ID] = &vs
@@ -233,10 +227,8 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if c.form != nil {
-		f, cmd := c.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			c.form = hf
-		}
+		var cmd tea.Cmd
+		c.form, cmd = m.updateForm(c.form, msg)
 		return cmd
 	}
 	km, ok := msg.(tea.KeyMsg)

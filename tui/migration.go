@@ -364,17 +364,19 @@ func (m *Model) viewMig() (string, help.KeyMap) {
 	return "", formKeys{}
 }
 
-func (m *Model) resizeMig() {
+func (m *Model) resizeMig() tea.Cmd {
 	mg := m.migState()
+	var req, act tea.Cmd
 	if mg.req != nil && mg.req.form != nil {
-		mg.req.form = mg.req.form.WithWidth(m.formWidth())
+		mg.req.form, req = m.fitForm(mg.req.form)
 	}
 	if mg.actions != nil && mg.actions.form != nil {
-		mg.actions.form = mg.actions.form.WithWidth(m.formWidth())
+		mg.actions.form, act = m.fitForm(mg.actions.form)
 	}
 	if mg.input != nil {
 		mg.input.input.Width = m.width - 6
 	}
+	return tea.Batch(req, act)
 }
 
 // migForm gives a form's outcome to the screen that opened it.

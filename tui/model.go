@@ -413,16 +413,20 @@ func (m *Model) goBack() {
 
 func (m *Model) resizeScreens() tea.Cmd {
 	var cmds []tea.Cmd
+	var cmd tea.Cmd
 	if m.capture != nil && m.capture.form != nil {
-		m.capture.form = m.capture.form.WithWidth(m.formWidth())
+		m.capture.form, cmd = m.fitForm(m.capture.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.wsScreen != nil && m.wsScreen.form != nil {
-		m.wsScreen.form = m.wsScreen.form.WithWidth(m.formWidth())
+		m.wsScreen.form, cmd = m.fitForm(m.wsScreen.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.bulk != nil && m.bulk.form != nil {
-		m.bulk.form = m.bulk.form.WithWidth(m.formWidth())
+		m.bulk.form, cmd = m.fitForm(m.bulk.form)
+		cmds = append(cmds, cmd)
 	}
-	m.resizeMig()
+	cmds = append(cmds, m.resizeMig())
 	return tea.Batch(cmds...)
 }
 

@@ -42,8 +42,8 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "faire sur V2", "do on V2"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait à la main", "done by hand"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "faire sur V2", "do on V2"))),
+		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait à la main", "done by hand"))),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
 		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
 		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),

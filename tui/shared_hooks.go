@@ -272,3 +272,13 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 func StepJobWrites(step string) bool {
 	return strings.HasPrefix(step, "reconciliation.") && !isControl(step)
 }
+
+// BoolAnswer is the answer a yes/no capture field starts on: the value
+// noted, or for a new item Oui where the guide expects it most of the time
+// (a person noted is invited again unless told otherwise), else Non.
+func BoolAnswer(fl checklist.Field, value string) bool {
+	if value == "" {
+		return fl.ID == "reinvite"
+	}
+	return value == "true"
+}

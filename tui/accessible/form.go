@@ -11,6 +11,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // plainTheme renders titles as they are: no colours, no escape sequences,
@@ -100,7 +101,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) error {
 	switch fl.Type {
 	case checklist.FieldBool:
-		b, err := d.yesNo(label, *v == "true")
+		b, err := d.yesNo(label, tui.BoolAnswer(fl, *v))
 		if err != nil {
 			return err
 		}
