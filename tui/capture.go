@@ -176,7 +176,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	case checklist.FieldSIREN:
 		in.Placeholder("552 008 443")
 	case checklist.FieldEmail:
-		in.Placeholder("prenom.nom@exemple.fr")
+		in.Placeholder(tr(m.lang, "prenom.nom@exemple.fr", "first.last@example.com"))
 	}
 	return in
 }
@@ -366,7 +366,7 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 			if firstBool < 0 {
 				firstBool = len(parts)
 			}
-			v = fl.Label.In(m.lang) + " : " + factValue(m.lang, v)
+			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
 		case checklist.FieldChoice, checklist.FieldMultiChoice:
 			var labels []string
 			for _, x := range checklist.SplitMulti(v) {

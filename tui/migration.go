@@ -504,5 +504,5 @@ func (m *Model) evidenceShort(ev *checklist.Evidence) string {
 	if !ev.OK {
 		mark = m.st.Warn.Render("⚠")
 	}
-	return mark + " " + m.st.Muted.Render(strings.ToUpper(ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
+	return mark + " " + m.st.Muted.Render(SourceLabel(m.lang, ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
 }

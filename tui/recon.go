@@ -451,7 +451,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			}
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
-		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
+		return itoa(len(us)) + colon(lang) + userList(us, "roles")
 	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
 		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
 		if len(ibans) == 0 {
@@ -488,7 +488,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
-		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+		return itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
 	case "reconciliation.cabinet.api_connections":
 		cs := prep("preparation.cabinet.api_connections")
 		if len(cs) == 0 {

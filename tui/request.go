@@ -259,7 +259,7 @@ func (m *Model) notifyJob() job {
 		cs[i] = client{c.ID, c.Name, c.SIREN, c.Payment, c.PendingInvoices}
 	}
 	cab, operator, v1, now := m.ws.Cabinet, m.ws.Operator, m.ports.V1, m.opts.Now()
-	dir := filepath.Join(m.outDir(), "annonces")
+	dir, lang := filepath.Join(m.outDir(), "annonces"), m.lang
 	return func(ctx context.Context) (jobResult, error) {
 		contacts := map[string]connectors.Client{}
 		if v1 != nil {
@@ -315,7 +315,7 @@ func (m *Model) notifyJob() job {
 		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(noContact)}}
 		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
-			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
+			summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
 	}
 }
 

@@ -218,13 +218,31 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 }
 
 // CheckedWhere says where some evidence was taken, as the user reads it
-// after "Vérifié"/"Checked": "sur V1", "sur V2", or "par bascule" for a
-// check of bascule's own rules.
+// after "Vérifié"/"Checked": "sur V1", "sur V2", "par bascule" for a check
+// of bascule's own rules, "dans un fichier" for files bascule wrote.
 func CheckedWhere(lang checklist.Lang, source string) string {
-	if source == "bascule" {
+	switch source {
+	case "bascule":
 		return Tr(lang, "par bascule", "by bascule")
+	case "file":
+		return Tr(lang, "dans un fichier", "in a file")
 	}
-	return Tr(lang, "sur ", "on ") + strings.ToUpper(source)
+	return Tr(lang, "sur ", "on ") + SourceLabel(lang, source)
+}
+
+// SourceLabel names where evidence comes from in a short label: "V1",
+// "V2", "fichier", "bascule", "simulation"; an unknown source keeps its
+// own name, upper-cased like V1 and V2.
+func SourceLabel(lang checklist.Lang, source string) string {
+	switch source {
+	case "file":
+		return Tr(lang, "fichier", "file")
+	case "bascule":
+		return "bascule"
+	case "sandbox":
+		return Tr(lang, "simulation", "simulation")
+	}
+	return strings.ToUpper(source)
 }
 
 // JobResult is what a step's connector work found or did: the evidence to

@@ -382,7 +382,7 @@ func (m *Model) sessionLines() []string {
 				phases = append(phases, fmt.Sprintf("%s %d", strings.ToLower(phaseShort(m.lang, ph)), n))
 			}
 		}
-		out = append(out, fmt.Sprintf("   %s : %d %s (≈ %s) — %s", l.actor.Title().In(m.lang), l.steps,
+		out = append(out, fmt.Sprintf("   %s%s%d %s (≈ %s) — %s", l.actor.Title().In(m.lang), colon(m.lang), l.steps,
 			plural(l.steps, tr(m.lang, "étape", "step"), tr(m.lang, "étapes", "steps")), fmtDuration(l.time), strings.Join(phases, ", ")))
 	}
 	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Fait pendant la session", "Done during the session")))
@@ -413,7 +413,7 @@ func (m *Model) eventLine(e store.Event) string {
 	if e.Action == store.ActionStep && e.From != e.To && e.To != "" {
 		from, _ := checklist.ParseStatus(e.From)
 		to, _ := checklist.ParseStatus(e.To)
-		what += " : " + from.Title().In(m.lang) + " → " + to.Title().In(m.lang)
+		what += colon(m.lang) + from.Title().In(m.lang) + " → " + to.Title().In(m.lang)
 	} else if e.Action == store.ActionStep && e.Detail != "" {
 		what += " (" + e.Detail + ")"
 	}

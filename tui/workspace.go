@@ -294,7 +294,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 				more := len(rows) - maxReportRows
 				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(tr(m.lang, "… et %d autres", "… and %d more"), more))
 			}
-			w.created, w.report = &ws, append([]string{text + " :"}, rows...)
+			w.created, w.report = &ws, append([]string{text + tr(m.lang, " :", ":")}, rows...)
 			return status
 		}
 	}

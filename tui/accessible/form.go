@@ -80,7 +80,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 			title += " [" + v + "]"
 		}
 		lang := d.lang
-		in := huh.NewInput().Title(title + " :").Value(&v).Validate(func(s string) error {
+		in := huh.NewInput().Title(title + d.tr(" :", ":")).Value(&v).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" && cur != "" {
 				return nil // keeps the value noted
 			}
