@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -96,7 +97,7 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 			}
 			reason := ""
 			if b.ans.status.NeedsReason() {
-				reason = strings.TrimSpace(b.ans.reason)
+				reason = connectors.Sanitize(b.ans.reason)
 			}
 			chs = append(chs, StepChange{Ref: checklist.Ref{Step: b.ans.step, Client: c.ID}, Status: statusPtr(b.ans.status), Reason: reason})
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -191,7 +192,8 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 		case a.multi[fl.ID] != nil:
 			r[fl.ID] = strings.Join(*a.multi[fl.ID], ", ")
 		case a.text[fl.ID] != nil:
-			r[fl.ID] = fl.Normalize(*a.text[fl.ID])
+			// Typed or pasted: cleaned of escape sequences where it enters.
+			r[fl.ID] = fl.Normalize(connectors.Sanitize(*a.text[fl.ID]))
 		}
 	}
 	return r

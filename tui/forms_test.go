@@ -108,3 +108,21 @@ func TestFormsFitAfterResize(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTyped: typed text keeps its spaces; a paste loses its escape
+// sequences, controls and bidi overrides whole.
+func TestCleanTyped(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{" ", " "},
+		{"a b ", "a b "},
+		{"Lefèvre", "Lefèvre"},
+		{" \x1b[2Jx ", " x "},
+		{"\x1b]52;c;cm0gLXJmIH4=\x07", ""},
+		{"a\u202eb", "ab"},
+		{"\x00", ""},
+	} {
+		if got := string(cleanTyped([]rune(tc.in))); got != tc.want {
+			t.Errorf("cleanTyped(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

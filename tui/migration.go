@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -431,7 +430,7 @@ func (m *Model) updateLineInput(msg tea.Msg) (string, bool, tea.Cmd) {
 			return "", false, nil
 		case tea.KeyEnter:
 			mg.input = nil
-			return strings.TrimSpace(p.input.Value()), true, nil
+			return connectors.Sanitize(p.input.Value()), true, nil
 		}
 	}
 	var cmd tea.Cmd

@@ -269,6 +269,13 @@ func (m *Model) errText(err error) string {
 
 // Update handles global concerns, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes {
+		// Typed or pasted text enters here for every screen and field.
+		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {
+			return m, nil
+		}
+		msg = km
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

@@ -85,23 +85,35 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 	if a.Workspaces == nil {
 		return FirstRunResult{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
 	}
-	siren := ident.NormalizeSIREN(a.SIREN)
+	// Every answer is typed or pasted: cleaned of escape sequences, control
+	// characters and bidi overrides here, for both front ends. The client
+	// secret is kept as typed: it is sealed, never shown.
+	clean := connectors.Sanitize
+	siren := ident.NormalizeSIREN(clean(a.SIREN))
 	ws := Workspace{
 		ID:       siren,
-		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: strings.TrimSpace(a.LegalName), ManagerEmail: ident.NormalizeEmail(a.Email)},
-		Operator: strings.TrimSpace(a.Operator), Mode: a.Mode, Created: a.Now,
+		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: clean(a.LegalName), ManagerEmail: ident.NormalizeEmail(clean(a.Email))},
+		Operator: clean(a.Operator), Mode: a.Mode, Created: a.Now,
 	}
 	if a.Mode == ModeAPI {
-		ws.APIURL, ws.V2URL, ws.ClientID = strings.TrimSpace(a.APIURL), strings.TrimSpace(a.V2URL), strings.TrimSpace(a.ClientID)
+		ws.APIURL, ws.V2URL, ws.ClientID = clean(a.APIURL), clean(a.V2URL), clean(a.ClientID)
 	}
 	var rowErrors []string
 	if a.Mode == ModeFiles {
 		if a.ImportDossiers == nil {
 			return FirstRunResult{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
 		}
-		ds, rows, err := a.ImportDossiers(strings.TrimSpace(a.ExportPath))
+		ds, rows, err := a.ImportDossiers(clean(a.ExportPath))
 		if err != nil {
 			return FirstRunResult{ImportFailed: true}, err
+		}
+		// The export's cells reach the screen through the dossiers' names
+		// and the rejected rows' messages.
+		for i := range ds {
+			ds[i].Name, ds[i].SIREN = clean(ds[i].Name), clean(ds[i].SIREN)
+		}
+		for i := range rows {
+			rows[i] = clean(rows[i])
 		}
 		ws.Dossiers, rowErrors = ds, rows
 	}

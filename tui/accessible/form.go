@@ -11,6 +11,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
 )
 
@@ -194,8 +195,8 @@ func (a *itemAnswers) record(form *checklist.Form, old checklist.Record) checkli
 		if p == nil {
 			continue
 		}
-		v := *p
-		if strings.TrimSpace(v) == "" {
+		v := connectors.Sanitize(*p)
+		if v == "" {
 			v = old[fl.ID]
 		}
 		r[fl.ID] = fl.Normalize(v)
