@@ -118,9 +118,9 @@ func (m *Model) openActions() tea.Cmd {
 	form, id, cmd := m.newForm(
 		huh.NewGroup(newSelect(tr(lang, "Action", "Action"), opts, &ans.step)).
 			Title(fmt.Sprintf(tr(lang, "Action en lot pour %d %s", "Bulk action for %d %s"), n, plural(n, "client", "clients"))),
-		huh.NewGroup(newConfirm(tr(lang, "Oui, lancer", "Yes, run"), tr(lang, "Non", "No"), &ans.confirm).
+		huh.NewGroup(confirmOf(lang, newConfirm(tr(lang, "Oui, lancer", "Yes, run"), tr(lang, "Non", "No"), &ans.confirm).
 			Title(fmt.Sprintf(tr(lang, "Lancer pour %d %s ? Chaque client est traité et rapporté à part.", "Run for %d %s? Each client is handled and reported on its own."),
-				n, plural(n, "client", "clients")))),
+				n, plural(n, "client", "clients"))))),
 	)
 	a.form, a.formID = form, id
 	mg.actions = a

@@ -64,11 +64,11 @@ func (m *Model) openBulk() tea.Cmd {
 			}),
 		).WithHideFunc(func() bool { return !a.status.NeedsReason() }),
 		huh.NewGroup(
-			newConfirm(tr(lang, "Oui, marquer", "Yes, mark"), tr(lang, "Non", "No"), &a.confirm).TitleFunc(func() string {
+			confirmOf(lang, newConfirm(tr(lang, "Oui, marquer", "Yes, mark"), tr(lang, "Non", "No"), &a.confirm).TitleFunc(func() string {
 				st, _ := m.opts.Guide.Step(a.step)
 				return fmt.Sprintf(tr(lang, "Marquer « %s » comme « %s » pour %d %s ?", "Mark %q as %q for %d %s?"),
 					st.Title.In(lang), a.status.Title().In(lang), n, plural(n, "client", "clients"))
-			}, a),
+			}, a)),
 		),
 	)
 	b.form, b.formID = form, id

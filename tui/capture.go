@@ -142,7 +142,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	case checklist.FieldBool:
 		b := BoolAnswer(fl, value)
 		ans.bools[fl.ID] = &b
-		return newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc)
+		return confirmOf(m.lang, newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc))
 	case checklist.FieldChoice:
 		v := value
 		ans.text[fl.ID] = &v

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -77,4 +79,32 @@ func newSelect[T comparable](title string, opts []huh.Option[T], value *T) *huh.
 // it reads without colour. The answer chosen at first is *value.
 func newConfirm(yes, no string, value *bool) *huh.Confirm {
 	return huh.NewConfirm().Affirmative(yes).Negative(no).Value(value)
+}
+
+// confirmField is a finished confirmation as a form takes it: huh writes
+// "y" into its yes key's help each time it draws, where French reads "o"
+// (both keys answer yes, see huhKeyMap).
+type confirmField struct {
+	*huh.Confirm
+	lang checklist.Lang
+}
+
+func confirmOf(lang checklist.Lang, c *huh.Confirm) huh.Field {
+	return &confirmField{Confirm: c, lang: lang}
+}
+
+// Update keeps the wrapper in the group, which stores what Update returns.
+func (c *confirmField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := c.Confirm.Update(msg)
+	return c, cmd
+}
+
+func (c *confirmField) KeyBinds() []key.Binding {
+	bs := c.Confirm.KeyBinds()
+	for i, b := range bs {
+		if h := b.Help(); h.Key == "y" {
+			bs[i].SetHelp(tr(c.lang, "o", "y"), h.Desc)
+		}
+	}
+	return bs
 }

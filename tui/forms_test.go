@@ -50,6 +50,7 @@ func TestConfirmationsShowTheirButtons(t *testing.T) {
 	d.key("x", "x", " ", "m", "down", "enter", "enter")
 	d.mustSee("Marquer « Vérifier la base articles » comme « fait » pour 3 clients ?", "Oui, marquer", "[ Non ]")
 	d.mustNotSee("[ Oui, marquer ]")
+	d.mustSee("o Oui, marquer • n Non") // huh's own help says "y"
 	d.key("left")
 	d.mustSee("[ Oui, marquer ]")
 	d.mustNotSee("[ Non ]")
