@@ -239,7 +239,7 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	}
 	if c.confirmDelete {
 		c.confirmDelete = false
-		if km.String() == "o" || km.String() == "y" || km.String() == "d" {
+		if yesKey(km) || km.String() == "d" {
 			c.items = append(c.items[:c.cursor], c.items[c.cursor+1:]...)
 			c.cursor = max(0, min(c.cursor, len(c.items)-1))
 			return m.saveCapture(checklist.StatusInProgress)

@@ -127,3 +127,13 @@ func TestCleanTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestYesKey: o and y, in either case, answer yes to every one-key
+// question; anything else is no.
+func TestYesKey(t *testing.T) {
+	for k, want := range map[string]bool{"o": true, "O": true, "y": true, "Y": true, "n": false, "enter": false, "esc": false, "d": false} {
+		if got := yesKey(keyMsg(k)); got != want {
+			t.Errorf("yesKey(%q) = %v", k, got)
+		}
+	}
+}

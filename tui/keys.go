@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
@@ -162,6 +163,17 @@ func newFormKeys(lang checklist.Lang) formKeys {
 
 func (k formKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Cancel, k.Quit} }
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// yesKey says whether km answers yes to a one-key question ("(o/n)"):
+// o for oui and y for yes, in either language and case, as in the forms'
+// confirmations (huhKeyMap).
+func yesKey(km tea.KeyMsg) bool {
+	switch km.String() {
+	case "o", "O", "y", "Y":
+		return true
+	}
+	return false
+}
 
 // The keys whose names differ between the languages, as the help bars
 // write them.

@@ -170,7 +170,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	if mg.confirm != nil {
 		c := mg.confirm
 		mg.confirm = nil
-		if s := km.String(); s == "o" || s == "O" || s == "y" || s == "Y" {
+		if yesKey(km) {
 			if fn := m.jobFor(c.ref); fn != nil {
 				return m.runJob(c.ref, fn)
 			}
