@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -117,14 +118,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
 		}
 	}
-	id := m.ids.take()
-	form := huh.NewForm(huh.NewGroup(fields...).Title(title)).
-		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).
-		WithWidth(m.formWidth()).WithHeight(max(8, m.height-8))
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
 	c.form, c.formID, c.answers, c.editing = form, id, ans, i
-	return form.Init()
+	return cmd
 }
 
 // huhField builds the input for one capture field, validated by the guide's
@@ -144,10 +140,9 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	}
 	switch fl.Type {
 	case checklist.FieldBool:
-		b := value == "true"
+		b := BoolAnswer(fl, value)
 		ans.bools[fl.ID] = &b
-		return huh.NewConfirm().Title(label).Description(desc).Value(&b).
-			Affirmative(tr(m.lang, "Oui", "Yes")).Negative(tr(m.lang, "Non", "No"))
+		return confirmOf(m.lang, newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc))
 	case checklist.FieldChoice:
 		v := value
 		ans.text[fl.ID] = &v
@@ -158,7 +153,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		if v == "" && len(opts) > 0 {
 			v = opts[0].Value
 		}
-		return huh.NewSelect[string]().Title(label).Description(desc).Options(opts...).Value(&v).Validate(validate)
+		return newSelect(label, opts, &v).Description(desc).Validate(validate)
 	case checklist.FieldMultiChoice:
 		vs := checklist.SplitMulti(value)
 		ans.multi[fl.ID] = &vs
@@ -182,7 +177,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	case checklist.FieldSIREN:
 		in.Placeholder("552 008 443")
 	case checklist.FieldEmail:
-		in.Placeholder("prenom.nom@exemple.fr")
+		in.Placeholder(tr(m.lang, "prenom.nom@exemple.fr", "first.last@example.com"))
 	}
 	return in
 }
@@ -197,7 +192,8 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 		case a.multi[fl.ID] != nil:
 			r[fl.ID] = strings.Join(*a.multi[fl.ID], ", ")
 		case a.text[fl.ID] != nil:
-			r[fl.ID] = fl.Normalize(*a.text[fl.ID])
+			// Typed or pasted: cleaned of escape sequences where it enters.
+			r[fl.ID] = fl.Normalize(connectors.Sanitize(*a.text[fl.ID]))
 		}
 	}
 	return r
@@ -233,10 +229,8 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if c.form != nil {
-		f, cmd := c.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			c.form = hf
-		}
+		var cmd tea.Cmd
+		c.form, cmd = m.updateForm(c.form, msg)
 		return cmd
 	}
 	km, ok := msg.(tea.KeyMsg)
@@ -245,7 +239,7 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	}
 	if c.confirmDelete {
 		c.confirmDelete = false
-		if km.String() == "o" || km.String() == "y" || km.String() == "d" {
+		if yesKey(km) || km.String() == "d" {
 			c.items = append(c.items[:c.cursor], c.items[c.cursor+1:]...)
 			c.cursor = max(0, min(c.cursor, len(c.items)-1))
 			return m.saveCapture(checklist.StatusInProgress)
@@ -374,7 +368,7 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 			if firstBool < 0 {
 				firstBool = len(parts)
 			}
-			v = fl.Label.In(m.lang) + " : " + factValue(m.lang, v)
+			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
 		case checklist.FieldChoice, checklist.FieldMultiChoice:
 			var labels []string
 			for _, x := range checklist.SplitMulti(v) {

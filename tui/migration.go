@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -364,17 +363,19 @@ func (m *Model) viewMig() (string, help.KeyMap) {
 	return "", formKeys{}
 }
 
-func (m *Model) resizeMig() {
+func (m *Model) resizeMig() tea.Cmd {
 	mg := m.migState()
+	var req, act tea.Cmd
 	if mg.req != nil && mg.req.form != nil {
-		mg.req.form = mg.req.form.WithWidth(m.formWidth())
+		mg.req.form, req = m.fitForm(mg.req.form)
 	}
 	if mg.actions != nil && mg.actions.form != nil {
-		mg.actions.form = mg.actions.form.WithWidth(m.formWidth())
+		mg.actions.form, act = m.fitForm(mg.actions.form)
 	}
 	if mg.input != nil {
 		mg.input.input.Width = m.width - 6
 	}
+	return tea.Batch(req, act)
 }
 
 // migForm gives a form's outcome to the screen that opened it.
@@ -429,7 +430,7 @@ func (m *Model) updateLineInput(msg tea.Msg) (string, bool, tea.Cmd) {
 			return "", false, nil
 		case tea.KeyEnter:
 			mg.input = nil
-			return strings.TrimSpace(p.input.Value()), true, nil
+			return connectors.Sanitize(p.input.Value()), true, nil
 		}
 	}
 	var cmd tea.Cmd
@@ -502,5 +503,5 @@ func (m *Model) evidenceShort(ev *checklist.Evidence) string {
 	if !ev.OK {
 		mark = m.st.Warn.Render("⚠")
 	}
-	return mark + " " + m.st.Muted.Render(strings.ToUpper(ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
+	return mark + " " + m.st.Muted.Render(SourceLabel(m.lang, ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
 }

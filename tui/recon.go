@@ -42,8 +42,8 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "faire sur V2", "do on V2"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait à la main", "done by hand"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "faire sur V2", "do on V2"))),
+		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait à la main", "done by hand"))),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
 		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
 		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
@@ -170,7 +170,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	if mg.confirm != nil {
 		c := mg.confirm
 		mg.confirm = nil
-		if s := km.String(); s == "o" || s == "O" || s == "y" || s == "Y" {
+		if yesKey(km) {
 			if fn := m.jobFor(c.ref); fn != nil {
 				return m.runJob(c.ref, fn)
 			}
@@ -451,7 +451,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			}
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
-		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
+		return itoa(len(us)) + colon(lang) + userList(us, "roles")
 	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
 		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
 		if len(ibans) == 0 {
@@ -488,7 +488,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
-		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+		return itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
 	case "reconciliation.cabinet.api_connections":
 		cs := prep("preparation.cabinet.api_connections")
 		if len(cs) == 0 {

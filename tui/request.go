@@ -44,8 +44,8 @@ func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "agir", "act"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait", "done"))),
+		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
+		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
 		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
 		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
@@ -99,10 +99,8 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	mg := m.migState()
 	r := mg.req
 	if r.form != nil {
-		f, cmd := r.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			r.form = hf
-		}
+		var cmd tea.Cmd
+		r.form, cmd = m.updateForm(r.form, msg)
 		return cmd
 	}
 	if mg.input != nil {
@@ -257,7 +255,7 @@ func (m *Model) notifyJob() job {
 		b.Clients = append(b.Clients, notify.Recipient{ID: c.ID, Name: c.Name, SIREN: c.SIREN,
 			Payment: c.Payment, PendingInvoices: c.PendingInvoices})
 	}
-	v1, now, root := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces")
+	v1, now, root, lang := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces"), m.lang
 	return func(ctx context.Context) (jobResult, error) {
 		contacts := map[string]connectors.Client{}
 		if v1 != nil {
@@ -292,7 +290,7 @@ func (m *Model) notifyJob() job {
 		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
 		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
-			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
+			summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
 	}
 }
 
@@ -437,15 +435,11 @@ func (m *Model) openManualRequest() tea.Cmd {
 		}
 		fields = append(fields, m.huhField(fl, v, ans))
 	}
-	id := m.ids.take()
-	form := huh.NewForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand"))).
-		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand")))
 	r.form, r.formID = form, id
 	r.manual = a
 	mg.reqAnswers = ans
-	return form.Init()
+	return cmd
 }
 
 func (m *Model) requestForm(msg tea.Msg) tea.Cmd {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -219,7 +220,7 @@ func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
 			if !ok {
 				return nil
 			}
-			v := strings.TrimSpace(p.input.Value())
+			v := connectors.Sanitize(p.input.Value())
 			if p.note {
 				return m.apply(StepChange{Ref: ref, Note: &v})
 			}

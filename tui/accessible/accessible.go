@@ -693,7 +693,7 @@ func (s *session) sealSecret(name, value string) error {
 		err := s.opts.Secrets.PutSecret(s.ws.ID, name, []byte(value), s.pass)
 		switch {
 		case err == nil:
-			s.println(tui.SecretSavedText(s.lang) + " : " + name)
+			s.println(tui.SecretSavedText(s.lang) + s.tr(" : ", ": ") + name)
 			return nil
 		case tui.WrongPassphrase(err):
 			s.pass = nil

@@ -11,6 +11,8 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // plainTheme renders titles as they are: no colours, no escape sequences,
@@ -79,7 +81,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 			title += " [" + v + "]"
 		}
 		lang := d.lang
-		in := huh.NewInput().Title(title + " :").Value(&v).Validate(func(s string) error {
+		in := huh.NewInput().Title(title + d.tr(" :", ":")).Value(&v).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" && cur != "" {
 				return nil // keeps the value noted
 			}
@@ -100,7 +102,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) error {
 	switch fl.Type {
 	case checklist.FieldBool:
-		b, err := d.yesNo(label, *v == "true")
+		b, err := d.yesNo(label, tui.BoolAnswer(fl, *v))
 		if err != nil {
 			return err
 		}
@@ -193,8 +195,8 @@ func (a *itemAnswers) record(form *checklist.Form, old checklist.Record) checkli
 		if p == nil {
 			continue
 		}
-		v := *p
-		if strings.TrimSpace(v) == "" {
+		v := connectors.Sanitize(*p)
+		if v == "" {
 			v = old[fl.ID]
 		}
 		r[fl.ID] = fl.Normalize(v)
