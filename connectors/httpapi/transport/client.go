@@ -51,11 +51,11 @@ func New(op string, cfg Config) (*Client, error) {
 			fmt.Sprintf("adresse de la plateforme %q invalide : attendu https://hôte[:port][/chemin]", cfg.BaseURL),
 			fmt.Sprintf("invalid platform address %q: expected https://host[:port][/path]", cfg.BaseURL))
 	}
-	loopback := httpapi.IsLoopbackHost(u.Hostname())
+	loopback := plainHTTPAllowed(u.Hostname())
 	if u.Scheme == "http" && !loopback {
 		return nil, connectors.Invalid(op, "base_url",
-			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine (127.0.0.1, ::1, localhost) ; utilisez https://", cfg.BaseURL),
-			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine (127.0.0.1, ::1, localhost); use https://", cfg.BaseURL))
+			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine, par son adresse (127.0.0.1, ::1) ou le nom exact localhost ; utilisez https://", cfg.BaseURL),
+			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine, by its address (127.0.0.1, ::1) or the exact name localhost; use https://", cfg.BaseURL))
 	}
 	if cfg.ClientID == "" || cfg.ClientSecret == "" {
 		return nil, connectors.Invalid(op, "client_id",
@@ -133,7 +133,7 @@ func New(op string, cfg Config) (*Client, error) {
 func newTransport(timeout time.Duration) *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           localDialer((&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext),
 		ForceAttemptHTTP2:     true,
 		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
 		TLSHandshakeTimeout:   10 * time.Second,

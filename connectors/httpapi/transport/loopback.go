@@ -1,0 +1,49 @@
+package transport
+
+import (
+	"context"
+	"net"
+	"net/netip"
+	"strings"
+)
+
+// plainHTTPAllowed reports whether a base URL's host may be spoken to in
+// clear: a literal loopback address (127.0.0.0/8, ::1, or an IPv4-mapped
+// form of them) or the exact name "localhost". No other name qualifies,
+// not even "*.localhost": those names go through the network's resolver,
+// which may answer with any address, and the bearer token would then leave
+// the machine in clear.
+func plainHTTPAllowed(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	// netip refuses the short and hexadecimal IPv4 forms ("127.1",
+	// "0x7f.0.0.1") that some resolvers would expand; a zone is refused too,
+	// it names an interface rather than an address.
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
+}
+
+// dialFunc is the signature of net.Dialer.DialContext.
+type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// localDialer dials "localhost" as 127.0.0.1, then ::1, without asking any
+// resolver: /etc/hosts or DNS could map the name elsewhere, and a plain
+// http:// request to it was allowed only because it stays on this machine.
+// Every other address goes to dial unchanged.
+func localDialer(dial dialFunc) dialFunc {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, port, err := net.SplitHostPort(addr)
+		if err != nil || !strings.EqualFold(host, "localhost") {
+			return dial(ctx, network, addr)
+		}
+		conn, err := dial(ctx, network, net.JoinHostPort("127.0.0.1", port))
+		if err == nil {
+			return conn, nil
+		}
+		if conn6, err6 := dial(ctx, network, net.JoinHostPort("::1", port)); err6 == nil {
+			return conn6, nil
+		}
+		return nil, err
+	}
+}
