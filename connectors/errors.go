@@ -41,6 +41,10 @@ var (
 	// ErrConflict: the resource already exists, or an idempotency key was
 	// reused with a different payload.
 	ErrConflict error = &kind{"conflict", "conflit avec l'existant", "conflict with existing data"}
+	// ErrLimit: the platform's answer goes past a bound bascule sets on
+	// what it accepts (pages of a listing, a cursor that comes back, a
+	// size). Retrying the same call will not help.
+	ErrLimit error = &kind{"limit_exceeded", "limite dépassée dans la réponse de la plateforme", "limit exceeded in the platform's answer"}
 )
 
 // Error is the error every port method returns. Kind is one of the sentinels
@@ -145,9 +149,9 @@ func English(err error) string {
 
 // Code returns the stable snake_case code of err's kind ("not_found",
 // "read_only", "unauthorized", "rate_limited", "unavailable", "invalid",
-// "conflict"), or "" if err is nil or none of them.
+// "conflict", "limit_exceeded"), or "" if err is nil or none of them.
 func Code(err error) string {
-	for _, k := range []error{ErrNotFound, ErrReadOnly, ErrUnauthorized, ErrRateLimited, ErrUnavailable, ErrInvalid, ErrConflict} {
+	for _, k := range []error{ErrNotFound, ErrReadOnly, ErrUnauthorized, ErrRateLimited, ErrUnavailable, ErrInvalid, ErrConflict, ErrLimit} {
 		if errors.Is(err, k) {
 			return k.(*kind).code
 		}

@@ -58,3 +58,13 @@ func TestErrorCauseSanitised(t *testing.T) {
 		}
 	}
 }
+
+func TestLimitKind(t *testing.T) {
+	err := fmt.Errorf("x: %w", &Error{Op: "v1.ListClients", Kind: ErrLimit, French: "trop de pages", English: "too many pages"})
+	if Code(err) != "limit_exceeded" || Temporary(err) || !errors.Is(err, ErrLimit) {
+		t.Fatalf("code %q temporary %v", Code(err), Temporary(err))
+	}
+	if English(ErrLimit) == "" || ErrLimit.Error() == "" {
+		t.Fatal("messages")
+	}
+}

@@ -158,6 +158,13 @@ func (c *Client) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 // Get sends GET path?query and decodes the JSON answer into out. op names
 // the port method in errors ("v1.Cabinet").
 func (c *Client) Get(ctx context.Context, op, path string, query url.Values, out any) error {
+	_, err := c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
+	return err
+}
+
+// GetSized is Get that also returns the size in bytes of the answer
+// decoded, so that a caller paging through a listing can bound the total.
+func (c *Client) GetSized(ctx context.Context, op, path string, query url.Values, out any) (int, error) {
 	return c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
 }
 
@@ -174,7 +181,8 @@ func (c *Client) Post(ctx context.Context, op, path, key string, in, out any) er
 	if key == "" {
 		key = NewKey()
 	}
-	return c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+	_, err = c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+	return err
 }
 
 // NewKey returns a random idempotency key (128 bits, hex).
@@ -190,20 +198,21 @@ type attempt struct {
 	retry      bool          // the same request may be sent again
 	retryAfter time.Duration // what the platform asked for, uncapped
 	badToken   string        // a 401 for this token: refresh and retry once
+	size       int           // bytes of the answer, on success
 }
 
-func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) error {
+func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) (int, error) {
 	refreshed := false
 	for n := 0; ; n++ {
 		if err := c.limiter.Wait(ctx); err != nil {
-			return cancelled(op, ctx, err)
+			return 0, cancelled(op, ctx, err)
 		}
 		a := c.once(ctx, op, method, path, query, key, body, out)
 		if a.err == nil {
-			return nil
+			return a.size, nil
 		}
 		if ctx.Err() != nil {
-			return cancelled(op, ctx, ctx.Err())
+			return 0, cancelled(op, ctx, ctx.Err())
 		}
 		if a.badToken != "" && !refreshed {
 			// The token expired or was revoked before the time it
@@ -219,10 +228,10 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 				a.err.French += fmt.Sprintf(" (abandon après %d tentatives)", n+1)
 				a.err.English += fmt.Sprintf(" (gave up after %d attempts)", n+1)
 			}
-			return a.err
+			return 0, a.err
 		}
 		if err := c.cfg.Sleep(ctx, c.backoff(n, a.retryAfter)); err != nil {
-			return cancelled(op, ctx, err)
+			return 0, cancelled(op, ctx, err)
 		}
 	}
 }
@@ -285,7 +294,7 @@ func (c *Client) once(ctx context.Context, op, method, path string, query url.Va
 				English: "unreadable answer from the platform (invalid JSON)", Err: err}}
 		}
 	}
-	return attempt{}
+	return attempt{size: len(data)}
 }
 
 func (c *Client) endpoint(path string, query url.Values) string {
