@@ -62,6 +62,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Nom\tSIREN\n\x1b[31mX\x1b]0;t\x07\t\u202e12345674\n"))
 	f.Add([]byte("\xff\xfeN\x00o\x00m\x00\n\x00"))
 	f.Add([]byte("Raison sociale;Pays;IBAN;CP\n\"x\"\"y;z\x85\x9b;FR76 3000;1000,0\n"))
+	f.Add([]byte("Raison sociale;Ville\nSociété;Lyon\nLef\xe8vre;Besan\xe7on\nSoci\xc3\xa9t\xe9;X\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := TableOptions{MaxBytes: 1 << 20, MaxRows: 1000}
 		if tb, err := ReadTableWith(bytes.NewReader(data), "f.csv", opts); err == nil {
