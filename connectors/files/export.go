@@ -93,9 +93,26 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 	}
 	out.Columns, out.Unmapped, out.Read = cm.names, cm.unmapped, len(t.Rows)
 	if cm.col(FieldLegalName) < 0 {
+		// The first line is not quoted: the file may be anything (a
+		// password file chosen by mistake). Only the columns recognised as
+		// client fields are named, they are known words.
+		known := make([]string, 0, len(cm.names))
+		for _, h := range t.Header {
+			for _, n := range cm.names {
+				if h == n {
+					known = append(known, h)
+					break
+				}
+			}
+		}
 		return out, newError(CodeMissingColumn,
-			"aucune colonne de raison sociale reconnue (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes du fichier : "+quoteList(t.Header)+" ; indiquez-la avec une correspondance COLONNE=legal_name",
-			"no legal-name column recognised; map one with COLUMN=legal_name", nil)
+			fmt.Sprintf("aucune colonne de raison sociale reconnue parmi les %d colonne(s) de la première ligne (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes reconnues : %s ; indiquez-la avec une correspondance COLONNE=legal_name", nonEmpty(t.Header), quoteList(known)),
+			fmt.Sprintf("no legal-name column recognised among the %d column(s) of the first line; map one with COLUMN=legal_name", nonEmpty(t.Header)), nil)
+	}
+	if len(t.Rows) == 0 {
+		return out, newError(CodeEmpty,
+			"le fichier ne contient aucune ligne de client sous l'en-tête",
+			"the file holds no client row under its header", nil)
 	}
 	p := newRowParser(cm, len(t.Rows))
 	out.Clients = make([]Client, 0, len(t.Rows))
@@ -446,6 +463,16 @@ func RejectedRows(errs []connectors.RowError) int {
 		seen[e.Row] = struct{}{}
 	}
 	return len(seen)
+}
+
+func nonEmpty(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		if s != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func quoteList(ss []string) string {

@@ -209,7 +209,8 @@ func TestReadClientsExportNoLegalName(t *testing.T) {
 	data := []byte(lines("Code;SIREN", "X;"+sirenA))
 	exp, err := ReadClientsExport(bytes.NewReader(data), "x.csv", ReadOptions{})
 	var fe *Error
-	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "« Code »") {
+	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "2 colonne(s)") ||
+		!strings.Contains(err.Error(), "reconnues : « SIREN »") || strings.Contains(err.Error(), "Code") {
 		t.Fatalf("err = %v", err)
 	}
 	if exp.Columns[FieldSIREN] != "SIREN" || !slices.Equal(exp.Unmapped, []string{"Code"}) {

@@ -84,9 +84,8 @@ func ReadTableWith(r io.Reader, name string, opts TableOptions) (*Table, error) 
 	opts = opts.withDefaults()
 	data, err := readAll(r, opts.MaxBytes+1)
 	if err != nil {
-		return nil, newError(CodeUnreadable,
-			"lecture du fichier impossible : "+err.Error(),
-			"cannot read the file: "+err.Error(), err)
+		fr, en := ioReason(err)
+		return nil, newError(CodeUnreadable, "lecture du fichier impossible : "+fr, "cannot read the file: "+en, err)
 	}
 	if int64(len(data)) > opts.MaxBytes {
 		return nil, newError(CodeTooLarge,

@@ -2,6 +2,7 @@ package files
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -273,5 +274,43 @@ func TestConvert(t *testing.T) {
 	res, _ = Convert(bytes.NewReader(data), "export.csv", ConvertOptions{IncludeActive: true})
 	if res.Summary.Written != 2 || res.Summary.Skipped != 0 {
 		t.Errorf("include active: %+v", res.Summary)
+	}
+}
+
+// Every column is defused, not only the free-text ones: a valid e-mail
+// may start with "=" and was once written as a live formula.
+func TestWriteCSVDefusesEveryColumn(t *testing.T) {
+	c := goodClient("Lefèvre", sirenA)
+	c.ContactEmail = "=cmd|'/Ccalc'!A0@x.fr"
+	c.ExternalReference = "@SUM(1+1)"
+	c.ContactLastName = "\tDupont"
+	var buf bytes.Buffer
+	if err := WriteClientsImport(&buf, FormatCSV, []Client{c}); err != nil {
+		t.Fatal(err)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\ufeff"))))
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatal(rows, err)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+			t.Errorf("cell %q starts a formula in %q", cell, rows[1])
+		}
+	}
+	if !strings.Contains(buf.String(), ";'=cmd|'/Ccalc'!A0@x.fr;") {
+		t.Errorf("e-mail not defused: %q", buf.String())
+	}
+}
+
+func TestDefuseFormula(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+33 1": "'+33 1", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx",
+		"": "", "Lefèvre": "Lefèvre", "a=b": "a=b", "'=x": "'=x",
+	} {
+		if got := defuseFormula(in); got != want {
+			t.Errorf("defuseFormula(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
