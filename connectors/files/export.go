@@ -23,6 +23,9 @@ type Client struct {
 	// Row is the 1-based row in the source file, 0 when the client did not
 	// come from a file. Messages about the client point there.
 	Row int
+	// NameSplit says the contact's first and last names were cut from one
+	// full-name cell (see splitContactName), for the conversion summary.
+	NameSplit bool
 }
 
 // FromRecords wraps connectors records (from a V1 port, say) for the writer.
@@ -300,8 +303,9 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 	}
 	c.ContactFirstName = cell(row, p.first)
 	c.ContactLastName = cell(row, p.last)
-	if c.ContactFirstName == "" && c.ContactLastName == "" {
-		c.ContactFirstName, c.ContactLastName = splitContactName(cell(row, p.contact))
+	if full := cell(row, p.contact); c.ContactFirstName == "" && c.ContactLastName == "" && full != "" {
+		c.ContactFirstName, c.ContactLastName = splitContactName(full)
+		c.NameSplit = true
 	}
 
 	if raw := cell(row, p.lang); raw != "" {

@@ -257,7 +257,7 @@ func TestConvert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Summary != (Summary{Read: 4, Written: 1, Rejected: 2, Skipped: 1}) {
+	if res.Summary != (Summary{Read: 4, Written: 1, Rejected: 2, Skipped: 1, SplitNames: 1, NameColumn: "Contact"}) {
 		t.Errorf("summary = %+v", res.Summary)
 	}
 	if len(res.Clients) != 1 || res.Clients[0].LegalName != "Brouillon SARL" || res.Clients[0].Language != "fr-FR" {
@@ -269,6 +269,12 @@ func TestConvert(t *testing.T) {
 	}
 	if len(rows) != 4 || rows[0] != 4 || rows[3] != 5 {
 		t.Errorf("errors not sorted by row: %q", formatted(res.Errors))
+	}
+	// The import check names the user's columns, never the template's.
+	for _, e := range res.Errors {
+		if e.Column != "SIREN" && e.Column != "E-mail du contact" && e.Column != "Contact" {
+			t.Errorf("error names column %q, not one of the file's: %s", e.Column, FormatRowError(e))
+		}
 	}
 
 	res, _ = Convert(bytes.NewReader(data), "export.csv", ConvertOptions{IncludeActive: true})
