@@ -78,6 +78,13 @@ func deflated(t testing.TB, b []byte) []byte {
 // compressed megabyte of rows repeated, so the file stays small on disk.
 func zipBomb(t testing.TB, size int) []byte {
 	t.Helper()
+	return lyingZipBomb(t, size, 0)
+}
+
+// lyingZipBomb is zipBomb whose directory declares the sheet to expand to
+// declared bytes instead, when declared > 0.
+func lyingZipBomb(t testing.TB, size int, declared uint64) []byte {
+	t.Helper()
 	base := makeXLSX(t, "Clients", [][]any{{"Raison sociale", "SIREN"}, {"Lefèvre", "552008443"}})
 	prefix := []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	suffix := []byte(`</sheetData></worksheet>`)
@@ -97,6 +104,9 @@ func zipBomb(t testing.TB, size int) []byte {
 	crc = crc32.Update(crc, chunkCRC, suffix)
 	raw.Write([]byte{0x03, 0x00}) // final, empty, fixed-Huffman block
 	total := uint64(len(prefix) + n*len(chunk) + len(suffix))
+	if declared > 0 {
+		total = declared
+	}
 	return rewriteZip(t, base, "xl/worksheets/sheet1.xml", func(zw *zip.Writer) {
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
 			CRC32: crc, CompressedSize64: uint64(raw.Len()), UncompressedSize64: total})
@@ -120,6 +130,17 @@ func TestXLSXBombRefused(t *testing.T) {
 	var fe *Error
 	if !errors.As(err, &fe) || fe.Code != CodeTooLarge || !strings.Contains(err.Error(), "64 Mio") {
 		t.Fatalf("err = %v, want a too-large refusal naming 64 Mio", err)
+	}
+}
+
+// A bomb whose directory lies about its size fails when it inflates past
+// what it declared (archive/zip checks), so the declared sum still bounds.
+func TestXLSXLyingBombRefused(t *testing.T) {
+	bomb := lyingZipBomb(t, 400<<20, 4096)
+	_, err := ReadTable(bytes.NewReader(bomb), "menteur.xlsx")
+	var fe *Error
+	if !errors.As(err, &fe) || fe.Code != CodeUnreadable {
+		t.Fatalf("err = %v, want an unreadable workbook", err)
 	}
 }
 
