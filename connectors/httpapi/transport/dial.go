@@ -2,9 +2,12 @@ package transport
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
+	"net/http"
 	"net/netip"
 	"strings"
+	"time"
 )
 
 // plainHTTPAllowed reports whether a base URL's host may be spoken to in
@@ -45,5 +48,22 @@ func localDialer(dial dialFunc) dialFunc {
 			return conn6, nil
 		}
 		return nil, err
+	}
+}
+
+// newTransport is http.DefaultTransport's tuning with bounded phases and
+// enough idle connections per host for a concurrent sweep.
+func newTransport(timeout time.Duration) *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           localDialer((&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext),
+		ForceAttemptHTTP2:     true,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: timeout,
+		ExpectContinueTimeout: time.Second,
+		MaxIdleConns:          128,
+		MaxIdleConnsPerHost:   64,
+		IdleConnTimeout:       90 * time.Second,
 	}
 }
