@@ -316,8 +316,9 @@ func networkError(op string, ctx context.Context, err error) attempt {
 		return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
 			French: "la plateforme n'a pas répondu à temps", English: "the platform did not answer in time", Err: err}}
 	}
+	fr, en := netReason(err)
 	return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-		French: "connexion à la plateforme interrompue ou impossible", English: "connection to the platform failed or was cut", Err: err}}
+		French: "connexion à la plateforme interrompue ou impossible" + fr, English: "connection to the platform failed or was cut" + en, Err: err}}
 }
 
 // cancelled is the error of a call whose context ended.

@@ -340,3 +340,29 @@ func TestLocalhostNeverResolved(t *testing.T) {
 		t.Fatalf("dialled %v, want %v", asked, want)
 	}
 }
+
+// Errors people read say what failed in French, without Go's own text
+// ("dial tcp…", "json: …"), which stays reachable for logs.
+func TestErrorsWithoutGoInternals(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c := newClient(t, "http://"+addr, &recorder{}, func(c *Config) { c.MaxRetries = -1 })
+	err = c.Get(t.Context(), "v1.ReadOnly", httpapi.PathV1Status, nil, &httpapi.ReadOnlyStatus{})
+	var ce *connectors.Error
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "connexion refusée") || strings.Contains(err.Error(), "dial tcp") ||
+		strings.Contains(connectors.English(err), "dial tcp") || !strings.Contains(ce.Detail(), "dial tcp") {
+		t.Errorf("refused: %q / %q / detail %q", err, connectors.English(err), ce.Detail())
+	}
+
+	srv, _ := fakePlatform(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{"read_only": tru`) })
+	c = newClient(t, srv.URL, &recorder{}, func(c *Config) { c.MaxRetries = -1 })
+	err = c.Get(t.Context(), "v1.ReadOnly", httpapi.PathV1Status, nil, &httpapi.ReadOnlyStatus{})
+	if err == nil || !strings.Contains(err.Error(), "JSON invalide") || strings.Contains(err.Error(), "json:") ||
+		strings.Contains(err.Error(), "unexpected") {
+		t.Errorf("bad JSON: %q", err)
+	}
+}

@@ -3,10 +3,13 @@ package transport
 import (
 	"context"
 	"crypto/tls"
+	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/netip"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -66,4 +69,28 @@ func newTransport(timeout time.Duration) *http.Transport {
 		MaxIdleConnsPerHost:   64,
 		IdleConnTimeout:       90 * time.Second,
 	}
+}
+
+// netReason says in words why a connection failed, for the message people
+// read: the Go error itself ("dial tcp 10.0.0.1:443: connect: connection
+// refused") stays out of it.
+func netReason(err error) (string, string) {
+	var dns *net.DNSError
+	var cert *tls.CertificateVerificationError
+	var rec tls.RecordHeaderError
+	switch {
+	case errors.As(err, &dns):
+		return " (nom d'hôte introuvable : vérifiez l'adresse de la plateforme)", " (host name not found: check the platform address)"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return " (connexion refusée : la plateforme n'écoute pas à cette adresse)", " (connection refused: nothing listens at that address)"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return " (connexion coupée par la plateforme ou le réseau)", " (connection cut by the platform or the network)"
+	case errors.As(err, &cert):
+		return " (certificat TLS de la plateforme refusé)", " (the platform's TLS certificate was refused)"
+	case errors.As(err, &rec):
+		return " (la plateforme ne parle pas HTTPS à cette adresse)", " (the platform does not speak HTTPS at that address)"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return " (réseau injoignable)", " (network unreachable)"
+	}
+	return "", ""
 }
