@@ -55,6 +55,9 @@ func unzippedTooLarge(max int64, cause error) error {
 // would read as a shorter, valid list.
 func checkSheetComplete(zr *zip.Reader, sheet string) error {
 	part := sheetPart(zr, sheet)
+	if part != "" && !hasPart(zr, part) {
+		part = "" // a layout this reader does not follow: check every sheet
+	}
 	damaged := func(cause error) error {
 		name := connectors.Sanitize(sheet)
 		return newError(CodeUnreadable,
@@ -77,6 +80,15 @@ func checkSheetComplete(zr *zip.Reader, sheet string) error {
 		return damaged(errors.New("worksheet part not found"))
 	}
 	return nil
+}
+
+func hasPart(zr *zip.Reader, part string) bool {
+	for _, f := range zr.File {
+		if strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/")) == part {
+			return true
+		}
+	}
+	return false
 }
 
 // wellFormed decodes a part to its end: every element closed by its own

@@ -10,6 +10,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // rewriteZip copies the archive src, giving the part named part the
@@ -218,5 +220,38 @@ func TestCellAndColumnBounds(t *testing.T) {
 	padded := "A" + strings.Repeat(";", 5000)
 	if tb, err := ReadTable(strings.NewReader(lines("Raison sociale", padded)), "f.csv"); err != nil || len(tb.Rows[0]) != 1 {
 		t.Fatalf("trailing empty cells: %v", err)
+	}
+}
+
+// Only the sheet read is checked: a damaged sheet beside it does not cost
+// the user their list, and the chosen one is found through the workbook's
+// relationships.
+func TestXLSXOnlyChosenSheetChecked(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Notes")
+	f.NewSheet("Clients")
+	f.SetSheetRow("Notes", "A1", &[]any{"x"})
+	f.SetSheetRow("Clients", "A1", &[]any{"Raison sociale"})
+	f.SetSheetRow("Clients", "A2", &[]any{"Lefèvre"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if got := sheetPart(zr, "Clients"); got != "xl/worksheets/sheet2.xml" {
+		t.Fatalf("sheetPart = %q", got)
+	}
+	notes := zipPart(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
+	bad := rewriteZip(t, buf.Bytes(), "xl/worksheets/sheet1.xml", func(zw *zip.Writer) {
+		w, _ := zw.Create("xl/worksheets/sheet1.xml")
+		w.Write(notes[:len(notes)/2])
+	})
+	tb, err := ReadTableWith(bytes.NewReader(bad), "f.xlsx", TableOptions{Sheet: "clients"})
+	if err != nil || len(tb.Rows) != 1 {
+		t.Fatalf("chosen sheet: %v", err)
+	}
+	if _, err := ReadTableWith(bytes.NewReader(bad), "f.xlsx", TableOptions{Sheet: "Notes"}); err == nil || !strings.Contains(err.Error(), "« Notes »") {
+		t.Fatalf("damaged sheet: %v", err)
 	}
 }
