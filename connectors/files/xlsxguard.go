@@ -22,6 +22,13 @@ const maxZipEntries = 1000
 // a 400 MB bomb is refused at once. archive/zip fails any part that
 // inflates past its declared size, so the sum is a true bound.
 func checkZipSizes(data []byte, maxUnzipped int64) (*zip.Reader, error) {
+	// archive/zip builds a record per directory entry before anything can
+	// be counted: a 64 MiB archive of empty parts would cost hundreds of
+	// megabytes. Counting the directory's signatures first is cheap; the
+	// count can only be too high (the bytes may occur in compressed data).
+	if bytes.Count(data, []byte("PK\x01\x02")) > maxZipEntries {
+		return nil, tooManyParts()
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, newError(CodeUnreadable,
@@ -29,9 +36,7 @@ func checkZipSizes(data []byte, maxUnzipped int64) (*zip.Reader, error) {
 			"unreadable or damaged Excel workbook (invalid archive)", err)
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, newError(CodeTooLarge,
-			fmt.Sprintf("le classeur contient plus de %d parties : ce n'est pas un export de clients", maxZipEntries),
-			fmt.Sprintf("the workbook holds more than %d parts: not a client export", maxZipEntries), nil)
+		return nil, tooManyParts()
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -41,6 +46,12 @@ func checkZipSizes(data []byte, maxUnzipped int64) (*zip.Reader, error) {
 		}
 	}
 	return zr, nil
+}
+
+func tooManyParts() error {
+	return newError(CodeTooLarge,
+		fmt.Sprintf("le classeur contient plus de %d parties : ce n'est pas un export de clients", maxZipEntries),
+		fmt.Sprintf("the workbook holds more than %d parts: not a client export", maxZipEntries), nil)
 }
 
 func unzippedTooLarge(max int64, cause error) error {

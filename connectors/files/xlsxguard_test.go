@@ -255,3 +255,18 @@ func TestXLSXOnlyChosenSheetChecked(t *testing.T) {
 		t.Fatalf("damaged sheet: %v", err)
 	}
 }
+
+func TestXLSXTooManyParts(t *testing.T) {
+	bomb := rewriteZip(t, makeXLSX(t, "", [][]any{{"Raison sociale"}, {"A"}}), "", func(zw *zip.Writer) {
+		for i := range maxZipEntries {
+			if _, err := zw.Create(fmt.Sprintf("x/%d", i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	_, err := ReadTable(bytes.NewReader(bomb), "parts.xlsx")
+	var fe *Error
+	if !errors.As(err, &fe) || fe.Code != CodeTooLarge || !strings.Contains(err.Error(), "parties") {
+		t.Fatalf("err = %v", err)
+	}
+}
