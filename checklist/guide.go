@@ -202,8 +202,8 @@ type Step struct {
 	Section string // guide section, e.g. "2", "3.4"
 	Item    string // the item's number in its guide list, if any ("1", "5")
 	Title   Text
-	Help    Text   // short help in our own words
-	Warning Text   // a caution the guide insists on (the MyUnisoft token)
+	Help    Text // short help in our own words
+	Warning Text // a caution the guide insists on (the MyUnisoft token)
 	// HelpSource and WarningSource say where Help and Warning come from:
 	// the guide at a section, or bascule. Every help text has one.
 	HelpSource    Source
