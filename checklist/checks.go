@@ -264,7 +264,7 @@ func FindingText(f Finding) Text {
 	case FindingRolesDiffer:
 		return tx("rôles différents sur V2 : "+f.Detail, "different roles on V2: "+f.Detail)
 	case FindingNoPlanChosen:
-		return tx("aucun abonnement noté comme choisi par le client", "no subscription noted as chosen by the client")
+		return tx("aucun abonnement noté comme choisi par le client : notez son choix dans la saisie de l'étape", "no subscription noted as chosen by the client: note their choice in the step's form")
 	case FindingPlanUnknown:
 		return tx("« "+f.Detail+" » n'est pas une offre de V2", "\""+f.Detail+"\" is not one of V2's plans")
 	case "request_failed":

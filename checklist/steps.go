@@ -255,14 +255,6 @@ func requestSteps() []Step {
 				"bascule drafts one message per client; it reminds them that each company will choose a new subscription on V2 (guide §4)."),
 		},
 		{
-			ID: "request.client_checks", Phase: PhaseRequest, Scope: ScopeCabinet,
-			Section: "3.2", Item: "2", Kind: KindConnectorCheck, Actor: ActorCabinetOrClient,
-			Title: tx("Contrôler la préparation de tous les clients", "Check every client's preparation"),
-			Help: tx("Le client ou le cabinet fait les vérifications du §2 pour chaque entreprise.",
-				"The client or the firm makes the §2 checks for every company."),
-			HelpSource: FromGuide("3.2"),
-		},
-		{
 			ID: "request.cabinet_pending_invoices", Phase: PhaseRequest, Scope: ScopeCabinet,
 			Section: "3.2", Kind: KindConnectorCheck, Actor: ActorCabinet,
 			Title: tx("Accepter les factures en attente du dossier du cabinet", "Accept the pending invoices of the firm's own dossier"),
@@ -271,6 +263,14 @@ func requestSteps() []Step {
 			HelpSource: FromGuide("3.2"),
 			Note: tx("bascule vérifie aussi le dossier du cabinet lui-même, qui n'est pas dans la liste des clients.",
 				"bascule also checks the firm's own dossier, which is not in the client list."),
+		},
+		{
+			ID: "request.client_checks", Phase: PhaseRequest, Scope: ScopeCabinet,
+			Section: "3.2", Item: "2", Kind: KindConnectorCheck, Actor: ActorCabinetOrClient,
+			Title: tx("Contrôler la préparation de tous les clients", "Check every client's preparation"),
+			Help: tx("Le client ou le cabinet fait les vérifications du §2 pour chaque entreprise.",
+				"The client or the firm makes the §2 checks for every company."),
+			HelpSource: FromGuide("3.2"),
 		},
 		{
 			ID: "request.submit", Phase: PhaseRequest, Scope: ScopeCabinet,

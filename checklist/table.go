@@ -100,7 +100,7 @@ func summaryTable() []SummaryLine {
 		{ID: "company.pending_invoices", Environment: EnvCompany, Migrated: MigratedNo,
 			Element: tx("Factures non acceptées", "Invoices not accepted"),
 			Action:  tx("À valider avant la migration", "Accept before the migration"),
-			Steps:   []string{"preparation.client.pending_invoices", "request.client_checks", "request.cabinet_pending_invoices"}},
+			Steps:   []string{"preparation.client.pending_invoices", "request.client_checks"}},
 		{ID: "company.partners", Environment: EnvCompany, Migrated: MigratedYes,
 			Element: tx("Clients et fournisseurs", "Customers and suppliers"),
 			Steps:   []string{"reconciliation.client.control"}},
@@ -167,7 +167,7 @@ func transferItems() []TransferItem {
 		{"reception_email", tx("E-mail de réception des factures d'achat", "Purchase-invoice reception e-mail"), true, []string{"reconciliation.client.control"}},
 
 		{"api_connections", tx("Connexions API (pré-compta, connecteurs externes)", "API connections (pre-accounting, external connectors)"), false, []string{"reconciliation.cabinet.api_connections"}},
-		{"pending_invoices", tx("Factures non acceptées ou en brouillon", "Invoices not accepted or in draft"), false, []string{"preparation.client.pending_invoices", "request.cabinet_pending_invoices"}},
+		{"pending_invoices", tx("Factures non acceptées ou en brouillon", "Invoices not accepted or in draft"), false, []string{"preparation.client.pending_invoices"}},
 		{"numbering", tx("Numérotation automatique des factures de vente", "Automatic sales invoice numbering"), false, []string{"reconciliation.client.numbering"}},
 		{"company_profile", tx("Profil entreprise (logo, coordonnées…)", "Company profile (logo, contact details…)"), false, []string{"reconciliation.client.profile"}},
 		{"settings", tx("Paramètres de personnalisation (workflow, échéance par défaut)", "Customisation settings (workflow, default due date)"), false, []string{"reconciliation.client.settings"}},

@@ -32,6 +32,28 @@ type reconScreen struct {
 // errNothingNoted says a re-creation has no data from phase 1 to work from.
 var errNothingNoted = errors.New("nothing noted during preparation")
 
+// findingError is a job that refuses to act, for a reason the user can fix
+// (no plan chosen, a plan V2 does not offer); plans is V2's list, if a
+// connector gave one.
+type findingError struct {
+	f     checklist.Finding
+	plans []string
+}
+
+func (e findingError) Error() string { return e.f.Code }
+
+// planLister is a V2 connector that can list the subscription plans V2
+// offers. None does yet; bascule shows no list without one.
+type planLister interface {
+	SubscriptionPlans(ctx context.Context) ([]string, error)
+}
+
+// spaceReadOnly is a V1 connector that can tell whether one client's old
+// company space is read-only (§3.2). Without it the step is seen by hand.
+type spaceReadOnly interface {
+	SpaceReadOnly(ctx context.Context, clientID string) (bool, error)
+}
+
 // reconKeys are the reconciliation screen's keys.
 type reconKeys struct {
 	Up, Down, Do, Tick, Check, PrevClient, NextClient key.Binding
@@ -145,8 +167,8 @@ func (m *Model) openRecon(ci int) tea.Cmd {
 	m.open(screenRecon)
 	var cmd tea.Cmd
 	if !m.run.Migrated() {
-		cmd = m.setStatus(tr(m.lang, "Le rapprochement s'ouvre une fois la migration confirmée (§3.2) : consultation seulement.",
-			"Reconciliation opens once the migration is confirmed (§3.2): read only."), false)
+		cmd = m.setStatus(tr(m.lang, "La validation et la réintégration s'ouvrent une fois la migration confirmée (§3.2) : consultation seulement.",
+			"Validation and re-entry open once the migration is confirmed (§3.2): read only."), false)
 	}
 	return tea.Batch(cmd, m.loadStatesCmd(m.reconRefs(ci)))
 }
@@ -336,7 +358,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	lead := m.st.Title.Render(tr(m.lang, "Rapprochement", "Reconciliation")+" §3.3–3.4") + " · "
+	lead := m.st.Title.Render(tr(m.lang, "Validation et réintégration", "Validation and re-entry")+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
@@ -344,6 +366,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	b.WriteString(m.rule() + "\n")
 	done := 0
+	blocks := make([][]string, len(r.steps))
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
 		cur, _ := m.run.Status(ref)
@@ -360,16 +383,24 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		} else {
 			note += m.reconPlan(ref)
 		}
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, note) + "\n")
+		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note)}
 		// On a small terminal the control's lines make room for the
 		// confirmation and the detail when another item is selected.
 		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
-			for _, l := range m.controlLines(state.Evidence) {
-				b.WriteString(l + "\n")
-			}
+			blocks[i] = append(blocks[i], m.controlLines(state.Evidence)...)
 		}
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + "\n")
+	lo, hi := reconWindow(blocks, r.cursor, max(4, m.height-13))
+	for _, bl := range blocks[lo:hi] {
+		for _, l := range bl {
+			b.WriteString(l + "\n")
+		}
+	}
+	count := fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))
+	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
+		count += fmt.Sprintf(tr(m.lang, " · %d autre(s) hors de l'écran (↑↓)", " · %d more off screen (↑↓)"), hidden)
+	}
+	b.WriteString(m.st.Muted.Render(count) + "\n")
 	b.WriteString(m.rule() + "\n")
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
@@ -382,7 +413,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	cur, _ := m.run.Status(ref)
 	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
 	if !st.Warning.IsZero() {
-		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.Warning.In(m.lang)) + "\n")
+		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.WarningSaid().In(m.lang)) + "\n")
 	}
 	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
 		for _, l := range m.evidenceLines(ev) {
@@ -392,8 +423,55 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	if hint := m.reconHint(ref); hint != "" {
 		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
 	}
-	b.WriteString(" " + m.st.Muted.Render(st.Help.In(m.lang)))
-	return b.String(), k
+	for _, l := range m.reconDetail(st) {
+		b.WriteString(" " + m.st.Muted.Render(l) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n"), k
+}
+
+// reconWindow picks the items shown when they do not all fit in rows
+// lines: the selected one, then its neighbours below and above in turn.
+func reconWindow(blocks [][]string, cursor, rows int) (lo, hi int) {
+	lo, hi = cursor, cursor+1
+	used := len(blocks[cursor])
+	for grown := true; grown; {
+		grown = false
+		if hi < len(blocks) && used+len(blocks[hi]) <= rows {
+			used += len(blocks[hi])
+			hi++
+			grown = true
+		}
+		if lo > 0 && used+len(blocks[lo-1]) <= rows {
+			lo--
+			used += len(blocks[lo])
+			grown = true
+		}
+	}
+	return lo, hi
+}
+
+// reconDetail is the selected item's help with its source, bascule's note,
+// and under the control the §3.3 reminder of what must be redone by hand.
+func (m *Model) reconDetail(st *checklist.Step) []string {
+	w := max(20, m.width-2)
+	var out []string
+	add := func(s string) {
+		if s != "" {
+			out = append(out, strings.Split(wrapText(s, w), "\n")...)
+		}
+	}
+	add(st.HelpSaid().In(m.lang))
+	add(st.NoteSaid().In(m.lang))
+	if st.ID == checklist.ControlStep {
+		var redo []string
+		for _, it := range m.opts.Guide.ItemsOf(st.ID) {
+			if !it.Migrated {
+				redo = append(redo, it.Title.In(m.lang))
+			}
+		}
+		add(checklist.ControlListTitle(false).In(m.lang) + tr(m.lang, " (guide §3.3) : ", " (guide §3.3): ") + strings.Join(redo, " · "))
+	}
+	return out
 }
 
 // reconHint is a line of advice under an item: the command that turns the
@@ -478,9 +556,17 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
 	case "reconciliation.client.subscription":
 		prev := facts[checklist.FactSubscription]
-		return fmt.Sprintf(tr(lang, "suggéré : %s (V1 : %s)", "suggested: %s (V1: %s)"), checklist.SuggestSubscription(prev), orDash(prev))
+		if plan, f := checklist.ChosenPlan(states[ref].Capture, nil); f == nil {
+			return fmt.Sprintf(tr(lang, "choix du client : %s (V1 : %s)", "client's choice: %s (V1: %s)"), plan, orDash(prev))
+		}
+		return fmt.Sprintf(tr(lang, "aucun choix noté : notez le plan choisi par le client (V1 : %s)", "no choice noted: note the plan the client chose (V1: %s)"), orDash(prev))
 	case "reconciliation.payment.payment_account":
-		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
+		return tr(lang, "conservé d'après le guide : à constater sur V2", "kept according to the guide: see it on V2")
+	case "reconciliation.payment.subscription_request":
+		if r := prep("reconciliation.payment.subscription_request"); len(r) > 0 {
+			return strings.TrimSpace(r[0]["date"] + " " + r[0]["reference"])
+		}
+		return tr(lang, "demande à faire, puis noter sa date ou sa référence", "request to make, then note its date or reference")
 	case "reconciliation.payment.statements":
 		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep("preparation.payment.statements")))
 	case "reconciliation.cabinet.collaborators", "reconciliation.cabinet.roles":
@@ -488,7 +574,11 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
-		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+		plan := fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+		if _, missing := checklist.Invitees(cs, "v2_roles", true); len(missing) > 0 {
+			plan += fmt.Sprintf(tr(lang, " ; %d sans rôle noté, non invité(s)", "; %d with no role noted, not invited"), len(missing))
+		}
+		return plan
 	case "reconciliation.cabinet.api_connections":
 		cs := prep("preparation.cabinet.api_connections")
 		if len(cs) == 0 {
@@ -571,19 +661,6 @@ func softwareOf(v string) connectors.Software {
 	return connectors.Software(v)
 }
 
-// cabinetRole maps a noted V2 cabinet role to the platform's name of it.
-func cabinetRole(v string) string {
-	switch strings.TrimSpace(v) {
-	case "administrateur":
-		return connectors.RoleAdministrator
-	case "gestionnaire_clientele":
-		return connectors.RoleClientManager
-	case "comptable":
-		return connectors.RoleAccountant
-	}
-	return strings.TrimSpace(v)
-}
-
 func splitName(name string) (first, last string) {
 	name = strings.TrimSpace(name)
 	if i := strings.IndexByte(name, ' '); i > 0 {
@@ -664,6 +741,8 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			return res, nil
 		}
 	case "preparation.client.articles":
+		// The guide asks a person to judge the articles (§2 item 2): the
+		// check shows what bascule's rules found and never ticks the step.
 		return func(ctx context.Context) (jobResult, error) {
 			if v1 == nil {
 				return jobResult{}, errNoPort
@@ -672,11 +751,44 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			if err != nil {
 				return jobResult{}, err
 			}
-			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "articles à revoir", "articles to review")}
+			var parts []string
+			for _, f := range ev.Findings {
+				parts = append(parts, checklist.FindingText(f).In(lang))
+			}
+			return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: strings.Join(parts, " ; ")}, nil
+		}
+	case checklist.CabinetPendingStep:
+		// The firm's own V1 dossier, before the request (§3.2).
+		return func(ctx context.Context) (jobResult, error) {
+			if v1 == nil {
+				return jobResult{}, errNoPort
+			}
+			ev, n, err := checkPendingInvoices(ctx, v1, connectors.SpaceCabinet, now)
+			if err != nil {
+				return jobResult{}, err
+			}
+			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress),
+				summary: fmt.Sprintf(tr(lang, "dossier du cabinet : %d facture(s) en attente", "firm's own dossier: %d pending invoice(s)"), *n)}
 			if ev.OK {
-				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "articles valides", "articles valid")
+				res.to = statusPtr(checklist.StatusDone)
 			}
 			return res, nil
+		}
+	case "reconciliation.client.v1_read_only":
+		return func(ctx context.Context) (jobResult, error) {
+			sp, ok := v1.(spaceReadOnly)
+			if !ok {
+				return jobResult{}, errNoPort // the connector cannot tell: seen on V1 and ticked by hand
+			}
+			ro, err := sp.SpaceReadOnly(ctx, ref.Client)
+			if err != nil {
+				return jobResult{}, err
+			}
+			ev := *checklist.SpaceReadOnlyEvidence(ro, now())
+			if !ro {
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: checklist.FindingText(ev.Findings[0]).In(lang)}, nil
+			}
+			return done(ev, tr(lang, "ancien espace en lecture seule", "old space read-only"))
 		}
 	case "reconciliation.client.control", "reconciliation.cabinet.dossier_control":
 		return func(ctx context.Context) (jobResult, error) {
@@ -781,69 +893,65 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			people := reinvited(notedIn(prepStep))
-			if len(people) == 0 {
+			// No role is given by default (§3.4: roles are given by hand):
+			// a person with no role noted is not invited, and said so.
+			people, missing := checklist.Invitees(notedIn(prepStep), rolesField, ref.Client == "")
+			if len(people) == 0 && len(missing) == 0 {
 				return jobResult{}, errNothingNoted
 			}
 			ev := evV2()
+			ev.Findings = append(ev.Findings, missing...)
+			ev.OK = len(missing) == 0
 			invited := 0
 			for _, p := range people {
-				var roles []string
-				for _, r := range checklist.SplitMulti(p[rolesField]) {
-					if ref.Client == "" {
-						r = cabinetRole(r)
-					}
-					roles = append(roles, r)
-				}
-				if len(roles) == 0 && ref.Client == "" {
-					roles = []string{connectors.RoleAccountant} // V2 needs one; §3.4 says to set them after
-				}
-				first, last := splitName(p["name"])
-				u := connectors.User{Email: p["email"], FirstName: first, LastName: last, Roles: roles}
+				first, last := splitName(p.Name)
+				u := connectors.User{Email: p.Email, FirstName: first, LastName: last, Roles: p.Roles}
 				_, err := v2.InviteUser(ctx, space, u, idemKey(seed, "invite_user", space, u))
 				if err != nil {
 					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p["email"] + " : " + err.Error()})
+					ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p.Email + " : " + err.Error()})
 					continue
 				}
 				invited++
 			}
+			total := len(people) + len(missing)
 			ev.Facts["invited"] = itoa(invited)
-			ev.Facts["noted"] = itoa(len(people))
-			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
+			ev.Facts["noted"] = itoa(total)
+			ev.Facts["role_not_noted"] = itoa(len(missing))
+			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, total)
+			if len(missing) > 0 {
+				sum += fmt.Sprintf(tr(lang, " ; %d sans rôle noté : notez ses rôles", "; %d with no role noted: note their roles"), len(missing))
+			}
 			if !ev.OK {
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
 			}
 			return done(ev, sum)
 		}
 	case "reconciliation.cabinet.roles":
+		// Passes only when each person invited again holds exactly the
+		// roles noted for them.
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
-			people := reinvited(notedIn("preparation.cabinet.collaborators"))
+			people, missing := checklist.Invitees(notedIn("preparation.cabinet.collaborators"), "v2_roles", true)
+			if len(people) == 0 && len(missing) == 0 {
+				return jobResult{}, errNothingNoted
+			}
 			inv, err := v2.Inventory(ctx, connectors.SpaceCabinet)
 			if err != nil {
 				return jobResult{}, err
 			}
 			ev := evV2()
-			for _, p := range people {
-				found := false
-				for _, u := range inv.Users {
-					if strings.EqualFold(u.Email, p["email"]) && len(u.Roles) > 0 {
-						found = true
-					}
-				}
-				if !found {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "role_missing", Detail: p["email"]})
-				}
-			}
+			ev.Findings = append(append(ev.Findings, missing...), checklist.RolesFindings(people, inv.Users)...)
+			ev.OK = len(ev.Findings) == 0
 			ev.Facts["members"] = itoa(len(inv.Users))
+			ev.Facts["checked"] = itoa(len(people))
 			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
+				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress),
+					summary: fmt.Sprintf(tr(lang, "%d écart(s) de rôles", "%d role mismatch(es)"), len(ev.Findings))}, nil
 			}
-			return done(ev, fmt.Sprintf(tr(lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
+			return done(ev, fmt.Sprintf(tr(lang, "%d personne(s) avec exactement les rôles notés", "%d person(s) with exactly the roles noted"), len(people)))
 		}
 	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
 		external := ref.Step == "reconciliation.payment.external_accounts"
@@ -892,20 +1000,32 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			return done(ev, fmt.Sprintf(tr(lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
 		}
 	case "reconciliation.client.subscription":
+		// bascule knows no plan: it subscribes only to the plan the client
+		// chose, as noted in this step; V2's list is used when the
+		// connector gives one.
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
 			}
+			var plans []string
+			if pl, ok := v2.(planLister); ok {
+				var err error
+				if plans, err = pl.SubscriptionPlans(ctx); err != nil {
+					return jobResult{}, err
+				}
+			}
+			plan, f := checklist.ChosenPlan(load(ref.Step).Capture, plans)
+			if f != nil {
+				return jobResult{}, findingError{f: *f, plans: plans}
+			}
 			prev := factsFrom(load("preparation.client.pending_invoices"))[checklist.FactSubscription]
-			s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
+			s := connectors.Subscription{Plan: plan}
 			if err := v2.ChooseSubscription(ctx, client.SIREN, s, idemKey(seed, "choose_subscription", client.SIREN, s)); err != nil {
 				return jobResult{}, err
 			}
 			ev := evV2()
 			ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
-			res, _ := done(ev, fmt.Sprintf(tr(lang, "abonnement %s", "subscription %s"), s.Plan))
-			res.capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
-			return res, nil
+			return done(ev, fmt.Sprintf(tr(lang, "abonnement %s souscrit", "subscribed to %s"), s.Plan))
 		}
 	case "reconciliation.cabinet.api_connections":
 		return func(ctx context.Context) (jobResult, error) {

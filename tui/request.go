@@ -177,6 +177,10 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 			break
 		}
 		return m.runJob(ref, m.notifyJob())
+	case checklist.CabinetPendingStep:
+		if fn := m.jobFor(ref); fn != nil {
+			return m.runJob(ref, fn)
+		}
 	case "request.client_checks":
 		m.migState().req.blockers = m.run.RequestBlockers()
 		return m.runJob(ref, readinessJob(m.run.RequestBlockers(), m.opts.Now()))
@@ -724,8 +728,13 @@ func (m *Model) requestDetail() []string {
 		}
 	}
 	if st.ID != "request.client_checks" && st.ID != "request.submit" {
-		for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+		for _, l := range strings.Split(wrapText(st.HelpSaid().In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+		if n := st.NoteSaid(); !n.Text.IsZero() {
+			for _, l := range strings.Split(wrapText(n.In(m.lang), w), "\n") {
+				lines = append(lines, " "+m.st.Muted.Render(l))
+			}
 		}
 		if ev := state.Evidence; ev != nil && st.ID != "request.notify_clients" {
 			for _, l := range m.evidenceLines(ev) {

@@ -343,11 +343,16 @@ func (m *Model) stepDetail() []string {
 	}
 	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)),
 		" " + m.st.Muted.Render(strings.Join(meta, " · "))}
-	for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+	for _, l := range strings.Split(wrapText(st.HelpSaid().In(m.lang), w), "\n") {
 		lines = append(lines, " "+l)
 	}
+	if n := st.NoteSaid(); !n.Text.IsZero() {
+		for _, l := range strings.Split(wrapText(n.In(m.lang), w), "\n") {
+			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+	}
 	if !st.Warning.IsZero() {
-		for _, l := range strings.Split(wrapText("⚠ "+st.Warning.In(m.lang), w), "\n") {
+		for _, l := range strings.Split(wrapText("⚠ "+st.WarningSaid().In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Warn.Render(l))
 		}
 	}
