@@ -275,6 +275,8 @@ func FindingText(f Finding) Text {
 		return tx(fmt.Sprintf("%d étape(s) de préparation du cabinet à finir (§2)", n), fmt.Sprintf("%d firm preparation step(s) to finish (§2)", n))
 	case "blocker." + string(BlockPendingInvoices):
 		return tx(fmt.Sprintf("%d client(s) avec des factures en attente ou non vérifiées (§2)", n), fmt.Sprintf("%d client(s) with invoices pending or not checked (§2)", n))
+	case "blocker." + string(BlockCabinetPendingInvoices):
+		return tx("dossier du cabinet : factures en attente à accepter ou à vérifier (§3.2)", "firm's own dossier: pending invoices to accept or to check (§3.2)")
 	case "blocker." + string(BlockClientPreparation):
 		return tx(fmt.Sprintf("%d client(s) dont la préparation n'est pas finie (§2)", n), fmt.Sprintf("%d client(s) whose preparation is not finished (§2)", n))
 	}

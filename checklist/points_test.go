@@ -319,7 +319,7 @@ func TestPoint14CabinetPendingInvoices(t *testing.T) {
 	pos, _ := g.Position(CabinetPendingStep)
 	r.Cabinet[pos] = StatusInProgress
 	bs := r.RequestBlockers()
-	if len(bs) != 1 || bs[0].Step != CabinetPendingStep || bs[0].Kind != BlockPendingInvoices || !strings.Contains(bs[0].Message.FR, "Dossier du cabinet") {
+	if len(bs) != 1 || bs[0].Step != CabinetPendingStep || bs[0].Kind != BlockCabinetPendingInvoices || !strings.Contains(bs[0].Message.FR, "Dossier du cabinet") {
 		t.Fatalf("blockers: %v", bs)
 	}
 	if err := r.CheckTransition(Ref{Step: "request.submit"}, StatusDone, ""); err == nil {

@@ -13,6 +13,9 @@ type BlockerKind string
 // What can block the migration request (§3.2).
 const (
 	BlockPendingInvoices     BlockerKind = "pending_invoices"    // a client still has invoices to accept
+	// BlockCabinetPendingInvoices: the firm's own V1 dossier is not checked
+	// for invoices awaiting acceptance, or still has some (§3.2).
+	BlockCabinetPendingInvoices BlockerKind = "cabinet_pending_invoices"
 	BlockClientPreparation   BlockerKind = "client_preparation"  // a client's §2 steps are not all done
 	BlockCabinetPreparation  BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
 	BlockRegistration        BlockerKind = "registration"        // §3.1 is not finished
@@ -48,7 +51,7 @@ func (r *Run) RequestBlockers() []Blocker {
 		}
 		switch {
 		case s.ID == CabinetPendingStep:
-			out = append(out, Blocker{Kind: BlockPendingInvoices, Step: s.ID,
+			out = append(out, Blocker{Kind: BlockCabinetPendingInvoices, Step: s.ID,
 				Message: tx("Dossier du cabinet : factures en attente à accepter ou à vérifier ("+st.Title().FR+")",
 					"Firm's own dossier: pending invoices to accept or to check ("+st.Title().EN+")")})
 			continue

@@ -69,7 +69,7 @@ func TestRequestGate(t *testing.T) {
 			t.Fatalf("want gate_closed, got %v", err)
 		}
 		kinds := BlockerSummary(ce.Blockers)
-		if kinds[BlockCabinetPreparation] != 3 || kinds[BlockRegistration] != 5 || kinds[BlockPendingInvoices] != 4 || kinds[BlockClientPreparation] != 3 {
+		if kinds[BlockCabinetPreparation] != 3 || kinds[BlockRegistration] != 5 || kinds[BlockPendingInvoices] != 3 || kinds[BlockCabinetPendingInvoices] != 1 || kinds[BlockClientPreparation] != 3 {
 			t.Errorf("blockers by kind: %v", kinds)
 		}
 	})

@@ -757,6 +757,7 @@ func blockerKinds(lang checklist.Lang) []struct {
 	}{
 		{checklist.BlockRegistration, tr(lang, "Inscription (§3.1)", "Registration (§3.1)")},
 		{checklist.BlockCabinetPreparation, tr(lang, "Préparation du cabinet (§2)", "Firm preparation (§2)")},
+		{checklist.BlockCabinetPendingInvoices, tr(lang, "Factures en attente du dossier du cabinet (§3.2)", "Pending invoices of the firm's own dossier (§3.2)")},
 		{checklist.BlockPendingInvoices, tr(lang, "Factures en attente sur V1 (§2)", "Invoices pending on V1 (§2)")},
 		{checklist.BlockClientPreparation, tr(lang, "Préparation des clients (§2)", "Client preparation (§2)")},
 		{checklist.BlockStepBlocked, tr(lang, "Étapes bloquées", "Blocked steps")},

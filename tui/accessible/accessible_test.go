@@ -168,7 +168,7 @@ func TestAccessibleStatusesReasonsAndGates(t *testing.T) {
 		"",  // steps
 		"",  // main menu
 		"3", // Demande du cabinet
-		"3", // Déposer la demande
+		"4", // Déposer la demande
 		"2", // Marquer fait: refused by the gate
 		"", "", "", "o")
 	t.Log("\n" + out)
