@@ -12,16 +12,16 @@ type BlockerKind string
 
 // What can block the migration request (§3.2).
 const (
-	BlockPendingInvoices     BlockerKind = "pending_invoices"    // a client still has invoices to accept
+	BlockPendingInvoices BlockerKind = "pending_invoices" // a client still has invoices to accept
 	// BlockCabinetPendingInvoices: the firm's own V1 dossier is not checked
 	// for invoices awaiting acceptance, or still has some (§3.2).
 	BlockCabinetPendingInvoices BlockerKind = "cabinet_pending_invoices"
-	BlockClientPreparation   BlockerKind = "client_preparation"  // a client's §2 steps are not all done
-	BlockCabinetPreparation  BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
-	BlockRegistration        BlockerKind = "registration"        // §3.1 is not finished
-	BlockStepBlocked         BlockerKind = "step_blocked"        // a preparation step is marked blocked
-	BlockRequiredStepMissing BlockerKind = "required_step"       // a step this one needs is not done
-	BlockNotMigrated         BlockerKind = "not_migrated"        // reconciliation before the migration succeeded
+	BlockClientPreparation      BlockerKind = "client_preparation"  // a client's §2 steps are not all done
+	BlockCabinetPreparation     BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
+	BlockRegistration           BlockerKind = "registration"        // §3.1 is not finished
+	BlockStepBlocked            BlockerKind = "step_blocked"        // a preparation step is marked blocked
+	BlockRequiredStepMissing    BlockerKind = "required_step"       // a step this one needs is not done
+	BlockNotMigrated            BlockerKind = "not_migrated"        // reconciliation before the migration succeeded
 )
 
 // CabinetPendingStep is the check of the firm's own V1 dossier for invoices
