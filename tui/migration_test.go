@@ -246,7 +246,9 @@ func TestRequestGateOverrideAndManualRequest(t *testing.T) {
 	env.opts.Now = func() time.Time { return now }
 	d := newDriver(t, env.opts, 120, 40)
 	d.key("d", "down", "down")
-	d.mustSee("Ce qui bloque la demande", "Factures en attente sur V1 (§2) — ", "Préparation des clients (§2) — 10", "Inscription (§3.1) — 5")
+	d.mustSee("Ce qui bloque la demande", "Factures en attente du dossier du cabinet (§3.2) — 1", "Factures en attente sur V1 (§2) — ", "Inscription (§3.1) — 5")
+	d.key("pgdown")
+	d.mustSee("Préparation des clients (§2) — 10")
 	d.key(" ", "down", "enter")
 	d.mustSee("la demande ne peut pas être envoyée")
 	d.key("o", "enter")
