@@ -170,3 +170,43 @@ func TestSpaceReadOnlyJob(t *testing.T) {
 		t.Error("checks are not writes")
 	}
 }
+
+// Point 3: a role outside the list is typed beside it and recorded; the
+// list says where it comes from.
+func TestCaptureFreeTextRoles(t *testing.T) {
+	g := checklist.Default()
+	st, _ := g.Step("preparation.client.users")
+	roles, _ := st.Form.Field("roles")
+	listed, other := splitListed(roles, "visualisation, Responsable financier")
+	if len(listed) != 1 || len(other) != 1 || other[0] != "Responsable financier" {
+		t.Fatalf("split: %v %v", listed, other)
+	}
+	sel, extra := []string{"gestionnaire"}, "Responsable financier, Titulaire de carte"
+	a := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{"roles": &sel},
+		extra: map[string]*string{"roles": &extra}}
+	if got := a.record(st.Form)["roles"]; got != "gestionnaire, Responsable financier, Titulaire de carte" {
+		t.Errorf("roles recorded: %q", got)
+	}
+	if d := fieldDescription(checklist.French, roles); !strings.Contains(d, "liste du guide §3.4") || !strings.Contains(d, "(note de bascule)") {
+		t.Errorf("company roles description: %q", d)
+	}
+	cab, _ := g.Step("preparation.cabinet.collaborators")
+	v2roles, _ := cab.Form.Field("v2_roles")
+	if d := fieldDescription(checklist.French, v2roles); !strings.Contains(d, "liste de bascule") {
+		t.Errorf("cabinet roles description: %q", d)
+	}
+}
+
+// The reconciliation list keeps the selected item on screen when they do
+// not all fit.
+func TestReconWindow(t *testing.T) {
+	blocks := [][]string{{"a", "a1", "a2"}, {"b"}, {"c"}, {"d"}, {"e"}}
+	cases := []struct{ cursor, rows, lo, hi int }{
+		{0, 10, 0, 5}, {0, 4, 0, 2}, {4, 3, 2, 5}, {2, 2, 2, 4}, {0, 1, 0, 1},
+	}
+	for _, c := range cases {
+		if lo, hi := reconWindow(blocks, c.cursor, c.rows); lo != c.lo || hi != c.hi {
+			t.Errorf("cursor %d rows %d: [%d,%d), want [%d,%d)", c.cursor, c.rows, lo, hi, c.lo, c.hi)
+		}
+	}
+}
