@@ -168,7 +168,7 @@ func TestAccessibleStatusesReasonsAndGates(t *testing.T) {
 		"",  // steps
 		"",  // main menu
 		"3", // Demande du cabinet
-		"3", // Déposer la demande
+		"4", // Déposer la demande
 		"2", // Marquer fait: refused by the gate
 		"", "", "", "o")
 	t.Log("\n" + out)
@@ -235,5 +235,32 @@ func TestAccessibleSecretSealed(t *testing.T) {
 	v, _ = db.Secret(ws.ID, name, []byte("phrase un"))
 	if string(v) != "nouveau-jeton" {
 		t.Fatalf("secret after edit: %q", v)
+	}
+}
+
+// TestAccessibleFreeTextRole: a V1 role outside the guide's three is typed
+// as it is beside the numbers, and recorded (issue 13, point 3).
+func TestAccessibleFreeTextRole(t *testing.T) {
+	path, ws := openTestStore(t)
+	out := runScript(t, path, ws, checklist.French,
+		"6", "lefev", "1", // Boulangerie Lefèvre & Fils
+		"4",                              // Lister les utilisateurs et leurs rôles
+		"1",                              // Remplir la saisie
+		"1",                              // Ajouter : utilisateur
+		"Julie Roux", "julie@exemple.fr", // Nom, E-mail
+		"1, Responsable financier", // Rôles: the guide's first, and a V1 role
+		"o",                        // À réinviter
+		"4",                        // Terminer
+		"", "", "q")
+	t.Log("\n" + out)
+	mustContain(t, out, "liste du guide §3.4 ; autre valeur possible en texte libre", "Numéros ou texte libre")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := db.StepState(ws.ID, checklist.Ref{Step: "preparation.client.users", Client: "c00"})
+	if err != nil || st.Capture == nil || len(st.Capture.Items) != 1 || st.Capture.Items[0]["roles"] != "gestionnaire, Responsable financier" {
+		t.Fatalf("users: %+v %v", st.Capture, err)
 	}
 }

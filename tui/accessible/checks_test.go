@@ -260,13 +260,13 @@ func TestAccessibleReconciliation(t *testing.T) {
 	}
 	db.Close()
 
-	out = runOpts(t, path, opts, append(client, "12", "1", "n", "", "", "", "q")...)
+	out = runOpts(t, path, opts, append(client, "13", "1", "n", "", "", "", "q")...)
 	mustContain(t, out, "1. Faire sur V2 maintenant", "« Configurer la numérotation des factures de vente » sera fait sur V2")
 	if writes != 0 || strings.Contains(out, "V2 : en cours") {
 		t.Fatalf("a re-creation ran without a yes (%d writes)", writes)
 	}
 	// Yes, but nothing was noted before the switch: said, nothing written.
-	out = runOpts(t, path, opts, append(client, "12", "1", "o", "", "", "", "q")...)
+	out = runOpts(t, path, opts, append(client, "13", "1", "o", "", "", "", "q")...)
 	mustContain(t, out, "V2 : en cours…", "Impossible : ")
 	if writes != 0 {
 		t.Fatalf("%d writes with nothing noted", writes)
@@ -279,7 +279,7 @@ func TestAccessibleReconciliation(t *testing.T) {
 func TestAccessibleRequestReadiness(t *testing.T) {
 	path, ws := openTestStore(t)
 	out := runOpts(t, path, func(db *store.DB) Options { return Options{Store: db, Workspace: &ws} },
-		"3", "2", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
+		"3", "3", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant ce qui bloque la demande", "Vérification en cours…", "Vérifié par bascule : à reprendre.",
 		"À reprendre : 30 client(s) avec des factures en attente ou non vérifiées (§2)")
@@ -327,7 +327,7 @@ func TestAccessibleRequestAnswer(t *testing.T) {
 	opts := func(db *store.DB) Options {
 		return Options{Store: db, Workspace: &ws, Ports: tui.Ports{V2: answerV2{state: connectors.RequestSucceeded}}}
 	}
-	out := runOpts(t, path, opts, "3", "4", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
+	out := runOpts(t, path, opts, "3", "5", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant sur V2", "V2 : où en est la demande MIG-2026-118…", "Demande MIG-2026-118 : Réussie.", "Vérifié sur V2 : conforme.")
 	db, err = store.Open(path, store.Options{})
