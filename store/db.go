@@ -89,6 +89,13 @@ func Open(path string, opt Options) (*DB, error) {
 
 // openLocked is Open once the session lock is held.
 func openLocked(abs string, opt Options) (*DB, error) {
+	// bbolt would write a fresh, empty database into a missing or empty
+	// file: not while a backup beside it still holds the cabinet's work.
+	if st, err := os.Stat(abs); err != nil && errors.Is(err, os.ErrNotExist) || err == nil && st.Size() == 0 {
+		if p := dataBackup(abs); p != "" {
+			return nil, &DamagedError{Path: abs, Cause: errEmpty, NewestBackup: p}
+		}
+	}
 	b, checked, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
 	if err != nil {
 		return nil, err
@@ -108,8 +115,39 @@ func openLocked(abs string, opt Options) (*DB, error) {
 		_ = safeClose(db.bolt)
 		return nil, err
 	}
+	if err := db.checkOnOpen(); err != nil {
+		_ = safeClose(db.bolt)
+		return nil, err
+	}
 	return db, nil
 }
+
+// checkOnOpen checks every value's checksum and decodes every summary
+// (checkValues), and refuses a database without any workspace while a
+// backup beside it holds one: the file lost its data (emptied, replaced),
+// and working on it would soon push the good backups out of the five kept.
+func (db *DB) checkOnOpen() error {
+	empty := false
+	err := guardFault(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			empty = !holdsData(tx)
+			return checkValues(tx)
+		})
+	})
+	if err != nil {
+		return damaged(db.path, err)
+	}
+	if empty {
+		if p := dataBackup(db.path); p != "" {
+			return &DamagedError{Path: db.path, Cause: errEmpty, NewestBackup: p}
+		}
+	}
+	return nil
+}
+
+// errEmpty is the cause of a DamagedError for a database that holds no
+// workspace while a backup does.
+var errEmpty = errors.New("elle est vide alors qu'une sauvegarde contient des espaces de travail")
 
 // Close releases the file.
 func (db *DB) Close() error {

@@ -43,7 +43,7 @@ type DamagedError struct {
 func (e *DamagedError) Error() string {
 	msg := fmt.Sprintf("la base %s est endommagée (%v)", e.Path, e.Cause)
 	if e.NewestBackup != "" {
-		return msg + fmt.Sprintf(" : restaurez la sauvegarde la plus récente, %s (bascule db restore %s)", e.NewestBackup, e.NewestBackup)
+		return msg + fmt.Sprintf(" : restaurez la sauvegarde la plus récente qui se relit entièrement, %s (bascule restore %s)", e.NewestBackup, e.NewestBackup)
 	}
 	return msg + " : aucune sauvegarde valide n'a été trouvée à côté du fichier"
 }
@@ -52,7 +52,7 @@ func (e *DamagedError) Error() string {
 func (e *DamagedError) English() string {
 	msg := fmt.Sprintf("the database %s is damaged (%v)", e.Path, e.Cause)
 	if e.NewestBackup != "" {
-		return msg + fmt.Sprintf(": restore the newest backup, %s (bascule db restore %s)", e.NewestBackup, e.NewestBackup)
+		return msg + fmt.Sprintf(": restore the newest backup that reads back fully, %s (bascule restore %s)", e.NewestBackup, e.NewestBackup)
 	}
 	return msg + ": no valid backup was found beside the file"
 }

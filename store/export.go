@@ -61,7 +61,7 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 			return err
 		}
 		f = exportFile{Format: exportFormat, Version: exportVersion, Schema: SchemaVersion, ExportedAt: db.now()}
-		if err := decode(b.b.Get(keyInfo), "espace", &f.Workspace); err != nil {
+		if err := b.decodeAt(keyInfo, "espace", &f.Workspace); err != nil {
 			return err
 		}
 		// One pass over the client regions: summaries, step records, events.
@@ -106,7 +106,9 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 		}); err != nil {
 			return err
 		}
-		if v := b.b.Get(keyRequest); v != nil {
+		if v, err := b.get(keyRequest); err != nil {
+			return err
+		} else if v != nil {
 			var r checklist.RequestRecord
 			if err := decode(v, "demande", &r); err != nil {
 				return err
@@ -114,7 +116,11 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 			f.Request = &r
 		}
 		if withSecrets {
-			if kc := b.b.Get(keyKeyCheck); kc != nil {
+			kc, err := b.get(keyKeyCheck)
+			if err != nil {
+				return err
+			}
+			if kc != nil {
 				s := &exportSecrets{KeyCheck: append(json.RawMessage(nil), kc...), Sealed: map[string][]byte{}}
 				if err := b.forEachTag(tagSecret, func(k, v []byte) error {
 					s.Sealed[string(k[1:])] = append([]byte(nil), v...)
@@ -184,7 +190,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(keyInfo, b); err != nil {
+		if err := w.put(keyInfo, b); err != nil {
 			return err
 		}
 		sums := map[string]*clientSummary{}
@@ -207,7 +213,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := w.b.Put(stepKey(s.Ref.Client, s.Ref.Step), b); err != nil {
+			if err := w.put(stepKey(s.Ref.Client, s.Ref.Step), b); err != nil {
 				return err
 			}
 			if s.State.Status == checklist.StatusTodo {
@@ -223,17 +229,17 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			}
 		}
 		for cid, s := range sums {
-			if err := w.b.Put(summaryKey(cid), s.marshal()); err != nil {
+			if err := w.put(summaryKey(cid), s.marshal()); err != nil {
 				return err
 			}
 		}
-		if err := w.b.Put(keyClientSeq, u64(uint64(maxOrd))); err != nil {
+		if err := w.put(keyClientSeq, u64(uint64(maxOrd))); err != nil {
 			return err
 		}
 		if err := w.putLayout(l); err != nil {
 			return err
 		}
-		if err := w.b.Put(summaryKey(""), marshalCabinet(cab)); err != nil {
+		if err := w.put(summaryKey(""), marshalCabinet(cab)); err != nil {
 			return err
 		}
 		for i, o := range f.Overrides {
@@ -241,7 +247,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := w.b.Put(overrideKey(uint64(i+1)), b); err != nil {
+			if err := w.put(overrideKey(uint64(i+1)), b); err != nil {
 				return err
 			}
 		}
@@ -250,7 +256,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := w.b.Put(keyRequest, b); err != nil {
+			if err := w.put(keyRequest, b); err != nil {
 				return err
 			}
 		}
@@ -265,14 +271,14 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 			if err := decode(f.Secrets.KeyCheck, "vérificateur", &kc); err != nil {
 				return err
 			}
-			if err := w.b.Put(keyKeyCheck, f.Secrets.KeyCheck); err != nil {
+			if err := w.put(keyKeyCheck, f.Secrets.KeyCheck); err != nil {
 				return err
 			}
 			for name, blob := range f.Secrets.Sealed {
 				if err := validID("l'identifiant", name); err != nil {
 					return err
 				}
-				if err := w.b.Put(secretKey(name), blob); err != nil {
+				if err := w.put(secretKey(name), blob); err != nil {
 					return err
 				}
 			}

@@ -92,7 +92,10 @@ func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]
 	if len(passphrase) == 0 {
 		return nil, &PassphraseError{Workspace: ws, Missing: true}
 	}
-	raw := w.b.Get(keyKeyCheck)
+	raw, err := w.get(keyKeyCheck)
+	if err != nil {
+		return nil, err
+	}
 	if raw == nil {
 		if !create {
 			return nil, &NotFoundError{What: "secret", ID: ws}
@@ -117,7 +120,7 @@ func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]
 		if err != nil {
 			return nil, err
 		}
-		return key, w.b.Put(keyKeyCheck, b)
+		return key, w.put(keyKeyCheck, b)
 	}
 	var kc keyCheck
 	if err := decode(raw, "vérificateur", &kc); err != nil {
@@ -159,7 +162,7 @@ func (db *DB) PutSecret(ws, name string, value, passphrase []byte) error {
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(secretKey(name), blob); err != nil {
+		if err := w.put(secretKey(name), blob); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Workspace: ws, Action: ActionSecretPut, To: name})
@@ -174,7 +177,10 @@ func (db *DB) Secret(ws, name string, passphrase []byte) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		blob := w.b.Get(secretKey(name))
+		blob, err := w.get(secretKey(name))
+		if err != nil {
+			return err
+		}
 		if blob == nil {
 			return &NotFoundError{What: "secret", ID: name}
 		}
