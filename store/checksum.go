@@ -145,29 +145,21 @@ func forEachWS(tx *bolt.Tx, fn func(w *wsBucket) error) error {
 	return nil
 }
 
-// checkValues is the check on open: every value of every workspace passes
-// its checksum, and every client summary decodes. The JSON records are
-// decoded only by Verify (doctor), which takes longer.
-func checkValues(tx *bolt.Tx) error {
-	return forEachWS(tx, func(w *wsBucket) error {
-		c := w.b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v == nil {
-				return recordError(w.id, k, fmt.Errorf("sous-seau inattendu"))
-			}
-			p, err := openValue(w.id, k, v)
-			if err != nil {
-				return err
-			}
-			// A summary is "c" + id, without the 0x00 of the other records.
-			if k[0] == tagClient && bytes.IndexByte(k, 0) < 0 {
-				if err := decodeSummary(k, p); err != nil {
-					return recordError(w.id, k, err)
-				}
-			}
+// checkValue is the check on open of one value of a workspace (the walk
+// of the file calls it): its checksum, and a summary's decoding. The JSON
+// records are decoded only by Verify (doctor), which takes longer.
+func checkValue(ws string, k, v []byte) error {
+	p, err := openValue(ws, k, v)
+	if err != nil {
+		return err
+	}
+	// A summary is "c" + id, without the 0x00 of the other records.
+	if k[0] == tagClient && bytes.IndexByte(k, 0) < 0 {
+		if err := decodeSummary(k, p); err != nil {
+			return recordError(ws, k, err)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // decodeSummary decodes the cabinet's ("c") or a client's summary.
