@@ -57,6 +57,8 @@ type DB struct {
 	lock *sessionLock // held from Open to Close, across file swaps
 
 	layouts layoutCache
+
+	recovered string // what Open repaired, for doctor ("" when nothing)
 }
 
 // Open opens (or creates) the database at path: folders 0700, file 0600. It
@@ -96,6 +98,13 @@ func openLocked(abs string, opt Options) (*DB, error) {
 			return nil, &DamagedError{Path: abs, Cause: errEmpty, NewestBackup: p}
 		}
 	}
+	var recovered string
+	if !opt.ReadOnly {
+		var err error
+		if recovered, err = repairMeta(abs); err != nil {
+			return nil, damaged(abs, err)
+		}
+	}
 	b, checked, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
 	if err != nil {
 		return nil, err
@@ -119,6 +128,7 @@ func openLocked(abs string, opt Options) (*DB, error) {
 		_ = safeClose(db.bolt)
 		return nil, err
 	}
+	db.recovered = recovered
 	return db, nil
 }
 
@@ -143,6 +153,75 @@ func (db *DB) checkOnOpen() error {
 		}
 	}
 	return nil
+}
+
+// repairMeta rewrites a meta page that does not read, before bbolt maps
+// the file. bbolt keeps two copies of its meta page and reads the file
+// through the valid one, so such a file holds all its data; but bbolt's
+// consistency check panics on the zeroed page, and left alone the file
+// would have no copy to fall back on at the next torn write. The valid
+// page is copied over the bad one (the meta record holds no page number;
+// its header does, and is set), fsync'd. The check that follows then runs
+// on the whole file as usual. Read-only, nothing is written.
+func repairMeta(path string) (string, error) {
+	bad, good, ps := badMetaPage(path)
+	if bad < 0 {
+		return "", nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	page := make([]byte, ps)
+	if _, err := f.ReadAt(page, int64(good)*int64(ps)); err != nil {
+		return "", err
+	}
+	binary.LittleEndian.PutUint64(page[0:], uint64(bad))
+	if _, err := f.WriteAt(page, int64(bad)*int64(ps)); err != nil {
+		return "", err
+	}
+	if err := f.Sync(); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("la page d'en-tête %d était illisible : la base a été lue par l'autre copie, rien n'est perdu, et la page a été réécrite", bad), nil
+}
+
+// Recovered says what Open repaired in the file, in French, or "".
+func (db *DB) Recovered() string { return db.recovered }
+
+// badMetaPage returns which of the two meta pages (0 or 1) does not read
+// while the other (good) does, and the page size; bad is -1 otherwise.
+func badMetaPage(path string) (bad, good int, pageSize uint32) {
+	f, err := os.Open(path)
+	if err != nil {
+		return -1, 0, 0
+	}
+	defer f.Close()
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := f.ReadAt(buf, 0); err != nil {
+		return -1, 0, 0
+	}
+	m0, ok0 := readMeta(buf)
+	sizes := []uint32{4096, 8192, 16384, 65536}
+	if ok0 {
+		sizes = []uint32{m0.pageSize}
+	}
+	for _, ps := range sizes {
+		if _, err := f.ReadAt(buf, int64(ps)); err != nil {
+			continue
+		}
+		if m1, ok1 := readMeta(buf); ok1 && m1.pageSize == ps {
+			if !ok0 {
+				return 0, 1, ps
+			}
+			return -1, 0, 0
+		}
+	}
+	if ok0 && m0.pageSize >= 512 && m0.pageSize <= 1<<20 {
+		return 1, 0, m0.pageSize
+	}
+	return -1, 0, 0
 }
 
 // errEmpty is the cause of a DamagedError for a database that holds no
