@@ -31,7 +31,9 @@ type BackupInfo struct {
 	Path string
 	At   time.Time
 	Size int64
-	seq  int
+	// HasData is set by GoodBackup: the backup holds a workspace.
+	HasData bool
+	seq     int
 }
 
 // Backup takes a hot backup beside the database (a consistent copy from a
@@ -272,7 +274,8 @@ func GoodBackup(dbPath string) (b BackupInfo, ok bool) {
 	if err != nil {
 		return BackupInfo{}, false
 	}
-	b, _, ok = goodBackup(abs)
+	b, data, ok := goodBackup(abs)
+	b.HasData = data
 	return b, ok
 }
 

@@ -191,8 +191,8 @@ func TestMetaPageZeroed(t *testing.T) {
 		if err != nil {
 			t.Fatalf("meta page %d zeroed: %v", page, err)
 		}
-		if r := db.Recovered(); !strings.Contains(r, "page") {
-			t.Fatalf("meta page %d: Recovered() = %q", page, r)
+		if p, ok := db.Recovered(); !ok || p != page {
+			t.Fatalf("meta page %d: Recovered() = %d %v", page, p, ok)
 		}
 		if run, err := db.LoadRun("w", checklist.Default()); err != nil || len(run.Clients) != 50 {
 			t.Fatalf("meta page %d: %v", page, err)
@@ -205,8 +205,8 @@ func TestMetaPageZeroed(t *testing.T) {
 			}
 		}
 		db = openTest(t, path)
-		if r := db.Recovered(); r != "" {
-			t.Fatalf("second open: Recovered() = %q", r)
+		if p, ok := db.Recovered(); ok {
+			t.Fatalf("second open: Recovered() = %d", p)
 		}
 		db.Close()
 	}

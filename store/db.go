@@ -58,7 +58,7 @@ type DB struct {
 
 	layouts layoutCache
 
-	recovered string // what Open repaired, for doctor ("" when nothing)
+	recovered int // the meta page Open rewrote from the other copy, or -1
 }
 
 // Open opens (or creates) the database at path: folders 0700, file 0600. It
@@ -98,7 +98,7 @@ func openLocked(abs string, opt Options) (*DB, error) {
 			return nil, &DamagedError{Path: abs, Cause: errEmpty, NewestBackup: p}
 		}
 	}
-	var recovered string
+	recovered := -1
 	if !opt.ReadOnly {
 		var err error
 		if recovered, err = repairMeta(abs); err != nil {
@@ -163,32 +163,34 @@ func (db *DB) checkOnOpen() error {
 // page is copied over the bad one (the meta record holds no page number;
 // its header does, and is set), fsync'd. The check that follows then runs
 // on the whole file as usual. Read-only, nothing is written.
-func repairMeta(path string) (string, error) {
+func repairMeta(path string) (int, error) {
 	bad, good, ps := badMetaPage(path)
 	if bad < 0 {
-		return "", nil
+		return -1, nil
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return "", err
+		return -1, err
 	}
 	defer f.Close()
 	page := make([]byte, ps)
 	if _, err := f.ReadAt(page, int64(good)*int64(ps)); err != nil {
-		return "", err
+		return -1, err
 	}
 	binary.LittleEndian.PutUint64(page[0:], uint64(bad))
 	if _, err := f.WriteAt(page, int64(bad)*int64(ps)); err != nil {
-		return "", err
+		return -1, err
 	}
 	if err := f.Sync(); err != nil {
-		return "", err
+		return -1, err
 	}
-	return fmt.Sprintf("la page d'en-tête %d était illisible : la base a été lue par l'autre copie, rien n'est perdu, et la page a été réécrite", bad), nil
+	return bad, nil
 }
 
-// Recovered says what Open repaired in the file, in French, or "".
-func (db *DB) Recovered() string { return db.recovered }
+// Recovered tells whether Open found one of bbolt's two meta pages
+// unreadable, read the file through the other and rewrote it (page: 0 or
+// 1). Nothing was lost; doctor says so.
+func (db *DB) Recovered() (page int, ok bool) { return db.recovered, db.recovered >= 0 }
 
 // badMetaPage returns which of the two meta pages (0 or 1) does not read
 // while the other (good) does, and the page size; bad is -1 otherwise.
