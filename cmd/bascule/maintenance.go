@@ -117,8 +117,8 @@ func (env *appEnv) errTextFR(err error) string { return err.Error() }
 
 func newBackupCommand(env *appEnv) *cobra.Command {
 	return &cobra.Command{
-		Use:     "backup",
-		Short:   "Sauvegarder la base maintenant (les 5 dernières sauvegardes sont gardées)",
+		Use:   "backup",
+		Short: "Sauvegarder la base maintenant (les 5 dernières sauvegardes sont gardées)",
 		Long: "Copie la base à côté d'elle, relit la copie en entier, puis ne garde que les 5 dernières.\n" +
 			"Refusé, sans rien remplacer, si la copie ne se relit pas ou si la base est vide alors\n" +
 			"qu'une sauvegarde contient des données.",
