@@ -15,6 +15,7 @@ var (
 	ErrWrongPassphrase = errors.New("store: wrong passphrase")
 	ErrNoPassphrase    = errors.New("store: passphrase required")
 	ErrReadOnly        = errors.New("store: database opened read-only")
+	ErrWeakPassphrase  = errors.New("store: passphrase too short")
 )
 
 // InUseError says another process holds the database file.
@@ -132,6 +133,21 @@ func (e *PassphraseError) Is(target error) bool {
 	}
 	return target == ErrWrongPassphrase
 }
+
+// WeakPassphraseError is a new passphrase shorter than MinPassphrase
+// characters: nothing was sealed.
+type WeakPassphraseError struct{ Got, Min int }
+
+func (e *WeakPassphraseError) Error() string {
+	return fmt.Sprintf("phrase secrète trop courte : %d caractère(s), il en faut au moins %d", e.Got, e.Min)
+}
+
+// English returns the message in English.
+func (e *WeakPassphraseError) English() string {
+	return fmt.Sprintf("passphrase too short: %d character(s), at least %d needed", e.Got, e.Min)
+}
+
+func (e *WeakPassphraseError) Is(target error) bool { return target == ErrWeakPassphrase }
 
 // FormatError is a record or file this version cannot read.
 type FormatError struct {

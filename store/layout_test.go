@@ -340,7 +340,7 @@ func TestKeyOrder(t *testing.T) {
 func TestValuePastEndOfFile(t *testing.T) {
 	db, path := tempDB(t)
 	seedWS(t, db, "w", 30) // enough for the bucket not to be inline
-	if err := db.PutSecret("w", "api", []byte("token"), []byte("phrase")); err != nil {
+	if err := db.PutSecret("w", "api", []byte("token"), []byte("phrase du cabinet")); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -49,7 +49,7 @@ func TestExportImport(t *testing.T) {
 	seedWS(t, db, "w", 3)
 	run := fillPersonal(t, db, "w")
 	secret := []byte("api-token-SECRET-9d8e7f")
-	pass := []byte("phrase")
+	pass := []byte("phrase du cabinet")
 	if err := db.PutSecret("w", "api", secret, pass); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/argon2"
@@ -26,6 +27,9 @@ import (
 // The key is derived only when a secret is read or written; nothing else
 // needs the passphrase.
 const sealFormat = 1
+
+// MinPassphrase is the fewest characters a new passphrase may have.
+const MinPassphrase = 10
 
 type kdfParams struct {
 	KDF     string `json:"kdf"` // "argon2id"
@@ -99,6 +103,11 @@ func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]
 	if raw == nil {
 		if !create {
 			return nil, &NotFoundError{What: "secret", ID: ws}
+		}
+		// The rule holds where a passphrase is chosen; one chosen before
+		// the rule still opens what it sealed.
+		if n := utf8.RuneCount(passphrase); n < MinPassphrase {
+			return nil, &WeakPassphraseError{Got: n, Min: MinPassphrase}
 		}
 		p := defaultKDF()
 		if db.opt.kdf != nil {
