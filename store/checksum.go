@@ -154,7 +154,7 @@ func checkValue(ws string, k, v []byte) error {
 		return err
 	}
 	// A summary is "c" + id, without the 0x00 of the other records.
-	if k[0] == tagClient && bytes.IndexByte(k, 0) < 0 {
+	if len(k) > 0 && k[0] == tagClient && bytes.IndexByte(k, 0) < 0 {
 		if err := decodeSummary(k, p); err != nil {
 			return recordError(ws, k, err)
 		}

@@ -51,7 +51,15 @@ func (e *DamagedError) Error() string {
 
 // English returns the message in English.
 func (e *DamagedError) English() string {
-	msg := fmt.Sprintf("the database %s is damaged (%v)", e.Path, e.Cause)
+	cause := e.Cause.Error()
+	var en interface{ English() string }
+	switch {
+	case errors.Is(e.Cause, errEmpty):
+		cause = "it is empty while a backup holds workspaces"
+	case errors.As(e.Cause, &en):
+		cause = en.English()
+	}
+	msg := fmt.Sprintf("the database %s is damaged (%s)", e.Path, cause)
 	if e.NewestBackup != "" {
 		return msg + fmt.Sprintf(": restore the newest backup that reads back fully, %s (bascule restore %s)", e.NewestBackup, e.NewestBackup)
 	}
