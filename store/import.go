@@ -16,7 +16,7 @@ import (
 // hostile, and is read in memory and written in one transaction.
 const (
 	MaxImportClients = 12000     // clients in one workspace
-	MaxImportBytes   = 512 << 20 // the file
+	MaxImportBytes   = 256 << 20 // the file (a 12,000-client export: ~85 MiB)
 	maxImportEvents  = 2_000_000 // audit events
 	maxImportSteps   = 1_000_000 // step records
 	maxImportNames   = 1 << 10   // an id, a name, a SIREN, an operator: bytes

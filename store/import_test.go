@@ -180,3 +180,31 @@ func TestImportInterrupted(t *testing.T) {
 		t.Fatal("statuses not imported")
 	}
 }
+
+// The limits let a real workspace of MaxImportClients clients, every step
+// with a state, through: its export imports whole.
+func TestImport12kWithinLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 12,000-client workspace")
+	}
+	path := t.TempDir() + "/big.db"
+	buildWorkspace12k(t, path)
+	db := openTest(t, path)
+	var exp bytes.Buffer
+	if err := db.Export("w", &exp, false); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("export of 12,000 clients: %d MiB", exp.Len()>>20)
+	if exp.Len() > MaxImportBytes/2 {
+		t.Errorf("the export takes %d MiB of the %d MiB allowed", exp.Len()>>20, MaxImportBytes>>20)
+	}
+	id, err := db.Import(bytes.NewReader(exp.Bytes()), ImportOptions{RenameTo: "copie"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := db.LoadRun("w", checklist.Default())
+	b, err := db.LoadRun(id, checklist.Default())
+	if err != nil || len(b.Clients) != 12000 || !reflect.DeepEqual(a.Clients[11999].Steps, b.Clients[11999].Steps) {
+		t.Fatalf("imported copy differs: %v", err)
+	}
+}
