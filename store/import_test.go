@@ -72,6 +72,12 @@ func TestImportRefused(t *testing.T) {
 		}, field: "steps[0].state.status"},
 		{name: "wrong type", raw: `{"format":"bascule-workspace","version":1,"schema":3,"clients":[{"id":7}]}`, field: "clients.id"},
 		{name: "bad json", raw: `{"format":`, field: ""},
+		{name: "escape in event step", spoil: func(d map[string]any) {
+			d["events"] = []any{map[string]any{"action": "x", "ref": map[string]any{"step": "a\x1b]52;c;eA==\x07"}}}
+		}, field: "events[0].ref.step"},
+		{name: "escape in gate", spoil: func(d map[string]any) {
+			d["overrides"] = []any{map[string]any{"gate": "\x1b[2J", "reason": "r"}}
+		}, field: "overrides[0].gate"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

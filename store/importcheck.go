@@ -165,6 +165,17 @@ func checkRefs(f *exportFile) error {
 		if _, ok := clients[e.Ref.Client]; e.Ref.Client != "" && !ok {
 			return importErr(fmt.Sprintf("events[%d].ref.client", i), "client %q absent du fichier", "client %q not in the file", e.Ref.Client)
 		}
+		if e.Ref.Step != "" {
+			if err := importID(fmt.Sprintf("events[%d].ref.step", i), e.Ref.Step); err != nil {
+				return err
+			}
+		}
+	}
+	// Ids are not cleaned (see stringWalk): every one is checked.
+	for i, o := range f.Overrides {
+		if err := importID(fmt.Sprintf("overrides[%d].gate", i), o.Gate); err != nil {
+			return err
+		}
 	}
 	if f.Secrets == nil {
 		return nil
