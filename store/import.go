@@ -51,7 +51,7 @@ func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
 // written in one transaction; ctx cancelled stops it with nothing written.
 // An existing workspace is never overwritten unless opt.Replace.
 func (db *DB) ImportContext(ctx context.Context, r io.Reader, opt ImportOptions) (string, error) {
-	f, err := readImport(r)
+	f, err := readImport(ctx, r)
 	if err != nil {
 		return "", err
 	}

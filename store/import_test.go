@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -212,5 +213,26 @@ func TestImport12kWithinLimits(t *testing.T) {
 	b, err := db.LoadRun(id, checklist.Default())
 	if err != nil || len(b.Clients) != 12000 || !reflect.DeepEqual(a.Clients[11999].Steps, b.Clients[11999].Steps) {
 		t.Fatalf("imported copy differs: %v", err)
+	}
+}
+
+// blockingReader never returns: a terminal on stdin nobody types into.
+type blockingReader struct{ stop chan struct{} }
+
+func (b blockingReader) Read([]byte) (int, error) { <-b.stop; return 0, io.EOF }
+
+// Ctrl-C while the file is still being read (stdin): the import returns at
+// once, writing nothing.
+func TestImportInterruptedWhileReading(t *testing.T) {
+	db, _ := tempDB(t)
+	r := blockingReader{stop: make(chan struct{})}
+	defer close(r.stop)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := db.ImportContext(ctx, r, ImportOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("want context.Canceled, got %v", err)
+	}
+	if wss, _ := db.Workspaces(); len(wss) != 0 {
+		t.Fatalf("interrupted import wrote %v", wss)
 	}
 }

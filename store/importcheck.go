@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,10 +44,29 @@ func importErr(field, fr, en string, args ...any) *ImportError {
 }
 
 // readImport reads and decodes the file, at most MaxImportBytes, with
-// json's errors said in French (never "json: cannot unmarshal…").
-func readImport(r io.Reader) (exportFile, error) {
+// json's errors said in French (never "json: cannot unmarshal…"). A
+// cancelled ctx ends the wait for the reader (a terminal on stdin, where
+// Ctrl-C must not wait for the end of the input); the read itself goes on
+// in its goroutine until the reader returns.
+func readImport(ctx context.Context, r io.Reader) (exportFile, error) {
 	var f exportFile
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	type read struct {
+		data []byte
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+		done <- read{data, err}
+	}()
+	var data []byte
+	var err error
+	select {
+	case <-ctx.Done():
+		return f, ctx.Err()
+	case got := <-done:
+		data, err = got.data, got.err
+	}
 	if err != nil {
 		return f, importErr("", "lecture impossible (%v)", "cannot read (%v)", err)
 	}
