@@ -192,11 +192,11 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		"cabinet",
 		"o", "o",
 		"jeton-tres-secret",
-		"phrase un", "phrase deux", // differ
-		"phrase un", "phrase un",
+		"phrase une", "phrase deux", // differ
+		"phrase une", "phrase une",
 		"", "", "", "q")
 	t.Log("\n" + out)
-	if strings.Contains(out, "jeton-tres-secret") || strings.Contains(out, "phrase un") {
+	if strings.Contains(out, "jeton-tres-secret") || strings.Contains(out, "phrase une") {
 		t.Fatal("a secret was written out")
 	}
 	mustContain(t, out, "Les deux saisies diffèrent", "secret enregistré (chiffré)")
@@ -213,7 +213,7 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		t.Fatalf("the secret is in the capture record: %v", rec)
 	}
 	name := "api." + rec["software"] + ".cabinet"
-	v, err := db.Secret(ws.ID, name, []byte("phrase un"))
+	v, err := db.Secret(ws.ID, name, []byte("phrase une"))
 	if err != nil || string(v) != "jeton-tres-secret" {
 		t.Fatalf("secret %s: %q %v", name, v, err)
 	}
@@ -223,7 +223,7 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		"1", "3", "1", "2", "1", // edit item 1
 		"", "", "", "", // keep the values
 		"nouveau-jeton",
-		"mauvaise", "phrase un",
+		"mauvaise", "phrase une",
 		"", "", "", "q")
 	t.Log("\n" + out)
 	mustContain(t, out, "Phrase secrète incorrecte", "secret enregistré (chiffré)")
@@ -232,7 +232,7 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	v, _ = db.Secret(ws.ID, name, []byte("phrase un"))
+	v, _ = db.Secret(ws.ID, name, []byte("phrase une"))
 	if string(v) != "nouveau-jeton" {
 		t.Fatalf("secret after edit: %q", v)
 	}

@@ -180,8 +180,8 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"73282932", "732829320", "Cabinet Dupont", "l.dupont@exemple.fr", "L. Dupont",
 		"https://v1.exemple.fr", "https://v2.exemple.fr", "bascule",
 		"", "secret-tres-secret", // required
-		"phrase un", "phrase deux", // differ
-		"phrase un", "phrase un",
+		"phrase une", "phrase deux", // differ
+		"phrase une", "phrase une",
 		"2", // Inscription du cabinet
 		"2", // Vérifier l'identité pré-remplie
 		"1", // Vérifier maintenant sur V2: conforme, but the gate wants Comptexpert first
@@ -193,7 +193,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"1", // Vérifier maintenant sur V2
 		"", "", "q")
 	t.Log("\n" + out)
-	if strings.Contains(out, "secret-tres-secret") || strings.Contains(out, "phrase un") {
+	if strings.Contains(out, "secret-tres-secret") || strings.Contains(out, "phrase une") {
 		t.Fatal("a secret was written out")
 	}
 	mustContain(t, out, "Aucun espace de travail dans cette base : créons-en un.", "SIREN : 8 chiffres au lieu de 9",
@@ -201,7 +201,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"Espace de travail créé : Cabinet Dupont · SIREN 732 829 320 · API V1/V2.", "Secret client scellé",
 		"V2 : vérification en cours…", "Vérifié sur V2 : conforme.",
 		"Conforme, mais l'étape ne peut pas encore être marquée faite : ", "Enregistré : « Vérifier l'identité pré-remplie » : fait.")
-	if string(gotPass) != "phrase un" {
+	if string(gotPass) != "phrase une" {
 		t.Fatalf("Connect got the passphrase %q", gotPass)
 	}
 	db, err := store.Open(path, store.Options{})
@@ -210,7 +210,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 	}
 	defer db.Close()
 	for _, n := range []string{tui.SecretV1ClientSecret, tui.SecretV2ClientSecret} {
-		if v, err := db.Secret("732829320", n, []byte("phrase un")); err != nil || string(v) != "secret-tres-secret" {
+		if v, err := db.Secret("732829320", n, []byte("phrase une")); err != nil || string(v) != "secret-tres-secret" {
 			t.Fatalf("%s: %q %v", n, v, err)
 		}
 	}
