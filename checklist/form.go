@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
@@ -59,10 +60,18 @@ type Field struct {
 	OptionsSource Source
 	// FreeText lets a choice field take a value outside Options, typed by
 	// the user (a role V1 names that no list holds).
-	FreeText   bool
+	FreeText bool
+	// MinRunes is the fewest characters a value may have (0: no minimum),
+	// for a passphrase say (MinPassphrase).
+	MinRunes   int
 	Help       Text
 	HelpSource Source
 }
+
+// MinPassphrase is the fewest characters a new passphrase may have
+// (bascule's rule): the store refuses to seal under a shorter one and the
+// forms that ask for one say so as it is typed.
+const MinPassphrase = 10
 
 // Form is what a capture step asks the user to note. A repeated form is a list
 // of items (collaborators, users, IBANs...); otherwise it has one item.
@@ -149,6 +158,10 @@ func (f Field) Validate(value string) *Text {
 		}
 		t := tx(err.Error(), err.Error())
 		return &t
+	}
+	if n := utf8.RuneCountInString(value); n < f.MinRunes {
+		return bad(fmt.Sprintf("au moins %d caractères (%d saisis)", f.MinRunes, n),
+			fmt.Sprintf("at least %d characters (%d typed)", f.MinRunes, n))
 	}
 	switch f.Type {
 	case FieldSIREN:

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/bascule-cli/bascule/checklist"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 )
@@ -28,8 +30,9 @@ import (
 // needs the passphrase.
 const sealFormat = 1
 
-// MinPassphrase is the fewest characters a new passphrase may have.
-const MinPassphrase = 10
+// MinPassphrase is the fewest characters a new passphrase may have; the
+// rule is checklist's, shared with the forms that ask for one.
+const MinPassphrase = checklist.MinPassphrase
 
 type kdfParams struct {
 	KDF     string `json:"kdf"` // "argon2id"

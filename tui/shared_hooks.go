@@ -43,7 +43,9 @@ func FirstRunField(name string) checklist.Field {
 	case "client_secret":
 		return f("Secret client", "Client secret", checklist.FieldText)
 	case "passphrase":
-		return f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p := f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p.MinRunes = checklist.MinPassphrase
+		return p
 	}
 	return f(name, name, checklist.FieldText)
 }
