@@ -117,13 +117,21 @@ func (f *fakeStore) state(ref checklist.Ref) checklist.StepState {
 type fakeV1 struct {
 	connectors.V1
 	pending map[string][2]int
-	gate    *gate // when set, ClientSnapshot waits at it: see driver_test.go
+	gate    *gate         // when set, ClientSnapshot waits at it: see driver_test.go
+	delay   time.Duration // when set, ClientSnapshot takes this long: a slow connector
 }
 
 func (v *fakeV1) ClientSnapshot(ctx context.Context, id string) (connectors.V1Snapshot, error) {
 	if v.gate != nil {
 		if err := v.gate.wait(ctx); err != nil {
 			return connectors.V1Snapshot{}, err
+		}
+	}
+	if v.delay > 0 {
+		select {
+		case <-time.After(v.delay):
+		case <-ctx.Done():
+			return connectors.V1Snapshot{}, ctx.Err()
 		}
 	}
 	p := v.pending[id]
