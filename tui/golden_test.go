@@ -23,7 +23,10 @@ func TestMain(m *testing.M) {
 
 // TestGolden renders the dashboard, a client's preparation and a capture
 // form at the two reference sizes, with fixed data and a fixed clock, in the
-// real Bubble Tea program. Update with: go test ./tui/... -update
+// real Bubble Tea program. Each scene waits for its final content: what the
+// last key's commands bring (the step's state, the form's focus) does not
+// change these screens, so the frame that shows the wait string is the one
+// compared. Update with: go test ./tui/... -update
 func TestGolden(t *testing.T) {
 	type step struct {
 		keys []string
@@ -51,7 +54,6 @@ func TestGolden(t *testing.T) {
 					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(st.wait)) },
 						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 				}
-				time.Sleep(50 * time.Millisecond) // let the last commands land
 				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 				fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 				view := fm.View()

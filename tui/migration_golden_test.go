@@ -49,7 +49,9 @@ func migratedEnv() *testEnv {
 
 // TestMigrationGolden renders the request, a client's reconciliation and
 // the §4 summary at the two reference sizes, with a fixed clock, in the real
-// program. Update with: go test ./tui/... -run TestMigrationGolden -update
+// program. Each scene waits for its final content: the reconciliation's
+// "écart" appears only once its states are loaded, and the request and the
+// summary show nothing their last commands bring. Update with: go test ./tui/... -run TestMigrationGolden -update
 func TestMigrationGolden(t *testing.T) {
 	scenes := []struct {
 		name string
@@ -73,7 +75,6 @@ func TestMigrationGolden(t *testing.T) {
 				}
 				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(sc.wait)) },
 					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-				time.Sleep(50 * time.Millisecond)
 				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 				fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 				view := fm.View()
