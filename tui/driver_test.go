@@ -69,15 +69,23 @@ func holdTimers(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 
 func newDriver(t testing.TB, opts Options, w, h int, gates ...*gate) *driver {
 	t.Helper()
+	d := startDriver(t, opts, w, h, gates...)
+	d.settle()
+	return d
+}
+
+// startDriver is newDriver before the first commands have landed: the
+// window's size given, Init's commands launched.
+func startDriver(t testing.TB, opts Options, w, h int, gates ...*gate) *driver {
+	t.Helper()
 	d := &driver{t: t, deadline: cmdDeadline, running: map[int]*task{}, wake: make(chan struct{}, 1)}
 	for _, g := range gates {
 		d.watch(g)
 	}
 	opts.Tick = holdTimers
 	d.m = New(opts)
-	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.handle(tea.WindowSizeMsg{Width: w, Height: h})
 	d.launch(d.m.Init())
-	d.settle()
 	return d
 }
 
@@ -213,10 +221,19 @@ func (d *driver) signal() {
 }
 
 // settle feeds the model every message until no command runs but the
-// parked ones. It fails the test when nothing progresses for d.deadline.
+// parked ones.
 func (d *driver) settle() {
 	d.t.Helper()
-	progress := time.Now()
+	for d.next() {
+	}
+}
+
+// next gives the model the next message of a command, waiting for one
+// while commands run; false when none runs but the parked ones. It fails
+// the test when nothing progresses for d.deadline.
+func (d *driver) next() bool {
+	d.t.Helper()
+	start := time.Now()
 	for {
 		d.mu.Lock()
 		if len(d.queue) > 0 {
@@ -224,19 +241,18 @@ func (d *driver) settle() {
 			d.queue = d.queue[1:]
 			d.mu.Unlock()
 			d.handle(msg)
-			progress = time.Now()
-			continue
+			return true
 		}
 		running := len(d.running)
 		names := d.runningNames()
 		d.mu.Unlock()
 		if running <= d.parked() {
-			return
+			return false
 		}
-		left := d.deadline - time.Since(progress)
+		left := d.deadline - time.Since(start)
 		if left <= 0 {
 			d.t.Fatalf("driver: no progress for %v; still running: %v (a timer must go through Options.Tick, a held connector through a watched gate)", d.deadline, names)
-			return
+			return false
 		}
 		timer := time.NewTimer(left)
 		select {
