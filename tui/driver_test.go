@@ -58,13 +58,16 @@ type heldTimer struct {
 	fn  func(time.Time) tea.Msg
 }
 
-// timerMsg is the message of a held timer's command: the driver keeps the
-// timer instead of handing the message to the model.
-type timerMsg heldTimer
+// timerMsg is the message of a held timer's command, due after a delay:
+// the driver keeps the timer instead of handing the message to the model.
+type timerMsg struct {
+	after time.Duration
+	fn    func(time.Time) tea.Msg
+}
 
 // holdTimers is Options.Tick for the driver.
 func holdTimers(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-	return func() tea.Msg { return timerMsg{due: d, fn: fn} }
+	return func() tea.Msg { return timerMsg{after: d, fn: fn} }
 }
 
 func newDriver(t testing.TB, opts Options, w, h int, gates ...*gate) *driver {
@@ -136,7 +139,7 @@ func (d *driver) handle(msg tea.Msg) {
 	case nil, tea.QuitMsg:
 		return
 	case timerMsg:
-		d.timers = append(d.timers, heldTimer{due: d.elapsed + msg.due, fn: msg.fn})
+		d.timers = append(d.timers, heldTimer{due: d.elapsed + msg.after, fn: msg.fn})
 		return
 	case tea.BatchMsg:
 		for _, c := range msg {
