@@ -4,14 +4,6 @@ package checklist
 // front end (the full-screen wizard, the line prompts, `bascule sweep`) and
 // every V2 job goes through it, through the engine (tui/session).
 
-// needsPerson lists the steps whose check only informs: the guide asks a
-// person to judge, so a passing check never ticks them. The article check
-// applies bascule's own rules (a VAT rate, a price); whether the articles are
-// still valid for the business is the client's call (§2 item 2).
-func needsPerson(id string) bool {
-	return id == StepClientArticles
-}
-
 // waitsOnPlatform lists the steps where a failing check means "not yet"
 // rather than "work started": the cabinet has nothing to do but wait for V2
 // to switch V1 to read-only (§3.2 item 7), or for V2's answer (item 4).
@@ -28,7 +20,8 @@ func waitsOnPlatform(id string) bool {
 //   - A failed check never ticks: a step still to do becomes in progress
 //     (something was found to handle), unless it only waits on the platform.
 //   - A passed check ticks the step done only when the guide lets a check
-//     settle it (not the article base, which a person judges).
+//     settle it: not a step a person ticks (Step.PersonTicks: the article
+//     base, whose check only applies bascule's own rules).
 //
 // It does not check gates or requirements: Run.StatusAfterEvidence does.
 func StatusFromEvidence(step *Step, cur Status, ev Evidence) (Status, bool) {
@@ -41,7 +34,7 @@ func StatusFromEvidence(step *Step, cur Status, ev Evidence) (Status, bool) {
 		}
 		return cur, false
 	}
-	if needsPerson(step.ID) {
+	if step.PersonTicks {
 		return cur, false
 	}
 	return StatusDone, true

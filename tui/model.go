@@ -131,6 +131,9 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Tick == nil {
+		opts.Tick = tea.Tick
+	}
 	if opts.StatusTTL == 0 {
 		opts.StatusTTL = 6 * time.Second
 	}
@@ -251,7 +254,7 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	id := m.ids.take()
 	m.status = status{text: text, err: isErr, id: id}
 	ttl := m.opts.StatusTTL
-	return tea.Tick(ttl*2/3, func(time.Time) tea.Msg { return statusTickMsg{id: id} })
+	return m.opts.Tick(ttl*2/3, func(time.Time) tea.Msg { return statusTickMsg{id: id} })
 }
 
 func (m *Model) errStatus(err error) tea.Cmd {
@@ -274,6 +277,13 @@ func (m *Model) errText(err error) string {
 
 // Update handles global concerns, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes {
+		// Typed or pasted text enters here for every screen and field.
+		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {
+			return m, nil
+		}
+		msg = km
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -304,7 +314,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if !m.status.faded {
 			m.status.faded = true
-			return m, tea.Tick(m.opts.StatusTTL/3, func(time.Time) tea.Msg { return statusTickMsg{id: msg.id} })
+			return m, m.opts.Tick(m.opts.StatusTTL/3, func(time.Time) tea.Msg { return statusTickMsg{id: msg.id} })
 		}
 		m.status = status{}
 		return m, nil
@@ -421,16 +431,20 @@ func (m *Model) goBack() {
 
 func (m *Model) resizeScreens() tea.Cmd {
 	var cmds []tea.Cmd
+	var cmd tea.Cmd
 	if m.capture != nil && m.capture.form != nil {
-		m.capture.form = m.capture.form.WithWidth(m.formWidth())
+		m.capture.form, cmd = m.fitForm(m.capture.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.wsScreen != nil && m.wsScreen.form != nil {
-		m.wsScreen.form = m.wsScreen.form.WithWidth(m.formWidth())
+		m.wsScreen.form, cmd = m.fitForm(m.wsScreen.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.bulk != nil && m.bulk.form != nil {
-		m.bulk.form = m.bulk.form.WithWidth(m.formWidth())
+		m.bulk.form, cmd = m.fitForm(m.bulk.form)
+		cmds = append(cmds, cmd)
 	}
-	m.resizeMig()
+	cmds = append(cmds, m.resizeMig())
 	return tea.Batch(cmds...)
 }
 

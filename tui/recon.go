@@ -1,16 +1,13 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -41,8 +38,8 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "faire sur V2", "do on V2"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait à la main", "done by hand"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "faire sur V2", "do on V2"))),
+		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait à la main", "done by hand"))),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
 		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
 		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
@@ -144,8 +141,8 @@ func (m *Model) openRecon(ci int) tea.Cmd {
 	m.open(screenRecon)
 	var cmd tea.Cmd
 	if !m.run.Migrated() {
-		cmd = m.setStatus(tr(m.lang, "Le rapprochement s'ouvre une fois la migration confirmée (§3.2) : consultation seulement.",
-			"Reconciliation opens once the migration is confirmed (§3.2): read only."), false)
+		cmd = m.setStatus(tr(m.lang, "La validation et la réintégration s'ouvrent une fois la migration confirmée (§3.2) : consultation seulement.",
+			"Validation and re-entry open once the migration is confirmed (§3.2): read only."), false)
 	}
 	return tea.Batch(cmd, m.loadStatesCmd(m.reconRefs(ci)))
 }
@@ -169,7 +166,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	if mg.confirm != nil {
 		c := mg.confirm
 		mg.confirm = nil
-		if s := km.String(); s == "o" || s == "O" || s == "y" || s == "Y" {
+		if yesKey(km) {
 			if fn := m.jobFor(c.ref); fn != nil {
 				return m.runJob(c.ref, fn)
 			}
@@ -335,7 +332,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	lead := m.st.Title.Render(tr(m.lang, "Rapprochement", "Reconciliation")+" §3.3–3.4") + " · "
+	lead := m.st.Title.Render(tr(m.lang, "Validation et réintégration", "Validation and re-entry")+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
@@ -343,6 +340,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	b.WriteString(m.rule() + "\n")
 	done := 0
+	blocks := make([][]string, len(r.steps))
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
 		cur, _ := m.run.Status(ref)
@@ -359,16 +357,24 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		} else {
 			note += m.reconPlan(ref)
 		}
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, note) + "\n")
+		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note)}
 		// On a small terminal the control's lines make room for the
 		// confirmation and the detail when another item is selected.
 		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
-			for _, l := range m.controlLines(state.Evidence) {
-				b.WriteString(l + "\n")
-			}
+			blocks[i] = append(blocks[i], m.controlLines(state.Evidence)...)
 		}
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + "\n")
+	lo, hi := reconWindow(blocks, r.cursor, max(4, m.height-13))
+	for _, bl := range blocks[lo:hi] {
+		for _, l := range bl {
+			b.WriteString(l + "\n")
+		}
+	}
+	count := fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))
+	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
+		count += fmt.Sprintf(tr(m.lang, " · %d autre(s) hors de l'écran (↑↓)", " · %d more off screen (↑↓)"), hidden)
+	}
+	b.WriteString(m.st.Muted.Render(count) + "\n")
 	b.WriteString(m.rule() + "\n")
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
@@ -381,7 +387,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	cur, _ := m.run.Status(ref)
 	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
 	if !st.Warning.IsZero() {
-		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.Warning.In(m.lang)) + "\n")
+		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.WarningSaid().In(m.lang)) + "\n")
 	}
 	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
 		for _, l := range m.evidenceLines(ev) {
@@ -391,8 +397,55 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	if hint := m.reconHint(ref); hint != "" {
 		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
 	}
-	b.WriteString(" " + m.st.Muted.Render(st.Help.In(m.lang)))
-	return b.String(), k
+	for _, l := range m.reconDetail(st) {
+		b.WriteString(" " + m.st.Muted.Render(l) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n"), k
+}
+
+// reconWindow picks the items shown when they do not all fit in rows
+// lines: the selected one, then its neighbours below and above in turn.
+func reconWindow(blocks [][]string, cursor, rows int) (lo, hi int) {
+	lo, hi = cursor, cursor+1
+	used := len(blocks[cursor])
+	for grown := true; grown; {
+		grown = false
+		if hi < len(blocks) && used+len(blocks[hi]) <= rows {
+			used += len(blocks[hi])
+			hi++
+			grown = true
+		}
+		if lo > 0 && used+len(blocks[lo-1]) <= rows {
+			lo--
+			used += len(blocks[lo])
+			grown = true
+		}
+	}
+	return lo, hi
+}
+
+// reconDetail is the selected item's help with its source, bascule's note,
+// and under the control the §3.3 reminder of what must be redone by hand.
+func (m *Model) reconDetail(st *checklist.Step) []string {
+	w := max(20, m.width-2)
+	var out []string
+	add := func(s string) {
+		if s != "" {
+			out = append(out, strings.Split(wrapText(s, w), "\n")...)
+		}
+	}
+	add(st.HelpSaid().In(m.lang))
+	add(st.NoteSaid().In(m.lang))
+	if st.ID == checklist.ControlStep {
+		var redo []string
+		for _, it := range m.opts.Guide.ItemsOf(st.ID) {
+			if !it.Migrated {
+				redo = append(redo, it.Title.In(m.lang))
+			}
+		}
+		add(checklist.ControlListTitle(false).In(m.lang) + tr(m.lang, " (guide §3.3) : ", " (guide §3.3): ") + strings.Join(redo, " · "))
+	}
+	return out
 }
 
 // reconHint is a line of advice under an item: the command that turns the
@@ -450,7 +503,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			}
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
-		return fmt.Sprintf("%d : %s", len(us), userList(us, "roles"))
+		return itoa(len(us)) + colon(lang) + userList(us, "roles")
 	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
 		ibans := session.NotedIBANs(prep(checklist.StepPaymentExternalAccounts))
 		if len(ibans) == 0 {
@@ -477,9 +530,17 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
 	case checklist.StepReconClientSubscription:
 		prev := facts[checklist.FactSubscription]
-		return fmt.Sprintf(tr(lang, "suggéré : %s (V1 : %s)", "suggested: %s (V1: %s)"), checklist.SuggestSubscription(prev), orDash(prev))
+		if plan, f := checklist.ChosenPlan(states[ref].Capture, nil); f == nil {
+			return fmt.Sprintf(tr(lang, "choix du client : %s (V1 : %s)", "client's choice: %s (V1: %s)"), plan, orDash(prev))
+		}
+		return fmt.Sprintf(tr(lang, "aucun choix noté : notez le plan choisi par le client (V1 : %s)", "no choice noted: note the plan the client chose (V1: %s)"), orDash(prev))
 	case checklist.StepReconPaymentPaymentAccount:
-		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
+		return tr(lang, "conservé d'après le guide : à constater sur V2", "kept according to the guide: see it on V2")
+	case checklist.StepReconPaymentSubscriptionRequest:
+		if r := prep(checklist.StepReconPaymentSubscriptionRequest); len(r) > 0 {
+			return strings.TrimSpace(r[0]["date"] + " " + r[0]["reference"])
+		}
+		return tr(lang, "demande à faire, puis noter sa date ou sa référence", "request to make, then note its date or reference")
 	case checklist.StepReconPaymentStatements:
 		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep(checklist.StepPaymentStatements)))
 	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
@@ -487,7 +548,11 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
-		return fmt.Sprintf("%d : %s", len(cs), userList(cs, "v2_roles"))
+		plan := itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
+		if _, missing := checklist.Invitees(cs, "v2_roles", true); len(missing) > 0 {
+			plan += fmt.Sprintf(tr(lang, " ; %d sans rôle noté, donc non invité", "; %d with no role noted, so not invited"), len(missing))
+		}
+		return plan
 	case checklist.StepReconCabinetApiConnections:
 		cs := prep(checklist.StepCabinetApiConnections)
 		if len(cs) == 0 {
@@ -524,37 +589,4 @@ func userList(rs []checklist.Record, rolesField string) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// jobFor returns the connector work of a reconciliation (or preparation)
-// step instance, or nil when the step is done by hand. The job reads what
-// it needs from the store itself, so bulk actions can run it for any client.
-func (m *Model) jobFor(ref checklist.Ref) job {
-	return jobFor(jobDeps{v1: m.ports.V1, v2: m.ports.V2, now: m.opts.Now, store: m.opts.Store,
-		ws: m.ws.ID, seed: m.wsSeed(), run: m.run, lang: m.lang}, ref)
-}
-
-// jobDeps is what a step's job needs of the program that runs it.
-type jobDeps struct {
-	v1       connectors.V1
-	v2       connectors.V2
-	now      func() time.Time
-	store    Store
-	ws, seed string // the workspace's id, and what its idempotency keys derive from
-	run      *checklist.Run
-	lang     checklist.Lang
-}
-
-// jobFor is the engine's job of a step instance (session.Job, the table of
-// connector work), as the screens run it, or nil.
-func jobFor(d jobDeps, ref checklist.Ref) job {
-	fn := session.Job(session.JobDeps{Ports: session.Ports{V1: d.v1, V2: d.v2}, Reader: d.store, Workspace: d.ws,
-		Seed: d.seed, Run: d.run, Lang: d.lang, Now: d.now}, ref)
-	if fn == nil {
-		return nil
-	}
-	return func(ctx context.Context) (jobResult, error) {
-		r, err := fn(ctx)
-		return jobResult{ev: r.Evidence, pending: r.Pending, capture: r.Capture, summary: r.Summary}, err
-	}
 }

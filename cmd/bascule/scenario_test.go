@@ -185,7 +185,7 @@ func TestScenarioAccessibleAsEngine(t *testing.T) {
 		"1", "1", "", // pending invoices: check now on V1
 		"3", "3", "logo introuvable", "", // logo: blocked, with a reason
 		"5", "1", "FA-", "41", "4", "", // numbering: the capture
-		"", "3", "3", "2", "", // the request: mark done (refused)
+		"", "3", "4", "2", "", // the request: mark done (refused)
 		"", "q",
 	}, "\n") + "\n"
 	r := h.want(0, "--demo", "--accessible")

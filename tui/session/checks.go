@@ -33,7 +33,8 @@ type checkDeps struct {
 
 // checks is the table of connector checks, by step id: pending invoices
 // and articles on V1 (§2), the registration's identity, activation and
-// cabinet dossier on V2 (§3.1), V1 read-only after the migration (§3.2).
+// cabinet dossier on V2 (§3.1), the firm's own pending invoices before the
+// request and V1 read-only after the migration (§3.2).
 func checks() map[string]func(d checkDeps, ref checklist.Ref) CheckFunc {
 	registration := func(d checkDeps, ref checklist.Ref) CheckFunc {
 		return func(ctx context.Context) (CheckResult, error) {
@@ -68,6 +69,18 @@ func checks() map[string]func(d checkDeps, ref checklist.Ref) CheckFunc {
 					return CheckResult{}, err
 				}
 				return CheckResult{Evidence: *checklist.ArticlesEvidence(snap, d.now())}, nil
+			}
+		},
+		checklist.CabinetPendingStep: func(d checkDeps, _ checklist.Ref) CheckFunc {
+			return func(ctx context.Context) (CheckResult, error) {
+				// The firm's own V1 dossier, before the request (§3.2); the
+				// count is the firm's own: it is no client's PendingInvoices.
+				snap, err := snapshot(ctx, d.v1, connectors.SpaceCabinet)
+				if err != nil {
+					return CheckResult{}, err
+				}
+				ev, _ := checklist.PendingInvoicesEvidence(snap, d.now())
+				return CheckResult{Evidence: *ev}, nil
 			}
 		},
 		checklist.StepRegistrationIdentity:       registration,

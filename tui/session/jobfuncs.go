@@ -16,32 +16,66 @@ import (
 // The V2 re-creation jobs and reconciliation controls, one function per
 // step (jobs.go holds the table). Each reads what preparation noted from the
 // store, calls V1 or V2 and returns evidence; none writes to the store.
+// bascule never acts on its own guess: no role is given by default and no
+// plan is chosen for a client.
 
 func jobClientPendingInvoices(j *jobCtx) JobFunc {
-	check := Check(Ports{V1: j.v1}, connectors.Cabinet{}, j.ref, j.now)
 	return func(ctx context.Context) (JobResult, error) {
-		r, err := check(ctx)
-		ev, n := r.Evidence, r.Pending
+		r, err := Check(Ports{V1: j.v1}, connectors.Cabinet{}, j.ref, j.now)(ctx)
 		if err != nil {
 			return JobResult{}, err
 		}
-		return JobResult{Evidence: ev, Pending: n, Summary: fmt.Sprintf(tr(j.lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}, nil
+		ev, n := r.Evidence, r.Pending
+		res := JobResult{Evidence: ev, Pending: n, Summary: fmt.Sprintf(tr(j.lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}
+		return res, nil
 	}
 }
 
 func jobClientArticles(j *jobCtx) JobFunc {
-	check := Check(Ports{V1: j.v1}, connectors.Cabinet{}, j.ref, j.now)
+	// The guide asks a person to judge the articles (§2 item 2): the
+	// check shows what bascule's rules found and never ticks the step.
 	return func(ctx context.Context) (JobResult, error) {
-		r, err := check(ctx)
-		ev := r.Evidence
+		r, err := Check(Ports{V1: j.v1}, connectors.Cabinet{}, j.ref, j.now)(ctx)
 		if err != nil {
 			return JobResult{}, err
 		}
-		res := JobResult{Evidence: ev, Summary: tr(j.lang, "articles à revoir", "articles to review")}
-		if ev.OK {
-			res.Summary = tr(j.lang, "articles valides", "articles valid")
+		ev := r.Evidence
+		var parts []string
+		for _, f := range ev.Findings {
+			parts = append(parts, checklist.FindingText(f).In(j.lang))
 		}
+		return JobResult{Evidence: ev, Summary: strings.Join(parts, " ; ")}, nil
+	}
+}
+
+func jobCabinetPendingStep(j *jobCtx) JobFunc {
+	// The firm's own V1 dossier, before the request (§3.2).
+	return func(ctx context.Context) (JobResult, error) {
+		snap, err := snapshot(ctx, j.v1, connectors.SpaceCabinet)
+		if err != nil {
+			return JobResult{}, err
+		}
+		ev, n := checklist.PendingInvoicesEvidence(snap, j.now())
+		res := JobResult{Evidence: *ev, Summary: fmt.Sprintf(tr(j.lang, "dossier du cabinet : %d facture(s) en attente", "firm's own dossier: %d pending invoice(s)"), n)}
 		return res, nil
+	}
+}
+
+func jobReconClientV1ReadOnly(j *jobCtx) JobFunc {
+	return func(ctx context.Context) (JobResult, error) {
+		sp, ok := j.v1.(SpaceReadOnly)
+		if !ok {
+			return JobResult{}, ErrNoConnector // the connector cannot tell: seen on V1 and ticked by hand
+		}
+		ro, err := sp.SpaceReadOnly(ctx, j.ref.Client)
+		if err != nil {
+			return JobResult{}, err
+		}
+		ev := *checklist.SpaceReadOnlyEvidence(ro, j.now())
+		if !ro {
+			return JobResult{Evidence: ev, Summary: checklist.FindingText(ev.Findings[0]).In(j.lang)}, nil
+		}
+		return j.done(ev, tr(j.lang, "ancien espace en lecture seule", "old space read-only"))
 	}
 }
 
@@ -154,36 +188,35 @@ func jobReconClientUsers(j *jobCtx) JobFunc {
 		if err := j.needV2(); err != nil {
 			return JobResult{}, err
 		}
-		people := Reinvited(j.notedIn(prepStep))
-		if len(people) == 0 {
+		// No role is given by default (§3.4: roles are given by hand):
+		// a person with no role noted is not invited, and said so.
+		people, missing := checklist.Invitees(j.notedIn(prepStep), rolesField, j.ref.Client == "")
+		if len(people) == 0 && len(missing) == 0 {
 			return JobResult{}, ErrNothingNoted
 		}
 		ev := j.evV2()
+		ev.Findings = append(ev.Findings, missing...)
+		ev.OK = len(missing) == 0
 		invited := 0
 		for _, p := range people {
-			var roles []string
-			for _, r := range checklist.SplitMulti(p[rolesField]) {
-				if j.ref.Client == "" {
-					r = cabinetRole(r)
-				}
-				roles = append(roles, r)
-			}
-			if len(roles) == 0 && j.ref.Client == "" {
-				roles = []string{connectors.RoleAccountant} // V2 needs one; §3.4 says to set them after
-			}
-			first, last := splitName(p["name"])
-			u := connectors.User{Email: p["email"], FirstName: first, LastName: last, Roles: roles}
+			first, last := splitName(p.Name)
+			u := connectors.User{Email: p.Email, FirstName: first, LastName: last, Roles: p.Roles}
 			_, err := j.v2.InviteUser(ctx, space, u, IdemKey(j.seed, "invite_user", space, u))
 			if err != nil {
 				ev.OK = false
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p["email"] + " : " + err.Error()})
+				ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p.Email + " : " + err.Error()})
 				continue
 			}
 			invited++
 		}
+		total := len(people) + len(missing)
 		ev.Facts["invited"] = itoa(invited)
-		ev.Facts["noted"] = itoa(len(people))
-		sum := fmt.Sprintf(tr(j.lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
+		ev.Facts["noted"] = itoa(total)
+		ev.Facts["role_not_noted"] = itoa(len(missing))
+		sum := fmt.Sprintf(tr(j.lang, "%d/%d invité(s)", "%d/%d invited"), invited, total)
+		if len(missing) > 0 {
+			sum += fmt.Sprintf(tr(j.lang, " ; %d sans rôle noté : notez ses rôles", "; %d with no role noted: note their roles"), len(missing))
+		}
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -192,33 +225,29 @@ func jobReconClientUsers(j *jobCtx) JobFunc {
 }
 
 func jobReconCabinetRoles(j *jobCtx) JobFunc {
+	// Passes only when each person invited again holds exactly the
+	// roles noted for them.
 	return func(ctx context.Context) (JobResult, error) {
 		if err := j.needV2(); err != nil {
 			return JobResult{}, err
 		}
-		people := Reinvited(j.notedIn(checklist.StepCabinetCollaborators))
+		people, missing := checklist.Invitees(j.notedIn(checklist.StepCabinetCollaborators), "v2_roles", true)
+		if len(people) == 0 && len(missing) == 0 {
+			return JobResult{}, ErrNothingNoted
+		}
 		inv, err := j.v2.Inventory(ctx, connectors.SpaceCabinet)
 		if err != nil {
 			return JobResult{}, err
 		}
 		ev := j.evV2()
-		for _, p := range people {
-			found := false
-			for _, u := range inv.Users {
-				if strings.EqualFold(u.Email, p["email"]) && len(u.Roles) > 0 {
-					found = true
-				}
-			}
-			if !found {
-				ev.OK = false
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "role_missing", Detail: p["email"]})
-			}
-		}
+		ev.Findings = append(append(ev.Findings, missing...), checklist.RolesFindings(people, inv.Users)...)
+		ev.OK = len(ev.Findings) == 0
 		ev.Facts["members"] = itoa(len(inv.Users))
+		ev.Facts["checked"] = itoa(len(people))
 		if !ev.OK {
-			return JobResult{Evidence: ev, Summary: tr(j.lang, "rôles manquants sur V2", "roles missing on V2")}, nil
+			return JobResult{Evidence: ev, Summary: fmt.Sprintf(tr(j.lang, "%d écart(s) de rôles", "%d role mismatch(es)"), len(ev.Findings))}, nil
 		}
-		return j.done(ev, fmt.Sprintf(tr(j.lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
+		return j.done(ev, fmt.Sprintf(tr(j.lang, "%d personne(s) avec exactement les rôles notés", "%d person(s) with exactly the roles noted"), len(people)))
 	}
 }
 
@@ -273,20 +302,32 @@ func jobReconClientNumbering(j *jobCtx) JobFunc {
 }
 
 func jobReconClientSubscription(j *jobCtx) JobFunc {
+	// bascule knows no plan: it subscribes only to the plan the j.client
+	// chose, as noted in this step; V2's list is used when the
+	// connector gives one.
 	return func(ctx context.Context) (JobResult, error) {
 		if err := j.needV2(); err != nil {
 			return JobResult{}, err
 		}
+		var plans []string
+		if pl, ok := j.v2.(PlanLister); ok {
+			var err error
+			if plans, err = pl.SubscriptionPlans(ctx); err != nil {
+				return JobResult{}, err
+			}
+		}
+		plan, f := checklist.ChosenPlan(j.load(j.ref.Step).Capture, plans)
+		if f != nil {
+			return JobResult{}, FindingError{Finding: *f, Plans: plans}
+		}
 		prev := factsFrom(j.load(checklist.StepClientPendingInvoices))[checklist.FactSubscription]
-		s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
+		s := connectors.Subscription{Plan: plan}
 		if err := j.v2.ChooseSubscription(ctx, j.client.SIREN, s, IdemKey(j.seed, "choose_subscription", j.client.SIREN, s)); err != nil {
 			return JobResult{}, err
 		}
 		ev := j.evV2()
 		ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
-		res, _ := j.done(ev, fmt.Sprintf(tr(j.lang, "abonnement %s", "subscription %s"), s.Plan))
-		res.Capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
-		return res, nil
+		return j.done(ev, fmt.Sprintf(tr(j.lang, "abonnement %s souscrit", "subscribed to %s"), s.Plan))
 	}
 }
 

@@ -34,6 +34,28 @@ type JobFunc func(ctx context.Context) (JobResult, error)
 // noted nothing for it.
 var ErrNothingNoted = errors.New("nothing noted during preparation")
 
+// FindingError is a job that refuses to act, for a reason the user can fix
+// (no plan chosen, a plan V2 does not offer); Plans is V2's list, if a
+// connector gave one.
+type FindingError struct {
+	Finding checklist.Finding
+	Plans   []string
+}
+
+func (e FindingError) Error() string { return e.Finding.Code }
+
+// PlanLister is a V2 connector that can list the subscription plans V2
+// offers. None does yet; bascule shows no list without one.
+type PlanLister interface {
+	SubscriptionPlans(ctx context.Context) ([]string, error)
+}
+
+// SpaceReadOnly is a V1 connector that can tell whether one client's old
+// company space is read-only (§3.2). Without it the step is seen by hand.
+type SpaceReadOnly interface {
+	SpaceReadOnly(ctx context.Context, clientID string) (bool, error)
+}
+
 // JobDeps is what a job needs of the front end or engine that runs it.
 type JobDeps struct {
 	Ports Ports
@@ -69,6 +91,8 @@ func jobs() map[string]func(*jobCtx) JobFunc {
 	return map[string]func(*jobCtx) JobFunc{
 		checklist.StepClientPendingInvoices:             jobClientPendingInvoices,
 		checklist.StepClientArticles:                    jobClientArticles,
+		checklist.CabinetPendingStep:                    jobCabinetPendingStep,
+		checklist.StepReconClientV1ReadOnly:             jobReconClientV1ReadOnly,
 		checklist.StepReconClientControl:                jobReconClientControl,
 		checklist.StepReconCabinetDossierControl:        jobReconClientControl,
 		checklist.StepReconPaymentPaymentAccount:        jobReconPaymentPaymentAccount,
@@ -232,19 +256,6 @@ func SoftwareOf(v string) connectors.Software {
 		return connectors.SoftwareOther
 	}
 	return connectors.Software(v)
-}
-
-// cabinetRole maps a noted V2 cabinet role to the platform's name of it.
-func cabinetRole(v string) string {
-	switch strings.TrimSpace(v) {
-	case "administrateur":
-		return connectors.RoleAdministrator
-	case "gestionnaire_clientele":
-		return connectors.RoleClientManager
-	case "comptable":
-		return connectors.RoleAccountant
-	}
-	return strings.TrimSpace(v)
 }
 
 func splitName(name string) (first, last string) {

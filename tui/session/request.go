@@ -55,7 +55,7 @@ func (e *Engine) SubmitRequest(ctx context.Context, sub connectors.MigrationSubm
 }
 
 // RecordAnswer records V2's answer about the migration request: the
-// request record (its state, when it succeeded) and the step "request.answer"
+// request record (its state, when it succeeded) and the step checklist.StepRequestAnswer
 // (evidence; done, blocked with V2's message, or in progress, when the rules
 // allow), decided against the run as it is now.
 func (e *Engine) RecordAnswer(req connectors.MigrationRequest) (checklist.RequestRecord, checklist.StepState, error) {
@@ -70,7 +70,7 @@ func (e *Engine) RecordAnswer(req connectors.MigrationRequest) (checklist.Reques
 }
 
 // RequestAnswer is what V2's answer changes, without writing it: the request
-// record and the change of the step "request.answer". A failed request
+// record and the change of the step checklist.StepRequestAnswer. A failed request
 // blocks the step with V2's message as the reason (a person decides what
 // next); a status the rules refuse is left out.
 func RequestAnswer(run *checklist.Run, req connectors.MigrationRequest, lang checklist.Lang, now time.Time) (checklist.RequestRecord, checklist.StepChange) {
