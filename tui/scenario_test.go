@@ -72,7 +72,7 @@ func TestScenarioFullScreenAsEngine(t *testing.T) {
 	d.key("enter") // the check
 	d.mustSee("Vérifié sur V1")
 	d.key("esc", "esc", "d", "down", "down", " ") // the readiness step ticked by hand
-	d.key("down", " ")                    // the request ticked: the gate is closed
+	d.key("down", " ")                            // the request ticked: the gate is closed
 	d.mustSee("la demande ne peut pas être envoyée")
 	d.key("o")
 	d.typeText(reason)
