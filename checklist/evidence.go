@@ -1,5 +1,11 @@
 package checklist
 
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
 // The one rule for what a check's evidence does to a step's status. Every
 // front end (the full-screen wizard, the line prompts, `bascule sweep`) and
 // every V2 job goes through it, through the engine (tui/session).
@@ -57,4 +63,24 @@ func (r *Run) StatusAfterEvidence(ref Ref, ev Evidence) (Status, bool) {
 		return cur, false
 	}
 	return to, true
+}
+
+// ReadinessEvidence is what the readiness check of the request records
+// (§3.2 item 2: every client prepared, every invoice accepted): the count of
+// blockers, by kind, as facts and findings in a stable order. It is checked
+// by bascule's own rules, not a connector.
+func ReadinessEvidence(bs []Blocker, now time.Time) Evidence {
+	ev := Evidence{Source: "bascule", At: now.UTC(), Facts: map[string]string{"blockers": strconv.Itoa(len(bs))}, OK: len(bs) == 0}
+	counts := BlockerSummary(bs)
+	kinds := make([]string, 0, len(counts))
+	for k := range counts {
+		kinds = append(kinds, string(k))
+	}
+	slices.Sort(kinds)
+	for _, k := range kinds {
+		n := counts[BlockerKind(k)]
+		ev.Facts["blockers."+k] = strconv.Itoa(n)
+		ev.Findings = append(ev.Findings, Finding{Code: "blocker." + k, Count: n})
+	}
+	return ev
 }

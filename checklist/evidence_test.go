@@ -1,6 +1,10 @@
 package checklist
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+	"time"
+)
 
 func TestStatusFromEvidence(t *testing.T) {
 	g := Default()
@@ -76,5 +80,24 @@ func TestStatusAfterEvidence(t *testing.T) {
 	}
 	if _, set := r.StatusAfterEvidence(Ref{Step: StepClientPendingInvoices, Client: "nobody"}, ok); set {
 		t.Fatal("unknown client got a status")
+	}
+}
+
+// The readiness evidence lists its findings in the same order every time
+// (it was a map's order), so that two front ends record the same bytes.
+func TestReadinessEvidenceStable(t *testing.T) {
+	bs := []Blocker{{Kind: BlockRegistration}, {Kind: BlockPendingInvoices}, {Kind: BlockClientPreparation}, {Kind: BlockPendingInvoices}}
+	now := time.Date(2026, 3, 12, 10, 0, 0, 0, time.UTC)
+	first := ReadinessEvidence(bs, now)
+	if first.OK || first.Facts["blockers"] != "4" || first.Facts["blockers.pending_invoices"] != "2" {
+		t.Fatalf("evidence %+v", first)
+	}
+	for range 50 {
+		if again := ReadinessEvidence(bs, now); !reflect.DeepEqual(again, first) {
+			t.Fatalf("order changed: %+v then %+v", first.Findings, again.Findings)
+		}
+	}
+	if ev := ReadinessEvidence(nil, now); !ev.OK || len(ev.Findings) != 0 {
+		t.Fatalf("no blocker: %+v", ev)
 	}
 }

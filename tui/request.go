@@ -224,12 +224,7 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 // prepared, every invoice accepted).
 func readinessJob(bs []checklist.Blocker, now time.Time) job {
 	return func(context.Context) (jobResult, error) {
-		ev := checklist.Evidence{Source: "bascule", At: now.UTC(), Facts: map[string]string{"blockers": itoa(len(bs))}, OK: len(bs) == 0}
-		for kind, n := range checklist.BlockerSummary(bs) {
-			ev.Facts["blockers."+string(kind)] = itoa(n)
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: "blocker." + string(kind), Count: n})
-		}
-		return jobResult{ev: ev}, nil
+		return jobResult{ev: checklist.ReadinessEvidence(bs, now)}, nil
 	}
 }
 
