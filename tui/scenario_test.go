@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -129,4 +131,75 @@ func eventsText(evs []session.Event) string {
 		parts = append(parts, eventKey(ev))
 	}
 	return strings.Join(parts, "\n     ")
+}
+
+// The V2 re-creation part: the numbering of one client, set on V2 from the
+// recon screen (enter, then o) and through the engine, records the same
+// evidence and status, publishes the same event, and acts once on each
+// platform.
+func TestScenarioV2JobAsEngine(t *testing.T) {
+	migrated := func() *sandboxEnv {
+		e := newSandboxEnv(t, 3)
+		e.prepare(t)
+		if _, err := e.p.V2().SubmitMigration(context.Background(), connectors.MigrationSubmission{CabinetSIREN: "552008443",
+			RequestedBy: sandbox.ManagerEmail, IdempotencyKey: RequestKey(*e.opts.Workspace)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.p.FinishMigration(); err != nil {
+			t.Fatal(err)
+		}
+		// The request's steps as the request screen leaves them (set here
+		// directly: this test is about the job).
+		for _, id := range []string{checklist.StepRequestNotifyClients, checklist.StepRequestCabinetPendingInvoices,
+			checklist.StepRequestClientChecks, checklist.StepRequestSubmit, checklist.StepRequestAnswer} {
+			r := checklist.Ref{Step: id}
+			e.db.states[r] = checklist.StepState{Status: checklist.StatusDone, By: "test"}
+			_ = e.opts.Run.SetStatus(r, checklist.StatusDone)
+		}
+		c := e.opts.Run.Clients[0].ID
+		e.db.states[checklist.Ref{Step: checklist.StepClientNumbering, Client: c}] = checklist.StepState{Status: checklist.StatusDone, By: "test",
+			Capture: &checklist.Capture{Items: []checklist.Record{{"prefix": "FA-", "number": "41", "padding": "4"}}}}
+		return e
+	}
+	ref := migrated()
+	c := ref.opts.Run.Clients[0]
+	r := checklist.Ref{Step: checklist.StepReconClientNumbering, Client: c.ID}
+	eng, err := session.Open(session.Config{Workspace: "ws1", Cabinet: ref.opts.Workspace.Cabinet, Operator: ref.opts.Workspace.Operator,
+		Store: ref.db, Ports: session.Ports{V1: ref.p.V1(), V2: ref.p.V2()}, Guide: ref.opts.Guide, Run: cloneRun(ref.opts.Run), Now: ref.opts.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []session.Event
+	stop := eng.Watch(func(ev session.Event) { want = append(want, ev) })
+	if _, _, err := eng.RunJob(context.Background(), r, workspaceSeed(*ref.opts.Workspace)); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+
+	e := migrated()
+	d := newDriver(t, e.opts, 120, 40)
+	var got []session.Event
+	defer d.m.eng.Watch(func(ev session.Event) { got = append(got, ev) })()
+	d.key("r")
+	d.mustSee("Validation et réintégration", c.Name)
+	for range 12 {
+		if strings.Contains(d.view(), "▸ … Configurer la numérotation") || strings.Contains(d.view(), "▸ · Configurer la numérotation") {
+			break
+		}
+		d.key("down")
+	}
+	d.key("enter")
+	d.mustSee("(o/n)")
+	d.key("o")
+	d.mustSee("prochaine facture FA-0042")
+
+	if len(got) != 1 || len(want) != 1 || eventKey(got[0]) != eventKey(want[0]) {
+		t.Fatalf("events with keys %s, through the engine %s", eventsText(got), eventsText(want))
+	}
+	if g, w := e.db.state(r), ref.db.state(r); !reflect.DeepEqual(g, w) || g.Status != checklist.StatusDone {
+		t.Fatalf("record of %s:\n got %+v\nwant %+v", r, g, w)
+	}
+	if g, w := e.p.SideEffects()["v2.SetNumbering"], ref.p.SideEffects()["v2.SetNumbering"]; g != 1 || w != 1 {
+		t.Fatalf("numbering set %d times with keys, %d through the engine", g, w)
+	}
 }
