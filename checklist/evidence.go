@@ -84,3 +84,14 @@ func ReadinessEvidence(bs []Blocker, now time.Time) Evidence {
 	}
 	return ev
 }
+
+// StatusAfterCapture is the status to record when a capture is saved on a
+// step now at cur, asking for to (done when the user finishes, in progress
+// for a draft); ok is false when the status must stay: an edit never takes
+// a step already resolved (done, not applicable) back to "en cours".
+func StatusAfterCapture(cur, to Status) (Status, bool) {
+	if cur == to || (to == StatusInProgress && cur.Resolved()) {
+		return cur, false
+	}
+	return to, true
+}

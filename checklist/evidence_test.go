@@ -101,3 +101,22 @@ func TestReadinessEvidenceStable(t *testing.T) {
 		t.Fatalf("no blocker: %+v", ev)
 	}
 }
+
+func TestStatusAfterCapture(t *testing.T) {
+	const none = Status(255)
+	for _, c := range []struct{ cur, to, want Status }{
+		{StatusTodo, StatusInProgress, StatusInProgress},
+		{StatusTodo, StatusDone, StatusDone},
+		{StatusInProgress, StatusDone, StatusDone},
+		{StatusInProgress, StatusInProgress, none},
+		{StatusDone, StatusInProgress, none}, // an edit keeps a done step done
+		{StatusNotApplicable, StatusInProgress, none},
+		{StatusBlocked, StatusInProgress, StatusInProgress},
+		{StatusDone, StatusDone, none},
+	} {
+		got, ok := StatusAfterCapture(c.cur, c.to)
+		if (c.want == none) == ok || (ok && got != c.want) {
+			t.Errorf("%s asking %s: got %s %v, want %s", c.cur, c.to, got, ok, c.want)
+		}
+	}
+}

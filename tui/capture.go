@@ -367,8 +367,10 @@ func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
 		capt.Items[i] = copyRecord(r)
 	}
 	ch := StepChange{Ref: c.ref, Capture: &capt}
-	if cur, err := m.run.Status(c.ref); err == nil && cur != to && !(to == checklist.StatusInProgress && cur.Resolved()) {
-		ch.Status = statusPtr(to)
+	if cur, err := m.run.Status(c.ref); err == nil {
+		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
+			ch.Status = statusPtr(st)
+		}
 	}
 	if errs := c.step.Form.Validate(capt); len(errs) > 0 && to == checklist.StatusDone {
 		return m.setStatus(errs[0].Message.In(m.lang), true)

@@ -690,8 +690,10 @@ func (s *session) saveCapture(ref checklist.Ref, st *checklist.Step, items []che
 		return nil
 	}
 	ch := tui.StepChange{Ref: ref, Capture: &capt}
-	if cur, err := s.run.Status(ref); err == nil && cur != to && !(to == checklist.StatusInProgress && cur.Resolved()) {
-		ch.Status = statusPtr(to)
+	if cur, err := s.run.Status(ref); err == nil {
+		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
+			ch.Status = statusPtr(st)
+		}
 	}
 	return s.apply(ch, st)
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Apply records one change to a step instance: free text sanitised, the
-// capture checked against the step's form, the gates and transition rules
+// capture checked against the step's form when the step is or becomes done,
+// the gates and transition rules
 // run (checklist), the change written through the store with its audit
 // event; then the run is updated and the change published. A refused change
 // returns the rules' *checklist.Error untouched and publishes nothing.
@@ -46,6 +47,9 @@ func (e *Engine) apply(ch checklist.StepChange, s *settle) (checklist.StepState,
 	if err != nil {
 		return checklist.StepState{}, err
 	}
+	if err := e.checkCapture(ch, from); err != nil {
+		return checklist.StepState{}, err
+	}
 	st, err := e.store.ApplyStep(e.ws, e.run, ch)
 	if err != nil {
 		return checklist.StepState{}, err
@@ -58,8 +62,8 @@ func (e *Engine) apply(ch checklist.StepChange, s *settle) (checklist.StepState,
 	return st, nil
 }
 
-// prepare sanitises a change's free text, fills who made it and checks its
-// capture against the step's form. It reads only the guide (no lock).
+// prepare sanitises a change's free text and fills who made it. It reads
+// nothing of the run (no lock).
 func (e *Engine) prepare(ch *checklist.StepChange) error {
 	ch.By = connectors.Sanitize(ch.By)
 	if ch.By == "" {
@@ -81,11 +85,24 @@ func (e *Engine) prepare(ch *checklist.StepChange) error {
 		}
 	}
 	ch.Capture = &c
+	return nil
+}
+
+// checkCapture refuses a capture that does not satisfy the step's form when
+// the step is, or becomes, done; a draft kept "en cours" may be incomplete.
+func (e *Engine) checkCapture(ch checklist.StepChange, cur checklist.Status) error {
+	if ch.Capture == nil {
+		return nil
+	}
+	to := cur
+	if ch.Status != nil {
+		to = *ch.Status
+	}
 	step, ok := e.guide.Step(ch.Ref.Step)
-	if !ok || step.Form == nil {
+	if !ok || step.Form == nil || to != checklist.StatusDone {
 		return nil // the store refuses an unknown step
 	}
-	if errs := step.Form.Validate(c); len(errs) > 0 {
+	if errs := step.Form.Validate(*ch.Capture); len(errs) > 0 {
 		f := errs[0]
 		return &checklist.Error{Code: "capture_invalid", Message: checklist.Text{
 			FR: fmt.Sprintf("saisie %d, champ %s : %s", f.Item+1, f.Field, f.Message.FR),

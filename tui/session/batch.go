@@ -84,6 +84,10 @@ func (e *Engine) applyBatch(items []BatchItem, errs []error) {
 			}
 		}
 		from[i], _ = e.run.Status(chs[i].Ref)
+		if err := e.checkCapture(chs[i], from[i]); err != nil {
+			errs[i] = err
+			continue
+		}
 		idx = append(idx, i)
 		valid = append(valid, chs[i])
 	}

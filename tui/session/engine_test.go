@@ -61,6 +61,7 @@ func TestApplyPublishesAndSanitises(t *testing.T) {
 		t.Fatalf("recorded %+v, want sanitised reason and note by the operator", st)
 	}
 	ev := next(t, events, 1)[0]
+	done := checklist.StatusDone
 	if ev.Kind != KindStep || ev.Ref != ref || ev.From != checklist.StatusTodo || ev.To != checklist.StatusBlocked || ev.Who != "C. Martin" || !ev.Note {
 		t.Fatalf("event %+v", ev)
 	}
@@ -68,13 +69,13 @@ func TestApplyPublishesAndSanitises(t *testing.T) {
 		t.Fatalf("engine's run has %s", got)
 	}
 	// A refused change is not written and publishes nothing.
-	done := checklist.StatusDone
 	if _, err := e.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: &done}); err == nil {
 		t.Fatal("the request gate let the request through")
 	}
-	// An invalid capture is refused with the field named.
+	// An invalid capture cannot tick the step: refused with the field named.
 	bad := checklist.Capture{Items: []checklist.Record{{"prefix": "F-", "number": "douze"}}}
-	_, err := e.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientNumbering, Client: "c00000"}, Capture: &bad})
+	numbering := checklist.Ref{Step: checklist.StepClientNumbering, Client: "c00000"}
+	_, err := e.Apply(checklist.StepChange{Ref: numbering, Capture: &bad, Status: &done})
 	var ce *checklist.Error
 	if !errors.As(err, &ce) || ce.Code != "capture_invalid" {
 		t.Fatalf("invalid capture: %v", err)
@@ -82,6 +83,13 @@ func TestApplyPublishesAndSanitises(t *testing.T) {
 	if len(fs.events) != 1 {
 		t.Fatalf("%d audit events, want 1", len(fs.events))
 	}
+	// An unfinished draft is kept "en cours", as the forms save it.
+	draft := checklist.Capture{Items: []checklist.Record{{"prefix": "F-"}}}
+	inProgress := checklist.StatusInProgress
+	if _, err := e.Apply(checklist.StepChange{Ref: numbering, Capture: &draft, Status: &inProgress}); err != nil {
+		t.Fatalf("a draft was refused: %v", err)
+	}
+	next(t, events, 1)
 	// The next event is the next committed change: nothing was published
 	// for the refusals.
 	if _, err := e.Apply(checklist.StepChange{Ref: ref, Status: &done}); err != nil {

@@ -107,6 +107,9 @@ func (e *Engine) RecordManualRequest(rec checklist.RequestRecord, capture checkl
 	}
 	e.mu.Lock()
 	err := e.run.CheckTransition(ch.Ref, done, "")
+	if err == nil {
+		err = e.checkCapture(ch, done)
+	}
 	e.mu.Unlock()
 	if err != nil {
 		return checklist.StepState{}, err
