@@ -68,7 +68,7 @@ type Engine struct {
 	guide    *checklist.Guide
 	now      func() time.Time
 
-	mu  sync.Mutex // serialises changes; guards run
+	mu  sync.Mutex // serialises changes; guards run and ports
 	run *checklist.Run
 
 	subs subscribers

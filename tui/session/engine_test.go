@@ -305,3 +305,23 @@ func TestAddOverrideLetsTheGatePass(t *testing.T) {
 		t.Fatal("override not in the run")
 	}
 }
+
+// The ports may arrive while a check runs (API mode opens them after the
+// run is loaded): no race.
+func TestSetPortsWhileChecking(t *testing.T) {
+	p, ds := sandboxPorts(t, 2)
+	e := open(t, newFakeStore(ds), Ports{V1: p.V1()})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		e.SetPorts(Ports{V1: p.V1(), V2: p.V2()})
+	}()
+	if _, _, err := e.RunCheck(context.Background(), checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: ds[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	if e.Ports().V2 == nil {
+		t.Fatal("ports not set")
+	}
+}

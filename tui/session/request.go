@@ -16,6 +16,13 @@ func (e *Engine) SetPorts(p Ports) {
 	e.ports = p
 }
 
+// Ports returns the engine's connectors as they are now.
+func (e *Engine) Ports() Ports {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ports
+}
+
 // SubmitRequest sends the migration request through V2 (§3.2 item 3) once
 // the request gate lets it go (every blocker resolved, or an override),
 // then records the request and ticks its step. sub carries the workspace's
