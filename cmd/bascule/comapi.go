@@ -17,7 +17,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/comapi"
-	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // Configuration of V1's file-export API (comapi).
@@ -150,14 +150,19 @@ func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 	return c
 }
 
-// runCount counts each target's files and saves them as evidence, in
-// batches of sweepBatch changes per transaction.
+// runCount counts each target's files and saves them as evidence through
+// the engine's batches (engine.BatchSize changes per transaction), every
+// sweepBatch dossiers; what was counted before an interruption is saved.
 func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Files, targets []checklist.ClientRun) error {
+	eng, err := s.engine(env, engine.Ports{})
+	if err != nil {
+		return err
+	}
 	failed := 0
-	var batch []store.StepChange
+	var batch []engine.BatchItem
 	var ids []string
 	flush := func() {
-		for k, err := range s.db.ApplySteps(s.ws.ID, s.run, batch) {
+		for k, err := range eng.ApplyBatch(context.WithoutCancel(ctx), batch) {
 			if err != nil {
 				failed++
 				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], env.msg("ERREUR", "ERROR"), env.errText(err))
@@ -170,7 +175,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 			break
 		}
 		n, err := comapi.Count(ctx, src, cl.SIREN)
-		var ch store.StepChange
+		var ch checklist.StepChange
 		if err == nil {
 			ch, err = countChange(env, s, cl.ID, n)
 		}
@@ -181,7 +186,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		}
 		fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
 			n["AP/Transfer"], n["AP/Archived"], n["AR/Transfer"], n["AR/Archived"])
-		batch, ids = append(batch, ch), append(ids, cl.ID)
+		batch, ids = append(batch, engine.BatchItem{Change: ch}), append(ids, cl.ID)
 		if len(batch) >= sweepBatch {
 			flush()
 		}
@@ -203,11 +208,11 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 // facts, keeping the facts and findings already there; the archived total
 // becomes V1's side of the archived-documents line only when no snapshot
 // gave one.
-func countChange(env *appEnv, s *session, clientID string, n comapi.Counts) (store.StepChange, error) {
+func countChange(env *appEnv, s *session, clientID string, n comapi.Counts) (checklist.StepChange, error) {
 	ref := checklist.Ref{Client: clientID, Step: stepV1Facts}
 	st, err := s.db.StepState(s.ws.ID, ref)
 	if err != nil {
-		return store.StepChange{}, err
+		return checklist.StepChange{}, err
 	}
 	ev := checklist.Evidence{Source: "comapi", At: env.now(), OK: true}
 	if st.Evidence != nil {
@@ -221,7 +226,7 @@ func countChange(env *appEnv, s *session, clientID string, n comapi.Counts) (sto
 	if ev.Facts[checklist.FactArchived] == "" {
 		ev.Facts[checklist.FactArchived] = ev.Facts["comapi.archived"]
 	}
-	return store.StepChange{Ref: ref, Evidence: &ev, By: s.operator(env)}, nil
+	return checklist.StepChange{Ref: ref, Evidence: &ev, By: s.operator(env)}, nil
 }
 
 func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
