@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -31,7 +30,8 @@ func (m *Model) openEngine(run *checklist.Run) *session.Engine {
 }
 
 // errNoEngine says no workspace is open for writing.
-var errNoEngine = errors.New("no workspace open")
+var errNoEngine = &checklist.Error{Code: "no_workspace", Message: checklist.Text{
+	FR: "aucun espace de travail ouvert : rien n'est enregistré", EN: "no workspace open: nothing is recorded"}}
 
 // stepAppliedMsg is the store's answer to one change.
 type stepAppliedMsg struct {
