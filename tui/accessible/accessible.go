@@ -433,9 +433,6 @@ func (s *session) record(ref checklist.Ref, ev *checklist.Evidence, c *checklist
 // says what happened.
 func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (checklist.StepState, error)) error {
 	state, err := write()
-	if err == nil {
-		s.run = s.eng.Snapshot()
-	}
 	if err != nil {
 		var ce *checklist.Error
 		if errors.As(err, &ce) {
@@ -444,6 +441,7 @@ func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (chec
 		}
 		return err
 	}
+	s.run = s.eng.Snapshot()
 	switch {
 	case ch.Status != nil:
 		s.println(fmt.Sprintf(s.tr("Enregistré : « %s » : %s.", "Saved: \"%s\": %s."), st.Title.In(s.lang), state.Status.Title().In(s.lang)))
