@@ -433,6 +433,7 @@ func (s *session) record(ref checklist.Ref, ev *checklist.Evidence, c *checklist
 // says what happened.
 func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (checklist.StepState, error)) error {
 	state, err := write()
+	s.run = s.eng.Snapshot() // a refused intent may still have recorded part (the request before its step)
 	if err != nil {
 		var ce *checklist.Error
 		if errors.As(err, &ce) {
@@ -441,7 +442,6 @@ func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (chec
 		}
 		return err
 	}
-	s.run = s.eng.Snapshot()
 	switch {
 	case ch.Status != nil:
 		s.println(fmt.Sprintf(s.tr("Enregistré : « %s » : %s.", "Saved: \"%s\": %s."), st.Title.In(s.lang), state.Status.Title().In(s.lang)))
