@@ -35,7 +35,9 @@
 // misses an event between Subscribe and cancel. Watch calls a function
 // synchronously, under the lock, before the intent returns (tests; a fan-out
 // that forwards to goroutines). Snapshot returns a private copy of the run
-// to read from; nobody but the engine mutates its run.
+// to read from; nobody but the engine mutates its run. Close ends every
+// subscription (the owner of a shared engine calls it when the workspace
+// closes).
 //
 // session imports checklist, connectors (root) and nothing else of the
 // project: no Charm package (Bubble Tea, lipgloss, huh), no bbolt and no

@@ -325,3 +325,24 @@ func TestSetPortsWhileChecking(t *testing.T) {
 		t.Fatal("ports not set")
 	}
 }
+
+// Close ends every subscription: the channels close, a later change reaches
+// nobody, and the engine still records it.
+func TestCloseEndsSubscriptions(t *testing.T) {
+	fs := newFakeStore(dossiers(1))
+	e := open(t, fs, Ports{})
+	a, cancel := e.Subscribe()
+	seen := 0
+	e.Watch(func(Event) { seen++ })
+	e.Close()
+	cancel() // harmless after Close
+	for range a {
+	}
+	st := checklist.StatusInProgress
+	if _, err := e.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientUsers, Client: "c00000"}, Status: &st}); err != nil {
+		t.Fatal(err)
+	}
+	if seen != 0 || len(fs.events) != 1 {
+		t.Fatalf("watched %d events after Close; %d recorded", seen, len(fs.events))
+	}
+}

@@ -49,14 +49,25 @@ func (e *Engine) Subscribe() (<-chan Event, func()) {
 	e.subs.add(s)
 	e.mu.Unlock()
 	go s.pump()
-	var once sync.Once
 	return s.out, func() {
-		once.Do(func() {
-			e.mu.Lock()
-			e.subs.remove(s)
-			e.mu.Unlock()
-			close(s.done)
-		})
+		e.mu.Lock()
+		e.subs.remove(s)
+		e.mu.Unlock()
+		s.stop()
+	}
+}
+
+// Close ends every subscription and watch: their channels close, and events
+// still queued for a slow reader are dropped. The engine stays usable for
+// intents (a command's engine is simply dropped); a front end that hands
+// out subscriptions (`bascule serve`) calls it when the workspace closes.
+func (e *Engine) Close() {
+	e.mu.Lock()
+	subs := e.subs.list
+	e.subs.list, e.subs.watchers = nil, nil
+	e.mu.Unlock()
+	for _, s := range subs {
+		s.stop()
 	}
 }
 
@@ -127,7 +138,11 @@ type subscriber struct {
 	wake  chan struct{} // one pending wake-up at most
 	done  chan struct{}
 	out   chan Event
+	once  sync.Once
 }
+
+// stop ends the subscription; calling it again is harmless.
+func (s *subscriber) stop() { s.once.Do(func() { close(s.done) }) }
 
 func (s *subscriber) push(ev Event) {
 	s.mu.Lock()
