@@ -141,11 +141,11 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {
 	case err != nil:
-		db.Close()
+		env.closeDB(db)
 		return opts, nil, err
 	case env.demo || env.wsFlag != "" || len(all) == 1:
 		if ws, err = env.workspace(db); err != nil {
-			db.Close()
+			env.closeDB(db)
 			return opts, nil, err
 		}
 	default:
@@ -153,7 +153,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	}
 	run, err := db.LoadRun(ws.ID, env.guide)
 	if err != nil {
-		db.Close()
+		env.closeDB(db)
 		return opts, nil, err
 	}
 	tw := toTUIWorkspace(ws)
