@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/store"
+)
+
+// lockedBuffer is a buffer the server's goroutines and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// newKey makes an SSH key pair and writes its public half as a .pub file.
+func newKey(t *testing.T, dir, name string) (gossh.Signer, string) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(dir, name+".pub")
+	line := append(bytes.TrimSpace(gossh.MarshalAuthorizedKey(signer.PublicKey())), []byte(" "+name+"@poste\n")...)
+	if err := os.WriteFile(pub, line, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return signer, pub
+}
+
+// teamHarness is a demo database with a team, and a server on it.
+type teamHarness struct {
+	*harness
+	keys   map[string]gossh.Signer
+	addr   string
+	log    *lockedBuffer
+	stop   context.CancelFunc
+	done   chan error
+	config serveConfig
+}
+
+func newTeamHarness(t *testing.T) *teamHarness {
+	t.Helper()
+	h := &teamHarness{harness: newHarness(t), keys: map[string]gossh.Signer{},
+		config: serveConfig{addr: "127.0.0.1:0", idle: time.Hour, maxPerKey: 2}}
+	h.want(0, "status", "--demo")
+	dir := t.TempDir()
+	for _, m := range []struct{ name, role, client string }{
+		{"Alice", "admin", ""}, {"Claire", "collaborateur", "cli-00002"}, {"Eric", "entreprise", "cli-00003"},
+	} {
+		signer, pub := newKey(t, dir, m.name)
+		h.keys[m.name] = signer
+		args := []string{"team", "add", m.name, "--key", pub, "--role", m.role, "--demo"}
+		if m.client != "" {
+			args = append(args, "--client", m.client)
+		}
+		h.want(0, args...)
+	}
+	return h
+}
+
+// start serves the demo workspace until the test ends or stopServer.
+func (h *teamHarness) start() {
+	h.t.Helper()
+	h.log = &lockedBuffer{}
+	env := &appEnv{stdin: strings.NewReader(""), stdout: h.log, stderr: h.log,
+		getenv: cleanGetenv(func(k string) string { return h.env[k] }), now: time.Now,
+		dbFlag: h.db, demo: true, demoDelay: 20 * time.Second}
+	if err := env.resolve(nil); err != nil {
+		h.t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan net.Addr, 1)
+	h.stop, h.done = cancel, make(chan error, 1)
+	go func() { h.done <- runServe(ctx, env, h.config, func(a net.Addr) { ready <- a }) }()
+	select {
+	case a := <-ready:
+		h.addr = a.String()
+	case err := <-h.done:
+		h.t.Fatalf("serve: %v\n%s", err, h.log.String())
+	}
+	h.t.Cleanup(func() { h.stopServer() })
+}
+
+func (h *teamHarness) stopServer() error {
+	if h.stop == nil {
+		return nil
+	}
+	h.stop()
+	h.stop = nil
+	return <-h.done
+}
+
+func (h *teamHarness) dial(signer gossh.Signer, instructions *[]string) (*gossh.Client, error) {
+	auth := []gossh.AuthMethod{gossh.PublicKeys(signer)}
+	if instructions != nil {
+		auth = append(auth, gossh.KeyboardInteractive(func(_, instruction string, _ []string, _ []bool) ([]string, error) {
+			*instructions = append(*instructions, instruction)
+			return nil, nil
+		}))
+	}
+	return gossh.Dial("tcp", h.addr, &gossh.ClientConfig{User: "bascule", Auth: auth,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+}
+
+// remote runs one command line over SSH as the named member.
+func (h *teamHarness) remote(who, cmd string, env ...string) result {
+	h.t.Helper()
+	c, err := h.dial(h.keys[who], nil)
+	if err != nil {
+		h.t.Fatalf("%s: dial: %v", who, err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer s.Close()
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		_ = s.Setenv(k, v)
+	}
+	var out, errb bytes.Buffer
+	s.Stdout, s.Stderr = &out, &errb
+	code := 0
+	if err := s.Run(cmd); err != nil {
+		var ee *gossh.ExitError
+		if !errors.As(err, &ee) {
+			h.t.Fatalf("%s: %q: %v", who, cmd, err)
+		}
+		code = ee.ExitStatus()
+	}
+	return result{stdout: out.String(), stderr: errb.String(), code: code}
+}
+
+func (h *teamHarness) wantRemote(code int, who, cmd string, env ...string) result {
+	h.t.Helper()
+	r := h.remote(who, cmd, env...)
+	if r.code != code {
+		h.t.Fatalf("ssh %s %q: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", who, cmd, r.code, code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func TestServeRefusesUnknownKey(t *testing.T) {
+	h := newTeamHarness(t)
+	h.start()
+	stranger, _ := newKey(t, t.TempDir(), "stranger")
+	var said []string
+	if c, err := h.dial(stranger, &said); err == nil {
+		c.Close()
+		t.Fatal("a key outside the team got in")
+	}
+	if !strings.Contains(strings.Join(said, "\n"), "clé SSH inconnue de l'équipe") {
+		t.Errorf("the refusal said %q, want the French explanation", said)
+	}
+	// A removed member is a stranger at once, without restarting.
+	h.stopServer()
+	h.want(0, "team", "remove", "Claire", "--demo")
+	h.start()
+	if c, err := h.dial(h.keys["Claire"], nil); err == nil {
+		c.Close()
+		t.Fatal("a removed member's key still opens the server")
+	}
+}
+
+func TestServeCommandAnswersLikeLocal(t *testing.T) {
+	h := newTeamHarness(t)
+	local := h.want(0, "status", "--json", "--demo")
+	h.start()
+	r := h.wantRemote(0, "Alice", "status --json")
+	if r.stdout != local.stdout {
+		t.Errorf("status --json over SSH differs from the local one:\n%s\n---\n%s", r.stdout, local.stdout)
+	}
+	if en := h.wantRemote(0, "Alice", "status", "LANG=en_GB.UTF-8"); !strings.Contains(en.stdout, "Preparation") {
+		t.Errorf("the session's LANG was not used:\n%s", en.stdout)
+	}
+	// One process holds the database: a local command is told so.
+	h.want(exitDBInUse, "status", "--demo")
+	// Commands that would fight over the database or the server's disk.
+	for _, cmd := range []string{"serve", "restore", "purge --workspace demo", "import x.json", "backup",
+		"status --db /tmp/other.db", "report --output /tmp/r.md", "team add Bob --key k.pub --role admin", "__complete status", ""} {
+		if cmd == "" {
+			continue
+		}
+		if r := h.remote("Alice", cmd); r.code == 0 || !strings.Contains(r.stderr, "bascule") {
+			t.Errorf("%q over SSH: exit %d, stderr %q; want a refusal", cmd, r.code, r.stderr)
+		}
+	}
+	if err := h.stopServer(); !errors.Is(err, errInterrupted) {
+		t.Errorf("stopping the server: %v", err)
+	}
+	if !strings.Contains(h.log.String(), "base fermée") {
+		t.Errorf("the server did not say it closed the database:\n%s", h.log.String())
+	}
+	h.want(0, "status", "--demo") // the database was let go
+}
+
+func TestServeAuditsTheMember(t *testing.T) {
+	h := newTeamHarness(t)
+	h.start()
+	h.wantRemote(0, "Claire", "step set client logo --client cli-00002 --status in_progress")
+	// Outside her portfolio, and the firm's steps: refused, nothing written.
+	if r := h.wantRemote(1, "Claire", "step set client logo --client cli-00007 --status in_progress"); !strings.Contains(r.stderr, "portefeuille de Claire") {
+		t.Errorf("refusal: %q", r.stderr)
+	}
+	h.wantRemote(1, "Claire", "step set cabinet preparation.cabinet.collaborators --status done")
+	h.wantRemote(1, "Claire", "sweep")
+	h.stopServer()
+
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	evs, err := db.Events("demo", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claire []store.Event
+	for _, e := range evs {
+		if e.Action == store.ActionStep && e.Who == "Claire" {
+			claire = append(claire, e)
+		}
+		if e.Action == store.ActionStep && e.Ref.Client == "cli-00007" {
+			t.Errorf("a refused change was written: %+v", e)
+		}
+	}
+	if len(claire) != 1 || claire[0].Ref.Client != "cli-00002" || claire[0].Ref.Step != "preparation.client.logo" {
+		t.Fatalf("Claire's change in the audit: %+v", claire)
+	}
+}
+
+func TestServeEntrepriseSeesOnlyHisDossier(t *testing.T) {
+	h := newTeamHarness(t)
+	h.start()
+	h.wantRemote(0, "Eric", "step list --client cli-00003 --json")
+	h.wantRemote(0, "Eric", "step set client logo --client cli-00003 --status in_progress")
+	for _, cmd := range []string{
+		"status --json", "report --format md", "step list --json",
+		"step list --client cli-00002 --json",
+		"step set client logo --client cli-00002 --status in_progress",
+		"step set cabinet preparation.cabinet.collaborators --status done",
+	} {
+		if r := h.remote("Eric", cmd); r.code == 0 {
+			t.Errorf("entreprise user ran %q:\n%s", cmd, r.stdout)
+		}
+	}
+}
+
+func TestServeSafeByDefault(t *testing.T) {
+	h := newTeamHarness(t)
+	h.start()
+	c, err := h.dial(h.keys["Alice"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if conn, err := c.Dial("tcp", h.addr); err == nil {
+		conn.Close()
+		t.Error("port forwarding was accepted")
+	}
+	if _, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		t.Error("remote port forwarding was accepted")
+	}
+	s, _ := c.NewSession()
+	if err := s.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was accepted")
+	}
+	s.Close()
+	// No terminal and no command: no shell, a French hint.
+	s, _ = c.NewSession()
+	var errb bytes.Buffer
+	s.Stderr = &errb
+	if err := s.Shell(); err == nil {
+		_ = s.Wait()
+	}
+	if !strings.Contains(errb.String(), "pas de terminal") {
+		t.Errorf("a session without terminal said %q", errb.String())
+	}
+	s.Close()
+
+	// Beyond loopback only when asked.
+	if _, err := listenSSH(serveConfig{addr: "0.0.0.0:0"}); err == nil {
+		t.Error("listening on every interface without --allow-remote")
+	}
+	// The host key: created 0600 beside the database, reused.
+	key := h.db + ".ssh_host_ed25519"
+	st, err := os.Stat(key)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("host key: %v, %v", st, err)
+	}
+	before, _ := os.ReadFile(key)
+	h.stopServer()
+	h.start()
+	if after, _ := os.ReadFile(key); !bytes.Equal(before, after) {
+		t.Error("the host key changed at restart")
+	}
+}
+
+// A wizard session: a terminal opens the full-screen program as the
+// member, a third session of the same key is refused, and a session left
+// without a keystroke is closed.
+func TestServeWizardSessions(t *testing.T) {
+	h := newTeamHarness(t)
+	h.config.idle = 300 * time.Millisecond
+	h.start()
+	type wizard struct {
+		s   *gossh.Session
+		out *lockedBuffer
+		err *lockedBuffer
+	}
+	open := func() wizard {
+		c, err := h.dial(h.keys["Claire"], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		s, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := wizard{s: s, out: &lockedBuffer{}, err: &lockedBuffer{}}
+		s.Stdout, s.Stderr = w.out, w.err
+		if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	a, b := open(), open()
+	third := open()
+	if err := third.s.Wait(); err == nil || !strings.Contains(third.err.String(), "déjà 2 session") {
+		t.Errorf("third session of one key: %v, %q", err, third.err.String())
+	}
+	for _, w := range []wizard{a, b} {
+		_ = w.s.Wait() // closed for idleness
+		if !strings.Contains(w.err.String(), "sans activité") {
+			t.Errorf("idle session closed without saying why: %q", w.err.String())
+		}
+		if !strings.Contains(w.out.String(), "Cabinet Martin") {
+			t.Errorf("the wizard did not draw the dashboard:\n%q", w.out.String())
+		}
+	}
+}
+
+// The wizard's store for a member: an "entreprise" run holds only his
+// dossiers, changes outside the role are refused, and every change is
+// recorded under the member's name whatever the program asks.
+func TestMemberStore(t *testing.T) {
+	h := newTeamHarness(t)
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	g := checklist.Default()
+	eric, _ := db.Member("demo", "Eric")
+	claire, _ := db.Member("demo", "Claire")
+	run, err := memberStore{db: db, m: eric}.LoadRun("demo", g)
+	if err != nil || len(run.Clients) != 1 || run.Clients[0].ID != "cli-00003" || run.ClientIndex("cli-00002") >= 0 {
+		t.Fatalf("entreprise run: %d clients, %v", len(run.Clients), err)
+	}
+	if _, err := (memberStore{db: db, m: eric}).StepState("demo", checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}); err == nil {
+		t.Error("an entreprise user read another client's step")
+	}
+	ms := memberStore{db: db, m: claire}
+	full, _ := ms.LoadRun("demo", g)
+	if len(full.Clients) < 2 {
+		t.Fatalf("a collaborator's run lost clients: %d", len(full.Clients))
+	}
+	inProgress := checklist.StatusInProgress
+	mine := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}, Status: &inProgress, By: "someone else"}
+	other := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00007"}, Status: &inProgress, By: "Claire"}
+	errs := ms.ApplySteps("demo", full, []store.StepChange{other, mine})
+	if errs[0] == nil || errs[1] != nil {
+		t.Fatalf("ApplySteps errors: %v", errs)
+	}
+	if _, err := ms.ApplyStep("demo", full, store.StepChange{Ref: checklist.Ref{Step: "preparation.cabinet.collaborators"}, Status: &inProgress}); err == nil {
+		t.Error("a collaborator changed a firm step")
+	}
+	if err := ms.SetPendingInvoices("demo", "cli-00007", 3); err == nil {
+		t.Error("a collaborator changed another client's dossier")
+	}
+	evs, _ := db.Events("demo", time.Time{})
+	for _, e := range evs {
+		if e.Action == store.ActionStep && (e.Who != "Claire" || e.Ref.Client != "cli-00002") {
+			t.Errorf("unexpected audit event %+v", e)
+		}
+	}
+}
