@@ -420,3 +420,32 @@ func TestMemberStore(t *testing.T) {
 		}
 	}
 }
+
+// The session's language comes from the client when it sent one, the rest
+// of the environment always from the server.
+func TestSessionGetenv(t *testing.T) {
+	server := map[string]string{"LANG": "fr_FR.UTF-8", "BASCULE_DB": "/srv/bascule.db", "LC_ALL": "fr_FR.UTF-8"}
+	cases := []struct {
+		name    string
+		sess    []string
+		key     string
+		want    string
+		english bool
+	}{
+		{"client LANG wins", []string{"LANG=en_US.UTF-8"}, "LANG", "en_US.UTF-8", true},
+		{"server LC_ALL hidden once the client sent a locale", []string{"LANG=en_US.UTF-8"}, "LC_ALL", "", true},
+		{"no client locale: the server's", nil, "LANG", "fr_FR.UTF-8", false},
+		{"the client cannot pick the database", []string{"BASCULE_DB=/tmp/x.db"}, "BASCULE_DB", "/srv/bascule.db", false},
+		{"client NO_COLOR", []string{"NO_COLOR=1"}, "NO_COLOR", "1", false},
+		{"escape sequences dropped", []string{"LANG=en\x1b[2J"}, "LANG", "en", true},
+	}
+	for _, c := range cases {
+		get := sessionGetenv(c.sess, func(k string) string { return server[k] })
+		if got := get(c.key); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.key, got, c.want)
+		}
+		if en := checklist.DetectLang("", get) == checklist.English; en != c.english {
+			t.Errorf("%s: English = %v", c.name, en)
+		}
+	}
+}

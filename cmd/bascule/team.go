@@ -235,6 +235,12 @@ func readClientList(path string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseClientList(b, path)
+}
+
+// parseClientList reads the lines of a client list file (path names it in
+// errors).
+func parseClientList(b []byte, path string) ([]string, error) {
 	var ids []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 4096), 4096)
