@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
@@ -54,8 +55,23 @@ type Field struct {
 	Type     FieldType
 	Required bool
 	Options  []Option // for FieldChoice and FieldMultiChoice
-	Help     Text
+	// OptionsSource says where Options come from: the guide, or bascule's
+	// own list (then shown as such, see OptionsLabel).
+	OptionsSource Source
+	// FreeText lets a choice field take a value outside Options, typed by
+	// the user (a role V1 names that no list holds).
+	FreeText bool
+	// MinRunes is the fewest characters a value may have (0: no minimum),
+	// for a passphrase say (MinPassphrase).
+	MinRunes   int
+	Help       Text
+	HelpSource Source
 }
+
+// MinPassphrase is the fewest characters a new passphrase may have
+// (bascule's rule): the store refuses to seal under a shorter one and the
+// forms that ask for one say so as it is typed.
+const MinPassphrase = 10
 
 // Form is what a capture step asks the user to note. A repeated form is a list
 // of items (collaborators, users, IBANs...); otherwise it has one item.
@@ -63,6 +79,9 @@ type Form struct {
 	Fields    []Field
 	Repeated  bool
 	ItemLabel Text // "collaborateur", "IBAN"...
+	// OneOf lists fields of which each item needs at least one (a date or a
+	// reference).
+	OneOf []string
 }
 
 // Field returns the field with id, if the form has it.
@@ -140,6 +159,10 @@ func (f Field) Validate(value string) *Text {
 		t := tx(err.Error(), err.Error())
 		return &t
 	}
+	if n := utf8.RuneCountInString(value); n < f.MinRunes {
+		return bad(fmt.Sprintf("au moins %d caractères (%d saisis)", f.MinRunes, n),
+			fmt.Sprintf("at least %d characters (%d typed)", f.MinRunes, n))
+	}
 	switch f.Type {
 	case FieldSIREN:
 		return fromIdent(ident.ValidateSIREN(value))
@@ -160,11 +183,20 @@ func (f Field) Validate(value string) *Text {
 			return bad("date attendue au format JJ/MM/AAAA", "date expected as DD/MM/YYYY")
 		}
 	case FieldChoice:
+		if f.FreeText {
+			return f.validateFree(value)
+		}
 		if !f.hasOption(value) {
 			return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(value)), fmt.Sprintf("%q is not one of the choices", value))
 		}
 	case FieldMultiChoice:
 		for _, v := range SplitMulti(value) {
+			if f.FreeText {
+				if msg := f.validateFree(v); msg != nil {
+					return msg
+				}
+				continue
+			}
 			if !f.hasOption(v) {
 				return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(v)), fmt.Sprintf("%q is not one of the choices", v))
 			}
@@ -188,6 +220,17 @@ func shown(v string) string {
 	return strconv.Quote(v)
 }
 
+// validateFree accepts a typed value that holds no control character,
+// escape sequence or bidi override.
+func (f Field) validateFree(v string) *Text {
+	if connectors.Sanitize(v) != v {
+		t := tx(fmt.Sprintf("%s : « %s » contient des caractères non imprimables", f.Label.FR, shown(v)),
+			fmt.Sprintf("%s: %q holds non-printable characters", f.Label.EN, v))
+		return &t
+	}
+	return nil
+}
+
 func (f Field) hasOption(v string) bool {
 	for _, o := range f.Options {
 		if o.Value == v {
@@ -204,6 +247,9 @@ func (f *Form) Validate(c Capture) []FieldError {
 		errs = append(errs, FieldError{Item: 1, Message: tx("une seule saisie attendue", "only one entry is expected")})
 	}
 	for i, rec := range c.Items {
+		if len(f.OneOf) > 0 && !f.anyOf(rec) {
+			errs = append(errs, FieldError{Item: i, Field: f.OneOf[0], Message: f.oneOfMessage()})
+		}
 		for _, fl := range f.Fields {
 			if fl.Type == FieldSecret {
 				continue // held sealed by the store, never in the record
@@ -214,6 +260,25 @@ func (f *Form) Validate(c Capture) []FieldError {
 		}
 	}
 	return errs
+}
+
+func (f *Form) anyOf(rec Record) bool {
+	for _, id := range f.OneOf {
+		if strings.TrimSpace(rec[id]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Form) oneOfMessage() Text {
+	var fr, en []string
+	for _, id := range f.OneOf {
+		if fl, ok := f.Field(id); ok {
+			fr, en = append(fr, fl.Label.FR), append(en, fl.Label.EN)
+		}
+	}
+	return tx("au moins un de ces champs : "+strings.Join(fr, ", "), "at least one of these fields: "+strings.Join(en, ", "))
 }
 
 // Normalize returns a copy of c with every known field normalised and unknown

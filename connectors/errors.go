@@ -41,6 +41,10 @@ var (
 	// ErrConflict: the resource already exists, or an idempotency key was
 	// reused with a different payload.
 	ErrConflict error = &kind{"conflict", "conflit avec l'existant", "conflict with existing data"}
+	// ErrLimit: the platform's answer goes past a bound bascule sets on
+	// what it accepts (pages of a listing, a cursor that comes back, a
+	// size). Retrying the same call will not help.
+	ErrLimit error = &kind{"limit_exceeded", "limite dépassée dans la réponse de la plateforme", "limit exceeded in the platform's answer"}
 )
 
 // Error is the error every port method returns. Kind is one of the sentinels
@@ -62,7 +66,11 @@ func (e *Error) kind() error {
 	return e.Kind
 }
 
-// Error returns the French message: "op : message (champ field) : cause".
+// Error returns the French message: "op : message (champ field)", then
+// ": cause" when the cause is itself written for people (a connectors
+// error, or one with an English method). A Go-internal cause (a network or
+// decoding error: "dial tcp…", "json: cannot unmarshal…") stays out of the
+// message: Unwrap reaches it, Detail gives its text for logs.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Op != "" {
@@ -79,13 +87,32 @@ func (e *Error) Error() string {
 		b.WriteString(e.Field)
 		b.WriteString(")")
 	}
-	if e.Err != nil {
+	if e.Err != nil && forPeople(e.Err) {
 		b.WriteString(" : ")
 		b.WriteString(e.Err.Error())
 	}
-	// A cause may quote what the platform sent (a JSON decoder's "parsing
-	// time \"…\"" does): the message is cleaned like any outside text.
+	// The platform's own message (French, Field) is outside text: the
+	// message is cleaned like any other.
 	return Sanitize(b.String())
+}
+
+// Detail returns the text of the underlying cause, sanitised (it may quote
+// what the platform sent), for logs and support; "" without a cause.
+func (e *Error) Detail() string {
+	if e.Err == nil {
+		return ""
+	}
+	return Sanitize(e.Err.Error())
+}
+
+// forPeople reports whether err's message was written for the user rather
+// than by the Go runtime or a library.
+func forPeople(err error) bool {
+	var e *Error
+	var k *kind
+	var en interface{ English() string }
+	var enMsg interface{ EnglishMessage() string }
+	return errors.As(err, &e) || errors.As(err, &k) || errors.As(err, &en) || errors.As(err, &enMsg)
 }
 
 // EnglishMessage returns the English counterpart of Error().
@@ -105,7 +132,7 @@ func (e *Error) EnglishMessage() string {
 		b.WriteString(e.Field)
 		b.WriteString(")")
 	}
-	if e.Err != nil {
+	if e.Err != nil && forPeople(e.Err) {
 		b.WriteString(": ")
 		b.WriteString(English(e.Err))
 	}
@@ -145,9 +172,9 @@ func English(err error) string {
 
 // Code returns the stable snake_case code of err's kind ("not_found",
 // "read_only", "unauthorized", "rate_limited", "unavailable", "invalid",
-// "conflict"), or "" if err is nil or none of them.
+// "conflict", "limit_exceeded"), or "" if err is nil or none of them.
 func Code(err error) string {
-	for _, k := range []error{ErrNotFound, ErrReadOnly, ErrUnauthorized, ErrRateLimited, ErrUnavailable, ErrInvalid, ErrConflict} {
+	for _, k := range []error{ErrNotFound, ErrReadOnly, ErrUnauthorized, ErrRateLimited, ErrUnavailable, ErrInvalid, ErrConflict, ErrLimit} {
 		if errors.Is(err, k) {
 			return k.(*kind).code
 		}

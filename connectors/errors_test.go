@@ -45,7 +45,8 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// A cause quoting what the platform sent is cleaned in both languages.
+// A Go-internal cause stays out of the messages people read, and is
+// cleaned where it is shown (it may quote what the platform sent).
 func TestErrorCauseSanitised(t *testing.T) {
 	e := &Error{Op: "v2.SubmitMigration", Kind: ErrUnavailable, French: "réponse illisible", English: "unreadable answer",
 		Err: errors.New("parsing time \"\x7f\x1b[2J\u202e\" as \"2006\"")}
@@ -53,8 +54,23 @@ func TestErrorCauseSanitised(t *testing.T) {
 		if Sanitize(msg) != msg || strings.ContainsAny(msg, "\x7f\x1b\u202e") {
 			t.Errorf("not sanitised: %q", msg)
 		}
-		if !strings.Contains(msg, "parsing time") {
-			t.Errorf("cause lost: %q", msg)
+		if strings.Contains(msg, "parsing time") {
+			t.Errorf("Go internals shown: %q", msg)
 		}
+	}
+	if d := e.Detail(); !strings.Contains(d, "parsing time") || strings.ContainsAny(d, "\x1b\u202e") {
+		t.Errorf("Detail = %q", d)
+	}
+	if !errors.Is(e, e.Err) {
+		t.Error("cause unreachable")
+	}
+	// A cause written for people is part of the message.
+	outer := &Error{Op: "sweep", Kind: ErrUnavailable, French: "relevé interrompu", English: "sweep stopped",
+		Err: &Error{Op: "v1.ClientSnapshot", Kind: ErrNotFound}}
+	if got := outer.Error(); got != "sweep : relevé interrompu : v1.ClientSnapshot : introuvable" {
+		t.Errorf("Error() = %q", got)
+	}
+	if got := outer.EnglishMessage(); got != "sweep: sweep stopped: v1.ClientSnapshot: not found" {
+		t.Errorf("EnglishMessage() = %q", got)
 	}
 }

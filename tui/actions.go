@@ -115,21 +115,17 @@ func (m *Model) openActions() tea.Cmd {
 	}
 	a.ans.step = opts[0].Value
 	lang, n, ans := m.lang, len(a.clients), a.ans
-	id := m.ids.take()
-	form := huh.NewForm(
-		huh.NewGroup(huh.NewSelect[string]().Title(tr(lang, "Action", "Action")).Options(opts...).Value(&ans.step)).
+	form, id, cmd := m.newForm(
+		huh.NewGroup(newSelect(tr(lang, "Action", "Action"), opts, &ans.step)).
 			Title(fmt.Sprintf(tr(lang, "Action en lot pour %d %s", "Bulk action for %d %s"), n, plural(n, "client", "clients"))),
-		huh.NewGroup(huh.NewConfirm().TitleFunc(func() string {
-			return fmt.Sprintf(tr(lang, "Lancer pour %d %s ? Chaque client est traité et rapporté à part.", "Run for %d %s? Each client is handled and reported on its own."),
-				n, plural(n, "client", "clients"))
-		}, ans).Affirmative(tr(lang, "Oui, lancer", "Yes, run")).Negative(tr(lang, "Non", "No")).Value(&ans.confirm)),
-	).WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+		huh.NewGroup(confirmOf(lang, newConfirm(tr(lang, "Oui, lancer", "Yes, run"), tr(lang, "Non", "No"), &ans.confirm).
+			Title(fmt.Sprintf(tr(lang, "Lancer pour %d %s ? Chaque client est traité et rapporté à part.", "Run for %d %s? Each client is handled and reported on its own."),
+				n, plural(n, "client", "clients"))))),
+	)
 	a.form, a.formID = form, id
 	mg.actions = a
 	m.open(screenActions)
-	return form.Init()
+	return cmd
 }
 
 func (m *Model) actionsForm(msg tea.Msg) tea.Cmd {
@@ -318,10 +314,8 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 func (m *Model) updateActions(msg tea.Msg) tea.Cmd {
 	a := m.migState().actions
 	if a.form != nil {
-		f, cmd := a.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			a.form = hf
-		}
+		var cmd tea.Cmd
+		a.form, cmd = m.updateForm(a.form, msg)
 		return cmd
 	}
 	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.gkeys.Back) {

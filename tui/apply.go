@@ -129,7 +129,7 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			m.steps.states[ref] = msg.state
 		}
 		step, _ := m.opts.Guide.Step(ref.Step)
-		text := fmt.Sprintf("« %s » : %s", step.Title.In(m.lang), msg.state.Status.Title().In(m.lang))
+		text := fmt.Sprintf(tr(m.lang, "« %s » : %s", "%q: %s"), step.Title.In(m.lang), msg.state.Status.Title().In(m.lang))
 		if ci >= 0 {
 			text = m.run.Clients[ci].Name + " — " + text
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -49,11 +50,10 @@ func (m *Model) openBulk() tea.Cmd {
 		huh.NewOption(checklist.StatusTodo.Title().In(m.lang), checklist.StatusTodo),
 	}
 	a, lang, n := b.ans, m.lang, len(b.clients)
-	id := m.ids.take()
-	form := huh.NewForm(
+	form, id, cmd := m.newForm(
 		huh.NewGroup(
-			huh.NewSelect[string]().Title(tr(lang, "Étape", "Step")).Options(stepOpts...).Value(&a.step),
-			huh.NewSelect[checklist.Status]().Title(tr(lang, "Nouveau statut", "New status")).Options(statusOpts...).Value(&a.status),
+			newSelect(tr(lang, "Étape", "Step"), stepOpts, &a.step),
+			newSelect(tr(lang, "Nouveau statut", "New status"), statusOpts, &a.status),
 		).Title(fmt.Sprintf(tr(lang, "Marquer %d %s", "Mark %d %s"), n, plural(n, "client", "clients"))),
 		huh.NewGroup(
 			huh.NewInput().Title(tr(lang, "Raison *", "Reason *")).Value(&a.reason).Validate(func(s string) error {
@@ -64,19 +64,17 @@ func (m *Model) openBulk() tea.Cmd {
 			}),
 		).WithHideFunc(func() bool { return !a.status.NeedsReason() }),
 		huh.NewGroup(
-			huh.NewConfirm().TitleFunc(func() string {
+			confirmOf(lang, newConfirm(tr(lang, "Oui, marquer", "Yes, mark"), tr(lang, "Non", "No"), &a.confirm).TitleFunc(func() string {
 				st, _ := m.opts.Guide.Step(a.step)
 				return fmt.Sprintf(tr(lang, "Marquer « %s » comme « %s » pour %d %s ?", "Mark %q as %q for %d %s?"),
 					st.Title.In(lang), a.status.Title().In(lang), n, plural(n, "client", "clients"))
-			}, a).Affirmative(tr(lang, "Oui, marquer", "Yes, mark")).Negative(tr(lang, "Non", "No")).Value(&a.confirm),
+			}, a)),
 		),
-	).WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	)
 	b.form, b.formID = form, id
 	m.bulk = b
 	m.open(screenBulk)
-	return form.Init()
+	return cmd
 }
 
 func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
@@ -99,7 +97,7 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 			}
 			reason := ""
 			if b.ans.status.NeedsReason() {
-				reason = strings.TrimSpace(b.ans.reason)
+				reason = connectors.Sanitize(b.ans.reason)
 			}
 			chs = append(chs, StepChange{Ref: checklist.Ref{Step: b.ans.step, Client: c.ID}, Status: statusPtr(b.ans.status), Reason: reason})
 		}
@@ -112,10 +110,8 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	f, cmd := b.form.Update(msg)
-	if hf, ok := f.(*huh.Form); ok {
-		b.form = hf
-	}
+	var cmd tea.Cmd
+	b.form, cmd = m.updateForm(b.form, msg)
 	return cmd
 }
 

@@ -3,10 +3,12 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -40,6 +42,9 @@ type answers struct {
 	bools   map[string]*bool
 	multi   map[string]*[]string
 	secrets map[string]*string // typed credentials, sealed apart from the record
+	// extra holds the free text typed beside a multi-choice list that
+	// accepts values outside it (a V1 role no list holds).
+	extra map[string]*string
 }
 
 // Form outcomes, tagged with the form's id so a message from a form that is
@@ -107,6 +112,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 			continue
 		}
 		fields = append(fields, m.huhField(fl, rec[fl.ID], ans))
+		if fl.Type == checklist.FieldMultiChoice && fl.FreeText {
+			fields = append(fields, m.freeTextField(fl, rec[fl.ID], ans))
+		}
 	}
 	title := c.step.Title.In(m.lang)
 	if c.step.Form.Repeated {
@@ -117,14 +125,60 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
 		}
 	}
-	id := m.ids.take()
-	form := huh.NewForm(huh.NewGroup(fields...).Title(title)).
-		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).
-		WithWidth(m.formWidth()).WithHeight(max(8, m.height-8))
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
 	c.form, c.formID, c.answers, c.editing = form, id, ans, i
-	return form.Init()
+	return cmd
+}
+
+// fieldDescription is a field's help with its source, and for a list that
+// is bascule's own or takes free text, where it comes from. A plain list of
+// the guide's needs no label.
+func fieldDescription(lang checklist.Lang, fl checklist.Field) string {
+	var parts []string
+	if !fl.Help.IsZero() {
+		parts = append(parts, checklist.Said{Text: fl.Help, Source: fl.HelpSource}.In(lang))
+	}
+	if len(fl.Options) > 0 && (fl.OptionsSource.Kind != checklist.SourceGuide || fl.FreeText) {
+		if l := fl.OptionsLabel(); !l.IsZero() {
+			parts = append(parts, "["+l.In(lang)+"]")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// splitListed splits a multi-choice value into the values of the field's
+// list and the others (typed as free text).
+func splitListed(fl checklist.Field, value string) (listed, other []string) {
+	for _, v := range checklist.SplitMulti(value) {
+		if slices.ContainsFunc(fl.Options, func(o checklist.Option) bool { return o.Value == v }) {
+			listed = append(listed, v)
+		} else {
+			other = append(other, v)
+		}
+	}
+	return listed, other
+}
+
+// freeTextField is the input beside a list that accepts other values: what
+// V1 names and no list holds, separated by commas.
+func (m *Model) freeTextField(fl checklist.Field, value string, ans *answers) huh.Field {
+	_, other := splitListed(fl, value)
+	v := strings.Join(other, ", ")
+	if ans.extra == nil {
+		ans.extra = map[string]*string{}
+	}
+	ans.extra[fl.ID] = &v
+	lang := m.lang
+	return huh.NewInput().Title(fl.Label.In(lang) + tr(lang, " : autres (texte libre)", ": others (free text)")).
+		Description(tr(lang, "Séparés par des virgules.", "Separated by commas.")).Value(&v).
+		Validate(func(s string) error {
+			for _, x := range checklist.SplitMulti(s) {
+				if msg := fl.Validate(x); msg != nil {
+					return errors.New(msg.In(lang))
+				}
+			}
+			return nil
+		})
 }
 
 // huhField builds the input for one capture field, validated by the guide's
@@ -134,7 +188,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	if fl.Required {
 		label += " *"
 	}
-	desc := fl.Help.In(m.lang)
+	desc := fieldDescription(m.lang, fl)
 	lang := m.lang
 	validate := func(v string) error {
 		if msg := fl.Validate(v); msg != nil {
@@ -144,10 +198,9 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	}
 	switch fl.Type {
 	case checklist.FieldBool:
-		b := value == "true"
+		b := BoolAnswer(fl, value)
 		ans.bools[fl.ID] = &b
-		return huh.NewConfirm().Title(label).Description(desc).Value(&b).
-			Affirmative(tr(m.lang, "Oui", "Yes")).Negative(tr(m.lang, "Non", "No"))
+		return confirmOf(m.lang, newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc))
 	case checklist.FieldChoice:
 		v := value
 		ans.text[fl.ID] = &v
@@ -158,9 +211,9 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		if v == "" && len(opts) > 0 {
 			v = opts[0].Value
 		}
-		return huh.NewSelect[string]().Title(label).Description(desc).Options(opts...).Value(&v).Validate(validate)
+		return newSelect(label, opts, &v).Description(desc).Validate(validate)
 	case checklist.FieldMultiChoice:
-		vs := checklist.SplitMulti(value)
+		vs, _ := splitListed(fl, value)
 		ans.multi[fl.ID] = &vs
 		var opts []huh.Option[string]
 		for _, o := range fl.Options {
@@ -168,7 +221,12 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		}
 		return huh.NewMultiSelect[string]().Title(label).Description(desc).Options(opts...).Value(&vs).
 			Height(min(len(opts)+2, 8)).
-			Validate(func(v []string) error { return validate(strings.Join(v, ", ")) })
+			Validate(func(v []string) error {
+				if len(v) == 0 && fl.FreeText {
+					return nil // the free-text input beside may hold the value; the record is checked whole
+				}
+				return validate(strings.Join(v, ", "))
+			})
 	}
 	v := value
 	if fl.Type == checklist.FieldIBAN && v != "" {
@@ -182,7 +240,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	case checklist.FieldSIREN:
 		in.Placeholder("552 008 443")
 	case checklist.FieldEmail:
-		in.Placeholder("prenom.nom@exemple.fr")
+		in.Placeholder(tr(m.lang, "prenom.nom@exemple.fr", "first.last@example.com"))
 	}
 	return in
 }
@@ -195,9 +253,14 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 		case a.bools[fl.ID] != nil:
 			r[fl.ID] = yesNo(*a.bools[fl.ID])
 		case a.multi[fl.ID] != nil:
-			r[fl.ID] = strings.Join(*a.multi[fl.ID], ", ")
+			vs := *a.multi[fl.ID]
+			if x := a.extra[fl.ID]; x != nil {
+				vs = append(slices.Clone(vs), checklist.SplitMulti(*x)...)
+			}
+			r[fl.ID] = strings.Join(vs, ", ")
 		case a.text[fl.ID] != nil:
-			r[fl.ID] = fl.Normalize(*a.text[fl.ID])
+			// Typed or pasted: cleaned of escape sequences where it enters.
+			r[fl.ID] = fl.Normalize(connectors.Sanitize(*a.text[fl.ID]))
 		}
 	}
 	return r
@@ -233,10 +296,8 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if c.form != nil {
-		f, cmd := c.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			c.form = hf
-		}
+		var cmd tea.Cmd
+		c.form, cmd = m.updateForm(c.form, msg)
 		return cmd
 	}
 	km, ok := msg.(tea.KeyMsg)
@@ -245,7 +306,7 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	}
 	if c.confirmDelete {
 		c.confirmDelete = false
-		if km.String() == "o" || km.String() == "y" || km.String() == "d" {
+		if yesKey(km) || km.String() == "d" {
 			c.items = append(c.items[:c.cursor], c.items[c.cursor+1:]...)
 			c.cursor = max(0, min(c.cursor, len(c.items)-1))
 			return m.saveCapture(checklist.StatusInProgress)
@@ -374,7 +435,7 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 			if firstBool < 0 {
 				firstBool = len(parts)
 			}
-			v = fl.Label.In(m.lang) + " : " + factValue(m.lang, v)
+			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
 		case checklist.FieldChoice, checklist.FieldMultiChoice:
 			var labels []string
 			for _, x := range checklist.SplitMulti(v) {

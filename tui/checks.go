@@ -167,7 +167,7 @@ func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 			l += " (" + itoa(f.Count) + ")"
 		}
 		if f.Detail != "" && f.Detail != findingLabel(m.lang, f.Code) {
-			l += " : " + f.Detail
+			l += colon(m.lang) + f.Detail
 		}
 		lines = append(lines, m.st.Warn.Render(l))
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
@@ -40,18 +41,18 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
 		Top:          key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", tr(lang, "début/fin", "top/bottom"))),
 		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
-		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "ouvrir", "open"))),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "ouvrir", "open"))),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", tr(lang, "filtrer", "filter"))),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
-		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("espace", tr(lang, "sélectionner", "select"))),
+		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp(keySpace(lang), tr(lang, "sélectionner", "select"))),
 		MarkAll:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", tr(lang, "tout sélectionner", "select all"))),
 		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", tr(lang, "marquer", "mark"))),
 		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "cabinet §2", "firm §2"))),
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
 		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
-		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "rapprochement §3.3", "reconciliation §3.3"))),
-		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "rapprochement cabinet §3.4", "firm reconciliation §3.4"))),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "validation §3.3", "validation §3.3"))),
+		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "réintégration cabinet §3.4", "firm re-entry §3.4"))),
 		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
 		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer le client", "demo: play the user")), key.WithDisabled()),
@@ -94,11 +95,11 @@ func newStepKeys(lang checklist.Lang, g globalKeys) stepKeys {
 	return stepKeys{
 		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Done:          key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait", "done"))),
+		Done:          key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
 		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", tr(lang, "bloqué", "blocked"))),
 		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", tr(lang, "sans objet", "n/a"))),
 		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(lang, "note", "note"))),
-		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "saisir / vérifier", "capture / check"))),
+		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "saisir / vérifier", "capture / check"))),
 		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler la vérification", "cancel the check")), key.WithDisabled()),
 		PrevClient:    key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
@@ -133,7 +134,7 @@ func newCaptureKeys(lang checklist.Lang, g globalKeys) captureKeys {
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "ajouter", "add"))),
-		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "modifier", "edit"))),
+		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "modifier", "edit"))),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "supprimer", "delete"))),
 		Finish: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "terminer (fait)", "finish (done)"))),
 		global: g,
@@ -153,8 +154,8 @@ type formKeys struct{ Next, Prev, Cancel, Quit key.Binding }
 
 func newFormKeys(lang checklist.Lang) formKeys {
 	return formKeys{
-		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "valider", "next"))),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("maj+tab", tr(lang, "champ précédent", "previous field"))),
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "valider", "next"))),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp(keyShiftTab(lang), tr(lang, "champ précédent", "previous field"))),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel"))),
 		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", tr(lang, "quitter", "quit"))),
 	}
@@ -163,34 +164,74 @@ func newFormKeys(lang checklist.Lang) formKeys {
 func (k formKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Cancel, k.Quit} }
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// yesKey says whether km answers yes to a one-key question ("(o/n)"):
+// o for oui and y for yes, in either language and case, as in the forms'
+// confirmations (huhKeyMap).
+func yesKey(km tea.KeyMsg) bool {
+	switch km.String() {
+	case "o", "O", "y", "Y":
+		return true
+	}
+	return false
+}
+
+// The keys whose names differ between the languages, as the help bars
+// write them.
+func keyEnter(lang checklist.Lang) string    { return tr(lang, "entrée", "enter") }
+func keySpace(lang checklist.Lang) string    { return tr(lang, "espace", "space") }
+func keyShiftTab(lang checklist.Lang) string { return tr(lang, "maj+tab", "shift+tab") }
+
 // huhKeyMap adapts huh's keys: esc cancels the form (ctrl+c is ours, it
 // quits the program), French labels, "o" for oui, and no filter inside
 // selects, where / and esc would clash with ours.
 func huhKeyMap(lang checklist.Lang) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel")))
+	enter, backTab := keyEnter(lang), keyShiftTab(lang)
 	next := tr(lang, "suivant", "next")
 	back := tr(lang, "retour", "back")
-	km.Input.Next.SetHelp("entrée", next)
-	km.Input.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
-	km.Input.Prev.SetHelp("maj+tab", back)
-	km.Select.Next.SetHelp("entrée", tr(lang, "choisir", "select"))
-	km.Select.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
-	km.Select.Prev.SetHelp("maj+tab", back)
+	submit := tr(lang, "valider", "submit")
+	up, down := tr(lang, "haut", "up"), tr(lang, "bas", "down")
+	km.Input.Next.SetHelp(enter, next)
+	km.Input.Submit.SetHelp(enter, submit)
+	km.Input.Prev.SetHelp(backTab, back)
+	km.Input.AcceptSuggestion.SetHelp("ctrl+e", tr(lang, "compléter", "complete"))
+	km.Select.Next.SetHelp(enter, tr(lang, "choisir", "select"))
+	km.Select.Submit.SetHelp(enter, submit)
+	km.Select.Prev.SetHelp(backTab, back)
+	km.Select.Up.SetHelp("↑", up)
+	km.Select.Down.SetHelp("↓", down)
+	km.Select.HalfPageUp.SetHelp("ctrl+u", tr(lang, "½ page haut", "½ page up"))
+	km.Select.HalfPageDown.SetHelp("ctrl+d", tr(lang, "½ page bas", "½ page down"))
+	km.Select.GotoTop.SetHelp("g", tr(lang, "début", "top"))
+	km.Select.GotoBottom.SetHelp("G", tr(lang, "fin", "end"))
 	km.Select.Filter.SetEnabled(false)
-	km.MultiSelect.Next.SetHelp("entrée", tr(lang, "confirmer", "confirm"))
-	km.MultiSelect.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.MultiSelect.Next.SetHelp(enter, tr(lang, "confirmer", "confirm"))
+	km.MultiSelect.Submit.SetHelp(enter, submit)
 	km.MultiSelect.Toggle.SetHelp("x", tr(lang, "cocher", "toggle"))
-	km.MultiSelect.Prev.SetHelp("maj+tab", back)
+	km.MultiSelect.Prev.SetHelp(backTab, back)
+	km.MultiSelect.Up.SetHelp("↑", up)
+	km.MultiSelect.Down.SetHelp("↓", down)
+	km.MultiSelect.HalfPageUp.SetHelp("ctrl+u", tr(lang, "½ page haut", "½ page up"))
+	km.MultiSelect.HalfPageDown.SetHelp("ctrl+d", tr(lang, "½ page bas", "½ page down"))
+	km.MultiSelect.GotoTop.SetHelp("g", tr(lang, "début", "top"))
+	km.MultiSelect.GotoBottom.SetHelp("G", tr(lang, "fin", "end"))
 	km.MultiSelect.Filter.SetEnabled(false)
 	km.MultiSelect.SelectAll.SetHelp("ctrl+a", tr(lang, "tout", "all"))
-	km.Confirm.Next.SetHelp("entrée", next)
-	km.Confirm.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
-	km.Confirm.Prev.SetHelp("maj+tab", back)
+	km.MultiSelect.SelectNone.SetHelp("ctrl+a", tr(lang, "aucun", "none"))
+	km.Confirm.Next.SetHelp(enter, next)
+	km.Confirm.Submit.SetHelp(enter, submit)
+	km.Confirm.Prev.SetHelp(backTab, back)
 	km.Confirm.Toggle.SetHelp("←/→", tr(lang, "changer", "toggle"))
 	km.Confirm.Accept = key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp("o", tr(lang, "oui", "yes")))
 	km.Confirm.Reject = key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", tr(lang, "non", "no")))
-	km.Note.Next.SetHelp("entrée", next)
-	km.Note.Submit.SetHelp("entrée", tr(lang, "valider", "submit"))
+	km.Note.Next.SetHelp(enter, next)
+	km.Note.Submit.SetHelp(enter, submit)
+	km.Note.Prev.SetHelp(backTab, back)
+	km.Text.Next.SetHelp(enter, next)
+	km.Text.Submit.SetHelp(enter, submit)
+	km.Text.Prev.SetHelp(backTab, back)
+	km.Text.NewLine.SetHelp("alt+"+enter, tr(lang, "nouvelle ligne", "new line"))
+	km.Text.Editor.SetHelp("ctrl+e", tr(lang, "éditeur", "editor"))
 	return km
 }

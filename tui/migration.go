@@ -279,6 +279,16 @@ func (m *Model) jobErrText(err error) string {
 			"No connector for this action in this mode: do it by hand, then tick it.")
 	case errors.Is(err, errNoMigStore):
 		return tr(m.lang, "Cette base ne garde ni dérogation ni demande.", "This store keeps no override or request.")
+	}
+	var fe findingError
+	if errors.As(err, &fe) {
+		text := checklist.FindingText(fe.f).In(m.lang)
+		if len(fe.plans) > 0 {
+			text += tr(m.lang, " ; offres de V2 : ", "; V2's plans: ") + strings.Join(fe.plans, ", ")
+		}
+		return text + tr(m.lang, ". bascule ne choisit pas à la place du client.", ". bascule does not choose for the client.")
+	}
+	switch {
 	case errors.Is(err, errNothingNoted):
 		return tr(m.lang, "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis cochez-la.",
 			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
@@ -364,17 +374,19 @@ func (m *Model) viewMig() (string, help.KeyMap) {
 	return "", formKeys{}
 }
 
-func (m *Model) resizeMig() {
+func (m *Model) resizeMig() tea.Cmd {
 	mg := m.migState()
+	var req, act tea.Cmd
 	if mg.req != nil && mg.req.form != nil {
-		mg.req.form = mg.req.form.WithWidth(m.formWidth())
+		mg.req.form, req = m.fitForm(mg.req.form)
 	}
 	if mg.actions != nil && mg.actions.form != nil {
-		mg.actions.form = mg.actions.form.WithWidth(m.formWidth())
+		mg.actions.form, act = m.fitForm(mg.actions.form)
 	}
 	if mg.input != nil {
 		mg.input.input.Width = m.width - 6
 	}
+	return tea.Batch(req, act)
 }
 
 // migForm gives a form's outcome to the screen that opened it.
@@ -403,8 +415,8 @@ func (m *Model) readOnlyBanner() string {
 		return ""
 	}
 	return " " + m.st.Warn.Render(tr(m.lang,
-		"⚠ Migration faite : V1 est en lecture seule (historique consultable, plus d'envoi ni de paiement) §3.2",
-		"⚠ Migrated: V1 is read-only (history readable, no more sending or paying) §3.2"))
+		"⚠ Migration faite : chaque espace entreprise V1 est en lecture seule §3.2",
+		"⚠ Migrated: each V1 company space is read-only §3.2"))
 }
 
 // openPrompt opens the one-line prompt of a phase 3–5 screen.
@@ -429,7 +441,7 @@ func (m *Model) updateLineInput(msg tea.Msg) (string, bool, tea.Cmd) {
 			return "", false, nil
 		case tea.KeyEnter:
 			mg.input = nil
-			return strings.TrimSpace(p.input.Value()), true, nil
+			return connectors.Sanitize(p.input.Value()), true, nil
 		}
 	}
 	var cmd tea.Cmd
@@ -502,5 +514,5 @@ func (m *Model) evidenceShort(ev *checklist.Evidence) string {
 	if !ev.OK {
 		mark = m.st.Warn.Render("⚠")
 	}
-	return mark + " " + m.st.Muted.Render(strings.ToUpper(ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
+	return mark + " " + m.st.Muted.Render(SourceLabel(m.lang, ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
 }

@@ -57,7 +57,7 @@ func TestMigrationGolden(t *testing.T) {
 		keys []string
 		wait string
 	}{
-		{"request", func() *testEnv { return newTestEnv(40) }, []string{"d", "down"}, "Ce qui bloque la demande"},
+		{"request", func() *testEnv { return newTestEnv(40) }, []string{"d", "down", "down"}, "Ce qui bloque la demande"},
 		{"reconciliation", migratedEnv, []string{"r"}, "✗ écart (3)"},
 		{"summary", migratedEnv, []string{"t"}, "Espaces entreprises"},
 	}

@@ -269,6 +269,13 @@ func (m *Model) errText(err error) string {
 
 // Update handles global concerns, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes {
+		// Typed or pasted text enters here for every screen and field.
+		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {
+			return m, nil
+		}
+		msg = km
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -413,16 +420,20 @@ func (m *Model) goBack() {
 
 func (m *Model) resizeScreens() tea.Cmd {
 	var cmds []tea.Cmd
+	var cmd tea.Cmd
 	if m.capture != nil && m.capture.form != nil {
-		m.capture.form = m.capture.form.WithWidth(m.formWidth())
+		m.capture.form, cmd = m.fitForm(m.capture.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.wsScreen != nil && m.wsScreen.form != nil {
-		m.wsScreen.form = m.wsScreen.form.WithWidth(m.formWidth())
+		m.wsScreen.form, cmd = m.fitForm(m.wsScreen.form)
+		cmds = append(cmds, cmd)
 	}
 	if m.bulk != nil && m.bulk.form != nil {
-		m.bulk.form = m.bulk.form.WithWidth(m.formWidth())
+		m.bulk.form, cmd = m.fitForm(m.bulk.form)
+		cmds = append(cmds, cmd)
 	}
-	m.resizeMig()
+	cmds = append(cmds, m.resizeMig())
 	return tea.Batch(cmds...)
 }
 

@@ -222,6 +222,7 @@ func TestCaptureCollaborator(t *testing.T) {
 	d.typeText("Comptable")
 	d.key("enter")
 	d.key("down", "down", "x", "enter") // V2 role: Comptable
+	d.key("enter")                      // no other role as free text
 	d.key("o")                          // invite again: oui
 	d.mustSee("1 collaborateur", "Sophie Durand · sophie.durand@cabinet-martin.fr · Comptable")
 	d.key("t")

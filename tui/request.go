@@ -44,8 +44,8 @@ func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", tr(lang, "agir", "act"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "fait", "done"))),
+		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
+		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
 		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
 		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
@@ -99,10 +99,8 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	mg := m.migState()
 	r := mg.req
 	if r.form != nil {
-		f, cmd := r.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			r.form = hf
-		}
+		var cmd tea.Cmd
+		r.form, cmd = m.updateForm(r.form, msg)
 		return cmd
 	}
 	if mg.input != nil {
@@ -176,6 +174,10 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 			break
 		}
 		return m.runJob(ref, m.notifyJob())
+	case checklist.CabinetPendingStep:
+		if fn := m.jobFor(ref); fn != nil {
+			return m.runJob(ref, fn)
+		}
 	case "request.client_checks":
 		m.migState().req.blockers = m.run.RequestBlockers()
 		return m.runJob(ref, readinessJob(m.run.RequestBlockers(), m.opts.Now()))
@@ -257,7 +259,7 @@ func (m *Model) notifyJob() job {
 		b.Clients = append(b.Clients, notify.Recipient{ID: c.ID, Name: c.Name, SIREN: c.SIREN,
 			Payment: c.Payment, PendingInvoices: c.PendingInvoices})
 	}
-	v1, now, root := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces")
+	v1, now, root, lang := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces"), m.lang
 	return func(ctx context.Context) (jobResult, error) {
 		contacts := map[string]connectors.Client{}
 		if v1 != nil {
@@ -292,7 +294,7 @@ func (m *Model) notifyJob() job {
 		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
 		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone),
-			summary: fmt.Sprintf("%d %s → %s", written, plural(written, "message écrit", "messages écrits"), abs)}, nil
+			summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
 	}
 }
 
@@ -437,15 +439,11 @@ func (m *Model) openManualRequest() tea.Cmd {
 		}
 		fields = append(fields, m.huhField(fl, v, ans))
 	}
-	id := m.ids.take()
-	form := huh.NewForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand"))).
-		WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	form.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	form.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand")))
 	r.form, r.formID = form, id
 	r.manual = a
 	mg.reqAnswers = ans
-	return form.Init()
+	return cmd
 }
 
 func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
@@ -699,8 +697,13 @@ func (m *Model) requestDetail() []string {
 		}
 	}
 	if st.ID != "request.client_checks" && st.ID != "request.submit" {
-		for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+		for _, l := range strings.Split(wrapText(st.HelpSaid().In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+		if n := st.NoteSaid(); !n.Text.IsZero() {
+			for _, l := range strings.Split(wrapText(n.In(m.lang), w), "\n") {
+				lines = append(lines, " "+m.st.Muted.Render(l))
+			}
 		}
 		if ev := state.Evidence; ev != nil && st.ID != "request.notify_clients" {
 			for _, l := range m.evidenceLines(ev) {
@@ -723,6 +726,7 @@ func blockerKinds(lang checklist.Lang) []struct {
 	}{
 		{checklist.BlockRegistration, tr(lang, "Inscription (§3.1)", "Registration (§3.1)")},
 		{checklist.BlockCabinetPreparation, tr(lang, "Préparation du cabinet (§2)", "Firm preparation (§2)")},
+		{checklist.BlockCabinetPendingInvoices, tr(lang, "Factures en attente du dossier du cabinet (§3.2)", "Pending invoices of the firm's own dossier (§3.2)")},
 		{checklist.BlockPendingInvoices, tr(lang, "Factures en attente sur V1 (§2)", "Invoices pending on V1 (§2)")},
 		{checklist.BlockClientPreparation, tr(lang, "Préparation des clients (§2)", "Client preparation (§2)")},
 		{checklist.BlockStepBlocked, tr(lang, "Étapes bloquées", "Blocked steps")},

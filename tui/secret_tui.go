@@ -152,9 +152,10 @@ func (m *Model) openPassForm() tea.Cmd {
 			return nil
 		}))
 	}
-	c.form, c.formID = m.finishForm(huh.NewForm(huh.NewGroup(fields...)))
+	var cmd tea.Cmd
+	c.form, c.formID, cmd = m.newForm(huh.NewGroup(fields...))
 	c.passForm = true
-	return c.form.Init()
+	return cmd
 }
 
 // sealCmd seals the pending secrets in a command.

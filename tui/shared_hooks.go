@@ -43,7 +43,9 @@ func FirstRunField(name string) checklist.Field {
 	case "client_secret":
 		return f("Secret client", "Client secret", checklist.FieldText)
 	case "passphrase":
-		return f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p := f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p.MinRunes = checklist.MinPassphrase
+		return p
 	}
 	return f(name, name, checklist.FieldText)
 }
@@ -85,23 +87,35 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 	if a.Workspaces == nil {
 		return FirstRunResult{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
 	}
-	siren := ident.NormalizeSIREN(a.SIREN)
+	// Every answer is typed or pasted: cleaned of escape sequences, control
+	// characters and bidi overrides here, for both front ends. The client
+	// secret is kept as typed: it is sealed, never shown.
+	clean := connectors.Sanitize
+	siren := ident.NormalizeSIREN(clean(a.SIREN))
 	ws := Workspace{
 		ID:       siren,
-		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: strings.TrimSpace(a.LegalName), ManagerEmail: ident.NormalizeEmail(a.Email)},
-		Operator: strings.TrimSpace(a.Operator), Mode: a.Mode, Created: a.Now,
+		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: clean(a.LegalName), ManagerEmail: ident.NormalizeEmail(clean(a.Email))},
+		Operator: clean(a.Operator), Mode: a.Mode, Created: a.Now,
 	}
 	if a.Mode == ModeAPI {
-		ws.APIURL, ws.V2URL, ws.ClientID = strings.TrimSpace(a.APIURL), strings.TrimSpace(a.V2URL), strings.TrimSpace(a.ClientID)
+		ws.APIURL, ws.V2URL, ws.ClientID = clean(a.APIURL), clean(a.V2URL), clean(a.ClientID)
 	}
 	var rowErrors []string
 	if a.Mode == ModeFiles {
 		if a.ImportDossiers == nil {
 			return FirstRunResult{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
 		}
-		ds, rows, err := a.ImportDossiers(strings.TrimSpace(a.ExportPath))
+		ds, rows, err := a.ImportDossiers(clean(a.ExportPath))
 		if err != nil {
 			return FirstRunResult{ImportFailed: true}, err
+		}
+		// The export's cells reach the screen through the dossiers' names
+		// and the rejected rows' messages.
+		for i := range ds {
+			ds[i].Name, ds[i].SIREN = clean(ds[i].Name), clean(ds[i].SIREN)
+		}
+		for i := range rows {
+			rows[i] = clean(rows[i])
 		}
 		ws.Dossiers, rowErrors = ds, rows
 	}
@@ -185,6 +199,15 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 			ev, err := checkRegistration(ctx, v2, ref.Step, cab, now)
 			return CheckResult{Evidence: ev}, err
 		}
+	case checklist.CabinetPendingStep:
+		return func(ctx context.Context) (CheckResult, error) {
+			if v1 == nil {
+				return CheckResult{}, errNoPort
+			}
+			// The count is the firm's own: it is no client's PendingInvoices.
+			ev, _, err := checkPendingInvoices(ctx, v1, connectors.SpaceCabinet, now)
+			return CheckResult{Evidence: ev}, err
+		}
 	case "request.v1_read_only":
 		return func(ctx context.Context) (CheckResult, error) {
 			if v1 == nil {
@@ -218,13 +241,31 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 }
 
 // CheckedWhere says where some evidence was taken, as the user reads it
-// after "Vérifié"/"Checked": "sur V1", "sur V2", or "par bascule" for a
-// check of bascule's own rules.
+// after "Vérifié"/"Checked": "sur V1", "sur V2", "par bascule" for a check
+// of bascule's own rules, "dans un fichier" for files bascule wrote.
 func CheckedWhere(lang checklist.Lang, source string) string {
-	if source == "bascule" {
+	switch source {
+	case "bascule":
 		return Tr(lang, "par bascule", "by bascule")
+	case "file":
+		return Tr(lang, "dans un fichier", "in a file")
 	}
-	return Tr(lang, "sur ", "on ") + strings.ToUpper(source)
+	return Tr(lang, "sur ", "on ") + SourceLabel(lang, source)
+}
+
+// SourceLabel names where evidence comes from in a short label: "V1",
+// "V2", "fichier", "bascule", "simulation"; an unknown source keeps its
+// own name, upper-cased like V1 and V2.
+func SourceLabel(lang checklist.Lang, source string) string {
+	switch source {
+	case "file":
+		return Tr(lang, "fichier", "file")
+	case "bascule":
+		return "bascule"
+	case "sandbox":
+		return Tr(lang, "simulation", "simulation")
+	}
+	return strings.ToUpper(source)
 }
 
 // JobResult is what a step's connector work found or did: the evidence to
@@ -270,5 +311,19 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 // StepJobWrites says a step's job changes something on V2 (a re-creation),
 // rather than only reading (a check or a control).
 func StepJobWrites(step string) bool {
+	switch step {
+	case "reconciliation.cabinet.roles", "reconciliation.payment.payment_account", "reconciliation.client.v1_read_only":
+		return false // checks: they read V2 or V1, they write nothing
+	}
 	return strings.HasPrefix(step, "reconciliation.") && !isControl(step)
+}
+
+// BoolAnswer is the answer a yes/no capture field starts on: the value
+// noted, or for a new item Oui where the guide expects it most of the time
+// (a person noted is invited again unless told otherwise), else Non.
+func BoolAnswer(fl checklist.Field, value string) bool {
+	if value == "" {
+		return fl.ID == "reinvite"
+	}
+	return value == "true"
 }

@@ -109,8 +109,15 @@ func HuhTheme(p Palette) *huh.Theme {
 	t.Focused.UnselectedOption = t.Focused.UnselectedOption.Foreground(p.Fg)
 	t.Focused.TextInput.Prompt = t.Focused.TextInput.Prompt.Foreground(p.Accent)
 	t.Focused.TextInput.Placeholder = t.Focused.TextInput.Placeholder.Foreground(p.Muted)
-	t.Focused.FocusedButton = t.Focused.FocusedButton.Bold(true).Reverse(true)
-	t.Focused.BlurredButton = t.Focused.BlurredButton.Foreground(p.Muted)
+	// The chosen button is bracketed, the other one padded to the same
+	// width: without colour (NO_COLOR, a dumb terminal) reverse video is
+	// dropped too, and the two buttons would look alike.
+	chosen := lipgloss.Border{Left: "[", Right: "]"}
+	other := lipgloss.Border{Left: " ", Right: " "}
+	t.Focused.FocusedButton = t.Focused.FocusedButton.Padding(0, 1).Bold(true).Reverse(true).
+		Border(chosen, false, true, false, true)
+	t.Focused.BlurredButton = t.Focused.BlurredButton.Padding(0, 1).Foreground(p.Muted).
+		Border(other, false, true, false, true)
 	t.Blurred = t.Focused
 	t.Blurred.Base = t.Focused.Base.BorderStyle(lipgloss.HiddenBorder())
 	t.Blurred.Card = t.Blurred.Base

@@ -57,7 +57,7 @@ func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
 	return summaryKeys{
 		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
 		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp("espace", tr(lang, "synthèse relue", "summary reviewed"))),
+		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "synthèse relue", "summary reviewed"))),
 		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
@@ -380,7 +380,7 @@ func (m *Model) sessionLines() []string {
 				phases = append(phases, fmt.Sprintf("%s %d", strings.ToLower(phaseShort(m.lang, ph)), n))
 			}
 		}
-		out = append(out, fmt.Sprintf("   %s : %d %s (≈ %s) — %s", l.actor.Title().In(m.lang), l.steps,
+		out = append(out, fmt.Sprintf("   %s%s%d %s (≈ %s) — %s", l.actor.Title().In(m.lang), colon(m.lang), l.steps,
 			plural(l.steps, tr(m.lang, "étape", "step"), tr(m.lang, "étapes", "steps")), fmtDuration(l.time), strings.Join(phases, ", ")))
 	}
 	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Fait pendant la session", "Done during the session")))

@@ -6,10 +6,14 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 )
 
 // tr picks the French or English wording. UI strings are few and short, so
 // they live next to the code that shows them rather than in a catalogue.
+// colon is the colon before a value: French puts a space before it.
+func colon(lang checklist.Lang) string { return tr(lang, " : ", ": ") }
+
 func tr(lang checklist.Lang, fr, en string) string {
 	if lang == checklist.English {
 		return en
@@ -101,4 +105,25 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cleanTyped is what a key message's runes may put into a field or on the
+// screen: escape sequences (a paste holds them whole), control characters
+// and bidi overrides are dropped by connectors.Sanitize; the spaces around
+// the text, which it trims, are kept, since they are part of what is typed.
+func cleanTyped(rs []rune) []rune {
+	s := string(rs)
+	clean := connectors.Sanitize(s)
+	if clean == s {
+		return rs
+	}
+	if clean == "" {
+		if strings.Trim(s, " ") == "" {
+			return rs
+		}
+		return nil
+	}
+	lead := len(s) - len(strings.TrimLeft(s, " "))
+	trail := len(s) - len(strings.TrimRight(s, " "))
+	return []rune(s[:lead] + clean + s[len(s)-trail:])
 }

@@ -146,21 +146,11 @@ func (m *Model) updateWorkspace(msg tea.Msg) tea.Cmd {
 		return m.quit()
 	}
 	if w.form != nil {
-		f, cmd := w.form.Update(msg)
-		if hf, ok := f.(*huh.Form); ok {
-			w.form = hf
-		}
+		var cmd tea.Cmd
+		w.form, cmd = m.updateForm(w.form, msg)
 		return cmd
 	}
 	return nil
-}
-
-func (m *Model) finishForm(f *huh.Form) (*huh.Form, int) {
-	id := m.ids.take()
-	f = f.WithTheme(m.theme).WithKeyMap(huhKeyMap(m.lang)).WithShowHelp(true).WithWidth(m.formWidth())
-	f.SubmitCmd = func() tea.Msg { return formSubmittedMsg{id: id} }
-	f.CancelCmd = func() tea.Msg { return formCancelledMsg{id: id} }
-	return f, id
 }
 
 func (m *Model) openChooser() tea.Cmd {
@@ -174,11 +164,11 @@ func (m *Model) openChooser() tea.Cmd {
 		opts = append(opts, huh.NewOption(label, ws.ID))
 	}
 	opts = append(opts, huh.NewOption(tr(m.lang, "+ Créer un nouvel espace de travail", "+ Create a new workspace"), choiceCreate))
-	w.form, w.formID = m.finishForm(huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Title(tr(m.lang, "Espace de travail", "Workspace")).
-			Description(tr(m.lang, "Un espace par cabinet migré.", "One workspace per migrated firm.")).
-			Options(opts...).Value(w.choice))))
-	return w.form.Init()
+	var cmd tea.Cmd
+	w.form, w.formID, cmd = m.newForm(huh.NewGroup(
+		newSelect(tr(m.lang, "Espace de travail", "Workspace"), opts, w.choice).
+			Description(tr(m.lang, "Un espace par cabinet migré.", "One workspace per migrated firm."))))
+	return cmd
 }
 
 func (m *Model) openCreateForm() tea.Cmd {
@@ -201,13 +191,14 @@ func (m *Model) openCreateForm() tea.Cmd {
 	operator := func() *huh.Input {
 		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck("operator"))
 	}
-	w.form, w.formID = m.finishForm(huh.NewForm(
+	var cmd tea.Cmd
+	w.form, w.formID, cmd = m.newForm(
 		huh.NewGroup(
-			huh.NewSelect[Mode]().Title(tr(lang, "Connecteurs", "Connectors")).Options(
+			newSelect(tr(lang, "Connecteurs", "Connectors"), []huh.Option[Mode]{
 				huh.NewOption(tr(lang, "Démonstration (plateforme simulée)", "Demo (simulated platform)"), ModeDemo),
 				huh.NewOption(tr(lang, "Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"), ModeFiles),
 				huh.NewOption(tr(lang, "API V1/V2", "V1/V2 API"), ModeAPI),
-			).Value(&a.mode).
+			}, &a.mode).
 				Description(tr(lang, "Comment bascule lit V1 et V2 pour ce cabinet.", "How bascule reads V1 and V2 for this firm.")),
 		).Title(tr(lang, "Nouvel espace de travail", "New workspace")),
 		huh.NewGroup(
@@ -250,8 +241,8 @@ func (m *Model) openCreateForm() tea.Cmd {
 		).Title(tr(lang, "API V1/V2", "V1/V2 API")).
 			Description(tr(lang, "Les mêmes identifiants client servent pour V1 et V2.", "The same client credentials are used for V1 and V2.")).
 			WithHideFunc(func() bool { return a.mode != ModeAPI }),
-	))
-	return w.form.Init()
+	)
+	return cmd
 }
 
 // createWorkspace records the new workspace in a command, through
@@ -303,7 +294,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 				more := len(rows) - maxReportRows
 				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(tr(m.lang, "… et %d autres", "… and %d more"), more))
 			}
-			w.created, w.report = &ws, append([]string{text + " :"}, rows...)
+			w.created, w.report = &ws, append([]string{text + tr(m.lang, " :", ":")}, rows...)
 			return status
 		}
 	}
@@ -328,7 +319,7 @@ func (m *Model) viewWorkspace() (string, help.KeyMap) {
 		hint := wrapText(tr(m.lang, "Ces lignes ne sont pas importées : corrigez le fichier et importez-les plus tard (§3.4). Entrée pour continuer.",
 			"These rows are not imported: fix the file and import them later (§3.4). Enter to continue."), m.width-4)
 		body += "\n" + indent(m.st.Muted.Render(hint), 1)
-		return head + body, formKeys{Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp(tr(m.lang, "entrée", "enter"), tr(m.lang, "continuer", "continue"))), Quit: m.gkeys.Quit}
+		return head + body, formKeys{Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(m.lang), tr(m.lang, "continuer", "continue"))), Quit: m.gkeys.Quit}
 	case w.working:
 		return head + " " + m.spin.View() + " " + tr(m.lang, "Ouverture de l'espace…", "Opening the workspace…"), formKeys{Quit: m.gkeys.ForceQuit}
 	case w.form != nil:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors/files"
 )
 
@@ -27,8 +28,9 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			"ligne (SIREN, TVA, IBAN, e-mail, colonnes obligatoires) et écrit le fichier d'import\n" +
 			"de V2, en .xlsx ou en .csv selon l'extension de --to. Les lignes en erreur sont\n" +
 			"listées sur la sortie d'erreur (ligne, colonne, message) et laissées de côté ; les\n" +
-			"bonnes sont écrites. Au-delà de --max-rows lignes (500 par défaut, la limite de V2),\n" +
-			"plusieurs fichiers sont écrits. Code de sortie 1 si des lignes ont été rejetées.\n" +
+			"bonnes sont écrites. Au-delà de --max-rows lignes, plusieurs fichiers sont écrits.\n" +
+			checklist.ImportRowsNote().In(checklist.French) + "\n" +
+			"Une colonne unique « Nom du contact » est découpée en prénom et nom. Code de sortie 1 si des lignes ont été rejetées ou s'il n'y en a aucune.\n" +
 			"Les clients actifs sont ignorés (V2 les migre lui-même), sauf --include-active.",
 		Example: "  bascule clients convert --from export-v1.csv --to import-v2.xlsx\n" +
 			"  bascule clients convert --from export.xlsx --to import.csv --map \"N° SIREN=siren\" --max-rows 200",
@@ -56,7 +58,7 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 					}
 				}
 			}
-			in, err := os.Open(from)
+			in, err := files.OpenFile(from)
 			if err != nil {
 				return err
 			}
@@ -67,7 +69,8 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 				if errors.As(err, &fe) && fe.Code == files.CodeBadMapping {
 					return usageError{err}
 				}
-				return err
+				// Which file: --from, not the --to the user may think of.
+				return files.InFile(from, err)
 			}
 			for _, e := range res.Errors {
 				fmt.Fprintln(env.stderr, env.rowError(e))
@@ -89,6 +92,11 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			sm := res.Summary
 			fmt.Fprintf(env.stderr, env.msg("%d ligne(s) lue(s) : %d écrite(s), %d rejetée(s), %d client(s) actif(s) ignoré(s)\n",
 				"%d row(s) read: %d written, %d rejected, %d active client(s) skipped\n"), sm.Read, sm.Written, sm.Rejected, sm.Skipped)
+			if sm.SplitNames > 0 {
+				fmt.Fprintf(env.stderr, env.msg("colonne « %s » : %d nom(s) complet(s) découpé(s) en prénom et nom (premier mot = prénom, particules « de », « Le »… gardées avec le nom) ; vérifiez-les dans le fichier écrit\n",
+					"column “%s”: %d full name(s) split into first and last name (first word = first name, particles such as “de”, “Le” kept with the last name); check them in the file written\n"),
+					sm.NameColumn, sm.SplitNames)
+			}
 			if len(res.Unmapped) > 0 {
 				fmt.Fprintf(env.stderr, env.msg("colonnes non reprises : %s\n", "columns not used: %s\n"), strings.Join(res.Unmapped, ", "))
 			}

@@ -49,7 +49,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.text("Sophie Durand")
 	tm.keys("Enter")
 	tm.text("sophie.durand@cabinet-martin.fr")
-	tm.keys("Enter", "Enter", "Enter", "o")
+	tm.keys("Enter", "Enter", "Enter", "Enter", "o") // V1 role, V2 roles, other roles (free text), invite again
 	tm.waitFor("1 collaborateur")
 	tm.keys("t")
 	tm.waitFor("1/3 faites")

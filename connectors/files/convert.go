@@ -23,6 +23,10 @@ type Summary struct {
 	Written  int `json:"written"`  // clients ready for the import file
 	Rejected int `json:"rejected"` // rows with at least one error
 	Skipped  int `json:"skipped"`  // active clients left out (see IncludeActive)
+	// SplitNames counts the written clients whose contact's first and last
+	// names were cut from the one full-name column NameColumn.
+	SplitNames int    `json:"split_names"`
+	NameColumn string `json:"name_column,omitempty"`
 }
 
 // ConvertResult is a V1 export adapted to the V2 import template.
@@ -54,10 +58,61 @@ func Convert(in io.Reader, inName string, opts ConvertOptions) (ConvertResult, e
 	}
 	good, rejected := ValidateForImport(kept)
 	res.Clients = good
-	res.Errors = append(exp.Errors, rejected...)
+	res.Errors = append(exp.Errors, inUserColumns(rejected, exp.Columns)...)
 	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Row < res.Errors[j].Row })
 	res.Summary.Read = exp.Read
 	res.Summary.Written = len(good)
 	res.Summary.Rejected = RejectedRows(res.Errors)
+	for _, c := range good {
+		if c.NameSplit {
+			res.Summary.SplitNames++
+		}
+	}
+	if res.Summary.SplitNames > 0 {
+		res.Summary.NameColumn = exp.Columns[FieldContactName]
+	}
 	return res, nil
+}
+
+// templateFields says which field of an export feeds each template column,
+// the full-name field last for the two name columns.
+func templateFields() map[string][]Field {
+	return map[string][]Field{
+		ColLegalName:        {FieldLegalName},
+		ColCountry:          {FieldCountry},
+		ColContactEmail:     {FieldContactEmail},
+		ColContactFirstName: {FieldContactFirstName, FieldContactName},
+		ColContactLastName:  {FieldContactLastName, FieldContactName},
+		ColContactLanguage:  {FieldLanguage},
+		ColCompanyNumber:    {FieldSIREN},
+		ColVAT:              {FieldVAT},
+		ColIBAN:             {FieldIBAN},
+	}
+}
+
+// inUserColumns rewrites the import check's errors, which name template
+// columns ("Contact first name"), with the columns of the user's own file
+// ("Nom du contact"). When the file has no column for it, none is named
+// and the message says the file lacks it: naming a column the user cannot
+// find in their file sent them looking for it.
+func inUserColumns(errs []connectors.RowError, columns map[Field]string) []connectors.RowError {
+	fields := templateFields()
+	for i, e := range errs {
+		var col string
+		for _, f := range fields[e.Column] {
+			if c, ok := columns[f]; ok {
+				col = c
+				break
+			}
+		}
+		if col == "" && e.Column != "" {
+			e.Message += " ; le fichier n'a pas de colonne pour cette information"
+			if e.MessageEN != "" {
+				e.MessageEN += "; the file has no column for it"
+			}
+		}
+		e.Column = col
+		errs[i] = e
+	}
+	return errs
 }

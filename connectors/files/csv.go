@@ -65,13 +65,18 @@ func readCSV(data []byte, opts TableOptions) (*Table, error) {
 
 // decodeText returns the content as UTF-8 without BOM. Excel's "CSV UTF-8"
 // starts with a BOM, its plain "CSV" is Windows-1252 and its "Texte Unicode"
-// is UTF-16LE with BOM. Anything that is not valid UTF-8 is taken as
-// Windows-1252: it is what a French Windows writes, and every byte sequence
-// decodes, so a wrong guess degrades a few accents rather than failing.
+// is UTF-16LE with BOM. A file with no UTF-8 accent at all and bytes that
+// are not UTF-8 is Windows-1252, what a French Windows writes. A UTF-8 file
+// with such bytes (a line pasted from another file) is decided line by
+// line: see decodeLines.
 func decodeText(data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
+		if utf8.Valid(data) {
+			return data, nil
+		}
+		return decodeLines(data)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
@@ -84,13 +89,71 @@ func decodeText(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
 		return data, nil
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if hasUTF8Sequence(data) {
+		return decodeLines(data)
+	}
+	return fromWindows1252(data)
+}
+
+func fromWindows1252(b []byte) ([]byte, error) {
+	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
 	if err != nil {
 		return nil, newError(CodeUnreadable,
 			"encodage du fichier non reconnu",
 			"unrecognised file encoding", err)
 	}
 	return out, nil
+}
+
+// decodeLines decodes a UTF-8 file in which some lines are not UTF-8.
+// Decoding the whole file as Windows-1252 for one such line turned every
+// "Société" into "SociÃ©tÃ©". Each line is decided alone instead: valid
+// UTF-8 stays; a line whose non-ASCII bytes are none of them UTF-8 is
+// Windows-1252; a line mixing both cannot be read right either way and is
+// refused, naming it, rather than written garbled.
+func decodeLines(data []byte) ([]byte, error) {
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for n := 1; len(data) > 0; n++ {
+		end := bytes.IndexByte(data, '\n') + 1
+		if end == 0 {
+			end = len(data)
+		}
+		line := data[:end]
+		data = data[end:]
+		switch {
+		case utf8.Valid(line):
+			out = append(out, line...)
+		case hasUTF8Sequence(line):
+			return nil, newError(CodeUnreadable,
+				fmt.Sprintf("ligne %d : encodages mélangés (UTF-8 et Windows-1252) dans la même ligne ; enregistrez le fichier depuis Excel au format « CSV UTF-8 » puis réessayez", n),
+				fmt.Sprintf("line %d: mixed encodings (UTF-8 and Windows-1252) in one line; save the file from Excel as \"CSV UTF-8\" and try again", n), nil)
+		default:
+			dec, err := fromWindows1252(line)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, dec...)
+		}
+	}
+	return out, nil
+}
+
+// hasUTF8Sequence reports whether b holds at least one valid multi-byte
+// UTF-8 sequence: the mark of a UTF-8 text, which Windows-1252 text almost
+// never forms by chance.
+func hasUTF8Sequence(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || size > 1 {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // sepLine recognises Excel's `sep=;` first line (also quoted, or followed by

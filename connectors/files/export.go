@@ -23,6 +23,9 @@ type Client struct {
 	// Row is the 1-based row in the source file, 0 when the client did not
 	// come from a file. Messages about the client point there.
 	Row int
+	// NameSplit says the contact's first and last names were cut from one
+	// full-name cell (see splitContactName), for the conversion summary.
+	NameSplit bool
 }
 
 // FromRecords wraps connectors records (from a V1 port, say) for the writer.
@@ -93,9 +96,26 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 	}
 	out.Columns, out.Unmapped, out.Read = cm.names, cm.unmapped, len(t.Rows)
 	if cm.col(FieldLegalName) < 0 {
+		// The first line is not quoted: the file may be anything (a
+		// password file chosen by mistake). Only the columns recognised as
+		// client fields are named, they are known words.
+		known := make([]string, 0, len(cm.names))
+		for _, h := range t.Header {
+			for _, n := range cm.names {
+				if h == n {
+					known = append(known, h)
+					break
+				}
+			}
+		}
 		return out, newError(CodeMissingColumn,
-			"aucune colonne de raison sociale reconnue (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes du fichier : "+quoteList(t.Header)+" ; indiquez-la avec une correspondance COLONNE=legal_name",
-			"no legal-name column recognised; map one with COLUMN=legal_name", nil)
+			fmt.Sprintf("aucune colonne de raison sociale reconnue parmi les %d colonne(s) de la première ligne (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes reconnues : %s ; indiquez-la avec une correspondance COLONNE=legal_name", nonEmpty(t.Header), quoteList(known)),
+			fmt.Sprintf("no legal-name column recognised among the %d column(s) of the first line; map one with COLUMN=legal_name", nonEmpty(t.Header)), nil)
+	}
+	if len(t.Rows) == 0 {
+		return out, newError(CodeEmpty,
+			"le fichier ne contient aucune ligne de client sous l'en-tête",
+			"the file holds no client row under its header", nil)
 	}
 	p := newRowParser(cm, len(t.Rows))
 	out.Clients = make([]Client, 0, len(t.Rows))
@@ -283,8 +303,9 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 	}
 	c.ContactFirstName = cell(row, p.first)
 	c.ContactLastName = cell(row, p.last)
-	if c.ContactFirstName == "" && c.ContactLastName == "" {
-		c.ContactFirstName, c.ContactLastName = splitContactName(cell(row, p.contact))
+	if full := cell(row, p.contact); c.ContactFirstName == "" && c.ContactLastName == "" && full != "" {
+		c.ContactFirstName, c.ContactLastName = splitContactName(full)
+		c.NameSplit = true
 	}
 
 	if raw := cell(row, p.lang); raw != "" {
@@ -446,6 +467,16 @@ func RejectedRows(errs []connectors.RowError) int {
 		seen[e.Row] = struct{}{}
 	}
 	return len(seen)
+}
+
+func nonEmpty(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		if s != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func quoteList(ss []string) string {

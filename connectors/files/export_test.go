@@ -209,7 +209,8 @@ func TestReadClientsExportNoLegalName(t *testing.T) {
 	data := []byte(lines("Code;SIREN", "X;"+sirenA))
 	exp, err := ReadClientsExport(bytes.NewReader(data), "x.csv", ReadOptions{})
 	var fe *Error
-	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "« Code »") {
+	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "2 colonne(s)") ||
+		!strings.Contains(err.Error(), "reconnues : « SIREN »") || strings.Contains(err.Error(), "Code") {
 		t.Fatalf("err = %v", err)
 	}
 	if exp.Columns[FieldSIREN] != "SIREN" || !slices.Equal(exp.Unmapped, []string{"Code"}) {
@@ -268,6 +269,27 @@ func TestSplitContactName(t *testing.T) {
 		{"Martin, Claire", "Claire", "Martin"},
 		{"Cher", "", "Cher"},
 		{"", "", ""},
+		// As V1 and LibreOffice write a single "Nom du contact" column.
+		{"Céline Lefèvre", "Céline", "Lefèvre"},
+		{"  Céline   Lefèvre ", "Céline", "Lefèvre"},
+		{"Jean-Pierre Durand", "Jean-Pierre", "Durand"},
+		{"Marie Claire Dupont", "Marie", "Claire Dupont"},
+		{"Charles de Gaulle", "Charles", "de Gaulle"},
+		{"Anne du Bellay", "Anne", "du Bellay"},
+		{"Yann Le Gall", "Yann", "Le Gall"},
+		{"Piet van der Berg", "Piet", "van der Berg"},
+		{"Valéry Giscard d'Estaing", "Valéry", "Giscard d'Estaing"},
+		{"Le Gall Yann", "Yann", "Le Gall"},
+		{"de La Fontaine Jean", "Jean", "de La Fontaine"},
+		{"van Dijk Anna", "Anna", "van Dijk"},
+		{"d'Ormesson Jean", "Jean", "d'Ormesson"},
+		{"d’Ormesson Jean", "Jean", "d’Ormesson"},
+		{"Le Gall", "", "Le Gall"},
+		{"DE LA FONTAINE Jean", "Jean", "DE LA FONTAINE"},
+		{"Céline LEFÈVRE", "Céline", "LEFÈVRE"},
+		{"JEAN DUPONT", "JEAN", "DUPONT"},
+		{"M. Jean-Pierre de La Fontaine", "Jean-Pierre", "de La Fontaine"},
+		{"Dr Le Gall Yann", "Yann", "Le Gall"},
 	} {
 		f, l := splitContactName(tc.in)
 		if f != tc.first || l != tc.last {

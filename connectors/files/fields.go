@@ -291,12 +291,30 @@ func mapColumns(header []string, mapping map[string]string) (*columnMap, error) 
 			}
 		}
 	}
+	m.fullNameColumn(explicit)
 	for i, h := range header {
 		if !taken[i] && h != "" {
 			m.unmapped = append(m.unmapped, h)
 		}
 	}
 	return m, nil
+}
+
+// fullNameColumn reads a lone contact-name column as the whole name. V1
+// exports, and LibreOffice saving them, have a single "Nom du contact"
+// holding "Céline Lefèvre": with no first-name column beside it, it is the
+// full name, to be split, not a surname. A column the user mapped
+// explicitly keeps the meaning given.
+func (m *columnMap) fullNameColumn(explicit map[Field]bool) {
+	last, hasLast := m.index[FieldContactLastName]
+	_, hasFirst := m.index[FieldContactFirstName]
+	_, hasFull := m.index[FieldContactName]
+	if !hasLast || hasFirst || hasFull || explicit[FieldContactLastName] {
+		return
+	}
+	m.index[FieldContactName], m.names[FieldContactName] = last, m.names[FieldContactLastName]
+	delete(m.index, FieldContactLastName)
+	delete(m.names, FieldContactLastName)
 }
 
 // findColumn finds a column by its exact name, then by its folded name.

@@ -3,7 +3,6 @@ package files
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/bascule-cli/bascule/connectors"
 )
@@ -171,56 +170,4 @@ func yes(s string) bool {
 		return true
 	}
 	return false
-}
-
-// splitContactName splits a contact written in one cell. French lists often
-// write the surname first in capitals ("DUPONT Jean-Pierre"); otherwise the
-// first word is the first name ("Jean-Pierre de La Fontaine"); "Dupont, Jean"
-// is surname first. A civility ("M.", "Mme"…) is dropped.
-func splitContactName(s string) (first, last string) {
-	if i := strings.IndexByte(s, ','); i >= 0 {
-		return strings.TrimSpace(s[i+1:]), strings.TrimSpace(s[:i])
-	}
-	words := strings.Fields(s)
-	if len(words) > 1 && isCivility(words[0]) {
-		words = words[1:]
-	}
-	switch len(words) {
-	case 0:
-		return "", ""
-	case 1:
-		return "", words[0]
-	}
-	// Leading words in capitals are the surname, if something follows them
-	// that is not in capitals.
-	n := 0
-	for n < len(words) && isUpperWord(words[n]) {
-		n++
-	}
-	if n > 0 && n < len(words) {
-		return strings.Join(words[n:], " "), strings.Join(words[:n], " ")
-	}
-	return words[0], strings.Join(words[1:], " ")
-}
-
-func isCivility(w string) bool {
-	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
-	case "m", "mr", "mme", "mlle", "mrs", "ms", "monsieur", "madame", "mademoiselle", "dr", "me":
-		return true
-	}
-	return false
-}
-
-// isUpperWord reports a word of at least two letters, all capitals.
-func isUpperWord(w string) bool {
-	letters := 0
-	for _, r := range w {
-		switch {
-		case unicode.IsLower(r):
-			return false
-		case unicode.IsUpper(r):
-			letters++
-		}
-	}
-	return letters >= 2
 }

@@ -1,6 +1,7 @@
 package files
 
 import (
+	"archive/zip"
 	"bytes"
 	"testing"
 	"unicode/utf8"
@@ -61,6 +62,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Nom\tSIREN\n\x1b[31mX\x1b]0;t\x07\t\u202e12345674\n"))
 	f.Add([]byte("\xff\xfeN\x00o\x00m\x00\n\x00"))
 	f.Add([]byte("Raison sociale;Pays;IBAN;CP\n\"x\"\"y;z\x85\x9b;FR76 3000;1000,0\n"))
+	f.Add([]byte("Raison sociale;Ville\nSociété;Lyon\nLef\xe8vre;Besan\xe7on\nSoci\xc3\xa9t\xe9;X\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := TableOptions{MaxBytes: 1 << 20, MaxRows: 1000}
 		if tb, err := ReadTableWith(bytes.NewReader(data), "f.csv", opts); err == nil {
@@ -75,6 +77,13 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(makeXLSX(f, "", [][]any{{"Raison sociale", "SIREN"}, {"Lefèvre", 552008443}}))
 	f.Add(makeXLSX(f, "Clients", [][]any{{"Nom", "CP"}, {"_x001B_[2J\u202eX", 1000}, {}, {"Y", "5.52008443E8"}}))
 	f.Add([]byte("PK\x03\x04"))
+	good := makeXLSX(f, "Feuil1", [][]any{{"Raison sociale"}, {"A"}, {"B"}})
+	sheet := zipPart(f, good, "xl/worksheets/sheet1.xml")
+	f.Add(rewriteZip(f, good, "xl/worksheets/sheet1.xml", func(zw *zip.Writer) {
+		w, _ := zw.Create("xl/worksheets/sheet1.xml")
+		w.Write(sheet[:len(sheet)*2/3])
+	}))
+	f.Add(zipBomb(f, 4<<10))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := TableOptions{MaxBytes: 1 << 20, MaxRows: 1000, MaxUnzippedBytes: 16 << 20}
 		if tb, err := ReadTableWith(bytes.NewReader(data), "f.xlsx", opts); err == nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // Table is a spreadsheet-shaped file: a header row and data rows, every cell
@@ -34,8 +35,14 @@ func (t *Table) Cell(i, col int) string {
 const (
 	DefaultMaxBytes = 64 << 20
 	DefaultMaxRows  = 200_000
-	// DefaultMaxUnzippedBytes bounds what an .xlsx may expand to.
-	DefaultMaxUnzippedBytes = 512 << 20
+	// DefaultMaxUnzippedBytes bounds what an .xlsx may expand to: the same
+	// as a CSV, since the XML is the same data, only more verbose.
+	DefaultMaxUnzippedBytes = 64 << 20
+	// MaxCellChars is Excel's own limit for one cell; a longer one is not
+	// something a spreadsheet wrote.
+	MaxCellChars = 32_767
+	// MaxColumns bounds a row: an export has a few dozen columns.
+	MaxColumns = 1024
 )
 
 // TableOptions tunes ReadTableWith. Zero values mean the defaults.
@@ -77,9 +84,8 @@ func ReadTableWith(r io.Reader, name string, opts TableOptions) (*Table, error) 
 	opts = opts.withDefaults()
 	data, err := readAll(r, opts.MaxBytes+1)
 	if err != nil {
-		return nil, newError(CodeUnreadable,
-			"lecture du fichier impossible : "+err.Error(),
-			"cannot read the file: "+err.Error(), err)
+		fr, en := ioReason(err)
+		return nil, newError(CodeUnreadable, "lecture du fichier impossible : "+fr, "cannot read the file: "+en, err)
 	}
 	if int64(len(data)) > opts.MaxBytes {
 		return nil, newError(CodeTooLarge,
@@ -170,15 +176,24 @@ func humanBytes(n int64) string {
 // appendRow adds a data row unless all its cells are empty (Excel leaves
 // ";;;;" lines and blank rows at the end of sheets).
 func (t *Table) appendRow(cells []string, line, maxRows int) error {
-	empty := true
-	for _, c := range cells {
-		if c != "" {
-			empty = false
-			break
-		}
+	// Trailing empty cells carry nothing (Excel pads rows to the widest).
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
 	}
-	if empty {
+	if len(cells) == 0 {
 		return nil
+	}
+	if len(cells) > MaxColumns {
+		return newError(CodeTooLarge,
+			fmt.Sprintf("ligne %d : plus de %d colonnes ; ce n'est pas un export de clients", line, MaxColumns),
+			fmt.Sprintf("row %d: more than %d columns; not a client export", line, MaxColumns), nil)
+	}
+	for i, c := range cells {
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			return newError(CodeTooLarge,
+				fmt.Sprintf("ligne %d, colonne %d : cellule de plus de %d caractères, la limite d'Excel", line, i+1, MaxCellChars),
+				fmt.Sprintf("row %d, column %d: cell longer than %d characters, Excel's limit", line, i+1, MaxCellChars), nil)
+		}
 	}
 	if t.Header == nil {
 		t.Header = cells

@@ -191,3 +191,41 @@ func TestReadTableRefusals(t *testing.T) {
 		t.Errorf("empty: %v", err)
 	}
 }
+
+// One Windows-1252 line in a UTF-8 file is decoded alone; the UTF-8 lines
+// keep their accents (the whole file once became "SociÃ©tÃ©").
+func TestReadCSVMixedEncodingsPerLine(t *testing.T) {
+	data := []byte(lines("Raison sociale;Ville", "Société Générale;Orléans"))
+	data = append(data, win1252(t, lines("Boulangerie Lefèvre;Besançon"))...)
+	data = append(data, lines("Café de l'Église;Nîmes")...)
+	for _, bom := range []string{"", "\ufeff"} {
+		tb := readTable(t, append([]byte(bom), data...), "clients.csv")
+		want := [][]string{{"Société Générale", "Orléans"}, {"Boulangerie Lefèvre", "Besançon"}, {"Café de l'Église", "Nîmes"}}
+		for i, w := range want {
+			if !equalRows(tb.Rows[i], w) {
+				t.Errorf("bom %q row %d = %q, want %q", bom, i, tb.Rows[i], w)
+			}
+		}
+	}
+	// A file all in Windows-1252 is still read as such.
+	tb := readTable(t, win1252(t, lines("Raison sociale", "Société Générale")), "clients.csv")
+	if tb.Rows[0][0] != "Société Générale" {
+		t.Errorf("Windows-1252 file: %q", tb.Rows[0][0])
+	}
+}
+
+// A line mixing both encodings is refused, naming the line and quoting
+// nothing of it.
+func TestReadCSVMixedEncodingsInOneLine(t *testing.T) {
+	data := []byte(lines("Raison sociale;Ville", "Société;Lyon"))
+	data = append(data, []byte("Société Lef")...)
+	data = append(data, win1252(t, "èvre;Besançon\r\n")...)
+	_, err := ReadTable(bytes.NewReader(data), "clients.csv")
+	var fe *Error
+	if !errors.As(err, &fe) || fe.Code != CodeUnreadable || !strings.Contains(err.Error(), "ligne 3 : encodages mélangés") {
+		t.Fatalf("err = %v", err)
+	}
+	if strings.Contains(err.Error(), "Lef") || strings.Contains(fe.English(), "Lef") {
+		t.Errorf("the message quotes the file: %v", err)
+	}
+}

@@ -83,12 +83,6 @@ func TemplateColumns() []string {
 	}
 }
 
-// freeText marks the template columns that are not validated identifiers:
-// those are the ones a CSV must protect from formula injection.
-func freeText() []bool {
-	return []bool{true, false, false, true, true, false, false, false, true, false, true, true, true, true, true}
-}
-
 // templateRow returns a validated client's cells in template order, with
 // identifiers in their normalised form.
 func templateRow(c Client) []string {
@@ -240,13 +234,13 @@ func writeCSV(w io.Writer, clients []Client) error {
 	if err := cw.Write(TemplateColumns()); err != nil {
 		return err
 	}
-	text := freeText()
 	for _, c := range clients {
 		row := templateRow(c)
 		for i, v := range row {
-			if text[i] {
-				row[i] = defuseFormula(v)
-			}
+			// Every column: a valid e-mail may start with "=" (RFC 5322
+			// allows it), and a check elsewhere must not be what keeps a
+			// formula out of the file.
+			row[i] = defuseFormula(v)
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -257,11 +251,11 @@ func writeCSV(w io.Writer, clients []Client) error {
 }
 
 // defuseFormula stops a spreadsheet from running a cell as a formula when
-// the CSV is opened (a V1 legal name "=HYPERLINK(…)" would otherwise be
-// live): the OWASP advice is a leading apostrophe. Only free-text columns
-// get it; validated identifiers cannot start with these characters.
+// the CSV is opened (a V1 legal name "=HYPERLINK(…)" or an e-mail
+// "=cmd|'/Ccalc'!A0@x.fr" would otherwise be live): the OWASP advice is a
+// leading apostrophe before "=", "+", "-", "@", TAB and CR.
 func defuseFormula(s string) string {
-	if s != "" && strings.IndexByte("=+-@", s[0]) >= 0 {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
 		return "'" + s
 	}
 	return s
@@ -388,7 +382,7 @@ func WriteFiles(outPath string, format Format, clients []Client, maxRows int) ([
 	if isDir {
 		dir = outPath
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, err
+			return nil, ioError(CodeWriteFailed, "impossible de créer le dossier", "cannot create the folder", dir, err)
 		}
 	}
 
@@ -424,7 +418,7 @@ func WriteFiles(outPath string, format Format, clients []Client, maxRows int) ([
 			}
 			return writeXLSX(w, chunk)
 		}); err != nil {
-			return paths[:i], err
+			return paths[:i], ioError(CodeWriteFailed, "impossible d'écrire", "cannot write", paths[i], err)
 		}
 	}
 	return paths, rejErr

@@ -2,6 +2,7 @@ package files
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -256,7 +257,7 @@ func TestConvert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Summary != (Summary{Read: 4, Written: 1, Rejected: 2, Skipped: 1}) {
+	if res.Summary != (Summary{Read: 4, Written: 1, Rejected: 2, Skipped: 1, SplitNames: 1, NameColumn: "Contact"}) {
 		t.Errorf("summary = %+v", res.Summary)
 	}
 	if len(res.Clients) != 1 || res.Clients[0].LegalName != "Brouillon SARL" || res.Clients[0].Language != "fr-FR" {
@@ -269,9 +270,53 @@ func TestConvert(t *testing.T) {
 	if len(rows) != 4 || rows[0] != 4 || rows[3] != 5 {
 		t.Errorf("errors not sorted by row: %q", formatted(res.Errors))
 	}
+	// The import check names the user's columns, never the template's.
+	for _, e := range res.Errors {
+		if e.Column != "SIREN" && e.Column != "E-mail du contact" && e.Column != "Contact" {
+			t.Errorf("error names column %q, not one of the file's: %s", e.Column, FormatRowError(e))
+		}
+	}
 
 	res, _ = Convert(bytes.NewReader(data), "export.csv", ConvertOptions{IncludeActive: true})
 	if res.Summary.Written != 2 || res.Summary.Skipped != 0 {
 		t.Errorf("include active: %+v", res.Summary)
+	}
+}
+
+// Every column is defused, not only the free-text ones: a valid e-mail
+// may start with "=" and was once written as a live formula.
+func TestWriteCSVDefusesEveryColumn(t *testing.T) {
+	c := goodClient("Lefèvre", sirenA)
+	c.ContactEmail = "=cmd|'/Ccalc'!A0@x.fr"
+	c.ExternalReference = "@SUM(1+1)"
+	c.ContactLastName = "\tDupont"
+	var buf bytes.Buffer
+	if err := WriteClientsImport(&buf, FormatCSV, []Client{c}); err != nil {
+		t.Fatal(err)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\ufeff"))))
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatal(rows, err)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+			t.Errorf("cell %q starts a formula in %q", cell, rows[1])
+		}
+	}
+	if !strings.Contains(buf.String(), ";'=cmd|'/Ccalc'!A0@x.fr;") {
+		t.Errorf("e-mail not defused: %q", buf.String())
+	}
+}
+
+func TestDefuseFormula(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+33 1": "'+33 1", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx",
+		"": "", "Lefèvre": "Lefèvre", "a=b": "a=b", "'=x": "'=x",
+	} {
+		if got := defuseFormula(in); got != want {
+			t.Errorf("defuseFormula(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -22,6 +22,10 @@ func readXLSX(data []byte, opts TableOptions) (t *Table, err error) {
 				"unreadable or damaged Excel workbook", fmt.Errorf("excelize panic: %v", p))
 		}
 	}()
+	zr, err := checkZipSizes(data, opts.MaxUnzippedBytes)
+	if err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: opts.MaxUnzippedBytes,
 		// Same bound, so that large sheets stay in memory instead of
@@ -34,9 +38,7 @@ func readXLSX(data []byte, opts TableOptions) (t *Table, err error) {
 		}
 		// excelize has no sentinel for this one, only its message.
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, newError(CodeTooLarge,
-				fmt.Sprintf("le classeur décompressé dépasse la taille autorisée (%s)", humanBytes(opts.MaxUnzippedBytes)),
-				fmt.Sprintf("the workbook expands beyond the allowed size (%s)", humanBytes(opts.MaxUnzippedBytes)), err)
+			return nil, unzippedTooLarge(opts.MaxUnzippedBytes, err)
 		}
 		return nil, newError(CodeUnreadable,
 			"classeur Excel illisible ou endommagé",
@@ -68,6 +70,9 @@ func readXLSX(data []byte, opts TableOptions) (t *Table, err error) {
 		}
 	}
 
+	if err := checkSheetComplete(zr, sheet); err != nil {
+		return nil, err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, newError(CodeUnreadable,

@@ -46,23 +46,35 @@ func (c *Client) Cabinet(ctx context.Context) (connectors.CabinetSnapshot, error
 	return snap, nil
 }
 
-// ListClients implements connectors.V1.
+// ListClients implements connectors.V1. The cursor it returns is its own
+// (see paging.go): it carries the platform's cursor and how far the listing
+// has gone, so a listing stops with ErrLimit past MaxListPages,
+// MaxListClients or MaxListBytes, or when the platform sends back a cursor
+// it sent before, whichever loop the caller runs.
 func (c *Client) ListClients(ctx context.Context, page connectors.Page) ([]connectors.Client, string, error) {
+	l := decodeCursor(page.Cursor)
 	q := url.Values{}
-	if page.Cursor != "" {
-		q.Set("cursor", page.Cursor)
+	if l.raw != "" {
+		q.Set("cursor", l.raw)
 	}
 	if page.Limit > 0 {
 		q.Set("limit", strconv.Itoa(page.Limit))
 	}
 	var p httpapi.ClientPage
-	if err := c.t.Get(ctx, "v1.ListClients", httpapi.PathV1Clients, q, &p); err != nil {
+	size, err := c.t.GetSized(ctx, "v1.ListClients", httpapi.PathV1Clients, q, &p)
+	if err != nil {
+		return nil, "", err
+	}
+	// Sanitised like every string from outside, as before the cursor was
+	// wrapped: a real cursor is plain ASCII and does not change.
+	next, err := l.next(len(p.Items), size, connectors.Sanitize(p.NextCursor))
+	if err != nil {
 		return nil, "", err
 	}
 	for i := range p.Items {
 		p.Items[i].Sanitize()
 	}
-	return p.Items, connectors.Sanitize(p.NextCursor), nil
+	return p.Items, next, nil
 }
 
 // ClientSnapshot implements connectors.V1.

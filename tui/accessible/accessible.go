@@ -340,11 +340,14 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 			s.println(s.clientLabel(client))
 		}
 		s.println(st.Title.In(s.lang) + " — " + cur.Title().In(s.lang) + " (§" + st.Section + ", " + st.Kind.Title().In(s.lang) + ", " + st.Actor.Title().In(s.lang) + ")")
-		if h := st.Help.In(s.lang); h != "" {
+		if h := st.HelpSaid().In(s.lang); h != "" {
 			s.println(h)
 		}
+		if n := st.NoteSaid().In(s.lang); n != "" {
+			s.println(n)
+		}
 		if !st.Warning.IsZero() {
-			s.println(s.tr("Attention : ", "Warning: ") + st.Warning.In(s.lang))
+			s.println(s.tr("Attention : ", "Warning: ") + st.WarningSaid().In(s.lang))
 		}
 		if st.FAQ != "" {
 			s.println("FAQ : « " + st.FAQ + " »")
@@ -693,7 +696,7 @@ func (s *session) sealSecret(name, value string) error {
 		err := s.opts.Secrets.PutSecret(s.ws.ID, name, []byte(value), s.pass)
 		switch {
 		case err == nil:
-			s.println(tui.SecretSavedText(s.lang) + " : " + name)
+			s.println(tui.SecretSavedText(s.lang) + s.tr(" : ", ": ") + name)
 			return nil
 		case tui.WrongPassphrase(err):
 			s.pass = nil

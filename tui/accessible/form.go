@@ -11,6 +11,8 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // plainTheme renders titles as they are: no colours, no escape sequences,
@@ -79,7 +81,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 			title += " [" + v + "]"
 		}
 		lang := d.lang
-		in := huh.NewInput().Title(title + " :").Value(&v).Validate(func(s string) error {
+		in := huh.NewInput().Title(title + d.tr(" :", ":")).Value(&v).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" && cur != "" {
 				return nil // keeps the value noted
 			}
@@ -100,7 +102,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) error {
 	switch fl.Type {
 	case checklist.FieldBool:
-		b, err := d.yesNo(label, *v == "true")
+		b, err := d.yesNo(label, tui.BoolAnswer(fl, *v))
 		if err != nil {
 			return err
 		}
@@ -149,8 +151,17 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 	for i, o := range fl.Options {
 		d.printf("%d. %s\n", i+1, o.Label.In(d.lang))
 	}
+	prompt := d.tr("Numéros séparés par des virgules (entrée : inchangé) :", "Numbers separated by commas (enter: unchanged):")
+	seps := func(r rune) bool { return r == ',' || r == ' ' || r == ';' }
+	if fl.FreeText {
+		// A value outside the list is typed as it is (a V1 role no list
+		// holds): items are then separated by commas only.
+		d.println(fl.OptionsLabel().In(d.lang))
+		prompt = d.tr("Numéros ou texte libre, séparés par des virgules (entrée : inchangé) :", "Numbers or free text, separated by commas (enter: unchanged):")
+		seps = func(r rune) bool { return r == ',' || r == ';' }
+	}
 	for {
-		s, err := d.ask(d.tr("Numéros séparés par des virgules (entrée : inchangé) :", "Numbers separated by commas (enter: unchanged):"))
+		s, err := d.ask(prompt)
 		if err != nil {
 			return err
 		}
@@ -163,8 +174,13 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 		}
 		var picked []string
 		ok := true
-		for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		for _, p := range strings.FieldsFunc(s, seps) {
+			p = strings.TrimSpace(p)
 			n, err := strconv.Atoi(p)
+			if err != nil && fl.FreeText && p != "" {
+				picked = append(picked, p)
+				continue
+			}
 			if err != nil || n < 1 || n > len(fl.Options) {
 				ok = false
 				break
@@ -193,8 +209,8 @@ func (a *itemAnswers) record(form *checklist.Form, old checklist.Record) checkli
 		if p == nil {
 			continue
 		}
-		v := *p
-		if strings.TrimSpace(v) == "" {
+		v := connectors.Sanitize(*p)
+		if v == "" {
 			v = old[fl.ID]
 		}
 		r[fl.ID] = fl.Normalize(v)

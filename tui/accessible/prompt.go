@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
 )
 
@@ -98,6 +99,14 @@ func (d *dialog) printf(format string, a ...any) { fmt.Fprintf(d.out, format, a.
 
 // ask prints a prompt and reads the answer, trimmed.
 func (d *dialog) ask(prompt string) (string, error) {
+	s, err := d.askRaw(prompt)
+	// Every answer is cleaned where it enters: it is stored and echoed.
+	return connectors.Sanitize(s), err
+}
+
+// askRaw reads an answer as typed, for a secret: it is sealed, never
+// shown, and must match what the user types the next time.
+func (d *dialog) askRaw(prompt string) (string, error) {
 	fmt.Fprint(d.out, prompt+" ")
 	s, err := d.in.line()
 	if err != nil {
@@ -111,8 +120,7 @@ func (d *dialog) ask(prompt string) (string, error) {
 // otherwise (a pipe echoes nothing). The value is never written out.
 func (d *dialog) askSecret(prompt string) (string, error) {
 	if !d.in.isTerm {
-		s, err := d.ask(prompt)
-		return s, err
+		return d.askRaw(prompt)
 	}
 	fmt.Fprint(d.out, prompt+" ")
 	b, err := term.ReadPassword(d.in.fd)

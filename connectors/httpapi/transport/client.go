@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -51,11 +50,11 @@ func New(op string, cfg Config) (*Client, error) {
 			fmt.Sprintf("adresse de la plateforme %q invalide : attendu https://hôte[:port][/chemin]", cfg.BaseURL),
 			fmt.Sprintf("invalid platform address %q: expected https://host[:port][/path]", cfg.BaseURL))
 	}
-	loopback := httpapi.IsLoopbackHost(u.Hostname())
+	loopback := plainHTTPAllowed(u.Hostname())
 	if u.Scheme == "http" && !loopback {
 		return nil, connectors.Invalid(op, "base_url",
-			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine (127.0.0.1, ::1, localhost) ; utilisez https://", cfg.BaseURL),
-			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine (127.0.0.1, ::1, localhost); use https://", cfg.BaseURL))
+			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine, par son adresse (127.0.0.1, ::1) ou le nom exact localhost ; utilisez https://", cfg.BaseURL),
+			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine, by its address (127.0.0.1, ::1) or the exact name localhost; use https://", cfg.BaseURL))
 	}
 	if cfg.ClientID == "" || cfg.ClientSecret == "" {
 		return nil, connectors.Invalid(op, "client_id",
@@ -128,23 +127,6 @@ func New(op string, cfg Config) (*Client, error) {
 	}, nil
 }
 
-// newTransport is http.DefaultTransport's tuning with bounded phases and
-// enough idle connections per host for a concurrent sweep.
-func newTransport(timeout time.Duration) *http.Transport {
-	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		ForceAttemptHTTP2:     true,
-		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: timeout,
-		ExpectContinueTimeout: time.Second,
-		MaxIdleConns:          128,
-		MaxIdleConnsPerHost:   64,
-		IdleConnTimeout:       90 * time.Second,
-	}
-}
-
 // String describes the client without its secret.
 func (c *Client) String() string { return "transport.Client{" + c.cfg.redacted() + "}" }
 
@@ -158,6 +140,13 @@ func (c *Client) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 // Get sends GET path?query and decodes the JSON answer into out. op names
 // the port method in errors ("v1.Cabinet").
 func (c *Client) Get(ctx context.Context, op, path string, query url.Values, out any) error {
+	_, err := c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
+	return err
+}
+
+// GetSized is Get that also returns the size in bytes of the answer
+// decoded, so that a caller paging through a listing can bound the total.
+func (c *Client) GetSized(ctx context.Context, op, path string, query url.Values, out any) (int, error) {
 	return c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
 }
 
@@ -174,7 +163,8 @@ func (c *Client) Post(ctx context.Context, op, path, key string, in, out any) er
 	if key == "" {
 		key = NewKey()
 	}
-	return c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+	_, err = c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+	return err
 }
 
 // NewKey returns a random idempotency key (128 bits, hex).
@@ -190,20 +180,21 @@ type attempt struct {
 	retry      bool          // the same request may be sent again
 	retryAfter time.Duration // what the platform asked for, uncapped
 	badToken   string        // a 401 for this token: refresh and retry once
+	size       int           // bytes of the answer, on success
 }
 
-func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) error {
+func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) (int, error) {
 	refreshed := false
 	for n := 0; ; n++ {
 		if err := c.limiter.Wait(ctx); err != nil {
-			return cancelled(op, ctx, err)
+			return 0, cancelled(op, ctx, err)
 		}
 		a := c.once(ctx, op, method, path, query, key, body, out)
 		if a.err == nil {
-			return nil
+			return a.size, nil
 		}
 		if ctx.Err() != nil {
-			return cancelled(op, ctx, ctx.Err())
+			return 0, cancelled(op, ctx, ctx.Err())
 		}
 		if a.badToken != "" && !refreshed {
 			// The token expired or was revoked before the time it
@@ -219,10 +210,10 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 				a.err.French += fmt.Sprintf(" (abandon après %d tentatives)", n+1)
 				a.err.English += fmt.Sprintf(" (gave up after %d attempts)", n+1)
 			}
-			return a.err
+			return 0, a.err
 		}
 		if err := c.cfg.Sleep(ctx, c.backoff(n, a.retryAfter)); err != nil {
-			return cancelled(op, ctx, err)
+			return 0, cancelled(op, ctx, err)
 		}
 	}
 }
@@ -285,7 +276,7 @@ func (c *Client) once(ctx context.Context, op, method, path string, query url.Va
 				English: "unreadable answer from the platform (invalid JSON)", Err: err}}
 		}
 	}
-	return attempt{}
+	return attempt{size: len(data)}
 }
 
 func (c *Client) endpoint(path string, query url.Values) string {
@@ -325,8 +316,9 @@ func networkError(op string, ctx context.Context, err error) attempt {
 		return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
 			French: "la plateforme n'a pas répondu à temps", English: "the platform did not answer in time", Err: err}}
 	}
+	fr, en := netReason(err)
 	return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-		French: "connexion à la plateforme interrompue ou impossible", English: "connection to the platform failed or was cut", Err: err}}
+		French: "connexion à la plateforme interrompue ou impossible" + fr, English: "connection to the platform failed or was cut" + en, Err: err}}
 }
 
 // cancelled is the error of a call whose context ended.

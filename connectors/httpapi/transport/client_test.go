@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -69,13 +70,16 @@ func newClient(t *testing.T, base string, rec *recorder, tweak func(*Config)) *C
 }
 
 func TestPlainHTTPRefusedExceptLoopback(t *testing.T) {
-	for _, base := range []string{"http://api.jefacture.com", "http://10.0.0.1:8080", "http://127.0.0.1.evil.example", "http://[fe80::1]:80"} {
+	for _, base := range []string{"http://api.jefacture.com", "http://10.0.0.1:8080", "http://127.0.0.1.evil.example", "http://[fe80::1]:80",
+		// Names other than the exact "localhost" go through a resolver.
+		"http://evil.localhost", "http://evil.localhost.:80", "http://localhost.", "http://localhost.evil.example",
+		"http://127.1", "http://0x7f.0.0.1", "http://2130706433", "http://[::1%25lo]:80"} {
 		_, err := New("v1.New", Config{BaseURL: base, ClientID: "a", ClientSecret: "b"})
 		if !errors.Is(err, connectors.ErrInvalid) || !strings.Contains(err.Error(), "http:// en clair") {
 			t.Errorf("%s: err = %v, want a French refusal", base, err)
 		}
 	}
-	for _, base := range []string{"http://127.0.0.1:8080", "http://127.9.9.9", "http://[::1]:8080", "http://localhost:1/api", "https://api.jefacture.com"} {
+	for _, base := range []string{"http://127.0.0.1:8080", "http://127.9.9.9", "http://[::1]:8080", "http://localhost:1/api", "http://LocalHost:1", "http://[::ffff:127.0.0.1]:80", "https://api.jefacture.com"} {
 		if _, err := New("v1.New", Config{BaseURL: base, ClientID: "a", ClientSecret: "b"}); err != nil {
 			t.Errorf("%s: %v", base, err)
 		}
@@ -303,5 +307,62 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := parseRetryAfter(in, now); got != want {
 			t.Errorf("parseRetryAfter(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// TestLocalhostNeverResolved checks that the exact name "localhost" is
+// dialled as a loopback address, whatever a resolver would answer: the
+// fake platform listens on 127.0.0.1 only.
+func TestLocalhostNeverResolved(t *testing.T) {
+	srv, _ := fakePlatform(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"read_only":true}`)
+	})
+	_, port, _ := strings.Cut(strings.TrimPrefix(srv.URL, "http://"), ":")
+	c, err := New("v1.New", Config{BaseURL: "http://localhost:" + port, ClientID: "a", ClientSecret: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st httpapi.ReadOnlyStatus
+	if err := c.Get(t.Context(), "v1.ReadOnly", httpapi.PathV1Status, nil, &st); err != nil || !st.ReadOnly {
+		t.Fatalf("Get via localhost: %v %+v", err, st)
+	}
+	var asked []string
+	d := localDialer(func(_ context.Context, _, addr string) (net.Conn, error) {
+		asked = append(asked, addr)
+		return nil, errors.New("refused")
+	})
+	for _, addr := range []string{"localhost:8080", "LOCALHOST:1", "api.jefacture.com:443"} {
+		_, _ = d(t.Context(), "tcp", addr)
+	}
+	want := []string{"127.0.0.1:8080", "[::1]:8080", "127.0.0.1:1", "[::1]:1", "api.jefacture.com:443"}
+	if fmt.Sprint(asked) != fmt.Sprint(want) {
+		t.Fatalf("dialled %v, want %v", asked, want)
+	}
+}
+
+// Errors people read say what failed in French, without Go's own text
+// ("dial tcp…", "json: …"), which stays reachable for logs.
+func TestErrorsWithoutGoInternals(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c := newClient(t, "http://"+addr, &recorder{}, func(c *Config) { c.MaxRetries = -1 })
+	err = c.Get(t.Context(), "v1.ReadOnly", httpapi.PathV1Status, nil, &httpapi.ReadOnlyStatus{})
+	var ce *connectors.Error
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "connexion refusée") || strings.Contains(err.Error(), "dial tcp") ||
+		strings.Contains(connectors.English(err), "dial tcp") || !strings.Contains(ce.Detail(), "dial tcp") {
+		t.Errorf("refused: %q / %q / detail %q", err, connectors.English(err), ce.Detail())
+	}
+
+	srv, _ := fakePlatform(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{"read_only": tru`) })
+	c = newClient(t, srv.URL, &recorder{}, func(c *Config) { c.MaxRetries = -1 })
+	err = c.Get(t.Context(), "v1.ReadOnly", httpapi.PathV1Status, nil, &httpapi.ReadOnlyStatus{})
+	if err == nil || !strings.Contains(err.Error(), "JSON invalide") || strings.Contains(err.Error(), "json:") ||
+		strings.Contains(err.Error(), "unexpected") {
+		t.Errorf("bad JSON: %q", err)
 	}
 }

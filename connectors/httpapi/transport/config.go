@@ -16,8 +16,10 @@ import (
 // not leak the secret.
 type Config struct {
 	// BaseURL of the platform, e.g. "https://api.jefacture.com". Plain
-	// http:// is refused unless the host is loopback (127.0.0.0/8, ::1,
-	// localhost): a bearer token must not cross a network in clear.
+	// http:// is refused unless the host is a literal loopback address
+	// (127.0.0.0/8, ::1) or the exact name localhost, which is dialled
+	// without any resolver: a bearer token must not cross a network in
+	// clear.
 	BaseURL      string
 	ClientID     string
 	ClientSecret string `json:"-"`
