@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/spf13/cobra"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // serveConfig is what "bascule serve" was asked for.
@@ -31,6 +33,9 @@ type serveConfig struct {
 	idle time.Duration
 	// maxPerKey bounds the sessions one key holds at once.
 	maxPerKey int
+	// newModel builds a session's program; nil means tui.New (tests put a
+	// failing one here).
+	newModel func(tui.Options) tea.Model
 }
 
 func newServeCommand(env *appEnv) *cobra.Command {

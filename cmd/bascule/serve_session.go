@@ -168,7 +168,11 @@ func (ts *teamServer) runWizard(sess ssh.Session, m store.Member) int {
 	defer idle.Stop()
 	in := touchReader{r: sess, touch: func() { idle.Reset(ts.cfg.idle) }}
 	popts := append(bm.MakeOptions(sess), tea.WithInput(in), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler())
-	p := tea.NewProgram(tui.New(opts), popts...)
+	newModel := ts.cfg.newModel
+	if newModel == nil {
+		newModel = func(o tui.Options) tea.Model { return tui.New(o) }
+	}
+	p := tea.NewProgram(newModel(opts), popts...)
 	_, winch, _ := sess.Pty()
 	go forwardWindow(ctx, winch, p)
 	_, err = p.Run()

@@ -14,22 +14,48 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
 )
 
-// lockedBuffer is a buffer the server's goroutines and the test share.
+// lockedBuffer is a buffer the server's goroutines and the test share;
+// each write wakes waitFor.
 type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{}
 }
+
+func newLockedBuffer() *lockedBuffer { return &lockedBuffer{changed: make(chan struct{}, 1)} }
 
 func (l *lockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	select {
+	case l.changed <- struct{}{}:
+	default:
+	}
 	return l.b.Write(p)
+}
+
+// waitFor returns once the buffer holds want; it fails the test if the
+// output ends or nothing matches within a generous bound (a hang guard,
+// not a timing assertion).
+func (l *lockedBuffer) waitFor(t *testing.T, want string) {
+	t.Helper()
+	guard := time.NewTimer(30 * time.Second)
+	defer guard.Stop()
+	for !strings.Contains(l.String(), want) {
+		select {
+		case <-l.changed:
+		case <-guard.C:
+			t.Fatalf("never saw %q in:\n%q", want, l.String())
+		}
+	}
 }
 
 func (l *lockedBuffer) String() string {
@@ -91,7 +117,7 @@ func newTeamHarness(t *testing.T) *teamHarness {
 // start serves the demo workspace until the test ends or stopServer.
 func (h *teamHarness) start() {
 	h.t.Helper()
-	h.log = &lockedBuffer{}
+	h.log = newLockedBuffer()
 	env := &appEnv{stdin: strings.NewReader(""), stdout: h.log, stderr: h.log,
 		getenv: cleanGetenv(func(k string) string { return h.env[k] }), now: time.Now,
 		dbFlag: h.db, demo: true, demoDelay: 20 * time.Second}
@@ -327,51 +353,103 @@ func TestServeSafeByDefault(t *testing.T) {
 	}
 }
 
-// A wizard session: a terminal opens the full-screen program as the
-// member, a third session of the same key is refused, and a session left
-// without a keystroke is closed.
+// wizard is one full-screen session over SSH.
+type wizard struct {
+	s        *gossh.Session
+	out, err *lockedBuffer
+}
+
+func (h *teamHarness) openWizard(who string) wizard {
+	h.t.Helper()
+	c, err := h.dial(h.keys[who], nil)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { c.Close() })
+	s, err := c.NewSession()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	w := wizard{s: s, out: newLockedBuffer(), err: newLockedBuffer()}
+	s.Stdout, s.Stderr = w.out, w.err
+	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		h.t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		h.t.Fatal(err)
+	}
+	return w
+}
+
+// A wizard session: a terminal opens the full-screen program, a third
+// session of the same key is refused, and a session left without a
+// keystroke is closed, saying why.
 func TestServeWizardSessions(t *testing.T) {
 	h := newTeamHarness(t)
-	h.config.idle = 300 * time.Millisecond
+	h.config.idle = time.Second
 	h.start()
-	type wizard struct {
-		s   *gossh.Session
-		out *lockedBuffer
-		err *lockedBuffer
-	}
-	open := func() wizard {
-		c, err := h.dial(h.keys["Claire"], nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { c.Close() })
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := wizard{s: s, out: &lockedBuffer{}, err: &lockedBuffer{}}
-		s.Stdout, s.Stderr = w.out, w.err
-		if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		return w
-	}
-	a, b := open(), open()
-	third := open()
+	a, b := h.openWizard("Claire"), h.openWizard("Claire")
+	third := h.openWizard("Claire")
 	if err := third.s.Wait(); err == nil || !strings.Contains(third.err.String(), "déjà 2 session") {
 		t.Errorf("third session of one key: %v, %q", err, third.err.String())
 	}
 	for _, w := range []wizard{a, b} {
+		w.out.waitFor(t, "Cabinet Martin")
 		_ = w.s.Wait() // closed for idleness
 		if !strings.Contains(w.err.String(), "sans activité") {
 			t.Errorf("idle session closed without saying why: %q", w.err.String())
 		}
-		if !strings.Contains(w.out.String(), "Cabinet Martin") {
-			t.Errorf("the wizard did not draw the dashboard:\n%q", w.out.String())
+	}
+	// The sessions ended: the key may open new ones.
+	h.wantRemote(0, "Claire", "step list --client cli-00002 --json")
+}
+
+// An "entreprise" user's wizard lists only his company; a collaborator's
+// lists the others too.
+func TestServeWizardEntreprise(t *testing.T) {
+	h := newTeamHarness(t)
+	var names map[string]string
+	func() {
+		db, err := store.Open(h.db, store.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
+		defer db.Close()
+		run, err := db.LoadRun("demo", checklist.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = map[string]string{}
+		for _, c := range run.Clients {
+			names[c.ID] = c.Name
+		}
+	}()
+	h.start()
+	claire := h.openWizard("Claire")
+	claire.out.waitFor(t, names["cli-00001"]) // the first client of the list
+	eric := h.openWizard("Eric")
+	eric.out.waitFor(t, names["cli-00003"])
+	if strings.Contains(eric.out.String(), names["cli-00001"]) || strings.Contains(eric.out.String(), names["cli-00002"]) {
+		t.Errorf("the entreprise user's wizard shows other clients:\n%q", eric.out.String())
+	}
+}
+
+// A session that panics ends alone: its user reads why, the server and
+// the other sessions go on.
+func TestServePanicEndsOneSession(t *testing.T) {
+	h := newTeamHarness(t)
+	h.config.newModel = func(tui.Options) tea.Model { panic("boom") }
+	h.start()
+	w := h.openWizard("Alice")
+	if err := w.s.Wait(); err == nil {
+		t.Error("the panicking session ended without an error status")
+	}
+	if !strings.Contains(w.err.String(), "erreur interne") {
+		t.Errorf("the user was not told: %q", w.err.String())
+	}
+	h.wantRemote(0, "Claire", "status --json")
+	if !strings.Contains(h.log.String(), "panic") {
+		t.Errorf("the server's log lacks the panic:\n%s", h.log.String())
 	}
 }
 
