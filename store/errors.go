@@ -147,12 +147,12 @@ func (e *PassphraseError) Is(target error) bool {
 type WeakPassphraseError struct{ Got, Min int }
 
 func (e *WeakPassphraseError) Error() string {
-	return fmt.Sprintf("phrase secrète trop courte : %d caractère(s), il en faut au moins %d", e.Got, e.Min)
+	return fmt.Sprintf("phrase secrète trop courte : il faut au moins %d caractères (%d saisis)", e.Min, e.Got)
 }
 
 // English returns the message in English.
 func (e *WeakPassphraseError) English() string {
-	return fmt.Sprintf("passphrase too short: %d character(s), at least %d needed", e.Got, e.Min)
+	return fmt.Sprintf("passphrase too short: at least %d characters needed (%d typed)", e.Min, e.Got)
 }
 
 func (e *WeakPassphraseError) Is(target error) bool { return target == ErrWeakPassphrase }

@@ -109,8 +109,8 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&from, "from", "", "export des clients de V1 (.csv ou .xlsx)")
-	c.Flags().StringVar(&to, "to", "", "fichier d'import V2 à écrire (.xlsx ou .csv), ou un dossier")
+	stringFlag(c, &from, "from", "", "export des clients de V1 (.csv ou .xlsx)")
+	stringFlag(c, &to, "to", "", "fichier d'import V2 à écrire (.xlsx ou .csv), ou un dossier")
 	c.Flags().IntVar(&maxRows, "max-rows", files.ImportMaxRows, "lignes par fichier d'import au plus")
 	c.Flags().StringArrayVar(&maps, "map", nil, "associer une colonne à un champ : COLONNE=CHAMP (répétable)")
 	c.Flags().BoolVar(&includeActive, "include-active", false, "garder aussi les clients actifs")

@@ -49,7 +49,7 @@ func newExportCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
+	stringFlagP(c, &out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
 	c.Flags().BoolVar(&withSecrets, "with-secrets", false, "inclure les identifiants (toujours chiffrés)")
 	return c
 }
@@ -107,7 +107,7 @@ func newImportCommand(env *appEnv) *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&replace, "replace", false, "remplacer l'espace de même identifiant")
-	c.Flags().StringVar(&renameTo, "rename-to", "", "importer sous cet identifiant")
+	stringFlag(c, &renameTo, "rename-to", "", "importer sous cet identifiant")
 	c.Flags().BoolVar(&dropSecrets, "drop-secrets", false, "avec --replace : ne pas garder les identifiants chiffrés de l'espace remplacé")
 	return c
 }
@@ -311,7 +311,7 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&client, "client", "", "n'effacer que les données personnelles de ce client (identifiant ou SIREN)")
+	stringFlag(c, &client, "client", "", "n'effacer que les données personnelles de ce client (identifiant ou SIREN)")
 	c.Flags().BoolVar(&yes, "yes", false, "ne pas demander de confirmation (scripts)")
 	return c
 }

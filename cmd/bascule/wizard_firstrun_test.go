@@ -39,7 +39,7 @@ func TestImportV1ExportForFirstRun(t *testing.T) {
 		t.Fatalf("row errors in English %q", rowsEN)
 	}
 	env.lang = checklist.French
-	if _, _, err := env.importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir l'export V1") {
+	if _, _, err := env.importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir") || !strings.Contains(err.Error(), "introuvable") || strings.Contains(err.Error(), "no such file") {
 		t.Fatalf("absent file: %v", err)
 	}
 }
