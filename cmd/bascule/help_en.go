@@ -54,7 +54,7 @@ func commandTextEN() map[string][2]string {
 				"Listens on the local machine only, unless --allow-remote. The host key is created on\n" +
 				"first start beside the database (0600). Ctrl-C stops the server and closes the database."},
 		"bascule team":        {"Team of the server mode: members, SSH public keys, roles and portfolios", ""},
-		"bascule team add":    {"Add a team member with his SSH public key", "Adds a member to the workspace's team: he connects to \"bascule serve\" with the private key\nmatching the public key given (never a password).\nRoles: admin (sees and does everything), collaborateur (does the client steps of his\nportfolio, sees the rest), entreprise (sees only his company's dossier)."},
+		"bascule team add":    {"Add a team member with his SSH public key", "Adds a member to the workspace's team: he connects to \"bascule serve\" with the private key\nmatching the public key given (never a password).\nRoles: admin (sees and does everything), collaborateur (does the client steps of his\nportfolio, sees the rest), entreprise (sees only his company's file)."},
 		"bascule team list":   {"List the team: role, key fingerprint, portfolio size", ""},
 		"bascule team remove": {"Remove a team member (his key no longer opens the server)", ""},
 		"bascule team assign": {"Add clients to a member's portfolio", "Adds clients to a member's portfolio: --client (repeatable) or --from, a file with one\nclient id (or SIREN) per line, blank lines and lines starting with # skipped.\nWith --replace, these clients become the whole portfolio."},
