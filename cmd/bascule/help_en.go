@@ -48,7 +48,8 @@ func commandTextEN() map[string][2]string {
 			"Reads the API key (X-API-KEY) from standard input (typed without echo at a terminal,\nor the first line of a pipe) and seals it in the workspace under the passphrase\nBASCULE_PASSPHRASE (the same as for the other credentials). The key is never shown."},
 		"bascule serve": {"Serve the wizard to the team over SSH (team mode)",
 			"Serves the wizard over SSH to each team member (bascule team add): a session with a\n" +
-				"terminal opens the full wizard, a session with a command runs it\n" +
+				"terminal opens the full wizard (without one: the accessible mode's line prompts),\n" +
+				"a session with a command runs it\n" +
 				"(ssh -p 2222 localhost status --json). One process holds the database; every change\n" +
 				"is recorded under the name of the member whose key opened the session.\n" +
 				"Listens on the local machine only, unless --allow-remote. The host key is created on\n" +

@@ -44,7 +44,8 @@ func newServeCommand(env *appEnv) *cobra.Command {
 		Use:   "serve [--addr HÔTE:PORT]",
 		Short: "Servir l'assistant à l'équipe par SSH (mode équipe)",
 		Long: "Sert l'assistant par SSH à chaque membre de l'équipe (bascule team add) : une session avec\n" +
-			"terminal ouvre l'assistant complet, une session avec une commande la lance\n" +
+			"terminal ouvre l'assistant complet (sans terminal : les questions ligne à ligne du mode\n" +
+			"accessible), une session avec une commande la lance\n" +
 			"(ssh -p 2222 localhost status --json). Un seul processus tient la base ; chaque\n" +
 			"changement est enregistré au nom du membre dont la clé a ouvert la session.\n" +
 			"Écoute sur la machine locale seulement, sauf --allow-remote. La clé d'hôte est créée au\n" +

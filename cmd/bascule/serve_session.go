@@ -21,6 +21,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/accessible"
 )
 
 // handle is the middleware every SSH session goes through: find the member
@@ -68,11 +69,59 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 	if len(sess.Command()) > 0 {
 		return ts.runCommand(sess, m)
 	}
-	if _, _, isPty := sess.Pty(); !isPty {
-		fmt.Fprintln(sess.Stderr(), "bascule : pas de terminal. Connectez-vous avec « ssh -t », ou donnez une commande (ssh … status --json).")
-		return exitUsage
+	if pty, _, isPty := sess.Pty(); !isPty || pty.Term == "dumb" {
+		// No full screen there: the accessible mode's line prompts, as
+		// locally without a terminal.
+		return ts.runLines(sess, m)
 	}
 	return ts.runWizard(sess, m)
+}
+
+// idleGuard closes a session after the idle timeout without a keystroke:
+// ctx ends then, in is the session's input that resets the clock, idled
+// says whether that is why ctx ended.
+type idleGuard struct {
+	ctx   context.Context
+	in    io.Reader
+	idled func() bool
+	stop  func()
+}
+
+func (ts *teamServer) guardIdle(sess ssh.Session) idleGuard {
+	ctx, cancel := context.WithCancel(sess.Context())
+	var idled atomic.Bool
+	timer := time.AfterFunc(ts.cfg.idle, func() { idled.Store(true); cancel() })
+	return idleGuard{ctx: ctx, in: touchReader{r: sess, touch: func() { timer.Reset(ts.cfg.idle) }},
+		idled: idled.Load, stop: func() { timer.Stop(); cancel() }}
+}
+
+func (ts *teamServer) sayIdle(sess ssh.Session, env *appEnv) {
+	fmt.Fprintf(sess.Stderr(), env.msg("\r\nSession fermée après %s sans activité.\r\n", "\r\nSession closed after %s without activity.\r\n"), ts.cfg.idle)
+}
+
+// runLines runs the accessible mode (line prompts) for a session without
+// a full-screen terminal, with the wizard's store, member and workspace.
+func (ts *teamServer) runLines(sess ssh.Session, m store.Member) int {
+	env := ts.sessionEnv(sess, m)
+	opts, err := ts.wizardOptionsFor(sess, env, m)
+	if err != nil {
+		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
+		return exitFailure
+	}
+	g := ts.guardIdle(sess)
+	defer g.stop()
+	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
+		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
+		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect,
+	})
+	switch {
+	case g.idled():
+		ts.sayIdle(sess, env)
+	case err != nil && g.ctx.Err() == nil:
+		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
+		return exitFailure
+	}
+	return exitOK
 }
 
 // sessionEnv is the environment of one session: the server's database,
@@ -161,23 +210,19 @@ func (ts *teamServer) runWizard(sess ssh.Session, m store.Member) int {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	var idled atomic.Bool
-	idle := time.AfterFunc(ts.cfg.idle, func() { idled.Store(true); cancel() })
-	defer idle.Stop()
-	in := touchReader{r: sess, touch: func() { idle.Reset(ts.cfg.idle) }}
-	popts := append(bm.MakeOptions(sess), tea.WithInput(in), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler())
+	g := ts.guardIdle(sess)
+	defer g.stop()
+	popts := append(bm.MakeOptions(sess), tea.WithInput(g.in), tea.WithAltScreen(), tea.WithContext(g.ctx), tea.WithoutSignalHandler())
 	newModel := ts.cfg.newModel
 	if newModel == nil {
 		newModel = func(o tui.Options) tea.Model { return tui.New(o) }
 	}
 	p := tea.NewProgram(newModel(opts), popts...)
 	_, winch, _ := sess.Pty()
-	go forwardWindow(ctx, winch, p)
+	go forwardWindow(g.ctx, winch, p)
 	_, err = p.Run()
-	if idled.Load() {
-		fmt.Fprintf(sess.Stderr(), env.msg("\r\nSession fermée après %s sans activité.\r\n", "\r\nSession closed after %s without activity.\r\n"), ts.cfg.idle)
+	if g.idled() {
+		ts.sayIdle(sess, env)
 		return exitOK
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) {

@@ -323,15 +323,19 @@ func TestServeSafeByDefault(t *testing.T) {
 		t.Error("the sftp subsystem was accepted")
 	}
 	s.Close()
-	// No terminal and no command: no shell, a French hint.
+	// No terminal and no command: no shell, the accessible mode's line
+	// prompts, as the member.
 	s, _ = c.NewSession()
-	var errb bytes.Buffer
-	s.Stderr = &errb
-	if err := s.Shell(); err == nil {
-		_ = s.Wait()
+	var out bytes.Buffer
+	s.Stdout, s.Stdin = &out, strings.NewReader("q\n")
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(errb.String(), "pas de terminal") {
-		t.Errorf("a session without terminal said %q", errb.String())
+	if err := s.Wait(); err != nil {
+		t.Errorf("line mode over SSH: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "mode accessible") || strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("a session without terminal got %q", out.String())
 	}
 	s.Close()
 
@@ -346,6 +350,11 @@ func TestServeSafeByDefault(t *testing.T) {
 		t.Fatalf("host key: %v, %v", st, err)
 	}
 	before, _ := os.ReadFile(key)
+	_ = os.Chmod(key, 0o644)
+	if _, err := loadHostKey(key); err == nil {
+		t.Error("a host key readable by others was used")
+	}
+	_ = os.Chmod(key, 0o600)
 	h.stopServer()
 	h.start()
 	if after, _ := os.ReadFile(key); !bytes.Equal(before, after) {

@@ -38,7 +38,7 @@ func runWizard(cmd *cobra.Command, env *appEnv) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer env.closeDB(db)
 	// The terminal's background is asked here, before tea.NewProgram:
 	// asking once the program reads the terminal can hang lipgloss v1.
 	if !opts.NoColor && !lipgloss.HasDarkBackground() {
@@ -98,7 +98,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer env.closeDB(db)
 	// The session's backup: here before the first prompt (a line saying
 	// so), in the background in the full-screen program.
 	switch p, err := db.SessionBackup(sessionBackupAge); {
