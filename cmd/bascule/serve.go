@@ -226,13 +226,21 @@ func (ts *teamServer) sshServer(signer gossh.Signer) (*ssh.Server, error) {
 		// Keyboard-interactive is only there to tell an unknown key why it
 		// is refused: the ssh client shows the instruction, then the
 		// refusal. It never lets anyone in.
-		wish.WithKeyboardInteractiveAuth(func(_ ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
-			_, _ = challenge("", refusedKeyMessage, nil, nil)
+		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
+			// Once per connection: OpenSSH tries this method again after a
+			// refusal, and would print the message each time.
+			if ctx.Value(toldKey{}) == nil {
+				ctx.SetValue(toldKey{}, true)
+				_, _ = challenge("", refusedKeyMessage, nil, nil)
+			}
 			return false
 		}),
 		wish.WithMiddleware(ts.handle),
 	)
 }
+
+// toldKey marks a connection that was told why its key is refused.
+type toldKey struct{}
 
 // refusedKeyMessage is what an unknown key reads. French: the server does
 // not know the person's language before they are in.
