@@ -51,7 +51,8 @@ func canSee(m store.Member, client string) error {
 func serverFlags() []string { return []string{"db", "workspace", "demo", "demo-clients", "demo-delay"} }
 
 // fileFlags write or read files on the server's disk: never over SSH (the
-// output goes to the session's standard output instead).
+// output goes to the session's standard output, "-" reads the session's
+// standard input).
 func fileFlags() []string { return []string{"output", "out", "from", "key"} }
 
 // allowRemote decides whether a command line run over SSH may go on: the
@@ -67,7 +68,9 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 		}
 	}
 	for _, f := range fileFlags() {
-		if cmd.Flags().Changed(f) {
+		fl := cmd.Flags().Lookup(f)
+		stdin := (f == "key" || f == "from") && fl != nil && fl.Value.String() == "-"
+		if fl != nil && fl.Changed && !stdin {
 			return usageError{localized("--"+f+" lirait ou écrirait un fichier sur le serveur : pas à distance",
 				"--"+f+" would read or write a file on the server: not remotely")}
 		}
@@ -81,7 +84,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 		if notCompany {
 			return nil
 		}
-	case "sweep", "team list":
+	case "sweep", "team list", "team add", "team remove", "team assign":
 		if admin {
 			return nil
 		}
@@ -101,8 +104,8 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	case "step set":
 		return allowStepSet(cmd, args, env, m)
 	default:
-		return localized("« "+path+" » ne se lance pas à distance (commandes possibles : status, step list, step set, report, sweep, team list)",
-			"\""+path+"\" cannot run remotely (possible commands: status, step list, step set, report, sweep, team list)")
+		return localized("« "+path+" » ne se lance pas à distance (commandes possibles : status, step list, step set, report, sweep, team)",
+			"\""+path+"\" cannot run remotely (possible commands: status, step list, step set, report, sweep, team)")
 	}
 	return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
 		"\""+path+"\" is not open to "+m.Name+"'s role "+string(m.Role))

@@ -161,6 +161,12 @@ func (h *teamHarness) dial(signer gossh.Signer, instructions *[]string) (*gossh.
 // remote runs one command line over SSH as the named member.
 func (h *teamHarness) remote(who, cmd string, env ...string) result {
 	h.t.Helper()
+	return h.remoteIn(who, cmd, "", env...)
+}
+
+// remoteIn is remote with the session's standard input.
+func (h *teamHarness) remoteIn(who, cmd, stdin string, env ...string) result {
+	h.t.Helper()
 	c, err := h.dial(h.keys[who], nil)
 	if err != nil {
 		h.t.Fatalf("%s: dial: %v", who, err)
@@ -176,7 +182,7 @@ func (h *teamHarness) remote(who, cmd string, env ...string) result {
 		_ = s.Setenv(k, v)
 	}
 	var out, errb bytes.Buffer
-	s.Stdout, s.Stderr = &out, &errb
+	s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
 	code := 0
 	if err := s.Run(cmd); err != nil {
 		var ee *gossh.ExitError
@@ -234,7 +240,7 @@ func TestServeCommandAnswersLikeLocal(t *testing.T) {
 	h.want(exitDBInUse, "status", "--demo")
 	// Commands that would fight over the database or the server's disk.
 	for _, cmd := range []string{"serve", "restore", "purge --workspace demo", "import x.json", "backup",
-		"status --db /tmp/other.db", "report --output /tmp/r.md", "team add Bob --key k.pub --role admin", "__complete status", ""} {
+		"status --db /tmp/other.db", "report --output /tmp/r.md", "report -o -", "team add Bob --key k.pub --role admin", "__complete status", ""} {
 		if cmd == "" {
 			continue
 		}
@@ -534,5 +540,35 @@ func TestSessionGetenv(t *testing.T) {
 		if en := checklist.DetectLang("", get) == checklist.English; en != c.english {
 			t.Errorf("%s: English = %v", c.name, en)
 		}
+	}
+}
+
+// An admin keeps the team from his session while the server holds the
+// database: keys and lists come on standard input; others may not.
+func TestServeTeamOverSSH(t *testing.T) {
+	h := newTeamHarness(t)
+	h.start()
+	bob, pub := newKey(t, t.TempDir(), "bob")
+	line, _ := os.ReadFile(pub)
+	h.wantRemote(1, "Claire", "team list")
+	if r := h.remoteIn("Claire", "team add Bob --key - --role admin", string(line)); r.code == 0 {
+		t.Fatal("a collaborator added a member")
+	}
+	h.keys["Bob"] = bob
+	if r := h.remoteIn("Alice", "team add Bob --key - --role collaborateur --client cli-00002", string(line)); r.code != 0 {
+		t.Fatalf("team add over SSH: %d %s", r.code, r.stderr)
+	}
+	h.wantRemote(0, "Bob", "step set client logo --client cli-00002 --status in_progress")
+	if r := h.remoteIn("Alice", "team assign Bob --from -", "cli-00007\n"); r.code != 0 {
+		t.Fatalf("team assign --from - over SSH: %d %s", r.code, r.stderr)
+	}
+	h.wantRemote(0, "Bob", "step set client logo --client cli-00007 --status in_progress")
+	h.wantRemote(0, "Alice", "team remove Bob")
+	if c, err := h.dial(bob, nil); err == nil {
+		c.Close()
+		t.Fatal("a member removed over SSH still gets in")
+	}
+	if r := h.wantRemote(0, "Alice", "team list"); strings.Contains(r.stdout, "Bob") || !strings.Contains(r.stdout, "Claire") {
+		t.Errorf("team list over SSH:\n%s", r.stdout)
 	}
 }

@@ -48,7 +48,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			if keyFile == "" {
 				return usageError{localized("--key attend le fichier de la clé publique (.pub) du membre", "--key expects the member's public key file (.pub)")}
 			}
-			pub, err := readPublicKey(keyFile)
+			pub, err := readPublicKey(env, keyFile)
 			if err != nil {
 				return err
 			}
@@ -75,7 +75,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	stringFlag(c, &keyFile, "key", "", "fichier de la clé SSH publique du membre (format authorized_keys, .pub)")
+	stringFlag(c, &keyFile, "key", "", "fichier de la clé SSH publique du membre (format authorized_keys, .pub ; - : l'entrée standard)")
 	stringFlag(c, &roleFlag, "role", "", "rôle : admin, collaborateur ou entreprise")
 	c.Flags().StringArrayVar(&clients, "client", nil, "client du portefeuille (identifiant ou SIREN), répétable")
 	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]string{"admin", "collaborateur", "entreprise"}, cobra.ShellCompDirectiveNoFileComp))
@@ -166,7 +166,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 					"give the clients: --client ID… or --from FILE (one of them)")}
 			}
 			if from != "" {
-				if clients, err = readClientList(from); err != nil {
+				if clients, err = readClientList(env, from); err != nil {
 					return err
 				}
 			}
@@ -188,7 +188,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 		},
 	}
 	c.Flags().StringArrayVar(&clients, "client", nil, "client à ajouter (identifiant ou SIREN), répétable")
-	stringFlag(c, &from, "from", "", "fichier d'identifiants de clients, un par ligne")
+	stringFlag(c, &from, "from", "", "fichier d'identifiants de clients, un par ligne (- : l'entrée standard)")
 	c.Flags().BoolVar(&replace, "replace", false, "remplacer tout le portefeuille au lieu d'ajouter")
 	return c
 }
@@ -211,8 +211,8 @@ const maxKeyFile = 16 << 10
 // readPublicKey reads an SSH public key in authorized_keys format (the .pub
 // file ssh-keygen writes). A private key is refused without being parsed:
 // the server only ever needs the public half.
-func readPublicKey(path string) (gossh.PublicKey, error) {
-	b, err := readSmallFile(path, maxKeyFile)
+func readPublicKey(env *appEnv, path string) (gossh.PublicKey, error) {
+	b, err := readInput(env, path, maxKeyFile)
 	if err != nil {
 		return nil, err
 	}
@@ -230,8 +230,8 @@ func readPublicKey(path string) (gossh.PublicKey, error) {
 
 // readClientList reads one client id (or SIREN) per line; blank lines and
 // lines starting with # are skipped. Each id is sanitised.
-func readClientList(path string) ([]string, error) {
-	b, err := readSmallFile(path, 4<<20)
+func readClientList(env *appEnv, path string) ([]string, error) {
+	b, err := readInput(env, path, 4<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -259,6 +259,20 @@ func parseClientList(b []byte, path string) ([]string, error) {
 		return nil, localized(path+" : ligne trop longue ou illisible", path+": line too long or unreadable")
 	}
 	return ids, nil
+}
+
+// readInput reads a small file, or standard input for "-" (how an admin
+// connected to "bascule serve" hands over a key or a list).
+func readInput(env *appEnv, path string, limit int64) ([]byte, error) {
+	if path != "-" {
+		return readSmallFile(path, limit)
+	}
+	b, err := io.ReadAll(io.LimitReader(env.stdin, limit+1))
+	if err != nil || int64(len(b)) > limit {
+		return nil, localized(fmt.Sprintf("entrée standard illisible ou trop longue (plus de %d octets)", limit),
+			fmt.Sprintf("standard input unreadable or too long (over %d bytes)", limit))
+	}
+	return b, nil
 }
 
 // readSmallFile reads at most limit bytes of path, and refuses a larger file.
