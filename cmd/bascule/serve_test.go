@@ -572,3 +572,22 @@ func TestServeTeamOverSSH(t *testing.T) {
 		t.Errorf("team list over SSH:\n%s", r.stdout)
 	}
 }
+
+func FuzzSessionGetenv(f *testing.F) {
+	f.Add("LANG", "en_US.UTF-8", "BASCULE_DB", "/tmp/x.db")
+	f.Add("NO_COLOR", "1", "LC_ALL", "fr\x1b[2J")
+	f.Fuzz(func(t *testing.T, k1, v1, k2, v2 string) {
+		server := func(k string) string { return "server-" + k }
+		get := sessionGetenv([]string{k1 + "=" + v1, k2 + "=" + v2, "garbage"}, server)
+		for _, k := range []string{"BASCULE_DB", "BASCULE_PASSPHRASE", "HOME", "XDG_DATA_HOME"} {
+			if get(k) != server(k) {
+				t.Fatalf("the client set %s to %q", k, get(k))
+			}
+		}
+		for _, k := range append(localeVars(), "NO_COLOR") {
+			if v := get(k); strings.ContainsAny(v, "\x1b\x00\u202e") {
+				t.Fatalf("%s = %q keeps a control", k, v)
+			}
+		}
+	})
+}
