@@ -19,6 +19,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // appEnv is what every command shares: the streams, the clock, the
@@ -51,6 +52,9 @@ type appEnv struct {
 	// bound to the session's key, whom the audit names.
 	shared *store.DB
 	member *store.Member
+	// demoPorts are the server's simulated platform, shared by every
+	// session of a demo workspace: one platform, as one real V1 and V2.
+	demoPorts *tui.Ports
 }
 
 // demoWorkspaceID is the id of the workspace --demo acts on.

@@ -104,6 +104,12 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		fmt.Fprintln(env.stderr, env.msg("Base sauvegardée : ", "Database backed up: ")+p)
 	}
 	ts := &teamServer{env: env, db: db, ws: ws, cfg: cfg, active: map[string]int{}}
+	if tw := toTUIWorkspace(ws); tw.Mode == tui.ModeDemo {
+		// One simulated platform for every session, built once.
+		if ports, err := env.wizardPorts(db, tw, nil); err == nil {
+			ts.demoPorts = &ports
+		}
+	}
 	srv, err := ts.sshServer(signer)
 	if err != nil {
 		return err
@@ -197,6 +203,8 @@ type teamServer struct {
 	db  *store.DB
 	ws  store.Workspace
 	cfg serveConfig
+	// demoPorts is the simulated platform of a demo workspace, shared.
+	demoPorts *tui.Ports
 
 	mu      sync.Mutex
 	active  map[string]int // sessions open per key fingerprint

@@ -135,7 +135,7 @@ func (ts *teamServer) sessionEnv(sess ssh.Session, m store.Member) *appEnv {
 		dbFlag: ts.env.dbPath, wsFlag: ts.ws.ID,
 		demoDelay: ts.env.demoDelay,
 		dbPath:    ts.env.dbPath, guide: ts.env.guide,
-		shared: ts.db, member: &m,
+		shared: ts.db, member: &m, demoPorts: ts.demoPorts,
 	}
 	env.lang = checklist.DetectLang("", env.getenv)
 	return env

@@ -180,6 +180,9 @@ func toTUIWorkspace(ws store.Workspace) tui.Workspace {
 func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.Ports, error) {
 	switch w.Mode {
 	case tui.ModeDemo:
+		if env.demoPorts != nil {
+			return *env.demoPorts, nil
+		}
 		// The run says how far the demo went; a fresh sandbox is replayed to it.
 		ws, err := db.Workspace(w.ID)
 		if err != nil {
