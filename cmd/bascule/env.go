@@ -162,10 +162,11 @@ func (env *appEnv) openDB() (*store.DB, error) {
 
 // closeDB closes a database openDB opened; the server's shared one stays
 // open for the other sessions.
-func (env *appEnv) closeDB(db *store.DB) {
-	if db != env.shared {
-		db.Close()
+func (env *appEnv) closeDB(db *store.DB) error {
+	if db == env.shared {
+		return nil
 	}
+	return db.Close()
 }
 
 // workspace returns the workspace the command acts on: the demo one with
@@ -306,10 +307,7 @@ func (env *appEnv) openSession() (*session, error) {
 	return &session{env: env, db: db, ws: ws, run: run}, nil
 }
 
-func (s *session) Close() error {
-	s.env.closeDB(s.db)
-	return nil
-}
+func (s *session) Close() error { return s.env.closeDB(s.db) }
 
 // operator is who the audit names for changes made by a command.
 func (s *session) operator(env *appEnv) string {
