@@ -46,7 +46,7 @@ func (h *teamHarness) openWizard(who string) wizard {
 // keystroke is closed, saying why.
 func TestServeWizardSessions(t *testing.T) {
 	h := newTeamHarness(t)
-	h.config.idle = time.Second
+	h.config.idle = 3 * time.Second // long enough for a loaded machine to draw first
 	h.start()
 	a, b := h.openWizard("Claire"), h.openWizard("Claire")
 	third := h.openWizard("Claire")
