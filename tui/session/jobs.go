@@ -124,6 +124,9 @@ func Job(d JobDeps, ref checklist.Ref) JobFunc {
 		j.read = d.Reader.StepState
 	}
 	if ref.Client != "" {
+		if d.Run == nil {
+			return nil // no run to find the client's dossier in
+		}
 		ci := d.Run.ClientIndex(ref.Client)
 		if ci < 0 {
 			return nil
