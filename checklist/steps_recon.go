@@ -8,7 +8,7 @@ func reconciliationSteps() []Step {
 		out = append(out, part...)
 	}
 	return append(out, Step{
-		ID: StepSummaryReport, Phase: PhaseSummary, Scope: ScopeCabinet,
+		ID: "summary.report", Phase: PhaseSummary, Scope: ScopeCabinet,
 		Section: "4", Kind: KindManual, Actor: ActorCabinet,
 		Title: tx("Relire et exporter la synthèse", "Review and export the summary"),
 		Help: tx("Relisez le tableau récapitulatif, ligne par ligne, pour le cabinet et chaque client.",
@@ -22,7 +22,7 @@ func reconciliationSteps() []Step {
 func controlSteps() []Step {
 	return []Step{
 		{
-			ID: StepReconCabinetDossierControl, Phase: PhaseReconciliation, Scope: ScopeCabinet,
+			ID: "reconciliation.cabinet.dossier_control", Phase: PhaseReconciliation, Scope: ScopeCabinet,
 			Section: "3.3", Kind: KindConnectorCheck, Actor: ActorCabinet,
 			Title: tx("Contrôler les données du dossier cabinet", "Check the firm dossier's data"),
 			Help: tx("Les données du dossier du cabinet (factures, archives…) sont migrées : elles doivent être sur V2.",
@@ -30,7 +30,7 @@ func controlSteps() []Step {
 			HelpSource: FromGuide("4"),
 		},
 		{
-			ID: StepReconClientControl, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.control", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.3", Kind: KindConnectorCheck, Actor: ActorCabinetOrClient,
 			Title: tx("Contrôler ce qui a migré", "Check what migrated"),
 			Help: tx("Vérifiez sur V2 ce qui migre seul : documents acceptés avec leur statut de paiement, documents archivés, base articles, clients et fournisseurs, e-mail de réception des factures d'achat. Le reste est à refaire (§3.4).",
@@ -40,7 +40,7 @@ func controlSteps() []Step {
 				"bascule compares the figures noted on V1 before the switch with V2's."),
 		},
 		{
-			ID: StepReconClientV1ReadOnly, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.v1_read_only", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.2", Kind: KindConnectorCheck, Actor: ActorCabinetOrClient,
 			Title: tx("Constater que l'ancien espace est en lecture seule", "See that the old company space is read-only"),
 			Help: tx("L'espace entreprise de V1 est sans abonnement, donc en lecture seule : l'historique des factures reste consultable.",
@@ -56,7 +56,7 @@ func controlSteps() []Step {
 func cabinetReentrySteps() []Step {
 	return []Step{
 		{
-			ID: StepReconCabinetCollaborators, Phase: PhaseReconciliation, Scope: ScopeCabinet,
+			ID: "reconciliation.cabinet.collaborators", Phase: PhaseReconciliation, Scope: ScopeCabinet,
 			Section: "3.4", Item: "1", Kind: KindConnectorAction, Actor: ActorCabinet,
 			Title: tx("Réinviter les collaborateurs", "Invite the collaborators again"),
 			Help: tx("Chaque collaborateur est réinvité individuellement par e-mail ; les délégations Comptexpert ne sont plus nécessaires, chacun crée son mot de passe personnel.",
@@ -67,7 +67,7 @@ func cabinetReentrySteps() []Step {
 			FAQ: "Comment inviter les utilisateurs de mon cabinet ?",
 		},
 		{
-			ID: StepReconCabinetRoles, Phase: PhaseReconciliation, Scope: ScopeCabinet,
+			ID: "reconciliation.cabinet.roles", Phase: PhaseReconciliation, Scope: ScopeCabinet,
 			Section: "3.4", Item: "1", Kind: KindConnectorCheck, Actor: ActorCabinet,
 			Title:      tx("Réattribuer les rôles des collaborateurs", "Assign the collaborators' roles again"),
 			Help:       tx("Les rôles doivent être attribués manuellement, à chacun.", "Roles must be assigned by hand, to each person."),
@@ -75,10 +75,10 @@ func cabinetReentrySteps() []Step {
 			Note: tx("Rôles de V2 d'après le centre d'aide : administrateur, gestionnaire de clientèle, comptable ; sans affectation à des clients, un collaborateur ne voit rien. Le contrôle passe seulement si chaque personne réinvitée a exactement les rôles notés pour elle.",
 				"V2 roles according to the help centre: administrator, client manager, accountant; without clients assigned a collaborator sees nothing. The check passes only when each invited person holds exactly the roles noted for them."),
 			FAQ:      "Comment inviter les utilisateurs de mon cabinet ?",
-			Requires: []string{StepReconCabinetCollaborators},
+			Requires: []string{"reconciliation.cabinet.collaborators"},
 		},
 		{
-			ID: StepReconCabinetApiConnections, Phase: PhaseReconciliation, Scope: ScopeCabinet,
+			ID: "reconciliation.cabinet.api_connections", Phase: PhaseReconciliation, Scope: ScopeCabinet,
 			Section: "3.4", Item: "2", Kind: KindConnectorAction, Actor: ActorCabinet, Duration: minutesRange(5, 10),
 			Title: tx("Reconfigurer les connexions API", "Set up the API connections again"),
 			Help: tx("Les intégrations comptables (Cegid, ACD, MyUnisoft…) sont à recréer sur V2 et à appliquer aux clients.",
@@ -90,7 +90,7 @@ func cabinetReentrySteps() []Step {
 			FAQ:           "Comment connecter mon outil comptable ?",
 		},
 		{
-			ID: StepReconCabinetInactiveClientsImport, Phase: PhaseReconciliation, Scope: ScopeCabinet,
+			ID: "reconciliation.cabinet.inactive_clients_import", Phase: PhaseReconciliation, Scope: ScopeCabinet,
 			Section: "3.4", Item: "3", Kind: KindConnectorAction, Actor: ActorCabinet, Duration: minutes(10),
 			Title: tx("Importer les clients brouillon / créé / mis à jour", "Import the draft / created / updated clients"),
 			Help: tx("Adaptez le fichier exporté de V1 à celui de la nouvelle version, puis importez-le.",
@@ -106,7 +106,7 @@ func cabinetReentrySteps() []Step {
 func clientReentrySteps() []Step {
 	return []Step{
 		{
-			ID: StepReconClientProfile, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.profile", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.4", Item: "1", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title: tx("Compléter le profil et le logo", "Complete the profile and logo"),
 			Help: tx("Remettez le logo et les coordonnées (nom de l'entreprise en haut à droite > Gérer l'espace de travail et apparence).",
@@ -114,7 +114,7 @@ func clientReentrySteps() []Step {
 			HelpSource: FromGuide("3.4"),
 		},
 		{
-			ID: StepReconClientUsers, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.users", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.4", Item: "3", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title: tx("Ajouter les utilisateurs et leurs rôles", "Add the users and their roles"),
 			Help: tx("Tous les utilisateurs secondaires sont à créer à la main, et leurs rôles à affecter (gestionnaire, visualisation, services de paiement…).",
@@ -125,7 +125,7 @@ func clientReentrySteps() []Step {
 			FAQ: "Comment ajouter un utilisateur à mon entreprise ?",
 		},
 		{
-			ID: StepReconClientBankAccounts, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.bank_accounts", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.4", Item: "4", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title: tx("Ressaisir les comptes bancaires", "Enter the bank accounts again"),
 			Help: tx("Pour des raisons de sécurité, les coordonnées bancaires ne sont pas transférées : ressaisissez-les (Création de document > Paramètres > Compte bancaire).",
@@ -133,7 +133,7 @@ func clientReentrySteps() []Step {
 			HelpSource: FromGuide("3.4"),
 		},
 		{
-			ID: StepReconClientNumbering, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.numbering", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.4", Item: "5", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title:      tx("Configurer la numérotation des factures de vente", "Set up the sales invoice numbering"),
 			Help:       tx("Paramétrez sur V2 la numérotation notée avant la migration.", "Set on V2 the numbering noted before the migration."),
@@ -143,7 +143,7 @@ func clientReentrySteps() []Step {
 			FAQ: "Comment paramétrer la numérotation automatique des factures de vente ?",
 		},
 		{
-			ID: StepReconClientSettings, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.settings", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "3.3", Kind: KindManual, Actor: ActorCabinetOrClient,
 			Title: tx("Refaire les paramètres de personnalisation", "Redo the customisation settings"),
 			Help: tx("Le workflow et la date d'échéance par défaut ne sont pas transférés : reprenez-les sur V2.",
@@ -155,7 +155,7 @@ func clientReentrySteps() []Step {
 			}},
 		},
 		{
-			ID: StepReconClientSubscription, Phase: PhaseReconciliation, Scope: ScopeClient,
+			ID: "reconciliation.client.subscription", Phase: PhaseReconciliation, Scope: ScopeClient,
 			Section: "4", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title: tx("Choisir le nouvel abonnement", "Choose the new subscription"),
 			Help: tx("L'abonnement ne migre pas : un nouvel abonnement est à choisir, avec une suggestion en fonction du précédent.",
@@ -177,7 +177,7 @@ func clientReentrySteps() []Step {
 func paymentReentrySteps() []Step {
 	return []Step{
 		{
-			ID: StepReconPaymentPaymentAccount, Phase: PhaseReconciliation, Scope: ScopePayment,
+			ID: "reconciliation.payment.payment_account", Phase: PhaseReconciliation, Scope: ScopePayment,
 			Section: "2", Kind: KindConnectorCheck, Actor: ActorCabinetOrClient,
 			Title: tx("Constater que le compte de paiement Banqup est conservé", "See that the Banqup payment account is kept"),
 			Help: tx("Le compte de paiement Banqup est conservé dans la nouvelle version.",
@@ -185,7 +185,7 @@ func paymentReentrySteps() []Step {
 			HelpSource: FromGuide("2", "4"),
 		},
 		{
-			ID: StepReconPaymentSubscriptionRequest, Phase: PhaseReconciliation, Scope: ScopePayment,
+			ID: "reconciliation.payment.subscription_request", Phase: PhaseReconciliation, Scope: ScopePayment,
 			Section: "2", Kind: KindCapture, Actor: ActorCabinetOrClient,
 			Title: tx("Faire la nouvelle demande de souscription aux services de paiement", "Make the new payment-services subscription request"),
 			Help: tx("Réalisez une nouvelle demande de souscription : les équipes de jefacture affectent ensuite l'IBAN associé.",
@@ -197,7 +197,7 @@ func paymentReentrySteps() []Step {
 			}},
 		},
 		{
-			ID: StepReconPaymentExternalAccounts, Phase: PhaseReconciliation, Scope: ScopePayment,
+			ID: "reconciliation.payment.external_accounts", Phase: PhaseReconciliation, Scope: ScopePayment,
 			Section: "3.3", Kind: KindConnectorAction, Actor: ActorCabinetOrClient,
 			Title: tx("Reconnecter les comptes externes", "Connect the external accounts again"),
 			Help: tx("Les comptes bancaires externes ne sont pas transférés : reproduisez sur V2 la connexion des IBAN notés en préparation.",
@@ -205,7 +205,7 @@ func paymentReentrySteps() []Step {
 			HelpSource: FromGuide("2", "3.3"),
 		},
 		{
-			ID: StepReconPaymentStatements, Phase: PhaseReconciliation, Scope: ScopePayment,
+			ID: "reconciliation.payment.statements", Phase: PhaseReconciliation, Scope: ScopePayment,
 			Section: "3.3", Kind: KindManual, Actor: ActorCabinetOrClient, Optional: true,
 			Title: tx("Archiver les relevés de transactions exportés (si besoin)", "File the exported transaction statements (if needed)"),
 			Help: tx("Les relevés de transaction ne sont pas transférés (export manuel si besoin) : gardez les exports faits en préparation.",
