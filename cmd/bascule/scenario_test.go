@@ -205,3 +205,79 @@ func TestScenarioCommandsAsEngine(t *testing.T) {
 	h.want(1, "step", "set", "cabinet", checklist.StepRequestSubmit, "--status", "done", "--demo")
 	sameScenario(t, "commands", scenarioEngine(t, client, false), h.db, refs)
 }
+
+// migrateDemo records in the database what the request leaves once V2 has
+// answered (the gate overridden, the request's steps done): the commands
+// rebuild the demo platform migrated from it. And the client's numbering,
+// noted during preparation.
+func migrateDemo(t *testing.T, path, client string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, err := db.LoadRun(demoWorkspaceID, checklist.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddOverride(demoWorkspaceID, run, checklist.Override{Gate: checklist.GateRequestReadiness, Reason: "test", By: "test", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	done := checklist.StatusDone
+	chs := []checklist.StepChange{{Ref: checklist.Ref{Step: checklist.StepClientNumbering, Client: client}, Status: &done, By: "test",
+		Capture: &checklist.Capture{Items: []checklist.Record{{"prefix": "FA-", "number": "41", "padding": "4"}}}}}
+	for _, id := range []string{checklist.StepRequestClientChecks, checklist.StepRequestSubmit, checklist.StepRequestAnswer} {
+		chs = append(chs, checklist.StepChange{Ref: checklist.Ref{Step: id}, Status: &done, By: "test"})
+	}
+	for i, err := range db.ApplySteps(demoWorkspaceID, run, chs) {
+		if err != nil {
+			t.Fatalf("%s: %v", chs[i].Ref, err)
+		}
+	}
+}
+
+// A V2 re-creation from the line prompts (the client's numbering set on
+// V2, confirmed with o) records what the engine records.
+func TestScenarioAccessibleV2JobAsEngine(t *testing.T) {
+	h, client := scenarioDB(t)
+	migrateDemo(t, h.db, client)
+	r := checklist.Ref{Step: checklist.StepReconClientNumbering, Client: client}
+	h.stdin = strings.Join([]string{"6", "lefe", "1", "12", "1", "o", "", "13", "1", "o", "", "", "q"}, "\n") + "\n"
+	out := h.want(0, "--demo", "--accessible")
+	if !strings.Contains(out.stdout, "FA-0042") {
+		t.Fatalf("the numbering was not set:\n%s", out.stdout)
+	}
+	// The bank accounts had nothing noted: said in French, not in Go.
+	if !strings.Contains(out.stdout, "Rien n'a été noté en préparation pour cette étape") || strings.Contains(out.stdout, "nothing noted") {
+		t.Fatalf("nothing noted is not said in French:\n%s", out.stdout)
+	}
+
+	ref, _ := scenarioDB(t)
+	migrateDemo(t, ref.db, client)
+	db, err := store.Open(ref.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := db.Workspace(demoWorkspaceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := checklist.Default()
+	run, err := db.LoadRun(ws.ID, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &appEnv{now: time.Now, getenv: func(string) string { return "" }, lang: checklist.French}
+	p := env.demoPlatformFor(ws, run)
+	eng, err := engine.Open(engine.Config{Workspace: ws.ID, Operator: ws.Operator, Store: db, Guide: g, Run: run,
+		Ports: engine.Ports{V1: p.V1(), V2: p.V2()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := eng.RunJob(context.Background(), r, "seed"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	sameScenario(t, "accessible V2 job", ref.db, h.db, []checklist.Ref{r})
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // defaultCheckTimeout bounds one connector check, as in the full-screen
@@ -186,6 +187,15 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context
 		return s.ctx.Err()
 	case errors.Is(err, tui.ErrNoConnector):
 		s.noConnector("V2")
+		return nil
+	case errors.Is(err, engine.ErrNothingNoted):
+		s.println(s.tr("Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis marquez-la.",
+			"Nothing was noted during preparation for this step: do it by hand, then mark it."))
+		return nil
+	case errors.As(err, new(engine.FindingError)):
+		var fe engine.FindingError
+		errors.As(err, &fe)
+		s.println(s.tr("Impossible : ", "Failed: ") + checklist.FindingText(fe.Finding).In(s.lang))
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
 		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard : relancer ne refait pas ce qui est déjà fait.",
