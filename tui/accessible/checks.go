@@ -189,8 +189,8 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context
 		s.noConnector("V2")
 		return nil
 	case errors.Is(err, engine.ErrNothingNoted):
-		s.println(s.tr("Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis marquez-la.",
-			"Nothing was noted during preparation for this step: do it by hand, then mark it."))
+		s.println(s.tr("Impossible : rien n'a été noté en préparation pour cette étape ; faites-la à la main, puis marquez-la.",
+			"Failed: nothing was noted during preparation for this step; do it by hand, then mark it."))
 		return nil
 	case errors.As(err, new(engine.FindingError)):
 		var fe engine.FindingError
