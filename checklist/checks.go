@@ -214,9 +214,9 @@ func FindingText(f Finding) Text {
 	n := f.Count
 	switch f.Code {
 	case "pending_purchases":
-		return tx(fmt.Sprintf("%d facture(s) d'achat à accepter", n), fmt.Sprintf("%d purchase invoice(s) to accept", n))
+		return suffix(Count(n, "facture d'achat", "factures d'achat", "purchase invoice", "purchase invoices"), " à accepter", " to accept")
 	case "pending_sales":
-		return tx(fmt.Sprintf("%d facture(s) de vente à accepter", n), fmt.Sprintf("%d sales invoice(s) to accept", n))
+		return suffix(Count(n, "facture de vente", "factures de vente", "sales invoice", "sales invoices"), " à accepter", " to accept")
 	case "siren_mismatch":
 		return tx("SIREN différent sur V2 : "+f.Detail, "different SIREN on V2: "+f.Detail)
 	case "legal_name_mismatch":
@@ -232,21 +232,24 @@ func FindingText(f Finding) Text {
 	case "request_failed":
 		return tx("la demande de migration a échoué : "+f.Detail, "the migration request failed: "+f.Detail)
 	case "blocker." + string(BlockRegistration):
-		return tx(fmt.Sprintf("%d étape(s) d'inscription à finir (§3.1)", n), fmt.Sprintf("%d registration step(s) to finish (§3.1)", n))
+		return suffix(Count(n, "étape d'inscription", "étapes d'inscription", "registration step", "registration steps"), " à finir (§3.1)", " to finish (§3.1)")
 	case "blocker." + string(BlockCabinetPreparation):
-		return tx(fmt.Sprintf("%d étape(s) de préparation du cabinet à finir (§2)", n), fmt.Sprintf("%d firm preparation step(s) to finish (§2)", n))
+		return suffix(Count(n, "étape de préparation du cabinet", "étapes de préparation du cabinet", "firm preparation step", "firm preparation steps"), " à finir (§2)", " to finish (§2)")
 	case "blocker." + string(BlockPendingInvoices):
-		return tx(fmt.Sprintf("%d client(s) avec des factures en attente ou non vérifiées (§2)", n), fmt.Sprintf("%d client(s) with invoices pending or not checked (§2)", n))
+		return suffix(Count(n, "client", "clients", "client", "clients"), " avec des factures en attente ou non vérifiées (§2)", " with invoices pending or not checked (§2)")
 	case "blocker." + string(BlockClientPreparation):
-		return tx(fmt.Sprintf("%d client(s) dont la préparation n'est pas finie (§2)", n), fmt.Sprintf("%d client(s) whose preparation is not finished (§2)", n))
+		return suffix(Count(n, "client", "clients", "client", "clients"), " dont la préparation n'est pas finie (§2)", " whose preparation is not finished (§2)")
 	}
 	if strings.HasPrefix(f.Code, "blocker.") {
-		return tx(fmt.Sprintf("%d point(s) bloquant(s)", n), fmt.Sprintf("%d blocking point(s)", n))
+		return Count(n, "point bloquant", "points bloquants", "blocking point", "blocking points")
 	}
 	for _, p := range connectors.ArticleProblems() {
 		if string(p) == f.Code {
-			return tx(fmt.Sprintf("%d article(s) : %s", n, p.FrenchLabel()), fmt.Sprintf("%d article(s): %s", n, p.EnglishLabel()))
+			return suffix(Count(n, "article", "articles", "article", "articles"), " : "+p.FrenchLabel(), ": "+p.EnglishLabel())
 		}
 	}
 	return tx(f.Code, f.Code)
 }
+
+// suffix appends a tail to each language of t.
+func suffix(t Text, fr, en string) Text { return Text{FR: t.FR + fr, EN: t.EN + en} }
