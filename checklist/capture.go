@@ -128,9 +128,8 @@ func (f *Form) CheckItem(rec Record, files FileReader) (Record, map[string]FileF
 			if !ok || ff.Clients < 0 || err != nil || n == ff.Clients {
 				continue
 			}
-			in := Count(ff.Clients, "client", "clients", "client", "clients")
-			fail(fl, tx(fmt.Sprintf("%s : %s noté, le fichier en compte %s (hors clients actifs)", fl.Label.FR, FormatInt(French, n), in.FR),
-				fmt.Sprintf("%s: %s noted, the file holds %s (active clients aside)", fl.Label.EN, FormatInt(English, n), in.EN)))
+			fail(fl, tx(fmt.Sprintf("%s : vous avez noté %s, le fichier en compte %s (clients actifs exclus)", fl.Label.FR, FormatInt(French, n), FormatInt(French, ff.Clients)),
+				fmt.Sprintf("%s: %s noted, the file holds %s (active clients aside)", fl.Label.EN, FormatInt(English, n), FormatInt(English, ff.Clients))))
 		}
 	}
 	return out, facts, errs

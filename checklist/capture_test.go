@@ -49,7 +49,7 @@ func TestCaptureCheckedWhereTyped(t *testing.T) {
 		{"preparation.client.logo", Record{"file": "logo.png", "sha256": strings.Repeat("0", 64)}, "Empreinte SHA-256 : ne correspond pas au fichier", "sha256"},
 		{"preparation.cabinet.inactive_clients_export", Record{"file": "absent.csv", "rows": "3"}, "Fichier exporté : « absent.csv » introuvable", "file"},
 		{"preparation.cabinet.inactive_clients_export", Record{"file": "inactifs.csv", "rows": "3"},
-			"Nombre de clients : 3 noté, le fichier en compte 5 clients", "rows"},
+			"Nombre de clients : vous avez noté 3, le fichier en compte 5 (clients actifs exclus)", "rows"},
 		{"preparation.cabinet.inactive_clients_export", Record{"file": "inactifs.csv", "rows": "5"}, "", ""},
 		{"preparation.cabinet.api_connections", Record{"software": "sage", "scope": "123456789", "credentials_retrieved": "true"},
 			"Périmètre (cabinet ou SIREN du client) : « cabinet » ou un SIREN valide attendu", "scope"},

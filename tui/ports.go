@@ -115,6 +115,10 @@ type Options struct {
 	// messages ("ligne 4, SIREN : …"). cmd/bascule builds it on
 	// connectors/files; nil means files mode cannot import.
 	ImportDossiers func(path string) ([]checklist.Dossier, []string, error)
+	// Files reads the files capture forms name: their SHA-256 kept as
+	// evidence, an export's clients against the count noted. cmd/bascule
+	// builds it on connectors/files; nil leaves files unchecked.
+	Files checklist.FileReader
 	// Passphrase is the workspace passphrase cmd/bascule asked at start (API
 	// mode), so that the program does not ask it again; nil otherwise.
 	Passphrase []byte

@@ -112,7 +112,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 		Run: opts.Run, Lang: env.lang, Now: opts.Now,
 		// The full-screen first run's and checks' hooks: both modes create
 		// identical workspaces and record identical evidence.
-		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers,
+		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers, Files: opts.Files,
 	})
 	if err != nil && cmd.Context().Err() != nil {
 		return errInterrupted
@@ -135,6 +135,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 			return env.wizardPorts(db, w, pass)
 		},
 		ImportDossiers: env.importV1Export,
+		Files:          captureFiles{},
 		Palette:        tui.DarkPalette(),
 		Backup:         func() (string, error) { return db.SessionBackup(sessionBackupAge) },
 	}

@@ -44,6 +44,10 @@ type Options struct {
 	Passphrase []byte
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Files reads the files capture forms name (their SHA-256, an export's
+	// clients); nil leaves them unchecked. cmd/bascule passes the same as
+	// to the full-screen program.
+	Files checklist.FileReader
 	// CheckTimeout bounds one connector check; 0 means 2 minutes, as in the
 	// full-screen program.
 	CheckTimeout time.Duration
@@ -635,14 +639,29 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 		s.println(title)
 	}
 	s.println(s.tr("Les champs marqués * sont obligatoires.", "Fields marked * are required."))
-	form, ans := s.itemForm(st.Form, old)
-	if err := form.RunWithContext(s.ctx); err != nil {
-		return nil, false, err
+	var rec checklist.Record
+	var ans *itemAnswers
+	for {
+		form, a := s.itemForm(st.Form, old)
+		ans = a
+		if err := form.RunWithContext(s.ctx); err != nil {
+			return nil, false, err
+		}
+		if s.in.eof {
+			return nil, false, errEOF
+		}
+		// The item as a whole (dates in order, files and counts) is
+		// checked here, where it is typed: what is wrong is asked again.
+		done, _, errs := st.Form.CheckItem(ans.record(st.Form, old), s.opts.Files)
+		if len(errs) == 0 {
+			rec = done
+			break
+		}
+		for _, e := range errs {
+			s.println(s.tr("À corriger : ", "To fix: ") + e.Message.In(s.lang))
+		}
+		old = done
 	}
-	if s.in.eof {
-		return nil, false, errEOF
-	}
-	rec := ans.record(st.Form, old)
 	for _, fl := range tui.SecretFields(st.Form) {
 		v := *ans.secrets[fl.ID]
 		if v == "" {
@@ -658,12 +677,12 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 // saveCapture writes the items; to is the status the step moves to, except
 // that an edit does not take a step already resolved back to "en cours".
 func (s *session) saveCapture(ref checklist.Ref, st *checklist.Step, items []checklist.Record, to checklist.Status) error {
-	capt := checklist.Capture{Items: items}
-	if errs := st.Form.Validate(capt); len(errs) > 0 && to == checklist.StatusDone {
+	capt, ev, errs := st.Form.Check(checklist.Capture{Items: items}, s.opts.Files, s.opts.Now())
+	if len(errs) > 0 && to == checklist.StatusDone {
 		s.println(s.tr("Refusé : ", "Refused: ") + errs[0].Message.In(s.lang))
 		return nil
 	}
-	ch := tui.StepChange{Ref: ref, Capture: &capt}
+	ch := tui.StepChange{Ref: ref, Capture: &capt, Evidence: ev}
 	if cur, err := s.run.Status(ref); err == nil && cur != to && !(to == checklist.StatusInProgress && cur.Resolved()) {
 		ch.Status = statusPtr(to)
 	}
