@@ -69,7 +69,10 @@ func (m *Model) by() string {
 // a command. The check is repeated by the store on its own copy.
 func (m *Model) apply(ch StepChange) tea.Cmd {
 	if ch.Status != nil {
-		if err := m.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
+		if err := m.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, m.latestEvidence(ch)); err != nil {
+			if cmd, ok := m.askOverride(err, ch); ok {
+				return cmd
+			}
 			return m.errStatus(err)
 		}
 	}

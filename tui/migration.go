@@ -54,6 +54,8 @@ type migration struct {
 	pollReq int         // id of the MigrationStatus call awaited
 	// input is the one-line prompt open on a screen (a reason, a SIREN).
 	input *lineInput
+	// gate is the change waiting for its override's reason (override.go).
+	gate *gateAsk
 	// confirm is the V2 action waiting for o/n.
 	confirm *pendingConfirm
 	// states caches what the store holds for the steps these screens show
@@ -332,6 +334,9 @@ func (m *Model) dashMigKey(km tea.KeyMsg, k dashKeys) tea.Cmd {
 }
 
 func (m *Model) updateMigScreen(msg tea.Msg) tea.Cmd {
+	if cmd, done := m.updateGateInput(msg); done {
+		return cmd
+	}
 	switch m.screen {
 	case screenRequest:
 		return m.updateRequest(msg)
@@ -443,8 +448,12 @@ func (m *Model) lineInputView() []string {
 	if p == nil {
 		return nil
 	}
-	return []string{" " + m.st.Accent.Render(p.label), " " + p.input.View(),
-		" " + m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel"))}
+	var why []string
+	if p.purpose == purposeGate {
+		why = m.gateWhy(m.migState().gate)
+	}
+	return append(why, " "+m.st.Accent.Render(p.label), " "+p.input.View(),
+		" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.

@@ -245,14 +245,24 @@ func TestRequestGateOverrideAndManualRequest(t *testing.T) {
 	d := newDriver(t, env.opts, 120, 40)
 	d.key("d", "down")
 	d.mustSee("Ce qui bloque la demande", "Factures en attente sur V1 (§2) — ", "Préparation des clients (§2) — 10", "Inscription (§3.1) — 5")
-	d.key(" ", "down", "enter")
-	d.mustSee("la demande ne peut pas être envoyée")
-	d.key("o", "enter")
-	d.mustSee("Une dérogation demande une raison.")
-	d.key("o")
+	// Ticking the control while points block asks for the override's
+	// reason (issue 15, point 4): an empty one ticks nothing.
+	d.key(" ")
+	d.mustSee("« Contrôler la préparation de tous les clients » ne peut pas être cochée", "Raison de la dérogation")
+	d.key("enter")
+	d.mustSee("Une dérogation demande une raison : rien n'a été coché.")
+	if st := env.store.state(refOf("request.client_checks", "")); st.Status == checklist.StatusDone {
+		t.Fatal("the control was ticked without a reason")
+	}
+	d.key(" ")
 	d.typeText("accord du client, factures traitées sur V2")
 	d.key("enter")
 	d.mustSee("Dérogation par C. Martin le 12/03/2026 à 11:14 : accord du client, factures traitées sur V2")
+	if st := env.store.state(refOf("request.client_checks", "")); st.Status != checklist.StatusDone {
+		t.Fatalf("the control is not ticked after the override: %+v", st)
+	}
+	d.key("down", "o")
+	d.mustSee("Une dérogation est déjà enregistrée.")
 	d.key("h")
 	d.mustSee("Demande de migration faite à la main", "Date de la demande")
 	d.key("enter")

@@ -376,6 +376,9 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	if c := mg.confirm; c != nil {
 		b.WriteString(" " + m.st.Accent.Render(c.text) + "\n")
 	}
+	if mg.input != nil {
+		b.WriteString(strings.Join(m.lineInputView(), "\n") + "\n")
+	}
 	if mg.job != nil && mg.job.ref == ref {
 		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)") + "\n")
 	}

@@ -298,6 +298,8 @@ func (m *Model) notifyJob() job {
 type overrideSavedMsg struct {
 	o   checklist.Override
 	err error
+	// retry is the change the override was asked for (override.go).
+	retry *StepChange
 }
 
 func (m *Model) saveOverrideCmd(reason string) tea.Cmd {
@@ -318,6 +320,9 @@ func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
 		return m.errStatus(msg.err)
 	}
 	m.run.Overrides = append(m.run.Overrides, msg.o)
+	if msg.retry != nil {
+		return m.apply(*msg.retry)
+	}
 	return m.setStatus(tr(m.lang, "Dérogation enregistrée : la demande peut partir malgré les points bloquants.",
 		"Override recorded: the request may go despite the blocking points."), false)
 }

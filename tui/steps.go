@@ -31,6 +31,8 @@ type prompt struct {
 	to    checklist.Status // StatusBlocked or StatusNotApplicable; StatusTodo for a note
 	note  bool
 	input textinput.Model
+	// gate is set when the reason is an override's (override.go).
+	gate *gateAsk
 }
 
 // stepStateMsg carries a step's recorded details.
@@ -221,6 +223,9 @@ func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			v := connectors.Sanitize(p.input.Value())
+			if p.gate != nil {
+				return m.saveGateOverride(p.gate, v)
+			}
 			if p.note {
 				return m.apply(StepChange{Ref: ref, Note: &v})
 			}
@@ -357,9 +362,13 @@ func (m *Model) stepDetail() []string {
 	}
 	if p := m.steps.prompt; p != nil {
 		label := tr(m.lang, "Note :", "Note:")
-		if !p.note {
+		switch {
+		case p.gate != nil:
+			label = tr(m.lang, "Raison de la dérogation (visible dans les rapports) :", "Reason for the override (shown in the reports):")
+		case !p.note:
 			label = fmt.Sprintf(tr(m.lang, "Raison (%s) :", "Reason (%s):"), p.to.Title().In(m.lang))
 		}
+		lines = append(lines, m.gateWhy(p.gate)...)
 		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
 			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 		return lines

@@ -1,0 +1,40 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// Ticking "Accepter les factures en attente" right after the check found
+// some asks for a reason, recorded as an override of the step (issue 15,
+// point 4); the old screen ticked it silently.
+func TestTickAgainstTheCheckAsksForAnOverride(t *testing.T) {
+	env := newTestEnv(40)
+	d := newDriver(t, env.opts, 100, 30)
+	d.key("/")
+	d.typeText("boulangerie lef")
+	d.key("enter", "enter")
+	d.key("enter") // the check finds 1 pending invoice
+	d.mustSee("factures d'achat en attente d'acceptation (1)")
+	client := env.opts.Run.Clients[0].ID
+	ref := refOf("preparation.client.pending_invoices", client)
+
+	d.key(" ")
+	d.mustSee("la dernière vérification a trouvé 1 facture en attente", "Raison de la dérogation")
+	d.key("esc")
+	if st := env.store.state(ref); st.Status == checklist.StatusDone {
+		t.Fatal("ticked without a reason")
+	}
+	d.key(" ")
+	d.typeText("acceptée à l'instant par le client")
+	d.key("enter")
+	d.mustSee("1/7 faites")
+	if st := env.store.state(ref); st.Status != checklist.StatusDone {
+		t.Fatalf("not ticked after the override: %+v", st)
+	}
+	o, ok := d.m.run.Override(checklist.TickGate(ref))
+	if !ok || o.Reason != "acceptée à l'instant par le client" || o.By != "C. Martin" {
+		t.Fatalf("override not recorded: %+v %v", o, ok)
+	}
+}
