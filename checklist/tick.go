@@ -39,7 +39,7 @@ func TickGateRef(gate string) (Ref, bool) {
 // GateTitle names a gate for the user, in reports and on screens.
 func (r *Run) GateTitle(gate string) Text {
 	if gate == GateRequestReadiness {
-		return tx("demande de migration envoyée malgré les points bloquants", "migration request sent despite the blocking points")
+		return tx("demande de migration autorisée malgré les points bloquants", "migration request allowed despite the blocking points")
 	}
 	ref, ok := TickGateRef(gate)
 	if !ok {

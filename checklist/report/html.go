@@ -289,7 +289,7 @@ func WriteHTML(w io.Writer, r Report) error {
 		v.MoreNotes = fmt.Sprintf(r.tr("… et %d autre(s) : voir les fiches, le CSV ou le JSON.", "… and %d more: see the fiches, the CSV or the JSON."), more)
 	}
 	for _, o := range r.Overrides {
-		v.Overrides = append(v.Overrides, htmlOverride{Gate: GateTitle(o.Gate, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
+		v.Overrides = append(v.Overrides, htmlOverride{Gate: overrideTitle(o, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
 	}
 	// The journal shows the latest events, oldest first.
 	first := max(0, len(r.Audit)-htmlAuditShown)

@@ -287,7 +287,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	} else {
 		head(r.tr("Barrière", "Gate"), r.tr("Motif", "Reason"), r.tr("Par", "By"), r.tr("Date", "Date"))
 		for _, o := range r.Overrides {
-			row(GateTitle(o.Gate, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
+			row(overrideTitle(o, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
 		}
 	}
 

@@ -135,6 +135,7 @@ type Blocker struct {
 // Override is a gate passed despite its blockers, with its reason.
 type Override struct {
 	Gate   string    `json:"gate"`
+	Title  string    `json:"title,omitempty"` // the gate for the reader
 	Reason string    `json:"reason"`
 	By     string    `json:"by,omitempty"`
 	At     time.Time `json:"at"`
@@ -307,7 +308,7 @@ func Build(in Input) Report {
 
 	r.Overrides = make([]Override, 0, len(run.Overrides))
 	for _, o := range run.Overrides {
-		r.Overrides = append(r.Overrides, Override{Gate: o.Gate, Reason: o.Reason, By: o.By, At: o.At.In(loc)})
+		r.Overrides = append(r.Overrides, Override{Gate: o.Gate, Title: run.GateTitle(o.Gate).In(lang), Reason: o.Reason, By: o.By, At: o.At.In(loc)})
 	}
 	r.Audit = make([]Entry, 0, len(in.Entries))
 	for _, e := range in.Entries {

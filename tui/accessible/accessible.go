@@ -408,9 +408,11 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 func (s *session) apply(ch tui.StepChange, st *checklist.Step) error {
 	ch.By = s.by()
 	if ch.Status != nil {
-		if err := s.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
+		if err := s.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, s.latestEvidence(ch)); err != nil {
 			s.println(s.tr("Refusé : ", "Refused: ") + s.errText(err))
-			return nil
+			if ok, err := s.override(err); err != nil || !ok {
+				return err
+			}
 		}
 	}
 	state, err := s.opts.Store.ApplyStep(s.ws.ID, s.run, ch)
