@@ -92,6 +92,16 @@ func (r *Run) ClientLeft(i int) TimeLeft {
 // 280 étapes non chiffrées", "attente de la réponse, estimée le
 // 09/12/2026 à 14:00"; "" when all is done.
 func (l TimeLeft) Text(lang Lang) string {
+	a := l.Amount(lang)
+	if l.Waiting || l.Work <= 0 {
+		return a
+	}
+	return tx("reste ", "left ").In(lang) + a
+}
+
+// Amount is Text without "reste", for a column headed "Reste":
+// "≈ 6 h 40 + 280 étapes non chiffrées".
+func (l TimeLeft) Amount(lang Lang) string {
 	switch {
 	case l.Waiting:
 		t := tx("attente de la réponse, estimée le ", "waiting for the answer, expected ").In(lang) + FormatClock(lang, l.Due.At)
@@ -106,7 +116,7 @@ func (l TimeLeft) Text(lang Lang) string {
 	if l.Work <= 0 {
 		return untimed + tx(" (durée non donnée par le guide)", " (the guide gives no duration)").In(lang)
 	}
-	t := tx("reste ", "left ").In(lang) + FormatWorkload(lang, l.Work)
+	t := FormatWorkload(lang, l.Work)
 	if l.Untimed > 0 {
 		t += " + " + untimed
 	}

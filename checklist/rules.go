@@ -157,10 +157,6 @@ func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
 				return readinessClosed(step, bs)
 			}
 		}
-	case pendingInvoicesStep:
-		if err := r.pendingContradiction(ref, step); err != nil {
-			return err
-		}
 	}
 	return nil
 }

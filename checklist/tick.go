@@ -90,22 +90,34 @@ func contradiction(ref Ref, step *Step, found Text) *Error {
 
 // CheckChange is CheckTransition, plus the rule that a step is not ticked
 // done against the latest evidence without an override. latest is the
-// evidence the change carries, or else the one recorded for the step (nil
-// when none): a check that finds the step fine and ticks it in the same
-// change passes.
+// evidence the change carries, or else the one recorded for the step: a
+// check that finds the step fine and ticks it in the same change passes.
+// When latest is nil, the run's last count of the client's pending invoices
+// stands for the check of "Accepter les factures en attente".
 func (r *Run) CheckChange(ref Ref, to Status, reason string, latest *Evidence) error {
 	if err := r.CheckTransition(ref, to, reason); err != nil {
 		return err
 	}
-	if to != StatusDone || latest == nil || latest.OK {
-		return nil
-	}
-	if _, ok := r.tickOverride(ref, latest.At); ok {
+	if to != StatusDone {
 		return nil
 	}
 	step, _, err := r.locate(ref)
 	if err != nil {
 		return err
+	}
+	if latest == nil {
+		// No evidence at hand: the run's own record of the last count
+		// of pending invoices still speaks.
+		if step.ID == pendingInvoicesStep {
+			return r.pendingContradiction(ref, step)
+		}
+		return nil
+	}
+	if latest.OK {
+		return nil
+	}
+	if _, ok := r.tickOverride(ref, latest.At); ok {
+		return nil
 	}
 	return contradiction(ref, step, evidenceFound(latest))
 }

@@ -298,10 +298,13 @@ func (m *Model) phaseLines() string {
 			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
 		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
 			note = m.st.Warn.Render(blocked + m.requestBlocked())
+		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
 		case !t.Complete():
-			note = tr(m.lang, "reste ≈ ", "left ≈ ") + fmtDuration(t.Remaining)
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
 			if t.Blocked > 0 {
-				note += m.st.Warn.Render(fmt.Sprintf(tr(m.lang, " · %d bloquée(s)", " · %d blocked"), t.Blocked))
+				note += m.st.Warn.Render(" · " + checklist.FormatInt(m.lang, t.Blocked) + " " +
+					tr(m.lang, checklist.Plural(m.lang, t.Blocked, "bloquée", "bloquées"), "blocked"))
 			}
 		default:
 			note = m.st.OK.Render("✓")

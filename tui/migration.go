@@ -488,15 +488,13 @@ func fmtLeft(lang checklist.Lang, d time.Duration) string {
 // request is sent.
 func (m *Model) dueLine() string {
 	due, ok := m.run.AnswerDue()
-	if !ok {
-		return ""
+	if !ok || m.run.Migrated() {
+		return "" // once the answer came, no estimate is left to show
 	}
 	now := m.opts.Now()
 	s := fmt.Sprintf(tr(m.lang, "réponse estimée le %s (estimation, 3 jours ouvrés)", "answer expected %s (estimate, 3 working days)"),
 		fmtClock(m.lang, due.At, m.loc))
 	switch {
-	case m.run.Migrated():
-		return s
 	case due.Late(now):
 		return s + " · " + m.st.Bad.Render(tr(m.lang, "en retard de ", "late by ")+fmtLeft(m.lang, due.Left(now)))
 	}

@@ -21,7 +21,7 @@ func TestTickAgainstTheCheckAsksForAnOverride(t *testing.T) {
 	ref := refOf("preparation.client.pending_invoices", client)
 
 	d.key(" ")
-	d.mustSee("la dernière vérification a trouvé 1 facture en attente", "Raison de la dérogation")
+	d.mustSee("la dernière vérification a trouvé 1 facture d'achat", "Raison de la dérogation")
 	d.key("esc")
 	if st := env.store.state(ref); st.Status == checklist.StatusDone {
 		t.Fatal("ticked without a reason")

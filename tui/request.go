@@ -608,7 +608,12 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 			how = tr(m.lang, "faite à la main", "made by hand")
 		}
 		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s)", "   %s sent %s (%s)"),
-			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how) + "\n   " + m.dueLine()
+			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how)
+		if d := m.dueLine(); d != "" {
+			line += "\n   " + d
+		} else if m.run.Migrated() {
+			line += "\n   " + tr(m.lang, "réponse reçue : migration confirmée", "answer received: migration confirmed")
+		}
 	}
 	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + line + "\n")
 	b.WriteString(m.rule() + "\n")

@@ -102,7 +102,10 @@ type Progress struct {
 	Total     int    `json:"total"`
 	Blocked   int    `json:"blocked"`
 	Percent   int    `json:"percent"`
-	Remaining string `json:"remaining,omitempty"` // "≈ 6 h 40"
+	Remaining string `json:"remaining,omitempty"` // "≈ 6 h 40 + 12 étapes non chiffrées"
+	// Left is the same as a phrase: "reste ≈ 6 h 40", "attente de la
+	// réponse, estimée le …" while the request's answer is awaited.
+	Left string `json:"left,omitempty"`
 	// Open says whether the phase can be worked on yet (reconciliation opens
 	// after the migration).
 	Open bool `json:"open"`
@@ -234,10 +237,10 @@ func Build(in Input) Report {
 	}
 
 	p := run.Progress()
-	r.Overall = progressOf(p.All, "", "", true)
+	r.Overall = progressOf(p.All, checklist.LeftOf(p.All), "", "", lang, true)
 	for _, ph := range checklist.Phases() {
 		open := ph != checklist.PhaseReconciliation && ph != checklist.PhaseSummary || run.Migrated()
-		r.Phases = append(r.Phases, progressOf(p.Phase(ph), ph.String(), ph.Title().In(lang), open))
+		r.Phases = append(r.Phases, progressOf(p.Phase(ph), run.PhaseLeft(p, ph, in.Now), ph.String(), ph.Title().In(lang), lang, open))
 	}
 	if n, ok := run.NextStep(); ok {
 		nx := &Next{Step: n.Step.ID, Title: n.Step.Title.In(lang)}
@@ -327,12 +330,9 @@ func Build(in Input) Report {
 	return r
 }
 
-func progressOf(t checklist.Tally, id, title string, open bool) Progress {
-	p := Progress{ID: id, Title: title, Done: t.Done, Total: t.Total, Blocked: t.Blocked, Percent: t.Percent(), Open: open}
-	if t.Remaining > 0 {
-		p.Remaining = "≈ " + FormatDuration(t.Remaining)
-	}
-	return p
+func progressOf(t checklist.Tally, left checklist.TimeLeft, id, title string, lang checklist.Lang, open bool) Progress {
+	return Progress{ID: id, Title: title, Done: t.Done, Total: t.Total, Blocked: t.Blocked, Percent: t.Percent(), Open: open,
+		Remaining: left.Amount(lang), Left: left.Text(lang)}
 }
 
 func lineOf(l checklist.SummaryLine, lang checklist.Lang, state string) Line {

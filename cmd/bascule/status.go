@@ -129,11 +129,12 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 			line += fmt.Sprintf("%5s  %s", "—", env.msg("ouvre après la migration", "opens after the migration"))
 		default:
 			line += fmt.Sprintf("%3d %%  %d/%d", p.Percent, p.Done, p.Total)
-			if p.Remaining != "" {
-				line += "  " + env.msg("reste ", "left ") + p.Remaining
+			if p.Left != "" {
+				line += "  " + p.Left
 			}
 			if p.Blocked > 0 {
-				line += fmt.Sprintf(env.msg("  %d bloquée(s)", "  %d blocked"), p.Blocked)
+				line += "  " + env.msg(checklist.FormatInt(checklist.French, p.Blocked)+" "+checklist.Plural(checklist.French, p.Blocked, "bloquée", "bloquées"),
+					checklist.FormatInt(checklist.English, p.Blocked)+" blocked")
 			}
 			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
 				line += "  " + env.msg("bloqué : ", "blocked: ") + r.BlockerSummary[0]
@@ -171,7 +172,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 	}
 	for _, o := range r.Overrides {
-		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Gate, o.Reason, o.By)
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Title, o.Reason, o.By)
 	}
 }
 
