@@ -296,10 +296,10 @@ func (m *Model) phaseLines() string {
 		switch {
 		case closed:
 			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
-		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
-			note = m.st.Warn.Render(blocked + m.requestBlocked())
 		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
+		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
+			note = m.st.Warn.Render(blocked + m.requestBlocked())
 		case !t.Complete():
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
 			if t.Blocked > 0 {
