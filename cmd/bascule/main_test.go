@@ -478,7 +478,7 @@ func TestBackupRestoreDoctor(t *testing.T) {
 	}
 	h.want(0, "step", "set", "cabinet", "preparation.cabinet.collaborators", "--status", "done", "--demo")
 	r = h.want(0, "doctor")
-	for _, want := range []string{"bonne", "demo", "Sauvegardes (1)"} {
+	for _, want := range []string{"bonne", "demo", "Sauvegardes (1, heure de Paris)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("doctor lacks %q:\n%s", want, r.stdout)
 		}

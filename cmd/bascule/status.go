@@ -159,7 +159,8 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		fmt.Fprintln(w, strings.ToUpper(nothing[:1])+nothing[1:]+".")
 	}
 	if r.Due != nil {
-		due := r.Due.At.Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) + env.msg(" (estimation)", " (estimate)")
+		due := r.Due.At.In(checklist.Paris()).Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) +
+			" (" + checklist.ZoneName().In(env.lang) + env.msg(", estimation)", ", estimate)")
 		if r.Due.Late {
 			due += env.msg(" — en retard", " — late")
 		}

@@ -204,6 +204,9 @@ func (s *session) mainMenu() error {
 		}
 		s.println(s.tr("Prochaine étape : ", "Next step: ") + next.Step.Title.In(s.lang) + who)
 	}
+	if l := s.run.PhaseLeft(prog, checklist.PhaseRequest, s.opts.Now()); l.Waiting {
+		s.println(s.tr("Demande de migration : ", "Migration request: ") + l.Text(s.lang) + " (" + checklist.ZoneName().In(s.lang) + ").")
+	}
 	labels := make([]string, len(choices))
 	for i, c := range choices {
 		labels[i] = c.label
