@@ -101,3 +101,67 @@ func FormatWorkload(lang Lang, d time.Duration) string {
 	}
 	return "≈ " + FormatInt(lang, hours) + " h, soit ≈ " + FormatInt(lang, days) + " j de travail (" + h + " h)"
 }
+
+// DoneCount counts a list of steps for a line such as "4/5 faites, 1
+// bloquée" (étapes are feminine), or "7/7 traitées" once some are "sans
+// objet": they count as dealt with, not as done.
+type DoneCount struct {
+	Done, NotApplicable, Blocked, Total int
+}
+
+// Add counts one step's status.
+func (c *DoneCount) Add(st Status) {
+	c.Total++
+	switch st {
+	case StatusDone:
+		c.Done++
+	case StatusNotApplicable:
+		c.NotApplicable++
+	case StatusBlocked:
+		c.Blocked++
+	}
+}
+
+// Text writes the count: "4/5 faites", "1/5 faite", "7/7 traitées",
+// "4/5 faites, 1 bloquée"; "4/5 done, 1 blocked".
+func (c DoneCount) Text(lang Lang) string {
+	n := c.Done + c.NotApplicable
+	frac := FormatInt(lang, n) + "/" + FormatInt(lang, c.Total) + " "
+	var s string
+	switch {
+	case lang == English && c.NotApplicable > 0:
+		s = frac + "dealt with"
+	case lang == English:
+		s = frac + "done"
+	case c.NotApplicable > 0:
+		s = frac + fractionAgreement(n, "traitée", "traitées")
+	default:
+		s = frac + fractionAgreement(n, "faite", "faites")
+	}
+	if c.Blocked > 0 {
+		if lang == English {
+			s += ", " + FormatInt(lang, c.Blocked) + " blocked"
+		} else {
+			s += ", " + FormatInt(lang, c.Blocked) + " " + Plural(French, c.Blocked, "bloquée", "bloquées")
+		}
+	}
+	return s
+}
+
+// fractionAgreement agrees a participle after "n/total": singular for one
+// only ("1/5 faite"); "0/7 faites" reads as "none of the 7 done".
+func fractionAgreement(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// FormatInterval writes a short period with a space before its unit, as
+// French and the SI want: "3 s", "45 s", "2 min", "1 h".
+func FormatInterval(lang Lang, d time.Duration) string {
+	if d < time.Minute {
+		return strconv.Itoa(int(d.Round(time.Second)/time.Second)) + " s"
+	}
+	return FormatDuration(lang, d)
+}

@@ -153,3 +153,38 @@ func TestFormatClockIsParisTime(t *testing.T) {
 		t.Errorf("winter: %q", got)
 	}
 }
+
+func TestDoneCount(t *testing.T) {
+	count := func(sts ...Status) DoneCount {
+		var c DoneCount
+		for _, s := range sts {
+			c.Add(s)
+		}
+		return c
+	}
+	D, N, B, T := StatusDone, StatusNotApplicable, StatusBlocked, StatusTodo
+	for _, c := range []struct {
+		c      DoneCount
+		fr, en string
+	}{
+		{count(D, D, D, D, B), "4/5 faites, 1 bloquée", "4/5 done, 1 blocked"},
+		{count(D, T, T, B, B), "1/5 faite, 2 bloquées", "1/5 done, 2 blocked"},
+		{count(T, T, T), "0/3 faites", "0/3 done"},
+		{count(D, D, D, D, D, N, N), "7/7 traitées", "7/7 dealt with"},
+	} {
+		if got := c.c.Text(French); got != c.fr {
+			t.Errorf("fr: %q, want %q", got, c.fr)
+		}
+		if got := c.c.Text(English); got != c.en {
+			t.Errorf("en: %q, want %q", got, c.en)
+		}
+	}
+}
+
+func TestFormatInterval(t *testing.T) {
+	for d, want := range map[time.Duration]string{3 * time.Second: "3 s", 45 * time.Second: "45 s", 2 * time.Minute: "2 min", time.Hour: "1 h"} {
+		if got := FormatInterval(French, d); got != want {
+			t.Errorf("FormatInterval(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

@@ -306,7 +306,7 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 	text := fmt.Sprintf(tr(m.lang, "Action en lot terminée : %d %s, %d à reprendre", "Bulk action finished: %d %s, %d to look at"),
 		ok, tr(m.lang, plural(ok, "réussie", "réussies"), "succeeded"), bad)
 	if failed > 0 {
-		text += fmt.Sprintf(tr(m.lang, " ; %d non enregistrée(s)", "; %d not recorded"), failed)
+		text += tr(m.lang, " ; ", "; ") + checklist.FormatInt(m.lang, failed) + tr(m.lang, checklist.Plural(m.lang, failed, " non enregistrée", " non enregistrées"), " not recorded")
 	}
 	return m.setStatus(text, bad+failed > 0)
 }
@@ -351,7 +351,7 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 	case a.id != 0:
 		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " en cours (%d/%d)", " running (%d/%d)"), a.pos, len(a.clients))
 	case a.saving:
-		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " enregistrement de %d résultat(s)…", " saving %d result(s)…"), len(a.changes))
+		state = m.spin.View() + tr(m.lang, " enregistrement de ", " saving ") + nouns(m.lang, len(a.changes), "résultat", "résultats", "result", "results") + "…"
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s\n\n", m.st.Title.Render(title), state))
 	rows := max(3, m.height-10)

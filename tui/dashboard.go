@@ -369,7 +369,7 @@ func (m *Model) tableHeader(nameW int) string {
 		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
 	}
 	if d.nMarked > 0 {
-		left += m.st.Marked.Render(fmt.Sprintf(tr(m.lang, " • %d sélectionné(s)", " • %d selected"), d.nMarked))
+		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
 	}
 	right := cell("", 11) + "  " + rcell(tr(m.lang, "prépa", "prep"), 5) + "  " +
 		rcell(tr(m.lang, "factures", "invoices"), 8) + "  " + rcell(tr(m.lang, "paiement", "payment"), 8) + "  " +

@@ -55,7 +55,7 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "rapprochement cabinet §3.4", "firm reconciliation §3.4"))),
 		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
-		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer le client", "demo: play the user")), key.WithDisabled()),
+		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer l'utilisateur", "demo: play the user")), key.WithDisabled()),
 		global:       g,
 		lang:         lang,
 	}

@@ -343,13 +343,11 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		b.WriteString(" " + lead + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm")) + "\n")
 	}
 	b.WriteString(m.rule() + "\n")
-	done := 0
+	var count checklist.DoneCount
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
 		cur, _ := m.run.Status(ref)
-		if cur.Resolved() {
-			done++
-		}
+		count.Add(cur)
 		state := mg.states[ref]
 		note := ""
 		if mg.job != nil && mg.job.ref == ref {
@@ -369,7 +367,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 			}
 		}
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + "\n")
+	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + "\n")
 	b.WriteString(m.rule() + "\n")
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
@@ -459,7 +457,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
+				k, _ := strconv.Atoi(n)
+				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s) : ressaisie à la main", "no IBAN noted (V1: %s): enter by hand"), nouns(lang, k, "compte", "comptes", "account", "accounts"))
 			}
 			return tr(lang, "aucun IBAN noté", "no IBAN noted")
 		}
@@ -485,7 +484,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	case "reconciliation.payment.payment_account":
 		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
 	case "reconciliation.payment.statements":
-		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep("preparation.payment.statements")))
+		n := len(prep("preparation.payment.statements"))
+		return nouns(lang, n, "relevé exporté", "relevés exportés", "statement exported", "statements exported") + tr(lang, " en préparation", " during preparation")
 	case "reconciliation.cabinet.collaborators", "reconciliation.cabinet.roles":
 		cs := reinvited(prep("preparation.cabinet.collaborators"))
 		if len(cs) == 0 {
@@ -504,7 +504,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return strings.Join(parts, ", ")
 	case "reconciliation.cabinet.inactive_clients_import":
 		if e := prep("preparation.cabinet.inactive_clients_export"); len(e) > 0 {
-			return fmt.Sprintf(tr(lang, "%s client(s) exporté(s) : importer depuis V1", "%s client(s) exported: import from V1"), e[0]["rows"])
+			n, _ := strconv.Atoi(e[0]["rows"])
+			return nouns(lang, n, "client exporté", "clients exportés", "client exported", "clients exported") + tr(lang, " : importer depuis V1", ": import from V1")
 		}
 		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
 	}
@@ -660,7 +661,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 				return jobResult{}, err
 			}
 			res := jobResult{ev: ev, pending: n, to: statusPtr(checklist.StatusInProgress),
-				summary: fmt.Sprintf(tr(lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}
+				summary: nouns(lang, *n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
 			if ev.OK {
 				res.to = statusPtr(checklist.StatusDone)
 			}
@@ -723,9 +724,9 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			case ev.OK:
 				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "tout a migré", "everything migrated")
 			case gaps > 0:
-				res.summary = fmt.Sprintf(tr(lang, "%d écart(s)", "%d gap(s)"), gaps)
+				res.summary = nouns(lang, gaps, "écart", "écarts", "gap", "gaps")
 			default:
-				res.summary = fmt.Sprintf(tr(lang, "%d ligne(s) à vérifier (V1 non noté avant la bascule ?)", "%d line(s) to check (V1 not noted before the switch?)"), check)
+				res.summary = nouns(lang, check, "ligne", "lignes", "line", "lines") + tr(lang, " à vérifier (V1 non noté avant la bascule ?)", " to check (V1 not noted before the switch?)")
 			}
 			return res, nil
 		}
@@ -813,7 +814,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			ev.Facts["invited"] = itoa(invited)
 			ev.Facts["noted"] = itoa(len(people))
-			sum := fmt.Sprintf(tr(lang, "%d/%d invité(s)", "%d/%d invited"), invited, len(people))
+			sum := fmt.Sprintf(tr(lang, "%d/%d %s", "%d/%d %s"), invited, len(people), tr(lang, checklist.Plural(lang, invited, "invité", "invités"), "invited"))
 			if !ev.OK {
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
 			}
@@ -846,7 +847,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			if !ev.OK {
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
 			}
-			return done(ev, fmt.Sprintf(tr(lang, "%d membre(s) avec leurs rôles sur V2", "%d member(s) with their roles on V2"), len(inv.Users)))
+			return done(ev, nouns(lang, len(inv.Users), "membre", "membres", "member", "members")+tr(lang, " avec leurs rôles sur V2", " with their roles on V2"))
 		}
 	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
 		external := ref.Step == "reconciliation.payment.external_accounts"
@@ -872,7 +873,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 				added++
 			}
 			ev.Facts["accounts"] = itoa(added)
-			sum := fmt.Sprintf(tr(lang, "%d compte(s) sur V2", "%d account(s) on V2"), added)
+			sum := nouns(lang, added, "compte", "comptes", "account", "accounts") + tr(lang, " sur V2", " on V2")
 			if !ev.OK {
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
 			}
@@ -941,7 +942,7 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 				made++
 			}
 			ev.Facts["connections"] = itoa(made)
-			sum := fmt.Sprintf(tr(lang, "%d connexion(s) sur V2", "%d connection(s) on V2"), made)
+			sum := nouns(lang, made, "connexion", "connexions", "connection", "connections") + tr(lang, " sur V2", " on V2")
 			if !ev.OK {
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
 			}
@@ -989,7 +990,8 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			for _, r := range res.Rejected {
 				ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
 			}
-			sum := fmt.Sprintf(tr(lang, "%d dossier(s) importé(s), %d refusé(s)", "%d dossier(s) imported, %d rejected"), res.Created, len(res.Rejected))
+			sum := nouns(lang, res.Created, "dossier importé", "dossiers importés", "dossier imported", "dossiers imported") + ", " +
+				checklist.FormatInt(lang, len(res.Rejected)) + " " + tr(lang, checklist.Plural(lang, len(res.Rejected), "refusé", "refusés"), "rejected")
 			if len(res.Rejected) > 0 {
 				ev.OK = false
 				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil

@@ -592,12 +592,11 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tr(m.lang, "Demande de migration", "Migration request")),
 		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
 	b.WriteString(m.rule() + "\n")
-	done := 0
+	var count checklist.DoneCount
 	for i, st := range r.steps {
 		ref := checklist.Ref{Step: st.ID}
-		if cur, _ := m.run.Status(ref); cur.Resolved() {
-			done++
-		}
+		cur, _ := m.run.Status(ref)
+		count.Add(cur)
 		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st)) + "\n")
 	}
 	req := m.run.Request
@@ -615,7 +614,7 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 			line += "\n   " + tr(m.lang, "réponse reçue : migration confirmée", "answer received: migration confirmed")
 		}
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + line + "\n")
+	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + line + "\n")
 	b.WriteString(m.rule() + "\n")
 	if r.form != nil {
 		b.WriteString(indent(r.form.View(), 1))
@@ -636,7 +635,7 @@ func (m *Model) requestNote(st *checklist.Step) string {
 		}
 	case "request.client_checks":
 		if n := len(m.migState().req.blockers); n > 0 {
-			s := m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "%d point(s) bloquant(s)", "%d blocking point(s)"), n))
+			s := m.st.Warn.Render(nouns(m.lang, n, "point bloquant", "points bloquants", "blocking point", "blocking points"))
 			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 				s += m.st.Muted.Render(tr(m.lang, " · dérogation", " · override"))
 			}
@@ -699,7 +698,7 @@ func (m *Model) requestDetail() []string {
 		}
 		if m.polling() {
 			lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "V2 est interrogé toutes les %s tant que cet écran est ouvert (entrée : maintenant).",
-				"V2 is asked every %s while this screen is open (enter: now)."), m.pollEvery())))
+				"V2 is asked every %s while this screen is open (enter: now)."), checklist.FormatInterval(m.lang, m.pollEvery()))))
 		}
 	}
 	if st.ID != "request.client_checks" && st.ID != "request.submit" {
@@ -797,7 +796,7 @@ func (m *Model) gateLines(rows int) []string {
 		}
 	}
 	if end < total {
-		out = append(out, m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus", "   … %d more line(s)"), total-end)))
+		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, "ligne de plus", "lignes de plus", "more line", "more lines")))
 	}
 	return out
 }

@@ -303,11 +303,13 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 	var b strings.Builder
 	b.WriteString(m.stepsTitle() + "\n" + m.rule() + "\n")
 	done, left := 0, 0
+	var count checklist.DoneCount
 	titleW := m.width - 6 - 12 - 2 - 5 - 2 - 9 - 1
 	for i, st := range s.steps {
 		ref := s.ref(m.run, st)
 		cur, _ := m.run.Status(ref)
 		est := m.opts.Guide.Estimate(st).Nominal()
+		count.Add(cur)
 		if cur.Resolved() {
 			done++
 		} else {
@@ -327,7 +329,7 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 			m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 12)), m.st.Muted.Render(cell("§"+st.Section, 5)), m.st.Muted.Render(rcell(dur, 9)))
 		b.WriteString(line + "\n")
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(s.steps))) + "\n")
+	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(m.stepDetail(), "\n"))
 	return b.String(), k

@@ -289,7 +289,7 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	end := min(len(lines), s.scroll+rows)
 	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
 	if end < len(lines) {
-		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus (↓)", "   … %d more line(s) (↓)"), len(lines)-end)))
+		b.WriteString("\n" + m.st.Muted.Render("   … "+nouns(m.lang, len(lines)-end, "ligne de plus", "lignes de plus", "more line", "more lines")+" (↓)"))
 	}
 	return b.String(), k
 }
@@ -364,8 +364,9 @@ func (m *Model) sessionLines() []string {
 			changes++
 		}
 	}
-	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %d changement(s) · opérateur %s",
-		"Started %s · %s spent · %d change(s) · operator %s"), fmtClock(m.lang, start, m.loc), fmtDuration(now.Sub(start)), changes, orDash(m.ws.Operator)))
+	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %s · opérateur %s",
+		"Started %s · %s spent · %s · operator %s"), fmtClock(m.lang, start, m.loc), fmtDuration(now.Sub(start)),
+		nouns(m.lang, changes, "changement", "changements", "change", "changes"), orDash(m.ws.Operator)))
 	if s.evErr != nil {
 		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
 	}

@@ -102,7 +102,11 @@ func Build(a Announcement) (Message, error) {
 	b.WriteString(" :\n")
 	b.WriteString("  1. Accepter toutes les factures en attente, d'achat comme de vente : une facture\n     non acceptée ne sera pas transférée.")
 	if a.PendingInvoices > 0 {
-		fmt.Fprintf(&b, " À ce jour, %d facture(s) attendent votre validation.", a.PendingInvoices)
+		if a.PendingInvoices == 1 {
+			b.WriteString(" À ce jour, 1 facture attend votre validation.")
+		} else {
+			fmt.Fprintf(&b, " À ce jour, %d factures attendent votre validation.", a.PendingInvoices)
+		}
 	}
 	b.WriteString("\n")
 	b.WriteString("  2. Vérifier que les articles de votre catalogue sont toujours valables.\n")

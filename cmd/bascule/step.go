@@ -205,12 +205,8 @@ func statusText(env *appEnv, r stepJSON) string {
 	if r.Applicable == nil {
 		return statusTitle(env, r.Status)
 	}
-	done := r.Counts[checklist.StatusDone.String()] + r.Counts[checklist.StatusNotApplicable.String()]
-	s := fmt.Sprintf(env.msg("%d/%d faits", "%d/%d done"), done, *r.Applicable)
-	if b := r.Counts[checklist.StatusBlocked.String()]; b > 0 {
-		s += fmt.Sprintf(env.msg(", %d bloqués", ", %d blocked"), b)
-	}
-	return s
+	return checklist.DoneCount{Done: r.Counts[checklist.StatusDone.String()], NotApplicable: r.Counts[checklist.StatusNotApplicable.String()],
+		Blocked: r.Counts[checklist.StatusBlocked.String()], Total: *r.Applicable}.Text(env.lang)
 }
 
 // findClient finds a client by id, or by SIREN when exactly one matches.

@@ -307,13 +307,11 @@ func (s *session) ref(client int, st *checklist.Step) checklist.Ref {
 // stepsMenu lists the steps of a scope with their status and opens one.
 func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) error {
 	for {
-		done := 0
+		var count checklist.DoneCount
 		labels := make([]string, len(steps))
 		for i, st := range steps {
 			cur, _ := s.run.Status(s.ref(client, st))
-			if cur.Resolved() {
-				done++
-			}
+			count.Add(cur)
 			phase := ""
 			if client >= 0 {
 				phase = tui.PhaseTitle(s.lang, st.Phase) + " · "
@@ -321,7 +319,7 @@ func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) e
 			labels[i] = fmt.Sprintf("[%s] %s (%s%s, §%s)", cur.Title().In(s.lang), st.Title.In(s.lang), phase, st.Kind.Title().In(s.lang), st.Section)
 		}
 		s.println()
-		s.println(title + " — " + fmt.Sprintf(s.tr("%d/%d faites", "%d/%d done"), done, len(steps)))
+		s.println(title + " — " + count.Text(s.lang))
 		i, err := s.choose(s.tr("Étapes :", "Steps:"), labels)
 		if err != nil || i < 0 {
 			return err
