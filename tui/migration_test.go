@@ -195,7 +195,7 @@ func TestReconciliationGapNeverDone(t *testing.T) {
 	sweep(d, "Vérifier sur V1 : Accepter les factures en attente")
 	migrate(t, d)
 	d.key("r", "enter")
-	d.mustSee("Documents archivés", "✗ écart", "Base articles", "✓ migré", "1 écart(s)")
+	d.mustSee("Documents archivés", "✗ écart", "Base articles", "✓ migré", "1 écart")
 	ci := d.m.dash.current()
 	c := d.m.run.Clients[ci]
 	st := mustState(t, e.db, "reconciliation.client.control", c.ID)
@@ -389,7 +389,7 @@ func TestGateLinesWindow(t *testing.T) {
 			end := min(len(full), start+rows)
 			want := full[start:end]
 			if end < len(full) {
-				want = append(slices.Clone(want), m.st.Muted.Render(fmt.Sprintf("   … %d ligne(s) de plus", len(full)-end)))
+				want = append(slices.Clone(want), m.st.Muted.Render("   … "+nouns(checklist.French, len(full)-end, "ligne de plus", "lignes de plus", "", "")))
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("rows %d, scroll %d:\n got %q\nwant %q", rows, scroll, got, want)

@@ -232,7 +232,7 @@ func TestBulkMarkWithConfirmation(t *testing.T) {
 	env := newTestEnv(20)
 	d := newDriver(t, env.opts, 100, 30)
 	d.key("x", "x", " ")
-	d.mustSee("• 3 sélectionné(s)")
+	d.mustSee("• 3 sélectionnés")
 	d.key("m")
 	d.mustSee("Marquer 3 clients", "Étape")
 	d.key("down", "enter") // Vérifier la base articles
@@ -249,7 +249,7 @@ func TestBulkMarkWithConfirmation(t *testing.T) {
 	if n != 3 {
 		t.Fatalf("%d clients marked in the store, want 3", n)
 	}
-	d.mustNotSee("sélectionné(s)")
+	d.mustNotSee("sélectionné")
 }
 
 func TestRegistrationIdentityMismatch(t *testing.T) {
