@@ -108,12 +108,13 @@ func TestCabinetPreparationStatuses(t *testing.T) {
 	d.key("n")
 	d.typeText("aucun client inactif")
 	d.key("enter")
-	d.mustSee("1/3 faites")
+	// "sans objet" counts as dealt with, not done (issue 15, point 14).
+	d.mustSee("1/3 traitée, 1 bloquée")
 	// space marks done; a second space undoes it.
 	d.key("down", " ")
-	d.mustSee("2/3 faites")
+	d.mustSee("2/3 traitées, 1 bloquée")
 	d.key(" ")
-	d.mustSee("1/3 faites")
+	d.mustSee("1/3 traitée, 1 bloquée")
 	d.key("esc")
 	if d.m.Screen() != "dashboard" {
 		t.Fatalf("esc went to %s", d.m.Screen())
@@ -138,7 +139,7 @@ func TestClientPreparationCheckShowsEvidence(t *testing.T) {
 	// Once accepted on V1, the check passes and marks the step done.
 	env.v1.pending[client] = [2]int{}
 	d.key("v")
-	d.mustSee("✓ conforme", "1/7 faites")
+	d.mustSee("✓ conforme", "1/7 faite")
 	if st := env.store.state(refOf("preparation.client.pending_invoices", client)); st.Status.String() != "done" || st.Evidence == nil {
 		t.Fatalf("store has %+v", st)
 	}
@@ -225,7 +226,7 @@ func TestCaptureCollaborator(t *testing.T) {
 	d.key("o")                          // invite again: oui
 	d.mustSee("1 collaborateur", "Sophie Durand · sophie.durand@cabinet-martin.fr · Comptable")
 	d.key("t")
-	d.mustSee("1/3 faites", "Saisi : 1 collaborateur")
+	d.mustSee("1/3 faite", "Saisi : 1 collaborateur")
 }
 
 func TestBulkMarkWithConfirmation(t *testing.T) {

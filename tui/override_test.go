@@ -29,7 +29,7 @@ func TestTickAgainstTheCheckAsksForAnOverride(t *testing.T) {
 	d.key(" ")
 	d.typeText("acceptée à l'instant par le client")
 	d.key("enter")
-	d.mustSee("1/7 faites")
+	d.mustSee("1/7 faite")
 	if st := env.store.state(ref); st.Status != checklist.StatusDone {
 		t.Fatalf("not ticked after the override: %+v", st)
 	}
