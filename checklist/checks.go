@@ -106,7 +106,11 @@ func PendingInvoicesEvidence(s connectors.V1Snapshot, now time.Time) (*Evidence,
 	return ev, pending
 }
 
-// ArticlesEvidence judges a V1 snapshot for §2 step 2: articles still valid.
+// ArticlesEvidence reports what bascule's own rules find in a V1 snapshot's
+// article base for §2 step 2. The guide asks a person to judge that the
+// articles are still valid, so the evidence is never OK by itself: a clean
+// result carries the "articles_to_judge" finding and the step stays for the
+// person to tick (Step.PersonTicks).
 func ArticlesEvidence(s connectors.V1Snapshot, now time.Time) *Evidence {
 	ev := evidenceAt(SourceV1, now)
 	counts := map[connectors.ArticleProblem]int{}
@@ -121,9 +125,16 @@ func ArticlesEvidence(s connectors.V1Snapshot, now time.Time) *Evidence {
 		}
 	}
 	ev.Facts[FactArticles] = strconv.Itoa(len(s.Articles))
-	ev.OK = len(ev.Findings) == 0
+	if len(ev.Findings) == 0 {
+		ev.Findings = append(ev.Findings, Finding{Code: FindingArticlesToJudge, Count: len(s.Articles)})
+	}
+	ev.OK = false
 	return ev
 }
+
+// FindingArticlesToJudge says bascule's rules found nothing in the article
+// base and a person must still judge it.
+const FindingArticlesToJudge = "articles_to_judge"
 
 // CheckClient fetches a client's V1 snapshot and judges the two connector
 // checks of §2 (pending invoices, article base) in one call.
@@ -181,6 +192,18 @@ func RegistrationEvidence(stepID string, reg connectors.RegistrationStatus, now 
 	return ev
 }
 
+// SpaceReadOnlyEvidence records whether one client's old company space
+// answers read-only (§3.2: without a subscription it is read-only).
+func SpaceReadOnlyEvidence(readOnly bool, now time.Time) *Evidence {
+	ev := evidenceAt(SourceV1, now)
+	ev.Facts[FactV1ReadOnly] = strconv.FormatBool(readOnly)
+	ev.OK = readOnly
+	if !readOnly {
+		ev.Findings = append(ev.Findings, Finding{Code: "space_still_writable"})
+	}
+	return ev
+}
+
 // ReadOnlyEvidence records whether V1 answers read-only (§3.2, after migration).
 func ReadOnlyEvidence(readOnly bool, now time.Time) *Evidence {
 	ev := evidenceAt(SourceV1, now)
@@ -229,6 +252,21 @@ func FindingText(f Finding) Text {
 		return tx("pas encore fait d'après V2", "not done yet according to V2")
 	case "v1_still_writable":
 		return tx("V1 accepte encore des modifications", "V1 still accepts changes")
+	case "space_still_writable":
+		return tx("l'ancien espace entreprise accepte encore des modifications", "the old company space still accepts changes")
+	case FindingArticlesToJudge:
+		return suffix(Count(n, "article lu", "articles lus", "article read", "articles read"), " sur V1, rien de relevé par les règles de bascule : jugez-les, puis cochez l'étape",
+			" on V1, nothing found by bascule's rules: judge them, then tick the step")
+	case FindingRoleNotNoted:
+		return tx("aucun rôle noté pour "+f.Detail+" : notez ses rôles avant de l'inviter", "no role noted for "+f.Detail+": note their roles before inviting them")
+	case FindingMemberMissing:
+		return tx(f.Detail+" n'est pas membre sur V2", f.Detail+" is not a member on V2")
+	case FindingRolesDiffer:
+		return tx("rôles différents sur V2 : "+f.Detail, "different roles on V2: "+f.Detail)
+	case FindingNoPlanChosen:
+		return tx("aucun abonnement noté comme choisi par le client : notez son choix dans la saisie de l'étape", "no subscription noted as chosen by the client: note their choice in the step's form")
+	case FindingPlanUnknown:
+		return tx("« "+f.Detail+" » n'est pas une offre de V2", "\""+f.Detail+"\" is not one of V2's plans")
 	case "request_failed":
 		return tx("la demande de migration a échoué : "+f.Detail, "the migration request failed: "+f.Detail)
 	case "blocker." + string(BlockRegistration):
@@ -237,6 +275,8 @@ func FindingText(f Finding) Text {
 		return suffix(Count(n, "étape de préparation du cabinet", "étapes de préparation du cabinet", "firm preparation step", "firm preparation steps"), " à finir (§2)", " to finish (§2)")
 	case "blocker." + string(BlockPendingInvoices):
 		return suffix(Count(n, "client", "clients", "client", "clients"), " avec des factures en attente ou non vérifiées (§2)", " with invoices pending or not checked (§2)")
+	case "blocker." + string(BlockCabinetPendingInvoices):
+		return tx("dossier du cabinet : factures en attente à accepter ou à vérifier (§3.2)", "firm's own dossier: pending invoices to accept or to check (§3.2)")
 	case "blocker." + string(BlockClientPreparation):
 		return suffix(Count(n, "client", "clients", "client", "clients"), " dont la préparation n'est pas finie (§2)", " whose preparation is not finished (§2)")
 	}

@@ -6,6 +6,13 @@
 // table.go the guide's §4 summary table and §3.3 lists, each line linked to the
 // steps that handle it.
 //
+// Every help text, warning and value list says where it comes from (Source):
+// the guide at a section, or bascule — a fact gathered elsewhere or one of
+// bascule's own rules and defaults, which screens label "note de bascule".
+// bascule adds no plan list and no default role: what the guide leaves to a
+// person (the plan a client chooses, the roles of each user, the judgement
+// of the article base) is recorded as that person says.
+//
 // Run state and its rules live beside it: statuses, gates and overrides, progress,
 // time left, the next recommended step and the estimated due date of the answer
 // to the migration request.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
@@ -56,7 +57,17 @@ type Field struct {
 	Type     FieldType
 	Required bool
 	Options  []Option // for FieldChoice and FieldMultiChoice
-	Help     Text
+	// OptionsSource says where Options come from: the guide, or bascule's
+	// own list (then shown as such, see OptionsLabel).
+	OptionsSource Source
+	// FreeText lets a choice field take a value outside Options, typed by
+	// the user (a role V1 names that no list holds).
+	FreeText bool
+	// MinRunes is the fewest characters a value may have (0: no minimum),
+	// for a passphrase say (MinPassphrase).
+	MinRunes   int
+	Help       Text
+	HelpSource Source
 	// Rules between the fields of one item, by the other field's id
 	// (capture.go): a date not before another, a count equal to the clients
 	// of an exported file, a digest computed from a file.
@@ -65,12 +76,20 @@ type Field struct {
 	DigestOf  string
 }
 
+// MinPassphrase is the fewest characters a new passphrase may have
+// (bascule's rule): the store refuses to seal under a shorter one and the
+// forms that ask for one say so as it is typed.
+const MinPassphrase = 10
+
 // Form is what a capture step asks the user to note. A repeated form is a list
 // of items (collaborators, users, IBANs...); otherwise it has one item.
 type Form struct {
 	Fields    []Field
 	Repeated  bool
 	ItemLabel Text // "collaborateur", "IBAN"...
+	// OneOf lists fields of which each item needs at least one (a date or a
+	// reference).
+	OneOf []string
 }
 
 // Field returns the field with id, if the form has it.
@@ -153,6 +172,14 @@ func (f Field) Validate(value string) *Text {
 		t := tx(err.Error(), err.Error())
 		return &t
 	}
+	if n := utf8.RuneCountInString(value); n < f.MinRunes {
+		typed := "saisis"
+		if n <= 1 {
+			typed = "saisi"
+		}
+		return bad(fmt.Sprintf("au moins %d caractères (%d %s)", f.MinRunes, n, typed),
+			fmt.Sprintf("at least %d characters (%d typed)", f.MinRunes, n))
+	}
 	switch f.Type {
 	case FieldSIREN:
 		return fromIdent(ident.ValidateSIREN(value))
@@ -181,11 +208,20 @@ func (f Field) Validate(value string) *Text {
 			return bad("date attendue au format JJ/MM/AAAA", "date expected as DD/MM/YYYY")
 		}
 	case FieldChoice:
+		if f.FreeText {
+			return f.validateFree(value)
+		}
 		if !f.hasOption(value) {
 			return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(value)), fmt.Sprintf("%q is not one of the choices", value))
 		}
 	case FieldMultiChoice:
 		for _, v := range SplitMulti(value) {
+			if f.FreeText {
+				if msg := f.validateFree(v); msg != nil {
+					return msg
+				}
+				continue
+			}
 			if !f.hasOption(v) {
 				return bad(fmt.Sprintf("« %s » n'est pas un choix proposé", shown(v)), fmt.Sprintf("%q is not one of the choices", v))
 			}
@@ -209,6 +245,17 @@ func shown(v string) string {
 	return strconv.Quote(v)
 }
 
+// validateFree accepts a typed value that holds no control character,
+// escape sequence or bidi override.
+func (f Field) validateFree(v string) *Text {
+	if connectors.Sanitize(v) != v {
+		t := tx(fmt.Sprintf("%s : « %s » contient des caractères non imprimables", f.Label.FR, shown(v)),
+			fmt.Sprintf("%s: %q holds non-printable characters", f.Label.EN, v))
+		return &t
+	}
+	return nil
+}
+
 func (f Field) hasOption(v string) bool {
 	for _, o := range f.Options {
 		if o.Value == v {
@@ -225,6 +272,9 @@ func (f *Form) Validate(c Capture) []FieldError {
 		errs = append(errs, FieldError{Item: 1, Message: tx("une seule saisie attendue", "only one entry is expected")})
 	}
 	for i, rec := range c.Items {
+		if len(f.OneOf) > 0 && !f.anyOf(rec) {
+			errs = append(errs, FieldError{Item: i, Field: f.OneOf[0], Message: f.oneOfMessage()})
+		}
 		for _, fl := range f.Fields {
 			if fl.Type == FieldSecret {
 				continue // held sealed by the store, never in the record
@@ -235,6 +285,25 @@ func (f *Form) Validate(c Capture) []FieldError {
 		}
 	}
 	return errs
+}
+
+func (f *Form) anyOf(rec Record) bool {
+	for _, id := range f.OneOf {
+		if strings.TrimSpace(rec[id]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Form) oneOfMessage() Text {
+	var fr, en []string
+	for _, id := range f.OneOf {
+		if fl, ok := f.Field(id); ok {
+			fr, en = append(fr, fl.Label.FR), append(en, fl.Label.EN)
+		}
+	}
+	return tx("au moins un de ces champs : "+strings.Join(fr, ", "), "at least one of these fields: "+strings.Join(en, ", "))
 }
 
 // Normalize returns a copy of c with every known field normalised and unknown

@@ -57,6 +57,10 @@ func fuzzFields() []Field {
 		}
 		fs = append(fs, fl)
 	}
+	// Lists that also take free text (the guide's company roles).
+	for _, ty := range []FieldType{FieldChoice, FieldMultiChoice} {
+		fs = append(fs, Field{ID: "free" + ty.String(), Label: tx("Libre", "Free"), Type: ty, Options: companyRoleOptions(), FreeText: true})
+	}
 	return fs
 }
 
@@ -145,12 +149,13 @@ func FuzzFieldValue(f *testing.F) {
 				t.Fatalf("checksum %q normalises to %q", v, n)
 			}
 		case FieldChoice:
-			if !fl.hasOption(n) {
+			// A free-text value is accepted only as plain printable text.
+			if !fl.hasOption(n) && !(fl.FreeText && connectors.Sanitize(n) == n) {
 				t.Fatalf("choice %q normalises to %q", v, n)
 			}
 		case FieldMultiChoice:
 			for _, p := range SplitMulti(n) {
-				if !fl.hasOption(p) {
+				if !fl.hasOption(p) && !(fl.FreeText && connectors.Sanitize(p) == p) {
 					t.Fatalf("multi-choice %q normalises to %q (%q)", v, n, p)
 				}
 			}

@@ -13,7 +13,7 @@ const (
 	PhasePreparation    Phase = iota // §2
 	PhaseRegistration                // §3.1
 	PhaseRequest                     // §3.2
-	PhaseReconciliation              // §3.3 and §3.4
+	PhaseReconciliation              // §3.3 "Validation de migration et rattrapage" and §3.4 "Réintégration manuelle"
 	PhaseSummary                     // §4
 	phaseCount
 )
@@ -29,7 +29,7 @@ var phaseTitles = [phaseCount]Text{
 	{"Préparation", "Preparation"},
 	{"Inscription", "Registration"},
 	{"Demande de migration", "Migration request"},
-	{"Rapprochement", "Reconciliation"},
+	{"Validation et réintégration", "Validation and re-entry"},
 	{"Synthèse", "Summary"},
 }
 
@@ -202,11 +202,25 @@ type Step struct {
 	Section string // guide section, e.g. "2", "3.4"
 	Item    string // the item's number in its guide list, if any ("1", "5")
 	Title   Text
-	Help    Text   // short help in our own words
-	Warning Text   // a caution the guide insists on (the MyUnisoft token)
-	FAQ     string // the title of the FAQ article the guide points to (French only)
-	Kind    Kind
-	Actor   Actor
+	Help    Text // short help in our own words
+	Warning Text // a caution the guide insists on (the MyUnisoft token)
+	// HelpSource and WarningSource say where Help and Warning come from:
+	// the guide at a section, or bascule. Every help text has one.
+	HelpSource    Source
+	WarningSource Source
+	// Note is what bascule adds beside the guide: a fact from elsewhere (the
+	// help centre, Banqup) or one of bascule's own rules. Its source is
+	// always bascule; screens label it "note de bascule".
+	Note  Text
+	FAQ   string // the title of the FAQ article the guide points to (French only)
+	Kind  Kind
+	Actor Actor
+	// Optional marks a step the guide leaves to the user ("si besoin"): it
+	// never blocks the request.
+	Optional bool
+	// PersonTicks marks a check whose evidence informs a person who then
+	// ticks the step: a clean result never marks it done by itself.
+	PersonTicks bool
 	// Duration is the step's own estimate; when zero and the step is in a timed
 	// group, Estimate() gives its share of the group's duration.
 	Duration Estimate

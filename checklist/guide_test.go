@@ -53,7 +53,7 @@ func TestEveryGuideStepExists(t *testing.T) {
 		{"3.3", "reconciliation.payment.statements", PhaseReconciliation, ScopePayment, KindManual},
 		// §3.4, cabinet
 		{"3.4", "reconciliation.cabinet.collaborators", PhaseReconciliation, ScopeCabinet, KindConnectorAction},
-		{"3.4", "reconciliation.cabinet.roles", PhaseReconciliation, ScopeCabinet, KindConnectorAction},
+		{"3.4", "reconciliation.cabinet.roles", PhaseReconciliation, ScopeCabinet, KindConnectorCheck},
 		{"3.4", "reconciliation.cabinet.api_connections", PhaseReconciliation, ScopeCabinet, KindConnectorAction},
 		{"3.4", "reconciliation.cabinet.inactive_clients_import", PhaseReconciliation, ScopeCabinet, KindConnectorAction},
 		// §3.4, each client company
@@ -63,6 +63,9 @@ func TestEveryGuideStepExists(t *testing.T) {
 		{"3.4", "reconciliation.client.numbering", PhaseReconciliation, ScopeClient, KindConnectorAction},
 		// §2 intro (payment account kept, new subscription request) and §4
 		{"2", "reconciliation.payment.payment_account", PhaseReconciliation, ScopePayment, KindConnectorCheck},
+		{"2", "reconciliation.payment.subscription_request", PhaseReconciliation, ScopePayment, KindCapture},
+		{"3.2", "request.cabinet_pending_invoices", PhaseRequest, ScopeCabinet, KindConnectorCheck},
+		{"3.2", "reconciliation.client.v1_read_only", PhaseReconciliation, ScopeClient, KindConnectorCheck},
 		{"4", "reconciliation.client.subscription", PhaseReconciliation, ScopeClient, KindConnectorAction},
 		{"4", "summary.report", PhaseSummary, ScopeCabinet, KindManual},
 	}

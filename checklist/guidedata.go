@@ -135,6 +135,33 @@ func (g *Guide) Estimate(s *Step) Estimate {
 	return g.computeEstimate(s)
 }
 
+// EstimateSource says where a step's estimate comes from: the guide when it
+// times the step itself; bascule when the step's figure is its even share
+// of a block the guide times as a whole (the split is bascule's).
+func (g *Guide) EstimateSource(s *Step) Source {
+	switch {
+	case !s.Duration.IsZero():
+		return FromGuide(s.Section)
+	case s.Group != "" && !g.Estimate(s).IsZero():
+		return FromBascule()
+	}
+	return Source{}
+}
+
+// EstimateNote explains a split estimate: the block's duration in the guide
+// and bascule's even share. ok is false when the guide times the step itself
+// or not at all.
+func (g *Guide) EstimateNote(s *Step) (Said, bool) {
+	gr, found := g.Group(s.Group)
+	if !found || g.EstimateSource(s).Kind != SourceBascule {
+		return Said{}, false
+	}
+	mins := int(gr.Duration.Nominal().Minutes())
+	return Said{Source: FromBascule(), Text: tx(
+		fmt.Sprintf("Le guide (§%s) donne %d min pour tout le bloc « %s » ; bascule les répartit également entre ses étapes.", gr.Section, mins, gr.Title.FR),
+		fmt.Sprintf("The guide (§%s) gives %d min for the whole block \"%s\"; bascule splits them evenly between its steps.", gr.Section, mins, gr.Title.EN))}, true
+}
+
 func (g *Guide) computeEstimate(s *Step) Estimate {
 	if !s.Duration.IsZero() || s.Group == "" {
 		return s.Duration

@@ -171,21 +171,3 @@ func ProposedNumbering(noted Record) (connectors.Numbering, bool) {
 	}
 	return connectors.Numbering{Prefix: noted["prefix"], LastNumber: n, Padding: pad}, true
 }
-
-// SuggestSubscription proposes the V2 subscription closest to the previous V1
-// one (§4: "suggestion en fonction du précédent"). The plans are our data, the
-// mapping a reading of plan names; the user always confirms.
-func SuggestSubscription(previous string) string {
-	p := strings.ToLower(previous)
-	switch {
-	case p == "":
-		return "standard"
-	case strings.Contains(p, "premium") || strings.Contains(p, "illimit") || strings.Contains(p, "pro"):
-		return "premium"
-	case strings.Contains(p, "essentiel") || strings.Contains(p, "basic") || strings.Contains(p, "starter") || strings.Contains(p, "découverte"):
-		return "essentiel"
-	case strings.Contains(p, "aucun") || strings.Contains(p, "none") || strings.Contains(p, "gratuit") || strings.Contains(p, "free"):
-		return "aucun"
-	}
-	return "standard"
-}

@@ -11,14 +11,21 @@ type BlockerKind string
 
 // What can block the migration request (§3.2).
 const (
-	BlockPendingInvoices     BlockerKind = "pending_invoices"    // a client still has invoices to accept
-	BlockClientPreparation   BlockerKind = "client_preparation"  // a client's §2 steps are not all done
-	BlockCabinetPreparation  BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
-	BlockRegistration        BlockerKind = "registration"        // §3.1 is not finished
-	BlockStepBlocked         BlockerKind = "step_blocked"        // a preparation step is marked blocked
-	BlockRequiredStepMissing BlockerKind = "required_step"       // a step this one needs is not done
-	BlockNotMigrated         BlockerKind = "not_migrated"        // reconciliation before the migration succeeded
+	BlockPendingInvoices BlockerKind = "pending_invoices" // a client still has invoices to accept
+	// BlockCabinetPendingInvoices: the firm's own V1 dossier is not checked
+	// for invoices awaiting acceptance, or still has some (§3.2).
+	BlockCabinetPendingInvoices BlockerKind = "cabinet_pending_invoices"
+	BlockClientPreparation      BlockerKind = "client_preparation"  // a client's §2 steps are not all done
+	BlockCabinetPreparation     BlockerKind = "cabinet_preparation" // the cabinet's §2 steps are not all done
+	BlockRegistration           BlockerKind = "registration"        // §3.1 is not finished
+	BlockStepBlocked            BlockerKind = "step_blocked"        // a preparation step is marked blocked
+	BlockRequiredStepMissing    BlockerKind = "required_step"       // a step this one needs is not done
+	BlockNotMigrated            BlockerKind = "not_migrated"        // reconciliation before the migration succeeded
 )
+
+// CabinetPendingStep is the check of the firm's own V1 dossier for invoices
+// awaiting acceptance, made before the request (§3.2).
+const CabinetPendingStep = "request.cabinet_pending_invoices"
 
 // Blocker is one precise reason a gate is closed.
 type Blocker struct {
@@ -38,7 +45,14 @@ func (r *Run) RequestBlockers() []Blocker {
 	var out []Blocker
 	for _, s := range g.StepsFor(ScopeCabinet) {
 		st := r.Cabinet[g.posInRun[s.ID]]
-		if st.Resolved() {
+		if st.Resolved() || s.Optional {
+			continue
+		}
+		switch {
+		case s.ID == CabinetPendingStep:
+			out = append(out, Blocker{Kind: BlockCabinetPendingInvoices, Step: s.ID,
+				Message: tx("Dossier du cabinet : factures en attente à accepter ou à vérifier ("+st.Title().FR+")",
+					"Firm's own dossier: pending invoices to accept or to check ("+st.Title().EN+")")})
 			continue
 		}
 		switch s.Phase {
@@ -58,7 +72,7 @@ func (r *Run) RequestBlockers() []Blocker {
 	// The client preparation steps, by position in ClientRun.Steps.
 	var prep []int
 	for p, s := range side {
-		if s.Phase == PhasePreparation && s.ID != pendingID {
+		if s.Phase == PhasePreparation && s.ID != pendingID && !s.Optional {
 			prep = append(prep, p)
 		}
 	}
@@ -132,8 +146,8 @@ func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
 	}
 	if step.Phase == PhaseReconciliation && !r.Migrated() {
 		return &Error{Code: "gate_closed",
-			Message: tx("le rapprochement s'ouvre une fois la migration confirmée (étape « "+r.stepTitle("request.answer").FR+" »)",
-				"reconciliation opens once the migration is confirmed (step \""+r.stepTitle("request.answer").EN+"\")"),
+			Message: tx("la validation et la réintégration s'ouvrent une fois la migration confirmée (étape « "+r.stepTitle("request.answer").FR+" »)",
+				"validation and re-entry open once the migration is confirmed (step \""+r.stepTitle("request.answer").EN+"\")"),
 			Blockers: []Blocker{{Kind: BlockNotMigrated, Step: "request.answer", Message: tx("migration non confirmée", "migration not confirmed")}}}
 	}
 	if to != StatusDone {

@@ -52,6 +52,7 @@ func readyForRequest(t *testing.T, r *Run) {
 	resolveAll(r, PhasePreparation)
 	resolveAll(r, PhaseRegistration)
 	setDone(t, r, Ref{Step: "request.notify_clients"})
+	setDone(t, r, Ref{Step: CabinetPendingStep})
 	setDone(t, r, Ref{Step: "request.client_checks"})
 }
 
@@ -69,7 +70,7 @@ func TestRequestGate(t *testing.T) {
 			t.Fatalf("want gate_closed, got %v", err)
 		}
 		kinds := BlockerSummary(ce.Blockers)
-		if kinds[BlockCabinetPreparation] != 3 || kinds[BlockRegistration] != 5 || kinds[BlockPendingInvoices] != 3 || kinds[BlockClientPreparation] != 3 {
+		if kinds[BlockCabinetPreparation] != 3 || kinds[BlockRegistration] != 5 || kinds[BlockPendingInvoices] != 3 || kinds[BlockCabinetPendingInvoices] != 1 || kinds[BlockClientPreparation] != 3 {
 			t.Errorf("blockers by kind: %v", kinds)
 		}
 	})
@@ -294,7 +295,7 @@ func TestFormValidation(t *testing.T) {
 		t.Errorf("normalised: %v", n.Items[0])
 	}
 	users, _ := g.Step("preparation.client.users")
-	errs = users.Form.Validate(Capture{Items: []Record{{"name": "A", "email": "pas-un-mail", "roles": "gestionnaire, pirate", "reinvite": "peut-être"}}})
+	errs = users.Form.Validate(Capture{Items: []Record{{"name": "A", "email": "pas-un-mail", "roles": "gestionnaire, pi\x1b[2Jrate", "reinvite": "peut-être"}}})
 	fields := map[string]bool{}
 	for _, e := range errs {
 		fields[e.Field] = true

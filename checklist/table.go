@@ -57,7 +57,8 @@ func (e Environment) Title() Text {
 	return tx("Espace cabinet", "Firm space")
 }
 
-// SummaryLine is one line of the guide's §4 table.
+// SummaryLine is one line of the guide's §4 table. Its words are the
+// guide's (Source).
 type SummaryLine struct {
 	ID          string
 	Environment Environment
@@ -128,7 +129,7 @@ func summaryTable() []SummaryLine {
 			Steps:   []string{"preparation.client.numbering", "reconciliation.client.numbering"}},
 		{ID: "company.payment_account", Environment: EnvCompany, Migrated: MigratedYes,
 			Element: tx("Compte de paiement Banqup", "Banqup payment account"),
-			Steps:   []string{"reconciliation.payment.payment_account"}},
+			Steps:   []string{"reconciliation.payment.payment_account", "reconciliation.payment.subscription_request"}},
 		{ID: "company.subscription", Environment: EnvCompany, Migrated: MigratedNo,
 			Element: tx("Abonnement", "Subscription"),
 			Action:  tx("Choisir un nouvel abonnement, suggéré d'après le précédent", "Choose a new subscription, suggested from the previous one"),
@@ -140,12 +141,15 @@ func summaryTable() []SummaryLine {
 		{ID: "company.v1_access", Environment: EnvCompany, Migrated: MigratedNotApplicable,
 			Element: tx("Accès à l'ancien espace entreprise", "Access to the old company space"),
 			Action:  tx("Lecture seule uniquement", "Read-only"),
-			Steps:   []string{"request.v1_read_only"}},
+			Steps:   []string{"request.v1_read_only", "reconciliation.client.v1_read_only"}},
 	}
 }
 
+// Source is where a §4 line's words come from.
+func (SummaryLine) Source() Source { return FromGuide("4") }
+
 // TransferItem is one element of the §3.3 lists: what migrates by itself, and
-// the reminder of what does not.
+// the reminder of what does not. Its words are the guide's (Source).
 type TransferItem struct {
 	ID       string
 	Title    Text
@@ -169,6 +173,55 @@ func transferItems() []TransferItem {
 		{"settings", tx("Paramètres de personnalisation (workflow, échéance par défaut)", "Customisation settings (workflow, default due date)"), false, []string{"reconciliation.client.settings"}},
 		{"users_roles", tx("Utilisateurs et leurs rôles", "Users and their roles"), false, []string{"reconciliation.client.users"}},
 		{"external_accounts", tx("Comptes bancaires externes", "External bank accounts"), false, []string{"reconciliation.payment.external_accounts", "reconciliation.client.bank_accounts"}},
-		{"statements", tx("Relevés de transaction", "Transaction statements"), false, []string{"reconciliation.payment.statements"}},
+		{"statements", tx("Relevés de transaction", "Transaction statements"), false, []string{"preparation.payment.statements", "reconciliation.payment.statements"}},
 	}
+}
+
+// Source is where a §3.3 item's words come from.
+func (TransferItem) Source() Source { return FromGuide("3.3") }
+
+// ControlStep is the step whose items are the §3.3 lists: the control of
+// what migrated, for each client company.
+const ControlStep = "reconciliation.client.control"
+
+// ControlItem is one §3.3 item as a front end or a report shows it under
+// the control step: what V2 should now hold (Migrated) or what must be
+// redone by hand, with the steps that handle it.
+type ControlItem struct {
+	ID       string `json:"id"`
+	Title    Text   `json:"title"`
+	Migrated bool   `json:"migrated"`
+	// List is the §3.3 list the item belongs to, as the guide titles it.
+	List   Text     `json:"list"`
+	Steps  []string `json:"steps"`
+	Source Source   `json:"source"`
+}
+
+// ControlListTitle is the title the guide gives each §3.3 list.
+func ControlListTitle(migrated bool) Text {
+	if migrated {
+		return tx("Contrôle de ce qui est migré", "Check of what migrated")
+	}
+	return tx("Données non transférées automatiquement", "Data not transferred automatically")
+}
+
+// ControlItems returns the §3.3 lists in the guide's order: the 5 elements
+// that migrate by themselves, then the 8 that do not. For `step list
+// --json`, the control screen and the reports (as the items of ControlStep).
+func (g *Guide) ControlItems() []ControlItem {
+	out := make([]ControlItem, 0, len(g.Transfers))
+	for _, it := range g.Transfers {
+		out = append(out, ControlItem{ID: it.ID, Title: it.Title, Migrated: it.Migrated, List: ControlListTitle(it.Migrated),
+			Steps: append([]string(nil), it.Steps...), Source: it.Source()})
+	}
+	return out
+}
+
+// ItemsOf returns the items shown under a step: the §3.3 lists for the
+// control step, nothing for the others.
+func (g *Guide) ItemsOf(stepID string) []ControlItem {
+	if stepID == ControlStep {
+		return g.ControlItems()
+	}
+	return nil
 }

@@ -113,7 +113,7 @@ func (r *Run) CheckChange(ref Ref, to Status, reason string, latest *Evidence) e
 		}
 		return nil
 	}
-	if latest.OK {
+	if latest.OK || leftToJudge(latest) {
 		return nil
 	}
 	if _, ok := r.tickOverride(ref, latest.At); ok {
@@ -133,4 +133,19 @@ func evidenceFound(ev *Evidence) Text {
 		fr, en = append(fr, t.FR), append(en, t.EN)
 	}
 	return tx(strings.Join(fr, ", "), strings.Join(en, ", "))
+}
+
+// leftToJudge reports whether a failed check only hands the step to a
+// person (bascule's rules found nothing, the articles are to be judged): a
+// tick then follows the check rather than contradicting it.
+func leftToJudge(ev *Evidence) bool {
+	if len(ev.Findings) == 0 {
+		return false
+	}
+	for _, f := range ev.Findings {
+		if f.Code != FindingArticlesToJudge {
+			return false
+		}
+	}
+	return true
 }

@@ -34,7 +34,11 @@ func TestTickAgainstEvidenceNeedsAnOverride(t *testing.T) {
 				r.Overrides = append(r.Overrides, Override{Gate: GateRequestReadiness, Reason: "client fermé", At: checked})
 			}},
 		{name: "control ticked when all is ready", ref: controlRef, to: StatusDone,
-			setup: func(r *Run) { resolveAll(r, PhasePreparation); resolveAll(r, PhaseRegistration) }},
+			setup: func(r *Run) {
+				resolveAll(r, PhasePreparation)
+				resolveAll(r, PhaseRegistration)
+				_ = r.SetStatus(Ref{Step: CabinetPendingStep}, StatusDone)
+			}},
 		{name: "control set in progress while points block", ref: controlRef, to: StatusInProgress},
 		{name: "pending invoices ticked after the check found 4", ref: pendingRef, to: StatusDone,
 			setup: func(r *Run) { r.Clients[1].PendingInvoices = 4 }, wantCode: "contradicts_evidence", wantGate: TickGate(pendingRef)},
@@ -64,6 +68,8 @@ func TestTickAgainstEvidenceNeedsAnOverride(t *testing.T) {
 				r.Overrides = append(r.Overrides, Override{Gate: TickGate(logoRef), Reason: "vu", At: checked.Add(time.Minute)})
 			}},
 		{name: "a step ticked after a passed check", ref: logoRef, to: StatusDone, latest: passed},
+		{name: "articles ticked after a check that leaves them to judge", ref: Ref{Step: "preparation.client.articles", Client: "c00000"}, to: StatusDone,
+			latest: &Evidence{Source: "v1", At: checked, Findings: []Finding{{Code: FindingArticlesToJudge, Count: 2}}}},
 		{name: "a step set in progress after a failed check", ref: logoRef, to: StatusInProgress, latest: failed},
 	}
 	for _, c := range cases {

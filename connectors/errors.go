@@ -111,7 +111,8 @@ func forPeople(err error) bool {
 	var e *Error
 	var k *kind
 	var en interface{ English() string }
-	return errors.As(err, &e) || errors.As(err, &k) || errors.As(err, &en)
+	var enMsg interface{ EnglishMessage() string }
+	return errors.As(err, &e) || errors.As(err, &k) || errors.As(err, &en) || errors.As(err, &enMsg)
 }
 
 // EnglishMessage returns the English counterpart of Error().

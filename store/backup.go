@@ -31,11 +31,19 @@ type BackupInfo struct {
 	Path string
 	At   time.Time
 	Size int64
-	seq  int
+	// HasData is set by GoodBackup: the backup holds a workspace.
+	HasData bool
+	seq     int
 }
 
 // Backup takes a hot backup beside the database (a consistent copy from a
 // read transaction), fsync'd, then keeps only the newest KeepBackups.
+//
+// A backup never pushes a better one out: the new copy is read back in
+// full (every page, every record decoded) before the rotation, and
+// removed, with a *DamagedError, when it does not read back, or when it
+// holds no workspace while an older backup does. So whenever the rotation
+// deletes a backup, the newest backup has just been verified in full.
 func (db *DB) Backup() (string, error) {
 	db.mu.RLock()
 	defer db.mu.RUnlock()
@@ -45,6 +53,17 @@ func (db *DB) Backup() (string, error) {
 	p, err := db.backupLocked("")
 	if err != nil {
 		return "", err
+	}
+	data, err := verifyBackupQuiet(p)
+	if err != nil {
+		_ = os.Remove(p)
+		return "", damaged(db.path, fmt.Errorf("sa copie ne se relit pas, aucune sauvegarde n'a été remplacée : %w", err))
+	}
+	if !data {
+		if good := dataBackup(db.path); good != "" {
+			_ = os.Remove(p)
+			return "", &DamagedError{Path: db.path, Cause: errEmpty, NewestBackup: good}
+		}
 	}
 	if err := rotate(db.path, db.opt.KeepBackups); err != nil {
 		return p, err
@@ -218,46 +237,89 @@ func rotate(dbPath string, keep int) error {
 	return nil
 }
 
-// verifyFile opens a file read-only under the guard and runs the check.
-func verifyFile(path string) error {
+// verifyFile opens a file read-only under the guard, runs the check and
+// decodes every record (checksums included from schema 3): a backup is
+// good only if everything in it can be read back. hasData tells whether it
+// holds a workspace.
+func verifyFile(path string) (hasData bool, err error) {
 	b, _, err := openBolt(path, time.Second, true)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer safeClose(b)
 	if err := checkBolt(b); err != nil {
-		return err
+		return false, err
 	}
-	return b.View(func(tx *bolt.Tx) error {
-		v, err := readVersion(tx)
-		if err != nil {
-			return err
-		}
-		if v > SchemaVersion {
-			return &TooNewError{Path: path, Found: v, Supported: SchemaVersion}
-		}
-		return nil
+	err = guardFault(func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			v, err := readVersion(tx)
+			if err != nil {
+				return err
+			}
+			if v > SchemaVersion {
+				return &TooNewError{Path: path, Found: v, Supported: SchemaVersion}
+			}
+			hasData = holdsData(tx)
+			return verifyRecords(tx, v >= 3)
+		})
 	})
+	return hasData, err
 }
 
-// newestGoodBackup returns the newest backup that verifies, or "".
-func newestGoodBackup(dbPath string) string {
-	bs, err := listFiles(dbPath, backupInfix)
+// GoodBackup returns the backup to restore: the newest one that verifies
+// and decodes fully and holds a workspace, else the newest one that
+// verifies and decodes (an empty database). ok is false when none does.
+func GoodBackup(dbPath string) (b BackupInfo, ok bool) {
+	abs, err := filepath.Abs(dbPath)
 	if err != nil {
+		return BackupInfo{}, false
+	}
+	b, data, ok := goodBackup(abs)
+	b.HasData = data
+	return b, ok
+}
+
+// goodBackup is GoodBackup; hasData tells whether the one found holds a
+// workspace.
+func goodBackup(abs string) (b BackupInfo, hasData, ok bool) {
+	bs, err := listFiles(abs, backupInfix)
+	if err != nil {
+		return BackupInfo{}, false, false
+	}
+	for i := range bs {
+		data, err := verifyBackupQuiet(bs[i].Path)
+		if err != nil {
+			continue
+		}
+		if data {
+			return bs[i], true, true
+		}
+		if !ok {
+			b, ok = bs[i], true
+		}
+	}
+	return b, false, ok
+}
+
+// newestGoodBackup is GoodBackup's path, or "".
+func newestGoodBackup(dbPath string) string {
+	b, _, _ := goodBackup(dbPath)
+	return b.Path
+}
+
+// dataBackup returns the newest good backup that holds a workspace, or "".
+func dataBackup(dbPath string) string {
+	b, data, _ := goodBackup(dbPath)
+	if !data {
 		return ""
 	}
-	for _, b := range bs {
-		if verifyBackupQuiet(b.Path) == nil {
-			return b.Path
-		}
-	}
-	return ""
+	return b.Path
 }
 
-func verifyBackupQuiet(path string) error {
+func verifyBackupQuiet(path string) (bool, error) {
 	// Avoid recursion through damaged(): check the header, then open.
 	if _, err := precheck(path); err != nil {
-		return err
+		return false, err
 	}
 	return verifyFile(path)
 }
@@ -270,7 +332,7 @@ func Restore(dbPath, backupPath string) error {
 	if err != nil {
 		return err
 	}
-	if err := verifyBackupQuiet(backupPath); err != nil {
+	if _, err := verifyBackupQuiet(backupPath); err != nil {
 		return fmt.Errorf("la sauvegarde %s n'est pas utilisable : %w", backupPath, err)
 	}
 	// Held until the backup is in place: no bascule opens the file between

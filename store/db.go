@@ -57,6 +57,8 @@ type DB struct {
 	lock *sessionLock // held from Open to Close, across file swaps
 
 	layouts layoutCache
+
+	recovered int // the meta page Open rewrote from the other copy, or -1
 }
 
 // Open opens (or creates) the database at path: folders 0700, file 0600. It
@@ -89,6 +91,20 @@ func Open(path string, opt Options) (*DB, error) {
 
 // openLocked is Open once the session lock is held.
 func openLocked(abs string, opt Options) (*DB, error) {
+	// bbolt would write a fresh, empty database into a missing or empty
+	// file: not while a backup beside it still holds the cabinet's work.
+	if st, err := os.Stat(abs); err != nil && errors.Is(err, os.ErrNotExist) || err == nil && st.Size() == 0 {
+		if p := dataBackup(abs); p != "" {
+			return nil, &DamagedError{Path: abs, Cause: errEmpty, NewestBackup: p}
+		}
+	}
+	recovered := -1
+	if !opt.ReadOnly {
+		var err error
+		if recovered, err = repairMeta(abs); err != nil {
+			return nil, damaged(abs, err)
+		}
+	}
 	b, checked, err := openBolt(abs, opt.Timeout, opt.ReadOnly)
 	if err != nil {
 		return nil, err
@@ -108,6 +124,11 @@ func openLocked(abs string, opt Options) (*DB, error) {
 		_ = safeClose(db.bolt)
 		return nil, err
 	}
+	if err := db.checkOnOpen(); err != nil {
+		_ = safeClose(db.bolt)
+		return nil, err
+	}
+	db.recovered = recovered
 	return db, nil
 }
 

@@ -15,6 +15,7 @@ var (
 	ErrWrongPassphrase = errors.New("store: wrong passphrase")
 	ErrNoPassphrase    = errors.New("store: passphrase required")
 	ErrReadOnly        = errors.New("store: database opened read-only")
+	ErrWeakPassphrase  = errors.New("store: passphrase too short")
 )
 
 // InUseError says another process holds the database file.
@@ -43,16 +44,24 @@ type DamagedError struct {
 func (e *DamagedError) Error() string {
 	msg := fmt.Sprintf("la base %s est endommagée (%v)", e.Path, e.Cause)
 	if e.NewestBackup != "" {
-		return msg + fmt.Sprintf(" : restaurez la sauvegarde la plus récente, %s (bascule db restore %s)", e.NewestBackup, e.NewestBackup)
+		return msg + fmt.Sprintf(" : restaurez la sauvegarde la plus récente qui se relit entièrement, %s (bascule restore %s)", e.NewestBackup, e.NewestBackup)
 	}
 	return msg + " : aucune sauvegarde valide n'a été trouvée à côté du fichier"
 }
 
 // English returns the message in English.
 func (e *DamagedError) English() string {
-	msg := fmt.Sprintf("the database %s is damaged (%v)", e.Path, e.Cause)
+	cause := e.Cause.Error()
+	var en interface{ English() string }
+	switch {
+	case errors.Is(e.Cause, errEmpty):
+		cause = "it is empty while a backup holds workspaces"
+	case errors.As(e.Cause, &en):
+		cause = en.English()
+	}
+	msg := fmt.Sprintf("the database %s is damaged (%s)", e.Path, cause)
 	if e.NewestBackup != "" {
-		return msg + fmt.Sprintf(": restore the newest backup, %s (bascule db restore %s)", e.NewestBackup, e.NewestBackup)
+		return msg + fmt.Sprintf(": restore the newest backup that reads back fully, %s (bascule restore %s)", e.NewestBackup, e.NewestBackup)
 	}
 	return msg + ": no valid backup was found beside the file"
 }
@@ -132,6 +141,21 @@ func (e *PassphraseError) Is(target error) bool {
 	}
 	return target == ErrWrongPassphrase
 }
+
+// WeakPassphraseError is a new passphrase shorter than MinPassphrase
+// characters: nothing was sealed.
+type WeakPassphraseError struct{ Got, Min int }
+
+func (e *WeakPassphraseError) Error() string {
+	return fmt.Sprintf("phrase secrète trop courte : il faut au moins %d caractères (%d saisis)", e.Min, e.Got)
+}
+
+// English returns the message in English.
+func (e *WeakPassphraseError) English() string {
+	return fmt.Sprintf("passphrase too short: at least %d characters needed (%d typed)", e.Min, e.Got)
+}
+
+func (e *WeakPassphraseError) Is(target error) bool { return target == ErrWeakPassphrase }
 
 // FormatError is a record or file this version cannot read.
 type FormatError struct {

@@ -48,7 +48,9 @@ func TestEventStoredForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.update(func(tx *bolt.Tx) error { return tx.Bucket(wsBucketName("w")).Put(eventKey(c, 77), v) }); err != nil {
+	if err := db.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(wsBucketName("w")).Put(eventKey(c, 77), sealValue(eventKey(c, 77), v))
+	}); err != nil {
 		t.Fatal(err)
 	}
 	events, err = db.Events("w", old.At)

@@ -61,7 +61,7 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 			return err
 		}
 		f = exportFile{Format: exportFormat, Version: exportVersion, Schema: SchemaVersion, ExportedAt: db.now()}
-		if err := decode(b.b.Get(keyInfo), "espace", &f.Workspace); err != nil {
+		if err := b.decodeAt(keyInfo, "espace", &f.Workspace); err != nil {
 			return err
 		}
 		// One pass over the client regions: summaries, step records, events.
@@ -106,7 +106,9 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 		}); err != nil {
 			return err
 		}
-		if v := b.b.Get(keyRequest); v != nil {
+		if v, err := b.get(keyRequest); err != nil {
+			return err
+		} else if v != nil {
 			var r checklist.RequestRecord
 			if err := decode(v, "demande", &r); err != nil {
 				return err
@@ -114,7 +116,11 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 			f.Request = &r
 		}
 		if withSecrets {
-			if kc := b.b.Get(keyKeyCheck); kc != nil {
+			kc, err := b.get(keyKeyCheck)
+			if err != nil {
+				return err
+			}
+			if kc != nil {
 				s := &exportSecrets{KeyCheck: append(json.RawMessage(nil), kc...), Sealed: map[string][]byte{}}
 				if err := b.forEachTag(tagSecret, func(k, v []byte) error {
 					s.Sealed[string(k[1:])] = append([]byte(nil), v...)
@@ -133,173 +139,4 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	return enc.Encode(&f)
-}
-
-// ImportOptions say what Import may do with an existing workspace.
-type ImportOptions struct {
-	Replace  bool   // replace a workspace with the same id
-	RenameTo string // import under another id
-}
-
-// Import reads a file written by Export into this database, in one
-// transaction, and returns the workspace id. An existing workspace is never
-// overwritten unless opt.Replace.
-func (db *DB) Import(r io.Reader, opt ImportOptions) (string, error) {
-	var f exportFile
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&f); err != nil {
-		return "", &FormatError{What: "fichier d'export", Msg: err.Error()}
-	}
-	if f.Format != exportFormat {
-		return "", &FormatError{What: "fichier d'export", Msg: fmt.Sprintf("format %q inattendu", f.Format)}
-	}
-	if f.Version < 1 || f.Version > exportVersion {
-		return "", &FormatError{What: "fichier d'export", Msg: fmt.Sprintf("version %d inconnue de cette version de bascule", f.Version)}
-	}
-	id := f.Workspace.ID
-	if opt.RenameTo != "" {
-		id = opt.RenameTo
-	}
-	if err := validID("l'espace", id); err != nil {
-		return "", err
-	}
-	f.Workspace.ID = id
-	now := db.now()
-	g := checklist.Default()
-	err := db.update(func(tx *bolt.Tx) error {
-		if tx.Bucket(wsBucketName(id)) != nil {
-			if !opt.Replace {
-				return &ExistsError{What: "workspace", ID: id}
-			}
-			if err := tx.DeleteBucket(wsBucketName(id)); err != nil {
-				return err
-			}
-		}
-		w, err := createWS(tx, id)
-		if err != nil {
-			return err
-		}
-		w.bulk()
-		b, err := encode(f.Workspace)
-		if err != nil {
-			return err
-		}
-		if err := w.b.Put(keyInfo, b); err != nil {
-			return err
-		}
-		sums := map[string]*clientSummary{}
-		var maxOrd uint32
-		for _, c := range f.Clients {
-			if err := validID("client", c.ID); err != nil {
-				return err
-			}
-			sums[c.ID] = &clientSummary{Ord: c.Order, Pending: int32(c.PendingInvoices), Payment: c.Payment, Name: c.Name, SIREN: c.SIREN}
-			maxOrd = max(maxOrd, c.Order)
-		}
-		var l layout
-		var cab []byte
-		for _, s := range f.Steps {
-			if err := validID("étape", s.Ref.Step); err != nil {
-				return err
-			}
-			s.State.Capture = stripSecretFields(g, s.Ref.Step, s.State.Capture)
-			b, err := encode(s.State)
-			if err != nil {
-				return err
-			}
-			if err := w.b.Put(stepKey(s.Ref.Client, s.Ref.Step), b); err != nil {
-				return err
-			}
-			if s.State.Status == checklist.StatusTodo {
-				continue
-			}
-			pos, _ := l.ensure(s.Ref.Client == "", s.Ref.Step)
-			if s.Ref.Client == "" {
-				cab = setStatusByte(cab, pos, byte(s.State.Status))
-			} else if sum := sums[s.Ref.Client]; sum != nil {
-				sum.Statuses = setStatusByte(sum.Statuses, pos, byte(s.State.Status))
-			} else {
-				return &FormatError{What: "fichier d'export", Msg: fmt.Sprintf("étape d'un client absent : %s", s.Ref)}
-			}
-		}
-		for cid, s := range sums {
-			if err := w.b.Put(summaryKey(cid), s.marshal()); err != nil {
-				return err
-			}
-		}
-		if err := w.b.Put(keyClientSeq, u64(uint64(maxOrd))); err != nil {
-			return err
-		}
-		if err := w.putLayout(l); err != nil {
-			return err
-		}
-		if err := w.b.Put(summaryKey(""), marshalCabinet(cab)); err != nil {
-			return err
-		}
-		for i, o := range f.Overrides {
-			b, err := encode(o)
-			if err != nil {
-				return err
-			}
-			if err := w.b.Put(overrideKey(uint64(i+1)), b); err != nil {
-				return err
-			}
-		}
-		if f.Request != nil {
-			b, err := encode(*f.Request)
-			if err != nil {
-				return err
-			}
-			if err := w.b.Put(keyRequest, b); err != nil {
-				return err
-			}
-		}
-		for _, e := range f.Events {
-			e.Workspace = id
-			if err := w.addEvent(e); err != nil {
-				return err
-			}
-		}
-		if f.Secrets != nil && len(f.Secrets.KeyCheck) > 0 {
-			var kc keyCheck
-			if err := decode(f.Secrets.KeyCheck, "vérificateur", &kc); err != nil {
-				return err
-			}
-			if err := w.b.Put(keyKeyCheck, f.Secrets.KeyCheck); err != nil {
-				return err
-			}
-			for name, blob := range f.Secrets.Sealed {
-				if err := validID("l'identifiant", name); err != nil {
-					return err
-				}
-				if err := w.b.Put(secretKey(name), blob); err != nil {
-					return err
-				}
-			}
-		}
-		return w.addEvent(Event{At: now, Workspace: id, Action: ActionWorkspaceImport,
-			Detail: fmt.Sprintf("export du %s, %d clients", f.ExportedAt.Format(time.RFC3339), len(f.Clients))})
-	})
-	if err != nil {
-		return "", err
-	}
-	return id, nil
-}
-
-// stripSecretFields drops, from an imported capture, every field the guide
-// declares secret: an export never holds them, a hand-made file might.
-func stripSecretFields(g *checklist.Guide, stepID string, c *checklist.Capture) *checklist.Capture {
-	step, ok := g.Step(stepID)
-	if c == nil || !ok || step.Form == nil {
-		return c
-	}
-	for _, f := range step.Form.Fields {
-		if f.Type != checklist.FieldSecret {
-			continue
-		}
-		for _, rec := range c.Items {
-			delete(rec, f.ID)
-		}
-	}
-	return c
 }

@@ -167,7 +167,7 @@ func TestMigrationTo2(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bascule.db")
 	f := writeV1(t, path)
 	db := openTest(t, path)
-	if v, err := db.SchemaVersion(); err != nil || v != 2 {
+	if v, err := db.SchemaVersion(); err != nil || v != SchemaVersion {
 		t.Fatalf("version = %d %v", v, err)
 	}
 	if err := db.Check(); err != nil {
@@ -268,7 +268,7 @@ func TestMigrationTo2(t *testing.T) {
 	}
 	assertNotInFile(t, bs2[0].Path, []byte(testIBAN))
 	assertNotInFile(t, bs2[0].Path, []byte("Jeanne Dupont"))
-	if err := verifyFile(bs2[0].Path); err != nil {
+	if _, err := verifyFile(bs2[0].Path); err != nil {
 		t.Fatalf("purged backup: %v", err)
 	}
 }
@@ -340,7 +340,7 @@ func TestKeyOrder(t *testing.T) {
 func TestValuePastEndOfFile(t *testing.T) {
 	db, path := tempDB(t)
 	seedWS(t, db, "w", 30) // enough for the bucket not to be inline
-	if err := db.PutSecret("w", "api", []byte("token"), []byte("phrase")); err != nil {
+	if err := db.PutSecret("w", "api", []byte("token"), []byte("phrase du cabinet")); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -49,7 +49,7 @@ func TestExportImport(t *testing.T) {
 	seedWS(t, db, "w", 3)
 	run := fillPersonal(t, db, "w")
 	secret := []byte("api-token-SECRET-9d8e7f")
-	pass := []byte("phrase")
+	pass := []byte("phrase du cabinet")
 	if err := db.PutSecret("w", "api", secret, pass); err != nil {
 		t.Fatal(err)
 	}
@@ -100,11 +100,22 @@ func TestExportImport(t *testing.T) {
 	if err != nil || id != "w2" {
 		t.Fatalf("rename: %v", err)
 	}
+	// Replacing with a file exported without secrets keeps the sealed
+	// ones, still opened by the same passphrase; --drop-secrets lets them go.
 	if _, err := db.Import(bytes.NewReader(plain.Bytes()), ImportOptions{Replace: true}); err != nil {
 		t.Fatalf("replace: %v", err)
 	}
+	if got, err := db.Secret("w", "api", pass); err != nil || !bytes.Equal(got, secret) {
+		t.Fatalf("replace lost the sealed secret: %q %v", got, err)
+	}
+	if err := db.Verify(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Import(bytes.NewReader(plain.Bytes()), ImportOptions{Replace: true, DropSecrets: true}); err != nil {
+		t.Fatalf("replace: %v", err)
+	}
 	if names, _ := db.SecretNames("w"); len(names) != 0 {
-		t.Fatalf("replace kept secrets: %v", names)
+		t.Fatalf("replace with DropSecrets kept secrets: %v", names)
 	}
 	evs, _ := db.Events("w", time.Time{})
 	for _, e := range evs {

@@ -23,6 +23,7 @@ func migrations() []migration {
 	return []migration{
 		{To: 1, Name: "schéma initial (meta, workspaces)", Fn: migrateTo1},
 		{To: 2, Name: "un seau par espace, résumés, étapes et événements d'un client côte à côte", Fn: migrateTo2},
+		{To: 3, Name: "somme de contrôle CRC-32C de chaque valeur", Fn: migrateTo3},
 	}
 }
 
@@ -179,6 +180,55 @@ func migrateWorkspaceTo2(tx *bolt.Tx, old *bolt.Bucket, id string) error {
 	return secrets.ForEach(func(k, v []byte) error {
 		return w.b.Put(secretKey(string(k)), v)
 	})
+}
+
+// migrateTo3 appends to every value of every workspace its CRC-32C (see
+// checksum.go). A schema-2 value has no checksum, so each is decoded first,
+// as Verify would: a record that does not decode stops the migration (the
+// transaction is rolled back, the file stays at schema 2) instead of being
+// sealed as good. Values are rewritten in batches: bbolt does not allow a
+// Put while a cursor walks the same bucket, and one batch for the whole
+// workspace would hold every value in memory.
+func migrateTo3(tx *bolt.Tx) error {
+	return forEachWS(tx, func(w *wsBucket) error {
+		w.bulk()
+		var after []byte
+		for {
+			batch, err := nextBatch(w, after, 4096)
+			if err != nil || len(batch) == 0 {
+				return err
+			}
+			for _, kv := range batch {
+				if err := w.put(kv[0], kv[1]); err != nil {
+					return err
+				}
+			}
+			after = batch[len(batch)-1][0]
+		}
+	})
+}
+
+// nextBatch copies up to n key/value pairs of w that sort after the key
+// after (from the first when nil), each checked by decodeRecord.
+func nextBatch(w *wsBucket, after []byte, n int) ([][2][]byte, error) {
+	c := w.b.Cursor()
+	k, v := c.First()
+	if after != nil {
+		if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
+			k, v = c.Next()
+		}
+	}
+	var out [][2][]byte
+	for ; k != nil && len(out) < n; k, v = c.Next() {
+		if v == nil {
+			return nil, recordError(w.id, k, fmt.Errorf("sous-seau inattendu"))
+		}
+		if err := decodeRecord(w.id, k, v); err != nil {
+			return nil, recordError(w.id, k, err)
+		}
+		out = append(out, [2][]byte{bytes.Clone(k), bytes.Clone(v)})
+	}
+	return out, nil
 }
 
 func readVersion(tx *bolt.Tx) (uint64, error) {

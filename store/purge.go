@@ -98,6 +98,10 @@ func scrubClient(w *wsBucket, g *checklist.Guide, clientID string) error {
 		if !ok || ck.client != clientID {
 			continue
 		}
+		v, err := openValue(w.id, k, v)
+		if err != nil {
+			return err
+		}
 		var b []byte
 		switch ck.kind {
 		case kindStep:
@@ -128,7 +132,7 @@ func scrubClient(w *wsBucket, g *checklist.Guide, clientID string) error {
 		rewrite = append(rewrite, kv{bytes.Clone(k), b})
 	}
 	for _, r := range rewrite {
-		if err := w.b.Put(r.k, r.v); err != nil {
+		if err := w.put(r.k, r.v); err != nil {
 			return err
 		}
 	}

@@ -5,8 +5,11 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/bascule-cli/bascule/checklist"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 )
@@ -26,6 +29,10 @@ import (
 // The key is derived only when a secret is read or written; nothing else
 // needs the passphrase.
 const sealFormat = 1
+
+// MinPassphrase is the fewest characters a new passphrase may have; the
+// rule is checklist's, shared with the forms that ask for one.
+const MinPassphrase = checklist.MinPassphrase
 
 type kdfParams struct {
 	KDF     string `json:"kdf"` // "argon2id"
@@ -92,10 +99,18 @@ func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]
 	if len(passphrase) == 0 {
 		return nil, &PassphraseError{Workspace: ws, Missing: true}
 	}
-	raw := w.b.Get(keyKeyCheck)
+	raw, err := w.get(keyKeyCheck)
+	if err != nil {
+		return nil, err
+	}
 	if raw == nil {
 		if !create {
 			return nil, &NotFoundError{What: "secret", ID: ws}
+		}
+		// The rule holds where a passphrase is chosen; one chosen before
+		// the rule still opens what it sealed.
+		if n := utf8.RuneCount(passphrase); n < MinPassphrase {
+			return nil, &WeakPassphraseError{Got: n, Min: MinPassphrase}
 		}
 		p := defaultKDF()
 		if db.opt.kdf != nil {
@@ -117,7 +132,7 @@ func (db *DB) keyFor(w *wsBucket, ws string, passphrase []byte, create bool) ([]
 		if err != nil {
 			return nil, err
 		}
-		return key, w.b.Put(keyKeyCheck, b)
+		return key, w.put(keyKeyCheck, b)
 	}
 	var kc keyCheck
 	if err := decode(raw, "vérificateur", &kc); err != nil {
@@ -159,7 +174,7 @@ func (db *DB) PutSecret(ws, name string, value, passphrase []byte) error {
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(secretKey(name), blob); err != nil {
+		if err := w.put(secretKey(name), blob); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Workspace: ws, Action: ActionSecretPut, To: name})
@@ -174,7 +189,10 @@ func (db *DB) Secret(ws, name string, passphrase []byte) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		blob := w.b.Get(secretKey(name))
+		blob, err := w.get(secretKey(name))
+		if err != nil {
+			return err
+		}
 		if blob == nil {
 			return &NotFoundError{What: "secret", ID: name}
 		}

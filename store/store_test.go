@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,4 +172,30 @@ func TestSecrets(t *testing.T) {
 	}
 	db.Close()
 	assertNotInFile(t, path, token)
+}
+
+// A new passphrase has at least MinPassphrase characters (not bytes); the
+// refusal is typed and French, and seals nothing.
+func TestPassphraseLength(t *testing.T) {
+	for _, tc := range []struct {
+		pass string
+		ok   bool
+	}{
+		{"x", false},
+		{"123456789", false},
+		{"éééééééé", false}, // 16 bytes, 8 characters
+		{"1234567890", true},
+		{"phrase du cabinet", true},
+	} {
+		db, _ := tempDB(t)
+		seedWS(t, db, "w", 1)
+		err := db.PutSecret("w", "api", []byte("token"), []byte(tc.pass))
+		var we *WeakPassphraseError
+		if tc.ok != (err == nil) || !tc.ok && (!errors.As(err, &we) || !errors.Is(err, ErrWeakPassphrase) || !strings.Contains(err.Error(), "au moins 10")) {
+			t.Fatalf("%q: %v", tc.pass, err)
+		}
+		if names, _ := db.SecretNames("w"); len(names) != map[bool]int{true: 1, false: 0}[tc.ok] {
+			t.Fatalf("%q: secrets %v", tc.pass, names)
+		}
+	}
 }

@@ -28,12 +28,22 @@ func walkAddresses(b *bolt.DB, order bool) error {
 		return b.View(func(tx *bolt.Tx) error {
 			lo := b.Info().Data
 			w := walker{lo: lo, hi: lo + uintptr(tx.Size()), order: order}
+			version, err := readVersion(tx)
+			if err != nil {
+				return err
+			}
 			if err := tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
 				if !w.inFile(name) {
 					return fmt.Errorf("nom de seau hors du fichier")
 				}
 				bw := w
 				bw.touch = bk.Root() == 0 // inline
+				// From schema 3 the values of a workspace carry a checksum,
+				// checked here, in the same pass, rather than in a second
+				// walk of every page.
+				if version >= 3 && bytes.HasPrefix(name, wsPrefix) {
+					bw.ws, bw.sealed = string(name[len(wsPrefix):]), true
+				}
 				return bw.bucket(bk)
 			}); err != nil {
 				return err
@@ -91,6 +101,9 @@ type walker struct {
 	lo, hi uintptr
 	touch  bool
 	order  bool // also check that keys come in order (see walkAddresses)
+
+	sealed bool   // a workspace bucket of schema 3: check every value (checkValue)
+	ws     string // its workspace id
 }
 
 func (w walker) inFile(b []byte) bool {
@@ -134,6 +147,9 @@ func (w walker) bucket(b *bolt.Bucket) error {
 		}
 		prev = k
 		if v == nil {
+			if w.sealed {
+				return recordError(w.ws, k, fmt.Errorf("sous-seau inattendu"))
+			}
 			child := b.Bucket(k)
 			if child == nil {
 				return fmt.Errorf("sous-seau %q illisible", k)
@@ -147,6 +163,11 @@ func (w walker) bucket(b *bolt.Bucket) error {
 		}
 		if !w.inFile(v) {
 			return fmt.Errorf("valeur de la clé %q hors du fichier (%d octets)", k, len(v))
+		}
+		if w.sealed {
+			if err := checkValue(w.ws, k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -93,7 +92,7 @@ func (db *DB) CreateWorkspace(ws Workspace) error {
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(keyInfo, b); err != nil {
+		if err := w.put(keyInfo, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: ws.Operator, Workspace: ws.ID, Action: ActionWorkspaceCreate, To: ws.Cabinet.LegalName})
@@ -109,7 +108,7 @@ func (db *DB) UpdateWorkspace(ws Workspace) error {
 			return err
 		}
 		var old Workspace
-		if err := decode(w.b.Get(keyInfo), "espace", &old); err != nil {
+		if err := w.decodeAt(keyInfo, "espace", &old); err != nil {
 			return err
 		}
 		ws.CreatedAt = old.CreatedAt
@@ -118,7 +117,7 @@ func (db *DB) UpdateWorkspace(ws Workspace) error {
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(keyInfo, b); err != nil {
+		if err := w.put(keyInfo, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: ws.Operator, Workspace: ws.ID, Action: ActionWorkspaceUpdate,
@@ -150,19 +149,14 @@ func workspaceDiff(a, b Workspace) []string {
 func (db *DB) Workspaces() ([]Workspace, error) {
 	var out []Workspace
 	err := db.view(func(tx *bolt.Tx) error {
-		c := tx.Cursor()
-		for k, v := c.Seek(wsPrefix); k != nil && bytes.HasPrefix(k, wsPrefix); k, v = c.Next() {
-			b := tx.Bucket(k)
-			if v != nil || b == nil {
-				continue
-			}
+		return forEachWS(tx, func(w *wsBucket) error {
 			var ws Workspace
-			if err := decode(b.Get(keyInfo), "espace", &ws); err != nil {
+			if err := w.decodeAt(keyInfo, "espace", &ws); err != nil {
 				return err
 			}
 			out = append(out, ws)
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
 }
@@ -175,7 +169,7 @@ func (db *DB) Workspace(id string) (Workspace, error) {
 		if err != nil {
 			return err
 		}
-		return decode(w.b.Get(keyInfo), "espace", &ws)
+		return w.decodeAt(keyInfo, "espace", &ws)
 	})
 	return ws, err
 }
@@ -202,7 +196,11 @@ func (db *DB) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
 		for _, d := range ds {
 			key := summaryKey(d.ID)
 			var s clientSummary
-			if old := w.b.Get(key); old != nil {
+			old, err := w.get(key)
+			if err != nil {
+				return err
+			}
+			if old != nil {
 				if s, err = unmarshalSummary(old); err != nil {
 					return err
 				}
@@ -219,7 +217,7 @@ func (db *DB) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
 			if d.PendingInvoices >= 0 {
 				s.Pending = int32(d.PendingInvoices)
 			}
-			if err := w.b.Put(key, s.marshal()); err != nil {
+			if err := w.put(key, s.marshal()); err != nil {
 				return err
 			}
 		}
@@ -246,7 +244,9 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 		// end of the region jumps over the client's step records and events
 		// without reading them.
 		var n uint64 // clients ever added: enough room for them all
-		if v := w.b.Get(keyClientSeq); len(v) == 8 {
+		if v, err := w.get(keyClientSeq); err != nil {
+			return err
+		} else if len(v) == 8 {
 			n = min(binary.BigEndian.Uint64(v), 1<<20)
 		}
 		sums := make([]clientSummary, 0, n)
@@ -260,6 +260,9 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 				return &FormatError{What: "clé", Msg: fmt.Sprintf("%q", k)}
 			}
 			if ck.kind == 0 {
+				if v, err = openValue(ws, k, v); err != nil {
+					return err
+				}
 				if ck.client == "" {
 					if cab, err = unmarshalCabinet(v); err != nil {
 						return err
@@ -314,7 +317,9 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 		}); err != nil {
 			return err
 		}
-		if b := w.b.Get(keyRequest); b != nil {
+		if b, err := w.get(keyRequest); err != nil {
+			return err
+		} else if b != nil {
 			if err := decode(b, "demande", &run.Request); err != nil {
 				return err
 			}
@@ -344,7 +349,9 @@ func (db *DB) StepState(ws string, ref checklist.Ref) (checklist.StepState, erro
 		if err != nil {
 			return err
 		}
-		if b := w.b.Get(stepKey(ref.Client, ref.Step)); b != nil {
+		if b, err := w.get(stepKey(ref.Client, ref.Step)); err != nil {
+			return err
+		} else if b != nil {
 			return decode(b, "étape", &st)
 		}
 		return nil
@@ -490,7 +497,9 @@ func (db *DB) prepare(run *checklist.Run, ch *StepChange) error {
 func applyOne(w *wsBucket, l *layout, lchanged *bool, ws string, g *checklist.Guide, ch StepChange, now time.Time) (checklist.StepState, error) {
 	key := stepKey(ch.Ref.Client, ch.Ref.Step)
 	var st checklist.StepState
-	if b := w.b.Get(key); b != nil {
+	if b, err := w.get(key); err != nil {
+		return checklist.StepState{}, err
+	} else if b != nil {
 		if err := decode(b, "étape", &st); err != nil {
 			return st, err
 		}
@@ -532,7 +541,7 @@ func applyOne(w *wsBucket, l *layout, lchanged *bool, ws string, g *checklist.Gu
 	if err != nil {
 		return st, err
 	}
-	if err := w.b.Put(key, b); err != nil {
+	if err := w.put(key, b); err != nil {
 		return st, err
 	}
 	if ch.Status != nil {
@@ -541,15 +550,22 @@ func applyOne(w *wsBucket, l *layout, lchanged *bool, ws string, g *checklist.Gu
 		*lchanged = *lchanged || changed
 		ck := summaryKey(ch.Ref.Client)
 		if cabinet {
-			cab, err := unmarshalCabinet(w.b.Get(ck))
+			raw, err := w.get(ck)
+			if err != nil {
+				return checklist.StepState{}, err
+			}
+			cab, err := unmarshalCabinet(raw)
 			if err != nil {
 				return st, err
 			}
-			if err := w.b.Put(ck, marshalCabinet(setStatusByte(cab, pos, byte(st.Status)))); err != nil {
+			if err := w.put(ck, marshalCabinet(setStatusByte(cab, pos, byte(st.Status)))); err != nil {
 				return st, err
 			}
 		} else {
-			raw := w.b.Get(ck)
+			raw, err := w.get(ck)
+			if err != nil {
+				return checklist.StepState{}, err
+			}
 			if raw == nil {
 				return st, &NotFoundError{What: "client", ID: ch.Ref.Client}
 			}
@@ -558,7 +574,7 @@ func applyOne(w *wsBucket, l *layout, lchanged *bool, ws string, g *checklist.Gu
 				return st, err
 			}
 			s.Statuses = setStatusByte(s.Statuses, pos, byte(st.Status))
-			if err := w.b.Put(ck, s.marshal()); err != nil {
+			if err := w.put(ck, s.marshal()); err != nil {
 				return st, err
 			}
 		}
@@ -621,7 +637,10 @@ func (db *DB) SetPendingInvoices(ws, clientID string, n int) error {
 		if err != nil {
 			return err
 		}
-		raw := w.b.Get(summaryKey(clientID))
+		raw, err := w.get(summaryKey(clientID))
+		if err != nil {
+			return err
+		}
 		if raw == nil {
 			return &NotFoundError{What: "client", ID: clientID}
 		}
@@ -634,7 +653,7 @@ func (db *DB) SetPendingInvoices(ws, clientID string, n int) error {
 			n = -1
 		}
 		s.Pending = int32(n)
-		if err := w.b.Put(summaryKey(clientID), s.marshal()); err != nil {
+		if err := w.put(summaryKey(clientID), s.marshal()); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Workspace: ws, Action: ActionPending,
@@ -662,7 +681,7 @@ func (db *DB) AddOverride(ws string, run *checklist.Run, o checklist.Override) e
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(overrideKey(w.nextOverride()), b); err != nil {
+		if err := w.put(overrideKey(w.nextOverride()), b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: o.By, Workspace: ws, Action: ActionOverride, To: o.Gate, Detail: "raison : " + o.Reason})
@@ -683,7 +702,9 @@ func (db *DB) SetRequest(ws string, run *checklist.Run, r checklist.RequestRecor
 			return err
 		}
 		var old checklist.RequestRecord
-		if b := w.b.Get(keyRequest); b != nil {
+		if b, err := w.get(keyRequest); err != nil {
+			return err
+		} else if b != nil {
 			if err := decode(b, "demande", &old); err != nil {
 				return err
 			}
@@ -692,7 +713,7 @@ func (db *DB) SetRequest(ws string, run *checklist.Run, r checklist.RequestRecor
 		if err != nil {
 			return err
 		}
-		if err := w.b.Put(keyRequest, b); err != nil {
+		if err := w.put(keyRequest, b); err != nil {
 			return err
 		}
 		return w.addEvent(Event{At: now, Who: by, Workspace: ws, Action: ActionRequest, From: old.State, To: r.State,

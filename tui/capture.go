@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -44,6 +45,9 @@ type answers struct {
 	bools   map[string]*bool
 	multi   map[string]*[]string
 	secrets map[string]*string // typed credentials, sealed apart from the record
+	// extra holds the free text typed beside a multi-choice list that
+	// accepts values outside it (a V1 role no list holds).
+	extra map[string]*string
 }
 
 // Form outcomes, tagged with the form's id so a message from a form that is
@@ -114,6 +118,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 			continue
 		}
 		fields = append(fields, m.huhField(fl, rec[fl.ID], ans))
+		if fl.Type == checklist.FieldMultiChoice && fl.FreeText {
+			fields = append(fields, m.freeTextField(fl, rec[fl.ID], ans))
+		}
 	}
 	title := c.step.Title.In(m.lang)
 	if c.step.Form.Repeated {
@@ -129,6 +136,57 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 	return cmd
 }
 
+// fieldDescription is a field's help with its source, and for a list that
+// is bascule's own or takes free text, where it comes from. A plain list of
+// the guide's needs no label.
+func fieldDescription(lang checklist.Lang, fl checklist.Field) string {
+	var parts []string
+	if !fl.Help.IsZero() {
+		parts = append(parts, checklist.Said{Text: fl.Help, Source: fl.HelpSource}.In(lang))
+	}
+	if len(fl.Options) > 0 && (fl.OptionsSource.Kind != checklist.SourceGuide || fl.FreeText) {
+		if l := fl.OptionsLabel(); !l.IsZero() {
+			parts = append(parts, "["+l.In(lang)+"]")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// splitListed splits a multi-choice value into the values of the field's
+// list and the others (typed as free text).
+func splitListed(fl checklist.Field, value string) (listed, other []string) {
+	for _, v := range checklist.SplitMulti(value) {
+		if slices.ContainsFunc(fl.Options, func(o checklist.Option) bool { return o.Value == v }) {
+			listed = append(listed, v)
+		} else {
+			other = append(other, v)
+		}
+	}
+	return listed, other
+}
+
+// freeTextField is the input beside a list that accepts other values: what
+// V1 names and no list holds, separated by commas.
+func (m *Model) freeTextField(fl checklist.Field, value string, ans *answers) huh.Field {
+	_, other := splitListed(fl, value)
+	v := strings.Join(other, ", ")
+	if ans.extra == nil {
+		ans.extra = map[string]*string{}
+	}
+	ans.extra[fl.ID] = &v
+	lang := m.lang
+	return huh.NewInput().Title(fl.Label.In(lang) + tr(lang, " : autres (texte libre)", ": others (free text)")).
+		Description(tr(lang, "Séparés par des virgules.", "Separated by commas.")).Value(&v).
+		Validate(func(s string) error {
+			for _, x := range checklist.SplitMulti(s) {
+				if msg := fl.Validate(x); msg != nil {
+					return errors.New(msg.In(lang))
+				}
+			}
+			return nil
+		})
+}
+
 // huhField builds the input for one capture field, validated by the guide's
 // own rules so that messages are the product's, in the user's language.
 func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Field {
@@ -136,7 +194,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	if fl.Required {
 		label += " *"
 	}
-	desc := fl.Help.In(m.lang)
+	desc := fieldDescription(m.lang, fl)
 	lang, files := m.lang, m.opts.Files
 	validate := func(v string) error {
 		if msg := fl.Validate(v); msg != nil {
@@ -164,7 +222,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		}
 		return newSelect(label, opts, &v).Description(desc).Validate(validate)
 	case checklist.FieldMultiChoice:
-		vs := checklist.SplitMulti(value)
+		vs, _ := splitListed(fl, value)
 		ans.multi[fl.ID] = &vs
 		var opts []huh.Option[string]
 		for _, o := range fl.Options {
@@ -172,7 +230,12 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		}
 		return huh.NewMultiSelect[string]().Title(label).Description(desc).Options(opts...).Value(&vs).
 			Height(min(len(opts)+2, 8)).
-			Validate(func(v []string) error { return validate(strings.Join(v, ", ")) })
+			Validate(func(v []string) error {
+				if len(v) == 0 && fl.FreeText {
+					return nil // the free-text input beside may hold the value; the record is checked whole
+				}
+				return validate(strings.Join(v, ", "))
+			})
 	}
 	v := value
 	if fl.Type == checklist.FieldIBAN && v != "" {
@@ -199,7 +262,11 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 		case a.bools[fl.ID] != nil:
 			r[fl.ID] = yesNo(*a.bools[fl.ID])
 		case a.multi[fl.ID] != nil:
-			r[fl.ID] = strings.Join(*a.multi[fl.ID], ", ")
+			vs := *a.multi[fl.ID]
+			if x := a.extra[fl.ID]; x != nil {
+				vs = append(slices.Clone(vs), checklist.SplitMulti(*x)...)
+			}
+			r[fl.ID] = strings.Join(vs, ", ")
 		case a.text[fl.ID] != nil:
 			// Typed or pasted: cleaned of escape sequences where it enters.
 			r[fl.ID] = fl.Normalize(connectors.Sanitize(*a.text[fl.ID]))

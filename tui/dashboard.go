@@ -270,7 +270,7 @@ func phaseShort(lang checklist.Lang, p checklist.Phase) string {
 	case checklist.PhaseRequest:
 		return tr(lang, "Demande", "Request")
 	case checklist.PhaseReconciliation:
-		return tr(lang, "Rapprochement", "Reconciliation")
+		return tr(lang, "Validation", "Validation")
 	}
 	return tr(lang, "Synthèse", "Summary")
 }
@@ -373,7 +373,7 @@ func (m *Model) tableHeader(nameW int) string {
 	}
 	right := cell("", 11) + "  " + rcell(tr(m.lang, "prépa", "prep"), 5) + "  " +
 		rcell(tr(m.lang, "factures", "invoices"), 8) + "  " + rcell(tr(m.lang, "paiement", "payment"), 8) + "  " +
-		rcell(tr(m.lang, "rapprochement", "reconcil."), 13)
+		rcell(tr(m.lang, "validation", "validation"), 13)
 	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right[11+2:])
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -280,6 +281,16 @@ func (m *Model) jobErrText(err error) string {
 			"No connector for this action in this mode: do it by hand, then tick it.")
 	case errors.Is(err, errNoMigStore):
 		return tr(m.lang, "Cette base ne garde ni dérogation ni demande.", "This store keeps no override or request.")
+	}
+	var fe findingError
+	if errors.As(err, &fe) {
+		text := checklist.FindingText(fe.f).In(m.lang)
+		if len(fe.plans) > 0 {
+			text += tr(m.lang, " ; offres de V2 : ", "; V2's plans: ") + strings.Join(fe.plans, ", ")
+		}
+		return text + tr(m.lang, ". bascule ne choisit pas à la place du client.", ". bascule does not choose for the client.")
+	}
+	switch {
 	case errors.Is(err, errNothingNoted):
 		return tr(m.lang, "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis cochez-la.",
 			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
@@ -409,8 +420,8 @@ func (m *Model) readOnlyBanner() string {
 		return ""
 	}
 	return " " + m.st.Warn.Render(tr(m.lang,
-		"⚠ Migration faite : V1 est en lecture seule (historique consultable, plus d'envoi ni de paiement) §3.2",
-		"⚠ Migrated: V1 is read-only (history readable, no more sending or paying) §3.2"))
+		"⚠ Migration faite : chaque espace entreprise V1 est en lecture seule §3.2",
+		"⚠ Migrated: each V1 company space is read-only §3.2"))
 }
 
 // openPrompt opens the one-line prompt of a phase 3–5 screen.

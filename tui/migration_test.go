@@ -20,7 +20,7 @@ var _ MigrationStore = (*store.DB)(nil)
 var _ Demo = (*sandbox.Platform)(nil)
 
 // sandboxEnv is the demo platform behind the ports and the in-memory store
-// (bbolt's fsync would outlast the driver's idle wait): the whole migration,
+// (fast, and a failure points at the model, not the file): the whole migration,
 // end to end, in the model.
 type sandboxEnv struct {
 	p    *sandbox.Platform
@@ -126,6 +126,8 @@ func TestMigrationWithSandbox(t *testing.T) {
 		t.Fatalf("%d .eml written, want %d", len(files), len(e.opts.Run.Clients))
 	}
 	d.key("down", "v")
+	d.mustSee("dossier du cabinet : 0 facture en attente")
+	d.key("down", "v")
 	d.mustSee("Rien ne bloque")
 	d.key("down", "enter")
 	d.mustSee("tapez le SIREN du cabinet")
@@ -152,7 +154,7 @@ func TestMigrationWithSandbox(t *testing.T) {
 		t.Fatalf("%d submissions", n)
 	}
 	d.key("down", "down", " ", "down", " ", "down", "enter")
-	d.mustSee("7/7 faites")
+	d.mustSee("8/8 faites")
 
 	// Reconciliation of every client: the control, then the numbering.
 	d.key("esc")
@@ -163,7 +165,7 @@ func TestMigrationWithSandbox(t *testing.T) {
 		}
 	}
 	d.key("r")
-	d.mustSee("Rapprochement", "Documents archivés", "✓ migré")
+	d.mustSee("Validation et réintégration", "Documents archivés", "✓ migré")
 	d.mustNotSee("écart")
 }
 
@@ -176,7 +178,7 @@ func mustState(t *testing.T, db *fakeStore, step, client string) checklist.StepS
 // the cabinet's SIREN, the answer polled at once (the sandbox has no delay).
 func migrate(t *testing.T, d *driver) {
 	t.Helper()
-	d.key("d", "down", "v", "down", "enter")
+	d.key("d", "down", "v", "down", "v", "down", "enter")
 	d.typeText("552008443")
 	d.key("enter")
 	if !d.m.run.Migrated() {
@@ -243,8 +245,10 @@ func TestRequestGateOverrideAndManualRequest(t *testing.T) {
 	now := testNow
 	env.opts.Now = func() time.Time { return now }
 	d := newDriver(t, env.opts, 120, 40)
-	d.key("d", "down")
-	d.mustSee("Ce qui bloque la demande", "Factures en attente sur V1 (§2) — ", "Préparation des clients (§2) — 10", "Inscription (§3.1) — 5")
+	d.key("d", "down", "down")
+	d.mustSee("Ce qui bloque la demande", "Factures en attente du dossier du cabinet (§3.2) — 1", "Factures en attente sur V1 (§2) — ", "Inscription (§3.1) — 5")
+	d.key("pgdown")
+	d.mustSee("Préparation des clients (§2) — 10")
 	// Ticking the control while points block asks for the override's
 	// reason (issue 15, point 4): an empty one ticks nothing.
 	d.key(" ")
@@ -349,7 +353,7 @@ func TestMigrationScreensInEnglish(t *testing.T) {
 	e.opts.Lang = checklist.English
 	e.prepare(t)
 	d := newDriver(t, e.opts, 120, 40)
-	d.key("d", "down")
+	d.key("d", "down", "down")
 	d.mustSee("Migration request", "What blocks the request", "Invoices pending on V1 (§2)")
 	d.key("esc", "t")
 	d.mustSee("Summary §4", "Firm space", "Company spaces", "clients")
@@ -362,7 +366,7 @@ func TestMigrationScreensInEnglish(t *testing.T) {
 func TestGateLinesWindow(t *testing.T) {
 	env := newTestEnv(25)
 	d := newDriver(t, env.opts, 120, 40)
-	d.key("d", "down")
+	d.key("d", "down", "down")
 	m := &d.m
 	r := m.migState().req
 	var full []string
@@ -404,7 +408,7 @@ func TestGateLinesWindow(t *testing.T) {
 func TestRequestBlockersFollowTheRun(t *testing.T) {
 	env := newTestEnv(4)
 	d := newDriver(t, env.opts, 120, 40)
-	d.key("d", "down")
+	d.key("d", "down", "down")
 	m := &d.m
 	c := m.run.Clients[2]
 	open := func() int {

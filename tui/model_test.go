@@ -150,8 +150,8 @@ func TestClientPreparationCheckShowsEvidence(t *testing.T) {
 
 func TestCheckCancelAndStaleAnswerDropped(t *testing.T) {
 	env := newTestEnv(10)
-	env.v1.block = make(chan struct{})
-	d := newDriver(t, env.opts, 80, 24)
+	env.v1.gate = newGate()
+	d := newDriver(t, env.opts, 80, 24, env.v1.gate)
 	d.key("enter", "enter")
 	d.mustSee("Vérification en cours")
 	id := d.m.check.id
@@ -223,6 +223,7 @@ func TestCaptureCollaborator(t *testing.T) {
 	d.typeText("Comptable")
 	d.key("enter")
 	d.key("down", "down", "x", "enter") // V2 role: Comptable
+	d.key("enter")                      // no other role as free text
 	d.key("o")                          // invite again: oui
 	d.mustSee("1 collaborateur", "Sophie Durand · sophie.durand@cabinet-martin.fr · Comptable")
 	d.key("t")

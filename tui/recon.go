@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
@@ -145,8 +142,8 @@ func (m *Model) openRecon(ci int) tea.Cmd {
 	m.open(screenRecon)
 	var cmd tea.Cmd
 	if !m.run.Migrated() {
-		cmd = m.setStatus(tr(m.lang, "Le rapprochement s'ouvre une fois la migration confirmée (§3.2) : consultation seulement.",
-			"Reconciliation opens once the migration is confirmed (§3.2): read only."), false)
+		cmd = m.setStatus(tr(m.lang, "La validation et la réintégration s'ouvrent une fois la migration confirmée (§3.2) : consultation seulement.",
+			"Validation and re-entry open once the migration is confirmed (§3.2): read only."), false)
 	}
 	return tea.Batch(cmd, m.loadStatesCmd(m.reconRefs(ci)))
 }
@@ -336,7 +333,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	lead := m.st.Title.Render(tr(m.lang, "Rapprochement", "Reconciliation")+" §3.3–3.4") + " · "
+	lead := m.st.Title.Render(tr(m.lang, "Validation et réintégration", "Validation and re-entry")+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
@@ -344,6 +341,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	b.WriteString(m.rule() + "\n")
 	var count checklist.DoneCount
+	blocks := make([][]string, len(r.steps))
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
 		cur, _ := m.run.Status(ref)
@@ -358,16 +356,24 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		} else {
 			note += m.reconPlan(ref)
 		}
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, note) + "\n")
+		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note)}
 		// On a small terminal the control's lines make room for the
 		// confirmation and the detail when another item is selected.
 		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
-			for _, l := range m.controlLines(state.Evidence) {
-				b.WriteString(l + "\n")
-			}
+			blocks[i] = append(blocks[i], m.controlLines(state.Evidence)...)
 		}
 	}
-	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + "\n")
+	lo, hi := reconWindow(blocks, r.cursor, max(4, m.height-13))
+	for _, bl := range blocks[lo:hi] {
+		for _, l := range bl {
+			b.WriteString(l + "\n")
+		}
+	}
+	line := "   " + count.Text(m.lang)
+	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
+		line += " · " + nouns(m.lang, hidden, "autre hors de l'écran", "autres hors de l'écran", "more off screen", "more off screen") + " (↑↓)"
+	}
+	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
@@ -383,7 +389,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	cur, _ := m.run.Status(ref)
 	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
 	if !st.Warning.IsZero() {
-		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.Warning.In(m.lang)) + "\n")
+		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.WarningSaid().In(m.lang)) + "\n")
 	}
 	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
 		for _, l := range m.evidenceLines(ev) {
@@ -393,8 +399,55 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	if hint := m.reconHint(ref); hint != "" {
 		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
 	}
-	b.WriteString(" " + m.st.Muted.Render(st.Help.In(m.lang)))
-	return b.String(), k
+	for _, l := range m.reconDetail(st) {
+		b.WriteString(" " + m.st.Muted.Render(l) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n"), k
+}
+
+// reconWindow picks the items shown when they do not all fit in rows
+// lines: the selected one, then its neighbours below and above in turn.
+func reconWindow(blocks [][]string, cursor, rows int) (lo, hi int) {
+	lo, hi = cursor, cursor+1
+	used := len(blocks[cursor])
+	for grown := true; grown; {
+		grown = false
+		if hi < len(blocks) && used+len(blocks[hi]) <= rows {
+			used += len(blocks[hi])
+			hi++
+			grown = true
+		}
+		if lo > 0 && used+len(blocks[lo-1]) <= rows {
+			lo--
+			used += len(blocks[lo])
+			grown = true
+		}
+	}
+	return lo, hi
+}
+
+// reconDetail is the selected item's help with its source, bascule's note,
+// and under the control the §3.3 reminder of what must be redone by hand.
+func (m *Model) reconDetail(st *checklist.Step) []string {
+	w := max(20, m.width-2)
+	var out []string
+	add := func(s string) {
+		if s != "" {
+			out = append(out, strings.Split(wrapText(s, w), "\n")...)
+		}
+	}
+	add(st.HelpSaid().In(m.lang))
+	add(st.NoteSaid().In(m.lang))
+	if st.ID == checklist.ControlStep {
+		var redo []string
+		for _, it := range m.opts.Guide.ItemsOf(st.ID) {
+			if !it.Migrated {
+				redo = append(redo, it.Title.In(m.lang))
+			}
+		}
+		add(checklist.ControlListTitle(false).In(m.lang) + tr(m.lang, " (guide §3.3) : ", " (guide §3.3): ") + strings.Join(redo, " · "))
+	}
+	return out
 }
 
 // reconHint is a line of advice under an item: the command that turns the
@@ -480,9 +533,17 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
 	case "reconciliation.client.subscription":
 		prev := facts[checklist.FactSubscription]
-		return fmt.Sprintf(tr(lang, "suggéré : %s (V1 : %s)", "suggested: %s (V1: %s)"), checklist.SuggestSubscription(prev), orDash(prev))
+		if plan, f := checklist.ChosenPlan(states[ref].Capture, nil); f == nil {
+			return fmt.Sprintf(tr(lang, "choix du client : %s (V1 : %s)", "client's choice: %s (V1: %s)"), plan, orDash(prev))
+		}
+		return fmt.Sprintf(tr(lang, "aucun choix noté : notez le plan choisi par le client (V1 : %s)", "no choice noted: note the plan the client chose (V1: %s)"), orDash(prev))
 	case "reconciliation.payment.payment_account":
-		return tr(lang, "conservé : à contrôler, puis redemander la souscription", "kept: check it, then subscribe again")
+		return tr(lang, "conservé d'après le guide : à constater sur V2", "kept according to the guide: see it on V2")
+	case "reconciliation.payment.subscription_request":
+		if r := prep("reconciliation.payment.subscription_request"); len(r) > 0 {
+			return strings.TrimSpace(r[0]["date"] + " " + r[0]["reference"])
+		}
+		return tr(lang, "demande à faire, puis noter sa date ou sa référence", "request to make, then note its date or reference")
 	case "reconciliation.payment.statements":
 		n := len(prep("preparation.payment.statements"))
 		return nouns(lang, n, "relevé exporté", "relevés exportés", "statement exported", "statements exported") + tr(lang, " en préparation", " during preparation")
@@ -491,7 +552,11 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		if len(cs) == 0 {
 			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
 		}
-		return itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
+		plan := itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
+		if _, missing := checklist.Invitees(cs, "v2_roles", true); len(missing) > 0 {
+			plan += fmt.Sprintf(tr(lang, " ; %d sans rôle noté, donc non invité", "; %d with no role noted, so not invited"), len(missing))
+		}
+		return plan
 	case "reconciliation.cabinet.api_connections":
 		cs := prep("preparation.cabinet.api_connections")
 		if len(cs) == 0 {
@@ -575,19 +640,6 @@ func softwareOf(v string) connectors.Software {
 	return connectors.Software(v)
 }
 
-// cabinetRole maps a noted V2 cabinet role to the platform's name of it.
-func cabinetRole(v string) string {
-	switch strings.TrimSpace(v) {
-	case "administrateur":
-		return connectors.RoleAdministrator
-	case "gestionnaire_clientele":
-		return connectors.RoleClientManager
-	case "comptable":
-		return connectors.RoleAccountant
-	}
-	return strings.TrimSpace(v)
-}
-
 func splitName(name string) (first, last string) {
 	name = strings.TrimSpace(name)
 	if i := strings.IndexByte(name, ' '); i > 0 {
@@ -597,414 +649,3 @@ func splitName(name string) (first, last string) {
 }
 
 func isConflict(err error) bool { return errors.Is(err, connectors.ErrConflict) }
-
-// jobFor returns the connector work of a reconciliation (or preparation)
-// step instance, or nil when the step is done by hand. The job reads what
-// it needs from the store itself, so bulk actions can run it for any client.
-func (m *Model) jobFor(ref checklist.Ref) job {
-	return jobFor(jobDeps{v1: m.ports.V1, v2: m.ports.V2, now: m.opts.Now, store: m.opts.Store,
-		ws: m.ws.ID, seed: m.wsSeed(), run: m.run, lang: m.lang}, ref)
-}
-
-// jobDeps is what a step's job needs of the program that runs it.
-type jobDeps struct {
-	v1       connectors.V1
-	v2       connectors.V2
-	now      func() time.Time
-	store    Store
-	ws, seed string // the workspace's id, and what its idempotency keys derive from
-	run      *checklist.Run
-	lang     checklist.Lang
-}
-
-func jobFor(d jobDeps, ref checklist.Ref) job {
-	v1, v2, now, store, ws, seed := d.v1, d.v2, d.now, d.store, d.ws, d.seed
-	var client checklist.Dossier
-	if ref.Client != "" {
-		ci := d.run.ClientIndex(ref.Client)
-		if ci < 0 {
-			return nil
-		}
-		client = d.run.Clients[ci].Dossier
-	}
-	lang := d.lang
-	load := func(step string) checklist.StepState {
-		s, _ := store.StepState(ws, checklist.Ref{Step: step, Client: ref.Client})
-		return s
-	}
-	notedIn := func(step string) []checklist.Record {
-		if c := load(step).Capture; c != nil {
-			return c.Items
-		}
-		return nil
-	}
-	evV2 := func() checklist.Evidence {
-		return checklist.Evidence{Source: checklist.SourceV2, At: now().UTC(), OK: true, Facts: map[string]string{}}
-	}
-	done := func(ev checklist.Evidence, summary string) (jobResult, error) {
-		return jobResult{ev: ev, to: statusPtr(checklist.StatusDone), summary: summary}, nil
-	}
-	needV2 := func() error {
-		if v2 == nil {
-			return errNoPort
-		}
-		return nil
-	}
-	switch ref.Step {
-	case "preparation.client.pending_invoices":
-		return func(ctx context.Context) (jobResult, error) {
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			ev, n, err := checkPendingInvoices(ctx, v1, ref.Client, now)
-			if err != nil {
-				return jobResult{}, err
-			}
-			res := jobResult{ev: ev, pending: n, to: statusPtr(checklist.StatusInProgress),
-				summary: nouns(lang, *n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
-			if ev.OK {
-				res.to = statusPtr(checklist.StatusDone)
-			}
-			return res, nil
-		}
-	case "preparation.client.articles":
-		return func(ctx context.Context) (jobResult, error) {
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			ev, err := checkArticles(ctx, v1, ref.Client, now)
-			if err != nil {
-				return jobResult{}, err
-			}
-			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "articles à revoir", "articles to review")}
-			if ev.OK {
-				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "articles valides", "articles valid")
-			}
-			return res, nil
-		}
-	case "reconciliation.client.control", "reconciliation.cabinet.dossier_control":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			siren, payment := client.SIREN, client.Payment
-			var facts map[string]string
-			if ref.Client == "" {
-				// The firm's own dossier: V1 is read-only since the switch,
-				// so what it shows now is what it held.
-				if v1 == nil {
-					return jobResult{}, errNoPort
-				}
-				snap, err := v1.ClientSnapshot(ctx, connectors.SpaceCabinet)
-				if err != nil {
-					return jobResult{}, err
-				}
-				facts, siren = checklist.SnapshotFacts(snap), connectors.SpaceCabinet
-			} else if ev := load("preparation.client.pending_invoices").Evidence; ev != nil {
-				facts = ev.Facts
-			}
-			inv, err := v2.Inventory(ctx, siren)
-			if err != nil {
-				return jobResult{}, err
-			}
-			lines := checklist.Reconcile(facts, inv, payment)
-			ev := evV2()
-			checklist.ReconEvidence(lines, &ev)
-			gaps, check := 0, 0
-			for _, l := range lines {
-				switch l.State {
-				case checklist.ReconGap:
-					gaps++
-				case checklist.ReconToCheck:
-					check++
-				}
-			}
-			res := jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress)}
-			switch {
-			case ev.OK:
-				res.to, res.summary = statusPtr(checklist.StatusDone), tr(lang, "tout a migré", "everything migrated")
-			case gaps > 0:
-				res.summary = nouns(lang, gaps, "écart", "écarts", "gap", "gaps")
-			default:
-				res.summary = nouns(lang, check, "ligne", "lignes", "line", "lines") + tr(lang, " à vérifier (V1 non noté avant la bascule ?)", " to check (V1 not noted before the switch?)")
-			}
-			return res, nil
-		}
-	case "reconciliation.payment.payment_account":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			inv, err := v2.Inventory(ctx, client.SIREN)
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts[checklist.FactPaymentAccount] = strconv.FormatBool(inv.PaymentAccount)
-			ev.OK = inv.PaymentAccount
-			if !ev.OK {
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "gap.payment_account"})
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
-			}
-			return done(ev, tr(lang, "compte de paiement présent", "payment account present"))
-		}
-	case "reconciliation.client.profile":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			p := connectors.Profile{LegalName: client.Name}
-			ev := evV2()
-			if l := notedIn("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
-				data, err := os.ReadFile(l[0]["file"])
-				if err == nil {
-					p.Logo = &connectors.Logo{FileName: filepath.Base(l[0]["file"]), SHA256: l[0]["sha256"], Size: int64(len(data))}
-					p.LogoData = data
-					ev.Facts["logo"] = p.Logo.FileName
-				} else {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "logo_unreadable", Detail: l[0]["file"]})
-				}
-			}
-			key := idemKey(seed, "set_profile", client.SIREN, p)
-			if err := v2.SetProfile(ctx, client.SIREN, p, key); err != nil {
-				return jobResult{}, err
-			}
-			ev.Facts["legal_name"] = p.LegalName
-			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
-			}
-			return done(ev, tr(lang, "profil mis sur V2", "profile set on V2"))
-		}
-	case "reconciliation.client.users", "reconciliation.cabinet.collaborators":
-		space, prepStep, rolesField := client.SIREN, "preparation.client.users", "roles"
-		if ref.Client == "" {
-			space, prepStep, rolesField = connectors.SpaceCabinet, "preparation.cabinet.collaborators", "v2_roles"
-		}
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			people := reinvited(notedIn(prepStep))
-			if len(people) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			invited := 0
-			for _, p := range people {
-				var roles []string
-				for _, r := range checklist.SplitMulti(p[rolesField]) {
-					if ref.Client == "" {
-						r = cabinetRole(r)
-					}
-					roles = append(roles, r)
-				}
-				if len(roles) == 0 && ref.Client == "" {
-					roles = []string{connectors.RoleAccountant} // V2 needs one; §3.4 says to set them after
-				}
-				first, last := splitName(p["name"])
-				u := connectors.User{Email: p["email"], FirstName: first, LastName: last, Roles: roles}
-				_, err := v2.InviteUser(ctx, space, u, idemKey(seed, "invite_user", space, u))
-				if err != nil {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "invite_failed", Detail: p["email"] + " : " + err.Error()})
-					continue
-				}
-				invited++
-			}
-			ev.Facts["invited"] = itoa(invited)
-			ev.Facts["noted"] = itoa(len(people))
-			sum := fmt.Sprintf(tr(lang, "%d/%d %s", "%d/%d %s"), invited, len(people), tr(lang, checklist.Plural(lang, invited, "invité", "invités"), "invited"))
-			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case "reconciliation.cabinet.roles":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			people := reinvited(notedIn("preparation.cabinet.collaborators"))
-			inv, err := v2.Inventory(ctx, connectors.SpaceCabinet)
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			for _, p := range people {
-				found := false
-				for _, u := range inv.Users {
-					if strings.EqualFold(u.Email, p["email"]) && len(u.Roles) > 0 {
-						found = true
-					}
-				}
-				if !found {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "role_missing", Detail: p["email"]})
-				}
-			}
-			ev.Facts["members"] = itoa(len(inv.Users))
-			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: tr(lang, "rôles manquants sur V2", "roles missing on V2")}, nil
-			}
-			return done(ev, nouns(lang, len(inv.Users), "membre", "membres", "member", "members")+tr(lang, " avec leurs rôles sur V2", " with their roles on V2"))
-		}
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
-		external := ref.Step == "reconciliation.payment.external_accounts"
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			noted := notedIn("preparation.payment.external_accounts")
-			ibans := notedIBANs(noted)
-			if len(ibans) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			added := 0
-			for i, ib := range ibans {
-				a := connectors.BankAccount{IBAN: ib, Holder: noted[i]["holder"], External: external}
-				err := v2.AddBankAccount(ctx, client.SIREN, a, idemKey(seed, "add_bank_account", client.SIREN, a))
-				if err != nil && !isConflict(err) {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "bank_account_failed", Detail: ident.MaskIBAN(ib) + " : " + err.Error()})
-					continue
-				}
-				added++
-			}
-			ev.Facts["accounts"] = itoa(added)
-			sum := nouns(lang, added, "compte", "comptes", "account", "accounts") + tr(lang, " sur V2", " on V2")
-			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case "reconciliation.client.numbering":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			n, ok := numberingOf(notedIn("preparation.client.numbering"), factsFrom(load("preparation.client.pending_invoices")))
-			if !ok {
-				return jobResult{}, errNothingNoted
-			}
-			if err := v2.SetNumbering(ctx, client.SIREN, n, idemKey(seed, "set_numbering", client.SIREN, n)); err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts["last_v1"], ev.Facts["next"] = n.String(), n.Format(n.LastNumber+1)
-			return done(ev, fmt.Sprintf(tr(lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
-		}
-	case "reconciliation.client.subscription":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			prev := factsFrom(load("preparation.client.pending_invoices"))[checklist.FactSubscription]
-			s := connectors.Subscription{Plan: checklist.SuggestSubscription(prev)}
-			if err := v2.ChooseSubscription(ctx, client.SIREN, s, idemKey(seed, "choose_subscription", client.SIREN, s)); err != nil {
-				return jobResult{}, err
-			}
-			ev := evV2()
-			ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
-			res, _ := done(ev, fmt.Sprintf(tr(lang, "abonnement %s", "subscription %s"), s.Plan))
-			res.capture = &checklist.Capture{Items: []checklist.Record{{"previous": prev, "chosen": s.Plan}}}
-			return res, nil
-		}
-	case "reconciliation.cabinet.api_connections":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			cs := notedIn("preparation.cabinet.api_connections")
-			if len(cs) == 0 {
-				return jobResult{}, errNothingNoted
-			}
-			ev := evV2()
-			made := 0
-			for _, c := range cs {
-				space := connectors.SpaceCabinet
-				if s := ident.NormalizeSIREN(c["scope"]); ident.ValidateSIREN(s) == nil {
-					space = s
-				}
-				in := connectors.Integration{Software: softwareOf(c["software"]), Scope: space,
-					CredentialsRetrieved: c["credentials_retrieved"] == "true", TokenKept: c["myunisoft_token_kept"] == "true"}
-				err := v2.CreateIntegration(ctx, space, in, idemKey(seed, "create_integration", space, in))
-				if err != nil && !isConflict(err) {
-					ev.OK = false
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "integration_failed", Detail: in.Software.Label() + " : " + err.Error()})
-					continue
-				}
-				if in.Software == connectors.SoftwareMyUnisoft && !in.TokenKept {
-					ev.Findings = append(ev.Findings, checklist.Finding{Code: "myunisoft_token", Detail: tr(lang,
-						"token MyUnisoft non conservé : en générer un nouveau coupera V1", "MyUnisoft token not kept: a new one cuts V1")})
-				}
-				made++
-			}
-			ev.Facts["connections"] = itoa(made)
-			sum := nouns(lang, made, "connexion", "connexions", "connection", "connections") + tr(lang, " sur V2", " on V2")
-			if !ev.OK {
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	case "reconciliation.cabinet.inactive_clients_import":
-		return func(ctx context.Context) (jobResult, error) {
-			if err := needV2(); err != nil {
-				return jobResult{}, err
-			}
-			if v1 == nil {
-				return jobResult{}, errNoPort
-			}
-			var inactive []connectors.Client
-			page := connectors.Page{Limit: 1000}
-			for {
-				list, next, err := v1.ListClients(ctx, page)
-				if err != nil {
-					return jobResult{}, err
-				}
-				for _, c := range list {
-					if c.Status.Inactive() {
-						inactive = append(inactive, c)
-					}
-				}
-				if next == "" {
-					break
-				}
-				page.Cursor = next
-			}
-			ev := evV2()
-			if len(inactive) == 0 {
-				ev.Facts["imported"] = "0"
-				return done(ev, tr(lang, "aucun dossier inactif sur V1", "no inactive dossier on V1"))
-			}
-			ids := make([]string, len(inactive))
-			for i, c := range inactive {
-				ids[i] = c.ID
-			}
-			res, err := v2.ImportClients(ctx, inactive, idemKey(seed, "import_clients", ids))
-			if err != nil {
-				return jobResult{}, err
-			}
-			ev.Facts["imported"], ev.Facts["rejected"] = itoa(res.Created), itoa(len(res.Rejected))
-			for _, r := range res.Rejected {
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
-			}
-			sum := nouns(lang, res.Created, "dossier importé", "dossiers importés", "dossier imported", "dossiers imported") + ", " +
-				checklist.FormatInt(lang, len(res.Rejected)) + " " + tr(lang, checklist.Plural(lang, len(res.Rejected), "refusé", "refusés"), "rejected")
-			if len(res.Rejected) > 0 {
-				ev.OK = false
-				return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
-			}
-			return done(ev, sum)
-		}
-	}
-	return nil
-}
-
-func factsFrom(s checklist.StepState) map[string]string {
-	if s.Evidence != nil {
-		return s.Evidence.Facts
-	}
-	return nil
-}

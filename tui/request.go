@@ -174,6 +174,10 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 			break
 		}
 		return m.runJob(ref, m.notifyJob())
+	case checklist.CabinetPendingStep:
+		if fn := m.jobFor(ref); fn != nil {
+			return m.runJob(ref, fn)
+		}
 	case "request.client_checks":
 		m.migState().req.blockers = m.run.RequestBlockers()
 		return m.runJob(ref, readinessJob(m.run.RequestBlockers(), m.opts.Now()))
@@ -542,7 +546,7 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 		return nil // stale
 	}
 	mg.pollReq = 0
-	next := tea.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
+	next := m.opts.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
 	if msg.err != nil {
 		return tea.Batch(next, m.setStatus(tr(m.lang, "Suivi de la demande : ", "Request tracking: ")+m.connErrText(msg.err), true))
 	}
@@ -702,8 +706,13 @@ func (m *Model) requestDetail() []string {
 		}
 	}
 	if st.ID != "request.client_checks" && st.ID != "request.submit" {
-		for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+		for _, l := range strings.Split(wrapText(st.HelpSaid().In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+		if n := st.NoteSaid(); !n.Text.IsZero() {
+			for _, l := range strings.Split(wrapText(n.In(m.lang), w), "\n") {
+				lines = append(lines, " "+m.st.Muted.Render(l))
+			}
 		}
 		if ev := state.Evidence; ev != nil && st.ID != "request.notify_clients" {
 			for _, l := range m.evidenceLines(ev) {
@@ -726,6 +735,7 @@ func blockerKinds(lang checklist.Lang) []struct {
 	}{
 		{checklist.BlockRegistration, tr(lang, "Inscription (§3.1)", "Registration (§3.1)")},
 		{checklist.BlockCabinetPreparation, tr(lang, "Préparation du cabinet (§2)", "Firm preparation (§2)")},
+		{checklist.BlockCabinetPendingInvoices, tr(lang, "Factures en attente du dossier du cabinet (§3.2)", "Pending invoices of the firm's own dossier (§3.2)")},
 		{checklist.BlockPendingInvoices, tr(lang, "Factures en attente sur V1 (§2)", "Invoices pending on V1 (§2)")},
 		{checklist.BlockClientPreparation, tr(lang, "Préparation des clients (§2)", "Client preparation (§2)")},
 		{checklist.BlockStepBlocked, tr(lang, "Étapes bloquées", "Blocked steps")},

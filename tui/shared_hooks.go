@@ -43,7 +43,9 @@ func FirstRunField(name string) checklist.Field {
 	case "client_secret":
 		return f("Secret client", "Client secret", checklist.FieldText)
 	case "passphrase":
-		return f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p := f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p.MinRunes = checklist.MinPassphrase
+		return p
 	}
 	return f(name, name, checklist.FieldText)
 }
@@ -197,6 +199,15 @@ func ConnectorCheck(ports Ports, cab connectors.Cabinet, ref checklist.Ref, now 
 			ev, err := checkRegistration(ctx, v2, ref.Step, cab, now)
 			return CheckResult{Evidence: ev}, err
 		}
+	case checklist.CabinetPendingStep:
+		return func(ctx context.Context) (CheckResult, error) {
+			if v1 == nil {
+				return CheckResult{}, errNoPort
+			}
+			// The count is the firm's own: it is no client's PendingInvoices.
+			ev, _, err := checkPendingInvoices(ctx, v1, connectors.SpaceCabinet, now)
+			return CheckResult{Evidence: ev}, err
+		}
 	case "request.v1_read_only":
 		return func(ctx context.Context) (CheckResult, error) {
 			if v1 == nil {
@@ -300,6 +311,10 @@ func StepJob(ports Ports, st Store, w Workspace, run *checklist.Run, lang checkl
 // StepJobWrites says a step's job changes something on V2 (a re-creation),
 // rather than only reading (a check or a control).
 func StepJobWrites(step string) bool {
+	switch step {
+	case "reconciliation.cabinet.roles", "reconciliation.payment.payment_account", "reconciliation.client.v1_read_only":
+		return false // checks: they read V2 or V1, they write nothing
+	}
 	return strings.HasPrefix(step, "reconciliation.") && !isControl(step)
 }
 

@@ -347,15 +347,27 @@ func (m *Model) stepDetail() []string {
 	est := m.opts.Guide.Estimate(st)
 	meta := []string{"§" + st.Section, st.Kind.Title().In(m.lang), st.Actor.Title().In(m.lang)}
 	if !est.IsZero() {
-		meta = append(meta, "≈ "+fmtDuration(est.Nominal()))
+		d := "≈ " + fmtDuration(est.Nominal())
+		if m.opts.Guide.EstimateSource(st).Kind == checklist.SourceBascule {
+			// The guide times the block; the share per step is bascule's.
+			d += tr(m.lang, " (durée du bloc répartie par bascule)", " (the block's time split by bascule)")
+		}
+		meta = append(meta, d)
 	}
-	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)),
-		" " + m.st.Muted.Render(strings.Join(meta, " · "))}
-	for _, l := range strings.Split(wrapText(st.Help.In(m.lang), w), "\n") {
+	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang))}
+	for _, l := range strings.Split(wrapText(strings.Join(meta, " · "), w), "\n") {
+		lines = append(lines, " "+m.st.Muted.Render(l))
+	}
+	for _, l := range strings.Split(wrapText(st.HelpSaid().In(m.lang), w), "\n") {
 		lines = append(lines, " "+l)
 	}
+	if n := st.NoteSaid(); !n.Text.IsZero() {
+		for _, l := range strings.Split(wrapText(n.In(m.lang), w), "\n") {
+			lines = append(lines, " "+m.st.Muted.Render(l))
+		}
+	}
 	if !st.Warning.IsZero() {
-		for _, l := range strings.Split(wrapText("⚠ "+st.Warning.In(m.lang), w), "\n") {
+		for _, l := range strings.Split(wrapText("⚠ "+st.WarningSaid().In(m.lang), w), "\n") {
 			lines = append(lines, " "+m.st.Warn.Render(l))
 		}
 	}

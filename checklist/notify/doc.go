@@ -6,6 +6,6 @@
 // It builds bytes from values and never sends anything. WriteAll is the one
 // writer of the .eml files, used by the wizard and by `bascule notify`: one
 // folder per workspace, one file per client named from its id, each written
-// atomically. It imports checklist's pure sub-packages (identifiers) and the
-// standard library only.
+// atomically. It imports checklist (for the guide's sentences, such as the
+// subscription one of §4), its identifiers and the standard library only.
 package notify

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 )
 
@@ -118,6 +119,7 @@ func Build(a Announcement) (Message, error) {
 	b.WriteString("historiques y seront toujours visibles, mais l'envoi, la réception, la validation et le\n")
 	b.WriteString("paiement se feront uniquement sur la nouvelle plateforme. Nous vous accompagnerons pour\n")
 	b.WriteString("réinviter vos utilisateurs et reparamétrer votre numérotation.\n\n")
+	b.WriteString(wrap(checklist.NoticeSubscription().Text.FR, 88) + "\n\n")
 	b.WriteString("Pour toute question, répondez simplement à ce message.\n\n")
 	b.WriteString("Bien cordialement,\n\n")
 	b.WriteString(signer + "\n")
@@ -267,4 +269,24 @@ func ValidateSender(address string) error {
 	}
 	return &Error{FR: fmt.Sprintf("adresse de l'expéditeur invalide (%q) : %s", address, err),
 		EN: fmt.Sprintf("invalid sender address (%q): %s", address, en)}
+}
+
+// wrap breaks a paragraph into lines of at most width characters at spaces,
+// as the rest of the body is laid out.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range strings.Fields(text) {
+		n := utf8.RuneCountInString(w)
+		if i > 0 && line+1+n > width {
+			b.WriteString("\n")
+			line = 0
+		} else if i > 0 {
+			b.WriteString(" ")
+			line++
+		}
+		b.WriteString(w)
+		line += n
+	}
+	return b.String()
 }

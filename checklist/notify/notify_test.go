@@ -70,7 +70,7 @@ func TestMessageParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Bonjour Émile Lefèvre", "552 008 443", "4 factures attendent", "lecture seule", "IBAN", "Claire Martin"} {
+	for _, want := range []string{"Bonjour Émile Lefèvre", "552 008 443", "4 factures attendent", "lecture seule", "IBAN", "Claire Martin", "nouvel abonnement"} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("body lacks %q:\n%s", want, body)
 		}

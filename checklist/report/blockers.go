@@ -26,6 +26,9 @@ func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
 		case checklist.BlockCabinetPreparation:
 			fr, en = plural(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire"),
 				plural(steps, "firm preparation step is left", "firm preparation steps are left")
+		case checklist.BlockCabinetPendingInvoices:
+			fr, en = "le dossier du cabinet a des factures en attente (ou non vérifiées) sur V1",
+				"the firm's own file has pending (or unchecked) invoices on V1"
 		case checklist.BlockRegistration:
 			fr, en = plural(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire"),
 				plural(steps, "registration step is left", "registration steps are left")
@@ -66,7 +69,7 @@ func blockerKinds(bs []checklist.Blocker) ([]checklist.BlockerKind, map[checklis
 	// The clients' own work first: it is what the cabinet chases, and the
 	// status line shows the first entry.
 	rank := map[checklist.BlockerKind]int{checklist.BlockPendingInvoices: 0, checklist.BlockClientPreparation: 1,
-		checklist.BlockCabinetPreparation: 2, checklist.BlockRegistration: 3}
+		checklist.BlockCabinetPendingInvoices: 2, checklist.BlockCabinetPreparation: 3, checklist.BlockRegistration: 4}
 	sort.SliceStable(kinds, func(i, j int) bool {
 		ri, ok := rank[kinds[i]]
 		if !ok {

@@ -44,6 +44,12 @@ func WriteCSV(w io.Writer, r Report) error {
 	for _, l := range r.CabinetLines {
 		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
 	}
+	secControl := r.tr("Contrôle §3.3", "Check §3.3")
+	for _, l := range r.Control {
+		for _, it := range l.Items {
+			put(secControl, "", "", "", it, r.migrated(migratedWord(l.Migrated)), "", "", l.Title+" ("+l.Source+")", "")
+		}
+	}
 	secStep := r.tr("Étape", "Step")
 	for _, s := range r.CabinetSteps {
 		put(secStep, "", r.Cabinet.Name, r.Cabinet.SIREN, s.Title, "", "", r.stepStatus(s.Status), r.recordText(s), r.dateP(s.At))

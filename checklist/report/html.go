@@ -111,7 +111,9 @@ const htmlTemplate = `<!DOCTYPE html>
 {{range .Company}}<tr><td>{{.Element}}</td><td>{{.Migrated}}</td><td>{{.Action}}</td><td class="num">{{.Done}}</td><td class="num">{{.InProgress}}</td><td class="num">{{.BlockedN}}</td><td class="num">{{.Applicable}}</td></tr>
 {{end}}</tbody>
 </table>
-</section>
+{{range .R.Control}}<h3>{{.Title}} <small>({{.Source}})</small></h3>
+<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
+{{end}}</section>
 
 <section>
 <h2>{{.T.ClientNotes}}</h2>

@@ -264,6 +264,13 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), done)
 	}
 
+	for _, l := range r.Control {
+		fmt.Fprintf(b, "\n### %s (%s)\n\n", mdText(l.Title), mdText(l.Source))
+		for _, it := range l.Items {
+			fmt.Fprintf(b, "- %s\n", mdText(it))
+		}
+	}
+
 	fmt.Fprintf(b, "\n## %s (%d)\n\n", r.tr("Clients", "Clients"), len(r.Clients))
 	if len(r.Clients) > 0 {
 		head(r.tr("Client", "Client"), "SIREN", r.tr("Avancement", "Progress"), r.tr("Factures en attente", "Pending invoices"), "IBAN", r.tr("Reste à faire", "Left to do"))

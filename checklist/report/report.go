@@ -87,9 +87,12 @@ type Report struct {
 	CabinetSteps []StepRecord `json:"cabinet_steps"`
 	CabinetLines []Line       `json:"cabinet_summary"`
 	CompanyLines []LineTotal  `json:"company_summary"`
-	Clients      []Client     `json:"clients"`
-	Overrides    []Override   `json:"overrides"`
-	Audit        []Entry      `json:"audit"`
+	// Control is the guide's two §3.3 lists: what V2 should now hold by
+	// itself, and what must be redone by hand.
+	Control   []ControlList `json:"control_lists"`
+	Clients   []Client      `json:"clients"`
+	Overrides []Override    `json:"overrides"`
+	Audit     []Entry       `json:"audit"`
 
 	loc *time.Location
 }
@@ -308,6 +311,7 @@ func Build(in Input) Report {
 		r.Clients = append(r.Clients, cl)
 	}
 	r.CompanyLines = totals
+	r.Control = controlLists(g, lang)
 
 	r.Overrides = make([]Override, 0, len(run.Overrides))
 	for _, o := range run.Overrides {

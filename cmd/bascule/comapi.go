@@ -43,9 +43,8 @@ func newV1FilesCommand(env *appEnv) *cobra.Command {
 		"identifiant logiciel : --software-id ou " + envComapiSoftwareID + " ; clé d'API : " + envComapiKey + "\n" +
 		"ou scellée dans l'espace de travail (" + secretComapiKey + ", ouverte par " + envPassphrase + ").\n" +
 		"En démo, la plateforme simulée répond sans configuration."
-	pf := c.PersistentFlags()
-	pf.StringVar(&cfg.url, "url", "", "adresse de l'API (défaut "+envComapiURL+" ou "+comapi.DefaultBaseURL+")")
-	pf.StringVar(&cfg.softwareID, "software-id", "", "identifiant logiciel X-SOFTWARE-ID (défaut "+envComapiSoftwareID+")")
+	persistentStringFlag(c, &cfg.url, "url", "adresse de l'API (défaut "+envComapiURL+" ou "+comapi.DefaultBaseURL+")")
+	persistentStringFlag(c, &cfg.softwareID, "software-id", "identifiant logiciel X-SOFTWARE-ID (défaut "+envComapiSoftwareID+")")
 	return c
 }
 
@@ -148,7 +147,7 @@ func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			return runCount(ctx, env, s, src, targets)
 		}),
 	}
-	c.Flags().StringVar(&client, "client", "", "identifiant du dossier (défaut : tous)")
+	stringFlag(c, &client, "client", "", "identifiant du dossier (défaut : tous)")
 	return c
 }
 
@@ -254,8 +253,8 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			return nil
 		}),
 	}
-	c.Flags().StringVar(&client, "client", "", "identifiant du dossier")
-	c.Flags().StringVar(&out, "out", "", "dossier de destination (créé en 0700)")
+	stringFlag(c, &client, "client", "", "identifiant du dossier")
+	stringFlag(c, &out, "out", "", "dossier de destination (créé en 0700)")
 	return c
 }
 

@@ -252,7 +252,7 @@ func TestAPIWorkspaceV1Unreachable(t *testing.T) {
 	env := &appEnv{getenv: func(string) string { return "" }, now: time.Now, guide: checklist.Default()}
 	res, err := tui.CreateFirstRunWorkspace(ctx, tui.FirstRunAnswers{Mode: tui.ModeAPI,
 		SIREN: "552008443", LegalName: "Cabinet Martin", Operator: "C. Martin",
-		APIURL: url, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: []byte("phrase"),
+		APIURL: url, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: []byte("phrase du cabinet"),
 		Now: time.Now(), Workspaces: wizardWorkspaces{env: env, db: db}, Secrets: seedingSecrets{DB: db, guide: env.guide}})
 	if err != nil {
 		t.Fatalf("first run failed on an unreachable V1: %v", err)
@@ -273,7 +273,7 @@ func TestAPIWorkspaceV1Unreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	h.env[envPassphrase] = "phrase"
+	h.env[envPassphrase] = "phrase du cabinet"
 	r := h.want(0, "clients", "refresh", "--workspace", ws.ID)
 	active := 0
 	for _, c := range p.Clients() {

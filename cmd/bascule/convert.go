@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors/files"
 )
 
@@ -27,9 +28,9 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			"ligne (SIREN, TVA, IBAN, e-mail, colonnes obligatoires) et écrit le fichier d'import\n" +
 			"de V2, en .xlsx ou en .csv selon l'extension de --to. Les lignes en erreur sont\n" +
 			"listées sur la sortie d'erreur (ligne, colonne, message) et laissées de côté ; les\n" +
-			"bonnes sont écrites. Au-delà de --max-rows lignes (500 par défaut, la limite de V2),\n" +
-			"plusieurs fichiers sont écrits. Une colonne unique « Nom du contact » est découpée en\n" +
-			"prénom et nom. Code de sortie 1 si des lignes ont été rejetées ou s'il n'y en a aucune.\n" +
+			"bonnes sont écrites. Au-delà de --max-rows lignes, plusieurs fichiers sont écrits.\n" +
+			checklist.ImportRowsNote().In(checklist.French) + "\n" +
+			"Une colonne unique « Nom du contact » est découpée en prénom et nom. Code de sortie 1 si des lignes ont été rejetées ou s'il n'y en a aucune.\n" +
 			"Les clients actifs sont ignorés (V2 les migre lui-même), sauf --include-active.",
 		Example: "  bascule clients convert --from export-v1.csv --to import-v2.xlsx\n" +
 			"  bascule clients convert --from export.xlsx --to import.csv --map \"N° SIREN=siren\" --max-rows 200",
@@ -109,8 +110,8 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&from, "from", "", "export des clients de V1 (.csv ou .xlsx)")
-	c.Flags().StringVar(&to, "to", "", "fichier d'import V2 à écrire (.xlsx ou .csv), ou un dossier")
+	stringFlag(c, &from, "from", "", "export des clients de V1 (.csv ou .xlsx)")
+	stringFlag(c, &to, "to", "", "fichier d'import V2 à écrire (.xlsx ou .csv), ou un dossier")
 	c.Flags().IntVar(&maxRows, "max-rows", files.ImportMaxRows, "lignes par fichier d'import au plus")
 	c.Flags().StringArrayVar(&maps, "map", nil, "associer une colonne à un champ : COLONNE=CHAMP (répétable)")
 	c.Flags().BoolVar(&includeActive, "include-active", false, "garder aussi les clients actifs")

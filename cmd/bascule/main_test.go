@@ -496,7 +496,7 @@ func TestBackupRestoreDoctor(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = h.want(1, "doctor")
-	if !strings.Contains(r.stdout, "ERREUR") {
+	if !strings.Contains(r.stdout, "ENDOMMAGÉE") {
 		t.Errorf("doctor on garbage:\n%s", r.stdout)
 	}
 	h.want(1, "status", "--demo")

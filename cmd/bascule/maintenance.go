@@ -12,6 +12,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 )
 
@@ -49,20 +50,23 @@ func newExportCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
+	stringFlagP(c, &out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
 	c.Flags().BoolVar(&withSecrets, "with-secrets", false, "inclure les identifiants (toujours chiffrés)")
 	return c
 }
 
 func newImportCommand(env *appEnv) *cobra.Command {
-	var replace bool
+	var replace, dropSecrets bool
 	var renameTo string
 	c := &cobra.Command{
 		Use:   "import FICHIER",
 		Short: "Importer un espace de travail exporté par « bascule export »",
 		Long: "Lit un fichier écrit par « bascule export » dans la base de ce poste. Un espace de\n" +
 			"travail du même identifiant n'est jamais écrasé sans --replace ; --rename-to l'importe\n" +
-			"sous un autre identifiant. « - » lit l'entrée standard.",
+			"sous un autre identifiant. « - » lit l'entrée standard.\n" +
+			"Tout est vérifié avant d'écrire (schéma, identifiants, tailles, au plus 12 000 clients),\n" +
+			"puis écrit d'un bloc : Ctrl-C n'écrit rien. --replace garde les identifiants chiffrés\n" +
+			"de l'espace remplacé si le fichier n'en contient pas, sauf --drop-secrets.",
 		Example: "  bascule import martin.bascule.json\n" +
 			"  bascule import martin.bascule.json --rename-to martin-copie",
 		Args: exactArgs(1),
@@ -70,11 +74,15 @@ func newImportCommand(env *appEnv) *cobra.Command {
 			if replace && renameTo != "" {
 				return usageError{localized("--replace et --rename-to s'excluent", "--replace and --rename-to are mutually exclusive")}
 			}
+			if dropSecrets && !replace {
+				return usageError{localized("--drop-secrets ne sert qu'avec --replace", "--drop-secrets only goes with --replace")}
+			}
 			var in io.Reader = env.stdin
 			if args[0] != "-" {
 				f, err := os.Open(args[0])
 				if err != nil {
-					return err
+					return localized(fmt.Sprintf("import : impossible d'ouvrir le fichier %s", args[0]),
+						fmt.Sprintf("import: cannot open the file %s", args[0]))
 				}
 				defer f.Close()
 				in = f
@@ -84,7 +92,10 @@ func newImportCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			id, err := db.Import(in, store.ImportOptions{Replace: replace, RenameTo: renameTo})
+			// store does not import connectors: the sanitiser is handed in,
+			// and store applies it to every string of the file.
+			id, err := db.ImportContext(cmd.Context(), in, store.ImportOptions{Replace: replace, RenameTo: renameTo,
+				DropSecrets: dropSecrets, Clean: connectors.Sanitize, CleanText: connectors.SanitizeMultiline})
 			if err != nil {
 				if errors.Is(err, store.ErrExists) {
 					return localized(env.errTextFR(err)+" : utilisez --replace ou --rename-to",
@@ -97,7 +108,8 @@ func newImportCommand(env *appEnv) *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&replace, "replace", false, "remplacer l'espace de même identifiant")
-	c.Flags().StringVar(&renameTo, "rename-to", "", "importer sous cet identifiant")
+	stringFlag(c, &renameTo, "rename-to", "", "importer sous cet identifiant")
+	c.Flags().BoolVar(&dropSecrets, "drop-secrets", false, "avec --replace : ne pas garder les identifiants chiffrés de l'espace remplacé")
 	return c
 }
 
@@ -106,8 +118,11 @@ func (env *appEnv) errTextFR(err error) string { return err.Error() }
 
 func newBackupCommand(env *appEnv) *cobra.Command {
 	return &cobra.Command{
-		Use:     "backup",
-		Short:   "Sauvegarder la base maintenant (les 5 dernières sauvegardes sont gardées)",
+		Use:   "backup",
+		Short: "Sauvegarder la base maintenant (les 5 dernières sauvegardes sont gardées)",
+		Long: "Copie la base à côté d'elle, relit la copie en entier, puis ne garde que les 5 dernières.\n" +
+			"Refusé, sans rien remplacer, si la copie ne se relit pas ou si la base est vide alors\n" +
+			"qu'une sauvegarde contient des données.",
 		Example: "  bascule backup\n  bascule backup --db ~/cabinet.db",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -131,7 +146,8 @@ func newRestoreCommand(env *appEnv) *cobra.Command {
 		Use:   "restore [SAUVEGARDE]",
 		Short: "Restaurer la base depuis une sauvegarde (la plus récente par défaut)",
 		Long: "Remplace la base par une sauvegarde, vérifiée d'abord. Sans argument, la plus récente\n" +
-			"(voir « bascule doctor »). La base remplacée est gardée à côté (.replaced-…).\n" +
+			"qui se relit entièrement et contient des données (voir « bascule doctor »).\n" +
+			"La base remplacée est gardée à côté (.replaced-…).\n" +
 			"Refusé tant qu'un autre processus bascule utilise la base.",
 		Example: "  bascule restore\n  bascule restore ~/.local/share/bascule/bascule.db.backup-20260302T101500Z",
 		Args:    maxArgs(1),
@@ -140,14 +156,11 @@ func newRestoreCommand(env *appEnv) *cobra.Command {
 			if len(args) == 1 {
 				backup = args[0]
 			} else {
-				list, err := store.Backups(env.dbPath)
-				if err != nil {
-					return err
+				good, ok := store.GoodBackup(env.dbPath)
+				if !ok {
+					return localized("aucune sauvegarde lisible de "+env.dbPath, "no readable backup of "+env.dbPath)
 				}
-				if len(list) == 0 {
-					return localized("aucune sauvegarde de "+env.dbPath, "no backup of "+env.dbPath)
-				}
-				backup = list[0].Path
+				backup = good.Path
 			}
 			if err := store.Restore(env.dbPath, backup); err != nil {
 				return err
@@ -184,18 +197,34 @@ func newDoctorCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			if _, err := os.Stat(env.dbPath); errors.Is(err, os.ErrNotExist) {
+				// Not opened: that would create it.
+				if good, ok := store.GoodBackup(env.dbPath); ok && good.HasData {
+					fmt.Fprintf(w, env.msg("État : ABSENTE — la base n'existe pas alors qu'une sauvegarde contient des données : bascule restore %s\n",
+						"State: MISSING — the database does not exist while a backup holds data: bascule restore %s\n"), good.Path)
+					printBackups()
+					return silentError{code: exitFailure}
+				}
 				fmt.Fprintln(w, env.msg("État : la base n'existe pas encore (elle sera créée au premier usage)", "State: the database does not exist yet (created on first use)"))
 				printBackups()
 				return nil
 			}
 			db, err := env.openDB()
 			if err != nil {
-				fmt.Fprintf(w, "%s %s\n", env.msg("État : ERREUR —", "State: ERROR —"), env.errText(err))
+				label := env.msg("État : ERREUR —", "State: ERROR —")
+				if errors.Is(err, store.ErrDamaged) {
+					label = env.msg("État : ENDOMMAGÉE —", "State: DAMAGED —")
+				}
+				fmt.Fprintf(w, "%s %s\n", label, env.errText(err))
 				printBackups()
 				return silentError{code: exitCodeOf(err)}
 			}
 			defer db.Close()
-			if err := db.Check(); err != nil {
+			if page, ok := db.Recovered(); ok {
+				fmt.Fprintf(w, env.msg("Réparée : la page d'en-tête %d était illisible ; la base a été lue par l'autre copie, rien n'est perdu, et la page a été réécrite\n",
+					"Repaired: header page %d was unreadable; the database was read through the other copy, nothing is lost, and the page was rewritten\n"), page)
+			}
+			// Every page, then every record decoded.
+			if err := db.Verify(); err != nil {
 				fmt.Fprintf(w, "%s %s\n", env.msg("État : ENDOMMAGÉE —", "State: DAMAGED —"), env.errText(err))
 				printBackups()
 				return silentError{code: exitFailure}
@@ -284,7 +313,7 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&client, "client", "", "n'effacer que les données personnelles de ce client (identifiant ou SIREN)")
+	stringFlag(c, &client, "client", "", "n'effacer que les données personnelles de ce client (identifiant ou SIREN)")
 	c.Flags().BoolVar(&yes, "yes", false, "ne pas demander de confirmation (scripts)")
 	return c
 }

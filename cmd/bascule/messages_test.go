@@ -146,10 +146,24 @@ func TestPanicInWords(t *testing.T) {
 // English, descriptions and flags included.
 func TestHelpInEnglish(t *testing.T) {
 	h := newHarness(t)
-	french := []string{"Utilisation", "Options", "fichier", "dossier", "espace de travail", "aide de", "défaut",
+	french := []string{"Utilisation", "Options", " fichier", " dossier", "espace de travail", "aide de", "défaut",
 		" les ", " des ", " du ", " à ", "étape"}
-	for _, args := range [][]string{{}, {"status"}, {"step"}, {"step", "list"}, {"step", "set"}, {"sweep"},
-		{"report"}, {"notify"}, {"sandbox"}, {"sandbox", "serve"}, {"completion"}, {"help"}} {
+	// Every command of the tree, so that a new command or flag without its
+	// English text fails here.
+	cmds := [][]string{{}, {"help"}}
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" {
+				continue
+			}
+			p := append(append([]string(nil), path...), sub.Name())
+			cmds = append(cmds, p)
+			walk(sub, p)
+		}
+	}
+	walk(newRootCommand(&appEnv{}), nil)
+	for _, args := range cmds {
 		r := h.want(0, append(append([]string{"--lang", "en"}, args...), "--help")...)
 		for _, w := range french {
 			if strings.Contains(r.stdout, w) {

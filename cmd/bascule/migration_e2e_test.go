@@ -25,10 +25,7 @@ func TestMigrationEndToEnd(t *testing.T) {
 		t.Skip("tmux not installed")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "bascule")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	db := filepath.Join(dir, "bascule.db")
 	tm := &tmux{t: t, name: fmt.Sprintf("bascule-mig-%d", os.Getpid()),
 		stderr: filepath.Join(dir, "stderr.txt"), exit: filepath.Join(dir, "exit.txt")}
@@ -51,7 +48,8 @@ func TestMigrationEndToEnd(t *testing.T) {
 	mig := migDriver{tm}
 	mig.bulkAction("Vérifier sur V1 : Accepter les factures en attente")
 	mig.bulkAction("Vérifier sur V1 : Vérifier la base articles")
-	for _, step := range []string{"Récupérer le logo de l'entreprise", "Lister les utilisateurs et leurs rôles",
+	// The article check shows what it found; a person judges and ticks (§2 item 2).
+	for _, step := range []string{"Vérifier la base articles", "Récupérer le logo de l'entreprise", "Lister les utilisateurs et leurs rôles",
 		"Noter la numérotation des factures de vente", "Noter les IBAN des comptes externes", "Exporter les relevés de transactions"} {
 		mig.bulkMark(step)
 	}
@@ -86,6 +84,8 @@ func TestMigrationEndToEnd(t *testing.T) {
 		t.Fatalf("%d .eml files written, want 5", len(files))
 	}
 	tm.keys("Down", "v")
+	tm.waitFor("dossier du cabinet : 0 facture(s) en attente")
+	tm.keys("Down", "v")
 	tm.waitFor("Rien ne bloque")
 	tm.keys("Down", "Enter")
 	tm.waitFor("tapez le SIREN du cabinet")
@@ -94,11 +94,11 @@ func TestMigrationEndToEnd(t *testing.T) {
 	tm.waitFor("migration réussie")
 	tm.waitFor("V1 est en lecture seule")
 	tm.keys("Down", "Down", "Space")
-	tm.waitFor("5/7 faites")
+	tm.waitFor("6/8 faites")
 	tm.keys("Down", "Space")
-	tm.waitFor("6/7 faites")
+	tm.waitFor("7/8 faites")
 	tm.keys("Down", "Enter")
-	tm.waitFor("7/7 faites")
+	tm.waitFor("8/8 faites")
 	tm.keys("Escape")
 	tm.waitFor("Clients (5)")
 
@@ -108,10 +108,13 @@ func TestMigrationEndToEnd(t *testing.T) {
 	tm.waitFor("✓ migré")
 	tm.keys("Escape")
 	mig.bulkAction("Recréer sur V2 : Configurer la numérotation des factures de vente")
-	mig.bulkAction("Recréer sur V2 : Choisir le nouvel abonnement")
 	mig.bulkAction("Recréer sur V2 : Compléter le profil et le logo")
-	mig.bulkAction("Contrôler sur V2 : Vérifier le compte de paiement Banqup")
-	for _, step := range []string{"Ajouter les utilisateurs et leurs rôles", "Ressaisir les comptes bancaires",
+	mig.bulkAction("Contrôler sur V2 : Constater que le compte de paiement Banqup est conservé")
+	// bascule picks no plan: each client chooses on V2, and the step is
+	// ticked; the per-space read-only state is seen on V1 (no connector
+	// tells it), the payment-services subscription request made by hand.
+	for _, step := range []string{"Choisir le nouvel abonnement", "Constater que l'ancien espace est en lecture seule",
+		"Faire la nouvelle demande de souscription", "Ajouter les utilisateurs et leurs rôles", "Ressaisir les comptes bancaires",
 		"Refaire les paramètres de personnalisation", "Reconnecter les comptes externes", "Archiver les relevés de transactions exportés"} {
 		mig.bulkMark(step)
 	}

@@ -91,9 +91,9 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().StringVar(&source, "source", "v1", "liste des clients : v1 (port V1, clients actifs) ou comapi (API d'export de fichiers)")
-	c.Flags().StringVar(&f.url, "url", "", "avec --source comapi : adresse de l'API (défaut "+envComapiURL+")")
-	c.Flags().StringVar(&f.softwareID, "software-id", "", "avec --source comapi : identifiant logiciel (défaut "+envComapiSoftwareID+")")
+	stringFlag(c, &source, "source", "v1", "liste des clients : v1 (port V1, clients actifs) ou comapi (API d'export de fichiers)")
+	stringFlag(c, &f.url, "url", "", "avec --source comapi : adresse de l'API (défaut "+envComapiURL+")")
+	stringFlag(c, &f.softwareID, "software-id", "", "avec --source comapi : identifiant logiciel (défaut "+envComapiSoftwareID+")")
 	return c
 }
 

@@ -97,7 +97,7 @@ func newReportCommand(env *appEnv) *cobra.Command {
 	stringFlagP(c, &out, "output", "o", "", "fichier à écrire (sinon la sortie standard)")
 	stringFlag(c, &sinceFlag, "since", "", "journal depuis : date (2026-03-02, 02/03/2026), date-heure RFC 3339 ou durée (3h)")
 	c.Flags().BoolVar(&reveal, "reveal", false, "afficher les IBAN en entier (document confidentiel)")
-	c.Flags().StringVar(&fichesFlag, "fiches", "", "fiches de migration par client (html) : all, ou identifiants / SIREN séparés par des virgules")
+	stringFlag(c, &fichesFlag, "fiches", "", "fiches de migration par client (html) : all, ou identifiants / SIREN séparés par des virgules")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "html", "csv", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }

@@ -42,6 +42,9 @@ type stepJSON struct {
 	At         *time.Time           `json:"at,omitempty"`
 	Evidence   *report.EvidenceView `json:"evidence,omitempty"`
 	Captured   *report.Captured     `json:"captured,omitempty"`
+	// Items are what the step goes through item by item: for the control
+	// step, the guide's two §3.3 lists (5 migrated, 8 not).
+	Items []checklist.ControlItem `json:"items,omitempty"`
 }
 
 func newStepListCommand(env *appEnv) *cobra.Command {
@@ -107,7 +110,10 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Phase, r.Scope, r.Section, statusText(env, r), oneLine(title))
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			return printItems(env, rows)
 		},
 	}
 	stringFlag(c, &scopeFlag, "scope", "", "ne lister que ce périmètre : cabinet, client ou payment")
@@ -120,7 +126,7 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 
 func stepRow(env *appEnv, run *checklist.Run, st *checklist.Step, ci int) stepJSON {
 	row := stepJSON{ID: st.ID, Phase: st.Phase.String(), Scope: st.Scope.String(), Section: st.Section,
-		Title: st.Title.In(env.lang), Kind: st.Kind.String()}
+		Title: st.Title.In(env.lang), Kind: st.Kind.String(), Items: run.Guide.ItemsOf(st.ID)}
 	if st.Scope == checklist.ScopeCabinet {
 		status, _ := run.Status(checklist.Ref{Step: st.ID})
 		row.Status = status.String()
@@ -399,4 +405,33 @@ func explainGate(env *appEnv, err error) error {
 		fmt.Fprintln(env.stderr, "  - "+b.Message.In(env.lang))
 	}
 	return silentError{code: exitFailure}
+}
+
+// printItems lists, under the table, the items of the steps that have some
+// (the §3.3 lists of the control step), one line per list.
+func printItems(env *appEnv, rows []stepJSON) error {
+	for _, r := range rows {
+		var lists []string
+		byList := map[string][]string{}
+		for _, it := range r.Items {
+			l := it.List.In(env.lang)
+			if _, seen := byList[l]; !seen {
+				lists = append(lists, l)
+			}
+			byList[l] = append(byList[l], it.Title.In(env.lang))
+		}
+		for _, l := range lists {
+			src := ""
+			for _, it := range r.Items {
+				if it.List.In(env.lang) == l {
+					src = it.Source.Label().In(env.lang)
+					break
+				}
+			}
+			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, env.msg(" : ", ": "), strings.Join(byList[l], " ; ")); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -284,15 +284,14 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 // its active clients become the dossiers (the inactive ones are the
 // cabinet's export/import step), its rejected rows are listed.
 func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, error) {
-	f, err := os.Open(path)
+	f, err := files.OpenFile(path)
 	if err != nil {
-		return nil, nil, localized("impossible d'ouvrir l'export V1 "+quote(path)+" : "+err.Error(),
-			"cannot open the V1 export "+quote(path)+": "+err.Error())
+		return nil, nil, err
 	}
 	defer f.Close()
 	exp, err := files.ReadClientsExport(f, filepath.Base(path), files.ReadOptions{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, files.InFile(filepath.Base(path), err)
 	}
 	rows := make([]string, 0, len(exp.Errors))
 	for _, e := range exp.Errors {

@@ -39,7 +39,7 @@ func TestImportV1ExportForFirstRun(t *testing.T) {
 		t.Fatalf("row errors in English %q", rowsEN)
 	}
 	env.lang = checklist.French
-	if _, _, err := env.importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir l'export V1") {
+	if _, _, err := env.importV1Export(filepath.Join(t.TempDir(), "absent.csv")); err == nil || !strings.Contains(err.Error(), "impossible d'ouvrir") || !strings.Contains(err.Error(), "introuvable") || strings.Contains(err.Error(), "no such file") {
 		t.Fatalf("absent file: %v", err)
 	}
 }
@@ -80,13 +80,13 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 	if _, err := env.wizardPorts(db, api, nil); err == nil || !strings.Contains(err.Error(), "phrase secrète") {
 		t.Fatalf("ports without a passphrase: %v", err)
 	}
-	if err := db.PutSecret(api.ID, tui.SecretV1ClientSecret, []byte("s3cr3t"), []byte("phrase")); err != nil {
+	if err := db.PutSecret(api.ID, tui.SecretV1ClientSecret, []byte("s3cr3t"), []byte("phrase du cabinet")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := env.wizardPorts(db, api, []byte("mauvaise")); !errors.Is(err, store.ErrWrongPassphrase) {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
-	ports, err := env.wizardPorts(db, api, []byte("phrase"))
+	ports, err := env.wizardPorts(db, api, []byte("phrase du cabinet"))
 	if err != nil || ports.V1 == nil || ports.V2 == nil {
 		t.Fatalf("api ports: %+v %v", ports, err)
 	}
@@ -97,11 +97,11 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 	}
 	env.getenv = func(k string) string {
 		if k == envPassphrase {
-			return "phrase"
+			return "phrase du cabinet"
 		}
 		return ""
 	}
-	if p, err := env.startPassphrase(db, api.ID); string(p) != "phrase" || err != nil {
+	if p, err := env.startPassphrase(db, api.ID); string(p) != "phrase du cabinet" || err != nil {
 		t.Fatalf("startPassphrase from the environment: %q %v", p, err)
 	}
 

@@ -22,10 +22,7 @@ func TestWizardEndToEnd(t *testing.T) {
 		t.Skip("tmux not installed")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "bascule")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	db := filepath.Join(dir, "bascule.db")
 	tm := &tmux{t: t, name: fmt.Sprintf("bascule-e2e-%d", os.Getpid()),
 		stderr: filepath.Join(dir, "stderr.txt"), exit: filepath.Join(dir, "exit.txt")}
@@ -49,7 +46,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.text("Sophie Durand")
 	tm.keys("Enter")
 	tm.text("sophie.durand@cabinet-martin.fr")
-	tm.keys("Enter", "Enter", "Enter", "o")
+	tm.keys("Enter", "Enter", "Enter", "Enter", "o") // V1 role, V2 roles, other roles (free text), invite again
 	tm.waitFor("1 collaborateur")
 	tm.keys("t")
 	tm.waitFor("1/3 faite")

@@ -345,11 +345,14 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 			s.println(s.clientLabel(client))
 		}
 		s.println(st.Title.In(s.lang) + " — " + cur.Title().In(s.lang) + " (§" + st.Section + ", " + st.Kind.Title().In(s.lang) + ", " + st.Actor.Title().In(s.lang) + ")")
-		if h := st.Help.In(s.lang); h != "" {
+		if h := st.HelpSaid().In(s.lang); h != "" {
 			s.println(h)
 		}
+		if n := st.NoteSaid().In(s.lang); n != "" {
+			s.println(n)
+		}
 		if !st.Warning.IsZero() {
-			s.println(s.tr("Attention : ", "Warning: ") + st.Warning.In(s.lang))
+			s.println(s.tr("Attention : ", "Warning: ") + st.WarningSaid().In(s.lang))
 		}
 		if st.FAQ != "" {
 			s.println("FAQ : « " + st.FAQ + " »")

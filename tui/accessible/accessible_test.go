@@ -168,7 +168,7 @@ func TestAccessibleStatusesReasonsAndGates(t *testing.T) {
 		"",  // steps
 		"",  // main menu
 		"3", // Demande du cabinet
-		"3", // Déposer la demande
+		"4", // Déposer la demande
 		"2", // Marquer fait: refused by the gate
 		"", "", "", "o")
 	t.Log("\n" + out)
@@ -192,11 +192,11 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		"cabinet",
 		"o", "o",
 		"jeton-tres-secret",
-		"phrase un", "phrase deux", // differ
-		"phrase un", "phrase un",
+		"phrase une", "phrase deux", // differ
+		"phrase une", "phrase une",
 		"", "", "", "q")
 	t.Log("\n" + out)
-	if strings.Contains(out, "jeton-tres-secret") || strings.Contains(out, "phrase un") {
+	if strings.Contains(out, "jeton-tres-secret") || strings.Contains(out, "phrase une") {
 		t.Fatal("a secret was written out")
 	}
 	mustContain(t, out, "Les deux saisies diffèrent", "secret enregistré (chiffré)")
@@ -213,7 +213,7 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		t.Fatalf("the secret is in the capture record: %v", rec)
 	}
 	name := "api." + rec["software"] + ".cabinet"
-	v, err := db.Secret(ws.ID, name, []byte("phrase un"))
+	v, err := db.Secret(ws.ID, name, []byte("phrase une"))
 	if err != nil || string(v) != "jeton-tres-secret" {
 		t.Fatalf("secret %s: %q %v", name, v, err)
 	}
@@ -223,7 +223,7 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		"1", "3", "1", "2", "1", // edit item 1
 		"", "", "", "", // keep the values
 		"nouveau-jeton",
-		"mauvaise", "phrase un",
+		"mauvaise", "phrase une",
 		"", "", "", "q")
 	t.Log("\n" + out)
 	mustContain(t, out, "Phrase secrète incorrecte", "secret enregistré (chiffré)")
@@ -232,8 +232,35 @@ func TestAccessibleSecretSealed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	v, _ = db.Secret(ws.ID, name, []byte("phrase un"))
+	v, _ = db.Secret(ws.ID, name, []byte("phrase une"))
 	if string(v) != "nouveau-jeton" {
 		t.Fatalf("secret after edit: %q", v)
+	}
+}
+
+// TestAccessibleFreeTextRole: a V1 role outside the guide's three is typed
+// as it is beside the numbers, and recorded (issue 13, point 3).
+func TestAccessibleFreeTextRole(t *testing.T) {
+	path, ws := openTestStore(t)
+	out := runScript(t, path, ws, checklist.French,
+		"6", "lefev", "1", // Boulangerie Lefèvre & Fils
+		"4",                              // Lister les utilisateurs et leurs rôles
+		"1",                              // Remplir la saisie
+		"1",                              // Ajouter : utilisateur
+		"Julie Roux", "julie@exemple.fr", // Nom, E-mail
+		"1, Responsable financier", // Rôles: the guide's first, and a V1 role
+		"o",                        // À réinviter
+		"4",                        // Terminer
+		"", "", "q")
+	t.Log("\n" + out)
+	mustContain(t, out, "liste du guide §3.4 ; autre valeur possible en texte libre", "Numéros ou texte libre")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := db.StepState(ws.ID, checklist.Ref{Step: "preparation.client.users", Client: "c00"})
+	if err != nil || st.Capture == nil || len(st.Capture.Items) != 1 || st.Capture.Items[0]["roles"] != "gestionnaire, Responsable financier" {
+		t.Fatalf("users: %+v %v", st.Capture, err)
 	}
 }

@@ -180,8 +180,8 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"73282932", "732829320", "Cabinet Dupont", "l.dupont@exemple.fr", "L. Dupont",
 		"https://v1.exemple.fr", "https://v2.exemple.fr", "bascule",
 		"", "secret-tres-secret", // required
-		"phrase un", "phrase deux", // differ
-		"phrase un", "phrase un",
+		"phrase une", "phrase deux", // differ
+		"phrase une", "phrase une",
 		"2", // Inscription du cabinet
 		"2", // Vérifier l'identité pré-remplie
 		"1", // Vérifier maintenant sur V2: conforme, but the gate wants Comptexpert first
@@ -193,7 +193,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"1", // Vérifier maintenant sur V2
 		"", "", "q")
 	t.Log("\n" + out)
-	if strings.Contains(out, "secret-tres-secret") || strings.Contains(out, "phrase un") {
+	if strings.Contains(out, "secret-tres-secret") || strings.Contains(out, "phrase une") {
 		t.Fatal("a secret was written out")
 	}
 	mustContain(t, out, "Aucun espace de travail dans cette base : créons-en un.", "SIREN : 8 chiffres au lieu de 9",
@@ -201,7 +201,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 		"Espace de travail créé : Cabinet Dupont · SIREN 732 829 320 · API V1/V2.", "Secret client scellé",
 		"V2 : vérification en cours…", "Vérifié sur V2 : conforme.",
 		"Conforme, mais l'étape ne peut pas encore être marquée faite : ", "Enregistré : « Vérifier l'identité pré-remplie » : fait.")
-	if string(gotPass) != "phrase un" {
+	if string(gotPass) != "phrase une" {
 		t.Fatalf("Connect got the passphrase %q", gotPass)
 	}
 	db, err := store.Open(path, store.Options{})
@@ -210,7 +210,7 @@ func TestAccessibleCreateAPIWorkspace(t *testing.T) {
 	}
 	defer db.Close()
 	for _, n := range []string{tui.SecretV1ClientSecret, tui.SecretV2ClientSecret} {
-		if v, err := db.Secret("732829320", n, []byte("phrase un")); err != nil || string(v) != "secret-tres-secret" {
+		if v, err := db.Secret("732829320", n, []byte("phrase une")); err != nil || string(v) != "secret-tres-secret" {
 			t.Fatalf("%s: %q %v", n, v, err)
 		}
 	}
@@ -260,13 +260,13 @@ func TestAccessibleReconciliation(t *testing.T) {
 	}
 	db.Close()
 
-	out = runOpts(t, path, opts, append(client, "12", "1", "n", "", "", "", "q")...)
+	out = runOpts(t, path, opts, append(client, "13", "1", "n", "", "", "", "q")...)
 	mustContain(t, out, "1. Faire sur V2 maintenant", "« Configurer la numérotation des factures de vente » sera fait sur V2")
 	if writes != 0 || strings.Contains(out, "V2 : en cours") {
 		t.Fatalf("a re-creation ran without a yes (%d writes)", writes)
 	}
 	// Yes, but nothing was noted before the switch: said, nothing written.
-	out = runOpts(t, path, opts, append(client, "12", "1", "o", "", "", "", "q")...)
+	out = runOpts(t, path, opts, append(client, "13", "1", "o", "", "", "", "q")...)
 	mustContain(t, out, "V2 : en cours…", "Impossible : ")
 	if writes != 0 {
 		t.Fatalf("%d writes with nothing noted", writes)
@@ -279,7 +279,7 @@ func TestAccessibleReconciliation(t *testing.T) {
 func TestAccessibleRequestReadiness(t *testing.T) {
 	path, ws := openTestStore(t)
 	out := runOpts(t, path, func(db *store.DB) Options { return Options{Store: db, Workspace: &ws} },
-		"3", "2", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
+		"3", "3", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant ce qui bloque la demande", "Vérification en cours…", "Vérifié par bascule : à reprendre.",
 		"À reprendre : 30 clients avec des factures en attente ou non vérifiées (§2)")
@@ -327,7 +327,7 @@ func TestAccessibleRequestAnswer(t *testing.T) {
 	opts := func(db *store.DB) Options {
 		return Options{Store: db, Workspace: &ws, Ports: tui.Ports{V2: answerV2{state: connectors.RequestSucceeded}}}
 	}
-	out := runOpts(t, path, opts, "3", "4", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
+	out := runOpts(t, path, opts, "3", "5", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant sur V2", "V2 : où en est la demande MIG-2026-118…", "Demande MIG-2026-118 : Réussie.", "Vérifié sur V2 : conforme.")
 	db, err = store.Open(path, store.Options{})

@@ -151,8 +151,17 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 	for i, o := range fl.Options {
 		d.printf("%d. %s\n", i+1, o.Label.In(d.lang))
 	}
+	prompt := d.tr("Numéros séparés par des virgules (entrée : inchangé) :", "Numbers separated by commas (enter: unchanged):")
+	seps := func(r rune) bool { return r == ',' || r == ' ' || r == ';' }
+	if fl.FreeText {
+		// A value outside the list is typed as it is (a V1 role no list
+		// holds): items are then separated by commas only.
+		d.println(fl.OptionsLabel().In(d.lang))
+		prompt = d.tr("Numéros ou texte libre, séparés par des virgules (entrée : inchangé) :", "Numbers or free text, separated by commas (enter: unchanged):")
+		seps = func(r rune) bool { return r == ',' || r == ';' }
+	}
 	for {
-		s, err := d.ask(d.tr("Numéros séparés par des virgules (entrée : inchangé) :", "Numbers separated by commas (enter: unchanged):"))
+		s, err := d.ask(prompt)
 		if err != nil {
 			return err
 		}
@@ -165,8 +174,13 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 		}
 		var picked []string
 		ok := true
-		for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		for _, p := range strings.FieldsFunc(s, seps) {
+			p = strings.TrimSpace(p)
 			n, err := strconv.Atoi(p)
+			if err != nil && fl.FreeText && p != "" {
+				picked = append(picked, p)
+				continue
+			}
 			if err != nil || n < 1 || n > len(fl.Options) {
 				ok = false
 				break

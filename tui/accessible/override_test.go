@@ -13,7 +13,7 @@ func TestAccessibleTickAsksForAnOverride(t *testing.T) {
 	path, ws := openTestStore(t)
 	out := runScript(t, path, ws, checklist.French,
 		"3",                      // Demande du cabinet
-		"2",                      // Contrôler la préparation de tous les clients
+		"3",                      // Contrôler la préparation de tous les clients
 		"2",                      // Marquer fait
 		"",                       // no reason: nothing ticked
 		"2",                      // Marquer fait, again
