@@ -84,7 +84,7 @@ func TestMigrationEndToEnd(t *testing.T) {
 		t.Fatalf("%d .eml files written, want 5", len(files))
 	}
 	tm.keys("Down", "v")
-	tm.waitFor("dossier du cabinet : 0 facture(s) en attente")
+	tm.waitFor("dossier du cabinet : 0 facture en attente")
 	tm.keys("Down", "v")
 	tm.waitFor("Rien ne bloque")
 	tm.keys("Down", "Enter")
