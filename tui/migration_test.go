@@ -272,7 +272,7 @@ func TestRequestGateOverrideAndManualRequest(t *testing.T) {
 	d.key("enter")
 	d.typeText("FORM-2026-118")
 	d.key("enter")
-	d.mustSee("FORM-2026-118 envoyée le 12/03/2026 à 11:14 (faite à la main)", "réponse estimée le 17/03/2026 à 11:14 (estimation", "dans 5 j")
+	d.mustSee("FORM-2026-118 envoyée le 12/03/2026 à 11:14, heure de Paris (faite à la main)", "réponse estimée le 17/03/2026 à 11:14 (estimation", "dans 5 j")
 	if st := env.store.state(refOf("request.submit", "")); st.Status != checklist.StatusDone || st.Capture == nil {
 		t.Fatalf("submit step: %+v", st)
 	}

@@ -611,7 +611,7 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 			how = tr(m.lang, "faite à la main", "made by hand")
 		}
 		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s)", "   %s sent %s (%s)"),
-			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how)
+			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc)+", "+checklist.ZoneName().In(m.lang), how)
 		if d := m.dueLine(); d != "" {
 			line += "\n   " + d
 		} else if m.run.Migrated() {

@@ -365,7 +365,7 @@ func (m *Model) sessionLines() []string {
 		}
 	}
 	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %s · opérateur %s",
-		"Started %s · %s spent · %s · operator %s"), fmtClock(m.lang, start, m.loc), fmtDuration(now.Sub(start)),
+		"Started %s · %s spent · %s · operator %s"), fmtClock(m.lang, start, m.loc)+" ("+checklist.ZoneName().In(m.lang)+")", fmtDuration(now.Sub(start)),
 		nouns(m.lang, changes, "changement", "changements", "change", "changes"), orDash(m.ws.Operator)))
 	if s.evErr != nil {
 		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
