@@ -319,14 +319,11 @@ func (m *Model) requestBlocked() string {
 	s := m.dash.sum
 	switch {
 	case s.pendingClients > 0:
-		return fmt.Sprintf(tr(m.lang, "%d %s des factures en attente", "%d %s pending invoices"),
-			s.pendingClients, tr(m.lang, plural(s.pendingClients, "client a", "clients ont"), plural(s.pendingClients, "client has", "clients have")))
+		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + tr(m.lang, " des factures en attente", " pending invoices")
 	case s.uncheckedClients > 0:
-		return fmt.Sprintf(tr(m.lang, "factures en attente non vérifiées pour %d %s", "pending invoices not checked for %d %s"),
-			s.uncheckedClients, plural(s.uncheckedClients, "client", "clients"))
+		return tr(m.lang, "factures en attente non vérifiées pour ", "pending invoices not checked for ") + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
 	case s.prepIncomplete > 0:
-		return fmt.Sprintf(tr(m.lang, "préparation incomplète pour %d %s", "preparation not finished for %d %s"),
-			s.prepIncomplete, plural(s.prepIncomplete, "client", "clients"))
+		return tr(m.lang, "préparation incomplète pour ", "preparation not finished for ") + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
 	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
 		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
 	}
@@ -356,9 +353,9 @@ const dashRightWidth = 11 + 2 + 5 + 2 + 8 + 2 + 8 + 2 + 13
 
 func (m *Model) tableHeader(nameW int) string {
 	d := m.dash
-	left := fmt.Sprintf("Clients (%d)", len(m.run.Clients))
+	left := "Clients (" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
 	if d.ix.query != "" || d.filtering {
-		left = fmt.Sprintf("Clients (%d/%d)", len(d.ix.filtered), len(m.run.Clients))
+		left = "Clients (" + checklist.FormatInt(m.lang, len(d.ix.filtered)) + "/" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
 		q := "/" + d.ix.query
 		if d.filtering {
 			q += "▏"

@@ -27,4 +27,6 @@ func TestDashboardLargeWorkloadInDays(t *testing.T) {
 	env := newTestEnv(3000)
 	d := newDriver(t, env.opts, 120, 40)
 	d.mustSee("reste ≈ 625 h, soit ≈ 78 j de travail (8 h)")
+	// Thousands are separated by a narrow no-break space (point 14).
+	d.mustSee("Clients (3\u202f000)")
 }

@@ -192,7 +192,7 @@ func (s *session) mainMenu() error {
 		choices = append(choices, scopeChoice{label: label, phase: ph})
 	}
 	if len(s.run.Clients) > 0 {
-		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%d, recherche par nom ou SIREN)", "A client (%d, search by name or SIREN)"), len(s.run.Clients))})
+		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%s, recherche par nom ou SIREN)", "A client (%s, search by name or SIREN)"), checklist.FormatInt(s.lang, len(s.run.Clients)))})
 	}
 	if s.opts.Workspaces != nil {
 		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
