@@ -329,7 +329,14 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 			m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 12)), m.st.Muted.Render(cell("§"+st.Section, 5)), m.st.Muted.Render(rcell(dur, 9)))
 		b.WriteString(line + "\n")
 	}
-	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + "\n")
+	line := "   " + count.Text(m.lang)
+	if s.client >= 0 {
+		// This client's time left in this phase, from the guide's durations.
+		if left := checklist.LeftOf(m.run.ClientProgress(s.client)[s.phase]).Text(m.lang); left != "" {
+			line += " · " + left
+		}
+	}
+	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(m.stepDetail(), "\n"))
 	return b.String(), k

@@ -30,3 +30,14 @@ func TestDashboardLargeWorkloadInDays(t *testing.T) {
 	// Thousands are separated by a narrow no-break space (point 14).
 	d.mustSee("Clients (3\u202f000)")
 }
+
+// A client's screen says what that client still needs in the phase, and
+// it follows the ticks (point 6: time left per client and per phase).
+func TestClientStepsShowTheirTimeLeft(t *testing.T) {
+	env := newTestEnv(3)
+	d := newDriver(t, env.opts, 100, 30)
+	d.key("enter")
+	d.mustSee("0/7 faites · reste ≈ 20 min")
+	d.key("down", " ")
+	d.mustSee("1/7 faite · reste ≈ 18 min")
+}
