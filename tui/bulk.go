@@ -103,7 +103,7 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 		}
 		clear(m.dash.marked)
 		m.dash.nMarked = 0
-		return m.applyManyCmd(chs)
+		return m.applyManyChecked(chs)
 	case formCancelledMsg:
 		if msg.id == b.formID {
 			m.goBack()
@@ -127,4 +127,34 @@ func (m *Model) viewBulk() (string, help.KeyMap) {
 	}
 	head := m.header() + "\n" + m.rule() + "\n " + m.st.Muted.Render(strings.Join(names, ", ")) + "\n\n"
 	return head + indent(b.form.View(), 1), newFormKeys(m.lang)
+}
+
+// applyManyChecked applies a bulk marking, except for the clients where the
+// mark would go against what is known (pending invoices counted on V1):
+// those are refused and counted, each needs its own override (override.go).
+func (m *Model) applyManyChecked(chs []StepChange) tea.Cmd {
+	var ok, refused []StepChange
+	var errs []error
+	for _, ch := range chs {
+		if err := m.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, nil); err != nil {
+			refused, errs = append(refused, ch), append(errs, err)
+			continue
+		}
+		ok = append(ok, ch)
+	}
+	if len(refused) == 0 {
+		return m.applyManyCmd(ok)
+	}
+	if len(ok) == 0 {
+		return func() tea.Msg { return stepsAppliedMsg{changes: refused, errs: errs} }
+	}
+	inner := m.applyManyCmd(ok)
+	return func() tea.Msg {
+		msg, _ := inner().(stepsAppliedMsg)
+		all := make([]error, len(msg.changes), len(msg.changes)+len(errs))
+		copy(all, msg.errs)
+		msg.changes = append(msg.changes, refused...)
+		msg.errs = append(all, errs...)
+		return msg
+	}
 }

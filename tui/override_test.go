@@ -38,3 +38,33 @@ func TestTickAgainstTheCheckAsksForAnOverride(t *testing.T) {
 		t.Fatalf("override not recorded: %+v %v", o, ok)
 	}
 }
+
+// Marking many clients at once does not tick "Accepter les factures en
+// attente" for a client whose invoices are counted as pending on V1.
+func TestBulkMarkLeavesPendingInvoicesOut(t *testing.T) {
+	env := newTestEnv(20)
+	run := env.opts.Run
+	for i := range run.Clients {
+		run.Clients[i].PendingInvoices = 0
+	}
+	d := newDriver(t, env.opts, 120, 30)
+	d.key("x", "x", " ")
+	d.mustSee("• 3 sélectionnés")
+	var picked []string
+	for _, ci := range d.m.dash.ix.filtered[:3] {
+		picked = append(picked, run.Clients[ci].ID)
+	}
+	run.Clients[run.ClientIndex(picked[1])].PendingInvoices = 4 // counted on V1 since
+	d.key("m")
+	d.mustSee("Marquer 3 clients", "Étape")
+	d.key("enter") // Accepter les factures en attente
+	d.key("enter") // fait
+	d.key("o", "enter")
+	d.mustSee("2 clients marqués, 1 refusé", "la dernière vérification a trouvé 4 factures")
+	for i, id := range picked {
+		st := env.store.state(refOf("preparation.client.pending_invoices", id))
+		if (st.Status == checklist.StatusDone) != (i != 1) {
+			t.Errorf("%s: %v", id, st.Status)
+		}
+	}
+}
