@@ -22,3 +22,18 @@ func TestStepSetTickAgainstBlockersNeedsReason(t *testing.T) {
 		t.Errorf("status does not show the override:\n%s", r.stdout)
 	}
 }
+
+// Large counts are written with their thousands separated (point 14), and
+// the large workload in working days beside hours (point 6).
+func TestStatusLargeFirmReadsInFrench(t *testing.T) {
+	h := newHarness(t)
+	out := h.want(0, "status", "--demo-clients", "2000").stdout
+	for _, want := range []string{"0/9\u202f", "soit ≈ ", "j de travail (8 h)", "Total 0 % (0/"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "(s)") || strings.Contains(out, "≈ 0 min") {
+		t.Errorf("status:\n%s", out)
+	}
+}

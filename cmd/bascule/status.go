@@ -128,7 +128,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		case !p.Open:
 			line += fmt.Sprintf("%5s  %s", "—", env.msg("ouvre après la migration", "opens after the migration"))
 		default:
-			line += fmt.Sprintf("%3d %%  %d/%d", p.Percent, p.Done, p.Total)
+			line += fmt.Sprintf("%3d %%  %s/%s", p.Percent, checklist.FormatInt(env.lang, p.Done), checklist.FormatInt(env.lang, p.Total))
 			if p.Left != "" {
 				line += "  " + p.Left
 			}
@@ -145,7 +145,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 		fmt.Fprintln(w, line)
 	}
-	fmt.Fprintf(w, "  %s %d %% (%d/%d)\n", env.msg("Total", "Total"), r.Overall.Percent, r.Overall.Done, r.Overall.Total)
+	fmt.Fprintf(w, "  %s %d %% (%s/%s)\n", env.msg("Total", "Total"), r.Overall.Percent, checklist.FormatInt(env.lang, r.Overall.Done), checklist.FormatInt(env.lang, r.Overall.Total))
 	if r.Next != nil {
 		next := r.Next.Title
 		if r.Next.Name != "" {
