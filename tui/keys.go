@@ -25,7 +25,7 @@ func newGlobalKeys(lang checklist.Lang) globalKeys {
 // dashKeys are the dashboard's keys.
 type dashKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Filter, Sort, Mark, MarkAll, Bulk key.Binding
+	Open, Filter, Sort, Mark, MarkAll, Bulk, Next key.Binding
 	Cabinet, Registration, Check            key.Binding
 	// Phases 3 to 5 (migration.go).
 	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
@@ -39,8 +39,9 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
 		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "page", "page"))),
 		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
-		Top:          key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", tr(lang, "début/fin", "top/bottom"))),
+		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas de la liste", "top/bottom of the list"))),
 		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
+		Next:         key.NewBinding(key.WithKeys("g"), key.WithHelp("g", tr(lang, "aller à la prochaine étape", "go to the next step"))),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "ouvrir", "open"))),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", tr(lang, "filtrer", "filter"))),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
@@ -51,7 +52,7 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
 		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
-		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "validation §3.3", "validation §3.3"))),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", tr(lang, "validation du client §3.3", "client validation §3.3"))),
 		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "réintégration cabinet §3.4", "firm re-entry §3.4"))),
 		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
@@ -61,11 +62,13 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 	}
 }
 
-// ShortHelp fits 80 columns: the phase keys with short labels (the full
-// help gives their guide sections and the other keys), help and quit.
+// ShortHelp is the most used keys first, with short labels (the full help
+// gives their guide sections and every other key); the help bar drops from
+// the right what does not fit, and always keeps ? and q.
 func (k dashKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, relabel(k.Cabinet, k.lang, "cabinet", "firm"), relabel(k.Request, k.lang, "demande", "request"),
-		relabel(k.Summary, k.lang, "synthèse", "summary"), k.global.Help, k.global.Quit}
+	return []key.Binding{k.Open, relabel(k.Next, k.lang, "prochaine étape", "next step"), relabel(k.Cabinet, k.lang, "cabinet", "firm"),
+		relabel(k.Request, k.lang, "demande", "request"), relabel(k.Summary, k.lang, "synthèse", "summary"),
+		k.Mark, relabel(k.Filter, k.lang, "filtrer", "filter"), k.global.Help, k.global.Quit}
 }
 
 // relabel returns a copy of b with a shorter description.
@@ -78,9 +81,9 @@ func relabel(b key.Binding, lang checklist.Lang, fr, en string) key.Binding {
 // guide, and the help bar truncates the columns that do not fit on the right.
 func (k dashKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Cabinet, k.Registration, k.Request, k.Recon, k.Summary, k.Demo},
-		{k.Up, k.PageUp, k.Top, k.Open, k.Filter, k.Sort},
-		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Quit},
+		{k.Next, k.Cabinet, k.Registration, k.Request, k.Recon, k.ReconCabinet, k.Summary},
+		{k.Up, k.PageUp, k.Top, k.Open, k.Filter, k.Sort, k.Demo},
+		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Help, k.global.Quit},
 	}
 }
 

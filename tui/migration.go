@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // This file holds what the screens of phases 3 to 5 share: the request
@@ -78,6 +79,7 @@ type lineInput struct {
 type pendingConfirm struct {
 	ref  checklist.Ref
 	text string
+	undo bool // o/n sets ref back to "à faire" (space on a done step)
 }
 
 // runningJob is a connector job in flight on the request or reconciliation
@@ -459,10 +461,9 @@ func (m *Model) lineInputView() []string {
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.
-func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string) string {
+func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string, titleW int) string {
 	cur, _ := m.run.Status(ref)
 	pointer := " "
-	titleW := min(48, m.width/2)
 	title := cell(st.Title.In(m.lang), titleW)
 	if cursor {
 		pointer = "▸"
@@ -471,6 +472,17 @@ func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note
 	kind := m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 11))
 	return fmt.Sprintf(" %s %s %s  %s %s", pointer, statusMark(m.st, cur), title, kind,
 		cell(note, max(0, m.width-titleW-20)))
+}
+
+// titleWidth is the title column of a list of steps: the longest title,
+// within what leaves the note column 30 cells (but 40 cells to titles on
+// the narrowest terminal).
+func (m *Model) titleWidth(steps []*checklist.Step) int {
+	longest := 0
+	for _, st := range steps {
+		longest = max(longest, ansi.StringWidth(st.Title.In(m.lang)))
+	}
+	return max(10, min(longest, max(40, m.width-19-30)))
 }
 
 // fmtLeft writes a countdown: "2 j 4 h", "3 h 10", "12 min".

@@ -39,8 +39,8 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "faire sur V2", "do on V2"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait à la main", "done by hand"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
+		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
 		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
 		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
@@ -167,6 +167,9 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	if mg.confirm != nil {
 		c := mg.confirm
 		mg.confirm = nil
+		if c.undo {
+			return m.answerUndo(km, c.ref)
+		}
 		if yesKey(km) {
 			if fn := m.jobFor(c.ref); fn != nil {
 				return m.runJob(c.ref, fn)
@@ -200,7 +203,8 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Tick):
 		cur, _ := m.run.Status(ref)
 		if cur == checklist.StatusDone {
-			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
 		if ev := mg.states[ref].Evidence; ev != nil && isControl(st.ID) && hasGap(ev) {
 			return m.setStatus(tr(m.lang, "Un écart ne peut pas être coché fait : rattrapez-le, contrôlez de nouveau, ou marquez l'étape bloquée avec une raison.",
@@ -213,8 +217,11 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 		}
 		fn := m.jobFor(ref)
 		if fn == nil {
-			return m.setStatus(tr(m.lang, "Étape manuelle : faites-la sur V2, puis cochez-la (espace).",
-				"Manual step: do it on V2, then tick it (space)."), false)
+			// A manual step: enter marks it done, as on every list of steps.
+			if cur, _ := m.run.Status(ref); cur == checklist.StatusDone || key.Matches(km, k.Check) {
+				return m.setStatus(tr(m.lang, "Étape manuelle : pas de contrôle automatique.", "Manual step: no automatic check."), false)
+			}
+			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
 		if st.Kind == checklist.KindConnectorCheck || key.Matches(km, k.Check) && st.Kind != checklist.KindConnectorAction {
 			return m.runJob(ref, fn)
@@ -333,7 +340,11 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	lead := m.st.Title.Render(tr(m.lang, "Validation et réintégration", "Validation and re-entry")+" §3.3–3.4") + " · "
+	title := tr(m.lang, "Validation et réintégration", "Validation and re-entry")
+	if m.width < 100 {
+		title = tr(m.lang, "Validation", "Validation") // the client's name matters more
+	}
+	lead := m.st.Title.Render(title+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
@@ -341,6 +352,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	b.WriteString(m.rule() + "\n")
 	done := 0
+	titleW := m.titleWidth(r.steps)
 	blocks := make([][]string, len(r.steps))
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
@@ -358,14 +370,28 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		} else {
 			note += m.reconPlan(ref)
 		}
-		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note)}
+		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note, titleW)}
 		// On a small terminal the control's lines make room for the
 		// confirmation and the detail when another item is selected.
 		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
 			blocks[i] = append(blocks[i], m.controlLines(state.Evidence)...)
 		}
 	}
-	lo, hi := reconWindow(blocks, r.cursor, max(4, m.height-13))
+	// The selected item's detail is laid out first, the list gets the rest:
+	// opening the comparison must not push the detail off the screen.
+	bottom := m.reconBottom()
+	avail := m.height - 3 - 4 // footer; title, two rules, the count
+	if m.readOnlyBanner() != "" {
+		avail--
+	}
+	const minList = 5
+	if len(bottom) > avail-minList {
+		keep := max(2, avail-minList)
+		if keep < len(bottom) {
+			bottom = append(bottom[:keep-1:keep-1], " "+m.st.Muted.Render(ellipsis))
+		}
+	}
+	lo, hi := reconWindow(blocks, r.cursor, max(minList, avail-len(bottom)))
 	for _, bl := range blocks[lo:hi] {
 		for _, l := range bl {
 			b.WriteString(l + "\n")
@@ -377,31 +403,47 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	b.WriteString(m.st.Muted.Render(count) + "\n")
 	b.WriteString(m.rule() + "\n")
+	b.WriteString(strings.Join(bottom, "\n"))
+	return b.String(), k
+}
+
+// reconBottom is the pane under the list: the question waiting for o/n,
+// the job running, then the selected item's title, evidence and help.
+func (m *Model) reconBottom() []string {
+	mg := m.migState()
+	r := mg.recon
+	var out []string
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
 	if c := mg.confirm; c != nil {
-		b.WriteString(" " + m.st.Accent.Render(c.text) + "\n")
+		for _, l := range wrapLines(c.text, m.width, " ") {
+			out = append(out, m.st.Accent.Render(l))
+		}
 	}
 	if mg.job != nil && mg.job.ref == ref {
-		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)") + "\n")
+		out = append(out, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
 	}
 	cur, _ := m.run.Status(ref)
-	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
+	out = append(out, " "+m.st.Header.Render(st.Title.In(m.lang))+m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)))
 	if !st.Warning.IsZero() {
-		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.WarningSaid().In(m.lang)) + "\n")
+		for _, l := range wrapLines("⚠ "+st.WarningSaid().In(m.lang), m.width, " ") {
+			out = append(out, m.st.Warn.Render(l))
+		}
 	}
 	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
 		for _, l := range m.evidenceLines(ev) {
-			b.WriteString(" " + l + "\n")
+			out = append(out, " "+l)
 		}
 	}
 	if hint := m.reconHint(ref); hint != "" {
-		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
+		for _, l := range wrapLines(hint, m.width, " ") {
+			out = append(out, m.st.Muted.Render(l))
+		}
 	}
 	for _, l := range m.reconDetail(st) {
-		b.WriteString(" " + m.st.Muted.Render(l) + "\n")
+		out = append(out, " "+m.st.Muted.Render(l))
 	}
-	return strings.TrimSuffix(b.String(), "\n"), k
+	return out
 }
 
 // reconWindow picks the items shown when they do not all fit in rows

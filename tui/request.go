@@ -122,6 +122,10 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		return m.answerUndo(km, c.ref)
+	}
 	k := newRequestKeys(m.lang, m.gkeys)
 	st := m.requestStep()
 	ref := checklist.Ref{Step: st.ID}
@@ -144,12 +148,11 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		r.scroll = max(0, r.scroll-5)
 	case key.Matches(km, k.Tick):
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Override):
 		if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 			return m.setStatus(tr(m.lang, "Une dérogation est déjà enregistrée.", "An override is already recorded."), false)
@@ -592,12 +595,13 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
 	b.WriteString(m.rule() + "\n")
 	done := 0
+	titleW := m.titleWidth(r.steps)
 	for i, st := range r.steps {
 		ref := checklist.Ref{Step: st.ID}
 		if cur, _ := m.run.Status(ref); cur.Resolved() {
 			done++
 		}
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st)) + "\n")
+		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st), titleW) + "\n")
 	}
 	req := m.run.Request
 	line := m.st.Muted.Render(tr(m.lang, "   pas encore envoyée", "   not sent yet"))
@@ -672,6 +676,9 @@ func (m *Model) requestDetail() []string {
 	if mg.input != nil {
 		return append(lines, m.lineInputView()...)
 	}
+	if c := mg.confirm; c != nil {
+		lines = append(lines, wrapLines(c.text, m.width, " ")...)
+	}
 	if mg.job != nil && mg.job.ref == ref {
 		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
 	}
@@ -740,8 +747,10 @@ func (m *Model) gateLines(rows int) []string {
 	r := m.migState().req
 	var out []string
 	if o, on := m.run.Override(checklist.GateRequestReadiness); on {
-		out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
-			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason)))
+		for _, l := range wrapLines(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
+			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason), m.width, " ") {
+			out = append(out, m.st.Warn.Render(l))
+		}
 	}
 	if len(r.blockers) == 0 {
 		return append(out, " "+m.st.OK.Render(tr(m.lang, "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",

@@ -24,6 +24,9 @@ type stepsScreen struct {
 	// the steps seen on this screen, loaded by commands.
 	states map[checklist.Ref]checklist.StepState
 	prompt *prompt
+	// undo is the done step waiting for o/n before going back to "à faire":
+	// space ticks, and a second press asks instead of silently undoing.
+	undo *checklist.Ref
 }
 
 // prompt asks for a reason (bloqué, sans objet) or a note.
@@ -116,6 +119,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if s.undo != nil {
+		ref := *s.undo
+		s.undo = nil
+		return m.answerUndo(km, ref)
+	}
 	k := newStepKeys(m.lang, m.gkeys)
 	ref, step, has := m.selectedRef()
 	switch {
@@ -143,11 +151,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	cur, _ := m.run.Status(ref)
 	switch {
 	case key.Matches(km, k.Done):
-		to := checklist.StatusDone
 		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo // space again undoes a slip
+			s.undo = &ref
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Blocked):
 		m.openPrompt(checklist.StatusBlocked, false, "")
 	case key.Matches(km, k.NotApplicable):
@@ -164,11 +172,26 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 			return m.startCheck(ref)
 		case step.Form != nil:
 			return m.openCapture(ref, step)
+		case cur == checklist.StatusDone:
+			return nil
 		default:
 			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
 	}
 	return nil
+}
+
+// undoQuestion is asked when space is pressed on a step already done.
+func (m *Model) undoQuestion(title string) string {
+	return fmt.Sprintf(tr(m.lang, "« %s » est déjà faite. La remettre à faire ? (o/n)", "%q is already done. Set it back to to-do? (y/n)"), title)
+}
+
+// answerUndo sets ref back to "à faire" on o or y; any other key keeps it.
+func (m *Model) answerUndo(km tea.KeyMsg, ref checklist.Ref) tea.Cmd {
+	if yesKey(km) {
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+	}
+	return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
 }
 
 // moveClient opens the previous or next client of the dashboard's rows.
@@ -375,6 +398,9 @@ func (m *Model) stepDetail() []string {
 		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
 			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 		return lines
+	}
+	if m.steps.undo != nil && *m.steps.undo == ref {
+		lines = append(lines, wrapLines(m.undoQuestion(st.Title.In(m.lang)), m.width, " ")...)
 	}
 	if m.check != nil && m.check.ref == ref {
 		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "Vérification en cours… (esc pour annuler)", "Checking… (esc to cancel)"))

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // summaryScreen is the guide's §4 table filled in for this cabinet (each
@@ -297,11 +298,36 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 func (m *Model) tableLines() []string {
 	s := m.migState().summary
 	r := &s.rep
-	elemW := max(20, min(50, m.width-60))
+	// The element takes the width it needs (the table must read whole); the
+	// action follows on the same line when it fits, else on the next one.
+	longest := 0
+	for _, l := range r.CabinetLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	for _, l := range r.CompanyLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	elemW := max(20, min(longest, m.width-30))
+	actionW := m.width - elemW - 30
 	var out []string
+	row := func(mark, elem, migrated, state, action string) {
+		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 16))
+		if action == "" {
+			out = append(out, line)
+			return
+		}
+		if ansi.StringWidth(action) <= actionW {
+			out = append(out, line+"  "+m.st.Muted.Render(action))
+			return
+		}
+		out = append(out, line)
+		for _, l := range wrapLines(action, m.width, "     → ") {
+			out = append(out, m.st.Muted.Render(l))
+		}
+	}
 	resolved, total := 0, 0
 	head := func(title, col string) {
-		out = append(out, " "+m.st.Header.Render(cell(title, elemW+2))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
 	}
 	head(checklist.EnvCabinet.Title().In(m.lang), tr(m.lang, "état", "state"))
 	for _, l := range r.CabinetLines {
@@ -314,8 +340,7 @@ func (m *Model) tableLines() []string {
 		} else if l.State == report.StateBlocked {
 			mark = m.st.Bad.Render("✗")
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			state, m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	head(checklist.EnvCompany.Title().In(m.lang), tr(m.lang, "clients", "clients"))
 	for _, l := range r.CompanyLines {
@@ -330,8 +355,7 @@ func (m *Model) tableLines() []string {
 			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
 			resolved++
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			cell(state, 16), m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	verdict := fmt.Sprintf(tr(m.lang, "%d/%d lignes du tableau réglées", "%d/%d table lines resolved"), resolved, total)
 	if resolved == total {
