@@ -24,9 +24,9 @@ func newGlobalKeys(lang checklist.Lang) globalKeys {
 
 // dashKeys are the dashboard's keys.
 type dashKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom       key.Binding
 	Open, Filter, Sort, Mark, MarkAll, Bulk, Next key.Binding
-	Cabinet, Registration, Check            key.Binding
+	Cabinet, Registration, Check                  key.Binding
 	// Phases 3 to 5 (migration.go).
 	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
 	global                                               globalKeys
