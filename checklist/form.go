@@ -160,7 +160,11 @@ func (f Field) Validate(value string) *Text {
 		return &t
 	}
 	if n := utf8.RuneCountInString(value); n < f.MinRunes {
-		return bad(fmt.Sprintf("au moins %d caractères (%d saisis)", f.MinRunes, n),
+		typed := "saisis"
+		if n <= 1 {
+			typed = "saisi"
+		}
+		return bad(fmt.Sprintf("au moins %d caractères (%d %s)", f.MinRunes, n, typed),
 			fmt.Sprintf("at least %d characters (%d typed)", f.MinRunes, n))
 	}
 	switch f.Type {

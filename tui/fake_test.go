@@ -3,9 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -119,13 +117,19 @@ func (f *fakeStore) state(ref checklist.Ref) checklist.StepState {
 type fakeV1 struct {
 	connectors.V1
 	pending map[string][2]int
-	block   chan struct{} // when set, ClientSnapshot waits for it or ctx
+	gate    *gate         // when set, ClientSnapshot waits at it: see driver_test.go
+	delay   time.Duration // when set, ClientSnapshot takes this long: a slow connector
 }
 
 func (v *fakeV1) ClientSnapshot(ctx context.Context, id string) (connectors.V1Snapshot, error) {
-	if v.block != nil {
+	if v.gate != nil {
+		if err := v.gate.wait(ctx); err != nil {
+			return connectors.V1Snapshot{}, err
+		}
+	}
+	if v.delay > 0 {
 		select {
-		case <-v.block:
+		case <-time.After(v.delay):
 		case <-ctx.Done():
 			return connectors.V1Snapshot{}, ctx.Err()
 		}
@@ -221,90 +225,6 @@ func newTestEnv(n int) *testEnv {
 		Guide: g, Store: st, Workspace: &ws, Run: run, Ports: Ports{V1: v1, V2: v2},
 		Lang: checklist.French, NoColor: true, Now: func() time.Time { return testNow }, StatusTTL: time.Hour,
 	}}
-}
-
-// driver runs a model the way the program would, synchronously: each
-// message's commands are run, and their messages fed back, until nothing
-// arrives for a short while. Commands that sleep (ticks, cursor blink) are
-// left behind.
-type driver struct {
-	t *testing.T
-	m Model
-}
-
-func newDriver(t *testing.T, opts Options, w, h int) *driver {
-	d := &driver{t: t, m: New(opts)}
-	d.send(tea.WindowSizeMsg{Width: w, Height: h})
-	d.run(d.m.Init())
-	return d
-}
-
-func (d *driver) send(msgs ...tea.Msg) {
-	for _, msg := range msgs {
-		nm, cmd := d.m.Update(msg)
-		d.m = nm.(Model)
-		d.run(cmd)
-	}
-}
-
-func (d *driver) run(cmd tea.Cmd) {
-	out := make(chan tea.Msg, 64)
-	var pending int
-	var launch func(c tea.Cmd)
-	launch = func(c tea.Cmd) {
-		if c == nil {
-			return
-		}
-		pending++
-		go func() { out <- c() }()
-	}
-	launch(cmd)
-	deadline := time.Now().Add(2 * time.Second)
-	for pending > 0 {
-		select {
-		case msg := <-out:
-			pending--
-			if msg == nil {
-				continue
-			}
-			if cmds, ok := cmdList(msg); ok {
-				for _, c := range cmds {
-					launch(c)
-				}
-				continue
-			}
-			if _, ok := msg.(tea.QuitMsg); ok {
-				continue
-			}
-			nm, c := d.m.Update(msg)
-			d.m = nm.(Model)
-			launch(c)
-		case <-time.After(40 * time.Millisecond):
-			// A background job still running (files written with fsync
-			// take longer on a loaded machine) gets its answer, up to a
-			// bound so that a job left running on purpose never hangs.
-			if d.m.busy() && time.Now().Before(deadline) {
-				continue
-			}
-			return
-		}
-	}
-}
-
-// cmdList unpacks tea.BatchMsg and bubbletea's unexported sequence message.
-func cmdList(msg tea.Msg) ([]tea.Cmd, bool) {
-	if b, ok := msg.(tea.BatchMsg); ok {
-		return b, true
-	}
-	v := reflect.ValueOf(msg)
-	if v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-		cmds := make([]tea.Cmd, v.Len())
-		for i := range cmds {
-			cmds[i] = v.Index(i).Interface().(tea.Cmd)
-		}
-		return cmds, true
-	}
-	return nil, false
 }
 
 func (d *driver) key(keys ...string) {

@@ -85,7 +85,7 @@ func TestReinviteStartsOnYes(t *testing.T) {
 	d.typeText("Sophie Durand")
 	d.key("enter")
 	d.typeText("sophie.durand@cabinet-martin.fr")
-	d.key("enter", "enter", "enter")
+	d.key("enter", "enter", "enter", "enter") // V1 role, V2 roles, other roles, then the question
 	d.mustSee("À réinviter", "[ Oui ]")
 	d.key("enter")
 	d.mustSee("1 collaborateur")

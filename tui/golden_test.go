@@ -21,29 +21,46 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestGolden renders the dashboard, a client's preparation and a capture
-// form at the two reference sizes, with fixed data and a fixed clock, in the
-// real Bubble Tea program. Update with: go test ./tui/... -update
-func TestGolden(t *testing.T) {
-	type step struct {
-		keys []string
-		wait string
-	}
-	scenes := []struct {
-		name  string
-		steps []step
-	}{
-		{"dashboard", []step{{nil, "Clients (40)"}}},
-		{"client", []step{{nil, "Clients (40)"}, {[]string{"enter"}, "Accepter les factures en attente"}}},
-		{"capture", []step{{nil, "Clients (40)"}, {[]string{"enter"}, "Accepter les factures en attente"},
+// goldenScene is a screen the golden tests render: each step's keys are
+// sent, then its wait string awaited. The last wait string is the scene's
+// final content: TestGoldenScenesEndOnTheirWaitString checks that nothing
+// changes the screen once it shows, so no test sleeps "to let the last
+// commands land".
+type goldenScene struct {
+	name  string
+	env   func() *testEnv
+	steps []goldenStep
+}
+
+type goldenStep struct {
+	keys []string
+	wait string
+}
+
+// goldenSizes are the two reference terminal sizes.
+func goldenSizes() [][2]int { return [][2]int{{80, 24}, {120, 40}} }
+
+func dashboardScenes() []goldenScene {
+	env := func() *testEnv { return newTestEnv(40) }
+	return []goldenScene{
+		{"dashboard", env, []goldenStep{{nil, "Clients (40)"}}},
+		{"client", env, []goldenStep{{nil, "Clients (40)"}, {[]string{"enter"}, "Accepter les factures en attente"}}},
+		{"capture", env, []goldenStep{{nil, "Clients (40)"}, {[]string{"enter"}, "Accepter les factures en attente"},
 			{[]string{"down", "down", "down", "down", "down"}, "Noter les IBAN des comptes externes ·"},
 			{[]string{"enter"}, "Ajouter : compte externe"}}},
 	}
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+}
+
+// TestGolden renders the dashboard, a client's preparation and a capture
+// form at the two reference sizes, with fixed data and a fixed clock, in the
+// real Bubble Tea program. Update with: go test ./tui/... -update
+func TestGolden(t *testing.T) { runGolden(t, dashboardScenes()) }
+
+func runGolden(t *testing.T, scenes []goldenScene) {
+	for _, size := range goldenSizes() {
 		for _, sc := range scenes {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				env := newTestEnv(40)
-				tm := teatest.NewTestModel(t, New(env.opts), teatest.WithInitialTermSize(size[0], size[1]))
+				tm := teatest.NewTestModel(t, New(sc.env().opts), teatest.WithInitialTermSize(size[0], size[1]))
 				for _, st := range sc.steps {
 					for _, k := range st.keys {
 						tm.Send(keyMsg(k))
@@ -51,7 +68,6 @@ func TestGolden(t *testing.T) {
 					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(st.wait)) },
 						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 				}
-				time.Sleep(50 * time.Millisecond) // let the last commands land
 				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 				fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 				view := fm.View()
@@ -62,6 +78,48 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("view has %d lines, want %d", n, size[1])
 				}
 				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// TestGoldenScenesEndOnTheirWaitString plays each golden scene in the
+// driver and gives the model the messages after the last key one at a
+// time: from the first screen that shows the final wait string on, no
+// message may change the screen, or the golden test would compare a frame
+// that depends on when the commands land.
+func TestGoldenScenesEndOnTheirWaitString(t *testing.T) {
+	for _, size := range goldenSizes() {
+		for _, sc := range append(dashboardScenes(), migrationScenes()...) {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				d := startDriver(t, sc.env().opts, size[0], size[1])
+				for i, st := range sc.steps {
+					last := i == len(sc.steps)-1
+					keys := st.keys
+					if last && len(keys) > 0 {
+						d.settle()
+						d.key(keys[:len(keys)-1]...)
+						d.handle(keyMsg(keys[len(keys)-1]))
+						keys = nil
+					}
+					d.key(keys...)
+					if !last {
+						d.settle()
+						d.mustSee(st.wait)
+						continue
+					}
+					for !strings.Contains(d.view(), st.wait) {
+						if !d.next() {
+							t.Fatalf("the scene never shows %q:\n%s", st.wait, d.view())
+						}
+					}
+					first := d.view()
+					for d.next() {
+						if v := d.view(); v != first {
+							t.Fatalf("the screen changes after %q shows:\n%s\n---- then ----\n%s", st.wait, first, v)
+						}
+					}
+				}
 			})
 		}
 	}

@@ -1,17 +1,11 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
 )
 
 // migratedEnv is the 40-client test cabinet after the switch: the request
@@ -47,44 +41,16 @@ func migratedEnv() *testEnv {
 	return env
 }
 
+func migrationScenes() []goldenScene {
+	ready := goldenStep{nil, "Clients (40)"}
+	return []goldenScene{
+		{"request", func() *testEnv { return newTestEnv(40) }, []goldenStep{ready, {[]string{"d", "down", "down"}, "Ce qui bloque la demande"}}},
+		{"reconciliation", migratedEnv, []goldenStep{ready, {[]string{"r"}, "✗ écart (3)"}}},
+		{"summary", migratedEnv, []goldenStep{ready, {[]string{"t"}, "Espaces entreprises"}}},
+	}
+}
+
 // TestMigrationGolden renders the request, a client's reconciliation and
 // the §4 summary at the two reference sizes, with a fixed clock, in the real
 // program. Update with: go test ./tui/... -run TestMigrationGolden -update
-func TestMigrationGolden(t *testing.T) {
-	scenes := []struct {
-		name string
-		env  func() *testEnv
-		keys []string
-		wait string
-	}{
-		{"request", func() *testEnv { return newTestEnv(40) }, []string{"d", "down", "down"}, "Ce qui bloque la demande"},
-		{"reconciliation", migratedEnv, []string{"r"}, "✗ écart (3)"},
-		{"summary", migratedEnv, []string{"t"}, "Espaces entreprises"},
-	}
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, sc := range scenes {
-			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				env := sc.env()
-				tm := teatest.NewTestModel(t, New(env.opts), teatest.WithInitialTermSize(size[0], size[1]))
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Clients (40)")) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-				for _, k := range sc.keys {
-					tm.Send(keyMsg(k))
-				}
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(sc.wait)) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-				time.Sleep(50 * time.Millisecond)
-				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-				fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-				view := fm.View()
-				if strings.Contains(view, "\x1b") {
-					t.Fatalf("escape sequences in an ASCII render:\n%q", view)
-				}
-				if n := strings.Count(view, "\n") + 1; n != size[1] {
-					t.Fatalf("view has %d lines, want %d", n, size[1])
-				}
-				golden.RequireEqual(t, []byte(view))
-			})
-		}
-	}
-}
+func TestMigrationGolden(t *testing.T) { runGolden(t, migrationScenes()) }

@@ -20,7 +20,7 @@ var _ MigrationStore = (*store.DB)(nil)
 var _ Demo = (*sandbox.Platform)(nil)
 
 // sandboxEnv is the demo platform behind the ports and the in-memory store
-// (bbolt's fsync would outlast the driver's idle wait): the whole migration,
+// (fast, and a failure points at the model, not the file): the whole migration,
 // end to end, in the model.
 type sandboxEnv struct {
 	p    *sandbox.Platform

@@ -127,6 +127,9 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Tick == nil {
+		opts.Tick = tea.Tick
+	}
 	if opts.StatusTTL == 0 {
 		opts.StatusTTL = 6 * time.Second
 	}
@@ -246,7 +249,7 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	id := m.ids.take()
 	m.status = status{text: text, err: isErr, id: id}
 	ttl := m.opts.StatusTTL
-	return tea.Tick(ttl*2/3, func(time.Time) tea.Msg { return statusTickMsg{id: id} })
+	return m.opts.Tick(ttl*2/3, func(time.Time) tea.Msg { return statusTickMsg{id: id} })
 }
 
 func (m *Model) errStatus(err error) tea.Cmd {
@@ -306,7 +309,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if !m.status.faded {
 			m.status.faded = true
-			return m, tea.Tick(m.opts.StatusTTL/3, func(time.Time) tea.Msg { return statusTickMsg{id: msg.id} })
+			return m, m.opts.Tick(m.opts.StatusTTL/3, func(time.Time) tea.Msg { return statusTickMsg{id: msg.id} })
 		}
 		m.status = status{}
 		return m, nil

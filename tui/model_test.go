@@ -149,8 +149,8 @@ func TestClientPreparationCheckShowsEvidence(t *testing.T) {
 
 func TestCheckCancelAndStaleAnswerDropped(t *testing.T) {
 	env := newTestEnv(10)
-	env.v1.block = make(chan struct{})
-	d := newDriver(t, env.opts, 80, 24)
+	env.v1.gate = newGate()
+	d := newDriver(t, env.opts, 80, 24, env.v1.gate)
 	d.key("enter", "enter")
 	d.mustSee("Vérification en cours")
 	id := d.m.check.id

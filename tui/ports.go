@@ -7,6 +7,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // StepChange is one change to a step instance, as the store records it. Nil
@@ -133,6 +134,10 @@ type Options struct {
 	// PollEvery is how often the request screen asks V2 for the request's
 	// state while it is open; 0 means 3 seconds.
 	PollEvery time.Duration
+	// Tick schedules a timer's message: the passing message's fading and
+	// the request's polling. nil means tea.Tick; tests hold the timers and
+	// fire them when they move their own clock, so that they never wait.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Backup takes the session's backup of the database, in the background
 	// once the program has started (a large file takes a second or more),
 	// and returns its path, "" when none was needed; nil takes none.

@@ -544,7 +544,7 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 		return nil // stale
 	}
 	mg.pollReq = 0
-	next := tea.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
+	next := m.opts.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
 	if msg.err != nil {
 		return tea.Batch(next, m.setStatus(tr(m.lang, "Suivi de la demande : ", "Request tracking: ")+m.connErrText(msg.err), true))
 	}

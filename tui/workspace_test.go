@@ -121,26 +121,26 @@ func TestFirstRunAPISealsTheClientSecret(t *testing.T) {
 	d.typeText("s3cr3t-client")
 	d.mustNotSee("s3cr3t-client")
 	d.key("enter")
-	d.typeText("ma phrase")
+	d.typeText("ma phrase du cabinet")
 	d.key("enter")
-	d.typeText("ma frase")
+	d.typeText("ma frase du cabinet")
 	d.key("enter")
 	d.mustSee("les deux saisies diffèrent")
-	d.mustNotSee("ma frase", "ma phrase")
-	for range len("ma frase") {
+	d.mustNotSee("ma frase du cabinet", "ma phrase du cabinet")
+	for range len("ma frase du cabinet") {
 		d.key("backspace")
 	}
-	d.typeText("ma phrase")
+	d.typeText("ma phrase du cabinet")
 	d.key("enter")
 	d.mustSee("Clients (5)")
 	w := wss.created[0]
 	if w.Mode != ModeAPI || w.APIURL != "https://v1.example.fr" || w.V2URL != "https://v2.example.fr" || w.ClientID != "bascule-cabinet" {
 		t.Fatalf("created %+v", w)
 	}
-	if sec.values[SecretV1ClientSecret] != "s3cr3t-client" || sec.values[SecretV2ClientSecret] != "s3cr3t-client" || sec.pass != "ma phrase" {
+	if sec.values[SecretV1ClientSecret] != "s3cr3t-client" || sec.values[SecretV2ClientSecret] != "s3cr3t-client" || sec.pass != "ma phrase du cabinet" {
 		t.Fatalf("vault %+v", sec)
 	}
-	if string(connectPass) != "ma phrase" {
+	if string(connectPass) != "ma phrase du cabinet" {
 		t.Fatalf("the ports were built without the passphrase: %q", connectPass)
 	}
 }

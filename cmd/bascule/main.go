@@ -149,7 +149,7 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		Long: "bascule accompagne un cabinet d'expertise comptable et chacun de ses dossiers clients\n" +
 			"dans la migration de jefacture.com V1 vers la plateforme agréée jefacture.com V2.\n\n" +
 			"Sans sous-commande, bascule lance l'assistant interactif.",
-		Version:       resolvedVersion(),
+		Version:       env.versionText(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
@@ -241,14 +241,4 @@ func groupCommand(use, short string, children ...*cobra.Command) *cobra.Command 
 	}
 	c.AddCommand(children...)
 	return c
-}
-
-func resolvedVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "dev"
 }

@@ -14,17 +14,6 @@ import (
 	"time"
 )
 
-// buildBinary compiles bascule into a temporary directory.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "bascule")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // TestStepSetSurvivesKill9 runs step set in a loop in child processes and
 // kills some of them with SIGKILL at random moments. Every command that
 // exited 0 must be found afterwards, and the database must pass the check.
@@ -32,7 +21,7 @@ func TestStepSetSurvivesKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs child processes")
 	}
-	bin := buildBinary(t)
+	bin := testBinary(t)
 	db := filepath.Join(t.TempDir(), "bascule.db")
 	base := []string{"--db", db, "--demo"}
 	if out, err := exec.Command(bin, append(base, "status")...).CombinedOutput(); err != nil {
@@ -130,7 +119,7 @@ func TestSandboxServeInterrupted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs a child process")
 	}
-	bin := buildBinary(t)
+	bin := testBinary(t)
 	cmd := exec.Command(bin, "--db", filepath.Join(t.TempDir(), "b.db"), "sandbox", "serve", "--addr", "127.0.0.1:0", "--clients", "5")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -199,7 +199,7 @@ func TestSweepKill9PrintedSaved(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs a child process")
 	}
-	bin := buildBinary(t)
+	bin := testBinary(t)
 	db := filepath.Join(t.TempDir(), "bascule.db")
 	base := []string{"--db", db, "--demo-clients", "1500"}
 	if out, err := exec.Command(bin, append(base, "status")...).CombinedOutput(); err != nil {

@@ -22,10 +22,7 @@ func TestWizardEndToEnd(t *testing.T) {
 		t.Skip("tmux not installed")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "bascule")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	db := filepath.Join(dir, "bascule.db")
 	tm := &tmux{t: t, name: fmt.Sprintf("bascule-e2e-%d", os.Getpid()),
 		stderr: filepath.Join(dir, "stderr.txt"), exit: filepath.Join(dir, "exit.txt")}

@@ -38,7 +38,7 @@ func TestAccessibleHostileAnswers(t *testing.T) {
 		"3", // API V1/V2
 		"732829320", hostile+"Cabinet Dupont", "l.dupont@exemple.fr", hostile+"L. Dupont",
 		"https://v1.exemple.fr", "https://v2.exemple.fr", hostile+"bascule",
-		"secret-tres-secret", "phrase un", "phrase un",
+		"secret-tres-secret", "phrase une", "phrase une",
 		"q", "o")
 	mustBeClean(t, "the first run's output", out)
 	mustContain(t, out, "Cabinet Dupont")
