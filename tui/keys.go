@@ -167,6 +167,20 @@ func newFormKeys(lang checklist.Lang) formKeys {
 func (k formKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Cancel, k.Quit} }
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// yesNoKeys are the help bar under a one-key question: o and y both answer
+// yes in either language, any other key is no.
+type yesNoKeys struct{ Yes, No key.Binding }
+
+func newYesNoKeys(lang checklist.Lang) yesNoKeys {
+	return yesNoKeys{
+		Yes: key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp(tr(lang, "o/y", "y/o"), tr(lang, "oui", "yes"))),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp(tr(lang, "n/esc", "n/esc"), tr(lang, "non", "no"))),
+	}
+}
+
+func (k yesNoKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Yes, k.No} }
+func (k yesNoKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
 // yesKey says whether km answers yes to a one-key question ("(o/n)"):
 // o for oui and y for yes, in either language and case, as in the forms'
 // confirmations (huhKeyMap).

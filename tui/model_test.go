@@ -109,10 +109,15 @@ func TestCabinetPreparationStatuses(t *testing.T) {
 	d.typeText("aucun client inactif")
 	d.key("enter")
 	d.mustSee("1/3 faites")
-	// space marks done; a second space undoes it.
+	// space marks done; a second space asks before undoing (issue 15,
+	// point 9): n keeps it done, o sets it back.
 	d.key("down", " ")
 	d.mustSee("2/3 faites")
 	d.key(" ")
+	d.mustSee("2/3 faites", "déjà faite.", "(o/n)", "o/y oui · n/esc non")
+	d.key("n")
+	d.mustSee("2/3 faites", "Étape laissée faite.")
+	d.key(" ", "o")
 	d.mustSee("1/3 faites")
 	d.key("esc")
 	if d.m.Screen() != "dashboard" {

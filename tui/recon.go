@@ -404,6 +404,9 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	b.WriteString(m.st.Muted.Render(count) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(bottom, "\n"))
+	if mg.confirm != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 

@@ -620,6 +620,9 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		return b.String(), newFormKeys(m.lang)
 	}
 	b.WriteString(strings.Join(m.requestDetail(), "\n"))
+	if mg.confirm != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 

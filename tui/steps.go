@@ -348,6 +348,9 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(s.steps))) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(m.stepDetail(), "\n"))
+	if s.undo != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 
@@ -371,6 +374,11 @@ func (m *Model) stepDetail() []string {
 		meta = append(meta, d)
 	}
 	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang))}
+	if m.steps.undo != nil && *m.steps.undo == ref {
+		for _, l := range wrapLines(m.undoQuestion(st.Title.In(m.lang)), m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
+	}
 	for _, l := range strings.Split(wrapText(strings.Join(meta, " · "), w), "\n") {
 		lines = append(lines, " "+m.st.Muted.Render(l))
 	}
@@ -398,9 +406,6 @@ func (m *Model) stepDetail() []string {
 		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
 			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 		return lines
-	}
-	if m.steps.undo != nil && *m.steps.undo == ref {
-		lines = append(lines, wrapLines(m.undoQuestion(st.Title.In(m.lang)), m.width, " ")...)
 	}
 	if m.check != nil && m.check.ref == ref {
 		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "Vérification en cours… (esc pour annuler)", "Checking… (esc to cancel)"))
