@@ -386,7 +386,7 @@ func (a *actionsScreen) scrollTo(top, rows, n int) {
 
 // actionRows is how many report lines fit under the title, leaving a line
 // above and below for "… N de plus".
-func (m *Model) actionRows() int { return max(3, m.height-3-4-2) }
+func (m *Model) actionRows() int { return max(3, m.height-3-5) }
 
 // reportLines is the bulk action's report, one client per entry, its
 // message wrapped under the name, never cut.

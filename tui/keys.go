@@ -82,7 +82,7 @@ func relabel(b key.Binding, lang checklist.Lang, fr, en string) key.Binding {
 func (k dashKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Cabinet, k.Registration, k.Request, k.Recon, k.ReconCabinet, k.Summary},
-		{k.Up, k.PageUp, k.Top, k.Open, k.Filter, k.Sort, k.Demo},
+		{k.Up, k.PageUp, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Demo},
 		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Help, k.global.Quit},
 	}
 }
