@@ -104,12 +104,16 @@ func (m *Model) actionOptions() []huh.Option[string] {
 	if m.ports.Demo != nil && !m.run.Migrated() {
 		out = append(out, huh.NewOption(tr(lang, "Démo : le client accepte ses factures en attente sur V1, puis vérifier", "Demo: the client accepts its pending invoices on V1, then check"), demoAcceptStep))
 	}
-	for _, st := range m.opts.Guide.ClientSideSteps() {
+	phase := checklist.PhasePreparation
+	if m.run.Migrated() {
+		phase = checklist.PhaseReconciliation
+	}
+	for _, st := range clientStepsByPhase(m.opts.Guide, phase) {
 		if st.Kind != checklist.KindConnectorCheck && st.Kind != checklist.KindConnectorAction {
 			continue
 		}
-		if st.Phase == checklist.PhaseReconciliation && !m.run.Migrated() || st.Phase == checklist.PhasePreparation && m.run.Migrated() {
-			continue
+		if len(m.run.Clients) > 0 && m.jobFor(checklist.Ref{Step: st.ID, Client: m.run.Clients[0].ID}) == nil {
+			continue // nothing bascule can do for it: ticked by hand
 		}
 		verb := tr(lang, "Vérifier sur V1 : ", "Check on V1: ")
 		switch {
@@ -230,7 +234,7 @@ func (m *Model) bulkStep(msg bulkStepMsg) tea.Cmd {
 	ci := a.clients[a.pos]
 	ref := a.ref(m.run, ci)
 	if msg.err != nil {
-		a.results = append(a.results, bulkResult{ci: ci, text: m.jobErrText(msg.err)})
+		a.results = append(a.results, bulkResult{ci: ci, text: m.jobErrTextFor(ref, msg.err)})
 	} else {
 		a.results = append(a.results, bulkResult{ci: ci, ok: msg.res.ev.OK, text: msg.res.summary})
 		m.cacheEvidence(ref, msg.res)

@@ -296,7 +296,11 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	b.WriteString(m.phaseLines())
 	b.WriteString(m.rule() + "\n")
-	b.WriteString(" " + m.nextLine() + "\n\n")
+	b.WriteString(" " + m.nextLine() + "\n")
+	if h := m.demoPendingHint(); h != "" {
+		b.WriteString(" " + m.st.Muted.Render(clip(h, m.width-2)))
+	}
+	b.WriteString("\n")
 	nameW := m.width - 4 - m.dashRightWidth() - 3
 	b.WriteString(m.tableHeader(nameW) + "\n")
 	rows := m.pageRows()
@@ -363,6 +367,17 @@ func (m *Model) phaseLines() string {
 		fmt.Fprintf(&b, "  %s %s %s  %s\n", name, bar, pct, note)
 	}
 	return b.String()
+}
+
+// demoPendingHint tells the demo's user how pending invoices get settled:
+// on V1, played by the demo (D), then checked again. "" outside the demo or
+// with nothing pending.
+func (m *Model) demoPendingHint() string {
+	if m.ports.Demo == nil || m.run == nil || m.run.Migrated() || m.dash == nil || m.dash.sum.pendingClients == 0 {
+		return ""
+	}
+	return tr(m.lang, "Démo : D puis 2 fait accepter les factures en attente sur V1 (ce que ferait le client) ; revérifiez ensuite (a).",
+		"Demo: D then 2 has the pending invoices accepted on V1 (what the client would do); then check again (a).")
 }
 
 // requestBlocked says in a few words what keeps the request from being sent.

@@ -322,8 +322,14 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			return done(ev, fmt.Sprintf(tr(lang, "%d personne(s) avec exactement les rôles notés", "%d person(s) with exactly the roles noted"), len(people)))
 		}
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
-		external := ref.Step == "reconciliation.payment.external_accounts"
+	case "reconciliation.client.bank_accounts":
+		// The document bank accounts (§3.4 item 4) are never noted in
+		// phase 1: the IBANs noted are the payment client's external
+		// accounts, which "Reconnecter les comptes externes" re-creates.
+		// Offering them here too would add the same IBAN twice.
+		return nil
+	case "reconciliation.payment.external_accounts":
+		external := true
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err

@@ -68,7 +68,7 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 func (k dashKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Open, relabel(k.Next, k.lang, "prochaine étape", "next step"), relabel(k.Cabinet, k.lang, "cabinet", "firm"),
 		relabel(k.Request, k.lang, "demande", "request"), relabel(k.Summary, k.lang, "synthèse", "summary"),
-		k.Mark, relabel(k.Filter, k.lang, "filtrer", "filter"), k.global.Help, k.global.Quit}
+		relabel(k.Demo, k.lang, "démo", "demo"), k.Mark, relabel(k.Filter, k.lang, "filtrer", "filter"), k.global.Help, k.global.Quit}
 }
 
 // relabel returns a copy of b with a shorter description.

@@ -233,7 +233,7 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		mg.job = nil
 		if msg.err != nil {
-			return m.setStatus(m.jobErrText(msg.err), true), true
+			return m.setStatus(m.jobErrTextFor(msg.ref, msg.err), true), true
 		}
 		m.cacheEvidence(msg.ref, msg.res)
 		ch := m.jobChange(msg.ref, msg.res)
@@ -296,6 +296,27 @@ func (m *Model) jobErrText(err error) string {
 			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
 	}
 	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
+}
+
+// jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
+// noted because phase 1 set its step aside says so.
+func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
+	if errors.Is(err, errNothingNoted) {
+		if na := m.notApplicableInPrep(ref); na != "" {
+			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
+				": check, then do it by hand and tick it, or mark it not applicable.")
+		}
+	}
+	return m.jobErrText(err)
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // connErrText renders a connector or store error in the user's language.
@@ -476,13 +497,13 @@ func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note
 
 // titleWidth is the title column of a list of steps: the longest title,
 // within what leaves the note column 30 cells (but 40 cells to titles on
-// the narrowest terminal).
+// the narrowest terminal, and never much more than half the width).
 func (m *Model) titleWidth(steps []*checklist.Step) int {
 	longest := 0
 	for _, st := range steps {
 		longest = max(longest, ansi.StringWidth(st.Title.In(m.lang)))
 	}
-	return max(10, min(longest, max(40, m.width-19-30)))
+	return max(10, min(longest, max(40, min(m.width-19-30, m.width/2+4))))
 }
 
 // fmtLeft writes a countdown: "2 j 4 h", "3 h 10", "12 min".

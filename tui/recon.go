@@ -428,6 +428,10 @@ func (m *Model) reconBottom() []string {
 	}
 	cur, _ := m.run.Status(ref)
 	out = append(out, " "+m.st.Header.Render(st.Title.In(m.lang))+m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)))
+	if plan := m.reconPlan(ref); plan != "" && !isControl(st.ID) {
+		// The row's note may be cut: the plan is written whole here.
+		out = append(out, wrapLines("→ "+plan, m.width, " ")...)
+	}
 	if !st.Warning.IsZero() {
 		for _, l := range wrapLines("⚠ "+st.WarningSaid().In(m.lang), m.width, " ") {
 			out = append(out, m.st.Warn.Render(l))
@@ -535,6 +539,9 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	}
 	facts := factsOf(states, ref.Client)
 	lang := m.lang
+	if na := m.notApplicableInPrep(ref); na != "" {
+		return na
+	}
 	switch ref.Step {
 	case "reconciliation.client.profile":
 		if l := prep("preparation.client.logo"); len(l) > 0 && l[0]["file"] != "" {
@@ -550,11 +557,18 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
 		return itoa(len(us)) + colon(lang) + userList(us, "roles")
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
+	case "reconciliation.client.bank_accounts":
+		// The IBANs noted in phase 1 are external accounts: they belong to
+		// the next item, not to the document bank accounts.
+		if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
+			return fmt.Sprintf(tr(lang, "à ressaisir à la main (V1 : %s)", "enter by hand (V1: %s)"), accountCount(lang, n))
+		}
+		return tr(lang, "à ressaisir à la main", "enter by hand")
+	case "reconciliation.payment.external_accounts":
 		ibans := notedIBANs(prep("preparation.payment.external_accounts"))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
+				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s) : ressaisie à la main", "no IBAN noted (V1: %s): enter by hand"), accountCount(lang, n))
 			}
 			return tr(lang, "aucun IBAN noté", "no IBAN noted")
 		}
@@ -616,6 +630,84 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
 	}
 	return ""
+}
+
+// prepStepOf is the phase-1 step a re-creation works from, "" for none.
+func prepStepOf(step string) string {
+	switch step {
+	case "reconciliation.client.profile":
+		return "preparation.client.logo"
+	case "reconciliation.client.users":
+		return "preparation.client.users"
+	case "reconciliation.payment.external_accounts":
+		return "preparation.payment.external_accounts"
+	case "reconciliation.client.numbering":
+		return "preparation.client.numbering"
+	case "reconciliation.payment.statements":
+		return "preparation.payment.statements"
+	case "reconciliation.cabinet.collaborators", "reconciliation.cabinet.roles":
+		return "preparation.cabinet.collaborators"
+	case "reconciliation.cabinet.api_connections":
+		return "preparation.cabinet.api_connections"
+	case "reconciliation.cabinet.inactive_clients_import":
+		return "preparation.cabinet.inactive_clients_export"
+	}
+	return ""
+}
+
+// notApplicableInPrep carries a "sans objet" of phase 1 into the
+// reconciliation: said as such, with what V1 held before the switch when it
+// contradicts it ("sans objet en préparation, mais V1 a 3 comptes"). ""
+// when the phase-1 step was not set aside.
+func (m *Model) notApplicableInPrep(ref checklist.Ref) string {
+	prep := prepStepOf(ref.Step)
+	if prep == "" {
+		return ""
+	}
+	pref := checklist.Ref{Step: prep, Client: ref.Client}
+	if st, err := m.run.Status(pref); err != nil || st != checklist.StatusNotApplicable {
+		return ""
+	}
+	lang := m.lang
+	out := tr(lang, "sans objet en préparation", "not applicable during preparation")
+	if r := m.migState().states[pref].Reason; r != "" {
+		out += " (" + r + ")"
+	}
+	facts := factsOf(m.migState().states, ref.Client)
+	switch ref.Step {
+	case "reconciliation.client.users":
+		if n := facts[checklist.FactUsers]; n != "" && n != "0" {
+			out += fmt.Sprintf(tr(lang, ", mais V1 a %s", ", but V1 has %s"), userCount(lang, n))
+		}
+	case "reconciliation.payment.external_accounts":
+		if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
+			out += fmt.Sprintf(tr(lang, ", mais V1 a %s", ", but V1 has %s"), accountCount(lang, n))
+		}
+	case "reconciliation.client.numbering":
+		if n := facts[checklist.FactNumbering]; n != "" {
+			out += fmt.Sprintf(tr(lang, ", mais V1 numérote ses factures (dernière : %s)", ", but V1 numbers its invoices (last: %s)"), n)
+		}
+	}
+	return out
+}
+
+// accountCount writes "1 compte", "3 comptes" from a V1 fact.
+func accountCount(lang checklist.Lang, n string) string {
+	one := n == "1"
+	return n + " " + tr(lang, pick(one, "compte", "comptes"), pick(one, "account", "accounts"))
+}
+
+// userCount writes "1 utilisateur", "2 utilisateurs" from a V1 fact.
+func userCount(lang checklist.Lang, n string) string {
+	one := n == "1"
+	return n + " " + tr(lang, pick(one, "utilisateur", "utilisateurs"), pick(one, "user", "users"))
+}
+
+func pick(one bool, a, b string) string {
+	if one {
+		return a
+	}
+	return b
 }
 
 func orDash(s string) string {

@@ -325,8 +325,42 @@ func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
 		return m.errStatus(msg.err)
 	}
 	m.run.Overrides = append(m.run.Overrides, msg.o)
-	return m.setStatus(tr(m.lang, "Dérogation enregistrée : la demande peut partir malgré les points bloquants.",
-		"Override recorded: the request may go despite the blocking points."), false)
+	// The override settles the control step (guide §3.2: the checks of §2
+	// come before the request). It is the firm's recorded decision to send
+	// despite them; a second tick on the same control would either
+	// contradict its evidence or ask the same question twice. The control
+	// keeps the blockers and the override as evidence, for the reports.
+	ref := checklist.Ref{Step: "request.client_checks"}
+	bs := m.run.RequestBlockers()
+	var ch *StepChange
+	if cur, _ := m.run.Status(ref); cur != checklist.StatusDone && m.run.CheckTransition(ref, checklist.StatusDone, "") == nil {
+		res, _ := readinessJob(bs, m.opts.Now())(context.Background())
+		res.ev.Facts["override"] = msg.o.Reason
+		ch = &StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone), Evidence: &res.ev}
+	}
+	text := m.afterOverrideText(ch != nil)
+	if ch == nil {
+		return m.setStatus(text, false)
+	}
+	return m.applyThen(*ch, nil, text, false)
+}
+
+// afterOverrideText says what is left before the request can be sent once
+// the override is recorded (and the control settled by it when settled).
+func (m *Model) afterOverrideText(settled bool) string {
+	clone := cloneRun(m.run)
+	if settled {
+		_ = clone.SetStatus(checklist.Ref{Step: "request.client_checks"}, checklist.StatusDone)
+	}
+	lead := tr(m.lang, "Dérogation enregistrée", "Override recorded")
+	if st, ok := m.opts.Guide.Step("request.client_checks"); ok && settled {
+		lead += fmt.Sprintf(tr(m.lang, " ; elle règle « %s »", "; it settles %q"), st.Title.In(m.lang))
+	}
+	if err := clone.CheckTransition(checklist.Ref{Step: "request.submit"}, checklist.StatusDone, ""); err != nil {
+		return lead + tr(m.lang, ". Reste avant l'envoi : ", ". Left before sending: ") + m.errText(err)
+	}
+	return lead + tr(m.lang, " : la demande peut partir (entrée sur « Envoyer la demande »).",
+		": the request may go (enter on \"Send the migration request\").")
 }
 
 // submitDoneMsg is V2's answer to the submission.

@@ -398,6 +398,11 @@ func (m *Model) stepDetail() []string {
 	if st.FAQ != "" {
 		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
 	}
+	if h := m.demoPendingHint(); h != "" && st.ID == "preparation.client.pending_invoices" {
+		for _, l := range wrapLines(h, m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
+	}
 	if p := m.steps.prompt; p != nil {
 		label := tr(m.lang, "Note :", "Note:")
 		if !p.note {
