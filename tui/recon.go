@@ -384,7 +384,9 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	if m.readOnlyBanner() != "" {
 		avail--
 	}
-	const minList = 5
+	// The list keeps at least the selected item whole (the comparison's
+	// lines with the control), the detail the rest, cut with "…".
+	minList := max(5, len(blocks[r.cursor]))
 	if len(bottom) > avail-minList {
 		keep := max(2, avail-minList)
 		if keep < len(bottom) {
