@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"sort"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -128,7 +129,32 @@ func (w *wsBucket) get(k []byte) ([]byte, error) {
 }
 
 // put stores payload p under k with its checksum.
-func (w *wsBucket) put(k, p []byte) error { return w.b.Put(k, sealValue(k, p)) }
+func (w *wsBucket) put(k, p []byte) error {
+	if w.sorted != nil {
+		*w.sorted = append(*w.sorted, [2][]byte{bytes.Clone(k), sealValue(k, p)})
+		return nil
+	}
+	return w.b.Put(k, sealValue(k, p))
+}
+
+// collectSorted starts collecting puts (see wsBucket.sorted); flushSorted
+// writes them in key order, the last put of a key winning, and stops.
+func (w *wsBucket) collectSorted() { w.sorted = &[][2][]byte{} }
+
+func (w *wsBucket) flushSorted() error {
+	kvs := *w.sorted
+	w.sorted = nil
+	sort.SliceStable(kvs, func(i, j int) bool { return bytes.Compare(kvs[i][0], kvs[j][0]) < 0 })
+	for i, kv := range kvs {
+		if i+1 < len(kvs) && bytes.Equal(kvs[i+1][0], kv[0]) {
+			continue // a later put of the same key replaces this one
+		}
+		if err := w.b.Put(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // forEachWS calls fn for every workspace bucket of tx.
 func forEachWS(tx *bolt.Tx, fn func(w *wsBucket) error) error {

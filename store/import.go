@@ -74,6 +74,7 @@ func (db *DB) ImportContext(ctx context.Context, r io.Reader, opt ImportOptions)
 			return err
 		}
 		w.bulk()
+		w.collectSorted()
 		n := 0
 		tick := func() error { // between records: a signal stops the import
 			if n++; n%256 == 0 {
@@ -96,7 +97,10 @@ func (db *DB) ImportContext(ctx context.Context, r io.Reader, opt ImportOptions)
 		if err := w.addEvent(Event{At: now, Workspace: id, Action: ActionWorkspaceImport, Detail: detail}); err != nil {
 			return err
 		}
-		return ctx.Err()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return w.flushSorted()
 	})
 	if err != nil {
 		return "", err

@@ -218,7 +218,7 @@ func TestAccessibleCreateFilesWorkspaceFromMenu(t *testing.T) {
 		"1. Cabinet Martin & Associés · SIREN 552 008 443 · démo (ouvert)",
 		"SIREN : clé de contrôle invalide",
 		"e-mail : rien après le « @ »",
-		"Création impossible : impossible d'ouvrir l'export V1",
+		"Création impossible : impossible d'ouvrir « ",
 		"Espace de travail créé : Cabinet Martin · SIREN 552 008 443 · fichiers V1.",
 		"2 dossiers créés depuis l'export V1, 1 ligne refusée.",
 		"  - ligne 3, colonne « SIREN »",

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -152,6 +153,12 @@ func TestReportPrintsOnFewPages(t *testing.T) {
 			"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+filepath.Join(dir, "profile"),
 			"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+c.html)
 		if out, err := cmd.CombinedOutput(); err != nil {
+			// A browser killed by a signal (seen: a segfault on a loaded
+			// machine) says nothing about the report: skip, don't fail.
+			var ee *exec.ExitError
+			if errors.As(err, &ee) && !ee.Exited() {
+				t.Skipf("chromium crashed (%v); the page count is not checked here", err)
+			}
 			t.Fatalf("chromium: %v\n%s", err, out)
 		}
 		b, err := os.ReadFile(pdf)
