@@ -277,3 +277,31 @@ func openClient(d *driver, id string) {
 	}
 	d.t.Fatalf("client %s not on the dashboard", id)
 }
+
+// TestSummaryRowsWholeAt80: at 80×24 every §4 element reads whole, and
+// client names are not cut at 20 characters on the dashboard (issue 15,
+// point 7).
+func TestSummaryRowsWholeAt80(t *testing.T) {
+	env := migratedEnv()
+	d := newDriver(t, env.opts, 80, 24)
+	d.mustSee("Boucherie Lefèvre & Fils") // 24 characters
+	d.key("t")
+	seen := map[string]bool{}
+	for range 10 {
+		for _, l := range d.m.migState().summary.rep.CabinetLines {
+			if strings.Contains(d.view(), l.Element) {
+				seen[l.Element] = true
+			}
+		}
+		for _, l := range d.m.migState().summary.rep.CompanyLines {
+			if strings.Contains(d.view(), l.Element) {
+				seen[l.Element] = true
+			}
+		}
+		d.key("pgdown")
+	}
+	rep := d.m.migState().summary.rep
+	if want := len(rep.CabinetLines) + len(rep.CompanyLines); len(seen) != want {
+		t.Fatalf("%d of %d §4 elements read whole at 80 columns: %v", len(seen), want, seen)
+	}
+}

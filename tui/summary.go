@@ -308,19 +308,19 @@ func (m *Model) tableLines() []string {
 		longest = max(longest, ansi.StringWidth(l.Element))
 	}
 	elemW := max(20, min(longest, m.width-30))
-	actionW := m.width - elemW - 30
+	actionW := m.width - elemW - 28
 	var out []string
 	row := func(mark, elem, migrated, state, action string) {
-		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 16))
+		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 14))
 		if action == "" {
-			out = append(out, line)
+			out = append(out, strings.TrimRight(line, " "))
 			return
 		}
 		if ansi.StringWidth(action) <= actionW {
 			out = append(out, line+"  "+m.st.Muted.Render(action))
 			return
 		}
-		out = append(out, line)
+		out = append(out, strings.TrimRight(line, " "))
 		for _, l := range wrapLines(action, m.width, "     → ") {
 			out = append(out, m.st.Muted.Render(l))
 		}
