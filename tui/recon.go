@@ -227,8 +227,12 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 			return m.runJob(ref, fn)
 		}
 		plan := m.reconPlan(ref)
-		mg.confirm = &pendingConfirm{ref: ref, text: fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"),
-			st.Title.In(m.lang), plan)}
+		text := fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"), st.Title.In(m.lang), plan)
+		if ref.Step == "reconciliation.cabinet.inactive_clients_import" && m.writesImport() {
+			text = fmt.Sprintf(tr(m.lang, "Écrire le fichier d'import V2 dans %s (comme bascule clients convert) ? (o/n)",
+				"Write V2's import file in %s (as bascule clients convert does)? (y/n)"), m.outDir())
+		}
+		mg.confirm = &pendingConfirm{ref: ref, text: text}
 	}
 	return nil
 }
@@ -508,6 +512,10 @@ func (m *Model) reconHint(ref checklist.Ref) string {
 		file := "export-v1.csv"
 		if c := m.migState().states[checklist.Ref{Step: "preparation.cabinet.inactive_clients_export"}].Capture; c != nil && len(c.Items) > 0 && c.Items[0]["file"] != "" {
 			file = c.Items[0]["file"]
+		}
+		if m.writesImport() {
+			return fmt.Sprintf(tr(m.lang, "Entrée écrit le fichier d'import V2 depuis %s (comme bascule clients convert) ; importez-le ensuite sur V2.",
+				"Enter writes V2's import file from %s (as bascule clients convert does); then import it on V2."), file)
 		}
 		return fmt.Sprintf(tr(m.lang, "Hors ligne : bascule clients convert --from %s --to import-v2.xlsx, puis importez le fichier sur V2.",
 			"Offline: bascule clients convert --from %s --to import-v2.xlsx, then import the file on V2."), file)

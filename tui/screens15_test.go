@@ -305,3 +305,42 @@ func TestSummaryRowsWholeAt80(t *testing.T) {
 		t.Fatalf("%d of %d §4 elements read whole at 80 columns: %v", len(seen), want, seen)
 	}
 }
+
+// TestFilesModeWritesTheV2ImportFile: in files mode "Importer les
+// clients…" writes V2's import file through the files writer, instead of
+// asking (o/n) and then saying there is no connector (issue 15, point 13).
+func TestFilesModeWritesTheV2ImportFile(t *testing.T) {
+	env := migratedEnv()
+	env.opts.Ports.V2 = nil
+	env.opts.OutDir = t.TempDir()
+	var from, to string
+	env.opts.WriteV2Import = func(f, o string) (V2ImportFiles, error) {
+		from, to = f, o
+		return V2ImportFiles{Paths: []string{o}, Clients: 3}, nil
+	}
+	env.store.states[refOf("preparation.cabinet.inactive_clients_export", "")] = checklist.StepState{Status: checklist.StatusDone,
+		Capture: &checklist.Capture{Items: []checklist.Record{{"file": "exports/clients-v1.csv", "rows": "3"}}}}
+	d := newDriver(t, env.opts, 120, 40)
+	d.key("R")
+	r := d.m.migState().recon
+	for i, st := range r.steps {
+		if st.ID == "reconciliation.cabinet.inactive_clients_import" {
+			for range i {
+				d.key("down")
+			}
+		}
+	}
+	d.mustSee("Entrée écrit le fichier d'import V2 depuis exports/clients-v1.csv")
+	d.key("enter")
+	d.mustSee("Écrire le fichier d'import V2", "(o/n)")
+	d.key("o")
+	d.mustSee("3 clients écrits pour V2", "importez-le sur V2")
+	d.mustNotSee("Aucun connecteur")
+	if from != "exports/clients-v1.csv" || !strings.HasSuffix(to, "import-v2.xlsx") {
+		t.Fatalf("wrote from %q to %q", from, to)
+	}
+	st := env.store.state(refOf("reconciliation.cabinet.inactive_clients_import", ""))
+	if st.Evidence == nil || st.Evidence.Facts["clients"] != "3" || st.Status != checklist.StatusInProgress {
+		t.Fatalf("step after writing: %+v", st)
+	}
+}
