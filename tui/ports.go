@@ -131,6 +131,11 @@ type Options struct {
 	// then does "Importer les clients…" itself instead of saying it has no
 	// connector. nil leaves that step to the command line.
 	WriteV2Import func(from, to string) (V2ImportFiles, error)
+	// CountInactive counts the non-active clients of a V1 export (the ones
+	// that do not migrate, §2): files mode pre-fills "Exporter la liste des
+	// clients inactifs" from the export read at first run. nil leaves the
+	// step empty.
+	CountInactive func(path string) (int, error)
 	// Passphrase is the workspace passphrase cmd/bascule asked at start (API
 	// mode), so that the program does not ask it again; nil otherwise.
 	Passphrase []byte

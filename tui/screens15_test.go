@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -342,5 +343,32 @@ func TestFilesModeWritesTheV2ImportFile(t *testing.T) {
 	st := env.store.state(refOf("reconciliation.cabinet.inactive_clients_import", ""))
 	if st.Evidence == nil || st.Evidence.Facts["clients"] != "3" || st.Status != checklist.StatusInProgress {
 		t.Fatalf("step after writing: %+v", st)
+	}
+}
+
+// TestFilesModePrefillsInactiveClients: the export read at first run
+// pre-fills "Exporter la liste des clients inactifs" with its path and its
+// non-active clients; the step stays to do (issue 15, point 13).
+func TestFilesModePrefillsInactiveClients(t *testing.T) {
+	env, _ := firstRunEnv()
+	env.opts.ImportDossiers = func(path string) ([]checklist.Dossier, []string, error) {
+		return testDossiers(3), nil, nil
+	}
+	var counted string
+	env.opts.CountInactive = func(path string) (int, error) { counted = path; return 2, nil }
+	d := newDriver(t, env.opts, 100, 30)
+	filesFirstRun(d)
+	d.typeText("clients-v1.csv")
+	d.key("enter")
+	d.mustSee("3 dossiers créés depuis l'export V1")
+	ref := refOf("preparation.cabinet.inactive_clients_export", "")
+	st := env.store.state(ref)
+	abs, _ := filepath.Abs("clients-v1.csv")
+	if counted != "clients-v1.csv" || st.Capture == nil || len(st.Capture.Items) != 1 ||
+		st.Capture.Items[0]["file"] != abs || st.Capture.Items[0]["rows"] != "2" {
+		t.Fatalf("counted %q, step %+v", counted, st)
+	}
+	if st.Status != checklist.StatusTodo {
+		t.Fatalf("pre-filled step is %v, want to do", st.Status)
 	}
 }

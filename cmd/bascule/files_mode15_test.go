@@ -65,4 +65,9 @@ func TestWriteV2ImportForFilesMode(t *testing.T) {
 	if st, err := os.Stat(w.Paths[0]); err != nil || st.Size() == 0 {
 		t.Fatalf("import file: %v", err)
 	}
+	// The same export pre-fills the inactive-clients step: one client in
+	// draft.
+	if n, err := env.countInactive(from); err != nil || n != 1 {
+		t.Fatalf("countInactive: %d, %v", n, err)
+	}
 }

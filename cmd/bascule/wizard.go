@@ -136,6 +136,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		},
 		ImportDossiers: env.importV1Export,
 		WriteV2Import:  env.writeV2Import,
+		CountInactive:  env.countInactive,
 		Palette:        tui.DarkPalette(),
 		Backup:         func() (string, error) { return db.SessionBackup(sessionBackupAge) },
 	}
@@ -320,6 +321,27 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 		ds = append(ds, checklist.Dossier{ID: id, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
 	}
 	return ds, rows, nil
+}
+
+// countInactive counts the clients of a V1 export that do not migrate (not
+// active): files mode pre-fills the inactive-clients step with it.
+func (env *appEnv) countInactive(path string) (int, error) {
+	f, err := files.OpenFile(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	exp, err := files.ReadClientsExport(f, filepath.Base(path), files.ReadOptions{})
+	if err != nil {
+		return 0, files.InFile(filepath.Base(path), err)
+	}
+	n := 0
+	for _, c := range exp.Clients {
+		if c.Status.Inactive() {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // writeV2Import is `bascule clients convert --from from --to to` for the
