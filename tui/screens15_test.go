@@ -372,3 +372,25 @@ func TestFilesModePrefillsInactiveClients(t *testing.T) {
 		t.Fatalf("pre-filled step is %v, want to do", st.Status)
 	}
 }
+
+// TestSummarySpaceAsksBeforeUndoing: space ticks "synthèse relue"; a second
+// press asks, n keeps it, o undoes it (issue 15, point 9).
+func TestSummarySpaceAsksBeforeUndoing(t *testing.T) {
+	env := migratedEnv()
+	d := newDriver(t, env.opts, 100, 30)
+	d.key("t", " ")
+	ref := refOf("summary.report", "")
+	if st, _ := d.m.run.Status(ref); st != checklist.StatusDone {
+		t.Fatalf("space left the summary %v", st)
+	}
+	d.key(" ")
+	d.mustSee("(o/n)")
+	d.key("n")
+	if st, _ := d.m.run.Status(ref); st != checklist.StatusDone {
+		t.Fatalf("n undid the summary: %v", st)
+	}
+	d.key(" ", "o")
+	if st, _ := d.m.run.Status(ref); st != checklist.StatusTodo {
+		t.Fatalf("o did not undo: %v", st)
+	}
+}

@@ -164,6 +164,15 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := newSummaryKeys(m.lang, m.gkeys)
+	mg := m.migState()
+	ref := checklist.Ref{Step: "summary.report"}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		if !yesKey(km) {
+			return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
+		}
+		return m.summaryTick(ref, checklist.StatusTodo)
+	}
 	switch {
 	case key.Matches(km, m.gkeys.Back):
 		m.goBack()
@@ -180,28 +189,35 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		s.scroll = max(0, s.scroll-3)
 	case key.Matches(km, k.Tick):
-		ref := checklist.Ref{Step: "summary.report"}
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		// Space ticks; on a done step it asks before undoing, as on every
+		// list of steps.
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			st, _ := m.opts.Guide.Step(ref.Step)
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		if err := m.run.CheckTransition(ref, to, ""); err != nil {
-			return m.errStatus(err)
-		}
-		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
-		return func() tea.Msg {
-			msg := inner()
-			if ap, ok := msg.(stepAppliedMsg); ok {
-				ap.then = func() tea.Msg { return summaryRefreshMsg{} }
-				return ap
-			}
-			return msg
-		}
+		return m.summaryTick(ref, checklist.StatusDone)
 	case key.Matches(km, k.Export):
 		return m.exportCmd()
 	}
 	return nil
+}
+
+// summaryTick records the summary step's new status, then recomputes the
+// screen.
+func (m *Model) summaryTick(ref checklist.Ref, to checklist.Status) tea.Cmd {
+	if err := m.run.CheckTransition(ref, to, ""); err != nil {
+		return m.errStatus(err)
+	}
+	inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
+	return func() tea.Msg {
+		msg := inner()
+		if ap, ok := msg.(stepAppliedMsg); ok {
+			ap.then = func() tea.Msg { return summaryRefreshMsg{} }
+			return ap
+		}
+		return msg
+	}
 }
 
 // summaryRefreshMsg asks the summary to recompute after a change.
@@ -285,12 +301,22 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	} else {
 		lines = m.tableLines()
 	}
-	rows := max(3, m.height-8)
+	var question []string
+	if c := m.migState().confirm; c != nil {
+		question = wrapLines(c.text, m.width, " ")
+	}
+	rows := max(3, m.height-8-len(question))
 	s.scroll = max(0, min(s.scroll, len(lines)-rows))
 	end := min(len(lines), s.scroll+rows)
 	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
 	if end < len(lines) {
-		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus (↓)", "   … %d more line(s) (↓)"), len(lines)-end)))
+		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))))
+	}
+	if len(question) > 0 {
+		for _, l := range question {
+			b.WriteString("\n" + m.st.Accent.Render(l))
+		}
+		return b.String(), newYesNoKeys(m.lang)
 	}
 	return b.String(), k
 }
