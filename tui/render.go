@@ -65,12 +65,6 @@ func clip(s string, w int) string {
 	return ansi.Truncate(s, w, ellipsis)
 }
 
-// innerWidth is the width left inside style for a block drawn across w
-// cells: w minus the style's borders and padding.
-func innerWidth(style lipgloss.Style, w int) int {
-	return max(0, w-style.GetHorizontalFrameSize())
-}
-
 // wrapLines wraps plain text at w cells and returns its lines, each led by
 // lead: long messages are wrapped on spaces, never cut.
 func wrapLines(s string, w int, lead string) []string {
