@@ -66,9 +66,10 @@ func clip(s string, w int) string {
 }
 
 // wrapLines wraps plain text at w cells and returns its lines, each led by
-// lead: long messages are wrapped on spaces, never cut.
+// lead: long messages are wrapped on spaces (a word longer than the line, a
+// path or an address, is broken), never cut.
 func wrapLines(s string, w int, lead string) []string {
-	lines := strings.Split(wrapText(s, w-ansi.StringWidth(lead)), "\n")
+	lines := strings.Split(ansi.Wrap(s, max(10, w-ansi.StringWidth(lead)), ""), "\n")
 	for i, l := range lines {
 		lines[i] = clip(lead+l, w)
 	}

@@ -394,3 +394,30 @@ func TestSummarySpaceAsksBeforeUndoing(t *testing.T) {
 		t.Fatalf("o did not undo: %v", st)
 	}
 }
+
+// TestCapturedSummaryWrapped: what was captured reads whole under the
+// steps, wrapped at the width (issue 15, point 7: "Saisi : 2
+// collaborateurs (… · Admin" was cut).
+func TestCapturedSummaryWrapped(t *testing.T) {
+	env := newTestEnv(3)
+	ref := refOf("preparation.cabinet.collaborators", "")
+	env.store.states[ref] = checklist.StepState{Status: checklist.StatusDone, Capture: &checklist.Capture{Items: []checklist.Record{
+		{"name": "Sophie Durand-Lefèvre", "email": "sophie.durand-lefevre@cabinet-martin-et-associes.fr", "v1_role": "Administrateur",
+			"v2_roles": "Administrateur, Gestionnaire", "reinvite": "true"},
+		{"name": "Paul Roux", "email": "paul@cabinet-martin.fr", "reinvite": "true"}}}}
+	env.opts.Run, _ = env.store.LoadRun("ws1", env.opts.Guide)
+	d := newDriver(t, env.opts, 80, 24)
+	d.key("c", "up")
+	v := d.view()
+	var words []string
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("line wider than 80: %q", l)
+		}
+		words = append(words, strings.Fields(l)...)
+	}
+	joined := strings.Join(words, " ")
+	if !strings.Contains(joined, "Saisi : 2 collaborateurs (") || !strings.Contains(joined, "Administrateur, Gestionnaire") || !strings.Contains(joined, ", …)") {
+		t.Fatalf("captured summary not whole:\n%s", v)
+	}
+}

@@ -419,14 +419,17 @@ func (m *Model) stepDetail() []string {
 	if !known {
 		return lines
 	}
+	// What the user typed is wrapped, never cut.
 	if state.Reason != "" && cur.NeedsReason() {
-		lines = append(lines, " "+m.st.Warn.Render(tr(m.lang, "Raison : ", "Reason: ")+state.Reason))
+		for _, l := range wrapLines(tr(m.lang, "Raison : ", "Reason: ")+state.Reason, m.width, " ") {
+			lines = append(lines, m.st.Warn.Render(l))
+		}
 	}
 	if state.Note != "" {
-		lines = append(lines, " "+tr(m.lang, "Note : ", "Note: ")+state.Note)
+		lines = append(lines, wrapLines(tr(m.lang, "Note : ", "Note: ")+state.Note, m.width, " ")...)
 	}
 	if c := state.Capture; c != nil && len(c.Items) > 0 {
-		lines = append(lines, " "+tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c))
+		lines = append(lines, wrapLines(tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c), m.width, " ")...)
 	}
 	if ev := state.Evidence; ev != nil {
 		for _, l := range m.evidenceLines(ev) {
