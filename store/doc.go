@@ -33,6 +33,13 @@
 //	  h clientseq → uint64 BE: the order number of the last client added
 //	  o <seq uint64 BE> → envelope(checklist.Override)
 //	  s <name>    → [format=1][24-byte nonce][XChaCha20-Poly1305 ciphertext]
+//	team/<ws id>/                the workspace's team (bascule serve), created
+//	                             on first use, no migration: no bucket, no team;
+//	                             deleted with the workspace (team.go)
+//	  m <name>    → JSON {"f":1,"m":Member}: role, public key, SHA256
+//	                fingerprint, portfolio (client ids); own format number,
+//	                not the envelope
+//	  k <SHA256 fingerprint> → member name: the key index SSH login reads
 //
 // (Keys are written here with spaces between their parts; there are none in
 // the keys, which are the tag byte, then the parts end to end.) An envelope

@@ -31,6 +31,9 @@ const Erased = "[effacé]"
 // the file and rewrites the backups.
 func (db *DB) PurgeWorkspace(ws string) error {
 	purge := func(tx *bolt.Tx) error {
+		if err := deleteTeam(tx, ws); err != nil {
+			return err
+		}
 		err := tx.DeleteBucket(wsBucketName(ws))
 		if errors.Is(err, berrors.ErrBucketNotFound) {
 			return nil

@@ -140,7 +140,7 @@ func New(opts Options) Model {
 		opts.Palette = NoColorPalette()
 	}
 	m := Model{
-		opts: opts, lang: opts.Lang, st: NewStyles(opts.Palette, opts.NoColor), theme: HuhTheme(opts.Palette),
+		opts: opts, lang: opts.Lang, st: newStyles(opts.Renderer, opts.Palette, opts.NoColor), theme: HuhTheme(opts.Palette),
 		gkeys: newGlobalKeys(opts.Lang), help: help.New(),
 		ids:   &idSource{cancels: map[int]context.CancelFunc{}},
 		ports: opts.Ports, cols: columnsOf(opts.Guide),

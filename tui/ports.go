@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
@@ -144,6 +146,9 @@ type Options struct {
 	Lang    checklist.Lang
 	Palette Palette
 	NoColor bool
+	// Renderer draws the styles for the terminal the program runs on (an
+	// SSH session's, with its colour profile); nil means the process's.
+	Renderer *lipgloss.Renderer
 	// Now is the clock; nil means time.Now. Tests fix it.
 	Now func() time.Time
 	// StatusTTL is how long a passing message stays; 0 means 6 seconds.

@@ -53,9 +53,17 @@ type Styles struct {
 
 // NewStyles derives the styles from p. noColor keeps every colour out and
 // marks the cursor with reverse video.
-func NewStyles(p Palette, noColor bool) Styles {
+func NewStyles(p Palette, noColor bool) Styles { return newStyles(nil, p, noColor) }
+
+// newStyles derives the styles on r, the renderer of the terminal they are
+// drawn on (one per SSH session: its own colour profile); nil means the
+// process's terminal.
+func newStyles(r *lipgloss.Renderer, p Palette, noColor bool) Styles {
 	s := Styles{noColor: noColor}
 	base := lipgloss.NewStyle()
+	if r != nil {
+		base = r.NewStyle()
+	}
 	s.Title = base.Bold(true).Foreground(p.Accent)
 	s.Header = base.Bold(true).Foreground(p.Fg)
 	s.Muted = base.Foreground(p.Muted)

@@ -19,6 +19,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
 )
 
 // appEnv is what every command shares: the streams, the clock, the
@@ -45,6 +46,15 @@ type appEnv struct {
 	dbPath string
 	lang   checklist.Lang
 	guide  *checklist.Guide
+
+	// Set by "bascule serve" for a command run over SSH: the server's open
+	// database (commands borrow it and never close it) and the team member
+	// bound to the session's key, whom the audit names.
+	shared *store.DB
+	member *store.Member
+	// demoPorts are the server's simulated platform, shared by every
+	// session of a demo workspace: one platform, as one real V1 and V2.
+	demoPorts *tui.Ports
 }
 
 // demoWorkspaceID is the id of the workspace --demo acts on.
@@ -144,7 +154,19 @@ func (env *appEnv) errText(err error) string {
 // openDB opens the database. A database held by another bascule process is
 // an *InUseError (exit code 3) after about a second, never a hang.
 func (env *appEnv) openDB() (*store.DB, error) {
+	if env.shared != nil {
+		return env.shared, nil
+	}
 	return store.Open(env.dbPath, store.Options{Now: env.now})
+}
+
+// closeDB closes a database openDB opened; the server's shared one stays
+// open for the other sessions.
+func (env *appEnv) closeDB(db *store.DB) error {
+	if db == env.shared {
+		return nil
+	}
+	return db.Close()
 }
 
 // workspace returns the workspace the command acts on: the demo one with
@@ -261,6 +283,7 @@ func knownList(ids []string, lang checklist.Lang) string {
 // session is an open database, the workspace and its run: what most
 // commands start from.
 type session struct {
+	env *appEnv
 	db  *store.DB
 	ws  store.Workspace
 	run *checklist.Run
@@ -273,21 +296,24 @@ func (env *appEnv) openSession() (*session, error) {
 	}
 	ws, err := env.workspace(db)
 	if err != nil {
-		db.Close()
+		env.closeDB(db)
 		return nil, err
 	}
 	run, err := db.LoadRun(ws.ID, env.guide)
 	if err != nil {
-		db.Close()
+		env.closeDB(db)
 		return nil, err
 	}
-	return &session{db: db, ws: ws, run: run}, nil
+	return &session{env: env, db: db, ws: ws, run: run}, nil
 }
 
-func (s *session) Close() error { return s.db.Close() }
+func (s *session) Close() error { return s.env.closeDB(s.db) }
 
 // operator is who the audit names for changes made by a command.
 func (s *session) operator(env *appEnv) string {
+	if env.member != nil {
+		return env.member.Name
+	}
 	if s.ws.Operator != "" {
 		return s.ws.Operator
 	}

@@ -46,9 +46,22 @@ func commandTextEN() map[string][2]string {
 		"bascule v1files download": {"Download a client's whole history into a folder, with a manifest (name, size, SHA-256)", ""},
 		"bascule v1files key": {"Seal the V1 export API key in the workspace",
 			"Reads the API key (X-API-KEY) from standard input (typed without echo at a terminal,\nor the first line of a pipe) and seals it in the workspace under the passphrase\nBASCULE_PASSPHRASE (the same as for the other credentials). The key is never shown."},
-		"bascule status":    {"Where the migration stands: phases, progress, blockers, next step, due date", ""},
-		"bascule step":      {"List the guide's steps or change a step's status (for scripts)", ""},
-		"bascule step list": {"Every step with its id, phase, scope, guide section and status", ""},
+		"bascule serve": {"Serve the wizard to the team over SSH (team mode)",
+			"Serves the wizard over SSH to each team member (bascule team add): a session with a\n" +
+				"terminal opens the full wizard (without one: the accessible mode's line prompts),\n" +
+				"a session with a command runs it\n" +
+				"(ssh -p 2222 localhost status --json). One process holds the database; every change\n" +
+				"is recorded under the name of the member whose key opened the session.\n" +
+				"Listens on the local machine only, unless --allow-remote. The host key is created on\n" +
+				"first start beside the database (0600). Ctrl-C stops the server and closes the database."},
+		"bascule team":        {"Team of the server mode: members, SSH public keys, roles and portfolios", ""},
+		"bascule team add":    {"Add a team member with his SSH public key", "Adds a member to the workspace's team: he connects to \"bascule serve\" with the private key\nmatching the public key given (never a password).\nRoles: admin (sees and does everything), collaborateur (does the client steps of his\nportfolio, sees the rest), entreprise (sees only his company's file)."},
+		"bascule team list":   {"List the team: role, key fingerprint, portfolio size", ""},
+		"bascule team remove": {"Remove a team member (his key no longer opens the server)", ""},
+		"bascule team assign": {"Add clients to a member's portfolio", "Adds clients to a member's portfolio: --client (repeatable) or --from, a file with one\nclient id (or SIREN) per line, blank lines and lines starting with # skipped.\nWith --replace, these clients become the whole portfolio."},
+		"bascule status":      {"Where the migration stands: phases, progress, blockers, next step, due date", ""},
+		"bascule step":        {"List the guide's steps or change a step's status (for scripts)", ""},
+		"bascule step list":   {"Every step with its id, phase, scope, guide section and status", ""},
 		"bascule step set": {"Change a step's status, with the wizard's rules",
 			"Changes a step's status for the firm (SCOPE = cabinet) or for a client\n(SCOPE = client or payment, with --client). STEP is the step's id (bascule step list)\nor its last part. Statuses: todo, in_progress, done, blocked and not_applicable\n(the last two need --reason).\nThe guide's gates apply: a refused step prints what blocks (exit 1)."},
 		"bascule sweep": {"Check every client on V1: pending invoices and article base (§2)",
@@ -100,6 +113,17 @@ func flagTextEN() map[string]string {
 		"bascule report --output":                         "file to write (else standard output)",
 		"bascule report --reveal":                         "show IBANs in full (confidential document)",
 		"bascule report --since":                          "log since: date (2026-03-02, 02/03/2026), RFC 3339 date-time or duration (3h)",
+		"bascule serve --addr":                            "listening address host:port",
+		"bascule serve --allow-remote":                    "accept a non-local address (the firm's network, at your own risk)",
+		"bascule serve --idle-timeout":                    "close a session left without a keystroke this long",
+		"bascule serve --max-sessions":                    "at most this many sessions at once per key",
+		"bascule team add --key":                          "the member's SSH public key file (authorized_keys format, .pub; -: standard input)",
+		"bascule team add --role":                         "role: admin, collaborateur or entreprise",
+		"bascule team add --client":                       "client of the portfolio (id or SIREN), repeatable",
+		"bascule team list --json":                        "JSON output (English snake_case keys)",
+		"bascule team assign --client":                    "client to add (id or SIREN), repeatable",
+		"bascule team assign --from":                      "file of client ids, one per line (-: standard input)",
+		"bascule team assign --replace":                   "replace the whole portfolio instead of adding",
 		"bascule status --json":                           "JSON output (English snake_case keys)",
 		"bascule step list --client":                      "statuses for this client (id or SIREN)",
 		"bascule step list --json":                        "JSON output (English snake_case keys)",

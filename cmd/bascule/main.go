@@ -191,6 +191,8 @@ func newRootCommand(env *appEnv) *cobra.Command {
 		newDoctorCommand(env),
 		newPurgeCommand(env),
 		newSandboxCommand(env),
+		newServeCommand(env),
+		newTeamCommand(env),
 	)
 	env.localizeCommands(root)
 	return root

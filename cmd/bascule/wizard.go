@@ -38,7 +38,7 @@ func runWizard(cmd *cobra.Command, env *appEnv) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer env.closeDB(db)
 	// The terminal's background is asked here, before tea.NewProgram:
 	// asking once the program reads the terminal can hang lipgloss v1.
 	if !opts.NoColor && !lipgloss.HasDarkBackground() {
@@ -98,7 +98,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer env.closeDB(db)
 	// The session's backup: here before the first prompt (a line saying
 	// so), in the background in the full-screen program.
 	switch p, err := db.SessionBackup(sessionBackupAge); {
@@ -143,11 +143,11 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {
 	case err != nil:
-		db.Close()
+		env.closeDB(db)
 		return opts, nil, err
 	case env.demo || env.wsFlag != "" || len(all) == 1:
 		if ws, err = env.workspace(db); err != nil {
-			db.Close()
+			env.closeDB(db)
 			return opts, nil, err
 		}
 	default:
@@ -155,7 +155,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	}
 	run, err := db.LoadRun(ws.ID, env.guide)
 	if err != nil {
-		db.Close()
+		env.closeDB(db)
 		return opts, nil, err
 	}
 	tw := toTUIWorkspace(ws)
@@ -182,6 +182,9 @@ func toTUIWorkspace(ws store.Workspace) tui.Workspace {
 func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.Ports, error) {
 	switch w.Mode {
 	case tui.ModeDemo:
+		if env.demoPorts != nil {
+			return *env.demoPorts, nil
+		}
 		// The run says how far the demo went; a fresh sandbox is replayed to it.
 		ws, err := db.Workspace(w.ID)
 		if err != nil {

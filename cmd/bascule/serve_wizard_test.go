@@ -1,0 +1,160 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// wizard is one full-screen session over SSH.
+type wizard struct {
+	s        *gossh.Session
+	out, err *lockedBuffer
+}
+
+func (h *teamHarness) openWizard(who string) wizard {
+	h.t.Helper()
+	c, err := h.dial(h.keys[who], nil)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { c.Close() })
+	s, err := c.NewSession()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	w := wizard{s: s, out: newLockedBuffer(), err: newLockedBuffer()}
+	s.Stdout, s.Stderr = w.out, w.err
+	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		h.t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		h.t.Fatal(err)
+	}
+	return w
+}
+
+// A wizard session: a terminal opens the full-screen program, a third
+// session of the same key is refused, and a session left without a
+// keystroke is closed, saying why.
+func TestServeWizardSessions(t *testing.T) {
+	h := newTeamHarness(t)
+	h.config.idle = 3 * time.Second // long enough for a loaded machine to draw first
+	h.start()
+	a, b := h.openWizard("Claire"), h.openWizard("Claire")
+	third := h.openWizard("Claire")
+	if err := third.s.Wait(); err == nil || !strings.Contains(third.err.String(), "déjà 2 session") {
+		t.Errorf("third session of one key: %v, %q", err, third.err.String())
+	}
+	for _, w := range []wizard{a, b} {
+		w.out.waitFor(t, "Cabinet Martin")
+		_ = w.s.Wait() // closed for idleness
+		if !strings.Contains(w.err.String(), "sans activité") {
+			t.Errorf("idle session closed without saying why: %q", w.err.String())
+		}
+	}
+	// The sessions ended: the key may open new ones.
+	h.wantRemote(0, "Claire", "step list --client cli-00002 --json")
+}
+
+// An "entreprise" user's wizard lists only his company; a collaborator's
+// lists the others too.
+func TestServeWizardEntreprise(t *testing.T) {
+	h := newTeamHarness(t)
+	var names map[string]string
+	func() {
+		db, err := store.Open(h.db, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		run, err := db.LoadRun("demo", checklist.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = map[string]string{}
+		for _, c := range run.Clients {
+			names[c.ID] = c.Name
+		}
+	}()
+	h.start()
+	claire := h.openWizard("Claire")
+	claire.out.waitFor(t, names["cli-00001"]) // the first client of the list
+	eric := h.openWizard("Eric")
+	eric.out.waitFor(t, names["cli-00003"])
+	if strings.Contains(eric.out.String(), names["cli-00001"]) || strings.Contains(eric.out.String(), names["cli-00002"]) {
+		t.Errorf("the entreprise user's wizard shows other clients:\n%q", eric.out.String())
+	}
+}
+
+// A session that panics ends alone: its user reads why, the server and
+// the other sessions go on.
+func TestServePanicEndsOneSession(t *testing.T) {
+	h := newTeamHarness(t)
+	h.config.newModel = func(tui.Options) tea.Model { panic("boom") }
+	h.start()
+	w := h.openWizard("Alice")
+	if err := w.s.Wait(); err == nil {
+		t.Error("the panicking session ended without an error status")
+	}
+	if !strings.Contains(w.err.String(), "erreur interne") {
+		t.Errorf("the user was not told: %q", w.err.String())
+	}
+	h.wantRemote(0, "Claire", "status --json")
+	if !strings.Contains(h.log.String(), "panic") {
+		t.Errorf("the server's log lacks the panic:\n%s", h.log.String())
+	}
+}
+
+// The wizard's store for a member: an "entreprise" run holds only his
+// dossiers, changes outside the role are refused, and every change is
+// recorded under the member's name whatever the program asks.
+func TestMemberStore(t *testing.T) {
+	h := newTeamHarness(t)
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	g := checklist.Default()
+	eric, _ := db.Member("demo", "Eric")
+	claire, _ := db.Member("demo", "Claire")
+	run, err := memberStore{db: db, m: eric}.LoadRun("demo", g)
+	if err != nil || len(run.Clients) != 1 || run.Clients[0].ID != "cli-00003" || run.ClientIndex("cli-00002") >= 0 {
+		t.Fatalf("entreprise run: %d clients, %v", len(run.Clients), err)
+	}
+	if _, err := (memberStore{db: db, m: eric}).StepState("demo", checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}); err == nil {
+		t.Error("an entreprise user read another client's step")
+	}
+	ms := memberStore{db: db, m: claire}
+	full, _ := ms.LoadRun("demo", g)
+	if len(full.Clients) < 2 {
+		t.Fatalf("a collaborator's run lost clients: %d", len(full.Clients))
+	}
+	inProgress := checklist.StatusInProgress
+	mine := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}, Status: &inProgress, By: "someone else"}
+	other := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00007"}, Status: &inProgress, By: "Claire"}
+	errs := ms.ApplySteps("demo", full, []store.StepChange{other, mine})
+	if errs[0] == nil || errs[1] != nil {
+		t.Fatalf("ApplySteps errors: %v", errs)
+	}
+	if _, err := ms.ApplyStep("demo", full, store.StepChange{Ref: checklist.Ref{Step: "preparation.cabinet.collaborators"}, Status: &inProgress}); err == nil {
+		t.Error("a collaborator changed a firm step")
+	}
+	if err := ms.SetPendingInvoices("demo", "cli-00007", 3); err == nil {
+		t.Error("a collaborator changed another client's dossier")
+	}
+	evs, _ := db.Events("demo", time.Time{})
+	for _, e := range evs {
+		if e.Action == store.ActionStep && (e.Who != "Claire" || e.Ref.Client != "cli-00002") {
+			t.Errorf("unexpected audit event %+v", e)
+		}
+	}
+}
