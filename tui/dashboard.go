@@ -21,6 +21,7 @@ type dashboard struct {
 	marked    []bool
 	nMarked   int
 	sum       summary
+	longest   int // the widest client name, for the name column
 }
 
 // summary is the top of the dashboard, computed when the run changes: it
@@ -37,7 +38,11 @@ type summary struct {
 }
 
 func newDashboard(run *checklist.Run) *dashboard {
-	return &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
+	d := &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
+	for i := range run.Clients {
+		d.longest = max(d.longest, ansi.StringWidth(run.Clients[i].Name))
+	}
+	return d
 }
 
 func (d *dashboard) refreshSummary(run *checklist.Run) {
@@ -301,7 +306,9 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 		b.WriteString(" " + m.st.Muted.Render(clip(h, m.width-2)))
 	}
 	b.WriteString("\n")
-	nameW := m.width - 4 - m.dashRightWidth() - 3
+	// Names take the room they need, up to all the free width: never cut
+	// while the right of the table is empty, and the figures stay near them.
+	nameW := min(m.width-4-m.dashRightWidth()-3, max(24, d.longest))
 	b.WriteString(m.tableHeader(nameW) + "\n")
 	rows := m.pageRows()
 	off := max(0, min(d.offset, len(d.ix.filtered)-1))
