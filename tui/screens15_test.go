@@ -421,3 +421,12 @@ func TestCapturedSummaryWrapped(t *testing.T) {
 		t.Fatalf("captured summary not whole:\n%s", v)
 	}
 }
+
+// TestReconDetailStaysWithTheComparison: at 80×24 the comparison's lines
+// and the selected item's detail both show (issue 15, point 7).
+func TestReconDetailStaysWithTheComparison(t *testing.T) {
+	env := migratedEnv()
+	d := newDriver(t, env.opts, 80, 24)
+	d.key("r")
+	d.mustSee("✗ écart (3)", "Compte de paiement Banqup", "Contrôler ce qui a migré · en cours · §3.3", "Vérifiez sur V2 ce qui migre seul")
+}
