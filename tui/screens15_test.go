@@ -428,5 +428,11 @@ func TestReconDetailStaysWithTheComparison(t *testing.T) {
 	env := migratedEnv()
 	d := newDriver(t, env.opts, 80, 24)
 	d.key("r")
-	d.mustSee("✗ écart (3)", "Compte de paiement Banqup", "Contrôler ce qui a migré · en cours · §3.3", "Vérifiez sur V2 ce qui migre seul")
+	d.mustSee("✗ écart (3)", "Compte de paiement Banqup", "Contrôler ce qui a migré · en cours · §3.3", "Vérifiez sur V2 ce qui migre seul",
+		"Données non transférées automatiquement")
+	// What does not fit is marked cut, on the line above the help's rule.
+	lines := strings.Split(d.view(), "\n")
+	if last := strings.TrimSpace(lines[len(lines)-4]); last != "…" && !strings.HasSuffix(last, "(guide §3.3)") {
+		t.Fatalf("the detail ends on %q, neither whole nor marked cut:\n%s", last, d.view())
+	}
 }
