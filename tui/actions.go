@@ -77,10 +77,10 @@ type actionsKeys struct {
 func newActionsKeys(lang checklist.Lang, g globalKeys, running bool) actionsKeys {
 	k := actionsKeys{global: g,
 		Stop:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "retour", "back"))),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "page", "page"))),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
+		Up:       upKey(tr(lang, "défiler", "scroll")),
+		Down:     downKey(lang),
+		PageUp:   pageUpKey(tr(lang, "page", "page")),
+		PageDown: pageDownKey(lang),
 		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas", "top/bottom"))),
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
 	}

@@ -35,10 +35,10 @@ type dashKeys struct {
 
 func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 	return dashKeys{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "page", "page"))),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
+		Up:           upKey(tr(lang, "naviguer", "move")),
+		Down:         downKey(lang),
+		PageUp:       pageUpKey(tr(lang, "page", "page")),
+		PageDown:     pageDownKey(lang),
 		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas de la liste", "top/bottom of the list"))),
 		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
 		Next:         key.NewBinding(key.WithKeys("g"), key.WithHelp("g", tr(lang, "aller à la prochaine étape", "go to the next step"))),
@@ -96,17 +96,17 @@ type stepKeys struct {
 
 func newStepKeys(lang checklist.Lang, g globalKeys) stepKeys {
 	return stepKeys{
-		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Done:          key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Up:            upKey(tr(lang, "naviguer", "move")),
+		Down:          downKey(lang),
+		Done:          tickKey(lang, tr(lang, "fait", "done")),
 		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", tr(lang, "bloqué", "blocked"))),
 		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", tr(lang, "sans objet", "n/a"))),
 		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(lang, "note", "note"))),
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "saisir / vérifier", "capture / check"))),
 		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler la vérification", "cancel the check")), key.WithDisabled()),
-		PrevClient:    key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
-		NextClient:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		PrevClient:    prevClientKey(lang),
+		NextClient:    nextClientKey(lang),
 		global:        g,
 	}
 }
@@ -134,8 +134,8 @@ type captureKeys struct {
 
 func newCaptureKeys(lang checklist.Lang, g globalKeys) captureKeys {
 	return captureKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:     upKey(tr(lang, "naviguer", "move")),
+		Down:   downKey(lang),
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "ajouter", "add"))),
 		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "modifier", "edit"))),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "supprimer", "delete"))),
@@ -190,6 +190,38 @@ func yesKey(km tea.KeyMsg) bool {
 		return true
 	}
 	return false
+}
+
+// The bindings every list shares, written once: one key per meaning on
+// every screen (↑↓ move, space ticks, [ ] change client, pgup/pgdn page).
+func upKey(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", desc))
+}
+
+func downKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down")))
+}
+
+func pageUpKey(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", desc))
+}
+
+func pageDownKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page")))
+}
+
+// tickKey is space: it ticks a step; on a step already done it asks before
+// setting it back (see undoQuestion).
+func tickKey(lang checklist.Lang, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), desc))
+}
+
+func prevClientKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client")))
+}
+
+func nextClientKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client")))
 }
 
 // The keys whose names differ between the languages, as the help bars

@@ -37,13 +37,13 @@ type reconKeys struct {
 
 func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:         upKey(tr(lang, "naviguer", "move")),
+		Down:       downKey(lang),
 		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Tick:       tickKey(lang, tr(lang, "fait", "done")),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
-		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
-		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		PrevClient: prevClientKey(lang),
+		NextClient: nextClientKey(lang),
 		global:     g,
 	}
 }

@@ -42,15 +42,15 @@ type requestKeys struct {
 
 func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:       upKey(tr(lang, "naviguer", "move")),
+		Down:     downKey(lang),
 		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Tick:     tickKey(lang, tr(lang, "fait", "done")),
 		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
 		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "faire défiler", "scroll"))),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "défiler", "scroll"))),
+		PageUp:   pageUpKey(tr(lang, "faire défiler", "scroll")),
+		PageDown: pageDownKey(lang),
 		global:   g,
 	}
 }

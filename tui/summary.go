@@ -58,7 +58,7 @@ func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
 	return summaryKeys{
 		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
 		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "synthèse relue", "summary reviewed"))),
+		Tick:     tickKey(lang, tr(lang, "synthèse relue", "summary reviewed")),
 		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
