@@ -730,6 +730,11 @@ func (m *Model) requestDetail() []string {
 				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
 	case "request.client_checks", "request.submit":
+		if h := m.demoPendingHint(); h != "" {
+			for _, l := range wrapLines(h, m.width, " ") {
+				lines = append(lines, m.st.Accent.Render(l))
+			}
+		}
 		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)
 	case "request.answer":
 		if d := m.dueLine(); d != "" {

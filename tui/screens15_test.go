@@ -193,8 +193,8 @@ func TestDemoSaysHowPendingInvoicesAreSettled(t *testing.T) {
 		t.Skip("the sandbox has no pending invoices with this seed")
 	}
 	d.mustSee("Démo : D puis 2")
-	d.key("enter")
-	d.mustSee("Démo : D puis 2")
+	d.key("d", "down", "down")
+	d.mustSee("Démo : D puis 2", "Ce qui bloque la demande")
 	d.key("esc", "D")
 	d.mustSee("Accepter toutes les factures en attente sur V1")
 }

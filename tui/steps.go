@@ -398,7 +398,8 @@ func (m *Model) stepDetail() []string {
 	if st.FAQ != "" {
 		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
 	}
-	if h := m.demoPendingHint(); h != "" && st.ID == "preparation.client.pending_invoices" {
+	if h := m.demoPendingHint(); h != "" && st.ID == "preparation.client.pending_invoices" &&
+		m.steps.client >= 0 && m.run.Clients[m.steps.client].PendingInvoices > 0 {
 		for _, l := range wrapLines(h, m.width, " ") {
 			lines = append(lines, m.st.Accent.Render(l))
 		}
