@@ -36,11 +36,17 @@ func (m *Model) openBulk() tea.Cmd {
 		}
 	}
 	var stepOpts []huh.Option[string]
-	for _, st := range m.opts.Guide.ClientSideSteps() {
+	phases := []checklist.Phase{checklist.PhasePreparation}
+	if m.run.Migrated() {
 		// Reconciliation steps once migrated (§3.3–3.4, ticked by hand).
-		if st.Phase == checklist.PhasePreparation || st.Phase == checklist.PhaseReconciliation && m.run.Migrated() {
-			stepOpts = append(stepOpts, huh.NewOption(st.Title.In(m.lang), st.ID))
+		phases = append(phases, checklist.PhaseReconciliation)
+	}
+	for _, st := range clientStepsByPhase(m.opts.Guide, phases...) {
+		title := st.Title.In(m.lang)
+		if len(phases) > 1 {
+			title = phaseShort(m.lang, st.Phase) + " · " + title
 		}
+		stepOpts = append(stepOpts, huh.NewOption(title, st.ID))
 	}
 	b.ans.step = stepOpts[0].Value
 	statusOpts := []huh.Option[checklist.Status]{
@@ -75,6 +81,21 @@ func (m *Model) openBulk() tea.Cmd {
 	m.bulk = b
 	m.open(screenBulk)
 	return cmd
+}
+
+// clientStepsByPhase lists a client's steps phase by phase, in the guide's
+// order (a client's steps, then the payment client's, within each phase),
+// rather than scope by scope as ClientSideSteps does.
+func clientStepsByPhase(g *checklist.Guide, phases ...checklist.Phase) []*checklist.Step {
+	var out []*checklist.Step
+	for _, p := range phases {
+		for _, st := range g.ClientSideSteps() {
+			if st.Phase == p {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
 }
 
 func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {

@@ -44,8 +44,18 @@ type spaceReadOnly interface {
 // step instance, or nil when the step is done by hand. The job reads what
 // it needs from the store itself, so bulk actions can run it for any client.
 func (m *Model) jobFor(ref checklist.Ref) job {
-	return jobFor(jobDeps{v1: m.ports.V1, v2: m.ports.V2, now: m.opts.Now, store: m.opts.Store,
-		ws: m.ws.ID, seed: m.wsSeed(), run: m.run, lang: m.lang}, ref)
+	d := jobDeps{v1: m.ports.V1, v2: m.ports.V2, now: m.opts.Now, store: m.opts.Store,
+		ws: m.ws.ID, seed: m.wsSeed(), run: m.run, lang: m.lang}
+	if m.writesImport() {
+		d.writeImport, d.outDir = m.opts.WriteV2Import, m.outDir()
+	}
+	return jobFor(d, ref)
+}
+
+// writesImport reports whether "Importer les clients…" writes V2's import
+// file here: files mode (no V2), with the writer wired.
+func (m *Model) writesImport() bool {
+	return m.opts.WriteV2Import != nil && m.ports.V2 == nil
 }
 
 // jobDeps is what a step's job needs of the program that runs it.
@@ -57,6 +67,10 @@ type jobDeps struct {
 	ws, seed string // the workspace's id, and what its idempotency keys derive from
 	run      *checklist.Run
 	lang     checklist.Lang
+	// writeImport and outDir write V2's import file in files mode
+	// (Options.WriteV2Import); nil outside it.
+	writeImport func(from, to string) (V2ImportFiles, error)
+	outDir      string
 }
 
 func jobFor(d jobDeps, ref checklist.Ref) job {
@@ -322,8 +336,14 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			}
 			return done(ev, nouns(lang, len(people), "personne", "personnes", "person", "people")+tr(lang, " avec exactement les rôles notés", " with exactly the roles noted"))
 		}
-	case "reconciliation.client.bank_accounts", "reconciliation.payment.external_accounts":
-		external := ref.Step == "reconciliation.payment.external_accounts"
+	case "reconciliation.client.bank_accounts":
+		// The document bank accounts (§3.4 item 4) are never noted in
+		// phase 1: the IBANs noted are the payment client's external
+		// accounts, which "Reconnecter les comptes externes" re-creates.
+		// Offering them here too would add the same IBAN twice.
+		return nil
+	case "reconciliation.payment.external_accounts":
+		external := true
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
@@ -434,6 +454,9 @@ func jobFor(d jobDeps, ref checklist.Ref) job {
 			return done(ev, sum)
 		}
 	case "reconciliation.cabinet.inactive_clients_import":
+		if d.writeImport != nil {
+			return writeImportJob(d, notedIn)
+		}
 		return func(ctx context.Context) (jobResult, error) {
 			if err := needV2(); err != nil {
 				return jobResult{}, err
@@ -492,4 +515,39 @@ func factsFrom(s checklist.StepState) map[string]string {
 		return s.Evidence.Facts
 	}
 	return nil
+}
+
+// writeImportJob writes V2's import file from the inactive clients' export
+// noted in phase 1, as `bascule clients convert` does: files mode has no V2
+// to import into, so the step stays in progress until the file is imported
+// on V2 and ticked.
+func writeImportJob(d jobDeps, notedIn func(step string) []checklist.Record) job {
+	lang, now := d.lang, d.now
+	return func(ctx context.Context) (jobResult, error) {
+		noted := notedIn("preparation.cabinet.inactive_clients_export")
+		if len(noted) == 0 || noted[0]["file"] == "" {
+			return jobResult{}, errNothingNoted
+		}
+		if err := os.MkdirAll(d.outDir, 0o700); err != nil {
+			return jobResult{}, err
+		}
+		to := filepath.Join(d.outDir, "import-v2.xlsx")
+		w, err := d.writeImport(noted[0]["file"], to)
+		if err != nil {
+			return jobResult{}, err
+		}
+		ev := checklist.Evidence{Source: "file", At: now().UTC(), OK: w.Rejected == 0, Facts: map[string]string{
+			"from": noted[0]["file"], "files": strings.Join(w.Paths, ", "), "clients": itoa(w.Clients), "rejected": itoa(w.Rejected)}}
+		sum := fmt.Sprintf(tr(lang, "%s pour V2 : %s ; importez-le sur V2, puis cochez l'étape", "%s for V2: %s; import it on V2, then tick the step"),
+			clientCount(lang, w.Clients), strings.Join(w.Paths, ", "))
+		if w.Rejected > 0 {
+			sum += fmt.Sprintf(tr(lang, " (%d %s)", " (%d %s)"), w.Rejected, tr(lang, plural(w.Rejected, "ligne refusée", "lignes refusées"), plural(w.Rejected, "row rejected", "rows rejected")))
+		}
+		return jobResult{ev: ev, to: statusPtr(checklist.StatusInProgress), summary: sum}, nil
+	}
+}
+
+// clientCount writes "1 client écrit", "12 clients écrits".
+func clientCount(lang checklist.Lang, n int) string {
+	return itoa(n) + " " + tr(lang, plural(n, "client écrit", "clients écrits"), plural(n, "client written", "clients written"))
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // This file holds what the screens of phases 3 to 5 share: the request
@@ -80,6 +81,7 @@ type lineInput struct {
 type pendingConfirm struct {
 	ref  checklist.Ref
 	text string
+	undo bool // o/n sets ref back to "à faire" (space on a done step)
 }
 
 // runningJob is a connector job in flight on the request or reconciliation
@@ -233,7 +235,7 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		mg.job = nil
 		if msg.err != nil {
-			return m.setStatus(m.jobErrText(msg.err), true), true
+			return m.setStatus(m.jobErrTextFor(msg.ref, msg.err), true), true
 		}
 		m.cacheEvidence(msg.ref, msg.res)
 		ch := m.jobChange(msg.ref, msg.res)
@@ -296,6 +298,27 @@ func (m *Model) jobErrText(err error) string {
 			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
 	}
 	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
+}
+
+// jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
+// noted because phase 1 set its step aside says so.
+func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
+	if errors.Is(err, errNothingNoted) {
+		if na := m.notApplicableInPrep(ref); na != "" {
+			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
+				": check, then do it by hand and tick it, or mark it not applicable.")
+		}
+	}
+	return m.jobErrText(err)
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // connErrText renders a connector or store error in the user's language.
@@ -468,10 +491,9 @@ func (m *Model) lineInputView() []string {
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.
-func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string) string {
+func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string, titleW int) string {
 	cur, _ := m.run.Status(ref)
 	pointer := " "
-	titleW := min(48, m.width/2)
 	title := cell(st.Title.In(m.lang), titleW)
 	if cursor {
 		pointer = "▸"
@@ -480,6 +502,17 @@ func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note
 	kind := m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 11))
 	return fmt.Sprintf(" %s %s %s  %s %s", pointer, statusMark(m.st, cur), title, kind,
 		cell(note, max(0, m.width-titleW-20)))
+}
+
+// titleWidth is the title column of a list of steps: the longest title,
+// within what leaves the note column 30 cells (but 40 cells to titles on
+// the narrowest terminal, and never much more than half the width).
+func (m *Model) titleWidth(steps []*checklist.Step) int {
+	longest := 0
+	for _, st := range steps {
+		longest = max(longest, ansi.StringWidth(st.Title.In(m.lang)))
+	}
+	return max(10, min(longest, max(40, min(m.width-19-30, m.width/2+4))))
 }
 
 // fmtLeft writes a countdown: "2 j 4 h", "3 h 10", "12 min".

@@ -110,10 +110,15 @@ func TestCabinetPreparationStatuses(t *testing.T) {
 	d.key("enter")
 	// "sans objet" counts as dealt with, not done (issue 15, point 14).
 	d.mustSee("1/3 traitée, 1 bloquée")
-	// space marks done; a second space undoes it.
+	// space marks done; a second space asks before undoing (issue 15,
+	// point 9): n keeps it done, o sets it back.
 	d.key("down", " ")
 	d.mustSee("2/3 traitées, 1 bloquée")
 	d.key(" ")
+	d.mustSee("2/3 traitées, 1 bloquée", "déjà faite.", "(o/n)", "o/y oui · n/esc non")
+	d.key("n")
+	d.mustSee("2/3 traitées, 1 bloquée", "Étape laissée faite.")
+	d.key(" ", "o")
 	d.mustSee("1/3 traitée, 1 bloquée")
 	d.key("esc")
 	if d.m.Screen() != "dashboard" {

@@ -42,15 +42,15 @@ type requestKeys struct {
 
 func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:       upKey(tr(lang, "naviguer", "move")),
+		Down:     downKey(lang),
 		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Tick:     tickKey(lang, tr(lang, "fait", "done")),
 		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
 		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "faire défiler", "scroll"))),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "défiler", "scroll"))),
+		PageUp:   pageUpKey(tr(lang, "faire défiler", "scroll")),
+		PageDown: pageDownKey(lang),
 		global:   g,
 	}
 }
@@ -122,6 +122,10 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		return m.answerUndo(km, c.ref)
+	}
 	k := newRequestKeys(m.lang, m.gkeys)
 	st := m.requestStep()
 	ref := checklist.Ref{Step: st.ID}
@@ -144,12 +148,11 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		r.scroll = max(0, r.scroll-5)
 	case key.Matches(km, k.Tick):
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Override):
 		if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 			return m.setStatus(tr(m.lang, "Une dérogation est déjà enregistrée.", "An override is already recorded."), false)
@@ -327,8 +330,42 @@ func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
 	if msg.retry != nil {
 		return m.apply(*msg.retry)
 	}
-	return m.setStatus(tr(m.lang, "Dérogation enregistrée : la demande peut partir malgré les points bloquants.",
-		"Override recorded: the request may go despite the blocking points."), false)
+	// The override settles the control step (guide §3.2: the checks of §2
+	// come before the request). It is the firm's recorded decision to send
+	// despite them; a second tick on the same control would either
+	// contradict its evidence or ask the same question twice. The control
+	// keeps the blockers and the override as evidence, for the reports.
+	ref := checklist.Ref{Step: "request.client_checks"}
+	bs := m.run.RequestBlockers()
+	var ch *StepChange
+	if cur, _ := m.run.Status(ref); cur != checklist.StatusDone && m.run.CheckTransition(ref, checklist.StatusDone, "") == nil {
+		res, _ := readinessJob(bs, m.opts.Now())(context.Background())
+		res.ev.Facts["override"] = msg.o.Reason
+		ch = &StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone), Evidence: &res.ev}
+	}
+	text := m.afterOverrideText(ch != nil)
+	if ch == nil {
+		return m.setStatus(text, false)
+	}
+	return m.applyThen(*ch, nil, text, false)
+}
+
+// afterOverrideText says what is left before the request can be sent once
+// the override is recorded (and the control settled by it when settled).
+func (m *Model) afterOverrideText(settled bool) string {
+	clone := cloneRun(m.run)
+	if settled {
+		_ = clone.SetStatus(checklist.Ref{Step: "request.client_checks"}, checklist.StatusDone)
+	}
+	lead := tr(m.lang, "Dérogation enregistrée", "Override recorded")
+	if st, ok := m.opts.Guide.Step("request.client_checks"); ok && settled {
+		lead += fmt.Sprintf(tr(m.lang, " ; elle règle « %s »", "; it settles %q"), st.Title.In(m.lang))
+	}
+	if err := clone.CheckTransition(checklist.Ref{Step: "request.submit"}, checklist.StatusDone, ""); err != nil {
+		return lead + tr(m.lang, ". Reste avant l'envoi : ", ". Left before sending: ") + m.errText(err)
+	}
+	return lead + tr(m.lang, " : la demande peut partir (entrée sur « Envoyer la demande »).",
+		": the request may go (enter on \"Send the migration request\").")
 }
 
 // submitDoneMsg is V2's answer to the submission.
@@ -597,11 +634,12 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
 	b.WriteString(m.rule() + "\n")
 	var count checklist.DoneCount
+	titleW := m.titleWidth(r.steps)
 	for i, st := range r.steps {
 		ref := checklist.Ref{Step: st.ID}
 		cur, _ := m.run.Status(ref)
 		count.Add(cur)
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st)) + "\n")
+		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st), titleW) + "\n")
 	}
 	req := m.run.Request
 	line := m.st.Muted.Render(tr(m.lang, "   pas encore envoyée", "   not sent yet"))
@@ -625,6 +663,9 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		return b.String(), newFormKeys(m.lang)
 	}
 	b.WriteString(strings.Join(m.requestDetail(), "\n"))
+	if mg.confirm != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 
@@ -681,6 +722,9 @@ func (m *Model) requestDetail() []string {
 	if mg.input != nil {
 		return append(lines, m.lineInputView()...)
 	}
+	if c := mg.confirm; c != nil {
+		lines = append(lines, wrapLines(c.text, m.width, " ")...)
+	}
 	if mg.job != nil && mg.job.ref == ref {
 		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
 	}
@@ -695,6 +739,11 @@ func (m *Model) requestDetail() []string {
 				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
 	case "request.client_checks", "request.submit":
+		if h := m.demoPendingHint(); h != "" {
+			for _, l := range wrapLines(h, m.width, " ") {
+				lines = append(lines, m.st.Accent.Render(l))
+			}
+		}
 		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)
 	case "request.answer":
 		if d := m.dueLine(); d != "" {
@@ -749,8 +798,10 @@ func (m *Model) gateLines(rows int) []string {
 	r := m.migState().req
 	var out []string
 	if o, on := m.run.Override(checklist.GateRequestReadiness); on {
-		out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
-			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason)))
+		for _, l := range wrapLines(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
+			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason), m.width, " ") {
+			out = append(out, m.st.Warn.Render(l))
+		}
 	}
 	if len(r.blockers) == 0 {
 		return append(out, " "+m.st.OK.Render(tr(m.lang, "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",

@@ -24,6 +24,9 @@ type stepsScreen struct {
 	// the steps seen on this screen, loaded by commands.
 	states map[checklist.Ref]checklist.StepState
 	prompt *prompt
+	// undo is the done step waiting for o/n before going back to "à faire":
+	// space ticks, and a second press asks instead of silently undoing.
+	undo *checklist.Ref
 }
 
 // prompt asks for a reason (bloqué, sans objet) or a note.
@@ -118,6 +121,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if s.undo != nil {
+		ref := *s.undo
+		s.undo = nil
+		return m.answerUndo(km, ref)
+	}
 	k := newStepKeys(m.lang, m.gkeys)
 	ref, step, has := m.selectedRef()
 	switch {
@@ -145,11 +153,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	cur, _ := m.run.Status(ref)
 	switch {
 	case key.Matches(km, k.Done):
-		to := checklist.StatusDone
 		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo // space again undoes a slip
+			s.undo = &ref
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Blocked):
 		m.openPrompt(checklist.StatusBlocked, false, "")
 	case key.Matches(km, k.NotApplicable):
@@ -166,11 +174,26 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 			return m.startCheck(ref)
 		case step.Form != nil:
 			return m.openCapture(ref, step)
+		case cur == checklist.StatusDone:
+			return nil
 		default:
 			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
 	}
 	return nil
+}
+
+// undoQuestion is asked when space is pressed on a step already done.
+func (m *Model) undoQuestion(title string) string {
+	return fmt.Sprintf(tr(m.lang, "« %s » est déjà faite. La remettre à faire ? (o/n)", "%q is already done. Set it back to to-do? (y/n)"), title)
+}
+
+// answerUndo sets ref back to "à faire" on o or y; any other key keeps it.
+func (m *Model) answerUndo(km tea.KeyMsg, ref checklist.Ref) tea.Cmd {
+	if yesKey(km) {
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+	}
+	return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
 }
 
 // moveClient opens the previous or next client of the dashboard's rows.
@@ -339,6 +362,9 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(m.stepDetail(), "\n"))
+	if s.undo != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 
@@ -362,6 +388,11 @@ func (m *Model) stepDetail() []string {
 		meta = append(meta, d)
 	}
 	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang))}
+	if m.steps.undo != nil && *m.steps.undo == ref {
+		for _, l := range wrapLines(m.undoQuestion(st.Title.In(m.lang)), m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
+	}
 	for _, l := range strings.Split(wrapText(strings.Join(meta, " · "), w), "\n") {
 		lines = append(lines, " "+m.st.Muted.Render(l))
 	}
@@ -380,6 +411,12 @@ func (m *Model) stepDetail() []string {
 	}
 	if st.FAQ != "" {
 		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
+	}
+	if h := m.demoPendingHint(); h != "" && st.ID == "preparation.client.pending_invoices" &&
+		m.steps.client >= 0 && m.run.Clients[m.steps.client].PendingInvoices > 0 {
+		for _, l := range wrapLines(h, m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
 	}
 	if p := m.steps.prompt; p != nil {
 		label := tr(m.lang, "Note :", "Note:")
@@ -401,14 +438,17 @@ func (m *Model) stepDetail() []string {
 	if !known {
 		return lines
 	}
+	// What the user typed is wrapped, never cut.
 	if state.Reason != "" && cur.NeedsReason() {
-		lines = append(lines, " "+m.st.Warn.Render(tr(m.lang, "Raison : ", "Reason: ")+state.Reason))
+		for _, l := range wrapLines(tr(m.lang, "Raison : ", "Reason: ")+state.Reason, m.width, " ") {
+			lines = append(lines, m.st.Warn.Render(l))
+		}
 	}
 	if state.Note != "" {
-		lines = append(lines, " "+tr(m.lang, "Note : ", "Note: ")+state.Note)
+		lines = append(lines, wrapLines(tr(m.lang, "Note : ", "Note: ")+state.Note, m.width, " ")...)
 	}
 	if c := state.Capture; c != nil && len(c.Items) > 0 {
-		lines = append(lines, " "+tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c))
+		lines = append(lines, wrapLines(tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c), m.width, " ")...)
 	}
 	if ev := state.Evidence; ev != nil {
 		for _, l := range m.evidenceLines(ev) {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // summaryScreen is the guide's §4 table filled in for this cabinet (each
@@ -57,7 +58,7 @@ func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
 	return summaryKeys{
 		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
 		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "synthèse relue", "summary reviewed"))),
+		Tick:     tickKey(lang, tr(lang, "synthèse relue", "summary reviewed")),
 		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
@@ -163,6 +164,15 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := newSummaryKeys(m.lang, m.gkeys)
+	mg := m.migState()
+	ref := checklist.Ref{Step: "summary.report"}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		if !yesKey(km) {
+			return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
+		}
+		return m.summaryTick(ref, checklist.StatusTodo)
+	}
 	switch {
 	case key.Matches(km, m.gkeys.Back):
 		m.goBack()
@@ -179,28 +189,35 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		s.scroll = max(0, s.scroll-3)
 	case key.Matches(km, k.Tick):
-		ref := checklist.Ref{Step: "summary.report"}
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		// Space ticks; on a done step it asks before undoing, as on every
+		// list of steps.
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			st, _ := m.opts.Guide.Step(ref.Step)
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		if err := m.run.CheckTransition(ref, to, ""); err != nil {
-			return m.errStatus(err)
-		}
-		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
-		return func() tea.Msg {
-			msg := inner()
-			if ap, ok := msg.(stepAppliedMsg); ok {
-				ap.then = func() tea.Msg { return summaryRefreshMsg{} }
-				return ap
-			}
-			return msg
-		}
+		return m.summaryTick(ref, checklist.StatusDone)
 	case key.Matches(km, k.Export):
 		return m.exportCmd()
 	}
 	return nil
+}
+
+// summaryTick records the summary step's new status, then recomputes the
+// screen.
+func (m *Model) summaryTick(ref checklist.Ref, to checklist.Status) tea.Cmd {
+	if err := m.run.CheckTransition(ref, to, ""); err != nil {
+		return m.errStatus(err)
+	}
+	inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)}, nil)
+	return func() tea.Msg {
+		msg := inner()
+		if ap, ok := msg.(stepAppliedMsg); ok {
+			ap.then = func() tea.Msg { return summaryRefreshMsg{} }
+			return ap
+		}
+		return msg
+	}
 }
 
 // summaryRefreshMsg asks the summary to recompute after a change.
@@ -284,12 +301,22 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	} else {
 		lines = m.tableLines()
 	}
-	rows := max(3, m.height-8)
+	var question []string
+	if c := m.migState().confirm; c != nil {
+		question = wrapLines(c.text, m.width, " ")
+	}
+	rows := max(3, m.height-8-len(question))
 	s.scroll = max(0, min(s.scroll, len(lines)-rows))
 	end := min(len(lines), s.scroll+rows)
 	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
 	if end < len(lines) {
-		b.WriteString("\n" + m.st.Muted.Render("   … "+nouns(m.lang, len(lines)-end, "ligne de plus", "lignes de plus", "more line", "more lines")+" (↓)"))
+		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))))
+	}
+	if len(question) > 0 {
+		for _, l := range question {
+			b.WriteString("\n" + m.st.Accent.Render(l))
+		}
+		return b.String(), newYesNoKeys(m.lang)
 	}
 	return b.String(), k
 }
@@ -297,11 +324,36 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 func (m *Model) tableLines() []string {
 	s := m.migState().summary
 	r := &s.rep
-	elemW := max(20, min(50, m.width-60))
+	// The element takes the width it needs (the table must read whole); the
+	// action follows on the same line when it fits, else on the next one.
+	longest := 0
+	for _, l := range r.CabinetLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	for _, l := range r.CompanyLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	elemW := max(20, min(longest, m.width-30))
+	actionW := m.width - elemW - 28
 	var out []string
+	row := func(mark, elem, migrated, state, action string) {
+		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 14))
+		if action == "" {
+			out = append(out, strings.TrimRight(line, " "))
+			return
+		}
+		if ansi.StringWidth(action) <= actionW {
+			out = append(out, line+"  "+m.st.Muted.Render(action))
+			return
+		}
+		out = append(out, strings.TrimRight(line, " "))
+		for _, l := range wrapLines(action, m.width, "     → ") {
+			out = append(out, m.st.Muted.Render(l))
+		}
+	}
 	resolved, total := 0, 0
 	head := func(title, col string) {
-		out = append(out, " "+m.st.Header.Render(cell(title, elemW+2))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
 	}
 	head(checklist.EnvCabinet.Title().In(m.lang), tr(m.lang, "état", "state"))
 	for _, l := range r.CabinetLines {
@@ -314,8 +366,7 @@ func (m *Model) tableLines() []string {
 		} else if l.State == report.StateBlocked {
 			mark = m.st.Bad.Render("✗")
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			state, m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	head(checklist.EnvCompany.Title().In(m.lang), tr(m.lang, "clients", "clients"))
 	for _, l := range r.CompanyLines {
@@ -330,8 +381,7 @@ func (m *Model) tableLines() []string {
 			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
 			resolved++
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			cell(state, 16), m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	verdict := fmt.Sprintf(tr(m.lang, "%d/%d lignes du tableau réglées", "%d/%d table lines resolved"), resolved, total)
 	if resolved == total {
