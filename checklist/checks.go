@@ -237,9 +237,9 @@ func FindingText(f Finding) Text {
 	n := f.Count
 	switch f.Code {
 	case "pending_purchases":
-		return tx(fmt.Sprintf("%d facture(s) d'achat à accepter", n), fmt.Sprintf("%d purchase invoice(s) to accept", n))
+		return suffix(Count(n, "facture d'achat", "factures d'achat", "purchase invoice", "purchase invoices"), " à accepter", " to accept")
 	case "pending_sales":
-		return tx(fmt.Sprintf("%d facture(s) de vente à accepter", n), fmt.Sprintf("%d sales invoice(s) to accept", n))
+		return suffix(Count(n, "facture de vente", "factures de vente", "sales invoice", "sales invoices"), " à accepter", " to accept")
 	case "siren_mismatch":
 		return tx("SIREN différent sur V2 : "+f.Detail, "different SIREN on V2: "+f.Detail)
 	case "legal_name_mismatch":
@@ -255,8 +255,8 @@ func FindingText(f Finding) Text {
 	case "space_still_writable":
 		return tx("l'ancien espace entreprise accepte encore des modifications", "the old company space still accepts changes")
 	case FindingArticlesToJudge:
-		return tx(fmt.Sprintf("%d article(s) lu(s) sur V1, rien de relevé par les règles de bascule : jugez-les, puis cochez l'étape", n),
-			fmt.Sprintf("%d article(s) read on V1, nothing found by bascule's rules: judge them, then tick the step", n))
+		return suffix(Count(n, "article lu", "articles lus", "article read", "articles read"), " sur V1, rien de relevé par les règles de bascule : jugez-les, puis cochez l'étape",
+			" on V1, nothing found by bascule's rules: judge them, then tick the step")
 	case FindingRoleNotNoted:
 		return tx("aucun rôle noté pour "+f.Detail+" : notez ses rôles avant de l'inviter", "no role noted for "+f.Detail+": note their roles before inviting them")
 	case FindingMemberMissing:
@@ -267,26 +267,32 @@ func FindingText(f Finding) Text {
 		return tx("aucun abonnement noté comme choisi par le client : notez son choix dans la saisie de l'étape", "no subscription noted as chosen by the client: note their choice in the step's form")
 	case FindingPlanUnknown:
 		return tx("« "+f.Detail+" » n'est pas une offre de V2", "\""+f.Detail+"\" is not one of V2's plans")
+	case "v2_import_to_do":
+		return tx("fichier d'import écrit pour V2 ("+f.Detail+") : importez-le sur V2, puis cochez l'étape",
+			"import file written for V2 ("+f.Detail+"): import it on V2, then tick the step")
 	case "request_failed":
 		return tx("la demande de migration a échoué : "+f.Detail, "the migration request failed: "+f.Detail)
 	case "blocker." + string(BlockRegistration):
-		return tx(fmt.Sprintf("%d étape(s) d'inscription à finir (§3.1)", n), fmt.Sprintf("%d registration step(s) to finish (§3.1)", n))
+		return suffix(Count(n, "étape d'inscription", "étapes d'inscription", "registration step", "registration steps"), " à finir (§3.1)", " to finish (§3.1)")
 	case "blocker." + string(BlockCabinetPreparation):
-		return tx(fmt.Sprintf("%d étape(s) de préparation du cabinet à finir (§2)", n), fmt.Sprintf("%d firm preparation step(s) to finish (§2)", n))
+		return suffix(Count(n, "étape de préparation du cabinet", "étapes de préparation du cabinet", "firm preparation step", "firm preparation steps"), " à finir (§2)", " to finish (§2)")
 	case "blocker." + string(BlockPendingInvoices):
-		return tx(fmt.Sprintf("%d client(s) avec des factures en attente ou non vérifiées (§2)", n), fmt.Sprintf("%d client(s) with invoices pending or not checked (§2)", n))
+		return suffix(Count(n, "client", "clients", "client", "clients"), " avec des factures en attente ou non vérifiées (§2)", " with invoices pending or not checked (§2)")
 	case "blocker." + string(BlockCabinetPendingInvoices):
 		return tx("dossier du cabinet : factures en attente à accepter ou à vérifier (§3.2)", "firm's own dossier: pending invoices to accept or to check (§3.2)")
 	case "blocker." + string(BlockClientPreparation):
-		return tx(fmt.Sprintf("%d client(s) dont la préparation n'est pas finie (§2)", n), fmt.Sprintf("%d client(s) whose preparation is not finished (§2)", n))
+		return suffix(Count(n, "client", "clients", "client", "clients"), " dont la préparation n'est pas finie (§2)", " whose preparation is not finished (§2)")
 	}
 	if strings.HasPrefix(f.Code, "blocker.") {
-		return tx(fmt.Sprintf("%d point(s) bloquant(s)", n), fmt.Sprintf("%d blocking point(s)", n))
+		return Count(n, "point bloquant", "points bloquants", "blocking point", "blocking points")
 	}
 	for _, p := range connectors.ArticleProblems() {
 		if string(p) == f.Code {
-			return tx(fmt.Sprintf("%d article(s) : %s", n, p.FrenchLabel()), fmt.Sprintf("%d article(s): %s", n, p.EnglishLabel()))
+			return suffix(Count(n, "article", "articles", "article", "articles"), " : "+p.FrenchLabel(), ": "+p.EnglishLabel())
 		}
 	}
 	return tx(f.Code, f.Code)
 }
+
+// suffix appends a tail to each language of t.
+func suffix(t Text, fr, en string) Text { return Text{FR: t.FR + fr, EN: t.EN + en} }

@@ -37,7 +37,7 @@ func TestPendingAndArticlesEvidence(t *testing.T) {
 	if ev.OK || n != 4 || len(ev.Findings) != 2 {
 		t.Fatalf("pending: ok=%v n=%d findings=%v", ev.OK, n, ev.Findings)
 	}
-	if got := FindingText(ev.Findings[0]).FR; got != "3 facture(s) d'achat à accepter" {
+	if got := FindingText(ev.Findings[0]).FR; got != "3 factures d'achat à accepter" {
 		t.Errorf("finding text %q", got)
 	}
 	if ev.Facts[FactAcceptedPaid] != "128" || ev.Facts[FactAcceptedUnpaid] != "14" || ev.Facts[FactNumbering] != "FAC-0142" {

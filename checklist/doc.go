@@ -13,17 +13,23 @@
 // person (the plan a client chooses, the roles of each user, the judgement
 // of the article base) is recorded as that person says.
 //
-// Run state and its rules live beside it: statuses, gates and overrides, progress,
-// time left, the next recommended step and the estimated due date of the answer
-// to the migration request, and the one rule for what a check's evidence does
-// to a status (evidence.go: StatusFromEvidence, Run.StatusAfterEvidence).
+// Run state and its rules live beside it: statuses, gates and overrides (a tick
+// against the blockers or the latest check passes only with one: CheckChange,
+// tick.go), progress, time left per phase and per client with the answer's wait
+// shown as a wait (due.go), the next recommended step and the estimated due date
+// of the answer to the migration request. Captures are checked as typed
+// (capture.go): dates in order, files read with their SHA-256 kept as evidence,
+// counts against the export. Counts, numbers, durations and Paris times are
+// written for the user by wording.go and due.go, never with "(s)".
 //
-// Step ids are constants (stepids.go); the vocabulary the front ends share
-// with the store and the engine (StepChange, Event and its Action ids, the
-// passphrase errors) is in vocab.go, so that the screens need not import the
-// store.
+// The one rule for what a check's evidence does to a status is evidence.go
+// (StatusFromEvidence, Run.StatusAfterEvidence). Step ids are constants
+// (stepids.go); the vocabulary the front ends share with the store and the
+// engine (StepChange, Event and its Action ids, the passphrase errors) is in
+// vocab.go, so that the screens need not import the store.
 //
 // checklist may import the root connectors package (records and ports) and its own
 // pure sub-packages (ident, workdays). It never imports charm libraries, bbolt or
-// net/http, and does no I/O of its own.
+// net/http, and does no I/O of its own: the files a capture names are read
+// through the FileReader a front end is given.
 package checklist

@@ -8,6 +8,10 @@ type Error struct {
 	Code     string // stable: "unknown_step", "gate_closed", "reason_required"...
 	Message  Text
 	Blockers []Blocker // for a closed gate: exactly what blocks
+	// Gate is set when an override with a reason would let the change pass:
+	// front ends ask for the reason, record Override{Gate: Gate}, and try
+	// again. Empty when no override can help (a missing prerequisite).
+	Gate string
 }
 
 func (e *Error) Error() string { return e.Message.FR }

@@ -30,9 +30,11 @@ const (
 	// FieldSecret holds a credential. Its value is never kept in a capture: the
 	// store seals it and the record only says whether it was provided.
 	FieldSecret
+	// FieldFirmOrSIREN is "cabinet" (the firm itself) or a client's SIREN.
+	FieldFirmOrSIREN
 )
 
-var fieldTypeIDs = []string{"text", "email", "siren", "iban", "int", "bool", "date", "choice", "multi_choice", "file", "checksum", "secret"}
+var fieldTypeIDs = []string{"text", "email", "siren", "iban", "int", "bool", "date", "choice", "multi_choice", "file", "checksum", "secret", "firm_or_siren"}
 
 // String returns the type's stable id.
 func (t FieldType) String() string {
@@ -66,6 +68,12 @@ type Field struct {
 	MinRunes   int
 	Help       Text
 	HelpSource Source
+	// Rules between the fields of one item, by the other field's id
+	// (capture.go): a date not before another, a count equal to the clients
+	// of an exported file, a digest computed from a file.
+	NotBefore string
+	CountOf   string
+	DigestOf  string
 }
 
 // MinPassphrase is the fewest characters a new passphrase may have
@@ -125,6 +133,11 @@ func (f Field) Normalize(value string) string {
 		return ident.NormalizeEmail(value)
 	case FieldChecksum:
 		return strings.ToLower(value)
+	case FieldFirmOrSIREN:
+		if isFirm(value) {
+			return firmScope
+		}
+		return ident.NormalizeSIREN(value)
 	case FieldBool:
 		if b, ok := parseBool(value); ok {
 			return strconv.FormatBool(b)
@@ -170,6 +183,14 @@ func (f Field) Validate(value string) *Text {
 	switch f.Type {
 	case FieldSIREN:
 		return fromIdent(ident.ValidateSIREN(value))
+	case FieldFirmOrSIREN:
+		if isFirm(value) {
+			return nil
+		}
+		if err := ident.ValidateSIREN(value); err != nil {
+			msg := fromIdent(err)
+			return bad("« cabinet » ou un SIREN valide attendu ("+msg.FR+")", "\"cabinet\" or a valid SIREN is expected ("+msg.EN+")")
+		}
 	case FieldIBAN:
 		return fromIdent(ident.ValidateIBAN(value))
 	case FieldEmail:

@@ -306,7 +306,7 @@ func TestPoint13ArticlesPersonTicks(t *testing.T) {
 	if ev.OK || len(ev.Findings) != 1 || ev.Findings[0].Code != FindingArticlesToJudge || ev.Findings[0].Count != 2 {
 		t.Fatalf("clean base: %+v", ev)
 	}
-	if txt := FindingText(ev.Findings[0]).FR; !strings.Contains(txt, "2 article(s)") || !strings.Contains(txt, "cochez") {
+	if txt := FindingText(ev.Findings[0]).FR; !strings.Contains(txt, "2 articles lus") || !strings.Contains(txt, "cochez") {
 		t.Errorf("finding text: %q", txt)
 	}
 }

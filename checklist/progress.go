@@ -8,6 +8,10 @@ type Tally struct {
 	Total     int           `json:"total"`
 	Blocked   int           `json:"blocked"`
 	Remaining time.Duration `json:"remaining"` // guide time of the steps not resolved
+	// Untimed counts the steps not resolved for which the guide gives no
+	// duration (most of reconciliation): they are not in Remaining, and the
+	// time left says so instead of showing a figure that never moves.
+	Untimed int `json:"untimed"`
 }
 
 // Percent is Done/Total as a whole percentage; 100 when there is nothing to do.
@@ -31,6 +35,9 @@ func (t *Tally) add(st Status, est time.Duration) {
 		t.Blocked++
 	}
 	t.Remaining += est
+	if est == 0 {
+		t.Untimed++
+	}
 }
 
 func (t *Tally) merge(o Tally) {
@@ -38,6 +45,7 @@ func (t *Tally) merge(o Tally) {
 	t.Total += o.Total
 	t.Blocked += o.Blocked
 	t.Remaining += o.Remaining
+	t.Untimed += o.Untimed
 }
 
 // Progress is the run's progress by phase and by scope, and in all.

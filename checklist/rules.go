@@ -3,7 +3,6 @@ package checklist
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -85,10 +84,9 @@ func (r *Run) RequestBlockers() []Blocker {
 	for i := range r.Clients {
 		c := &r.Clients[i]
 		if c.PendingInvoices > 0 {
-			n := strconv.Itoa(c.PendingInvoices)
+			n := pendingCount(c.PendingInvoices)
 			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: pendingID, Count: c.PendingInvoices,
-				Message: tx(c.Name+" : "+n+" facture(s) en attente d'acceptation sur V1",
-					c.Name+": "+n+" invoice(s) awaiting acceptance on V1")})
+				Message: tx(c.Name+" : "+n.FR+" d'acceptation sur V1", c.Name+": "+n.EN+" acceptance on V1")})
 		} else if !c.Steps[pendingPos].Resolved() {
 			out = append(out, Blocker{Kind: BlockPendingInvoices, Client: c.ID, Step: pendingID,
 				Message: tx(c.Name+" : factures en attente non vérifiées", c.Name+": pending invoices not checked")})
@@ -164,16 +162,34 @@ func (r *Run) CheckTransition(ref Ref, to Status, reason string) error {
 		return &Error{Code: "requirements", Blockers: missing,
 			Message: tx("à faire avant : "+strings.Join(fr, " ; "), "to do first: "+strings.Join(en, "; "))}
 	}
-	if step.ID == StepRequestSubmit {
+	switch step.ID {
+	case StepRequestSubmit, StepRequestClientChecks:
+		// Ticking the control while points block is as much a decision to
+		// go on as sending the request: both pass only with the override.
 		if bs := r.RequestBlockers(); len(bs) > 0 {
 			if _, ok := r.Override(GateRequestReadiness); !ok {
-				return &Error{Code: "gate_closed", Blockers: bs,
-					Message: tx(fmt.Sprintf("la demande ne peut pas être envoyée : %d point(s) bloquant(s), dont « %s » (ou forcez avec une raison)", len(bs), bs[0].Message.FR),
-						fmt.Sprintf("the request cannot be sent: %d blocking point(s), including %q (or override with a reason)", len(bs), bs[0].Message.EN))}
+				return readinessClosed(step, bs)
 			}
 		}
 	}
 	return nil
+}
+
+const pendingInvoicesStep = StepClientPendingInvoices
+
+func pendingCount(n int) Text {
+	return Count(n, "facture en attente", "factures en attente", "invoice awaiting", "invoices awaiting")
+}
+
+func readinessClosed(step *Step, bs []Blocker) *Error {
+	n := Count(len(bs), "point bloquant", "points bloquants", "blocking point", "blocking points")
+	head := tx("la demande ne peut pas être envoyée", "the request cannot be sent")
+	if step.ID != StepRequestSubmit {
+		head = tx("« "+step.Title.FR+" » ne peut pas être cochée", "\""+step.Title.EN+"\" cannot be ticked")
+	}
+	return &Error{Code: "gate_closed", Blockers: bs, Gate: GateRequestReadiness,
+		Message: tx(fmt.Sprintf("%s : %s, dont « %s » ; pour passer outre, donnez une raison (dérogation)", head.FR, n.FR, bs[0].Message.FR),
+			fmt.Sprintf("%s: %s, including %q; to go on anyway, give a reason (override)", head.EN, n.EN, bs[0].Message.EN))}
 }
 
 func (r *Run) missingRequirements(ref Ref, step *Step) []Blocker {

@@ -63,7 +63,7 @@ func preparationSteps() []Step {
 			HelpSource: FromGuide("2"),
 			Form: &Form{Fields: []Field{
 				{ID: "file", Label: tx("Fichier exporté", "Exported file"), Type: FieldFile, Required: true},
-				{ID: "rows", Label: tx("Nombre de clients", "Number of clients"), Type: FieldInt, Required: true},
+				{ID: "rows", Label: tx("Nombre de clients", "Number of clients"), Type: FieldInt, Required: true, CountOf: "file"},
 			}},
 		},
 		{
@@ -79,7 +79,7 @@ func preparationSteps() []Step {
 			Form: &Form{Repeated: true, ItemLabel: tx("connexion", "connection"), Fields: []Field{
 				{ID: "software", Label: tx("Logiciel", "Software"), Type: FieldChoice, Required: true,
 					Options: softwareOptions(), OptionsSource: FromGuide("2", "3.4")},
-				{ID: "scope", Label: tx("Périmètre (cabinet ou SIREN du client)", "Scope (firm or client SIREN)"), Type: FieldText, Required: true},
+				{ID: "scope", Label: tx("Périmètre (cabinet ou SIREN du client)", "Scope (firm or client SIREN)"), Type: FieldFirmOrSIREN, Required: true},
 				{ID: "credentials_retrieved", Label: tx("Identifiants récupérés", "Credentials retrieved"), Type: FieldBool, Required: true},
 				{ID: "myunisoft_token_kept", Label: tx("Token MyUnisoft conservé", "MyUnisoft token kept"), Type: FieldBool},
 				{ID: "credential", Label: tx("Identifiant ou token (chiffré)", "Credential or token (sealed)"), Type: FieldSecret},
@@ -116,7 +116,7 @@ func preparationSteps() []Step {
 			FAQ:        "Trouver les informations et le logo de mon dossier",
 			Form: &Form{Fields: []Field{
 				{ID: "file", Label: tx("Fichier du logo", "Logo file"), Type: FieldFile, Required: true},
-				{ID: "sha256", Label: tx("Empreinte SHA-256", "SHA-256 digest"), Type: FieldChecksum,
+				{ID: "sha256", Label: tx("Empreinte SHA-256", "SHA-256 digest"), Type: FieldChecksum, DigestOf: "file",
 					Help: tx("Calculée par bascule quand le fichier est lu.", "Computed by bascule when it reads the file."), HelpSource: FromBascule()},
 			}},
 		},
@@ -181,7 +181,7 @@ func preparationSteps() []Step {
 			Form: &Form{Repeated: true, ItemLabel: tx("relevé", "statement"), Fields: []Field{
 				{ID: "file", Label: tx("Fichier", "File"), Type: FieldFile, Required: true},
 				{ID: "period_start", Label: tx("Début de période", "Period start"), Type: FieldDate, Required: true},
-				{ID: "period_end", Label: tx("Fin de période", "Period end"), Type: FieldDate, Required: true},
+				{ID: "period_end", Label: tx("Fin de période", "Period end"), Type: FieldDate, Required: true, NotBefore: "period_start"},
 			}},
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bascule-cli/bascule/checklist"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -169,7 +170,7 @@ func (db *DB) AddMember(ws string, m Member, by string) error {
 			return err
 		}
 		return w.addEvent(Event{At: db.now(), Who: by, Action: ActionTeamAdd,
-			Detail: fmt.Sprintf("%s (%s, %d client(s))", m.Name, m.Role, len(m.Clients))})
+			Detail: fmt.Sprintf("%s (%s, %s)", m.Name, m.Role, checklist.Count(len(m.Clients), "client", "clients", "", "").FR)})
 	})
 }
 
@@ -313,7 +314,7 @@ func (db *DB) AssignClients(ws, name string, clients []string, replace bool, by 
 			return err
 		}
 		return w.addEvent(Event{At: db.now(), Who: by, Action: ActionTeamAssign,
-			Detail: fmt.Sprintf("%s : %d → %d client(s)", m.Name, before, len(m.Clients))})
+			Detail: fmt.Sprintf("%s : %d → %s", m.Name, before, checklist.Count(len(m.Clients), "client", "clients", "", "").FR)})
 	})
 	return m, err
 }

@@ -208,7 +208,7 @@ func (db *DB) PutDossiers(ws string, ds []checklist.Dossier, by string) error {
 			}
 		}
 		return w.addEvent(Event{At: now, Who: by, Workspace: ws, Action: ActionDossiersPut,
-			Detail: fmt.Sprintf("%d nouveau(x), %d mis à jour", added, changed)})
+			Detail: checklist.Plural(checklist.French, added, fmt.Sprintf("%d nouveau", added), fmt.Sprintf("%d nouveaux", added)) + fmt.Sprintf(", %d mis à jour", changed)})
 	})
 }
 
@@ -596,7 +596,7 @@ func captureDiff(a, b *checklist.Capture) []string {
 	}
 	var out []string
 	if len(ai) != len(bi) {
-		out = append(out, fmt.Sprintf("%d élément(s) → %d", len(ai), len(bi)))
+		out = append(out, checklist.Count(len(ai), "élément", "éléments", "", "").FR+" → "+fmt.Sprint(len(bi)))
 	}
 	var fields []string
 	for k := range set {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // actionsScreen runs one connector action for every selected client, one
@@ -33,6 +34,10 @@ type actionsScreen struct {
 	pending []*int
 	written bool
 	saving  bool // the results are being written
+	// top is the first report line shown; follow keeps the newest lines in
+	// view while the run goes on, until the user scrolls.
+	top    int
+	follow bool
 }
 
 type actionAnswers struct {
@@ -64,14 +69,35 @@ type (
 	}
 )
 
-// actionsKeys are the keys under a running or finished bulk action.
+// actionsKeys are the keys under a running or finished bulk action: the
+// report scrolls like every list.
 type actionsKeys struct {
-	Stop   key.Binding
-	global globalKeys
+	Stop, Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	global                                        globalKeys
 }
 
-func (k actionsKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Stop, k.global.Help} }
-func (k actionsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func newActionsKeys(lang checklist.Lang, g globalKeys, running bool) actionsKeys {
+	k := actionsKeys{global: g,
+		Stop:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "retour", "back"))),
+		Up:       upKey(tr(lang, "défiler", "scroll")),
+		Down:     downKey(lang),
+		PageUp:   pageUpKey(tr(lang, "page", "page")),
+		PageDown: pageDownKey(lang),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas", "top/bottom"))),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
+	}
+	if running {
+		k.Stop.SetHelp("esc", tr(lang, "arrêter", "stop"))
+	}
+	return k
+}
+
+func (k actionsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Stop, k.Up, k.PageUp, k.Top, k.global.Help, k.global.Quit}
+}
+func (k actionsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.PageUp, k.Top}, {k.Stop, k.global.Help, k.global.Quit}}
+}
 
 // actionOptions are the actions offered for the clients, in the guide's order.
 func (m *Model) actionOptions() []huh.Option[string] {
@@ -80,12 +106,16 @@ func (m *Model) actionOptions() []huh.Option[string] {
 	if m.ports.Demo != nil && !m.run.Migrated() {
 		out = append(out, huh.NewOption(tr(lang, "Démo : le client accepte ses factures en attente sur V1, puis vérifier", "Demo: the client accepts its pending invoices on V1, then check"), demoAcceptStep))
 	}
-	for _, st := range m.opts.Guide.ClientSideSteps() {
+	phase := checklist.PhasePreparation
+	if m.run.Migrated() {
+		phase = checklist.PhaseReconciliation
+	}
+	for _, st := range clientStepsByPhase(m.opts.Guide, phase) {
 		if st.Kind != checklist.KindConnectorCheck && st.Kind != checklist.KindConnectorAction {
 			continue
 		}
-		if st.Phase == checklist.PhaseReconciliation && !m.run.Migrated() || st.Phase == checklist.PhasePreparation && m.run.Migrated() {
-			continue
+		if len(m.run.Clients) > 0 && m.jobFor(checklist.Ref{Step: st.ID, Client: m.run.Clients[0].ID}) == nil {
+			continue // nothing bascule can do for it: ticked by hand
 		}
 		verb := tr(lang, "Vérifier sur V1 : ", "Check on V1: ")
 		switch {
@@ -101,7 +131,7 @@ func (m *Model) actionOptions() []huh.Option[string] {
 
 func (m *Model) openActions() tea.Cmd {
 	mg := m.migState()
-	a := &actionsScreen{ans: &actionAnswers{}}
+	a := &actionsScreen{ans: &actionAnswers{}, follow: true}
 	for i, on := range m.dash.marked {
 		if on {
 			a.clients = append(a.clients, i)
@@ -206,7 +236,7 @@ func (m *Model) bulkStep(msg bulkStepMsg) tea.Cmd {
 	ci := a.clients[a.pos]
 	ref := a.ref(m.run, ci)
 	if msg.err != nil {
-		a.results = append(a.results, bulkResult{ci: ci, text: m.jobErrText(msg.err)})
+		a.results = append(a.results, bulkResult{ci: ci, text: m.jobErrTextFor(ref, msg.err)})
 	} else {
 		a.results = append(a.results, bulkResult{ci: ci, ok: msg.res.ev.OK, text: msg.res.summary})
 		m.cacheEvidence(ref, msg.res)
@@ -287,7 +317,7 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 	text := fmt.Sprintf(tr(m.lang, "Action en lot terminée : %d %s, %d à reprendre", "Bulk action finished: %d %s, %d to look at"),
 		ok, tr(m.lang, plural(ok, "réussie", "réussies"), "succeeded"), bad)
 	if failed > 0 {
-		text += fmt.Sprintf(tr(m.lang, " ; %d non enregistrée(s)", "; %d not recorded"), failed)
+		text += tr(m.lang, " ; ", "; ") + checklist.FormatInt(m.lang, failed) + tr(m.lang, checklist.Plural(m.lang, failed, " non enregistrée", " non enregistrées"), " not recorded")
 	}
 	return m.setStatus(text, bad+failed > 0)
 }
@@ -299,7 +329,14 @@ func (m *Model) updateActions(msg tea.Msg) tea.Cmd {
 		a.form, cmd = m.updateForm(a.form, msg)
 		return cmd
 	}
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.gkeys.Back) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := newActionsKeys(m.lang, m.gkeys, a.id != 0)
+	rows := m.actionRows()
+	switch {
+	case key.Matches(km, m.gkeys.Back):
 		if a.id != 0 {
 			if cancel, ok := m.ids.cancels[a.id]; ok {
 				cancel()
@@ -309,8 +346,59 @@ func (m *Model) updateActions(msg tea.Msg) tea.Cmd {
 			return m.bulkWriteCmd()
 		}
 		m.goBack()
+	case key.Matches(km, k.Up):
+		a.scrollTo(a.top-1, rows, len(m.reportLines()))
+	case key.Matches(km, k.Down):
+		a.scrollTo(a.top+1, rows, len(m.reportLines()))
+	case key.Matches(km, k.PageUp):
+		a.scrollTo(a.top-rows, rows, len(m.reportLines()))
+	case key.Matches(km, k.PageDown):
+		a.scrollTo(a.top+rows, rows, len(m.reportLines()))
+	case key.Matches(km, k.Top):
+		a.scrollTo(0, rows, len(m.reportLines()))
+	case key.Matches(km, k.Bottom):
+		a.scrollTo(len(m.reportLines()), rows, len(m.reportLines()))
 	}
 	return nil
+}
+
+// scrollTo moves the report's window to top, within its n lines; the
+// window follows new lines again once it reaches the bottom.
+func (a *actionsScreen) scrollTo(top, rows, n int) {
+	a.top = max(0, min(top, n-rows))
+	a.follow = a.top >= n-rows
+}
+
+// actionRows is how many report lines fit under the title, leaving a line
+// above and below for "… N de plus".
+func (m *Model) actionRows() int { return max(3, m.height-3-5) }
+
+// reportLines is the bulk action's report, one client per entry, its
+// message wrapped under the name, never cut.
+func (m *Model) reportLines() []string {
+	a := m.migState().actions
+	nameW := min(32, max(16, m.width/3))
+	var out []string
+	for _, r := range a.results {
+		mark := m.st.OK.Render("✓")
+		if !r.ok {
+			mark = m.st.Warn.Render("✗")
+		}
+		lead := " " + mark + " "
+		if r.ci >= 0 {
+			lead += cell(m.run.Clients[r.ci].Name, nameW) + "  "
+		}
+		textW := m.width - ansi.StringWidth(lead)
+		pad := strings.Repeat(" ", ansi.StringWidth(lead))
+		for i, l := range strings.Split(wrapText(r.text, textW), "\n") {
+			if i == 0 {
+				out = append(out, lead+l)
+			} else {
+				out = append(out, pad+l)
+			}
+		}
+	}
+	return out
 }
 
 func (m *Model) viewActions() (string, help.KeyMap) {
@@ -332,24 +420,31 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 	case a.id != 0:
 		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " en cours (%d/%d)", " running (%d/%d)"), a.pos, len(a.clients))
 	case a.saving:
-		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " enregistrement de %d résultat(s)…", " saving %d result(s)…"), len(a.changes))
+		state = m.spin.View() + tr(m.lang, " enregistrement de ", " saving ") + nouns(m.lang, len(a.changes), "résultat", "résultats", "result", "results") + "…"
 	}
-	b.WriteString(fmt.Sprintf(" %s · %s\n\n", m.st.Title.Render(title), state))
-	rows := max(3, m.height-10)
-	start := max(0, len(a.results)-rows)
-	for _, r := range a.results[start:] {
-		mark, name := m.st.OK.Render("✓"), ""
-		if !r.ok {
-			mark = m.st.Warn.Render("✗")
-		}
-		if r.ci >= 0 {
-			name = cell(m.run.Clients[r.ci].Name, 32) + "  "
-		}
-		b.WriteString(" " + mark + " " + name + r.text + "\n")
+	b.WriteString(fmt.Sprintf(" %s · %s\n", m.st.Title.Render(title), state))
+	lines := m.reportLines()
+	rows := m.actionRows()
+	if a.follow {
+		a.top = max(0, len(lines)-rows)
 	}
-	k := actionsKeys{global: m.gkeys, Stop: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(m.lang, "retour", "back")))}
-	if a.id != 0 {
-		k.Stop.SetHelp("esc", tr(m.lang, "arrêter", "stop"))
+	a.top = max(0, min(a.top, len(lines)-rows))
+	end := min(len(lines), a.top+rows)
+	above := ""
+	if a.top > 0 {
+		above = fmt.Sprintf(tr(m.lang, "   … %s au-dessus (↑)", "   … %s above (↑)"), lineCount(m.lang, a.top))
 	}
-	return b.String(), k
+	b.WriteString(m.st.Muted.Render(above) + "\n")
+	for _, l := range lines[a.top:end] {
+		b.WriteString(l + "\n")
+	}
+	if end < len(lines) {
+		b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))) + "\n")
+	}
+	return b.String(), newActionsKeys(m.lang, m.gkeys, a.id != 0)
+}
+
+// lineCount writes "1 ligne", "12 lignes".
+func lineCount(lang checklist.Lang, n int) string {
+	return itoa(n) + " " + tr(lang, plural(n, "ligne", "lignes"), plural(n, "line", "lines"))
 }

@@ -72,7 +72,10 @@ func (m *Model) by() string {
 // a command through the engine, which checks it again against its run.
 func (m *Model) apply(ch StepChange) tea.Cmd {
 	if ch.Status != nil {
-		if err := m.run.CheckTransition(ch.Ref, *ch.Status, ch.Reason); err != nil {
+		if err := m.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, m.latestEvidence(ch)); err != nil {
+			if cmd, ok := m.askOverride(err, ch); ok {
+				return cmd
+			}
 			return m.errStatus(err)
 		}
 	}
@@ -178,7 +181,7 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 		m.runChanged()
 		text := fmt.Sprintf(tr(m.lang, "%d %s", "%d %s"), ok, tr(m.lang, plural(ok, "client marqué", "clients marqués"), plural(ok, "client marked", "clients marked")))
 		if failed > 0 {
-			text += fmt.Sprintf(tr(m.lang, ", %d refusé(s) : %s", ", %d refused: %s"), failed, m.errText(first))
+			text += ", " + checklist.FormatInt(m.lang, failed) + " " + tr(m.lang, checklist.Plural(m.lang, failed, "refusé", "refusés"), "refused") + colon(m.lang) + m.errText(first)
 		}
 		return m.setStatus(text, failed > 0), true
 	case checkDoneMsg:

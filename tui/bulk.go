@@ -36,11 +36,17 @@ func (m *Model) openBulk() tea.Cmd {
 		}
 	}
 	var stepOpts []huh.Option[string]
-	for _, st := range m.opts.Guide.ClientSideSteps() {
+	phases := []checklist.Phase{checklist.PhasePreparation}
+	if m.run.Migrated() {
 		// Reconciliation steps once migrated (§3.3–3.4, ticked by hand).
-		if st.Phase == checklist.PhasePreparation || st.Phase == checklist.PhaseReconciliation && m.run.Migrated() {
-			stepOpts = append(stepOpts, huh.NewOption(st.Title.In(m.lang), st.ID))
+		phases = append(phases, checklist.PhaseReconciliation)
+	}
+	for _, st := range clientStepsByPhase(m.opts.Guide, phases...) {
+		title := st.Title.In(m.lang)
+		if len(phases) > 1 {
+			title = phaseShort(m.lang, st.Phase) + " · " + title
 		}
+		stepOpts = append(stepOpts, huh.NewOption(title, st.ID))
 	}
 	b.ans.step = stepOpts[0].Value
 	statusOpts := []huh.Option[checklist.Status]{
@@ -77,6 +83,21 @@ func (m *Model) openBulk() tea.Cmd {
 	return cmd
 }
 
+// clientStepsByPhase lists a client's steps phase by phase, in the guide's
+// order (a client's steps, then the payment client's, within each phase),
+// rather than scope by scope as ClientSideSteps does.
+func clientStepsByPhase(g *checklist.Guide, phases ...checklist.Phase) []*checklist.Step {
+	var out []*checklist.Step
+	for _, p := range phases {
+		for _, st := range g.ClientSideSteps() {
+			if st.Phase == p {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
 func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 	b := m.bulk
 	switch msg := msg.(type) {
@@ -103,7 +124,7 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 		}
 		clear(m.dash.marked)
 		m.dash.nMarked = 0
-		return m.applyManyCmd(chs)
+		return m.applyManyChecked(chs)
 	case formCancelledMsg:
 		if msg.id == b.formID {
 			m.goBack()
@@ -127,4 +148,34 @@ func (m *Model) viewBulk() (string, help.KeyMap) {
 	}
 	head := m.header() + "\n" + m.rule() + "\n " + m.st.Muted.Render(strings.Join(names, ", ")) + "\n\n"
 	return head + indent(b.form.View(), 1), newFormKeys(m.lang)
+}
+
+// applyManyChecked applies a bulk marking, except for the clients where the
+// mark would go against what is known (pending invoices counted on V1):
+// those are refused and counted, each needs its own override (override.go).
+func (m *Model) applyManyChecked(chs []StepChange) tea.Cmd {
+	var ok, refused []StepChange
+	var errs []error
+	for _, ch := range chs {
+		if err := m.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, nil); err != nil {
+			refused, errs = append(refused, ch), append(errs, err)
+			continue
+		}
+		ok = append(ok, ch)
+	}
+	if len(refused) == 0 {
+		return m.applyManyCmd(ok)
+	}
+	if len(ok) == 0 {
+		return func() tea.Msg { return stepsAppliedMsg{changes: refused, errs: errs} }
+	}
+	inner := m.applyManyCmd(ok)
+	return func() tea.Msg {
+		msg, _ := inner().(stepsAppliedMsg)
+		all := make([]error, len(msg.changes), len(msg.changes)+len(errs))
+		copy(all, msg.errs)
+		msg.changes = append(msg.changes, refused...)
+		msg.errs = append(all, errs...)
+		return msg
+	}
 }

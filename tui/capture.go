@@ -32,6 +32,9 @@ type captureScreen struct {
 	// open form asks the passphrase (secret_tui.go).
 	pending  *pendingSecret
 	passForm bool
+	// draft is an item refused as a whole (a period ending before it
+	// starts, a count the file contradicts): its form opens again with it.
+	draft checklist.Record
 }
 
 // answers hold what a form's fields write. They live on the heap, outside
@@ -103,6 +106,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 	var rec checklist.Record
 	if i < len(c.items) {
 		rec = c.items[i]
+	}
+	if c.draft != nil {
+		rec, c.draft = c.draft, nil
 	}
 	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}, secrets: map[string]*string{}}
 	var fields []huh.Field
@@ -189,9 +195,12 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		label += " *"
 	}
 	desc := fieldDescription(m.lang, fl)
-	lang := m.lang
+	lang, files := m.lang, m.opts.Files
 	validate := func(v string) error {
 		if msg := fl.Validate(v); msg != nil {
+			return errors.New(msg.In(lang))
+		}
+		if msg := fl.CheckFile(v, files); msg != nil {
 			return errors.New(msg.In(lang))
 		}
 		return nil
@@ -280,6 +289,12 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 		secrets := c.itemSecrets(rec)
 		editing := c.editing
 		c.form, c.answers = nil, nil
+		done, _, errs := c.step.Form.CheckItem(rec, m.opts.Files)
+		if len(errs) > 0 {
+			c.draft = rec
+			return tea.Batch(m.setStatus(errs[0].Message.In(m.lang), true), m.openItemForm(editing))
+		}
+		rec = done
 		if len(secrets) > 0 {
 			c.pending = &pendingSecret{rec: rec, editing: editing, secrets: secrets}
 			return m.sealOrAsk()
@@ -362,17 +377,18 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 // step already done is not taken back to "en cours" by an edit.
 func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
 	c := m.capture
-	capt := checklist.Capture{Items: make([]checklist.Record, len(c.items))}
+	typed := checklist.Capture{Items: make([]checklist.Record, len(c.items))}
 	for i, r := range c.items {
-		capt.Items[i] = copyRecord(r)
+		typed.Items[i] = copyRecord(r)
 	}
-	ch := StepChange{Ref: c.ref, Capture: &capt}
+	capt, ev, errs := c.step.Form.Check(typed, m.opts.Files, m.opts.Now())
+	ch := StepChange{Ref: c.ref, Capture: &capt, Evidence: ev}
 	if cur, err := m.run.Status(c.ref); err == nil {
 		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
 			ch.Status = statusPtr(st)
 		}
 	}
-	if errs := c.step.Form.Validate(capt); len(errs) > 0 && to == checklist.StatusDone {
+	if len(errs) > 0 && to == checklist.StatusDone {
 		return m.setStatus(errs[0].Message.In(m.lang), true)
 	}
 	return m.apply(ch)

@@ -104,7 +104,9 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 
 // evidenceLines renders evidence for the step's detail pane.
 func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
-	head := fmt.Sprintf(tr(m.lang, "Vérifié %s le %s", "Checked %s, %s"), CheckedWhere(m.lang, ev.Source), fmtClock(m.lang, ev.At, m.loc))
+	// The one time of the steps screen: its zone is named (Paris time).
+	head := fmt.Sprintf(tr(m.lang, "Vérifié %s le %s (%s)", "Checked %s, %s (%s)"), CheckedWhere(m.lang, ev.Source), fmtClock(m.lang, ev.At, m.loc),
+		checklist.ZoneName().In(m.lang))
 	if ev.OK {
 		head += " " + m.st.OK.Render("✓ "+tr(m.lang, "conforme", "ok"))
 	} else {

@@ -21,6 +21,7 @@ type dashboard struct {
 	marked    []bool
 	nMarked   int
 	sum       summary
+	longest   int // the widest client name, for the name column
 }
 
 // summary is the top of the dashboard, computed when the run changes: it
@@ -37,7 +38,11 @@ type summary struct {
 }
 
 func newDashboard(run *checklist.Run) *dashboard {
-	return &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
+	d := &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
+	for i := range run.Clients {
+		d.longest = max(d.longest, ansi.StringWidth(run.Clients[i].Name))
+	}
+	return d
 }
 
 func (d *dashboard) refreshSummary(run *checklist.Run) {
@@ -75,7 +80,9 @@ const dashFixedLines = 10
 func (m *Model) pageRows() int {
 	footer := 3
 	if m.help.ShowAll {
-		footer = 2 + 5
+		k := newDashKeys(m.lang, m.gkeys)
+		k.Demo.SetEnabled(m.ports.Demo != nil)
+		footer = 2 + len(m.fullHelp(k))
 	}
 	return max(1, m.height-footer-dashFixedLines)
 }
@@ -160,22 +167,29 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 			d.cursor++
 		}
 	case key.Matches(km, k.MarkAll):
-		all := true
+		// Selects every client shown; a second press changes nothing (esc
+		// clears the selection).
 		for _, i := range d.ix.filtered {
-			all = all && d.marked[i]
-		}
-		for _, i := range d.ix.filtered {
-			if d.marked[i] == all {
+			if !d.marked[i] {
 				d.toggle(int(i))
 			}
 		}
+		return m.setStatus(fmt.Sprintf(tr(m.lang, "%d %s · esc pour tout désélectionner", "%d %s · esc to clear the selection"),
+			d.nMarked, tr(m.lang, plural(d.nMarked, "client sélectionné", "clients sélectionnés"), plural(d.nMarked, "client selected", "clients selected"))), false)
+	case key.Matches(km, k.Next):
+		return m.openNextStep()
 	case key.Matches(km, k.Bulk):
 		if d.nMarked == 0 {
 			return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace ou x).", "Select clients first (space or x)."), false)
 		}
 		return m.openBulk()
 	case key.Matches(km, k.Open):
+		// Before the migration a client's work is its preparation; after
+		// it, its validation (§3.3–3.4).
 		if ci := d.current(); ci >= 0 {
+			if m.run.Migrated() {
+				return m.openRecon(ci)
+			}
 			return m.openSteps(ci, checklist.PhasePreparation)
 		}
 	case key.Matches(km, k.Cabinet):
@@ -201,6 +215,51 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// openNextStep opens the screen of the dashboard's "Prochaine étape", its
+// cursor on that step.
+func (m *Model) openNextStep() tea.Cmd {
+	s := m.dash.sum
+	if !s.hasNext {
+		return m.setStatus(tr(m.lang, "Rien à faire pour l'instant.", "Nothing to do for now."), false)
+	}
+	ci := -1
+	if s.next.Client != nil {
+		ci = m.run.ClientIndex(s.next.Client.ID)
+	}
+	var cmd tea.Cmd
+	switch p := s.next.Step.Phase; p {
+	case checklist.PhaseRequest:
+		cmd = m.openRequest()
+		if r := m.migState().req; r != nil {
+			for i, st := range r.steps {
+				if st.ID == s.next.Step.ID {
+					r.cursor = i
+				}
+			}
+		}
+		return cmd
+	case checklist.PhaseReconciliation:
+		cmd = m.openRecon(ci)
+		if r := m.migState().recon; r != nil {
+			for i, st := range r.steps {
+				if st.ID == s.next.Step.ID {
+					r.cursor = i
+				}
+			}
+		}
+		return cmd
+	case checklist.PhasePreparation, checklist.PhaseRegistration:
+		cmd = m.openSteps(ci, p)
+		for i, st := range m.steps.steps {
+			if st.ID == s.next.Step.ID {
+				m.steps.cursor = i
+			}
+		}
+		return tea.Batch(cmd, m.loadStateCmd())
+	}
+	return m.openSummary()
 }
 
 func (d *dashboard) toggle(ci int) {
@@ -242,8 +301,14 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	b.WriteString(m.phaseLines())
 	b.WriteString(m.rule() + "\n")
-	b.WriteString(" " + m.nextLine() + "\n\n")
-	nameW := m.width - 4 - dashRightWidth - 3
+	b.WriteString(" " + m.nextLine() + "\n")
+	if h := m.demoPendingHint(); h != "" {
+		b.WriteString(" " + m.st.Muted.Render(clip(h, m.width-2)))
+	}
+	b.WriteString("\n")
+	// Names take the room they need, up to all the free width: never cut
+	// while the right of the table is empty, and the figures stay near them.
+	nameW := min(m.width-4-m.dashRightWidth()-3, max(24, d.longest))
 	b.WriteString(m.tableHeader(nameW) + "\n")
 	rows := m.pageRows()
 	off := max(0, min(d.offset, len(d.ix.filtered)-1))
@@ -296,12 +361,15 @@ func (m *Model) phaseLines() string {
 		switch {
 		case closed:
 			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
+		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
 		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
 			note = m.st.Warn.Render(blocked + m.requestBlocked())
 		case !t.Complete():
-			note = tr(m.lang, "reste ≈ ", "left ≈ ") + fmtDuration(t.Remaining)
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
 			if t.Blocked > 0 {
-				note += m.st.Warn.Render(fmt.Sprintf(tr(m.lang, " · %d bloquée(s)", " · %d blocked"), t.Blocked))
+				note += m.st.Warn.Render(" · " + checklist.FormatInt(m.lang, t.Blocked) + " " +
+					tr(m.lang, checklist.Plural(m.lang, t.Blocked, "bloquée", "bloquées"), "blocked"))
 			}
 		default:
 			note = m.st.OK.Render("✓")
@@ -311,19 +379,27 @@ func (m *Model) phaseLines() string {
 	return b.String()
 }
 
+// demoPendingHint tells the demo's user how pending invoices get settled:
+// on V1, played by the demo (D), then checked again. "" outside the demo or
+// with nothing pending.
+func (m *Model) demoPendingHint() string {
+	if m.ports.Demo == nil || m.run == nil || m.run.Migrated() || m.dash == nil || m.dash.sum.pendingClients == 0 {
+		return ""
+	}
+	return tr(m.lang, "Démo : D puis 2 fait accepter les factures en attente sur V1 (ce que ferait le client) ; revérifiez ensuite (a).",
+		"Demo: D then 2 has the pending invoices accepted on V1 (what the client would do); then check again (a).")
+}
+
 // requestBlocked says in a few words what keeps the request from being sent.
 func (m *Model) requestBlocked() string {
 	s := m.dash.sum
 	switch {
 	case s.pendingClients > 0:
-		return fmt.Sprintf(tr(m.lang, "%d %s des factures en attente", "%d %s pending invoices"),
-			s.pendingClients, tr(m.lang, plural(s.pendingClients, "client a", "clients ont"), plural(s.pendingClients, "client has", "clients have")))
+		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + tr(m.lang, " des factures en attente", " pending invoices")
 	case s.uncheckedClients > 0:
-		return fmt.Sprintf(tr(m.lang, "factures en attente non vérifiées pour %d %s", "pending invoices not checked for %d %s"),
-			s.uncheckedClients, plural(s.uncheckedClients, "client", "clients"))
+		return tr(m.lang, "factures en attente non vérifiées pour ", "pending invoices not checked for ") + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
 	case s.prepIncomplete > 0:
-		return fmt.Sprintf(tr(m.lang, "préparation incomplète pour %d %s", "preparation not finished for %d %s"),
-			s.prepIncomplete, plural(s.prepIncomplete, "client", "clients"))
+		return tr(m.lang, "préparation incomplète pour ", "preparation not finished for ") + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
 	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
 		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
 	}
@@ -348,14 +424,24 @@ func (m *Model) nextLine() string {
 	return label + line
 }
 
-// dashRightWidth is the width of the table's columns after the name.
-const dashRightWidth = 11 + 2 + 5 + 2 + 8 + 2 + 8 + 2 + 13
+// dashRightWidth is the width of the table's columns after the name. The
+// validation column shows only once the migration is done: before, its
+// room goes to the names.
+// After it, pending invoices no longer matter (V1 is read-only) and the
+// validation column takes their room.
+func (m *Model) dashRightWidth() int {
+	w := 11 + 2 + 5 + 2 + 8 + 2 + 8
+	if m.dash.sum.migrated {
+		w += 2 + 13 - 8 - 2
+	}
+	return w
+}
 
 func (m *Model) tableHeader(nameW int) string {
 	d := m.dash
-	left := fmt.Sprintf("Clients (%d)", len(m.run.Clients))
+	left := "Clients (" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
 	if d.ix.query != "" || d.filtering {
-		left = fmt.Sprintf("Clients (%d/%d)", len(d.ix.filtered), len(m.run.Clients))
+		left = "Clients (" + checklist.FormatInt(m.lang, len(d.ix.filtered)) + "/" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
 		q := "/" + d.ix.query
 		if d.filtering {
 			q += "▏"
@@ -366,12 +452,17 @@ func (m *Model) tableHeader(nameW int) string {
 		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
 	}
 	if d.nMarked > 0 {
-		left += m.st.Marked.Render(fmt.Sprintf(tr(m.lang, " • %d sélectionné(s)", " • %d selected"), d.nMarked))
+		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
 	}
-	right := cell("", 11) + "  " + rcell(tr(m.lang, "prépa", "prep"), 5) + "  " +
-		rcell(tr(m.lang, "factures", "invoices"), 8) + "  " + rcell(tr(m.lang, "paiement", "payment"), 8) + "  " +
-		rcell(tr(m.lang, "validation", "validation"), 13)
-	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right[11+2:])
+	right := rcell(tr(m.lang, "prépa", "prep"), 5) + "  "
+	if !d.sum.migrated {
+		right += rcell(tr(m.lang, "factures", "invoices"), 8) + "  "
+	}
+	right += rcell(tr(m.lang, "paiement", "payment"), 8)
+	if d.sum.migrated {
+		right += "  " + rcell(tr(m.lang, "validation", "validation"), 13)
+	}
+	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right)
 }
 
 func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
@@ -396,10 +487,7 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	if c.Payment {
 		pay = tr(m.lang, "oui", "yes")
 	}
-	recon := "—"
-	if m.dash.sum.migrated {
-		recon = fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
-	}
+	recon := fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
 	invCell := rcell(inv, 8)
 	if c.PendingInvoices > 0 {
 		invCell = m.st.Warn.Render(invCell)
@@ -412,6 +500,13 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	if cursor {
 		name = m.st.Cursor.Render(name)
 	}
-	return " " + pointer + mark + " " + name + "  " + cell(ident.FormatSIREN(c.SIREN), 11) + "  " + prepCell + "  " +
-		invCell + "  " + rcell(pay, 8) + "  " + rcell(recon, 13)
+	row := " " + pointer + mark + " " + name + "  " + cell(ident.FormatSIREN(c.SIREN), 11) + "  " + prepCell + "  "
+	if !m.dash.sum.migrated {
+		row += invCell + "  "
+	}
+	row += rcell(pay, 8)
+	if m.dash.sum.migrated {
+		row += "  " + rcell(recon, 13)
+	}
+	return row
 }

@@ -37,8 +37,8 @@ type goldenStep struct {
 	wait string
 }
 
-// goldenSizes are the two reference terminal sizes.
-func goldenSizes() [][2]int { return [][2]int{{80, 24}, {120, 40}} }
+// goldenSizes are the three reference terminal sizes.
+func goldenSizes() [][2]int { return [][2]int{{80, 24}, {100, 30}, {120, 40}} }
 
 func dashboardScenes() []goldenScene {
 	env := func() *testEnv { return newTestEnv(40) }

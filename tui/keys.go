@@ -24,9 +24,9 @@ func newGlobalKeys(lang checklist.Lang) globalKeys {
 
 // dashKeys are the dashboard's keys.
 type dashKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Filter, Sort, Mark, MarkAll, Bulk key.Binding
-	Cabinet, Registration, Check            key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom       key.Binding
+	Open, Filter, Sort, Mark, MarkAll, Bulk, Next key.Binding
+	Cabinet, Registration, Check                  key.Binding
 	// Phases 3 to 5 (migration.go).
 	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
 	global                                               globalKeys
@@ -35,12 +35,13 @@ type dashKeys struct {
 
 func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 	return dashKeys{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "page", "page"))),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page"))),
-		Top:          key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", tr(lang, "début/fin", "top/bottom"))),
+		Up:           upKey(tr(lang, "naviguer", "move")),
+		Down:         downKey(lang),
+		PageUp:       pageUpKey(tr(lang, "page", "page")),
+		PageDown:     pageDownKey(lang),
+		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas de la liste", "top/bottom of the list"))),
 		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
+		Next:         key.NewBinding(key.WithKeys("g"), key.WithHelp("g", tr(lang, "aller à la prochaine étape", "go to the next step"))),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "ouvrir", "open"))),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", tr(lang, "filtrer", "filter"))),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
@@ -51,21 +52,23 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
 		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
-		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", tr(lang, "validation §3.3", "validation §3.3"))),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", tr(lang, "validation du client §3.3", "client validation §3.3"))),
 		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "réintégration cabinet §3.4", "firm re-entry §3.4"))),
 		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
 		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
-		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer le client", "demo: play the user")), key.WithDisabled()),
+		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer l'utilisateur", "demo: play the user")), key.WithDisabled()),
 		global:       g,
 		lang:         lang,
 	}
 }
 
-// ShortHelp fits 80 columns: the phase keys with short labels (the full
-// help gives their guide sections and the other keys), help and quit.
+// ShortHelp is the most used keys first, with short labels (the full help
+// gives their guide sections and every other key); the help bar drops from
+// the right what does not fit, and always keeps ? and q.
 func (k dashKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, relabel(k.Cabinet, k.lang, "cabinet", "firm"), relabel(k.Request, k.lang, "demande", "request"),
-		relabel(k.Summary, k.lang, "synthèse", "summary"), k.global.Help, k.global.Quit}
+	return []key.Binding{k.Open, relabel(k.Next, k.lang, "prochaine étape", "next step"), relabel(k.Cabinet, k.lang, "cabinet", "firm"),
+		relabel(k.Request, k.lang, "demande", "request"), relabel(k.Summary, k.lang, "synthèse", "summary"),
+		relabel(k.Demo, k.lang, "démo", "demo"), k.Mark, relabel(k.Filter, k.lang, "filtrer", "filter"), k.global.Help, k.global.Quit}
 }
 
 // relabel returns a copy of b with a shorter description.
@@ -78,9 +81,9 @@ func relabel(b key.Binding, lang checklist.Lang, fr, en string) key.Binding {
 // guide, and the help bar truncates the columns that do not fit on the right.
 func (k dashKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Cabinet, k.Registration, k.Request, k.Recon, k.Summary, k.Demo},
-		{k.Up, k.PageUp, k.Top, k.Open, k.Filter, k.Sort},
-		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Quit},
+		{k.Next, k.Cabinet, k.Registration, k.Request, k.Recon, k.ReconCabinet, k.Summary},
+		{k.Up, k.PageUp, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Demo},
+		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -93,17 +96,17 @@ type stepKeys struct {
 
 func newStepKeys(lang checklist.Lang, g globalKeys) stepKeys {
 	return stepKeys{
-		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Done:          key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Up:            upKey(tr(lang, "naviguer", "move")),
+		Down:          downKey(lang),
+		Done:          tickKey(lang, tr(lang, "fait", "done")),
 		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", tr(lang, "bloqué", "blocked"))),
 		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", tr(lang, "sans objet", "n/a"))),
 		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(lang, "note", "note"))),
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "saisir / vérifier", "capture / check"))),
 		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler la vérification", "cancel the check")), key.WithDisabled()),
-		PrevClient:    key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
-		NextClient:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		PrevClient:    prevClientKey(lang),
+		NextClient:    nextClientKey(lang),
 		global:        g,
 	}
 }
@@ -131,8 +134,8 @@ type captureKeys struct {
 
 func newCaptureKeys(lang checklist.Lang, g globalKeys) captureKeys {
 	return captureKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:     upKey(tr(lang, "naviguer", "move")),
+		Down:   downKey(lang),
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "ajouter", "add"))),
 		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "modifier", "edit"))),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "supprimer", "delete"))),
@@ -164,6 +167,20 @@ func newFormKeys(lang checklist.Lang) formKeys {
 func (k formKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Cancel, k.Quit} }
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// yesNoKeys are the help bar under a one-key question: o and y both answer
+// yes in either language, any other key is no.
+type yesNoKeys struct{ Yes, No key.Binding }
+
+func newYesNoKeys(lang checklist.Lang) yesNoKeys {
+	return yesNoKeys{
+		Yes: key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp(tr(lang, "o/y", "y/o"), tr(lang, "oui", "yes"))),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp(tr(lang, "n/esc", "n/esc"), tr(lang, "non", "no"))),
+	}
+}
+
+func (k yesNoKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Yes, k.No} }
+func (k yesNoKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
 // yesKey says whether km answers yes to a one-key question ("(o/n)"):
 // o for oui and y for yes, in either language and case, as in the forms'
 // confirmations (huhKeyMap).
@@ -173,6 +190,38 @@ func yesKey(km tea.KeyMsg) bool {
 		return true
 	}
 	return false
+}
+
+// The bindings every list shares, written once: one key per meaning on
+// every screen (↑↓ move, space ticks, [ ] change client, pgup/pgdn page).
+func upKey(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", desc))
+}
+
+func downKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down")))
+}
+
+func pageUpKey(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", desc))
+}
+
+func pageDownKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page")))
+}
+
+// tickKey is space: it ticks a step; on a step already done it asks before
+// setting it back (see undoQuestion).
+func tickKey(lang checklist.Lang, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), desc))
+}
+
+func prevClientKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client")))
+}
+
+func nextClientKey(lang checklist.Lang) key.Binding {
+	return key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client")))
 }
 
 // The keys whose names differ between the languages, as the help bars

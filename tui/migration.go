@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // This file holds what the screens of phases 3 to 5 share: the request
@@ -52,6 +53,8 @@ type migration struct {
 	pollReq int         // id of the MigrationStatus call awaited
 	// input is the one-line prompt open on a screen (a reason, a SIREN).
 	input *lineInput
+	// gate is the change waiting for its override's reason (override.go).
+	gate *gateAsk
 	// confirm is the V2 action waiting for o/n.
 	confirm *pendingConfirm
 	// states caches what the store holds for the steps these screens show
@@ -75,6 +78,7 @@ type lineInput struct {
 type pendingConfirm struct {
 	ref  checklist.Ref
 	text string
+	undo bool // o/n sets ref back to "à faire" (space on a done step)
 }
 
 // runningJob is a connector job in flight on the request or reconciliation
@@ -178,7 +182,12 @@ func (m *Model) cancelJob() tea.Cmd {
 // checklist's one rule), then shows text in the status line once the
 // store's answer is in (so that it is not overwritten).
 func (m *Model) jobRecordCmd(ref checklist.Ref, res jobResult, text string, isErr bool) tea.Cmd {
-	inner := m.evidenceCmd(ref, res.ev, res.capture, res.pending)
+	return m.applyThen(m.evidenceCmd(ref, res.ev, res.capture, res.pending), text, isErr)
+}
+
+// applyThen runs a write's command, then shows text in the status line once
+// the store's answer is in (so that it is not overwritten).
+func (m *Model) applyThen(inner tea.Cmd, text string, isErr bool) tea.Cmd {
 	if text == "" {
 		return inner
 	}
@@ -207,7 +216,7 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		mg.job = nil
 		if msg.err != nil {
-			return m.setStatus(m.jobErrText(msg.err), true), true
+			return m.setStatus(m.jobErrTextFor(msg.ref, msg.err), true), true
 		}
 		m.cacheEvidence(msg.ref, msg.res)
 		return m.jobRecordCmd(msg.ref, msg.res, msg.res.summary, !msg.res.ev.OK), true
@@ -271,6 +280,27 @@ func (m *Model) jobErrText(err error) string {
 	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
 }
 
+// jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
+// noted because phase 1 set its step aside says so.
+func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
+	if errors.Is(err, errNothingNoted) {
+		if na := m.notApplicableInPrep(ref); na != "" {
+			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
+				": check, then do it by hand and tick it, or mark it not applicable.")
+		}
+	}
+	return m.jobErrText(err)
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
 // connErrText renders a connector or store error in the user's language.
 func (m *Model) connErrText(err error) string {
 	if m.lang == checklist.English {
@@ -318,6 +348,9 @@ func (m *Model) dashMigKey(km tea.KeyMsg, k dashKeys) tea.Cmd {
 }
 
 func (m *Model) updateMigScreen(msg tea.Msg) tea.Cmd {
+	if cmd, done := m.updateGateInput(msg); done {
+		return cmd
+	}
 	switch m.screen {
 	case screenRequest:
 		return m.updateRequest(msg)
@@ -429,15 +462,18 @@ func (m *Model) lineInputView() []string {
 	if p == nil {
 		return nil
 	}
-	return []string{" " + m.st.Accent.Render(p.label), " " + p.input.View(),
-		" " + m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel"))}
+	var why []string
+	if p.purpose == purposeGate {
+		why = m.gateWhy(m.migState().gate)
+	}
+	return append(why, " "+m.st.Accent.Render(p.label), " "+p.input.View(),
+		" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.
-func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string) string {
+func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string, titleW int) string {
 	cur, _ := m.run.Status(ref)
 	pointer := " "
-	titleW := min(48, m.width/2)
 	title := cell(st.Title.In(m.lang), titleW)
 	if cursor {
 		pointer = "▸"
@@ -446,6 +482,17 @@ func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note
 	kind := m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 11))
 	return fmt.Sprintf(" %s %s %s  %s %s", pointer, statusMark(m.st, cur), title, kind,
 		cell(note, max(0, m.width-titleW-20)))
+}
+
+// titleWidth is the title column of a list of steps: the longest title,
+// within what leaves the note column 30 cells (but 40 cells to titles on
+// the narrowest terminal, and never much more than half the width).
+func (m *Model) titleWidth(steps []*checklist.Step) int {
+	longest := 0
+	for _, st := range steps {
+		longest = max(longest, ansi.StringWidth(st.Title.In(m.lang)))
+	}
+	return max(10, min(longest, max(40, min(m.width-19-30, m.width/2+4))))
 }
 
 // fmtLeft writes a countdown: "2 j 4 h", "3 h 10", "12 min".
@@ -465,15 +512,13 @@ func fmtLeft(lang checklist.Lang, d time.Duration) string {
 // request is sent.
 func (m *Model) dueLine() string {
 	due, ok := m.run.AnswerDue()
-	if !ok {
-		return ""
+	if !ok || m.run.Migrated() {
+		return "" // once the answer came, no estimate is left to show
 	}
 	now := m.opts.Now()
 	s := fmt.Sprintf(tr(m.lang, "réponse estimée le %s (estimation, 3 jours ouvrés)", "answer expected %s (estimate, 3 working days)"),
 		fmtClock(m.lang, due.At, m.loc))
 	switch {
-	case m.run.Migrated():
-		return s
 	case due.Late(now):
 		return s + " · " + m.st.Bad.Render(tr(m.lang, "en retard de ", "late by ")+fmtLeft(m.lang, due.Left(now)))
 	}

@@ -126,7 +126,7 @@ func TestMigrationWithSandbox(t *testing.T) {
 		t.Fatalf("%d .eml written, want %d", len(files), len(e.opts.Run.Clients))
 	}
 	d.key("down", "v")
-	d.mustSee("dossier du cabinet : 0 facture(s) en attente")
+	d.mustSee("dossier du cabinet : 0 facture en attente")
 	d.key("down", "v")
 	d.mustSee("Rien ne bloque")
 	d.key("down", "enter")
@@ -197,7 +197,7 @@ func TestReconciliationGapNeverDone(t *testing.T) {
 	sweep(d, "Vérifier sur V1 : Accepter les factures en attente")
 	migrate(t, d)
 	d.key("r", "enter")
-	d.mustSee("Documents archivés", "✗ écart", "Base articles", "✓ migré", "1 écart(s)")
+	d.mustSee("Documents archivés", "✗ écart", "Base articles", "✓ migré", "1 écart")
 	ci := d.m.dash.current()
 	c := d.m.run.Clients[ci]
 	st := mustState(t, e.db, "reconciliation.client.control", c.ID)
@@ -249,20 +249,30 @@ func TestRequestGateOverrideAndManualRequest(t *testing.T) {
 	d.mustSee("Ce qui bloque la demande", "Factures en attente du dossier du cabinet (§3.2) — 1", "Factures en attente sur V1 (§2) — ", "Inscription (§3.1) — 5")
 	d.key("pgdown")
 	d.mustSee("Préparation des clients (§2) — 10")
-	d.key(" ", "down", "enter")
-	d.mustSee("la demande ne peut pas être envoyée")
-	d.key("o", "enter")
-	d.mustSee("Une dérogation demande une raison.")
-	d.key("o")
+	// Ticking the control while points block asks for the override's
+	// reason (issue 15, point 4): an empty one ticks nothing.
+	d.key(" ")
+	d.mustSee("« Contrôler la préparation de tous les clients » ne peut pas être cochée", "Raison de la dérogation")
+	d.key("enter")
+	d.mustSee("Une dérogation demande une raison : rien n'a été coché.")
+	if st := env.store.state(refOf("request.client_checks", "")); st.Status == checklist.StatusDone {
+		t.Fatal("the control was ticked without a reason")
+	}
+	d.key(" ")
 	d.typeText("accord du client, factures traitées sur V2")
 	d.key("enter")
 	d.mustSee("Dérogation par C. Martin le 12/03/2026 à 11:14 : accord du client, factures traitées sur V2")
+	if st := env.store.state(refOf("request.client_checks", "")); st.Status != checklist.StatusDone {
+		t.Fatalf("the control is not ticked after the override: %+v", st)
+	}
+	d.key("down", "o")
+	d.mustSee("Une dérogation est déjà enregistrée.")
 	d.key("h")
 	d.mustSee("Demande de migration faite à la main", "Date de la demande")
 	d.key("enter")
 	d.typeText("FORM-2026-118")
 	d.key("enter")
-	d.mustSee("FORM-2026-118 envoyée le 12/03/2026 à 11:14 (faite à la main)", "réponse estimée le 17/03/2026 à 11:14 (estimation", "dans 5 j")
+	d.mustSee("FORM-2026-118 envoyée le 12/03/2026 à 11:14, heure de Paris (faite à la main)", "réponse estimée le 17/03/2026 à 11:14 (estimation", "dans 5 j")
 	if st := env.store.state(refOf("request.submit", "")); st.Status != checklist.StatusDone || st.Capture == nil {
 		t.Fatalf("submit step: %+v", st)
 	}
@@ -383,7 +393,7 @@ func TestGateLinesWindow(t *testing.T) {
 			end := min(len(full), start+rows)
 			want := full[start:end]
 			if end < len(full) {
-				want = append(slices.Clone(want), m.st.Muted.Render(fmt.Sprintf("   … %d ligne(s) de plus", len(full)-end)))
+				want = append(slices.Clone(want), m.st.Muted.Render("   … "+nouns(checklist.French, len(full)-end, "ligne de plus", "lignes de plus", "", "")))
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("rows %d, scroll %d:\n got %q\nwant %q", rows, scroll, got, want)

@@ -108,12 +108,18 @@ func TestCabinetPreparationStatuses(t *testing.T) {
 	d.key("n")
 	d.typeText("aucun client inactif")
 	d.key("enter")
-	d.mustSee("1/3 faites")
-	// space marks done; a second space undoes it.
+	// "sans objet" counts as dealt with, not done (issue 15, point 14).
+	d.mustSee("1/3 traitée, 1 bloquée")
+	// space marks done; a second space asks before undoing (issue 15,
+	// point 9): n keeps it done, o sets it back.
 	d.key("down", " ")
-	d.mustSee("2/3 faites")
+	d.mustSee("2/3 traitées, 1 bloquée")
 	d.key(" ")
-	d.mustSee("1/3 faites")
+	d.mustSee("2/3 traitées, 1 bloquée", "déjà faite.", "(o/n)", "o/y oui · n/esc non")
+	d.key("n")
+	d.mustSee("2/3 traitées, 1 bloquée", "Étape laissée faite.")
+	d.key(" ", "o")
+	d.mustSee("1/3 traitée, 1 bloquée")
 	d.key("esc")
 	if d.m.Screen() != "dashboard" {
 		t.Fatalf("esc went to %s", d.m.Screen())
@@ -138,7 +144,7 @@ func TestClientPreparationCheckShowsEvidence(t *testing.T) {
 	// Once accepted on V1, the check passes and marks the step done.
 	env.v1.pending[client] = [2]int{}
 	d.key("v")
-	d.mustSee("✓ conforme", "1/7 faites")
+	d.mustSee("✓ conforme", "1/7 faite")
 	if st := env.store.state(refOf("preparation.client.pending_invoices", client)); st.Status.String() != "done" || st.Evidence == nil {
 		t.Fatalf("store has %+v", st)
 	}
@@ -226,14 +232,14 @@ func TestCaptureCollaborator(t *testing.T) {
 	d.key("o")                          // invite again: oui
 	d.mustSee("1 collaborateur", "Sophie Durand · sophie.durand@cabinet-martin.fr · Comptable")
 	d.key("t")
-	d.mustSee("1/3 faites", "Saisi : 1 collaborateur")
+	d.mustSee("1/3 faite", "Saisi : 1 collaborateur")
 }
 
 func TestBulkMarkWithConfirmation(t *testing.T) {
 	env := newTestEnv(20)
 	d := newDriver(t, env.opts, 100, 30)
 	d.key("x", "x", " ")
-	d.mustSee("• 3 sélectionné(s)")
+	d.mustSee("• 3 sélectionnés")
 	d.key("m")
 	d.mustSee("Marquer 3 clients", "Étape")
 	d.key("down", "enter") // Vérifier la base articles
@@ -250,7 +256,7 @@ func TestBulkMarkWithConfirmation(t *testing.T) {
 	if n != 3 {
 		t.Fatalf("%d clients marked in the store, want 3", n)
 	}
-	d.mustNotSee("sélectionné(s)")
+	d.mustNotSee("sélectionné")
 }
 
 func TestRegistrationIdentityMismatch(t *testing.T) {

@@ -70,6 +70,14 @@ type Workspaces interface {
 	CreateWorkspace(ctx context.Context, w Workspace) (Workspace, error)
 }
 
+// V2ImportFiles is what WriteV2Import wrote: the files, the clients in
+// them and the export's rows refused (one per row).
+type V2ImportFiles struct {
+	Paths    []string
+	Clients  int
+	Rejected int
+}
+
 // Ports are the connectors of an open workspace. Either may be nil (offline
 // mode has no V2): the checks that need it then say so.
 type Ports struct {
@@ -102,7 +110,23 @@ type Options struct {
 	// mode: the active clients as dossiers, and the rejected rows as
 	// messages ("ligne 4, SIREN : …"). cmd/bascule builds it on
 	// connectors/files; nil means files mode cannot import.
+	// Its messages are one per rejected row (a row with two errors is one
+	// message): the first run counts them as rejected lines.
 	ImportDossiers func(path string) ([]checklist.Dossier, []string, error)
+	// Files reads the files capture forms name: their SHA-256 kept as
+	// evidence, an export's clients against the count noted. cmd/bascule
+	// builds it on connectors/files; nil leaves files unchecked.
+	Files checklist.FileReader
+	// WriteV2Import turns a V1 clients export into V2's import file(s) at
+	// to, as `bascule clients convert` does (connectors/files): files mode
+	// then does "Importer les clients…" itself instead of saying it has no
+	// connector. nil leaves that step to the command line.
+	WriteV2Import func(from, to string) (V2ImportFiles, error)
+	// CountInactive counts the non-active clients of a V1 export (the ones
+	// that do not migrate, §2): files mode pre-fills "Exporter la liste des
+	// clients inactifs" from the export read at first run. nil leaves the
+	// step empty.
+	CountInactive func(path string) (int, error)
 	// Passphrase is the workspace passphrase cmd/bascule asked at start (API
 	// mode), so that the program does not ask it again; nil otherwise.
 	Passphrase []byte

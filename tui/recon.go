@@ -36,13 +36,13 @@ type reconKeys struct {
 
 func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "faire sur V2", "do on V2"))),
-		Tick:       key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait à la main", "done by hand"))),
+		Up:         upKey(tr(lang, "naviguer", "move")),
+		Down:       downKey(lang),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
+		Tick:       tickKey(lang, tr(lang, "fait", "done")),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
-		PrevClient: key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client"))),
-		NextClient: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client"))),
+		PrevClient: prevClientKey(lang),
+		NextClient: nextClientKey(lang),
 		global:     g,
 	}
 }
@@ -166,6 +166,9 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	if mg.confirm != nil {
 		c := mg.confirm
 		mg.confirm = nil
+		if c.undo {
+			return m.answerUndo(km, c.ref)
+		}
 		if yesKey(km) {
 			if fn := m.jobFor(c.ref); fn != nil {
 				return m.runJob(c.ref, fn)
@@ -199,7 +202,8 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Tick):
 		cur, _ := m.run.Status(ref)
 		if cur == checklist.StatusDone {
-			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
 		if ev := mg.states[ref].Evidence; ev != nil && isControl(st.ID) && hasGap(ev) {
 			return m.setStatus(tr(m.lang, "Un écart ne peut pas être coché fait : rattrapez-le, contrôlez de nouveau, ou marquez l'étape bloquée avec une raison.",
@@ -212,15 +216,22 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 		}
 		fn := m.jobFor(ref)
 		if fn == nil {
-			return m.setStatus(tr(m.lang, "Étape manuelle : faites-la sur V2, puis cochez-la (espace).",
-				"Manual step: do it on V2, then tick it (space)."), false)
+			// A manual step: enter marks it done, as on every list of steps.
+			if cur, _ := m.run.Status(ref); cur == checklist.StatusDone || key.Matches(km, k.Check) {
+				return m.setStatus(tr(m.lang, "Étape manuelle : pas de contrôle automatique.", "Manual step: no automatic check."), false)
+			}
+			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
 		if st.Kind == checklist.KindConnectorCheck || key.Matches(km, k.Check) && st.Kind != checklist.KindConnectorAction {
 			return m.runJob(ref, fn)
 		}
 		plan := m.reconPlan(ref)
-		mg.confirm = &pendingConfirm{ref: ref, text: fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"),
-			st.Title.In(m.lang), plan)}
+		text := fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"), st.Title.In(m.lang), plan)
+		if ref.Step == checklist.StepReconCabinetInactiveClientsImport && m.writesImport() {
+			text = fmt.Sprintf(tr(m.lang, "Écrire le fichier d'import V2 dans %s (comme bascule clients convert) ? (o/n)",
+				"Write V2's import file in %s (as bascule clients convert does)? (y/n)"), m.outDir())
+		}
+		mg.confirm = &pendingConfirm{ref: ref, text: text}
 	}
 	return nil
 }
@@ -332,21 +343,24 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	lead := m.st.Title.Render(tr(m.lang, "Validation et réintégration", "Validation and re-entry")+" §3.3–3.4") + " · "
+	title := tr(m.lang, "Validation et réintégration", "Validation and re-entry")
+	if m.width < 100 {
+		title = tr(m.lang, "Validation", "Validation") // the client's name matters more
+	}
+	lead := m.st.Title.Render(title+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
 		b.WriteString(" " + lead + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm")) + "\n")
 	}
 	b.WriteString(m.rule() + "\n")
-	done := 0
+	var count checklist.DoneCount
+	titleW := m.titleWidth(r.steps)
 	blocks := make([][]string, len(r.steps))
 	for i, st := range r.steps {
 		ref := m.reconRef(st)
 		cur, _ := m.run.Status(ref)
-		if cur.Resolved() {
-			done++
-		}
+		count.Add(cur)
 		state := mg.states[ref]
 		note := ""
 		if mg.job != nil && mg.job.ref == ref {
@@ -357,50 +371,92 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 		} else {
 			note += m.reconPlan(ref)
 		}
-		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note)}
+		blocks[i] = []string{m.stepRow(ref, st, i == r.cursor, note, titleW)}
 		// On a small terminal the control's lines make room for the
 		// confirmation and the detail when another item is selected.
 		if isControl(st.ID) && (m.height >= 30 || i == r.cursor) {
 			blocks[i] = append(blocks[i], m.controlLines(state.Evidence)...)
 		}
 	}
-	lo, hi := reconWindow(blocks, r.cursor, max(4, m.height-13))
+	// The selected item's detail is laid out first, the list gets the rest:
+	// opening the comparison must not push the detail off the screen.
+	bottom := m.reconBottom()
+	avail := m.height - 3 - 4 // footer; title, two rules, the count
+	if m.readOnlyBanner() != "" {
+		avail--
+	}
+	// The list keeps at least the selected item whole (the comparison's
+	// lines with the control), the detail the rest, cut with "…".
+	minList := max(5, len(blocks[r.cursor]))
+	if len(bottom) > avail-minList {
+		keep := max(2, avail-minList)
+		if keep < len(bottom) {
+			bottom = append(bottom[:keep-1:keep-1], " "+m.st.Muted.Render(ellipsis))
+		}
+	}
+	lo, hi := reconWindow(blocks, r.cursor, max(minList, avail-len(bottom)))
 	for _, bl := range blocks[lo:hi] {
 		for _, l := range bl {
 			b.WriteString(l + "\n")
 		}
 	}
-	count := fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))
+	line := "   " + count.Text(m.lang)
 	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
-		count += fmt.Sprintf(tr(m.lang, " · %d autre(s) hors de l'écran (↑↓)", " · %d more off screen (↑↓)"), hidden)
+		line += " · " + nouns(m.lang, hidden, "autre hors de l'écran", "autres hors de l'écran", "more off screen", "more off screen") + " (↑↓)"
 	}
-	b.WriteString(m.st.Muted.Render(count) + "\n")
+	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
+	b.WriteString(strings.Join(bottom, "\n"))
+	if mg.confirm != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
+	return b.String(), k
+}
+
+// reconBottom is the pane under the list: the question waiting for o/n,
+// the job running, then the selected item's title, evidence and help.
+func (m *Model) reconBottom() []string {
+	mg := m.migState()
+	r := mg.recon
+	var out []string
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
 	if c := mg.confirm; c != nil {
-		b.WriteString(" " + m.st.Accent.Render(c.text) + "\n")
+		for _, l := range wrapLines(c.text, m.width, " ") {
+			out = append(out, m.st.Accent.Render(l))
+		}
+	}
+	if mg.input != nil {
+		out = append(out, m.lineInputView()...)
 	}
 	if mg.job != nil && mg.job.ref == ref {
-		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)") + "\n")
+		out = append(out, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
 	}
 	cur, _ := m.run.Status(ref)
-	b.WriteString(" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)) + "\n")
+	out = append(out, " "+m.st.Header.Render(st.Title.In(m.lang))+m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)))
+	if plan := m.reconPlan(ref); plan != "" && !isControl(st.ID) {
+		// The row's note may be cut: the plan is written whole here.
+		out = append(out, wrapLines("→ "+plan, m.width, " ")...)
+	}
 	if !st.Warning.IsZero() {
-		b.WriteString(" " + m.st.Warn.Render("⚠ "+st.WarningSaid().In(m.lang)) + "\n")
+		for _, l := range wrapLines("⚠ "+st.WarningSaid().In(m.lang), m.width, " ") {
+			out = append(out, m.st.Warn.Render(l))
+		}
 	}
 	if ev := mg.states[ref].Evidence; ev != nil && !isControl(st.ID) {
 		for _, l := range m.evidenceLines(ev) {
-			b.WriteString(" " + l + "\n")
+			out = append(out, " "+l)
 		}
 	}
 	if hint := m.reconHint(ref); hint != "" {
-		b.WriteString(" " + m.st.Muted.Render(hint) + "\n")
+		for _, l := range wrapLines(hint, m.width, " ") {
+			out = append(out, m.st.Muted.Render(l))
+		}
 	}
 	for _, l := range m.reconDetail(st) {
-		b.WriteString(" " + m.st.Muted.Render(l) + "\n")
+		out = append(out, " "+m.st.Muted.Render(l))
 	}
-	return strings.TrimSuffix(b.String(), "\n"), k
+	return out
 }
 
 // reconWindow picks the items shown when they do not all fit in rows
@@ -457,6 +513,10 @@ func (m *Model) reconHint(ref checklist.Ref) string {
 		if c := m.migState().states[checklist.Ref{Step: checklist.StepCabinetInactiveClientsExport}].Capture; c != nil && len(c.Items) > 0 && c.Items[0]["file"] != "" {
 			file = c.Items[0]["file"]
 		}
+		if m.writesImport() {
+			return fmt.Sprintf(tr(m.lang, "Entrée écrit le fichier d'import V2 depuis %s (comme bascule clients convert) ; importez-le ensuite sur V2.",
+				"Enter writes V2's import file from %s (as bascule clients convert does); then import it on V2."), file)
+		}
 		return fmt.Sprintf(tr(m.lang, "Hors ligne : bascule clients convert --from %s --to import-v2.xlsx, puis importez le fichier sur V2.",
 			"Offline: bascule clients convert --from %s --to import-v2.xlsx, then import the file on V2."), file)
 	}
@@ -489,6 +549,9 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	}
 	facts := factsOf(states, ref.Client)
 	lang := m.lang
+	if na := m.notApplicableInPrep(ref); na != "" {
+		return na
+	}
 	switch ref.Step {
 	case checklist.StepReconClientProfile:
 		if l := prep(checklist.StepClientLogo); len(l) > 0 && l[0]["file"] != "" {
@@ -504,11 +567,18 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 			return tr(lang, "aucun utilisateur noté", "no user noted")
 		}
 		return itoa(len(us)) + colon(lang) + userList(us, "roles")
-	case checklist.StepReconClientBankAccounts, checklist.StepReconPaymentExternalAccounts:
+	case checklist.StepReconClientBankAccounts:
+		// The IBANs noted in phase 1 are external accounts: they belong to
+		// the next item, not to the document bank accounts.
+		if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
+			return fmt.Sprintf(tr(lang, "à ressaisir à la main (V1 : %s)", "enter by hand (V1: %s)"), accountCount(lang, n))
+		}
+		return tr(lang, "à ressaisir à la main", "enter by hand")
+	case checklist.StepReconPaymentExternalAccounts:
 		ibans := session.NotedIBANs(prep(checklist.StepPaymentExternalAccounts))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s compte(s)) : ressaisie à la main", "no IBAN noted (V1: %s account(s)): enter by hand"), n)
+				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s) : ressaisie à la main", "no IBAN noted (V1: %s): enter by hand"), accountCount(lang, n))
 			}
 			return tr(lang, "aucun IBAN noté", "no IBAN noted")
 		}
@@ -542,7 +612,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		}
 		return tr(lang, "demande à faire, puis noter sa date ou sa référence", "request to make, then note its date or reference")
 	case checklist.StepReconPaymentStatements:
-		return fmt.Sprintf(tr(lang, "%d relevé(s) exporté(s) en préparation", "%d statement(s) exported during preparation"), len(prep(checklist.StepPaymentStatements)))
+		n := len(prep(checklist.StepPaymentStatements))
+		return nouns(lang, n, "relevé exporté", "relevés exportés", "statement exported", "statements exported") + tr(lang, " en préparation", " during preparation")
 	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
 		cs := session.Reinvited(prep(checklist.StepCabinetCollaborators))
 		if len(cs) == 0 {
@@ -565,7 +636,8 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return strings.Join(parts, ", ")
 	case checklist.StepReconCabinetInactiveClientsImport:
 		if e := prep(checklist.StepCabinetInactiveClientsExport); len(e) > 0 {
-			return fmt.Sprintf(tr(lang, "%s client(s) exporté(s) : importer depuis V1", "%s client(s) exported: import from V1"), e[0]["rows"])
+			n, _ := strconv.Atoi(e[0]["rows"])
+			return nouns(lang, n, "client exporté", "clients exportés", "client exported", "clients exported") + tr(lang, " : importer depuis V1", ": import from V1")
 		}
 		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
 	}

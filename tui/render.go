@@ -22,9 +22,7 @@ func fitHeight(s string, h, w int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = clip(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -51,6 +49,33 @@ func wrapText(s string, w int) string {
 	return ansi.Wordwrap(s, w, "")
 }
 
+// ellipsis marks every cut text: the reader sees that something is missing.
+const ellipsis = "…"
+
+// clip cuts s to w cells with an ellipsis when it is wider: every cut on the
+// screens goes through here (or cell and rcell, which use it), so that no
+// text ever ends mid-word without "…".
+func clip(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, ellipsis)
+}
+
+// wrapLines wraps plain text at w cells and returns its lines, each led by
+// lead: long messages are wrapped on spaces (a word longer than the line, a
+// path or an address, is broken), never cut.
+func wrapLines(s string, w int, lead string) []string {
+	lines := strings.Split(ansi.Wrap(s, max(10, w-ansi.StringWidth(lead)), ""), "\n")
+	for i, l := range lines {
+		lines[i] = clip(lead+l, w)
+	}
+	return lines
+}
+
 // cell left-aligns s in exactly w cells, truncating with an ellipsis.
 func cell(s string, w int) string {
 	if w <= 0 {
@@ -58,16 +83,19 @@ func cell(s string, w int) string {
 	}
 	sw := ansi.StringWidth(s)
 	if sw > w {
-		return ansi.Truncate(s, w, "…")
+		return clip(s, w)
 	}
 	return s + strings.Repeat(" ", w-sw)
 }
 
 // rcell right-aligns s in exactly w cells.
 func rcell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
 	sw := ansi.StringWidth(s)
 	if sw >= w {
-		return ansi.Truncate(s, w, "…")
+		return clip(s, w)
 	}
 	return strings.Repeat(" ", w-sw) + s
 }

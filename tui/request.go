@@ -42,15 +42,15 @@ type requestKeys struct {
 
 func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", tr(lang, "naviguer", "move"))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down"))),
+		Up:       upKey(tr(lang, "naviguer", "move")),
+		Down:     downKey(lang),
 		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "fait", "done"))),
+		Tick:     tickKey(lang, tr(lang, "fait", "done")),
 		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
 		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
 		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", tr(lang, "faire défiler", "scroll"))),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "défiler", "scroll"))),
+		PageUp:   pageUpKey(tr(lang, "faire défiler", "scroll")),
+		PageDown: pageDownKey(lang),
 		global:   g,
 	}
 }
@@ -122,6 +122,10 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		return m.answerUndo(km, c.ref)
+	}
 	k := newRequestKeys(m.lang, m.gkeys)
 	st := m.requestStep()
 	ref := checklist.Ref{Step: st.ID}
@@ -144,12 +148,11 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		r.scroll = max(0, r.scroll-5)
 	case key.Matches(km, k.Tick):
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Override):
 		if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 			return m.setStatus(tr(m.lang, "Une dérogation est déjà enregistrée.", "An override is already recorded."), false)
@@ -288,6 +291,8 @@ func (m *Model) notifyJob() job {
 type overrideSavedMsg struct {
 	o   checklist.Override
 	err error
+	// retry is the change the override was asked for (override.go).
+	retry *StepChange
 }
 
 func (m *Model) saveOverrideCmd(reason string) tea.Cmd {
@@ -312,8 +317,45 @@ func (m *Model) overrideSaved(msg overrideSavedMsg) tea.Cmd {
 		return m.errStatus(msg.err)
 	}
 	m.run.Overrides = append(m.run.Overrides, msg.o)
-	return m.setStatus(tr(m.lang, "Dérogation enregistrée : la demande peut partir malgré les points bloquants.",
-		"Override recorded: the request may go despite the blocking points."), false)
+	if msg.retry != nil {
+		return m.apply(*msg.retry)
+	}
+	// The override settles the control step (guide §3.2: the checks of §2
+	// come before the request). It is the firm's recorded decision to send
+	// despite them; a second tick on the same control would either
+	// contradict its evidence or ask the same question twice. The control
+	// keeps the blockers and the override as evidence, for the reports.
+	ref := checklist.Ref{Step: checklist.StepRequestClientChecks}
+	bs := m.run.RequestBlockers()
+	var ch *StepChange
+	if cur, _ := m.run.Status(ref); cur != checklist.StatusDone && m.run.CheckTransition(ref, checklist.StatusDone, "") == nil {
+		res, _ := readinessJob(bs, m.opts.Now())(context.Background())
+		res.ev.Facts["override"] = msg.o.Reason
+		ch = &StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone), Evidence: &res.ev}
+	}
+	text := m.afterOverrideText(ch != nil)
+	if ch == nil {
+		return m.setStatus(text, false)
+	}
+	return m.applyThen(m.applyCmd(*ch), text, false)
+}
+
+// afterOverrideText says what is left before the request can be sent once
+// the override is recorded (and the control settled by it when settled).
+func (m *Model) afterOverrideText(settled bool) string {
+	clone := cloneRun(m.run)
+	if settled {
+		_ = clone.SetStatus(checklist.Ref{Step: checklist.StepRequestClientChecks}, checklist.StatusDone)
+	}
+	lead := tr(m.lang, "Dérogation enregistrée", "Override recorded")
+	if st, ok := m.opts.Guide.Step(checklist.StepRequestClientChecks); ok && settled {
+		lead += fmt.Sprintf(tr(m.lang, " ; elle règle « %s »", "; it settles %q"), st.Title.In(m.lang))
+	}
+	if err := clone.CheckTransition(checklist.Ref{Step: checklist.StepRequestSubmit}, checklist.StatusDone, ""); err != nil {
+		return lead + tr(m.lang, ". Reste avant l'envoi : ", ". Left before sending: ") + m.errText(err)
+	}
+	return lead + tr(m.lang, " : la demande peut partir (entrée sur « Envoyer la demande »).",
+		": the request may go (enter on \"Send the migration request\").")
 }
 
 // submitDoneMsg is V2's answer to the submission.
@@ -556,13 +598,13 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tr(m.lang, "Demande de migration", "Migration request")),
 		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
 	b.WriteString(m.rule() + "\n")
-	done := 0
+	var count checklist.DoneCount
+	titleW := m.titleWidth(r.steps)
 	for i, st := range r.steps {
 		ref := checklist.Ref{Step: st.ID}
-		if cur, _ := m.run.Status(ref); cur.Resolved() {
-			done++
-		}
-		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st)) + "\n")
+		cur, _ := m.run.Status(ref)
+		count.Add(cur)
+		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st), titleW) + "\n")
 	}
 	req := m.run.Request
 	line := m.st.Muted.Render(tr(m.lang, "   pas encore envoyée", "   not sent yet"))
@@ -572,15 +614,23 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 			how = tr(m.lang, "faite à la main", "made by hand")
 		}
 		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s)", "   %s sent %s (%s)"),
-			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc), how) + "\n   " + m.dueLine()
+			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc)+", "+checklist.ZoneName().In(m.lang), how)
+		if d := m.dueLine(); d != "" {
+			line += "\n   " + d
+		} else if m.run.Migrated() {
+			line += "\n   " + tr(m.lang, "réponse reçue : migration confirmée", "answer received: migration confirmed")
+		}
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(r.steps))) + line + "\n")
+	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + line + "\n")
 	b.WriteString(m.rule() + "\n")
 	if r.form != nil {
 		b.WriteString(indent(r.form.View(), 1))
 		return b.String(), newFormKeys(m.lang)
 	}
 	b.WriteString(strings.Join(m.requestDetail(), "\n"))
+	if mg.confirm != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 
@@ -595,7 +645,7 @@ func (m *Model) requestNote(st *checklist.Step) string {
 		}
 	case checklist.StepRequestClientChecks:
 		if n := len(m.migState().req.blockers); n > 0 {
-			s := m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "%d point(s) bloquant(s)", "%d blocking point(s)"), n))
+			s := m.st.Warn.Render(nouns(m.lang, n, "point bloquant", "points bloquants", "blocking point", "blocking points"))
 			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 				s += m.st.Muted.Render(tr(m.lang, " · dérogation", " · override"))
 			}
@@ -637,6 +687,9 @@ func (m *Model) requestDetail() []string {
 	if mg.input != nil {
 		return append(lines, m.lineInputView()...)
 	}
+	if c := mg.confirm; c != nil {
+		lines = append(lines, wrapLines(c.text, m.width, " ")...)
+	}
 	if mg.job != nil && mg.job.ref == ref {
 		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
 	}
@@ -651,6 +704,11 @@ func (m *Model) requestDetail() []string {
 				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
 	case checklist.StepRequestClientChecks, checklist.StepRequestSubmit:
+		if h := m.demoPendingHint(); h != "" {
+			for _, l := range wrapLines(h, m.width, " ") {
+				lines = append(lines, m.st.Accent.Render(l))
+			}
+		}
 		lines = append(lines, m.gateLines(m.height-len(lines)-16)...)
 	case checklist.StepRequestAnswer:
 		if d := m.dueLine(); d != "" {
@@ -658,7 +716,7 @@ func (m *Model) requestDetail() []string {
 		}
 		if m.polling() {
 			lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "V2 est interrogé toutes les %s tant que cet écran est ouvert (entrée : maintenant).",
-				"V2 is asked every %s while this screen is open (enter: now)."), m.pollEvery())))
+				"V2 is asked every %s while this screen is open (enter: now)."), checklist.FormatInterval(m.lang, m.pollEvery()))))
 		}
 	}
 	if st.ID != checklist.StepRequestClientChecks && st.ID != checklist.StepRequestSubmit {
@@ -705,8 +763,10 @@ func (m *Model) gateLines(rows int) []string {
 	r := m.migState().req
 	var out []string
 	if o, on := m.run.Override(checklist.GateRequestReadiness); on {
-		out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
-			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason)))
+		for _, l := range wrapLines(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
+			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason), m.width, " ") {
+			out = append(out, m.st.Warn.Render(l))
+		}
 	}
 	if len(r.blockers) == 0 {
 		return append(out, " "+m.st.OK.Render(tr(m.lang, "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",
@@ -762,7 +822,7 @@ func (m *Model) gateLines(rows int) []string {
 		}
 	}
 	if end < total {
-		out = append(out, m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus", "   … %d more line(s)"), total-end)))
+		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, "ligne de plus", "lignes de plus", "more line", "more lines")))
 	}
 	return out
 }

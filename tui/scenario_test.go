@@ -14,8 +14,9 @@ import (
 )
 
 // One engine under every front end (issue 12), the full-screen part: a
-// check, a status ticked by hand, a blocked gate, an override and a bulk run
-// done with keys leave the
+// check, a blocked gate (the control ticked while points block), its
+// override and the tick it lets through, and a bulk run done with keys
+// leave the
 // same records and publish the same events as the same intents sent to the
 // engine directly, on the same simulated platform. (The line prompts and
 // the commands are compared the same way in cmd/bascule's scenario_test.go.)
@@ -37,13 +38,15 @@ func TestScenarioFullScreenAsEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := checklist.StatusDone
-	if _, err := eng.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepRequestClientChecks}, Status: &done}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := eng.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepRequestSubmit}, Status: &done}); err == nil {
-		t.Fatal("the engine let the request through")
+	control := checklist.Ref{Step: checklist.StepRequestClientChecks}
+	if _, err := eng.Apply(checklist.StepChange{Ref: control, Status: &done}); err == nil {
+		t.Fatal("the engine let the control be ticked with points blocking")
 	}
 	if _, err := eng.AddOverride(checklist.GateRequestReadiness, reason); err != nil {
+		t.Fatal(err)
+	}
+	// The override's retry: the control ticked, as the screen does.
+	if _, err := eng.Apply(checklist.StepChange{Ref: control, Status: &done}); err != nil {
 		t.Fatal(err)
 	}
 	var items []session.BatchItem
@@ -73,10 +76,8 @@ func TestScenarioFullScreenAsEngine(t *testing.T) {
 	d.mustSee("Accepter les factures en attente")
 	d.key("enter") // the check
 	d.mustSee("Vérifié sur V1")
-	d.key("esc", "esc", "d", "down", "down", " ") // the readiness step ticked by hand
-	d.key("down", " ")                            // the request ticked: the gate is closed
-	d.mustSee("la demande ne peut pas être envoyée")
-	d.key("o")
+	d.key("esc", "esc", "d", "down", "down", " ") // the control ticked while points block: refused, a reason asked
+	d.mustSee("ne peut pas être cochée", "Raison de la dérogation")
 	d.typeText(reason)
 	d.key("enter")
 	d.mustSee("Dérogation par C. Martin")

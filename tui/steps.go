@@ -24,6 +24,9 @@ type stepsScreen struct {
 	// the steps seen on this screen, loaded by commands.
 	states map[checklist.Ref]checklist.StepState
 	prompt *prompt
+	// undo is the done step waiting for o/n before going back to "à faire":
+	// space ticks, and a second press asks instead of silently undoing.
+	undo *checklist.Ref
 }
 
 // prompt asks for a reason (bloqué, sans objet) or a note.
@@ -31,6 +34,8 @@ type prompt struct {
 	to    checklist.Status // StatusBlocked or StatusNotApplicable; StatusTodo for a note
 	note  bool
 	input textinput.Model
+	// gate is set when the reason is an override's (override.go).
+	gate *gateAsk
 }
 
 // stepStateMsg carries a step's recorded details.
@@ -116,6 +121,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if s.undo != nil {
+		ref := *s.undo
+		s.undo = nil
+		return m.answerUndo(km, ref)
+	}
 	k := newStepKeys(m.lang, m.gkeys)
 	ref, step, has := m.selectedRef()
 	switch {
@@ -143,11 +153,11 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 	cur, _ := m.run.Status(ref)
 	switch {
 	case key.Matches(km, k.Done):
-		to := checklist.StatusDone
 		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo // space again undoes a slip
+			s.undo = &ref
+			return nil
 		}
-		return m.apply(StepChange{Ref: ref, Status: statusPtr(to)})
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Blocked):
 		m.openPrompt(checklist.StatusBlocked, false, "")
 	case key.Matches(km, k.NotApplicable):
@@ -164,11 +174,26 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 			return m.startCheck(ref)
 		case step.Form != nil:
 			return m.openCapture(ref, step)
+		case cur == checklist.StatusDone:
+			return nil
 		default:
 			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
 	}
 	return nil
+}
+
+// undoQuestion is asked when space is pressed on a step already done.
+func (m *Model) undoQuestion(title string) string {
+	return fmt.Sprintf(tr(m.lang, "« %s » est déjà faite. La remettre à faire ? (o/n)", "%q is already done. Set it back to to-do? (y/n)"), title)
+}
+
+// answerUndo sets ref back to "à faire" on o or y; any other key keeps it.
+func (m *Model) answerUndo(km tea.KeyMsg, ref checklist.Ref) tea.Cmd {
+	if yesKey(km) {
+		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
+	}
+	return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
 }
 
 // moveClient opens the previous or next client of the dashboard's rows.
@@ -221,6 +246,9 @@ func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			v := connectors.Sanitize(p.input.Value())
+			if p.gate != nil {
+				return m.saveGateOverride(p.gate, v)
+			}
 			if p.note {
 				return m.apply(StepChange{Ref: ref, Note: &v})
 			}
@@ -298,11 +326,13 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 	var b strings.Builder
 	b.WriteString(m.stepsTitle() + "\n" + m.rule() + "\n")
 	done, left := 0, 0
+	var count checklist.DoneCount
 	titleW := m.width - 6 - 12 - 2 - 5 - 2 - 9 - 1
 	for i, st := range s.steps {
 		ref := s.ref(m.run, st)
 		cur, _ := m.run.Status(ref)
 		est := m.opts.Guide.Estimate(st).Nominal()
+		count.Add(cur)
 		if cur.Resolved() {
 			done++
 		} else {
@@ -322,9 +352,19 @@ func (m *Model) viewSteps() (string, help.KeyMap) {
 			m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 12)), m.st.Muted.Render(cell("§"+st.Section, 5)), m.st.Muted.Render(rcell(dur, 9)))
 		b.WriteString(line + "\n")
 	}
-	b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   %d/%d faites", "   %d/%d done"), done, len(s.steps))) + "\n")
+	line := "   " + count.Text(m.lang)
+	if s.client >= 0 {
+		// This client's time left in this phase, from the guide's durations.
+		if left := checklist.LeftOf(m.run.ClientProgress(s.client)[s.phase]).Text(m.lang); left != "" {
+			line += " · " + left
+		}
+	}
+	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
 	b.WriteString(strings.Join(m.stepDetail(), "\n"))
+	if s.undo != nil {
+		return b.String(), newYesNoKeys(m.lang)
+	}
 	return b.String(), k
 }
 
@@ -348,6 +388,11 @@ func (m *Model) stepDetail() []string {
 		meta = append(meta, d)
 	}
 	lines := []string{" " + m.st.Header.Render(st.Title.In(m.lang)) + m.st.Muted.Render(" · "+cur.Title().In(m.lang))}
+	if m.steps.undo != nil && *m.steps.undo == ref {
+		for _, l := range wrapLines(m.undoQuestion(st.Title.In(m.lang)), m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
+	}
 	for _, l := range strings.Split(wrapText(strings.Join(meta, " · "), w), "\n") {
 		lines = append(lines, " "+m.st.Muted.Render(l))
 	}
@@ -367,11 +412,21 @@ func (m *Model) stepDetail() []string {
 	if st.FAQ != "" {
 		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
 	}
+	if h := m.demoPendingHint(); h != "" && st.ID == checklist.StepClientPendingInvoices &&
+		m.steps.client >= 0 && m.run.Clients[m.steps.client].PendingInvoices > 0 {
+		for _, l := range wrapLines(h, m.width, " ") {
+			lines = append(lines, m.st.Accent.Render(l))
+		}
+	}
 	if p := m.steps.prompt; p != nil {
 		label := tr(m.lang, "Note :", "Note:")
-		if !p.note {
+		switch {
+		case p.gate != nil:
+			label = tr(m.lang, "Raison de la dérogation (visible dans les rapports) :", "Reason for the override (shown in the reports):")
+		case !p.note:
 			label = fmt.Sprintf(tr(m.lang, "Raison (%s) :", "Reason (%s):"), p.to.Title().In(m.lang))
 		}
+		lines = append(lines, m.gateWhy(p.gate)...)
 		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
 			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
 		return lines
@@ -383,14 +438,17 @@ func (m *Model) stepDetail() []string {
 	if !known {
 		return lines
 	}
+	// What the user typed is wrapped, never cut.
 	if state.Reason != "" && cur.NeedsReason() {
-		lines = append(lines, " "+m.st.Warn.Render(tr(m.lang, "Raison : ", "Reason: ")+state.Reason))
+		for _, l := range wrapLines(tr(m.lang, "Raison : ", "Reason: ")+state.Reason, m.width, " ") {
+			lines = append(lines, m.st.Warn.Render(l))
+		}
 	}
 	if state.Note != "" {
-		lines = append(lines, " "+tr(m.lang, "Note : ", "Note: ")+state.Note)
+		lines = append(lines, wrapLines(tr(m.lang, "Note : ", "Note: ")+state.Note, m.width, " ")...)
 	}
 	if c := state.Capture; c != nil && len(c.Items) > 0 {
-		lines = append(lines, " "+tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c))
+		lines = append(lines, wrapLines(tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c), m.width, " ")...)
 	}
 	if ev := state.Evidence; ev != nil {
 		for _, l := range m.evidenceLines(ev) {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // summaryScreen is the guide's §4 table filled in for this cabinet (each
@@ -56,7 +57,7 @@ func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
 	return summaryKeys{
 		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
 		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
-		Tick:     key.NewBinding(key.WithKeys(" "), key.WithHelp(keySpace(lang), tr(lang, "synthèse relue", "summary reviewed"))),
+		Tick:     tickKey(lang, tr(lang, "synthèse relue", "summary reviewed")),
 		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
@@ -162,6 +163,15 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := newSummaryKeys(m.lang, m.gkeys)
+	mg := m.migState()
+	ref := checklist.Ref{Step: checklist.StepSummaryReport}
+	if c := mg.confirm; c != nil {
+		mg.confirm = nil
+		if !yesKey(km) {
+			return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
+		}
+		return m.summaryTick(ref, checklist.StatusTodo)
+	}
 	switch {
 	case key.Matches(km, m.gkeys.Back):
 		m.goBack()
@@ -178,28 +188,35 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.PageUp):
 		s.scroll = max(0, s.scroll-3)
 	case key.Matches(km, k.Tick):
-		ref := checklist.Ref{Step: checklist.StepSummaryReport}
-		cur, _ := m.run.Status(ref)
-		to := checklist.StatusDone
-		if cur == checklist.StatusDone {
-			to = checklist.StatusTodo
+		// Space ticks; on a done step it asks before undoing, as on every
+		// list of steps.
+		if cur, _ := m.run.Status(ref); cur == checklist.StatusDone {
+			st, _ := m.opts.Guide.Step(ref.Step)
+			mg.confirm = &pendingConfirm{ref: ref, undo: true, text: m.undoQuestion(st.Title.In(m.lang))}
+			return nil
 		}
-		if err := m.run.CheckTransition(ref, to, ""); err != nil {
-			return m.errStatus(err)
-		}
-		inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)})
-		return func() tea.Msg {
-			msg := inner()
-			if ap, ok := msg.(stepAppliedMsg); ok {
-				ap.then = func() tea.Msg { return summaryRefreshMsg{} }
-				return ap
-			}
-			return msg
-		}
+		return m.summaryTick(ref, checklist.StatusDone)
 	case key.Matches(km, k.Export):
 		return m.exportCmd()
 	}
 	return nil
+}
+
+// summaryTick records the summary step's new status, then recomputes the
+// screen.
+func (m *Model) summaryTick(ref checklist.Ref, to checklist.Status) tea.Cmd {
+	if err := m.run.CheckTransition(ref, to, ""); err != nil {
+		return m.errStatus(err)
+	}
+	inner := m.applyCmd(StepChange{Ref: ref, Status: statusPtr(to)})
+	return func() tea.Msg {
+		msg := inner()
+		if ap, ok := msg.(stepAppliedMsg); ok {
+			ap.then = func() tea.Msg { return summaryRefreshMsg{} }
+			return ap
+		}
+		return msg
+	}
 }
 
 // summaryRefreshMsg asks the summary to recompute after a change.
@@ -283,12 +300,22 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	} else {
 		lines = m.tableLines()
 	}
-	rows := max(3, m.height-8)
+	var question []string
+	if c := m.migState().confirm; c != nil {
+		question = wrapLines(c.text, m.width, " ")
+	}
+	rows := max(3, m.height-8-len(question))
 	s.scroll = max(0, min(s.scroll, len(lines)-rows))
 	end := min(len(lines), s.scroll+rows)
 	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
 	if end < len(lines) {
-		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %d ligne(s) de plus (↓)", "   … %d more line(s) (↓)"), len(lines)-end)))
+		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))))
+	}
+	if len(question) > 0 {
+		for _, l := range question {
+			b.WriteString("\n" + m.st.Accent.Render(l))
+		}
+		return b.String(), newYesNoKeys(m.lang)
 	}
 	return b.String(), k
 }
@@ -296,11 +323,36 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 func (m *Model) tableLines() []string {
 	s := m.migState().summary
 	r := &s.rep
-	elemW := max(20, min(50, m.width-60))
+	// The element takes the width it needs (the table must read whole); the
+	// action follows on the same line when it fits, else on the next one.
+	longest := 0
+	for _, l := range r.CabinetLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	for _, l := range r.CompanyLines {
+		longest = max(longest, ansi.StringWidth(l.Element))
+	}
+	elemW := max(20, min(longest, m.width-30))
+	actionW := m.width - elemW - 28
 	var out []string
+	row := func(mark, elem, migrated, state, action string) {
+		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 14))
+		if action == "" {
+			out = append(out, strings.TrimRight(line, " "))
+			return
+		}
+		if ansi.StringWidth(action) <= actionW {
+			out = append(out, line+"  "+m.st.Muted.Render(action))
+			return
+		}
+		out = append(out, strings.TrimRight(line, " "))
+		for _, l := range wrapLines(action, m.width, "     → ") {
+			out = append(out, m.st.Muted.Render(l))
+		}
+	}
 	resolved, total := 0, 0
 	head := func(title, col string) {
-		out = append(out, " "+m.st.Header.Render(cell(title, elemW+2))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
 	}
 	head(checklist.EnvCabinet.Title().In(m.lang), tr(m.lang, "état", "state"))
 	for _, l := range r.CabinetLines {
@@ -313,8 +365,7 @@ func (m *Model) tableLines() []string {
 		} else if l.State == report.StateBlocked {
 			mark = m.st.Bad.Render("✗")
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			state, m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	head(checklist.EnvCompany.Title().In(m.lang), tr(m.lang, "clients", "clients"))
 	for _, l := range r.CompanyLines {
@@ -329,8 +380,7 @@ func (m *Model) tableLines() []string {
 			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
 			resolved++
 		}
-		out = append(out, fmt.Sprintf(" %s %s %s %s  %s", mark, cell(l.Element, elemW), cell(migratedShort(m.lang, l.Migrated), 6),
-			cell(state, 16), m.st.Muted.Render(cell(l.Action, max(0, m.width-elemW-30)))))
+		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
 	verdict := fmt.Sprintf(tr(m.lang, "%d/%d lignes du tableau réglées", "%d/%d table lines resolved"), resolved, total)
 	if resolved == total {
@@ -363,8 +413,9 @@ func (m *Model) sessionLines() []string {
 			changes++
 		}
 	}
-	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %d changement(s) · opérateur %s",
-		"Started %s · %s spent · %d change(s) · operator %s"), fmtClock(m.lang, start, m.loc), fmtDuration(now.Sub(start)), changes, orDash(m.ws.Operator)))
+	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %s · opérateur %s",
+		"Started %s · %s spent · %s · operator %s"), fmtClock(m.lang, start, m.loc)+" ("+checklist.ZoneName().In(m.lang)+")", fmtDuration(now.Sub(start)),
+		nouns(m.lang, changes, "changement", "changements", "change", "changes"), orDash(m.ws.Operator)))
 	if s.evErr != nil {
 		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
 	}

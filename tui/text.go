@@ -127,3 +127,9 @@ func cleanTyped(rs []rune) []rune {
 	trail := len(s) - len(strings.TrimRight(s, " "))
 	return []rune(s[:lead] + clean + s[len(s)-trail:])
 }
+
+// nouns writes n and its noun agreed with it, thousands separated:
+// "1 facture", "3 factures", "10 603 clients"; "0 invoices" in English.
+func nouns(lang checklist.Lang, n int, frOne, frMany, enOne, enMany string) string {
+	return checklist.Count(n, frOne, frMany, enOne, enMany).In(lang)
+}

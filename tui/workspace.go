@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -264,12 +268,42 @@ func (m *Model) createWorkspace() tea.Cmd {
 	// The secret and the passphrase leave the form's answers now.
 	a.clientSecret, a.pass, a.passConfirm = "", "", ""
 	w.working = true
+	prefill := m.prefillInactive(a.mode, a.exportPath)
 	return func() tea.Msg {
 		res, err := CreateFirstRunWorkspace(context.Background(), ans)
 		if err != nil {
 			return workspaceCreatedMsg{ws: res.Workspace, err: err}
 		}
+		prefill(res.Workspace)
 		return workspaceCreatedMsg{ws: res.Workspace, imported: res.Imported, rowErrors: res.RowErrors, pass: ans.Passphrase}
+	}
+}
+
+// prefillInactive returns what records, in files mode, the export read at
+// first run as the capture of "Exporter la liste des clients inactifs": the
+// same file holds the clients that do not migrate, and their count. The
+// step stays to do: the user checks it and ticks it. A failure leaves the
+// step empty, as before.
+func (m *Model) prefillInactive(mode Mode, path string) func(Workspace) {
+	count, st, g := m.opts.CountInactive, m.opts.Store, m.opts.Guide
+	if mode != ModeFiles || count == nil || st == nil || path == "" {
+		return func(Workspace) {}
+	}
+	path = connectors.Sanitize(strings.TrimSpace(path))
+	return func(w Workspace) {
+		n, err := count(path)
+		if err != nil {
+			return
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		run, err := st.LoadRun(w.ID, g)
+		if err != nil {
+			return
+		}
+		_, _ = st.ApplyStep(w.ID, run, StepChange{Ref: checklist.Ref{Step: checklist.StepCabinetInactiveClientsExport},
+			Capture: &checklist.Capture{Items: []checklist.Record{{"file": path, "rows": itoa(n)}}}, By: w.Operator})
 	}
 }
 

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -18,35 +17,35 @@ func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
 		var fr, en string
 		switch k {
 		case checklist.BlockPendingInvoices:
-			fr, en = plural(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)"),
-				plural(n, "client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
+			fr, en = counted(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)",
+				"client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
 		case checklist.BlockClientPreparation:
-			fr, en = plural(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation"),
-				plural(n, "client has not finished preparation", "clients have not finished preparation")
+			fr, en = counted(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation",
+				"client has not finished preparation", "clients have not finished preparation")
 		case checklist.BlockCabinetPreparation:
-			fr, en = plural(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire"),
-				plural(steps, "firm preparation step is left", "firm preparation steps are left")
+			fr, en = counted(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire",
+				"firm preparation step is left", "firm preparation steps are left")
 		case checklist.BlockCabinetPendingInvoices:
 			fr, en = "le dossier du cabinet a des factures en attente (ou non vérifiées) sur V1",
 				"the firm's own file has pending (or unchecked) invoices on V1"
 		case checklist.BlockRegistration:
-			fr, en = plural(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire"),
-				plural(steps, "registration step is left", "registration steps are left")
+			fr, en = counted(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire",
+				"registration step is left", "registration steps are left")
 		default:
 			total := n + steps
-			fr, en = plural(total, "blocage : "+string(k), "blocages : "+string(k)),
-				plural(total, "blocker: "+string(k), "blockers: "+string(k))
+			fr, en = counted(total, "blocage : "+string(k), "blocages : "+string(k),
+				"blocker: "+string(k), "blockers: "+string(k))
 		}
 		out = append(out, checklist.Text{FR: fr, EN: en}.In(lang))
 	}
 	return out
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+// counted writes n with its words agreed, thousands separated, in both
+// languages: "10 603 clients ont…" / "10,603 clients have…".
+func counted(n int, frOne, frMany, enOne, enMany string) (string, string) {
+	t := checklist.Count(n, frOne, frMany, enOne, enMany)
+	return t.FR, t.EN
 }
 
 // blockerKinds counts blockers by kind, in the order the reader needs them:

@@ -69,7 +69,7 @@ func WriteCSV(w io.Writer, r Report) error {
 		put(r.tr("Blocage", "Blocker"), b.Client, "", "", b.Kind, "", "", "", b.Message, "")
 	}
 	for _, o := range r.Overrides {
-		put(r.tr("Dérogation", "Override"), "", "", "", GateTitle(o.Gate, r.Lang), "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
+		put(r.tr("Dérogation", "Override"), "", "", "", overrideTitle(o, r.Lang), "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
 	}
 	for _, e := range r.Audit {
 		put(r.tr("Journal", "Audit"), e.Client, "", "", e.Step, "", "", "", joinNonEmpty(" — ", e.By, e.Text), r.date(e.At))

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 )
 
@@ -79,7 +80,7 @@ type ficheView struct {
 type UnknownClientsError struct{ IDs []string }
 
 func (e *UnknownClientsError) Error() string {
-	return "client(s) inconnu(s) : " + strings.Join(e.IDs, ", ")
+	return checklist.Plural(checklist.French, len(e.IDs), "client inconnu : ", "clients inconnus : ") + strings.Join(e.IDs, ", ")
 }
 
 // WriteFiches renders the migration fiche of the clients with the given

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
 )
 
 // htmlStyle is shared by the cabinet report and the client fiches: inline,
@@ -250,7 +252,7 @@ func WriteHTML(w io.Writer, r Report) error {
 	for _, g := range r.BlockerGroups {
 		names := strings.Join(g.Names, ", ")
 		if g.More > 0 {
-			names += fmt.Sprintf(r.tr(" et %d autre(s)", " and %d more"), g.More)
+			names += r.andMore(g.More)
 		}
 		v.Groups = append(v.Groups, htmlGroup{Text: g.Text, Names: names})
 	}
@@ -288,10 +290,10 @@ func WriteHTML(w io.Writer, r Report) error {
 		}
 	}
 	if more := notes - len(v.Notes); more > 0 {
-		v.MoreNotes = fmt.Sprintf(r.tr("… et %d autre(s) : voir les fiches, le CSV ou le JSON.", "… and %d more: see the fiches, the CSV or the JSON."), more)
+		v.MoreNotes = "…" + r.andMore(more) + r.tr(" : voir les fiches, le CSV ou le JSON.", ": see the fiches, the CSV or the JSON.")
 	}
 	for _, o := range r.Overrides {
-		v.Overrides = append(v.Overrides, htmlOverride{Gate: GateTitle(o.Gate, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
+		v.Overrides = append(v.Overrides, htmlOverride{Gate: overrideTitle(o, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
 	}
 	// The journal shows the latest events, oldest first.
 	first := max(0, len(r.Audit)-htmlAuditShown)
@@ -299,7 +301,8 @@ func WriteHTML(w io.Writer, r Report) error {
 		v.Audit = append(v.Audit, htmlEntry{Date: r.date(e.At), By: orDash(e.By), Text: e.Text})
 	}
 	if first > 0 {
-		v.MoreAudit = fmt.Sprintf(r.tr("%d événement(s) plus ancien(s) : voir le CSV ou le JSON.", "%d older event(s): see the CSV or the JSON."), first)
+		v.MoreAudit = checklist.Count(first, "événement plus ancien", "événements plus anciens", "older event", "older events").In(r.Lang) +
+			r.tr(" : voir le CSV ou le JSON.", ": see the CSV or the JSON.")
 	}
 	return tpl.Execute(w, v)
 }

@@ -67,8 +67,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 		return fmt.Sprintf(tr("Factures en attente sur V1 pour %s : %s → %s.", "Invoices pending on V1 for %s: %s → %s."),
 			orWord(who, tr("un client", "a client")), pendingWord(e.From, lang), pendingWord(e.To, lang))
 	case actionOverride:
-		return tr("Dérogation : ", "Override: ") + GateTitle(e.To, lang) + tr(" malgré les blocages", " despite the blockers") +
-			reasonOf(e.Detail, lang) + "."
+		return tr("Dérogation : ", "Override: ") + run.GateTitle(e.To).In(lang) + reasonOf(e.Detail, lang) + "."
 	case actionRequest:
 		s := tr("Demande de migration : ", "Migration request: ")
 		switch {
@@ -135,12 +134,22 @@ func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []
 	return out
 }
 
-// GateTitle names a gate for the reader.
+// GateTitle names a gate for the reader when the run is not at hand (the
+// report's overrides carry their Title, from the run).
 func GateTitle(id string, lang checklist.Lang) string {
 	if id == checklist.GateRequestReadiness {
-		return checklist.Text{FR: "demande de migration envoyée", EN: "migration request sent"}.In(lang)
+		return checklist.Text{FR: "demande de migration autorisée malgré les points bloquants",
+			EN: "migration request allowed despite the blocking points"}.In(lang)
 	}
 	return id
+}
+
+// overrideTitle is GateTitle with the run's step titles and client names.
+func overrideTitle(o Override, lang checklist.Lang) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return GateTitle(o.Gate, lang)
 }
 
 func statusText(id string, lang checklist.Lang) string {

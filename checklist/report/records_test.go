@@ -115,7 +115,9 @@ func TestSentences(t *testing.T) {
 			"« Lister les utilisateurs et leurs rôles » pour Boulangerie Lefèvre : note modifiée, saisie modifiée (1 élément(s) → 2, e-mail, nom)."},
 		{Entry{Action: "dossiers.put", Detail: "32 nouveau(x), 0 mis à jour"}, checklist.French, "Dossiers clients enregistrés (32 nouveau(x), 0 mis à jour)."},
 		{Entry{Action: "gate.override", To: "request.readiness", Detail: "raison : client fermé"}, checklist.French,
-			"Dérogation : demande de migration envoyée malgré les blocages (motif : client fermé)."},
+			"Dérogation : demande de migration autorisée malgré les points bloquants (motif : client fermé)."},
+		{Entry{Action: "gate.override", To: "tick:cli-00001/preparation.client.pending_invoices", Detail: "raison : acceptées à l'instant"}, checklist.French,
+			"Dérogation : Boulangerie Lefèvre — « Accepter les factures en attente » cochée malgré la dernière vérification (motif : acceptées à l'instant)."},
 		{Entry{Action: "dossier.pending_invoices", Client: "cli-00001", From: "-1", To: "3"}, checklist.French,
 			"Factures en attente sur V1 pour Boulangerie Lefèvre : non vérifié → 3."},
 		{Entry{Action: "request.update", From: "submitted", To: "succeeded", Detail: "référence MIG-1"}, checklist.French,
@@ -181,7 +183,7 @@ func TestCabinetHTMLStaysSmall(t *testing.T) {
 	if n := strings.Count(out, "<tr>"); n > 120 {
 		t.Errorf("cabinet HTML of 12,000 clients has %d rows", n)
 	}
-	if !strings.Contains(out, "et 11995 autre(s)") {
+	if !strings.Contains(out, "et 11\u202f995 autres") {
 		t.Error("blockers do not name the first clients and count the rest")
 	}
 }

@@ -294,7 +294,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	} else {
 		head(r.tr("Barrière", "Gate"), r.tr("Motif", "Reason"), r.tr("Par", "By"), r.tr("Date", "Date"))
 		for _, o := range r.Overrides {
-			row(GateTitle(o.Gate, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
+			row(overrideTitle(o, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
 		}
 	}
 
@@ -354,7 +354,7 @@ func (r *Report) NothingNext() string {
 	}
 	var parts []string
 	if o.Blocked > 0 {
-		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) bloquée(s) à débloquer", "%d blocked step(s) to unblock"), o.Blocked))
+		parts = append(parts, checklist.Count(o.Blocked, "étape bloquée", "étapes bloquées", "blocked step", "blocked steps").In(r.Lang)+r.tr(" à débloquer", " to unblock"))
 	}
 	waiting := 0
 	for _, p := range r.Phases {
@@ -363,10 +363,10 @@ func (r *Report) NothingNext() string {
 		}
 	}
 	if waiting > 0 {
-		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) ouvriront après la migration", "%d step(s) open after the migration"), waiting))
+		parts = append(parts, checklist.Count(waiting, "étape ouvrira", "étapes ouvriront", "step opens", "steps open").In(r.Lang)+r.tr(" après la migration", " after the migration"))
 	}
 	if open := o.Total - o.Done - o.Blocked - waiting; open > 0 {
-		parts = append(parts, fmt.Sprintf(r.tr("%d étape(s) en attente de leurs prérequis", "%d step(s) wait for their prerequisites"), open))
+		parts = append(parts, checklist.Count(open, "étape attend ses prérequis", "étapes attendent leurs prérequis", "step waits for its prerequisites", "steps wait for their prerequisites").In(r.Lang))
 	}
 	return r.tr("aucune étape disponible : ", "no step available: ") + strings.Join(parts, ", ")
 }
@@ -379,7 +379,7 @@ func (r *Report) groupLine(g BlockerGroup) string {
 		s += r.tr(" : ", ": ") + strings.Join(g.Names, ", ")
 	}
 	if g.More > 0 {
-		s += fmt.Sprintf(r.tr(" et %d autre(s)", " and %d more"), g.More)
+		s += r.andMore(g.More)
 	}
 	return s
 }
@@ -419,4 +419,12 @@ func writeJSON(w io.Writer, r Report) error {
 	bw.Write(head[i+len(mark):])
 	bw.WriteString("\n")
 	return bw.Flush()
+}
+
+// andMore is " et 3 autres" / " and 3 more" after a shortened list.
+func (r *Report) andMore(n int) string {
+	if r.Lang == checklist.English {
+		return " and " + checklist.FormatInt(r.Lang, n) + " more"
+	}
+	return " et " + checklist.Count(n, "autre", "autres", "", "").FR
 }

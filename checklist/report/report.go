@@ -105,7 +105,10 @@ type Progress struct {
 	Total     int    `json:"total"`
 	Blocked   int    `json:"blocked"`
 	Percent   int    `json:"percent"`
-	Remaining string `json:"remaining,omitempty"` // "≈ 6 h 40"
+	Remaining string `json:"remaining,omitempty"` // "≈ 6 h 40 + 12 étapes non chiffrées"
+	// Left is the same as a phrase: "reste ≈ 6 h 40", "attente de la
+	// réponse, estimée le …" while the request's answer is awaited.
+	Left string `json:"left,omitempty"`
 	// Open says whether the phase can be worked on yet (reconciliation opens
 	// after the migration).
 	Open bool `json:"open"`
@@ -138,6 +141,7 @@ type Blocker struct {
 // Override is a gate passed despite its blockers, with its reason.
 type Override struct {
 	Gate   string    `json:"gate"`
+	Title  string    `json:"title,omitempty"` // the gate for the reader
 	Reason string    `json:"reason"`
 	By     string    `json:"by,omitempty"`
 	At     time.Time `json:"at"`
@@ -236,10 +240,10 @@ func Build(in Input) Report {
 	}
 
 	p := run.Progress()
-	r.Overall = progressOf(p.All, "", "", true)
+	r.Overall = progressOf(p.All, checklist.LeftOf(p.All), "", "", lang, true)
 	for _, ph := range checklist.Phases() {
 		open := ph != checklist.PhaseReconciliation && ph != checklist.PhaseSummary || run.Migrated()
-		r.Phases = append(r.Phases, progressOf(p.Phase(ph), ph.String(), ph.Title().In(lang), open))
+		r.Phases = append(r.Phases, progressOf(p.Phase(ph), run.PhaseLeft(p, ph, in.Now), ph.String(), ph.Title().In(lang), lang, open))
 	}
 	if n, ok := run.NextStep(); ok {
 		nx := &Next{Step: n.Step.ID, Title: n.Step.Title.In(lang)}
@@ -311,7 +315,7 @@ func Build(in Input) Report {
 
 	r.Overrides = make([]Override, 0, len(run.Overrides))
 	for _, o := range run.Overrides {
-		r.Overrides = append(r.Overrides, Override{Gate: o.Gate, Reason: o.Reason, By: o.By, At: o.At.In(loc)})
+		r.Overrides = append(r.Overrides, Override{Gate: o.Gate, Title: run.GateTitle(o.Gate).In(lang), Reason: o.Reason, By: o.By, At: o.At.In(loc)})
 	}
 	r.Audit = make([]Entry, 0, len(in.Entries))
 	for _, e := range in.Entries {
@@ -330,12 +334,9 @@ func Build(in Input) Report {
 	return r
 }
 
-func progressOf(t checklist.Tally, id, title string, open bool) Progress {
-	p := Progress{ID: id, Title: title, Done: t.Done, Total: t.Total, Blocked: t.Blocked, Percent: t.Percent(), Open: open}
-	if t.Remaining > 0 {
-		p.Remaining = "≈ " + FormatDuration(t.Remaining)
-	}
-	return p
+func progressOf(t checklist.Tally, left checklist.TimeLeft, id, title string, lang checklist.Lang, open bool) Progress {
+	return Progress{ID: id, Title: title, Done: t.Done, Total: t.Total, Blocked: t.Blocked, Percent: t.Percent(), Open: open,
+		Remaining: left.Amount(lang), Left: left.Text(lang)}
 }
 
 func lineOf(l checklist.SummaryLine, lang checklist.Lang, state string) Line {

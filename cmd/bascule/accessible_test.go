@@ -139,7 +139,7 @@ func TestAccessibleFirstRunDemoAndCheck(t *testing.T) {
 		"1. Vérifier maintenant sur V1",
 		"V1 : vérification en cours…",
 		"Vérifié sur V1 : à reprendre.",
-		"facture(s) d'achat à accepter",
+		"d'achat à accepter",
 		"Enregistré : « Accepter les factures en attente » : en cours.",
 		"Au revoir. Tout est enregistré.",
 	} {

@@ -111,7 +111,8 @@ func newV1FilesClientsCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			for _, c := range s.run.Clients {
 				ours = append(ours, c.SIREN)
 			}
-			fmt.Fprintf(env.stdout, env.msg("%d entreprise(s) sur V1, %d dossier(s) dans l'espace.\n", "%d companies on V1, %d dossiers in the workspace.\n"), len(list), len(s.run.Clients))
+			fmt.Fprintf(env.stdout, env.msg("%s sur V1, %s dans l'espace.\n", "%s on V1, %s in the workspace.\n"),
+				env.count(len(list), "entreprise", "entreprises", "company", "companies"), env.count(len(s.run.Clients), "dossier", "dossiers", "dossier", "dossiers"))
 			if only := checklist.MissingFrom(onV1, ours); len(only) > 0 {
 				fmt.Fprintf(env.stdout, env.msg("Sur V1 seulement (inactifs ou nouveaux) : %s\n", "On V1 only (inactive or new): %s\n"), strings.Join(only, ", "))
 			}
@@ -199,7 +200,8 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 	case ctx.Err() != nil:
 		return errInterrupted
 	case failed > 0:
-		return localized(fmt.Sprintf("%d dossier(s) en échec", failed), fmt.Sprintf("%d dossier(s) failed", failed))
+		n := checklist.Count(failed, "dossier en échec", "dossiers en échec", "dossier failed", "dossiers failed")
+		return localized(n.FR, n.EN)
 	}
 	return nil
 }
@@ -251,8 +253,8 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			for _, e := range m.Files {
 				total += e.Size
 			}
-			fmt.Fprintf(env.stdout, env.msg("%d fichier(s), %d octets, dans %s (manifeste : %s).\n", "%d file(s), %d bytes, in %s (manifest: %s).\n"),
-				len(m.Files), total, out, comapi.ManifestName)
+			fmt.Fprintf(env.stdout, env.msg("%s, %s, dans %s (manifeste : %s).\n", "%s, %s, in %s (manifest: %s).\n"),
+				env.count(len(m.Files), "fichier", "fichiers", "file", "files"), env.count(int(total), "octet", "octets", "byte", "bytes"), out, comapi.ManifestName)
 			return nil
 		}),
 	}

@@ -95,7 +95,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	}
 	h.env[envPassphrase] = string(pass)
 	r := h.want(0, "clients", "refresh", "--workspace", ws)
-	if !strings.Contains(r.stdout, "1 dossier(s) ajouté(s), 0 mis à jour") || !strings.Contains(r.stdout, "+ cli-nouveau") {
+	if !strings.Contains(r.stdout, "1 dossier ajouté, 0 mis à jour") || !strings.Contains(r.stdout, "+ cli-nouveau") {
 		t.Fatalf("refresh output:\n%s", r.stdout)
 	}
 	db, err = store.Open(h.db, store.Options{})
@@ -138,14 +138,14 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = h.want(0, "clients", "refresh", "--workspace", ws)
-	if !strings.Contains(r.stdout, "1 absent(s) de V1") || !strings.Contains(r.stdout, "! "+gone) || !absent() {
+	if !strings.Contains(r.stdout, "1 absent de V1") || !strings.Contains(r.stdout, "! "+gone) || !absent() {
 		t.Fatalf("client gone from V1 not marked:\n%s", r.stdout)
 	}
 	if err := p.SetClientStatus(gone, connectors.StatusActive); err != nil {
 		t.Fatal(err)
 	}
 	r = h.want(0, "clients", "refresh", "--workspace", ws)
-	if !strings.Contains(r.stdout, "0 absent(s) de V1") || absent() {
+	if !strings.Contains(r.stdout, "0 absent de V1") || absent() {
 		t.Fatalf("client back on V1 still marked:\n%s", r.stdout)
 	}
 
@@ -153,7 +153,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	h.env[envComapiKey] = "sandbox"
 	base := hs.URL + httpapi.PathComapiPrefix
 	r = h.want(0, "v1files", "clients", "--workspace", ws, "--url", base, "--software-id", "bascule-test")
-	if !strings.Contains(r.stdout, siren) || !strings.Contains(r.stdout, "41 entreprise(s) sur V1") {
+	if !strings.Contains(r.stdout, siren) || !strings.Contains(r.stdout, "41 entreprises sur V1") {
 		t.Fatalf("v1files clients:\n%s", r.stdout)
 	}
 	if strings.Contains(r.stdout+r.stderr, "sandbox") {
@@ -172,7 +172,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	// matched to the existing dossiers by SIREN.
 	inactive := 41 - (active + 1)
 	r = h.want(0, "clients", "refresh", "--source", "comapi", "--workspace", ws, "--url", base, "--software-id", "bascule-test")
-	if want := fmt.Sprintf("%d dossier(s) ajouté(s), 0 mis à jour, %d inchangé(s), 0 absent(s)", inactive, active+1); !strings.Contains(r.stdout, want) {
+	if want := fmt.Sprintf("%s, 0 mis à jour, %s, 0 absent", checklist.Count(inactive, "dossier ajouté", "dossiers ajoutés", "", "").FR, checklist.FormatInt(checklist.French, active+1)+" "+checklist.Plural(checklist.French, active+1, "inchangé", "inchangés")); !strings.Contains(r.stdout, want) {
 		t.Fatalf("refresh from comapi, want %q:\n%s", want, r.stdout)
 	}
 	h.env[envComapiKey] = "wrong"
@@ -229,7 +229,7 @@ func TestV1FilesDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.want(2, "v1files", "download", "--demo", "--client", id)
-	if r := h.want(0, "clients", "refresh", "--demo"); !strings.Contains(r.stdout, "0 dossier(s) ajouté(s), 0 mis à jour") {
+	if r := h.want(0, "clients", "refresh", "--demo"); !strings.Contains(r.stdout, "0 dossier ajouté, 0 mis à jour") {
 		t.Fatalf("refresh of an unchanged demo:\n%s", r.stdout)
 	}
 	h.want(2, "clients", "refresh", "--demo", "--source", "fichier")
@@ -281,7 +281,7 @@ func TestAPIWorkspaceV1Unreachable(t *testing.T) {
 			active++
 		}
 	}
-	if want := fmt.Sprintf("%d dossier(s) ajouté(s)", active); !strings.Contains(r.stdout, want) {
+	if want := checklist.Count(active, "dossier ajouté", "dossiers ajoutés", "", "").FR; !strings.Contains(r.stdout, want) {
 		t.Fatalf("want %q:\n%s", want, r.stdout)
 	}
 }

@@ -90,12 +90,13 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			sm := res.Summary
-			fmt.Fprintf(env.stderr, env.msg("%d ligne(s) lue(s) : %d écrite(s), %d rejetée(s), %d client(s) actif(s) ignoré(s)\n",
-				"%d row(s) read: %d written, %d rejected, %d active client(s) skipped\n"), sm.Read, sm.Written, sm.Rejected, sm.Skipped)
+			fmt.Fprintf(env.stderr, env.msg("%s : %s, %s, %s\n", "%s: %s, %s, %s\n"),
+				env.count(sm.Read, "ligne lue", "lignes lues", "row read", "rows read"), env.agreed(sm.Written, "écrite", "écrites", "written"),
+				env.agreed(sm.Rejected, "rejetée", "rejetées", "rejected"), env.count(sm.Skipped, "client actif ignoré", "clients actifs ignorés", "active client skipped", "active clients skipped"))
 			if sm.SplitNames > 0 {
-				fmt.Fprintf(env.stderr, env.msg("colonne « %s » : %d nom(s) complet(s) découpé(s) en prénom et nom (premier mot = prénom, particules « de », « Le »… gardées avec le nom) ; vérifiez-les dans le fichier écrit\n",
-					"column “%s”: %d full name(s) split into first and last name (first word = first name, particles such as “de”, “Le” kept with the last name); check them in the file written\n"),
-					sm.NameColumn, sm.SplitNames)
+				fmt.Fprintf(env.stderr, env.msg("colonne « %s » : %s en prénom et nom (premier mot = prénom, particules « de », « Le »… gardées avec le nom) ; vérifiez-les dans le fichier écrit\n",
+					"column “%s”: %s into first and last name (first word = first name, particles such as “de”, “Le” kept with the last name); check them in the file written\n"),
+					sm.NameColumn, env.count(sm.SplitNames, "nom complet découpé", "noms complets découpés", "full name split", "full names split"))
 			}
 			if len(res.Unmapped) > 0 {
 				fmt.Fprintf(env.stderr, env.msg("colonnes non reprises : %s\n", "columns not used: %s\n"), strings.Join(res.Unmapped, ", "))

@@ -61,8 +61,8 @@ func TestConvertSingleContactColumn(t *testing.T) {
 		"Atelier Bois;404833048;Jean-Pierre de La Fontaine;jp@bois.fr;Créé\r\n"), 0o600)
 	out := filepath.Join(dir, "import.csv")
 	r := h.want(0, "clients", "convert", "--from", in, "--to", out)
-	if !strings.Contains(r.stderr, "2 ligne(s) lue(s) : 2 écrite(s), 0 rejetée(s)") ||
-		!strings.Contains(r.stderr, "colonne « Nom du contact » : 2 nom(s) complet(s) découpé(s)") {
+	if !strings.Contains(r.stderr, "2 lignes lues : 2 écrites, 0 rejetée") ||
+		!strings.Contains(r.stderr, "colonne « Nom du contact » : 2 noms complets découpés") {
 		t.Errorf("stderr = %q", r.stderr)
 	}
 	b, err := os.ReadFile(out)

@@ -115,7 +115,7 @@ func TestStatusNeverAllDoneWhileBlocked(t *testing.T) {
 		h.want(0, "step", "set", "client", s, "--client", "cli-00001", "--status", "blocked", "--reason", "x", d)
 	}
 	out := h.want(0, "status", d).stdout
-	if strings.Contains(out, "Tout est fait") || !strings.Contains(out, "bloquée(s)") {
+	if strings.Contains(out, "Tout est fait") || !strings.Contains(out, "bloquées") {
 		t.Errorf("status with every open step blocked:\n%s", out)
 	}
 }

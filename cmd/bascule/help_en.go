@@ -130,7 +130,7 @@ func flagTextEN() map[string]string {
 		"bascule step list --scope":                       "list only this scope: cabinet, client or payment",
 		"bascule step set --client":                       "the client (id or SIREN), for client and payment steps",
 		"bascule step set --note":                         "free note recorded with the step",
-		"bascule step set --reason":                       "reason (required for blocked and not_applicable)",
+		"bascule step set --reason":                       "reason (required for blocked and not_applicable; for done, the reason of an override)",
 		"bascule step set --status":                       "new status: todo, in_progress, done, blocked, not_applicable",
 		"bascule sweep --concurrency":                     "clients asked at the same time (default 16)",
 		"bascule sandbox serve --addr":                    "listen address (port 0: a free port)",

@@ -214,7 +214,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError{fmt.Errorf("%s attend %d argument(s), reçu %d (voir %s --help)", cmd.CommandPath(), n, len(args), cmd.CommandPath())}
+			return usageError{fmt.Errorf("%s attend %s, reçu %d (voir %s --help)", cmd.CommandPath(), checklist.Count(n, "argument", "arguments", "", "").FR, len(args), cmd.CommandPath())}
 		}
 		return nil
 	}
@@ -224,7 +224,7 @@ func exactArgs(n int) cobra.PositionalArgs {
 func maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return usageError{fmt.Errorf("%s attend au plus %d argument(s), reçu %d", cmd.CommandPath(), n, len(args))}
+			return usageError{fmt.Errorf("%s attend au plus %s, reçu %d", cmd.CommandPath(), checklist.Count(n, "argument", "arguments", "", "").FR, len(args))}
 		}
 		return nil
 	}

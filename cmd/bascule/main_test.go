@@ -354,7 +354,7 @@ func TestClientsConvert(t *testing.T) {
 	}
 	out := filepath.Join(dir, "import.xlsx")
 	r := h.want(1, "clients", "convert", "--from", in, "--to", out)
-	for _, want := range []string{"ligne 6, colonne « SIREN »", "ligne 7", "ligne 8, colonne « IBAN »", "6 ligne(s) lue(s) : 2 écrite(s), 3 rejetée(s), 1 client(s) actif(s) ignoré(s)"} {
+	for _, want := range []string{"ligne 6, colonne « SIREN »", "ligne 7", "ligne 8, colonne « IBAN »", "6 lignes lues : 2 écrites, 3 rejetées, 1 client actif ignoré"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
@@ -478,7 +478,7 @@ func TestBackupRestoreDoctor(t *testing.T) {
 	}
 	h.want(0, "step", "set", "cabinet", "preparation.cabinet.collaborators", "--status", "done", "--demo")
 	r = h.want(0, "doctor")
-	for _, want := range []string{"bonne", "demo", "Sauvegardes (1)"} {
+	for _, want := range []string{"bonne", "demo", "Sauvegardes (1, heure de Paris)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("doctor lacks %q:\n%s", want, r.stdout)
 		}

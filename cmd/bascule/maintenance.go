@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
@@ -189,9 +190,10 @@ func newDoctorCommand(env *appEnv) *cobra.Command {
 					fmt.Fprintln(w, env.msg("Sauvegardes : aucune", "Backups: none"))
 					return
 				}
-				fmt.Fprintf(w, "%s (%d)\n", env.msg("Sauvegardes", "Backups"), len(backups))
+				fmt.Fprintf(w, "%s (%s, %s)\n", env.msg("Sauvegardes", "Backups"), checklist.FormatInt(env.lang, len(backups)), checklist.ZoneName().In(env.lang))
 				for _, b := range backups {
-					fmt.Fprintf(w, "  %s  %s  %d %s\n", b.At.Local().Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")), b.Path, b.Size, env.msg("octets", "bytes"))
+					fmt.Fprintf(w, "  %s  %s  %s %s\n", b.At.In(checklist.Paris()).Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")), b.Path,
+						checklist.FormatInt(env.lang, int(b.Size)), env.msg("octets", "bytes"))
 				}
 			}
 			if _, err := os.Stat(env.dbPath); errors.Is(err, os.ErrNotExist) {

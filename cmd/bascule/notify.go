@@ -63,7 +63,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stderr, env.msg("%d message(s) écrit(s) dans %s", "%d message(s) written to %s"), len(w.Paths), w.Dir)
+			fmt.Fprintf(env.stderr, env.msg("%s dans %s", "%s to %s"), env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
 			if w.NoContact > 0 {
 				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), w.NoContact)
 			}

@@ -182,8 +182,9 @@ func markAbsent(env *appEnv, s *session, left []checklist.Dossier, by string) er
 
 func printRefresh(env *appEnv, d checklist.RosterDiff) {
 	w := env.stdout
-	fmt.Fprintf(w, env.msg("%d dossier(s) ajouté(s), %d mis à jour, %d inchangé(s), %d absent(s) de V1.\n",
-		"%d dossier(s) added, %d updated, %d unchanged, %d missing from V1.\n"), len(d.Add), len(d.Updated), d.Unchanged, len(d.Left))
+	fmt.Fprintf(w, env.msg("%s, %s, %s, %s de V1.\n", "%s, %s, %s, %s from V1.\n"),
+		env.count(len(d.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added"), env.agreed(len(d.Updated), "mis à jour", "mis à jour", "updated"),
+		env.agreed(d.Unchanged, "inchangé", "inchangés", "unchanged"), env.agreed(len(d.Left), "absent", "absents", "missing"))
 	for _, x := range d.Add {
 		fmt.Fprintf(w, "  + %s  %s  %s\n", x.ID, x.SIREN, x.Name)
 	}

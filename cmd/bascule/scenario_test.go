@@ -243,12 +243,12 @@ func TestScenarioAccessibleV2JobAsEngine(t *testing.T) {
 	h, client := scenarioDB(t)
 	migrateDemo(t, h.db, client)
 	r := checklist.Ref{Step: checklist.StepReconClientNumbering, Client: client}
-	h.stdin = strings.Join([]string{"6", "lefe", "1", "12", "1", "o", "", "13", "1", "o", "", "", "q"}, "\n") + "\n"
+	h.stdin = strings.Join([]string{"6", "lefe", "1", "11", "1", "o", "", "13", "1", "o", "", "", "q"}, "\n") + "\n"
 	out := h.want(0, "--demo", "--accessible")
 	if !strings.Contains(out.stdout, "FA-0042") {
 		t.Fatalf("the numbering was not set:\n%s", out.stdout)
 	}
-	// The bank accounts had nothing noted: said in French, not in Go.
+	// The users had nothing noted: said in French, not in Go.
 	if !strings.Contains(out.stdout, "rien n'a été noté en préparation pour cette étape") || strings.Contains(out.stdout, "nothing noted") {
 		t.Fatalf("nothing noted is not said in French:\n%s", out.stdout)
 	}

@@ -99,7 +99,7 @@ func TestServeEndToEndSSH(t *testing.T) {
 	tm.keys("Enter", "Enter")
 	tm.waitFor("Boulangerie Lefèvre & Fils · SIREN 404 833 048")
 	tm.keys("Down", "Down", "Down", "Down", "Space")
-	tm.waitFor("1/7 faites")
+	tm.waitFor("1/7 faite")
 	tm.keys("q")
 	tm.waitExit()
 

@@ -55,7 +55,8 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 		return exitFailure
 	}
 	if !ok {
-		fmt.Fprintf(sess.Stderr(), "bascule : %s a déjà %d session(s) ouverte(s) avec cette clé ; fermez-en une.\n", m.Name, ts.cfg.maxPerKey)
+		fmt.Fprintf(sess.Stderr(), "bascule : %s a déjà %s avec cette clé ; fermez-en une.\n", m.Name,
+			checklist.Count(ts.cfg.maxPerKey, "session ouverte", "sessions ouvertes", "", "").FR)
 		return exitFailure
 	}
 	defer ts.release(m.Fingerprint)
@@ -244,6 +245,9 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	}
 	ms := memberStore{db: ts.db, m: m}
 	opts.Store = ms
+	// A remote member's files are on their own machine: the server does not
+	// read (nor hash) its own files for them.
+	opts.Files = nil
 	if m.Role == store.RoleEntreprise {
 		if opts.Run, err = ms.LoadRun(opts.Workspace.ID, env.guide); err != nil {
 			return opts, err

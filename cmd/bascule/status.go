@@ -128,12 +128,13 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		case !p.Open:
 			line += fmt.Sprintf("%5s  %s", "—", env.msg("ouvre après la migration", "opens after the migration"))
 		default:
-			line += fmt.Sprintf("%3d %%  %d/%d", p.Percent, p.Done, p.Total)
-			if p.Remaining != "" {
-				line += "  " + env.msg("reste ", "left ") + p.Remaining
+			line += fmt.Sprintf("%3d %%  %s/%s", p.Percent, checklist.FormatInt(env.lang, p.Done), checklist.FormatInt(env.lang, p.Total))
+			if p.Left != "" {
+				line += "  " + p.Left
 			}
 			if p.Blocked > 0 {
-				line += fmt.Sprintf(env.msg("  %d bloquée(s)", "  %d blocked"), p.Blocked)
+				line += "  " + env.msg(checklist.FormatInt(checklist.French, p.Blocked)+" "+checklist.Plural(checklist.French, p.Blocked, "bloquée", "bloquées"),
+					checklist.FormatInt(checklist.English, p.Blocked)+" blocked")
 			}
 			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
 				line += "  " + env.msg("bloqué : ", "blocked: ") + r.BlockerSummary[0]
@@ -144,7 +145,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 		fmt.Fprintln(w, line)
 	}
-	fmt.Fprintf(w, "  %s %d %% (%d/%d)\n", env.msg("Total", "Total"), r.Overall.Percent, r.Overall.Done, r.Overall.Total)
+	fmt.Fprintf(w, "  %s %d %% (%s/%s)\n", env.msg("Total", "Total"), r.Overall.Percent, checklist.FormatInt(env.lang, r.Overall.Done), checklist.FormatInt(env.lang, r.Overall.Total))
 	if r.Next != nil {
 		next := r.Next.Title
 		if r.Next.Name != "" {
@@ -158,7 +159,8 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		fmt.Fprintln(w, strings.ToUpper(nothing[:1])+nothing[1:]+".")
 	}
 	if r.Due != nil {
-		due := r.Due.At.Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) + env.msg(" (estimation)", " (estimate)")
+		due := r.Due.At.In(checklist.Paris()).Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) +
+			" (" + checklist.ZoneName().In(env.lang) + env.msg(", estimation)", ", estimate)")
 		if r.Due.Late {
 			due += env.msg(" — en retard", " — late")
 		}
@@ -171,7 +173,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 	}
 	for _, o := range r.Overrides {
-		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Gate, o.Reason, o.By)
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Title, o.Reason, o.By)
 	}
 }
 

@@ -211,12 +211,8 @@ func statusText(env *appEnv, r stepJSON) string {
 	if r.Applicable == nil {
 		return statusTitle(env, r.Status)
 	}
-	done := r.Counts[checklist.StatusDone.String()] + r.Counts[checklist.StatusNotApplicable.String()]
-	s := fmt.Sprintf(env.msg("%d/%d faits", "%d/%d done"), done, *r.Applicable)
-	if b := r.Counts[checklist.StatusBlocked.String()]; b > 0 {
-		s += fmt.Sprintf(env.msg(", %d bloqués", ", %d blocked"), b)
-	}
-	return s
+	return checklist.DoneCount{Done: r.Counts[checklist.StatusDone.String()], NotApplicable: r.Counts[checklist.StatusNotApplicable.String()],
+		Blocked: r.Counts[checklist.StatusBlocked.String()], Total: *r.Applicable}.Text(env.lang)
 }
 
 // findClient finds a client by id, or by SIREN when exactly one matches.
@@ -343,6 +339,23 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			if cmd.Flags().Changed("note") {
 				ch.Note = &note
 			}
+			// A tick against the blockers or the latest check passes only
+			// with --reason, recorded as an override (visible in reports).
+			var latest *checklist.Evidence
+			if rec, err := eng.StepState(ref); err == nil {
+				latest = rec.Evidence
+			}
+			snap := eng.Snapshot()
+			if err := snap.CheckChange(ref, status, ch.Reason, latest); err != nil {
+				var ce *checklist.Error
+				if !errors.As(err, &ce) || ce.Gate == "" || ch.Reason == "" {
+					return explainGate(env, err)
+				}
+				if _, err := eng.AddOverride(ce.Gate, ch.Reason); err != nil {
+					return err
+				}
+				fmt.Fprintln(env.stdout, env.msg("Dérogation enregistrée : ", "Override recorded: ")+snap.GateTitle(ce.Gate).In(env.lang))
+			}
 			if _, err := eng.Apply(ch); err != nil {
 				return explainGate(env, err)
 			}
@@ -352,7 +365,7 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 	}
 	stringFlag(c, &statusFlag, "status", "", "nouveau statut : todo, in_progress, done, blocked, not_applicable")
 	stringFlag(c, &clientFlag, "client", "", "client concerné (identifiant ou SIREN), pour les étapes client et payment")
-	textFlag(c, &reason, "reason", "motif (obligatoire pour blocked et not_applicable)")
+	textFlag(c, &reason, "reason", "motif (obligatoire pour blocked et not_applicable ; pour done, la raison d'une dérogation)")
 	textFlag(c, &note, "note", "note libre enregistrée avec l'étape")
 	_ = c.RegisterFlagCompletionFunc("status", cobra.FixedCompletions([]string{"todo", "in_progress", "done", "blocked", "not_applicable"}, cobra.ShellCompDirectiveNoFileComp))
 	c.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -377,14 +390,20 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 // rule's message, then exactly what blocks (summarised when long).
 func explainGate(env *appEnv, err error) error {
 	var ce *checklist.Error
-	if !errors.As(err, &ce) || len(ce.Blockers) == 0 {
+	if !errors.As(err, &ce) || (len(ce.Blockers) == 0 && ce.Gate == "") {
 		return err
 	}
 	fmt.Fprintln(env.stderr, "bascule: "+ce.In(env.lang))
+	if ce.Gate != "" {
+		fmt.Fprintln(env.stderr, env.msg("  (relancez avec --reason \"…\" pour cocher quand même : la dérogation est enregistrée)",
+			"  (run again with --reason \"…\" to tick anyway: the override is recorded)"))
+	}
 	const shown = 10
 	for i, b := range ce.Blockers {
 		if i == shown {
-			fmt.Fprintf(env.stderr, env.msg("  … et %d autre(s)\n", "  … and %d more\n"), len(ce.Blockers)-shown)
+			n := len(ce.Blockers) - shown
+			fmt.Fprintln(env.stderr, env.msg("  … et "+checklist.FormatInt(checklist.French, n)+" "+checklist.Plural(checklist.French, n, "autre", "autres"),
+				"  … and "+checklist.FormatInt(checklist.English, n)+" more"))
 			break
 		}
 		fmt.Fprintln(env.stderr, "  - "+b.Message.In(env.lang))

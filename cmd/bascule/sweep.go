@@ -162,7 +162,8 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 			verdict = env.msg("à traiter", "to handle")
 		}
 		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
-			fmt.Sprintf(env.msg("%d facture(s) en attente, %d article(s) à revoir", "%d pending invoice(s), %d article(s) to review"), n, bad))})
+			env.count(n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")+", "+
+				env.count(bad, "article à revoir", "articles à revoir", "article to review", "articles to review"))})
 		// As in the wizard: the engine records the evidence and the status
 		// follows checklist's one rule.
 		items = append(items,
@@ -173,7 +174,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		}
 	}
 	flush()
-	fmt.Fprintf(env.stderr, env.msg("%d client(s) vérifié(s), %d en échec\n", "%d client(s) checked, %d failed\n"), checked, failed)
+	fmt.Fprintf(env.stderr, env.msg("%s, %s en échec\n", "%s, %s failed\n"), env.count(checked, "client vérifié", "clients vérifiés", "client checked", "clients checked"), checklist.FormatInt(env.lang, failed))
 	if ctx.Err() != nil {
 		return errInterrupted
 	}

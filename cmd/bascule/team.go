@@ -70,8 +70,8 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			if err := s.db.AddMember(s.ws.ID, m, s.operator(env)); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s ajouté(e) : %s, clé %s, %d client(s)\n", "%s added: %s, key %s, %d client(s)\n"),
-				name, role, m.Fingerprint, len(ids))
+			fmt.Fprintf(env.stdout, env.msg("Membre ajouté, %s : %s, clé %s, %s\n", "Member added, %s: %s, key %s, %s\n"),
+				name, role, m.Fingerprint, env.count(len(ids), "client", "clients", "client", "clients"))
 			return nil
 		},
 	}
@@ -138,7 +138,7 @@ func newTeamRemoveCommand(env *appEnv) *cobra.Command {
 			if err := s.db.RemoveMember(s.ws.ID, name, s.operator(env)); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s retiré(e) de l'équipe\n", "%s removed from the team\n"), name)
+			fmt.Fprintf(env.stdout, env.msg("Membre retiré de l'équipe : %s\n", "%s removed from the team\n"), name)
 			return nil
 		},
 	}
@@ -183,7 +183,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s : %d client(s) dans le portefeuille\n", "%s: %d client(s) in the portfolio\n"), m.Name, len(m.Clients))
+			fmt.Fprintf(env.stdout, env.msg("%s : %s dans le portefeuille\n", "%s: %s in the portfolio\n"), m.Name, env.count(len(m.Clients), "client", "clients", "client", "clients"))
 			return nil
 		},
 	}

@@ -38,7 +38,7 @@ func TestTeamCommands(t *testing.T) {
 
 	list := filepath.Join(dir, "portefeuille.txt")
 	_ = os.WriteFile(list, []byte("# Claire\ncli-00003\n\ncli-00007\n"), 0o600)
-	if r := h.want(0, "team", "assign", "Claire Martin", "--from", list, "--demo"); !strings.Contains(r.stdout, "3 client(s)") {
+	if r := h.want(0, "team", "assign", "Claire Martin", "--from", list, "--demo"); !strings.Contains(r.stdout, "3 clients") {
 		t.Errorf("assign --from: %q", r.stdout)
 	}
 	h.want(0, "team", "assign", "Claire Martin", "--client", "cli-00008", "--replace", "--demo")

@@ -111,7 +111,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 		Run: opts.Run, Lang: env.lang, Now: opts.Now,
 		// The full-screen first run's and checks' hooks: both modes create
 		// identical workspaces and record identical evidence.
-		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers,
+		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers, Files: opts.Files,
 	})
 	if err != nil && cmd.Context().Err() != nil {
 		return errInterrupted
@@ -134,6 +134,9 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 			return env.wizardPorts(db, w, pass)
 		},
 		ImportDossiers: env.importV1Export,
+		Files:          captureFiles{},
+		WriteV2Import:  env.writeV2Import,
+		CountInactive:  env.countInactive,
 		Palette:        tui.DarkPalette(),
 		Backup:         func() (string, error) { return db.SessionBackup(sessionBackupAge) },
 	}
@@ -293,8 +296,14 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 	if err != nil {
 		return nil, nil, files.InFile(filepath.Base(path), err)
 	}
+	// One message per rejected row, as `clients convert` counts them: a row
+	// with two errors is one line refused.
 	rows := make([]string, 0, len(exp.Errors))
-	for _, e := range exp.Errors {
+	for i, e := range exp.Errors {
+		if i > 0 && e.Row > 0 && exp.Errors[i-1].Row == e.Row {
+			rows[len(rows)-1] += " ; " + env.rowError(e)
+			continue
+		}
 		rows = append(rows, env.rowError(e))
 	}
 	ds := make([]checklist.Dossier, 0, len(exp.Clients))
@@ -314,6 +323,57 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 		ds = append(ds, checklist.Dossier{ID: id, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
 	}
 	return ds, rows, nil
+}
+
+// countInactive counts the clients of a V1 export that do not migrate (not
+// active): files mode pre-fills the inactive-clients step with it.
+func (env *appEnv) countInactive(path string) (int, error) {
+	f, err := files.OpenFile(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	exp, err := files.ReadClientsExport(f, filepath.Base(path), files.ReadOptions{})
+	if err != nil {
+		return 0, files.InFile(filepath.Base(path), err)
+	}
+	n := 0
+	for _, c := range exp.Clients {
+		if c.Status.Inactive() {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// writeV2Import is `bascule clients convert --from from --to to` for the
+// full-screen program in files mode: the export's non-active clients written
+// as V2's import file(s), files.ImportMaxRows rows a file.
+func (env *appEnv) writeV2Import(from, to string) (tui.V2ImportFiles, error) {
+	in, err := files.OpenFile(from)
+	if err != nil {
+		return tui.V2ImportFiles{}, err
+	}
+	defer in.Close()
+	res, err := files.Convert(in, from, files.ConvertOptions{})
+	if err != nil {
+		return tui.V2ImportFiles{}, files.InFile(filepath.Base(from), err)
+	}
+	out := tui.V2ImportFiles{Clients: res.Summary.Written, Rejected: res.Summary.Rejected}
+	if len(res.Clients) == 0 {
+		return out, nil
+	}
+	paths, err := files.WriteFiles(to, 0, res.Clients, files.ImportMaxRows)
+	var rej *files.RejectedError
+	if errors.As(err, &rej) {
+		n := files.RejectedRows(rej.Rows)
+		out.Rejected += n
+		out.Clients -= n
+	} else if err != nil {
+		return out, err
+	}
+	out.Paths = paths
+	return out, nil
 }
 
 // wizardWorkspaces serves the first-run screen from the database.

@@ -49,7 +49,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys("Enter", "Enter", "Enter", "Enter", "o") // V1 role, V2 roles, other roles (free text), invite again
 	tm.waitFor("1 collaborateur")
 	tm.keys("t")
-	tm.waitFor("1/3 faites")
+	tm.waitFor("1/3 faite")
 	tm.keys("Escape")
 	tm.waitFor("Clients (")
 
@@ -72,7 +72,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys("Enter", "o")
 	tm.waitFor("1 compte externe")
 	tm.keys("t")
-	tm.waitFor("1/7 faites")
+	tm.waitFor("1/7 faite")
 	// A step ticked by hand.
 	tm.keys("Up", "Space")
 	tm.waitFor("2/7 faites")
@@ -90,7 +90,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("2/7 faites")
 	tm.keys("Escape", "Escape", "c")
-	tm.waitFor("1/3 faites")
+	tm.waitFor("1/3 faite")
 	tm.keys("Up") // the cursor starts on the first step left to do
 	tm.waitFor("Saisi : 1 collaborateur (Sophie Durand")
 	tm.keys("q")

@@ -109,8 +109,8 @@ func ReadClientsExport(r io.Reader, name string, opts ReadOptions) (ClientsExpor
 			}
 		}
 		return out, newError(CodeMissingColumn,
-			fmt.Sprintf("aucune colonne de raison sociale reconnue parmi les %d colonne(s) de la première ligne (attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes reconnues : %s ; indiquez-la avec une correspondance COLONNE=legal_name", nonEmpty(t.Header), quoteList(known)),
-			fmt.Sprintf("no legal-name column recognised among the %d column(s) of the first line; map one with COLUMN=legal_name", nonEmpty(t.Header)), nil)
+			fmt.Sprintf("aucune colonne de raison sociale reconnue dans la première ligne (%s ; attendu : « Raison sociale », « Nom du client », « Legal name »…) ; colonnes reconnues : %s ; indiquez-la avec une correspondance COLONNE=legal_name", columnsFR(nonEmpty(t.Header)), quoteList(known)),
+			fmt.Sprintf("no legal-name column recognised in the first line (%s); map one with COLUMN=legal_name", columnsEN(nonEmpty(t.Header))), nil)
 	}
 	if len(t.Rows) == 0 {
 		return out, newError(CodeEmpty,
@@ -490,4 +490,19 @@ func quoteList(ss []string) string {
 		return "(aucune)"
 	}
 	return strings.Join(q, ", ")
+}
+
+// columnsFR and columnsEN count a line's columns, agreed: "1 colonne", "4 colonnes".
+func columnsFR(n int) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d colonne", n)
+	}
+	return fmt.Sprintf("%d colonnes", n)
+}
+
+func columnsEN(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return fmt.Sprintf("%d columns", n)
 }

@@ -209,7 +209,7 @@ func TestReadClientsExportNoLegalName(t *testing.T) {
 	data := []byte(lines("Code;SIREN", "X;"+sirenA))
 	exp, err := ReadClientsExport(bytes.NewReader(data), "x.csv", ReadOptions{})
 	var fe *Error
-	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "2 colonne(s)") ||
+	if !errors.As(err, &fe) || fe.Code != CodeMissingColumn || !strings.Contains(err.Error(), "2 colonnes") ||
 		!strings.Contains(err.Error(), "reconnues : « SIREN »") || strings.Contains(err.Error(), "Code") {
 		t.Fatalf("err = %v", err)
 	}

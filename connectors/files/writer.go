@@ -114,7 +114,10 @@ type RejectedError struct {
 
 func (e *RejectedError) Error() string {
 	n := RejectedRows(e.Rows)
-	msg := fmt.Sprintf("%d client(s) écarté(s) du fichier d'import", n)
+	msg := fmt.Sprintf("%d clients écartés du fichier d'import", n)
+	if n <= 1 {
+		msg = fmt.Sprintf("%d client écarté du fichier d'import", n)
+	}
 	if len(e.Rows) > 0 {
 		msg += " ; premier motif : " + FormatRowError(e.Rows[0])
 	}
@@ -123,7 +126,11 @@ func (e *RejectedError) Error() string {
 
 // English returns the message in English.
 func (e *RejectedError) English() string {
-	msg := fmt.Sprintf("%d client(s) left out of the import file", RejectedRows(e.Rows))
+	n := RejectedRows(e.Rows)
+	msg := fmt.Sprintf("%d clients left out of the import file", n)
+	if n == 1 {
+		msg = "1 client left out of the import file"
+	}
 	if len(e.Rows) > 0 {
 		msg += "; first reason: " + FormatRowErrorEnglish(e.Rows[0])
 	}

@@ -152,10 +152,10 @@ func TestWriteClientsImportRejects(t *testing.T) {
 			t.Errorf("%d has no English: %q", i, FormatRowErrorEnglish(e))
 		}
 	}
-	if en := rej.English(); !strings.HasPrefix(en, "3 client(s) left out of the import file; first reason: row 7, column “Contact email”: contact e-mail missing") {
+	if en := rej.English(); !strings.HasPrefix(en, "3 clients left out of the import file; first reason: row 7, column “Contact email”: contact e-mail missing") {
 		t.Errorf("English = %q", en)
 	}
-	if !strings.Contains(err.Error(), "3 client(s) écarté(s)") {
+	if !strings.Contains(err.Error(), "3 clients écartés") {
 		t.Errorf("message = %q", err.Error())
 	}
 	tb := readTable(t, buf.Bytes(), "x.csv")

@@ -44,6 +44,10 @@ type Options struct {
 	Passphrase []byte
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Files reads the files capture forms name (their SHA-256, an export's
+	// clients); nil leaves them unchecked. cmd/bascule passes the same as
+	// to the full-screen program.
+	Files checklist.FileReader
 	// CheckTimeout bounds one connector check; 0 means 2 minutes, as in the
 	// full-screen program.
 	CheckTimeout time.Duration
@@ -202,7 +206,7 @@ func (s *session) mainMenu() error {
 		choices = append(choices, scopeChoice{label: label, phase: ph})
 	}
 	if len(s.run.Clients) > 0 {
-		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%d, recherche par nom ou SIREN)", "A client (%d, search by name or SIREN)"), len(s.run.Clients))})
+		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%s, recherche par nom ou SIREN)", "A client (%s, search by name or SIREN)"), checklist.FormatInt(s.lang, len(s.run.Clients)))})
 	}
 	if s.opts.Workspaces != nil {
 		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
@@ -213,6 +217,9 @@ func (s *session) mainMenu() error {
 			who = " — " + next.Client.Name
 		}
 		s.println(s.tr("Prochaine étape : ", "Next step: ") + next.Step.Title.In(s.lang) + who)
+	}
+	if l := s.run.PhaseLeft(prog, checklist.PhaseRequest, s.opts.Now()); l.Waiting {
+		s.println(s.tr("Demande de migration : ", "Migration request: ") + l.Text(s.lang) + " (" + checklist.ZoneName().In(s.lang) + ").")
 	}
 	labels := make([]string, len(choices))
 	for i, c := range choices {
@@ -314,13 +321,11 @@ func (s *session) ref(client int, st *checklist.Step) checklist.Ref {
 // stepsMenu lists the steps of a scope with their status and opens one.
 func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) error {
 	for {
-		done := 0
+		var count checklist.DoneCount
 		labels := make([]string, len(steps))
 		for i, st := range steps {
 			cur, _ := s.run.Status(s.ref(client, st))
-			if cur.Resolved() {
-				done++
-			}
+			count.Add(cur)
 			phase := ""
 			if client >= 0 {
 				phase = tui.PhaseTitle(s.lang, st.Phase) + " · "
@@ -328,7 +333,7 @@ func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) e
 			labels[i] = fmt.Sprintf("[%s] %s (%s%s, §%s)", cur.Title().In(s.lang), st.Title.In(s.lang), phase, st.Kind.Title().In(s.lang), st.Section)
 		}
 		s.println()
-		s.println(title + " — " + fmt.Sprintf(s.tr("%d/%d faites", "%d/%d done"), done, len(steps)))
+		s.println(title + " — " + count.Text(s.lang))
 		i, err := s.choose(s.tr("Étapes :", "Steps:"), labels)
 		if err != nil || i < 0 {
 			return err
@@ -419,6 +424,16 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 // happened. A refusal (a gate) is printed in the user's language and is
 // not an error of the dialogue.
 func (s *session) apply(ch tui.StepChange, st *checklist.Step) error {
+	if ch.Status != nil {
+		// A tick against the blockers or the latest check passes only with
+		// an override (asked here, recorded by the engine).
+		if err := s.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, s.latestEvidence(ch)); err != nil {
+			s.println(s.tr("Refusé : ", "Refused: ") + s.errText(err))
+			if ok, err := s.override(err); err != nil || !ok {
+				return err
+			}
+		}
+	}
 	return s.said(ch, st, func() (checklist.StepState, error) { return s.eng.Apply(ch) })
 }
 
@@ -659,14 +674,29 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 		s.println(title)
 	}
 	s.println(s.tr("Les champs marqués * sont obligatoires.", "Fields marked * are required."))
-	form, ans := s.itemForm(st.Form, old)
-	if err := form.RunWithContext(s.ctx); err != nil {
-		return nil, false, err
+	var rec checklist.Record
+	var ans *itemAnswers
+	for {
+		form, a := s.itemForm(st.Form, old)
+		ans = a
+		if err := form.RunWithContext(s.ctx); err != nil {
+			return nil, false, err
+		}
+		if s.in.eof {
+			return nil, false, errEOF
+		}
+		// The item as a whole (dates in order, files and counts) is
+		// checked here, where it is typed: what is wrong is asked again.
+		done, _, errs := st.Form.CheckItem(ans.record(st.Form, old), s.opts.Files)
+		if len(errs) == 0 {
+			rec = done
+			break
+		}
+		for _, e := range errs {
+			s.println(s.tr("À corriger : ", "To fix: ") + e.Message.In(s.lang))
+		}
+		old = done
 	}
-	if s.in.eof {
-		return nil, false, errEOF
-	}
-	rec := ans.record(st.Form, old)
 	for _, fl := range tui.SecretFields(st.Form) {
 		v := *ans.secrets[fl.ID]
 		if v == "" {
@@ -682,12 +712,12 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 // saveCapture writes the items; to is the status the step moves to, except
 // that an edit does not take a step already resolved back to "en cours".
 func (s *session) saveCapture(ref checklist.Ref, st *checklist.Step, items []checklist.Record, to checklist.Status) error {
-	capt := checklist.Capture{Items: items}
-	if errs := st.Form.Validate(capt); len(errs) > 0 && to == checklist.StatusDone {
+	capt, ev, errs := st.Form.Check(checklist.Capture{Items: items}, s.opts.Files, s.opts.Now())
+	if len(errs) > 0 && to == checklist.StatusDone {
 		s.println(s.tr("Refusé : ", "Refused: ") + errs[0].Message.In(s.lang))
 		return nil
 	}
-	ch := tui.StepChange{Ref: ref, Capture: &capt}
+	ch := tui.StepChange{Ref: ref, Capture: &capt, Evidence: ev}
 	if cur, err := s.run.Status(ref); err == nil {
 		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
 			ch.Status = statusPtr(st)

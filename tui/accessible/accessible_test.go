@@ -127,7 +127,7 @@ func TestAccessibleClientStepsAndCapture(t *testing.T) {
 	mustContain(t, out,
 		"bascule — mode accessible · Cabinet Martin & Associés · SIREN 552 008 443",
 		"30 choix : tapez une partie du nom ou du SIREN.",
-		"3 résultat(s) :", "1. Boulangerie Lefèvre & Fils · SIREN",
+		"3 résultats :", "1. Boulangerie Lefèvre & Fils · SIREN",
 		"Enregistré : « Vérifier la base articles » : fait.",
 		"IBAN : clé de contrôle invalide",
 		"IBAN : FR14 •••• 2606",

@@ -300,9 +300,10 @@ func (s *session) printEvidence(ev *checklist.Evidence, withTime bool) {
 	where := tui.CheckedWhere(s.lang, ev.Source)
 	head := fmt.Sprintf(s.tr("Vérifié %s : %s.", "Checked %s: %s."), where, verdict)
 	if withTime && !ev.At.IsZero() {
-		at := ev.At.In(time.Local)
-		head = fmt.Sprintf(s.tr("Vérifié %s le %s à %s : %s.", "Checked %s on %s at %s: %s."),
-			where, at.Format("02/01/2006"), at.Format("15:04"), verdict)
+		// Paris time, said: a screen reader reads this line on its own.
+		at := ev.At.In(checklist.Paris())
+		head = fmt.Sprintf(s.tr("Vérifié %s le %s à %s (%s) : %s.", "Checked %s on %s at %s (%s): %s."),
+			where, at.Format(s.tr("02/01/2006", "2006-01-02")), at.Format("15:04"), checklist.ZoneName().In(s.lang), verdict)
 	}
 	s.println(head)
 	for _, f := range tui.EvidenceFacts(s.lang, *ev) {

@@ -79,7 +79,7 @@ func TestAccessiblePendingInvoicesCheck(t *testing.T) {
 	out := runOpts(t, path, withV1(fakeV1{purchases: 3, sales: 1}), append(nav, "1", "", "", "q")...)
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant sur V1", "V1 : vérification en cours…", "Vérifié sur V1 : à reprendre.",
-		"achats en attente : 3", "À reprendre : 3 facture(s) d'achat à accepter", "À reprendre : 1 facture(s) de vente à accepter",
+		"achats en attente : 3", "À reprendre : 3 factures d'achat à accepter", "À reprendre : 1 facture de vente à accepter",
 		"Enregistré : « Accepter les factures en attente » : en cours.", "Vérifié sur V1 le ")
 
 	db, err := store.Open(path, store.Options{})
@@ -282,7 +282,7 @@ func TestAccessibleRequestReadiness(t *testing.T) {
 		"3", "3", "1", "", "", "q") // Demande du cabinet → Contrôler la préparation de tous les clients
 	t.Log("\n" + out)
 	mustContain(t, out, "1. Vérifier maintenant ce qui bloque la demande", "Vérification en cours…", "Vérifié par bascule : à reprendre.",
-		"À reprendre : 30 client(s) avec des factures en attente ou non vérifiées (§2)")
+		"À reprendre : 30 clients avec des factures en attente ou non vérifiées (§2)")
 	if strings.Contains(out, "aucun connecteur") {
 		t.Fatal("the readiness check asked for a connector")
 	}

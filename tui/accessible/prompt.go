@@ -230,7 +230,7 @@ func (d *dialog) search(title string, labels, keys []string) (int, error) {
 			d.println(d.tr(fmt.Sprintf("%d résultats ; les %d premiers (précisez la recherche pour réduire) :", len(matches), maxListed),
 				fmt.Sprintf("%d matches; the first %d (refine the search to narrow):", len(matches), maxListed)))
 		default:
-			d.println(d.tr(fmt.Sprintf("%d résultat(s) :", len(matches)), fmt.Sprintf("%d match(es):", len(matches))))
+			d.println(checklist.Count(len(matches), "résultat", "résultats", "match", "matches").In(d.lang) + d.tr(" :", ":"))
 		}
 		for n, i := range shown {
 			d.printf("%d. %s\n", n+1, labels[i])

@@ -26,7 +26,7 @@ func jobClientPendingInvoices(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := r.Evidence, r.Pending
-		res := JobResult{Evidence: ev, Pending: n, Summary: fmt.Sprintf(tr(j.lang, "%d facture(s) en attente", "%d pending invoice(s)"), *n)}
+		res := JobResult{Evidence: ev, Pending: n, Summary: nouns(j.lang, *n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
 		return res, nil
 	}
 }
@@ -56,7 +56,7 @@ func jobCabinetPendingStep(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := checklist.PendingInvoicesEvidence(snap, j.now())
-		res := JobResult{Evidence: *ev, Summary: fmt.Sprintf(tr(j.lang, "dossier du cabinet : %d facture(s) en attente", "firm's own dossier: %d pending invoice(s)"), n)}
+		res := JobResult{Evidence: *ev, Summary: tr(j.lang, "dossier du cabinet : ", "firm's own dossier: ") + nouns(j.lang, n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
 		return res, nil
 	}
 }
@@ -121,9 +121,9 @@ func jobReconClientControl(j *jobCtx) JobFunc {
 		case ev.OK:
 			res.Summary = tr(j.lang, "tout a migré", "everything migrated")
 		case gaps > 0:
-			res.Summary = fmt.Sprintf(tr(j.lang, "%d écart(s)", "%d gap(s)"), gaps)
+			res.Summary = nouns(j.lang, gaps, "écart", "écarts", "gap", "gaps")
 		default:
-			res.Summary = fmt.Sprintf(tr(j.lang, "%d ligne(s) à vérifier (V1 non noté avant la bascule ?)", "%d line(s) to check (V1 not noted before the switch?)"), check)
+			res.Summary = nouns(j.lang, check, "ligne", "lignes", "line", "lines") + tr(j.lang, " à vérifier (V1 non noté avant la bascule ?)", " to check (V1 not noted before the switch?)")
 		}
 		return res, nil
 	}
@@ -213,7 +213,7 @@ func jobReconClientUsers(j *jobCtx) JobFunc {
 		ev.Facts["invited"] = itoa(invited)
 		ev.Facts["noted"] = itoa(total)
 		ev.Facts["role_not_noted"] = itoa(len(missing))
-		sum := fmt.Sprintf(tr(j.lang, "%d/%d invité(s)", "%d/%d invited"), invited, total)
+		sum := fmt.Sprintf("%d/%d %s", invited, total, tr(j.lang, checklist.Plural(j.lang, invited, "invité", "invités"), "invited"))
 		if len(missing) > 0 {
 			sum += fmt.Sprintf(tr(j.lang, " ; %d sans rôle noté : notez ses rôles", "; %d with no role noted: note their roles"), len(missing))
 		}
@@ -245,14 +245,17 @@ func jobReconCabinetRoles(j *jobCtx) JobFunc {
 		ev.Facts["members"] = itoa(len(inv.Users))
 		ev.Facts["checked"] = itoa(len(people))
 		if !ev.OK {
-			return JobResult{Evidence: ev, Summary: fmt.Sprintf(tr(j.lang, "%d écart(s) de rôles", "%d role mismatch(es)"), len(ev.Findings))}, nil
+			return JobResult{Evidence: ev, Summary: nouns(j.lang, len(ev.Findings), "écart de rôles", "écarts de rôles", "role mismatch", "role mismatches")}, nil
 		}
-		return j.done(ev, fmt.Sprintf(tr(j.lang, "%d personne(s) avec exactement les rôles notés", "%d person(s) with exactly the roles noted"), len(people)))
+		return j.done(ev, nouns(j.lang, len(people), "personne", "personnes", "person", "people")+tr(j.lang, " avec exactement les rôles notés", " with exactly the roles noted"))
 	}
 }
 
-func jobReconClientBankAccounts(j *jobCtx) JobFunc {
-	external := j.ref.Step == checklist.StepReconPaymentExternalAccounts
+// The document bank accounts (§3.4 item 4) are never noted in phase 1: the
+// IBANs noted are the payment client's external accounts, which this job
+// re-creates; offering them for the bank accounts too would add them twice.
+func jobReconPaymentExternalAccounts(j *jobCtx) JobFunc {
+	external := true // only the payment client's external accounts are noted in phase 1
 	return func(ctx context.Context) (JobResult, error) {
 		if err := j.needV2(); err != nil {
 			return JobResult{}, err
@@ -275,7 +278,7 @@ func jobReconClientBankAccounts(j *jobCtx) JobFunc {
 			added++
 		}
 		ev.Facts["accounts"] = itoa(added)
-		sum := fmt.Sprintf(tr(j.lang, "%d compte(s) sur V2", "%d account(s) on V2"), added)
+		sum := nouns(j.lang, added, "compte", "comptes", "account", "accounts") + tr(j.lang, " sur V2", " on V2")
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -362,7 +365,7 @@ func jobReconCabinetApiConnections(j *jobCtx) JobFunc {
 			made++
 		}
 		ev.Facts["connections"] = itoa(made)
-		sum := fmt.Sprintf(tr(j.lang, "%d connexion(s) sur V2", "%d connection(s) on V2"), made)
+		sum := nouns(j.lang, made, "connexion", "connexions", "connection", "connections") + tr(j.lang, " sur V2", " on V2")
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -412,7 +415,8 @@ func jobReconCabinetInactiveClientsImport(j *jobCtx) JobFunc {
 		for _, r := range res.Rejected {
 			ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
 		}
-		sum := fmt.Sprintf(tr(j.lang, "%d dossier(s) importé(s), %d refusé(s)", "%d dossier(s) imported, %d rejected"), res.Created, len(res.Rejected))
+		sum := nouns(j.lang, res.Created, "dossier importé", "dossiers importés", "dossier imported", "dossiers imported") + ", " +
+			checklist.FormatInt(j.lang, len(res.Rejected)) + " " + tr(j.lang, checklist.Plural(j.lang, len(res.Rejected), "refusé", "refusés"), "rejected")
 		if len(res.Rejected) > 0 {
 			ev.OK = false
 			return JobResult{Evidence: ev, Summary: sum}, nil

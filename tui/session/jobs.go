@@ -100,8 +100,7 @@ func jobs() map[string]func(*jobCtx) JobFunc {
 		checklist.StepReconClientUsers:                  jobReconClientUsers,
 		checklist.StepReconCabinetCollaborators:         jobReconClientUsers,
 		checklist.StepReconCabinetRoles:                 jobReconCabinetRoles,
-		checklist.StepReconClientBankAccounts:           jobReconClientBankAccounts,
-		checklist.StepReconPaymentExternalAccounts:      jobReconClientBankAccounts,
+		checklist.StepReconPaymentExternalAccounts:      jobReconPaymentExternalAccounts,
 		checklist.StepReconClientNumbering:              jobReconClientNumbering,
 		checklist.StepReconClientSubscription:           jobReconClientSubscription,
 		checklist.StepReconCabinetApiConnections:        jobReconCabinetApiConnections,
@@ -214,6 +213,11 @@ func tr(lang checklist.Lang, fr, en string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// nouns writes a count with its noun, singular or plural, in lang.
+func nouns(lang checklist.Lang, n int, frOne, frMany, enOne, enMany string) string {
+	return checklist.Count(n, frOne, frMany, enOne, enMany).In(lang)
+}
 
 // Reinvited keeps the noted people to invite again.
 func Reinvited(rs []checklist.Record) []checklist.Record {
