@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -298,12 +299,13 @@ func (m *Model) prefillInactive(mode Mode, path string) func(Workspace) {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
-		run, err := st.LoadRun(w.ID, g)
+		// Through an engine of the new workspace, as every write.
+		eng, err := session.Open(session.Config{Workspace: w.ID, Operator: w.Operator, Store: st, Guide: g})
 		if err != nil {
 			return
 		}
-		_, _ = st.ApplyStep(w.ID, run, StepChange{Ref: checklist.Ref{Step: checklist.StepCabinetInactiveClientsExport},
-			Capture: &checklist.Capture{Items: []checklist.Record{{"file": path, "rows": itoa(n)}}}, By: w.Operator})
+		_, _ = eng.Apply(StepChange{Ref: checklist.Ref{Step: checklist.StepCabinetInactiveClientsExport},
+			Capture: &checklist.Capture{Items: []checklist.Record{{"file": path, "rows": itoa(n)}}}})
 	}
 }
 
