@@ -153,6 +153,7 @@ var widthTours = [][]string{
 func TestEveryScreenFitsItsWidth(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel() // each size has its own platform and model
 			for _, tour := range widthTours {
 				e := newSandboxEnv(t, 5)
 				e.prepare(t)
