@@ -6,9 +6,9 @@
 //   - dashboard (dashboard.go): phases, blockers, next step, client table;
 //   - preparation and registration (steps.go, capture.go, checks.go, bulk.go):
 //     step lists, capture forms, connector checks, marking many clients;
-//   - request §3.2 (request.go): notices, readiness gate and override,
+//   - request §3.2 (request.go; its view, submission and polling in request_*.go): notices, readiness gate and override,
 //     submission, due date and polling, V1 read-only banner;
-//   - reconciliation §3.3–§3.4 (recon.go, actions.go): V1 against V2,
+//   - reconciliation §3.3–§3.4 (recon.go; recon_view.go, recon_plan.go, recon_prep.go; actions.go): V1 against V2,
 //     re-creation from what preparation noted (the jobs are the engine's),
 //     bulk actions across clients;
 //   - summary §4 and the consultant's session view (summary.go);

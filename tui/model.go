@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -15,57 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/ansi"
 )
-
-// screen is what the root model shows.
-type screen uint8
-
-const (
-	screenLoading screen = iota
-	screenWorkspace
-	screenDashboard
-	screenSteps
-	screenCapture
-	screenBulk
-	screenError
-	// Phases 3 to 5: see migration.go.
-	screenRequest
-	screenRecon
-	screenActions
-	screenSummary
-	screenDemo
-)
-
-func (s screen) String() string {
-	switch s {
-	case screenLoading:
-		return "loading"
-	case screenWorkspace:
-		return "workspace"
-	case screenDashboard:
-		return "dashboard"
-	case screenSteps:
-		return "steps"
-	case screenCapture:
-		return "capture"
-	case screenBulk:
-		return "bulk"
-	case screenError:
-		return "error"
-	case screenRequest:
-		return "request"
-	case screenRecon:
-		return "reconciliation"
-	case screenActions:
-		return "actions"
-	case screenSummary:
-		return "summary"
-	case screenDemo:
-		return "demo"
-	}
-	return "screen(?)"
-}
 
 // The smallest terminal the screens are laid out for.
 const (
@@ -504,105 +453,6 @@ func (m Model) View() string {
 	foot := m.footer(keys)
 	bodyH := m.height - lipglossHeight(foot)
 	return fitHeight(body, bodyH, m.width) + "\n" + foot
-}
-
-func (m *Model) footer(keys help.KeyMap) string {
-	rule := m.st.Rule.Render(strings.Repeat("─", m.width))
-	line := ""
-	if m.status.text != "" {
-		style := m.st.Status
-		switch {
-		case m.status.err:
-			style = m.st.StatusErr
-		case m.status.faded:
-			style = m.st.StatusFaded
-		}
-		line = " " + style.Render(clip(m.status.text, m.width-2))
-	}
-	var h string
-	if m.help.ShowAll {
-		h = strings.Join(m.fullHelp(keys), "\n")
-	} else {
-		h = " " + m.shortHelp(keys.ShortHelp(), m.width-2)
-	}
-	return rule + "\n" + line + "\n" + h
-}
-
-// shortHelp is the one-line help bar in w cells. Outside text input, ? and q
-// always show, last: the other keys are dropped from the right (the least
-// used come last in every ShortHelp) until the line fits, never cut.
-func (m *Model) shortHelp(bs []key.Binding, w int) string {
-	var rest []key.Binding
-	for _, b := range bs {
-		if !b.Enabled() || isGlobal(b, m.gkeys.Help) || isGlobal(b, m.gkeys.Quit) {
-			continue
-		}
-		rest = append(rest, b)
-	}
-	var tail []key.Binding
-	if !m.typing() && m.screen != screenLoading {
-		tail = []key.Binding{m.gkeys.Help, m.gkeys.Quit}
-	} else {
-		for _, b := range bs {
-			if b.Enabled() && (isGlobal(b, m.gkeys.Help) || isGlobal(b, m.gkeys.Quit)) {
-				tail = append(tail, b)
-			}
-		}
-	}
-	hv := m.help
-	hv.Width = 0 // the fitting is done here, without help's own "…"
-	for n := len(rest); n >= 0; n-- {
-		line := hv.ShortHelpView(append(append([]key.Binding(nil), rest[:n]...), tail...))
-		if ansi.StringWidth(line) <= w {
-			return line
-		}
-	}
-	return clip(hv.ShortHelpView(tail), w)
-}
-
-// fullHelp lays every enabled key of keys out in as many columns as the
-// width holds, in the key map's order, column by column: unlike help's own
-// view, no column is dropped on a narrow terminal.
-func (m *Model) fullHelp(keys help.KeyMap) []string {
-	var items []string
-	var widths []int
-	for _, col := range keys.FullHelp() {
-		for _, b := range col {
-			if !b.Enabled() || b.Help().Key == "" {
-				continue
-			}
-			it := m.st.HelpKey.Render(b.Help().Key) + " " + m.st.HelpDesc.Render(b.Help().Desc)
-			items = append(items, it)
-			widths = append(widths, ansi.StringWidth(it))
-		}
-	}
-	if len(items) == 0 {
-		return []string{""}
-	}
-	colW := 0
-	for _, w := range widths {
-		colW = max(colW, w)
-	}
-	colW = min(colW+3, m.width-1)
-	cols := max(1, (m.width-1)/colW)
-	rows := (len(items) + cols - 1) / cols
-	lines := make([]string, rows)
-	for i, it := range items {
-		r := i % rows
-		if i/rows < cols-1 && i+rows < len(items) {
-			it = cell(it, colW)
-		}
-		lines[r] += it
-	}
-	for i, l := range lines {
-		lines[i] = clip(" "+strings.TrimRight(l, " "), m.width)
-	}
-	return lines
-}
-
-// isGlobal reports whether b is the global binding g (same keys).
-func isGlobal(b, g key.Binding) bool {
-	return strings.Join(b.Keys(), ",") == strings.Join(g.Keys(), ",")
 }
 
 func (m Model) tooSmall() string {

@@ -1,0 +1,249 @@
+package accessible
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui"
+)
+
+// scopeChoice is one entry of the main menu: a phase of the cabinet, or a
+// client (phase ignored).
+type scopeChoice struct {
+	label     string
+	phase     checklist.Phase
+	client    bool
+	workspace bool // choose another workspace or create one
+}
+
+func (s *session) mainMenu() error {
+	var choices []scopeChoice
+	prog := s.run.Progress()
+	for _, ph := range checklist.Phases() {
+		steps := s.cabinetSteps(ph)
+		if len(steps) == 0 {
+			continue
+		}
+		t := prog.Phase(ph)
+		label := fmt.Sprintf("%s %s — %d %%", tui.PhaseTitle(s.lang, ph), s.tr("du cabinet", "— firm"), t.Percent())
+		if ph == checklist.PhaseRegistration {
+			label = fmt.Sprintf("%s (§3.1) — %d %%", s.tr("Inscription du cabinet", "Firm registration"), t.Percent())
+		}
+		choices = append(choices, scopeChoice{label: label, phase: ph})
+	}
+	if len(s.run.Clients) > 0 {
+		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%s, recherche par nom ou SIREN)", "A client (%s, search by name or SIREN)"), checklist.FormatInt(s.lang, len(s.run.Clients)))})
+	}
+	if s.opts.Workspaces != nil {
+		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
+	}
+	if next, ok := s.run.NextStep(); ok {
+		who := ""
+		if next.Client != nil {
+			who = " — " + next.Client.Name
+		}
+		s.println(s.tr("Prochaine étape : ", "Next step: ") + next.Step.Title.In(s.lang) + who)
+	}
+	if l := s.run.PhaseLeft(prog, checklist.PhaseRequest, s.opts.Now()); l.Waiting {
+		s.println(s.tr("Demande de migration : ", "Migration request: ") + l.Text(s.lang) + " (" + checklist.ZoneName().In(s.lang) + ").")
+	}
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = c.label
+	}
+	s.println()
+	i, err := s.choose(s.tr("Sur quoi travailler ?", "What to work on?"), labels)
+	if err != nil {
+		return err
+	}
+	if i < 0 {
+		ok, err := s.yesNo(s.tr("Quitter bascule ?", "Quit bascule?"), false)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return errQuit
+		}
+		return nil
+	}
+	if c := choices[i]; c.workspace {
+		ws, err := s.chooseWorkspace(true)
+		if err != nil || ws == nil {
+			return err
+		}
+		if err := s.switchTo(ws.ws, ws.pass); err != nil {
+			return err
+		}
+		s.println()
+		s.header()
+		return nil
+	} else if c.client {
+		return s.clientMenu()
+	} else {
+		return s.stepsMenu(-1, s.cabinetSteps(c.phase), c.label)
+	}
+}
+
+func (s *session) cabinetSteps(ph checklist.Phase) []*checklist.Step {
+	var out []*checklist.Step
+	for _, st := range s.g.StepsFor(checklist.ScopeCabinet) {
+		if st.Phase == ph {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// clientMenu finds a client by typing part of its name or SIREN, then
+// lists its steps.
+func (s *session) clientMenu() error {
+	n := len(s.run.Clients)
+	labels := make([]string, n)
+	keys := make([]string, n)
+	for i, c := range s.run.Clients {
+		labels[i] = s.clientLabel(i)
+		keys[i] = tui.SearchKey(c.Name, c.SIREN)
+	}
+	var ci int
+	var err error
+	if n <= maxListed {
+		ci, err = s.choose(s.tr("Client :", "Client:"), labels)
+	} else {
+		ci, err = s.search(s.tr("Client :", "Client:"), labels, keys)
+	}
+	if err != nil || ci < 0 {
+		return err
+	}
+	var steps []*checklist.Step
+	payment := s.run.Clients[ci].Payment
+	for _, st := range s.g.ClientSideSteps() {
+		if st.Scope != checklist.ScopePayment || payment {
+			steps = append(steps, st)
+		}
+	}
+	// Phase by phase: a payment client's preparation steps come before the
+	// reconciliation, as the user works through them.
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Phase < steps[j].Phase })
+	return s.stepsMenu(ci, steps, s.clientLabel(ci))
+}
+
+func (s *session) clientLabel(ci int) string {
+	c := s.run.Clients[ci]
+	l := c.Name + " · SIREN " + ident.FormatSIREN(c.SIREN)
+	if c.Payment {
+		l += s.tr(" · paiement", " · payment")
+	}
+	return l
+}
+
+func (s *session) ref(client int, st *checklist.Step) checklist.Ref {
+	r := checklist.Ref{Step: st.ID}
+	if client >= 0 {
+		r.Client = s.run.Clients[client].ID
+	}
+	return r
+}
+
+// stepsMenu lists the steps of a scope with their status and opens one.
+func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) error {
+	for {
+		var count checklist.DoneCount
+		labels := make([]string, len(steps))
+		for i, st := range steps {
+			cur, _ := s.run.Status(s.ref(client, st))
+			count.Add(cur)
+			phase := ""
+			if client >= 0 {
+				phase = tui.PhaseTitle(s.lang, st.Phase) + " · "
+			}
+			labels[i] = fmt.Sprintf("[%s] %s (%s%s, §%s)", cur.Title().In(s.lang), st.Title.In(s.lang), phase, st.Kind.Title().In(s.lang), st.Section)
+		}
+		s.println()
+		s.println(title + " — " + count.Text(s.lang))
+		i, err := s.choose(s.tr("Étapes :", "Steps:"), labels)
+		if err != nil || i < 0 {
+			return err
+		}
+		if err := s.stepMenu(client, steps[i]); err != nil {
+			return err
+		}
+	}
+}
+
+// stepMenu shows one step and what was recorded, and offers what can be
+// done with it.
+func (s *session) stepMenu(client int, st *checklist.Step) error {
+	ref := s.ref(client, st)
+	for {
+		state, err := s.opts.Store.StepState(s.ws.ID, ref)
+		if err != nil {
+			return err
+		}
+		cur, _ := s.run.Status(ref)
+		s.println()
+		if client >= 0 {
+			s.println(s.clientLabel(client))
+		}
+		s.println(st.Title.In(s.lang) + " — " + cur.Title().In(s.lang) + " (§" + st.Section + ", " + st.Kind.Title().In(s.lang) + ", " + st.Actor.Title().In(s.lang) + ")")
+		if h := st.HelpSaid().In(s.lang); h != "" {
+			s.println(h)
+		}
+		if n := st.NoteSaid().In(s.lang); n != "" {
+			s.println(n)
+		}
+		if !st.Warning.IsZero() {
+			s.println(s.tr("Attention : ", "Warning: ") + st.WarningSaid().In(s.lang))
+		}
+		if st.FAQ != "" {
+			s.println("FAQ : « " + st.FAQ + " »")
+		}
+		if state.Reason != "" && cur.NeedsReason() {
+			s.println(s.tr("Raison : ", "Reason: ") + state.Reason)
+		}
+		if state.Note != "" {
+			s.println(s.tr("Note : ", "Note: ") + state.Note)
+		}
+		if c := state.Capture; c != nil && st.Form != nil && len(c.Items) > 0 {
+			s.println(s.tr("Saisi :", "Captured:"))
+			names := s.secretNames()
+			for i, r := range c.Items {
+				s.printf("  %d. %s\n", i+1, s.recordLine(ref, st.Form, r, names))
+			}
+		}
+		if ev := state.Evidence; ev != nil {
+			s.printEvidence(ev, true)
+		}
+		type action struct {
+			label string
+			do    func() error
+		}
+		var actions []action
+		if s.hasCheck(ref) {
+			actions = append(actions, action{s.checkLabel(st.ID),
+				func() error { return s.runCheck(ref, st) }})
+		}
+		if st.Form != nil {
+			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
+		}
+		actions = append(actions,
+			action{s.tr("Marquer fait", "Mark done"), func() error { return s.setStatus(ref, st, checklist.StatusDone, "") }},
+			action{s.tr("Marquer bloqué (avec une raison)", "Mark blocked (with a reason)"), func() error { return s.withReason(ref, st, checklist.StatusBlocked) }},
+			action{s.tr("Marquer sans objet (avec une raison)", "Mark not applicable (with a reason)"), func() error { return s.withReason(ref, st, checklist.StatusNotApplicable) }},
+			action{s.tr("Remettre à faire", "Set back to to do"), func() error { return s.setStatus(ref, st, checklist.StatusTodo, "") }},
+			action{s.tr("Écrire une note", "Write a note"), func() error { return s.note(ref, st, state.Note) }},
+		)
+		labels := make([]string, len(actions))
+		for i, a := range actions {
+			labels[i] = a.label
+		}
+		i, err := s.choose(s.tr("Que faire ?", "What to do?"), labels)
+		if err != nil || i < 0 {
+			return err
+		}
+		if err := actions[i].do(); err != nil {
+			return err
+		}
+	}
+}
