@@ -275,6 +275,16 @@ func (a *answers) record(f *checklist.Form) checklist.Record {
 	return r
 }
 
+// itemCheckedMsg is the check of one typed item (Form.CheckItem), run in a
+// command because it may read the files the item names.
+type itemCheckedMsg struct {
+	ref         checklist.Ref
+	typed, done checklist.Record
+	errs        []checklist.FieldError
+	editing     int
+	secrets     []namedSecret
+}
+
 func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	c := m.capture
 	if cmd, done := m.updateSecret(msg); done {
@@ -289,17 +299,26 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 		secrets := c.itemSecrets(rec)
 		editing := c.editing
 		c.form, c.answers = nil, nil
-		done, _, errs := c.step.Form.CheckItem(rec, m.opts.Files)
-		if len(errs) > 0 {
-			c.draft = rec
-			return tea.Batch(m.setStatus(errs[0].Message.In(m.lang), true), m.openItemForm(editing))
+		// The check may read files (a logo's SHA-256, an export's rows):
+		// it runs in a command, never in Update.
+		form, files, ref := c.step.Form, m.opts.Files, c.ref
+		return func() tea.Msg {
+			done, _, errs := form.CheckItem(rec, files)
+			return itemCheckedMsg{ref: ref, typed: rec, done: done, errs: errs, editing: editing, secrets: secrets}
 		}
-		rec = done
-		if len(secrets) > 0 {
-			c.pending = &pendingSecret{rec: rec, editing: editing, secrets: secrets}
+	case itemCheckedMsg:
+		if msg.ref != c.ref {
+			return nil
+		}
+		if len(msg.errs) > 0 {
+			c.draft = msg.typed
+			return tea.Batch(m.setStatus(msg.errs[0].Message.In(m.lang), true), m.openItemForm(msg.editing))
+		}
+		if len(msg.secrets) > 0 {
+			c.pending = &pendingSecret{rec: msg.done, editing: msg.editing, secrets: msg.secrets}
 			return m.sealOrAsk()
 		}
-		return m.storeItem(rec, editing)
+		return m.storeItem(msg.done, msg.editing)
 	case formCancelledMsg:
 		if c.form == nil || msg.id != c.formID {
 			return nil
