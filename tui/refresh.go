@@ -60,12 +60,13 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 		m.dash = newDashboard(msg.run)
 		m.runChanged()
 	}
-	return m.setStatus(refreshText(m.lang, r), false)
+	return m.setStatus(RefreshText(m.lang, r), false)
 }
 
-// refreshText is the status line after a refresh: "Clients de V1 : 1
-// dossier ajouté, 0 mis à jour, 2 absents de V1 (dossiers conservés)."
-func refreshText(lang checklist.Lang, r session.Refreshed) string {
+// RefreshText is the status line after a refresh, which the line prompts
+// say too: "Clients de V1 : 1 dossier ajouté, 0 mis à jour, 2 absents de
+// V1 (dossiers conservés, marqués)."
+func RefreshText(lang checklist.Lang, r session.Refreshed) string {
 	s := tr(lang, "Clients de V1 : ", "V1 clients: ") +
 		checklist.Count(len(r.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added").In(lang) + ", " +
 		checklist.Count(len(r.Updated), "mis à jour", "mis à jour", "updated", "updated").In(lang) + ", " +
