@@ -6,14 +6,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
-	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -305,172 +302,6 @@ func (c *Client) send(op string, req *http.Request) (int, http.Header, []byte, a
 			English: fmt.Sprintf("answer from the platform too large (more than %d bytes)", c.cfg.MaxResponseBytes)}}
 	}
 	return resp.StatusCode, resp.Header, data, attempt{}
-}
-
-func networkError(op string, ctx context.Context, err error) attempt {
-	if ctx.Err() != nil {
-		return attempt{err: cancelled(op, ctx, ctx.Err())}
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-			French: "la plateforme n'a pas répondu à temps", English: "the platform did not answer in time", Err: err}}
-	}
-	fr, en := netReason(err)
-	return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-		French: "connexion à la plateforme interrompue ou impossible" + fr, English: "connection to the platform failed or was cut" + en, Err: err}}
-}
-
-// cancelled is the error of a call whose context ended.
-func cancelled(op string, ctx context.Context, err error) *connectors.Error {
-	if cerr := ctx.Err(); cerr != nil {
-		err = cerr
-	}
-	fr, en := "opération annulée", "operation cancelled"
-	if errors.Is(err, context.DeadlineExceeded) {
-		fr, en = "délai de l'opération dépassé", "operation deadline exceeded"
-	}
-	return &connectors.Error{Op: op, Kind: connectors.ErrUnavailable, French: fr, English: en, Err: err}
-}
-
-// errorFrom maps an error answer of the contract to a connectors error.
-func (c *Client) errorFrom(op string, status int, hdr http.Header, data []byte) attempt {
-	var body httpapi.ErrorBody
-	_ = json.Unmarshal(data, &body) // a proxy's HTML page has no body: the status decides
-	kind := httpapi.Kind(body.Code, status)
-	e := &connectors.Error{Op: op, Kind: kind,
-		French:  connectors.Sanitize(body.MessageFR),
-		English: connectors.Sanitize(body.MessageEN),
-		Field:   connectors.Sanitize(body.Field),
-	}
-	if kind != nil && e.French == "" {
-		e.French = kind.Error()
-	}
-	if kind != nil && e.English == "" {
-		e.English = connectors.English(kind)
-	}
-	if kind == nil {
-		e.Kind = connectors.ErrUnavailable
-		e.French = fmt.Sprintf("réponse inattendue de la plateforme (HTTP %d)", status)
-		e.English = fmt.Sprintf("unexpected answer from the platform (HTTP %d)", status)
-	}
-	ra := parseRetryAfter(hdr.Get(httpapi.HeaderRetryAfter), c.cfg.Now())
-	e.RetryAfter = ra
-	retry := status == http.StatusTooManyRequests || status == http.StatusInternalServerError ||
-		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
-	return attempt{err: e, retry: retry, retryAfter: ra}
-}
-
-// maxRetryAfterHint bounds the delay a Retry-After may report, whichever
-// form it takes: more is absurd, and seconds beyond it would overflow. The
-// wait itself is capped far lower by Config.MaxRetryAfter.
-const maxRetryAfterHint = 365 * 24 * time.Hour
-
-// parseRetryAfter reads delay-seconds or an HTTP date; 0 if absent or bad.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if s <= 0 {
-			return 0
-		}
-		if s > int64(maxRetryAfterHint/time.Second) {
-			return maxRetryAfterHint
-		}
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return min(t.Sub(now), maxRetryAfterHint)
-	}
-	return 0
-}
-
-// accessToken returns a valid token, requesting one if none is cached or
-// the cached one is about to expire.
-func (c *Client) accessToken(ctx context.Context, op string) (string, attempt) {
-	if tok, ok := c.cachedToken(); ok {
-		return tok, attempt{}
-	}
-	select {
-	case c.tokenSem <- struct{}{}:
-	case <-ctx.Done():
-		return "", attempt{err: cancelled(op, ctx, ctx.Err())}
-	}
-	defer func() { <-c.tokenSem }()
-	if tok, ok := c.cachedToken(); ok { // another caller just got one
-		return tok, attempt{}
-	}
-	return c.fetchToken(ctx, op)
-}
-
-func (c *Client) cachedToken() (string, bool) {
-	c.tokMu.Lock()
-	defer c.tokMu.Unlock()
-	return c.token, c.token != "" && c.cfg.Now().Before(c.expiry)
-}
-
-// forgetToken drops tok if it is still the cached one (another caller may
-// already have replaced it).
-func (c *Client) forgetToken(tok string) {
-	c.tokMu.Lock()
-	if c.token == tok {
-		c.token = ""
-	}
-	c.tokMu.Unlock()
-}
-
-func (c *Client) fetchToken(ctx context.Context, op string) (string, attempt) {
-	form := url.Values{
-		"grant_type":    {"client_credentials"},
-		"client_id":     {c.cfg.ClientID},
-		"client_secret": {c.cfg.ClientSecret},
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint(httpapi.PathToken, nil), strings.NewReader(form.Encode()))
-	if err != nil {
-		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
-			French: "requête de jeton impossible à construire", English: "cannot build token request", Err: err}}
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	status, hdr, data, a := c.send(op, req)
-	if a.err != nil {
-		return "", a
-	}
-	if status != http.StatusOK {
-		a := c.errorFrom(op, status, hdr, data)
-		if status == http.StatusUnauthorized || status == http.StatusBadRequest || status == http.StatusForbidden {
-			// Wrong credentials: retrying will not help, say so plainly.
-			a.err.Kind = connectors.ErrUnauthorized
-			a.err.French = "jeton d'accès refusé : identifiant ou secret client incorrect"
-			a.err.English = "access token refused: wrong client id or secret"
-			a.retry = false
-		}
-		return "", a
-	}
-	var tr httpapi.TokenResponse
-	if err := json.Unmarshal(data, &tr); err != nil || tr.AccessToken == "" {
-		return "", attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-			French: "réponse de jeton illisible", English: "unreadable token answer", Err: err}}
-	}
-	if tr.TokenType != "" && !strings.EqualFold(tr.TokenType, "bearer") {
-		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrUnauthorized,
-			French:  "type de jeton non pris en charge : " + connectors.Sanitize(tr.TokenType),
-			English: "unsupported token type: " + connectors.Sanitize(tr.TokenType)}}
-	}
-	life := time.Duration(tr.ExpiresIn) * time.Second
-	if life <= 0 {
-		life = time.Minute // no lifetime given: assume short, the 401 path covers the rest
-	}
-	// Renew a little before the announced end (10 %, at most 30 s) so that
-	// a request does not leave with a token that expires on the way.
-	life -= min(life/10, 30*time.Second)
-	c.tokMu.Lock()
-	c.token, c.expiry = tr.AccessToken, c.cfg.Now().Add(life)
-	c.tokMu.Unlock()
-	return tr.AccessToken, attempt{}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
