@@ -97,4 +97,3 @@ func (c *Client) fetchToken(ctx context.Context, op string) (string, attempt) {
 	c.tokMu.Unlock()
 	return tr.AccessToken, attempt{}
 }
-
