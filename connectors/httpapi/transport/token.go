@@ -60,7 +60,7 @@ func (c *Client) fetchToken(ctx context.Context, op string) (string, attempt) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	status, hdr, data, a := c.send(op, req)
+	status, hdr, data, a := c.send(op, req, c.cfg.MaxResponseBytes)
 	if a.err != nil {
 		return "", a
 	}
