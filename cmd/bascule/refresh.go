@@ -19,9 +19,10 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 		Use:   "refresh [--source v1|comapi]",
 		Short: "Mettre à jour les dossiers clients d'après la liste des clients de V1",
 		Long: "Lit la liste des clients de V1, crée un dossier pour chaque client apparu depuis, met\n" +
-			"à jour le nom, le SIREN et l'option paiement de ceux qui ont changé, et liste ceux qui\n" +
-			"ne figurent plus sur V1 : leur dossier et le travail fait sont conservés, rien n'est\n" +
-			"supprimé. --source v1 (défaut, démo ou mode API) ne garde que les clients actifs ;\n" +
+			"à jour le nom, le SIREN et l'option paiement de ceux qui ont changé, et liste et marque\n" +
+			"ceux qui ne figurent plus sur V1 : leur dossier et le travail fait sont conservés, rien\n" +
+			"n'est supprimé (la marque part quand le client revient). Dans l'assistant : touche u du\n" +
+			"tableau de bord. --source v1 (défaut, démo ou mode API) ne garde que les clients actifs ;\n" +
 			"--source comapi lit l'API d'export de fichiers (voir « bascule v1files --help »), qui\n" +
 			"ne dit pas si un client est actif : toutes les entreprises listées deviennent des\n" +
 			"dossiers, rapprochés des dossiers existants par SIREN.",
