@@ -9,6 +9,12 @@ type Dossier struct {
 	// PendingInvoices is the last count of invoices awaiting acceptance on V1,
 	// or -1 when unknown (never checked).
 	PendingInvoices int `json:"pending_invoices"`
+	// LeftV1 says the client was missing from V1's (active) client list at
+	// the last refresh: the dossier and its work are kept for the user to
+	// decide. It is the dossier's own mark, so no check or sweep, which
+	// rewrites a step's evidence, takes it away; the next refresh that
+	// finds the client again clears it.
+	LeftV1 bool `json:"left_v1,omitempty"`
 }
 
 // ClientRun is one client's dossier and the statuses of its steps, in the

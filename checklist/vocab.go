@@ -51,6 +51,7 @@ const (
 	ActionDossiersPut     = "dossiers.put"
 	ActionStep            = "step.update"
 	ActionPending         = "dossier.pending_invoices"
+	ActionLeftV1          = "dossier.left_v1" // To "true": no longer on V1's list; "false": back on it
 	ActionOverride        = "gate.override"
 	ActionRequest         = "request.update"
 	ActionSecretPut       = "secret.put"

@@ -76,7 +76,7 @@ func (db *DB) Export(ws string, w io.Writer, withSecrets bool) error {
 				if err != nil {
 					return err
 				}
-				f.Clients = append(f.Clients, exportClient{Order: s.Ord, Dossier: checklist.Dossier{ID: ck.client, Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending)}})
+				f.Clients = append(f.Clients, exportClient{Order: s.Ord, Dossier: checklist.Dossier{ID: ck.client, Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending), LeftV1: s.LeftV1}})
 			case ck.kind == kindStep:
 				var st checklist.StepState
 				if err := decode(v, "étape", &st); err != nil {

@@ -147,7 +147,7 @@ func writeImport(w *wsBucket, f *exportFile, g *checklist.Guide, tick func() err
 	sums := map[string]*clientSummary{}
 	var maxOrd uint32
 	for _, c := range f.Clients {
-		sums[c.ID] = &clientSummary{Ord: c.Order, Pending: int32(c.PendingInvoices), Payment: c.Payment, Name: c.Name, SIREN: c.SIREN}
+		sums[c.ID] = &clientSummary{Ord: c.Order, Pending: int32(c.PendingInvoices), Payment: c.Payment, LeftV1: c.LeftV1, Name: c.Name, SIREN: c.SIREN}
 		maxOrd = max(maxOrd, c.Order)
 	}
 	var l layout

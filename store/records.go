@@ -133,3 +133,50 @@ func (db *DB) Events(ws string, since time.Time) ([]Event, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
 	return out, err
 }
+
+// MarkLeftV1 sets (left true) or clears the "left V1" mark of dossiers, in
+// one transaction with one audit event per dossier whose mark changes. The
+// mark lives in the client's summary, beside its name: checks and sweeps
+// rewrite step evidence and never touch it. An unknown client is an error
+// and nothing is written.
+func (db *DB) MarkLeftV1(ws string, ids []string, left bool, by string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	now := db.now()
+	return db.update(func(tx *bolt.Tx) error {
+		w, err := getWS(tx, ws)
+		if err != nil {
+			return err
+		}
+		if len(ids) > 1 {
+			w.bulk()
+		}
+		for _, id := range ids {
+			raw, err := w.get(summaryKey(id))
+			if err != nil {
+				return err
+			}
+			if raw == nil {
+				return &NotFoundError{What: "client", ID: id}
+			}
+			s, err := unmarshalSummary(raw)
+			if err != nil {
+				return err
+			}
+			if s.LeftV1 == left {
+				continue
+			}
+			from := s.LeftV1
+			s.LeftV1 = left
+			if err := w.put(summaryKey(id), s.marshal()); err != nil {
+				return err
+			}
+			if err := w.addEvent(Event{At: now, Who: by, Workspace: ws, Action: ActionLeftV1,
+				Ref: checklist.Ref{Client: id}, From: fmt.Sprint(from), To: fmt.Sprint(left)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

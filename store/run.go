@@ -123,7 +123,7 @@ func (db *DB) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
 		dossiers := make([]checklist.Dossier, len(sums))
 		for i, j := range order {
 			s := &sums[j]
-			dossiers[i] = checklist.Dossier{ID: ids[j], Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending)}
+			dossiers[i] = checklist.Dossier{ID: ids[j], Name: s.Name, SIREN: s.SIREN, Payment: s.Payment, PendingInvoices: int(s.Pending), LeftV1: s.LeftV1}
 		}
 		run = checklist.NewRun(g, dossiers)
 

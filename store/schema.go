@@ -257,6 +257,7 @@ type clientSummary struct {
 	Ord      uint32
 	Pending  int32
 	Payment  bool
+	LeftV1   bool // flags bit 1: missing from V1's list at the last refresh
 	Name     string
 	SIREN    string
 	Statuses []byte
@@ -272,6 +273,9 @@ func (s *clientSummary) marshal() []byte {
 	var flags byte
 	if s.Payment {
 		flags |= 1
+	}
+	if s.LeftV1 {
+		flags |= 2
 	}
 	b = append(b, flags)
 	for _, f := range [][]byte{[]byte(s.Name), []byte(s.SIREN), s.Statuses} {
@@ -297,6 +301,7 @@ func unmarshalSummary(b []byte) (clientSummary, error) {
 	s.Ord = binary.BigEndian.Uint32(b[1:5])
 	s.Pending = int32(binary.BigEndian.Uint32(b[5:9]))
 	s.Payment = b[9]&1 != 0
+	s.LeftV1 = b[9]&2 != 0
 	rest := b[10:]
 	var fields [3][]byte
 	for i := range fields {

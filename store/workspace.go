@@ -42,6 +42,7 @@ const (
 	ActionDossiersPut     = checklist.ActionDossiersPut
 	ActionStep            = checklist.ActionStep
 	ActionPending         = checklist.ActionPending
+	ActionLeftV1          = checklist.ActionLeftV1
 	ActionOverride        = checklist.ActionOverride
 	ActionRequest         = checklist.ActionRequest
 	ActionSecretPut       = checklist.ActionSecretPut

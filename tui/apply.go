@@ -135,6 +135,8 @@ func sameErr(n int, err error) []error {
 // anything else.
 func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case refreshedMsg:
+		return m.refreshed(msg), true
 	case stepAppliedMsg:
 		if msg.err != nil {
 			return m.errStatus(msg.err), true

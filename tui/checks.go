@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
@@ -134,38 +135,15 @@ func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 	return lines
 }
 
-func factValue(lang checklist.Lang, v string) string {
-	switch v {
-	case "true":
-		return tr(lang, "oui", "yes")
-	case "false":
-		return tr(lang, "non", "no")
-	}
-	return v
-}
+func factValue(lang checklist.Lang, v string) string { return report.FactValue("", v, lang) }
 
+// factLabel names a fact the detail pane shows, from the reports' one table
+// of fact names (report.FactLabel); "" leaves the others out of the pane.
 func factLabel(lang checklist.Lang, k string) string {
 	switch k {
-	case "pending_purchases":
-		return tr(lang, "achats en attente", "pending purchases")
-	case "pending_sales":
-		return tr(lang, "ventes en attente", "pending sales")
-	case "articles":
-		return tr(lang, "articles", "articles")
-	case "invalid_articles":
-		return tr(lang, "articles à revoir", "articles to review")
-	case "siren":
-		return tr(lang, "SIREN sur V2", "SIREN on V2")
-	case "legal_name":
-		return tr(lang, "raison sociale sur V2", "legal name on V2")
-	case "manager_email":
-		return tr(lang, "e-mail du responsable sur V2", "manager e-mail on V2")
-	case "space_activated":
-		return tr(lang, "espace cabinet actif", "firm space active")
-	case "cabinet_dossier_created":
-		return tr(lang, "dossier du cabinet créé", "firm dossier created")
-	case "registered":
-		return tr(lang, "inscrit", "registered")
+	case "pending_purchases", "pending_sales", "articles", "invalid_articles", "siren", "legal_name", "manager_email",
+		"space_activated", "cabinet_dossier_created", "registered":
+		return report.FactLabel(nil, k, lang)
 	}
 	return ""
 }

@@ -200,6 +200,8 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 		if ci := d.current(); ci >= 0 {
 			return m.startCheck(checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: m.run.Clients[ci].ID})
 		}
+	case key.Matches(km, k.Refresh):
+		return m.startRefresh()
 	case key.Matches(km, k.Request, k.Recon, k.ReconCabinet, k.Actions, k.Summary, k.Demo):
 		return m.dashMigKey(km, k)
 	case key.Matches(km, m.gkeys.Back):

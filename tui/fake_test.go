@@ -100,6 +100,21 @@ func (f *fakeStore) PutDossiers(ws string, ds []checklist.Dossier, by string) er
 	return nil
 }
 
+// MarkLeftV1 keeps the mark on the fake's dossiers, as the store does.
+func (f *fakeStore) MarkLeftV1(ws string, ids []string, left bool, by string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, id := range ids {
+		for i := range f.dossier {
+			if f.dossier[i].ID == id {
+				f.dossier[i].LeftV1 = left
+			}
+		}
+	}
+	f.writes++
+	return nil
+}
+
 func (f *fakeStore) SetPendingInvoices(ws, clientID string, n int) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

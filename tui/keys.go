@@ -26,7 +26,7 @@ func newGlobalKeys(lang checklist.Lang) globalKeys {
 type dashKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom       key.Binding
 	Open, Filter, Sort, Mark, MarkAll, Bulk, Next key.Binding
-	Cabinet, Registration, Check                  key.Binding
+	Cabinet, Registration, Check, Refresh         key.Binding
 	// Phases 3 to 5 (migration.go).
 	Request, Recon, ReconCabinet, Actions, Summary, Demo key.Binding
 	global                                               globalKeys
@@ -51,6 +51,7 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "cabinet §2", "firm §2"))),
 		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
 		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
+		Refresh:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser les clients (V1)", "refresh the clients (V1)"))),
 		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
 		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", tr(lang, "validation du client §3.3", "client validation §3.3"))),
 		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "réintégration cabinet §3.4", "firm re-entry §3.4"))),
@@ -83,7 +84,7 @@ func (k dashKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Cabinet, k.Registration, k.Request, k.Recon, k.ReconCabinet, k.Summary},
 		{k.Up, k.PageUp, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Demo},
-		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Actions, k.global.Help, k.global.Quit},
+		{k.Mark, k.MarkAll, k.Bulk, k.Check, k.Refresh, k.Actions, k.global.Help, k.global.Quit},
 	}
 }
 

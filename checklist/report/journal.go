@@ -12,6 +12,7 @@ import (
 const (
 	actionStep            = "step.update"
 	actionPending         = "dossier.pending_invoices"
+	actionLeftV1          = "dossier.left_v1"
 	actionOverride        = "gate.override"
 	actionRequest         = "request.update"
 	actionDossiersPut     = "dossiers.put"
@@ -66,6 +67,12 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 	case actionPending:
 		return fmt.Sprintf(tr("Factures en attente sur V1 pour %s : %s → %s.", "Invoices pending on V1 for %s: %s → %s."),
 			orWord(who, tr("un client", "a client")), pendingWord(e.From, lang), pendingWord(e.To, lang))
+	case actionLeftV1:
+		if e.To == "true" {
+			return orWord(who, e.Client) + tr(" n'est plus sur la liste des clients de V1 : dossier et travail conservés.",
+				" is no longer on V1's client list: dossier and work kept.")
+		}
+		return orWord(who, e.Client) + tr(" est de retour sur la liste des clients de V1.", " is back on V1's client list.")
 	case actionOverride:
 		return tr("Dérogation : ", "Override: ") + run.GateTitle(e.To).In(lang) + reasonOf(e.Detail, lang) + "."
 	case actionRequest:

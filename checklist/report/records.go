@@ -109,7 +109,8 @@ type CapturedField struct {
 // Record builds the view of one step's record in lang, times in loc. It
 // does not mask: Build masks the whole report at the end, and step list
 // calls MaskRecord.
-func Record(s *checklist.Step, st checklist.StepState, lang checklist.Lang, loc *time.Location) StepRecord {
+// g names the §3.3 items in the evidence summary (nil: checklist.Default()).
+func Record(g *checklist.Guide, s *checklist.Step, st checklist.StepState, lang checklist.Lang, loc *time.Location) StepRecord {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -121,7 +122,7 @@ func Record(s *checklist.Step, st checklist.StepState, lang checklist.Lang, loc 
 	}
 	if e := st.Evidence; e != nil {
 		r.Evidence = &EvidenceView{Source: e.Source, At: e.At.In(loc), OK: e.OK, Facts: e.Facts, Findings: e.Findings,
-			Summary: evidenceSummary(*e, lang, loc)}
+			Summary: evidenceSummary(g, *e, lang, loc)}
 	}
 	if st.Capture != nil && s.Form != nil && len(st.Capture.Items) > 0 {
 		c := &Captured{ItemLabel: s.Form.ItemLabel.In(lang)}
@@ -150,8 +151,10 @@ func Record(s *checklist.Step, st checklist.StepState, lang checklist.Lang, loc 
 }
 
 // evidenceSummary says in one line where a check looked, when, and what it
-// found: "V1, 02/03/2026 11:30 : conforme (pending_purchases 0)".
-func evidenceSummary(e checklist.Evidence, lang checklist.Lang, loc *time.Location) string {
+// found, with the facts and findings named for the reader (FactLabel,
+// FindingLabel): "V1, 02/03/2026 11:30 : conforme (achats en attente : 0 ;
+// ventes en attente : 0)".
+func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.Lang, loc *time.Location) string {
 	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	src := map[string]string{"v1": "V1", "v2": "V2", "sandbox": tr("démo", "demo"), "file": tr("fichier", "file")}[e.Source]
 	if src == "" {
@@ -180,17 +183,10 @@ func evidenceSummary(e checklist.Evidence, lang checklist.Lang, loc *time.Locati
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		parts = append(parts, k+" "+e.Facts[k])
+		parts = append(parts, FactLabel(g, k, lang)+tr(" : ", ": ")+FactValue(k, e.Facts[k], lang))
 	}
 	for _, f := range e.Findings {
-		p := f.Code
-		if f.Count > 0 {
-			p += fmt.Sprintf(" ×%d", f.Count)
-		}
-		if f.Detail != "" {
-			p += " : " + f.Detail
-		}
-		parts = append(parts, p)
+		parts = append(parts, FindingLabel(g, f, lang))
 	}
 	if len(parts) > 0 {
 		s += " (" + strings.Join(parts, " ; ") + ")"
@@ -330,7 +326,7 @@ func cabinetRecords(run *checklist.Run, states States, lang checklist.Lang, loc 
 			continue
 		}
 		st.Status, _ = run.Status(checklist.Ref{Step: s.ID})
-		out = append(out, Record(s, st, lang, loc))
+		out = append(out, Record(run.Guide, s, st, lang, loc))
 	}
 	return out
 }
@@ -348,7 +344,7 @@ func clientRecords(run *checklist.Run, ci int, states States, lang checklist.Lan
 		st, ok := states[checklist.Ref{Step: s.ID, Client: c.ID}]
 		if ok {
 			st.Status = status
-			recs = append(recs, Record(s, st, lang, loc))
+			recs = append(recs, Record(run.Guide, s, st, lang, loc))
 		}
 		if !status.Resolved() {
 			open := s.Phase != checklist.PhaseReconciliation && s.Phase != checklist.PhaseSummary || run.Migrated()

@@ -120,6 +120,10 @@ func TestSentences(t *testing.T) {
 			"Dérogation : Boulangerie Lefèvre — « Accepter les factures en attente » cochée malgré la dernière vérification (motif : acceptées à l'instant)."},
 		{Entry{Action: "dossier.pending_invoices", Client: "cli-00001", From: "-1", To: "3"}, checklist.French,
 			"Factures en attente sur V1 pour Boulangerie Lefèvre : non vérifié → 3."},
+		{Entry{Action: "dossier.left_v1", Client: "cli-00001", From: "false", To: "true"}, checklist.French,
+			"Boulangerie Lefèvre n'est plus sur la liste des clients de V1 : dossier et travail conservés."},
+		{Entry{Action: "dossier.left_v1", Client: "cli-00001", From: "true", To: "false"}, checklist.English,
+			"Boulangerie Lefèvre is back on V1's client list."},
 		{Entry{Action: "request.update", From: "submitted", To: "succeeded", Detail: "référence MIG-1"}, checklist.French,
 			"Demande de migration : envoyée → réussie (référence MIG-1)."},
 	} {
@@ -206,5 +210,33 @@ func TestJSONStreamedAsEncoded(t *testing.T) {
 		if got := render(t, JSON, r); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("%d clients: streamed JSON differs\n--- got ---\n%.600s\n--- want ---\n%.600s", n, got, want.Bytes())
 		}
+	}
+}
+
+// A dossier marked as gone from V1 says so in every format and in its fiche.
+func TestLeftV1InEveryFormat(t *testing.T) {
+	g := checklist.Default()
+	run := checklist.NewRun(g, []checklist.Dossier{
+		{ID: "c1", Name: "Boulangerie Lefèvre", SIREN: "552008443", PendingInvoices: -1, LeftV1: true},
+		{ID: "c2", Name: "Garage du Port", SIREN: "732829320", PendingInvoices: -1},
+	})
+	r := Build(Input{Run: run, Cabinet: Cabinet{Name: "Cabinet Martin"}, Workspace: "w", Lang: checklist.French,
+		Now: time.Date(2026, 3, 10, 16, 45, 0, 0, time.UTC)})
+	const want = "absent de la liste des clients de V1"
+	for _, f := range []Format{JSON, Markdown, CSV} {
+		out := string(render(t, f, r))
+		if f == JSON {
+			if !strings.Contains(out, `"left_v1": true`) || strings.Count(out, `"left_v1"`) != 1 {
+				t.Errorf("json: the mark of c1 alone expected:\n%s", out)
+			}
+			continue
+		}
+		if strings.Count(out, want) != 1 {
+			t.Errorf("%s: want one %q:\n%s", f, want, out)
+		}
+	}
+	var b strings.Builder
+	if err := WriteFiches(&b, r, []string{"c1"}); err != nil || !strings.Contains(b.String(), want) {
+		t.Errorf("fiche of c1 (%v) lacks the mark", err)
 	}
 }

@@ -278,10 +278,13 @@ func WriteMarkdown(w io.Writer, r Report) error {
 			row(c.Name, ident.FormatSIREN(c.SIREN), fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), r.pending(c.PendingInvoices), orDash(strings.Join(c.IBANs, ", ")), r.toDo(c))
 		}
 		for _, c := range r.Clients {
-			if len(c.Steps) == 0 {
+			if len(c.Steps) == 0 && !c.LeftV1 {
 				continue
 			}
 			fmt.Fprintf(b, "\n### %s — SIREN %s\n\n", mdText(c.Name), ident.FormatSIREN(c.SIREN))
+			if l := r.leftV1(c); l != "" {
+				fmt.Fprintf(b, "*%s*\n\n", l)
+			}
 			for _, s := range c.Steps {
 				fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
 			}
@@ -427,4 +430,13 @@ func (r *Report) andMore(n int) string {
 		return " and " + checklist.FormatInt(r.Lang, n) + " more"
 	}
 	return " et " + checklist.Count(n, "autre", "autres", "", "").FR
+}
+
+// leftV1 says, in the report's language, that a client is no longer on
+// V1's list; "" when it is.
+func (r *Report) leftV1(c Client) string {
+	if !c.LeftV1 {
+		return ""
+	}
+	return r.tr("absent de la liste des clients de V1 (dossier conservé)", "missing from V1's client list (dossier kept)")
 }

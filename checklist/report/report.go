@@ -175,11 +175,14 @@ type Client struct {
 	SIREN   string `json:"siren"`
 	Payment bool   `json:"payment"`
 	// PendingInvoices is the last count found on V1, -1 when never checked.
-	PendingInvoices int    `json:"pending_invoices"`
-	Done            int    `json:"done"`
-	Total           int    `json:"total"`
-	Percent         int    `json:"percent"`
-	Lines           []Line `json:"lines"`
+	PendingInvoices int `json:"pending_invoices"`
+	// LeftV1 says the client was missing from V1's client list at the last
+	// refresh (the dossier is kept; the user decides).
+	LeftV1  bool   `json:"left_v1,omitempty"`
+	Done    int    `json:"done"`
+	Total   int    `json:"total"`
+	Percent int    `json:"percent"`
+	Lines   []Line `json:"lines"`
 	// IBANs are the external accounts noted before the switch, to enter
 	// again after it (§3.4 item 4).
 	IBANs []string `json:"ibans,omitempty"`
@@ -283,7 +286,7 @@ func Build(in Input) Report {
 	r.Clients = make([]Client, 0, len(run.Clients))
 	for ci := range run.Clients {
 		c := &run.Clients[ci]
-		cl := Client{ID: c.ID, Name: c.Name, SIREN: c.SIREN, Payment: c.Payment, PendingInvoices: c.PendingInvoices}
+		cl := Client{ID: c.ID, Name: c.Name, SIREN: c.SIREN, Payment: c.Payment, PendingInvoices: c.PendingInvoices, LeftV1: c.LeftV1}
 		var t checklist.Tally
 		for _, pt := range run.ClientProgress(ci) {
 			t.Done += pt.Done

@@ -132,7 +132,7 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 		if err != nil || run.ClientIndex(gone) < 0 {
 			t.Fatalf("dossier %s deleted: %v", gone, err)
 		}
-		return st.Evidence != nil && len(st.Evidence.Findings) == 1 && st.Evidence.Findings[0].Code == findingAbsent
+		return run.Clients[run.ClientIndex(gone)].LeftV1
 	}
 	if err := p.SetClientStatus(gone, connectors.StatusDraft); err != nil {
 		t.Fatal(err)
@@ -140,6 +140,12 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	r = h.want(0, "clients", "refresh", "--workspace", ws)
 	if !strings.Contains(r.stdout, "1 absent de V1") || !strings.Contains(r.stdout, "! "+gone) || !absent() {
 		t.Fatalf("client gone from V1 not marked:\n%s", r.stdout)
+	}
+	// A sweep rewrites the V1 checks' evidence of every dossier: the mark,
+	// the dossier's own, stays (it was a finding of that evidence before).
+	h.want(0, "sweep", "--workspace", ws)
+	if !absent() {
+		t.Fatal("a sweep after the refresh took the mark away")
 	}
 	if err := p.SetClientStatus(gone, connectors.StatusActive); err != nil {
 		t.Fatal(err)

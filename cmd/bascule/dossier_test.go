@@ -173,3 +173,44 @@ func TestReportPrintsOnFewPages(t *testing.T) {
 		}
 	}
 }
+
+// The evidence summary of step list --json names the facts for the reader
+// (the facts map keeps its stable keys for scripts).
+func TestStepListEvidenceSummaryNamed(t *testing.T) {
+	h := newHarness(t)
+	h.want(0, "sweep", "--demo")
+	db, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := db.LoadRun("demo", checklist.Default())
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		ID       string `json:"id"`
+		Evidence *struct {
+			Facts   map[string]string `json:"facts"`
+			Summary string            `json:"summary"`
+		} `json:"evidence"`
+	}
+	r := h.want(0, "step", "list", "--client", run.Clients[0].ID, "--json", "--demo")
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row.ID != checklist.StepClientPendingInvoices {
+			continue
+		}
+		if row.Evidence == nil || row.Evidence.Facts[checklist.FactPendingPurchases] == "" {
+			t.Fatalf("no evidence after the sweep: %+v", row)
+		}
+		s := row.Evidence.Summary
+		if !strings.Contains(s, "achats en attente : ") || strings.Contains(s, "pending_purchases") {
+			t.Fatalf("summary %q", s)
+		}
+		return
+	}
+	t.Fatal("no pending invoices row")
+}

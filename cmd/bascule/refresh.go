@@ -2,41 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
-
-// v1Dossiers reads V1's client list through the port, page by page, and
-// returns the active clients as dossiers: the ones V1 migrates by itself
-// (the inactive ones are the cabinet's export/import step).
-func v1Dossiers(ctx context.Context, v1 connectors.V1) ([]checklist.Dossier, error) {
-	var out []checklist.Dossier
-	page := connectors.Page{Limit: 1000}
-	for {
-		clients, next, err := v1.ListClients(ctx, page)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range clients {
-			if !c.Status.Inactive() {
-				out = append(out, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
-			}
-		}
-		if next == "" || next == page.Cursor {
-			return out, nil
-		}
-		page.Cursor = next
-	}
-}
 
 func newRefreshCommand(env *appEnv) *cobra.Command {
 	var source string
@@ -45,9 +19,10 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 		Use:   "refresh [--source v1|comapi]",
 		Short: "Mettre à jour les dossiers clients d'après la liste des clients de V1",
 		Long: "Lit la liste des clients de V1, crée un dossier pour chaque client apparu depuis, met\n" +
-			"à jour le nom, le SIREN et l'option paiement de ceux qui ont changé, et liste ceux qui\n" +
-			"ne figurent plus sur V1 : leur dossier et le travail fait sont conservés, rien n'est\n" +
-			"supprimé. --source v1 (défaut, démo ou mode API) ne garde que les clients actifs ;\n" +
+			"à jour le nom, le SIREN et l'option paiement de ceux qui ont changé, et liste et marque\n" +
+			"ceux qui ne figurent plus sur V1 : leur dossier et le travail fait sont conservés, rien\n" +
+			"n'est supprimé (la marque part quand le client revient). Dans l'assistant : touche u du\n" +
+			"tableau de bord. --source v1 (défaut, démo ou mode API) ne garde que les clients actifs ;\n" +
 			"--source comapi lit l'API d'export de fichiers (voir « bascule v1files --help »), qui\n" +
 			"ne dit pas si un client est actif : toutes les entreprises listées deviennent des\n" +
 			"dossiers, rapprochés des dossiers existants par SIREN.",
@@ -61,14 +36,17 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			var fresh []checklist.Dossier
+			var r engine.Refreshed
 			if source == "comapi" {
 				src, err := env.v1Files(s, f)
 				if err != nil {
 					return err
 				}
-				fresh, err = comapiDossiers(cmd.Context(), src, s.run)
+				eng, err := s.engine(env, engine.Ports{})
 				if err != nil {
+					return err
+				}
+				if r, err = eng.RefreshFromFiles(cmd.Context(), src); err != nil {
 					return err
 				}
 			} else {
@@ -76,18 +54,15 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if fresh, err = v1Dossiers(cmd.Context(), v1); err != nil {
+				eng, err := s.engine(env, engine.Ports{V1: v1})
+				if err != nil {
+					return err
+				}
+				if r, err = eng.Refresh(cmd.Context()); err != nil {
 					return err
 				}
 			}
-			d, err := refreshDossiers(s, fresh, s.operator(env))
-			if err != nil {
-				return err
-			}
-			if err := markAbsent(env, s, d.Left, s.operator(env)); err != nil {
-				return err
-			}
-			printRefresh(env, d)
+			printRefresh(env, r)
 			return nil
 		},
 	}
@@ -97,90 +72,8 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 	return c
 }
 
-// comapiDossiers turns the file-export API's companies into dossiers. The
-// API has no dossier id: a company takes the id of the dossier with its
-// SIREN, or its SIREN for a new one (as a V1 export without ids does).
-func comapiDossiers(ctx context.Context, src connectors.V1Files, run *checklist.Run) ([]checklist.Dossier, error) {
-	list, err := src.Enterprises(ctx)
-	if err != nil {
-		return nil, err
-	}
-	bySIREN := make(map[string]checklist.Dossier, len(run.Clients))
-	for _, c := range run.Clients {
-		bySIREN[c.SIREN] = c.Dossier
-	}
-	out := make([]checklist.Dossier, 0, len(list))
-	for _, e := range list {
-		d, ok := bySIREN[e.SIREN]
-		if !ok {
-			d = checklist.Dossier{ID: e.SIREN, SIREN: e.SIREN}
-		}
-		d.Name, d.PendingInvoices = e.Name, -1
-		out = append(out, d)
-	}
-	return out, nil
-}
-
-// refreshDossiers applies checklist.DiffRoster to the session's dossiers:
-// it writes the added and updated ones and never deletes. A dashboard key
-// can call it as the command does.
-func refreshDossiers(s *session, fresh []checklist.Dossier, by string) (checklist.RosterDiff, error) {
-	existing := make([]checklist.Dossier, len(s.run.Clients))
-	for i, c := range s.run.Clients {
-		existing[i] = c.Dossier
-	}
-	d := checklist.DiffRoster(existing, fresh)
-	if put := append(append([]checklist.Dossier{}, d.Add...), d.Updated...); len(put) > 0 {
-		if err := s.db.PutDossiers(s.ws.ID, put, by); err != nil {
-			return d, err
-		}
-	}
-	return d, nil
-}
-
-// findingAbsent marks, in the evidence of V1's facts, a dossier whose
-// client is no longer on V1's list: kept, with its work, for the user to
-// decide; the mark goes when the client is back.
-const findingAbsent = "v1.absent"
-
-// markAbsent adds the absent mark to the dossiers that left V1 and removes
-// it from those that are back. Statuses and notes are not touched; the
-// evidence's other facts and findings are kept.
-func markAbsent(env *appEnv, s *session, left []checklist.Dossier, by string) error {
-	gone := make(map[string]bool, len(left))
-	for _, d := range left {
-		gone[d.ID] = true
-	}
-	var changes []store.StepChange
-	for _, c := range s.run.Clients {
-		ref := checklist.Ref{Client: c.ID, Step: stepV1Facts}
-		st, err := s.db.StepState(s.ws.ID, ref)
-		if err != nil {
-			return err
-		}
-		marked := st.Evidence != nil && slices.ContainsFunc(st.Evidence.Findings, func(f checklist.Finding) bool { return f.Code == findingAbsent })
-		if marked == gone[c.ID] {
-			continue
-		}
-		ev := checklist.Evidence{Source: "v1", At: env.now()}
-		if st.Evidence != nil {
-			ev = *st.Evidence
-			ev.Facts = maps.Clone(ev.Facts)
-		}
-		ev.Findings = slices.DeleteFunc(slices.Clone(ev.Findings), func(f checklist.Finding) bool { return f.Code == findingAbsent })
-		if gone[c.ID] {
-			ev.Findings = append(ev.Findings, checklist.Finding{Code: findingAbsent,
-				Detail: "absent de la liste des clients de V1 depuis le " + env.now().Format("02/01/2006")})
-		}
-		changes = append(changes, store.StepChange{Ref: ref, Evidence: &ev, By: by})
-	}
-	if len(changes) == 0 {
-		return nil
-	}
-	return errors.Join(s.db.ApplySteps(s.ws.ID, s.run, changes)...)
-}
-
-func printRefresh(env *appEnv, d checklist.RosterDiff) {
+func printRefresh(env *appEnv, r engine.Refreshed) {
+	d := r.RosterDiff
 	w := env.stdout
 	fmt.Fprintf(w, env.msg("%s, %s, %s, %s de V1.\n", "%s, %s, %s, %s from V1.\n"),
 		env.count(len(d.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added"), env.agreed(len(d.Updated), "mis à jour", "mis à jour", "updated"),
@@ -241,7 +134,7 @@ func seedAPIDossiers(ctx context.Context, db *store.DB, g *checklist.Guide, wsID
 	if err != nil {
 		return err
 	}
-	ds, err := v1Dossiers(ctx, ports.V1)
+	ds, err := engine.ActiveDossiers(ctx, ports.V1)
 	if err != nil {
 		return err
 	}

@@ -186,7 +186,7 @@ func addRecord(env *appEnv, s *session, st *checklist.Step, row *stepJSON, revea
 	if err != nil {
 		return err
 	}
-	rec := report.Record(st, state, env.lang, workdays.Paris())
+	rec := report.Record(env.guide, st, state, env.lang, workdays.Paris())
 	if !reveal {
 		report.MaskRecord(&rec)
 	}

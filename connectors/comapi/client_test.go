@@ -285,7 +285,10 @@ func TestPartialDownloadRefused(t *testing.T) {
 }
 
 func TestConfigRules(t *testing.T) {
-	for _, base := range []string{"http://example.com/comapi/v1", "ftp://x", "https://u:p@h/"} {
+	// "*.localhost" goes through the resolver, which may send the key in
+	// clear anywhere: the shared transport's rule refuses it (this client
+	// used to accept it with a rule of its own).
+	for _, base := range []string{"http://example.com/comapi/v1", "ftp://x", "https://u:p@h/", "http://api.localhost:8080/comapi/v1", "https://h/comapi/v1?x=1"} {
 		if _, err := New(Config{BaseURL: base, SoftwareID: "s", APIKey: "k"}); err == nil {
 			t.Errorf("%s accepted", base)
 		}
@@ -312,5 +315,32 @@ func TestParseTrailingData(t *testing.T) {
 	_, err := ParseEnterprises([]byte(`[] {}`), 10)
 	if err == nil || !strings.Contains(err.Error(), "données après la liste") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// The shared transport's rules, seen from this client: the two headers go
+// to the API's host and nowhere else, no token is asked for, a download
+// address in clear to a resolvable name is refused, and a negative
+// MaxRetries means no retry at all.
+func TestSharedTransportRules(t *testing.T) {
+	var paths []string
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		paths = append(paths, r.URL.Path)
+		if r.Header.Get("X-SOFTWARE-ID") != "bascule-test" || r.Header.Get("X-API-KEY") != "sandbox" || r.Header.Get("Authorization") != "" {
+			t.Errorf("headers %v", r.Header)
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	_, err := newClient(t, srv.URL+"/comapi/v1", func(c *Config) { c.MaxRetries = -1 }).Enterprises(context.Background())
+	if err == nil || calls != 1 || paths[0] != "/comapi/v1/enterprise" {
+		t.Fatalf("err %v after %d calls to %v", err, calls, paths)
+	}
+	c := newClient(t, srv.URL, nil)
+	_, err = c.Download(context.Background(), connectors.V1File{Name: "a.pdf", Size: 1, DownloadURL: "http://files.localhost/a.pdf"}, &strings.Builder{})
+	if !errors.Is(err, connectors.ErrInvalid) || !strings.Contains(err.Error(), "http://") {
+		t.Fatalf("download in clear to a resolvable name: %v", err)
 	}
 }

@@ -88,28 +88,14 @@ func (c Config) LogValue() slog.Value {
 		slog.String("api_key", masked))
 }
 
-// withDefaults fills the zero fields.
+// withDefaults fills the zero fields that are the API's own; the retry,
+// backoff, rate, clock and user-agent defaults are the shared transport's.
 func (c Config) withDefaults() Config {
 	if c.BaseURL == "" {
 		c.BaseURL = DefaultBaseURL
 	}
 	if c.Timeout <= 0 {
 		c.Timeout = 60 * time.Second
-	}
-	switch {
-	case c.MaxRetries == 0:
-		c.MaxRetries = 4
-	case c.MaxRetries < 0:
-		c.MaxRetries = 0
-	}
-	if c.BaseBackoff <= 0 {
-		c.BaseBackoff = 250 * time.Millisecond
-	}
-	if c.MaxBackoff <= 0 {
-		c.MaxBackoff = 10 * time.Second
-	}
-	if c.MaxRetryAfter <= 0 {
-		c.MaxRetryAfter = 30 * time.Second
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20
@@ -120,28 +106,5 @@ func (c Config) withDefaults() Config {
 	if c.MaxFileBytes <= 0 {
 		c.MaxFileBytes = 100 << 20
 	}
-	if c.UserAgent == "" {
-		c.UserAgent = "bascule"
-	}
-	if c.Sleep == nil {
-		c.Sleep = sleep
-	}
-	if c.Now == nil {
-		c.Now = time.Now
-	}
 	return c
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

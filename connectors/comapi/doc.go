@@ -5,14 +5,16 @@
 //
 // The contract comes from public client code, not from an official
 // document, and may change. The client is therefore strict: any status other
-// than 200, any answer that is not a JSON array of the known objects (unknown
+// than 2xx, any answer that is not a JSON array of the known objects (unknown
 // fields, wrong types, missing fields, an invalid SIREN, a file name that is
 // a path) is an error with a French message naming the call, the entry and
-// the field. Answers, lists and downloads are bounded (Config). Retries,
-// timeouts, jitter, the Retry-After cap and the loopback-only rule for plain
-// http:// follow connectors/httpapi/transport, whose OAuth2 client cannot
-// carry comapi's header authentication; the key is sent only to the API's
-// own host and never printed. Every string is sanitised where it enters.
+// the field. Answers, lists and downloads are bounded (Config). The HTTP
+// side is connectors/httpapi/transport's, with its header authentication
+// (X-SOFTWARE-ID, X-API-KEY instead of a token) and its status-only error
+// mapping: retries, timeouts, jitter, the Retry-After cap, refused
+// redirects and the loopback-only rule for plain http:// exist once. The
+// key is sent only to the API's own host and never printed. Every string
+// is sanitised where it enters.
 //
 // Count and DownloadArchive build on the port (connectors.V1Files):
 // per-folder counts kept as evidence, and a company's archive written to a

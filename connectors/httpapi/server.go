@@ -1,20 +1,13 @@
 package httpapi
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"io"
-	"math"
 	"net/http"
 	"path"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -227,14 +220,6 @@ func unknownRoute(r *http.Request) reply {
 		English: "unknown route: " + r.Method + " " + r.URL.Path})
 }
 
-// reply is a response computed in full before anything is written, so that
-// faults can be applied to it and POST answers stored for replay.
-type reply struct {
-	status     int
-	body       []byte // JSON, nil for 204
-	retryAfter time.Duration
-}
-
 // handler computes the answer of one route. key is the Idempotency-Key of a
 // POST, body its bytes (already size-checked).
 type handler func(ctx context.Context, r *http.Request, key string, body []byte) reply
@@ -417,147 +402,4 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool)
 	}
 	writeReply(w, errorReply(connectors.Invalid("", "body", "corps de requête illisible", "unreadable request body")))
 	return nil, false
-}
-
-// serveToken issues an access token for the client-credentials grant.
-func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
-	if !s.before(w, r) {
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		writeReply(w, errorReply(connectors.Invalid("", "body", "formulaire illisible", "unreadable form")))
-		return
-	}
-	if gt := r.PostForm.Get("grant_type"); gt != "client_credentials" {
-		writeReply(w, errorReply(connectors.Invalid("", "grant_type",
-			"grant_type doit valoir client_credentials", "grant_type must be client_credentials")))
-		return
-	}
-	id, secret := r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
-	okID := subtle.ConstantTimeCompare([]byte(id), []byte(s.opts.ClientID)) == 1
-	okSecret := subtle.ConstantTimeCompare([]byte(secret), []byte(s.opts.ClientSecret)) == 1
-	if !okID || !okSecret {
-		writeReply(w, errorReply(&connectors.Error{Kind: connectors.ErrUnauthorized,
-			French:  "identifiant ou secret client incorrect",
-			English: "wrong client id or secret"}))
-		return
-	}
-	var raw [32]byte
-	rand.Read(raw[:])
-	tok := hex.EncodeToString(raw[:])
-	now := s.opts.Now()
-	s.tokMu.Lock()
-	for t, exp := range s.tokens { // forget expired tokens so the map stays small
-		if !now.Before(exp) {
-			delete(s.tokens, t)
-		}
-	}
-	s.tokens[tok] = now.Add(s.opts.TokenLifetime)
-	s.tokMu.Unlock()
-	s.stats.tokens.Add(1)
-	w.Header().Set("Cache-Control", "no-store")
-	s.after(w, jsonReply(http.StatusOK, TokenResponse{
-		AccessToken: tok,
-		TokenType:   "Bearer",
-		ExpiresIn:   int(math.Ceil(s.opts.AdvertisedTokenLifetime.Seconds())),
-	}))
-}
-
-func (s *Server) authorized(r *http.Request) bool {
-	auth := r.Header.Get("Authorization")
-	scheme, tok, ok := strings.Cut(auth, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
-		return false
-	}
-	s.tokMu.Lock()
-	exp, ok := s.tokens[tok]
-	s.tokMu.Unlock()
-	return ok && s.opts.Now().Before(exp)
-}
-
-// jsonReply encodes v as the body of a reply with status.
-func jsonReply(status int, v any) reply {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return errorReply(err)
-	}
-	return reply{status: status, body: b}
-}
-
-// errorReply turns a port error into the contract's error answer. Errors
-// that are not connectors errors are answered 500 without their text: it
-// may hold internals.
-func errorReply(err error) reply {
-	code := connectors.Code(err)
-	body := ErrorBody{Code: code}
-	var retryAfter time.Duration
-	var e *connectors.Error
-	if errors.As(err, &e) {
-		body.MessageFR, body.MessageEN, body.Field = e.French, e.English, e.Field
-		retryAfter = e.RetryAfter
-	}
-	if code == "" {
-		body.Code = "unavailable"
-		body.MessageFR, body.MessageEN = "erreur interne du serveur", "internal server error"
-		b, _ := json.Marshal(body)
-		return reply{status: http.StatusInternalServerError, body: b}
-	}
-	if body.MessageFR == "" {
-		body.MessageFR = kindOf(err).Error()
-	}
-	if body.MessageEN == "" {
-		body.MessageEN = connectors.English(kindOf(err))
-	}
-	status := Status(code)
-	if status == http.StatusUnauthorized && e != nil && e.Op != "" {
-		// The port itself refuses (application not whitelisted…): 403, so
-		// that clients do not take it for an expired token.
-		status = http.StatusForbidden
-	}
-	b, _ := json.Marshal(body)
-	return reply{status: status, body: b, retryAfter: retryAfter}
-}
-
-// kindOf returns the sentinel err wraps.
-func kindOf(err error) error {
-	for _, k := range []error{connectors.ErrNotFound, connectors.ErrReadOnly, connectors.ErrUnauthorized,
-		connectors.ErrRateLimited, connectors.ErrUnavailable, connectors.ErrInvalid, connectors.ErrConflict} {
-		if errors.Is(err, k) {
-			return k
-		}
-	}
-	return connectors.ErrUnavailable
-}
-
-func writeReply(w http.ResponseWriter, rep reply) {
-	h := w.Header()
-	if rep.retryAfter > 0 {
-		h.Set(HeaderRetryAfter, strconv.Itoa(int(math.Ceil(rep.retryAfter.Seconds()))))
-	} else if rep.status == http.StatusTooManyRequests || rep.status == http.StatusServiceUnavailable {
-		h.Set(HeaderRetryAfter, "1")
-	}
-	if rep.body != nil {
-		h.Set("Content-Type", "application/json; charset=utf-8")
-		h.Set("Content-Length", strconv.Itoa(len(rep.body)))
-	}
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(rep.status)
-	if rep.body != nil {
-		w.Write(rep.body)
-	}
-}
-
-// decode reads a JSON request body strictly: unknown fields and trailing
-// data are refused, so that a client drifting from the contract is told.
-func decode(body []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return connectors.Invalid("", "body", "JSON invalide : "+err.Error(), "invalid JSON: "+err.Error())
-	}
-	if dec.More() {
-		return connectors.Invalid("", "body", "données après le JSON", "trailing data after JSON")
-	}
-	return nil
 }

@@ -16,6 +16,7 @@ type scopeChoice struct {
 	phase     checklist.Phase
 	client    bool
 	workspace bool // choose another workspace or create one
+	refresh   bool // read V1's client list again (refresh.go)
 }
 
 func (s *session) mainMenu() error {
@@ -38,6 +39,9 @@ func (s *session) mainMenu() error {
 	}
 	if s.opts.Workspaces != nil {
 		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
+	}
+	if s.canRefresh() { // last, so that the other entries keep their numbers
+		choices = append(choices, scopeChoice{refresh: true, label: s.tr("Actualiser les clients depuis V1", "Refresh the clients from V1")})
 	}
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
@@ -67,6 +71,9 @@ func (s *session) mainMenu() error {
 			return errQuit
 		}
 		return nil
+	}
+	if choices[i].refresh {
+		return s.refreshClients()
 	}
 	if c := choices[i]; c.workspace {
 		ws, err := s.chooseWorkspace(true)

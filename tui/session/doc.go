@@ -22,6 +22,11 @@
 //   - AddOverride records a gate override; SubmitRequest sends the request
 //     through V2 once the gate lets it go, RecordManualRequest records one
 //     made by hand, RecordAnswer records V2's answer.
+//   - Refresh (from the V1 port) and RefreshFromFiles (from the V1
+//     file-export API's companies) bring the dossiers in line with V1's
+//     client list: new clients get a dossier, changed ones are updated,
+//     those no longer listed are marked (the store's RosterStore), never
+//     deleted; no step's work is touched.
 //
 // Changes are serialised by one lock, so any number of front ends may act at
 // once. Each committed change is published as an Event (who, when, which

@@ -17,6 +17,7 @@ const (
 	KindOverride                 // a gate override was recorded
 	KindRequest                  // the request record changed
 	KindProgress                 // bulk work advanced (Done of Total)
+	KindRoster                   // the dossiers were refreshed from V1's client list
 )
 
 // Event is one committed change, or the progress of bulk work. Front ends
@@ -35,8 +36,12 @@ type Event struct {
 	// Gate is the overridden gate (KindOverride); Detail its reason, or the
 	// request's state (KindRequest).
 	Gate, Detail string
-	// Done, Failed and Total count bulk work (KindProgress).
+	// Done, Failed and Total count bulk work (KindProgress); Total is also
+	// the number of dossiers after a refresh (KindRoster).
 	Done, Failed, Total int
+	// Added, Updated and Gone count a refresh's dossiers created, updated
+	// and absent from V1 (KindRoster).
+	Added, Updated, Gone int
 }
 
 // Subscribe returns a channel of every event published from now on, in

@@ -17,6 +17,8 @@ type fakeStore struct {
 	states   map[checklist.Ref]checklist.StepState
 	events   []checklist.Event
 	failPut  bool // PutDossiers fails
+	puts     int  // PutDossiers calls
+	marks    int  // MarkLeftV1 calls
 	now      time.Time
 }
 
@@ -105,13 +107,38 @@ func (f *fakeStore) PutDossiers(_ string, ds []checklist.Dossier, _ string) erro
 	if f.failPut {
 		return errors.New("disk full")
 	}
+	// As the store: an existing dossier keeps its pending count (when -1)
+	// and its mark; a new one comes last.
+next:
 	for _, d := range ds {
 		for i := range f.dossiers {
 			if f.dossiers[i].ID == d.ID {
+				if d.PendingInvoices < 0 {
+					d.PendingInvoices = f.dossiers[i].PendingInvoices
+				}
+				d.LeftV1 = f.dossiers[i].LeftV1
 				f.dossiers[i] = d
+				continue next
+			}
+		}
+		d.LeftV1 = false
+		f.dossiers = append(f.dossiers, d)
+	}
+	f.puts++
+	return nil
+}
+
+func (f *fakeStore) MarkLeftV1(_ string, ids []string, left bool, _ string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, id := range ids {
+		for i := range f.dossiers {
+			if f.dossiers[i].ID == id {
+				f.dossiers[i].LeftV1 = left
 			}
 		}
 	}
+	f.marks++
 	return nil
 }
 

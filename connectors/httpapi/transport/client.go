@@ -6,14 +6,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
-	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -44,21 +41,16 @@ type Client struct {
 // New checks cfg, fills its defaults and returns a Client. op names the
 // caller in errors ("v1.New").
 func New(op string, cfg Config) (*Client, error) {
-	u, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, connectors.Invalid(op, "base_url",
-			fmt.Sprintf("adresse de la plateforme %q invalide : attendu https://hôte[:port][/chemin]", cfg.BaseURL),
-			fmt.Sprintf("invalid platform address %q: expected https://host[:port][/path]", cfg.BaseURL))
+	u, err := checkBase(op, strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil {
+		return nil, err
 	}
 	loopback := plainHTTPAllowed(u.Hostname())
-	if u.Scheme == "http" && !loopback {
-		return nil, connectors.Invalid(op, "base_url",
-			fmt.Sprintf("adresse %q refusée : http:// en clair n'est permis que vers cette machine, par son adresse (127.0.0.1, ::1) ou le nom exact localhost ; utilisez https://", cfg.BaseURL),
-			fmt.Sprintf("address %q refused: plain http:// is only allowed to this machine, by its address (127.0.0.1, ::1) or the exact name localhost; use https://", cfg.BaseURL))
+	if err := cfg.checkCredentials(op); err != nil {
+		return nil, err
 	}
-	if cfg.ClientID == "" || cfg.ClientSecret == "" {
-		return nil, connectors.Invalid(op, "client_id",
-			"identifiant et secret client requis", "client id and secret required")
+	if cfg.ServiceFR == "" || cfg.ServiceEN == "" {
+		cfg.ServiceFR, cfg.ServiceEN = "la plateforme", "the platform"
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 30 * time.Second
@@ -114,8 +106,8 @@ func New(op string, cfg Config) (*Client, error) {
 	if hc.Timeout <= 0 {
 		hc.Timeout = cfg.Timeout
 	}
-	// A redirect would carry the bearer token elsewhere, possibly to plain
-	// http; the contract has none, so any 3xx is an error.
+	// A redirect would carry the bearer token (or the API key) elsewhere,
+	// possibly to plain http; the contract has none, so any 3xx is an error.
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 	return &Client{
@@ -140,14 +132,15 @@ func (c *Client) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 // Get sends GET path?query and decodes the JSON answer into out. op names
 // the port method in errors ("v1.Cabinet").
 func (c *Client) Get(ctx context.Context, op, path string, query url.Values, out any) error {
-	_, err := c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
+	_, err := c.do(ctx, op, c.contract(http.MethodGet, path, query, "", nil, out))
 	return err
 }
 
 // GetSized is Get that also returns the size in bytes of the answer
 // decoded, so that a caller paging through a listing can bound the total.
 func (c *Client) GetSized(ctx context.Context, op, path string, query url.Values, out any) (int, error) {
-	return c.do(ctx, op, http.MethodGet, path, query, "", nil, out)
+	res, err := c.do(ctx, op, c.contract(http.MethodGet, path, query, "", nil, out))
+	return res.size, err
 }
 
 // Post sends in as JSON to path with the Idempotency-Key key (a random one
@@ -163,8 +156,35 @@ func (c *Client) Post(ctx context.Context, op, path, key string, in, out any) er
 	if key == "" {
 		key = NewKey()
 	}
-	_, err = c.do(ctx, op, http.MethodPost, path, nil, key, body, out)
+	_, err = c.do(ctx, op, c.contract(http.MethodPost, path, nil, key, body, out))
 	return err
+}
+
+// Fetch sends GET target and returns the body of a 2xx answer as it came,
+// read within limit bytes (MaxResponseBytes when 0), with the same rate
+// limit, retries, Retry-After cap and error mapping as Get. target is a
+// path under the base address (already escaped) or an absolute URL, which
+// must pass CheckURL (plain http:// only to this machine); the credentials
+// go only to the base address's scheme and host. With isJSON, a body that
+// is not JSON at all (cut by a proxy, garbled) is retried; its shape is the
+// caller's to check.
+func (c *Client) Fetch(ctx context.Context, op, target string, limit int64, isJSON bool) ([]byte, error) {
+	if limit <= 0 {
+		limit = c.cfg.MaxResponseBytes
+	}
+	cl := call{method: http.MethodGet, raw: true, isJSON: isJSON, limit: limit}
+	if strings.HasPrefix(target, "/") {
+		cl.url, cl.auth = c.endpoint(target, nil), true
+	} else {
+		u, err := CheckURL(op, "url", target)
+		if err != nil {
+			return nil, err
+		}
+		cl.url = u.String()
+		cl.auth = u.Scheme == c.base.Scheme && strings.EqualFold(u.Host, c.base.Host)
+	}
+	res, err := c.do(ctx, op, cl)
+	return res.data, err
 }
 
 // NewKey returns a random idempotency key (128 bits, hex).
@@ -183,18 +203,40 @@ type attempt struct {
 	size       int           // bytes of the answer, on success
 }
 
-func (c *Client) do(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) (int, error) {
+// call is one request, as every attempt sends it again.
+type call struct {
+	method, url string // url is absolute
+	auth        bool   // the URL is on the base address: authenticate
+	key         string // Idempotency-Key, if any
+	body        []byte // JSON body, if any
+	out         any    // decode the JSON answer into it (nil: none)
+	raw         bool   // keep the body as is (Fetch)
+	isJSON      bool   // with raw: a body that is not JSON is retried
+	limit       int64  // bytes of answer allowed
+}
+
+// result is what a successful call returns.
+type result struct {
+	size int
+	data []byte // with call.raw
+}
+
+func (c *Client) contract(method, path string, query url.Values, key string, body []byte, out any) call {
+	return call{method: method, url: c.endpoint(path, query), auth: true, key: key, body: body, out: out, limit: c.cfg.MaxResponseBytes}
+}
+
+func (c *Client) do(ctx context.Context, op string, cl call) (result, error) {
 	refreshed := false
 	for n := 0; ; n++ {
 		if err := c.limiter.Wait(ctx); err != nil {
-			return 0, cancelled(op, ctx, err)
+			return result{}, cancelled(op, ctx, err)
 		}
-		a := c.once(ctx, op, method, path, query, key, body, out)
+		res, a := c.once(ctx, op, cl)
 		if a.err == nil {
-			return a.size, nil
+			return res, nil
 		}
 		if ctx.Err() != nil {
-			return 0, cancelled(op, ctx, ctx.Err())
+			return result{}, cancelled(op, ctx, ctx.Err())
 		}
 		if a.badToken != "" && !refreshed {
 			// The token expired or was revoked before the time it
@@ -205,15 +247,15 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 			continue
 		}
 		// A POST is retried only under its idempotency key.
-		if !a.retry || n >= c.cfg.MaxRetries || (method != http.MethodGet && key == "") {
+		if !a.retry || n >= c.cfg.MaxRetries || (cl.method != http.MethodGet && cl.key == "") {
 			if n > 0 {
 				a.err.French += fmt.Sprintf(" (abandon après %d tentatives)", n+1)
 				a.err.English += fmt.Sprintf(" (gave up after %d attempts)", n+1)
 			}
-			return 0, a.err
+			return result{}, a.err
 		}
 		if err := c.cfg.Sleep(ctx, c.backoff(n, a.retryAfter)); err != nil {
-			return 0, cancelled(op, ctx, err)
+			return result{}, cancelled(op, ctx, err)
 		}
 	}
 }
@@ -231,52 +273,65 @@ func (c *Client) backoff(n int, retryAfter time.Duration) time.Duration {
 	return time.Duration(mrand.Int64N(int64(ceiling) + 1))
 }
 
-func (c *Client) once(ctx context.Context, op, method, path string, query url.Values, key string, body []byte, out any) attempt {
-	tok, a := c.accessToken(ctx, op)
-	if a.err != nil {
-		return a
-	}
-	u := c.endpoint(path, query)
+func (c *Client) once(ctx context.Context, op string, cl call) (result, attempt) {
 	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
+	if cl.body != nil {
+		rd = bytes.NewReader(cl.body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	req, err := http.NewRequestWithContext(ctx, cl.method, cl.url, rd)
 	if err != nil {
-		return attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
+		return result{}, attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
 			French: "requête impossible à construire", English: "cannot build request", Err: err}}
 	}
-	req.Header.Set("Authorization", "Bearer "+tok)
-	req.Header.Set("Accept", "application/json")
+	tok := ""
+	switch {
+	case cl.auth && len(c.cfg.Headers) > 0:
+		for k, vs := range c.cfg.Headers {
+			req.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
+		}
+	case cl.auth:
+		var a attempt
+		if tok, a = c.accessToken(ctx, op); a.err != nil {
+			return result{}, a
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	if !cl.raw || cl.isJSON {
+		req.Header.Set("Accept", "application/json")
+	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	if body != nil {
+	if cl.body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	if key != "" {
-		req.Header.Set(httpapi.HeaderIdempotencyKey, key)
+	if cl.key != "" {
+		req.Header.Set(httpapi.HeaderIdempotencyKey, cl.key)
 	}
-	status, hdr, data, a := c.send(op, req)
+	status, hdr, data, a := c.send(op, req, cl.limit)
 	if a.err != nil {
-		return a
+		return result{}, a
 	}
 	switch {
-	case status == http.StatusUnauthorized:
+	case status == http.StatusUnauthorized && tok != "":
 		a := c.errorFrom(op, status, hdr, data)
 		a.badToken = tok
-		return a
+		return result{}, a
 	case status >= 300:
-		return c.errorFrom(op, status, hdr, data)
+		return result{}, c.errorFrom(op, status, hdr, data)
 	}
-	if out != nil && status != http.StatusNoContent {
-		if err := json.Unmarshal(data, out); err != nil {
+	if cl.raw {
+		if cl.isJSON && !json.Valid(data) {
+			return result{}, c.unreadable(op, nil)
+		}
+		return result{size: len(data), data: data}, attempt{}
+	}
+	if cl.out != nil && status != http.StatusNoContent {
+		if err := json.Unmarshal(data, cl.out); err != nil {
 			// A cut or garbled answer: the request may be sent again (a
 			// POST under its key gets the stored answer).
-			return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-				French:  "réponse illisible de la plateforme (JSON invalide)",
-				English: "unreadable answer from the platform (invalid JSON)", Err: err}}
+			return result{}, c.unreadable(op, err)
 		}
 	}
-	return attempt{size: len(data)}
+	return result{size: len(data)}, attempt{}
 }
 
 func (c *Client) endpoint(path string, query url.Values) string {
@@ -288,189 +343,25 @@ func (c *Client) endpoint(path string, query url.Values) string {
 	return u
 }
 
-// send performs req and reads the whole body within MaxResponseBytes.
-func (c *Client) send(op string, req *http.Request) (int, http.Header, []byte, attempt) {
+// send performs req and reads the whole body within limit bytes; an
+// answer announcing more is refused before it is read.
+func (c *Client) send(op string, req *http.Request, limit int64) (int, http.Header, []byte, attempt) {
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return 0, nil, nil, networkError(op, req.Context(), err)
+		return 0, nil, nil, c.networkError(op, req.Context(), err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxResponseBytes+1))
-	if err != nil {
-		return 0, nil, nil, networkError(op, req.Context(), err)
+	if resp.ContentLength > limit {
+		return 0, nil, nil, c.tooLarge(op, limit)
 	}
-	if int64(len(data)) > c.cfg.MaxResponseBytes {
-		return 0, nil, nil, attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-			French:  fmt.Sprintf("réponse de la plateforme trop volumineuse (plus de %d octets)", c.cfg.MaxResponseBytes),
-			English: fmt.Sprintf("answer from the platform too large (more than %d bytes)", c.cfg.MaxResponseBytes)}}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return 0, nil, nil, c.networkError(op, req.Context(), err)
+	}
+	if int64(len(data)) > limit {
+		return 0, nil, nil, c.tooLarge(op, limit)
 	}
 	return resp.StatusCode, resp.Header, data, attempt{}
-}
-
-func networkError(op string, ctx context.Context, err error) attempt {
-	if ctx.Err() != nil {
-		return attempt{err: cancelled(op, ctx, ctx.Err())}
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-			French: "la plateforme n'a pas répondu à temps", English: "the platform did not answer in time", Err: err}}
-	}
-	fr, en := netReason(err)
-	return attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-		French: "connexion à la plateforme interrompue ou impossible" + fr, English: "connection to the platform failed or was cut" + en, Err: err}}
-}
-
-// cancelled is the error of a call whose context ended.
-func cancelled(op string, ctx context.Context, err error) *connectors.Error {
-	if cerr := ctx.Err(); cerr != nil {
-		err = cerr
-	}
-	fr, en := "opération annulée", "operation cancelled"
-	if errors.Is(err, context.DeadlineExceeded) {
-		fr, en = "délai de l'opération dépassé", "operation deadline exceeded"
-	}
-	return &connectors.Error{Op: op, Kind: connectors.ErrUnavailable, French: fr, English: en, Err: err}
-}
-
-// errorFrom maps an error answer of the contract to a connectors error.
-func (c *Client) errorFrom(op string, status int, hdr http.Header, data []byte) attempt {
-	var body httpapi.ErrorBody
-	_ = json.Unmarshal(data, &body) // a proxy's HTML page has no body: the status decides
-	kind := httpapi.Kind(body.Code, status)
-	e := &connectors.Error{Op: op, Kind: kind,
-		French:  connectors.Sanitize(body.MessageFR),
-		English: connectors.Sanitize(body.MessageEN),
-		Field:   connectors.Sanitize(body.Field),
-	}
-	if kind != nil && e.French == "" {
-		e.French = kind.Error()
-	}
-	if kind != nil && e.English == "" {
-		e.English = connectors.English(kind)
-	}
-	if kind == nil {
-		e.Kind = connectors.ErrUnavailable
-		e.French = fmt.Sprintf("réponse inattendue de la plateforme (HTTP %d)", status)
-		e.English = fmt.Sprintf("unexpected answer from the platform (HTTP %d)", status)
-	}
-	ra := parseRetryAfter(hdr.Get(httpapi.HeaderRetryAfter), c.cfg.Now())
-	e.RetryAfter = ra
-	retry := status == http.StatusTooManyRequests || status == http.StatusInternalServerError ||
-		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
-	return attempt{err: e, retry: retry, retryAfter: ra}
-}
-
-// maxRetryAfterHint bounds the delay a Retry-After may report, whichever
-// form it takes: more is absurd, and seconds beyond it would overflow. The
-// wait itself is capped far lower by Config.MaxRetryAfter.
-const maxRetryAfterHint = 365 * 24 * time.Hour
-
-// parseRetryAfter reads delay-seconds or an HTTP date; 0 if absent or bad.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if s <= 0 {
-			return 0
-		}
-		if s > int64(maxRetryAfterHint/time.Second) {
-			return maxRetryAfterHint
-		}
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return min(t.Sub(now), maxRetryAfterHint)
-	}
-	return 0
-}
-
-// accessToken returns a valid token, requesting one if none is cached or
-// the cached one is about to expire.
-func (c *Client) accessToken(ctx context.Context, op string) (string, attempt) {
-	if tok, ok := c.cachedToken(); ok {
-		return tok, attempt{}
-	}
-	select {
-	case c.tokenSem <- struct{}{}:
-	case <-ctx.Done():
-		return "", attempt{err: cancelled(op, ctx, ctx.Err())}
-	}
-	defer func() { <-c.tokenSem }()
-	if tok, ok := c.cachedToken(); ok { // another caller just got one
-		return tok, attempt{}
-	}
-	return c.fetchToken(ctx, op)
-}
-
-func (c *Client) cachedToken() (string, bool) {
-	c.tokMu.Lock()
-	defer c.tokMu.Unlock()
-	return c.token, c.token != "" && c.cfg.Now().Before(c.expiry)
-}
-
-// forgetToken drops tok if it is still the cached one (another caller may
-// already have replaced it).
-func (c *Client) forgetToken(tok string) {
-	c.tokMu.Lock()
-	if c.token == tok {
-		c.token = ""
-	}
-	c.tokMu.Unlock()
-}
-
-func (c *Client) fetchToken(ctx context.Context, op string) (string, attempt) {
-	form := url.Values{
-		"grant_type":    {"client_credentials"},
-		"client_id":     {c.cfg.ClientID},
-		"client_secret": {c.cfg.ClientSecret},
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint(httpapi.PathToken, nil), strings.NewReader(form.Encode()))
-	if err != nil {
-		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrInvalid,
-			French: "requête de jeton impossible à construire", English: "cannot build token request", Err: err}}
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	status, hdr, data, a := c.send(op, req)
-	if a.err != nil {
-		return "", a
-	}
-	if status != http.StatusOK {
-		a := c.errorFrom(op, status, hdr, data)
-		if status == http.StatusUnauthorized || status == http.StatusBadRequest || status == http.StatusForbidden {
-			// Wrong credentials: retrying will not help, say so plainly.
-			a.err.Kind = connectors.ErrUnauthorized
-			a.err.French = "jeton d'accès refusé : identifiant ou secret client incorrect"
-			a.err.English = "access token refused: wrong client id or secret"
-			a.retry = false
-		}
-		return "", a
-	}
-	var tr httpapi.TokenResponse
-	if err := json.Unmarshal(data, &tr); err != nil || tr.AccessToken == "" {
-		return "", attempt{retry: true, err: &connectors.Error{Op: op, Kind: connectors.ErrUnavailable,
-			French: "réponse de jeton illisible", English: "unreadable token answer", Err: err}}
-	}
-	if tr.TokenType != "" && !strings.EqualFold(tr.TokenType, "bearer") {
-		return "", attempt{err: &connectors.Error{Op: op, Kind: connectors.ErrUnauthorized,
-			French:  "type de jeton non pris en charge : " + connectors.Sanitize(tr.TokenType),
-			English: "unsupported token type: " + connectors.Sanitize(tr.TokenType)}}
-	}
-	life := time.Duration(tr.ExpiresIn) * time.Second
-	if life <= 0 {
-		life = time.Minute // no lifetime given: assume short, the 401 path covers the rest
-	}
-	// Renew a little before the announced end (10 %, at most 30 s) so that
-	// a request does not leave with a token that expires on the way.
-	life -= min(life/10, 30*time.Second)
-	c.tokMu.Lock()
-	c.token, c.expiry = tr.AccessToken, c.cfg.Now().Add(life)
-	c.tokMu.Unlock()
-	return tr.AccessToken, attempt{}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

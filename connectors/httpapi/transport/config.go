@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
+
+	"github.com/bascule-cli/bascule/connectors"
 )
 
 // Config configures a Client. Only BaseURL, ClientID and ClientSecret are
@@ -23,6 +27,23 @@ type Config struct {
 	BaseURL      string
 	ClientID     string
 	ClientSecret string `json:"-"`
+
+	// Headers, when set, authenticate every request with these headers
+	// instead of an OAuth2 token: V1's file-export API takes X-SOFTWARE-ID
+	// and X-API-KEY. ClientID and ClientSecret are then unused; every
+	// header needs a value. They go only to the base address's scheme and
+	// host, and their values are masked like the secret.
+	Headers http.Header `json:"-"`
+
+	// StatusOnlyErrors says the platform does not speak httpapi's error
+	// body: an error answer is mapped from its status alone and no text of
+	// its body is shown.
+	StatusOnlyErrors bool
+
+	// ServiceFR and ServiceEN name the remote side in error messages, with
+	// their article: "l'API d'export V1", "the V1 export API" (default "la
+	// plateforme", "the platform").
+	ServiceFR, ServiceEN string
 
 	// HTTPClient, if set, is used instead of the one built from the fields
 	// below (tests, proxies). A zero Timeout on it is replaced by Timeout,
@@ -77,8 +98,30 @@ func (c Config) redacted() string {
 	if c.ClientSecret != "" {
 		secret = masked
 	}
-	return fmt.Sprintf("Config{BaseURL: %q, ClientID: %q, ClientSecret: %q, Timeout: %v, MaxRetries: %d, MaxRetryAfter: %v, RequestsPerSecond: %v}",
-		c.BaseURL, c.ClientID, secret, c.Timeout, c.MaxRetries, c.MaxRetryAfter, c.RequestsPerSecond)
+	headers := make([]string, 0, len(c.Headers))
+	for k := range c.Headers {
+		headers = append(headers, http.CanonicalHeaderKey(k)+": "+masked)
+	}
+	slices.Sort(headers)
+	return fmt.Sprintf("Config{BaseURL: %q, ClientID: %q, ClientSecret: %q, Headers: %q, Timeout: %v, MaxRetries: %d, MaxRetryAfter: %v, RequestsPerSecond: %v}",
+		c.BaseURL, c.ClientID, secret, headers, c.Timeout, c.MaxRetries, c.MaxRetryAfter, c.RequestsPerSecond)
+}
+
+// checkCredentials requires either header authentication with a value for
+// every header, or a client id and secret.
+func (c Config) checkCredentials(op string) error {
+	if len(c.Headers) == 0 {
+		if c.ClientID == "" || c.ClientSecret == "" {
+			return connectors.Invalid(op, "client_id", "identifiant et secret client requis", "client id and secret required")
+		}
+		return nil
+	}
+	for k, vs := range c.Headers {
+		if len(vs) == 0 || strings.TrimSpace(vs[0]) == "" {
+			return connectors.Invalid(op, "headers", "en-tête "+http.CanonicalHeaderKey(k)+" sans valeur", "header "+http.CanonicalHeaderKey(k)+" without a value")
+		}
+	}
+	return nil
 }
 
 // String describes c with the secret masked.

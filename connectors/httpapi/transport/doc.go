@@ -8,6 +8,11 @@
 // read within a size limit; every failure mapped to a connectors sentinel
 // error with a French message.
 //
+// A platform that authenticates with fixed headers instead (V1's
+// file-export API, connectors/comapi) sets Config.Headers, and
+// Config.StatusOnlyErrors when its error bodies are not this contract's;
+// Fetch returns a body as it came (a JSON list to check, a file).
+//
 // Callers sanitise what they decode (the records' Sanitize); transport
 // sanitises the error messages it reads. It imports connectors and httpapi
 // only.

@@ -1,0 +1,55 @@
+package accessible
+
+import (
+	"context"
+	"errors"
+
+	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
+)
+
+// canRefresh says whether the main menu offers to refresh the clients from
+// V1: a workspace with a V1 connection (demo or API); files mode's
+// dossiers come from the export.
+func (s *session) canRefresh() bool { return s.ws.Mode != tui.ModeFiles }
+
+// refreshClients reads V1's client list through the engine (the same
+// intent as the dashboard's u key and `bascule clients refresh`): new
+// clients get a dossier, those that left are marked, the work is kept.
+func (s *session) refreshClients() error {
+	ports, err := s.connectors()
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+		return err
+	case errors.Is(err, tui.ErrNoConnector):
+		s.noConnector("V1")
+		return nil
+	case err != nil:
+		s.println(s.tr("Connexion à V1 refusée : ", "Could not connect to V1: ") + s.errText(err))
+		return nil
+	}
+	if ports.V1 == nil {
+		s.noConnector("V1")
+		return nil
+	}
+	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
+	s.println(s.tr("Lecture de la liste des clients de V1…", "Reading V1's client list…"))
+	var r engine.Refreshed
+	_, err = s.withTimeout(func(ctx context.Context) error {
+		var err error
+		r, err = s.eng.Refresh(ctx)
+		return err
+	})
+	s.run = s.eng.Snapshot()
+	if err != nil {
+		s.println(s.tr("Liste des clients de V1 non lue : ", "V1's client list not read: ") + s.errText(err))
+		return nil
+	}
+	s.println(tui.RefreshText(s.lang, r))
+	for _, d := range r.Left {
+		s.println("  " + d.Name + s.tr(" : plus sur la liste de V1, dossier conservé", ": no longer on V1's list, dossier kept"))
+	}
+	return nil
+}

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"context"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The dashboard's refresh key (u): the engine reads V1's client list,
+// creates the dossiers of the clients that appeared, updates those that
+// changed and marks those that left (session.Engine.Refresh); the dashboard
+// then shows the engine's run. The work done is never touched.
+
+// refreshedMsg is the engine's answer to the refresh key, with the run as
+// it left it.
+type refreshedMsg struct {
+	id  int // the cancel function's key in ids.cancels
+	r   session.Refreshed
+	run *checklist.Run
+	err error
+}
+
+// startRefresh runs the engine's refresh in a command; quitting cancels it.
+func (m *Model) startRefresh() tea.Cmd {
+	eng := m.eng
+	if eng == nil {
+		return m.errStatus(errNoEngine)
+	}
+	if m.ports.V1 == nil {
+		return m.setStatus(tr(m.lang,
+			"Pas de connexion à V1 dans ce mode : les dossiers viennent de l'export (ou « bascule clients refresh --source comapi »).",
+			"No connection to V1 in this mode: the dossiers come from the export (or \"bascule clients refresh --source comapi\")."), true)
+	}
+	id := m.ids.take()
+	ctx, cancel := context.WithCancel(context.Background())
+	m.ids.cancels[id] = cancel
+	return tea.Batch(m.setStatus(tr(m.lang, "Lecture de la liste des clients de V1…", "Reading V1's client list…"), false),
+		func() tea.Msg {
+			r, err := eng.Refresh(ctx)
+			return refreshedMsg{id: id, r: r, run: eng.Snapshot(), err: err}
+		})
+}
+
+// refreshed shows the engine's run after a refresh and says what changed.
+func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
+	if cancel, ok := m.ids.cancels[msg.id]; ok {
+		cancel()
+		delete(m.ids.cancels, msg.id)
+	}
+	if msg.err != nil {
+		return m.setStatus(tr(m.lang, "Liste des clients de V1 non lue : ", "V1's client list not read: ")+m.errText(msg.err), true)
+	}
+	r := msg.r
+	if len(r.Add)+len(r.Updated)+r.Marked+r.Back > 0 && msg.run != nil {
+		// New dossiers come last, so the indexes other screens hold stay
+		// valid; the dashboard is rebuilt for the new rows.
+		m.run = msg.run
+		m.dash = newDashboard(msg.run)
+		m.runChanged()
+	}
+	return m.setStatus(RefreshText(m.lang, r), false)
+}
+
+// RefreshText is the status line after a refresh, which the line prompts
+// say too: "Clients de V1 : 1 dossier ajouté, 0 mis à jour, 2 absents de
+// V1 (dossiers conservés, marqués)."
+func RefreshText(lang checklist.Lang, r session.Refreshed) string {
+	s := tr(lang, "Clients de V1 : ", "V1 clients: ") +
+		checklist.Count(len(r.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added").In(lang) + ", " +
+		checklist.Count(len(r.Updated), "mis à jour", "mis à jour", "updated", "updated").In(lang) + ", " +
+		checklist.Count(len(r.Left), "absent de V1", "absents de V1", "missing from V1", "missing from V1").In(lang)
+	if len(r.Left) > 0 {
+		s += tr(lang, " (dossiers conservés, marqués)", " (dossiers kept, marked)")
+	}
+	if r.Back > 0 {
+		s += ", " + checklist.Count(r.Back, "de retour", "de retour", "back", "back").In(lang)
+	}
+	return s + "."
+}
