@@ -1,0 +1,100 @@
+package checklist
+
+import (
+	"slices"
+	"time"
+)
+
+// Portfolio is one team member's share of the clients (bascule serve's
+// team, as the store keeps it): the clients assigned to him, sorted.
+type Portfolio struct {
+	Person  string    `json:"person"`
+	Role    string    `json:"role"` // admin, collaborateur or entreprise
+	Clients []string  `json:"clients,omitempty"`
+	Since   time.Time `json:"since"` // when the person joined the team
+}
+
+// Has says whether the client is in the portfolio (Clients sorted).
+func (p Portfolio) Has(client string) bool {
+	_, ok := slices.BinarySearch(p.Clients, client)
+	return ok
+}
+
+// PortfolioRoleAdmin is the role that may hand out portfolios.
+const PortfolioRoleAdmin = "admin"
+
+// openPhase says whether a phase's steps can be worked on now: everything
+// before the switch, and after it the validation and the summary too. The
+// per-person figures count only that work, so that validation steps that
+// cannot start yet do not weigh on a finish date.
+func (r *Run) openPhase(ph Phase) bool {
+	return r.Migrated() || (ph != PhaseReconciliation && ph != PhaseSummary)
+}
+
+// OpenTally is the progress of the work open now: every phase's tally
+// that openPhase lets in, cabinet and clients.
+func (r *Run) OpenTally(p Progress) Tally {
+	var t Tally
+	for ph, pt := range p.Phases {
+		if r.openPhase(Phase(ph)) {
+			t.merge(pt)
+		}
+	}
+	return t
+}
+
+// clientOpenTally is one client's tally over the open phases (ClientProgress's
+// rule and durations).
+func (r *Run) clientOpenTally(i int) Tally {
+	var t Tally
+	for ph, pt := range r.ClientProgress(i) {
+		if r.openPhase(Phase(ph)) {
+			t.merge(pt)
+		}
+	}
+	return t
+}
+
+// PortfolioProgress is where a set of clients stands on the work open now.
+type PortfolioProgress struct {
+	Clients     int      `json:"clients"`      // clients of the set found in the run
+	ClientsDone int      `json:"clients_done"` // of which every open step is resolved
+	Steps       Tally    `json:"steps"`
+	Left        TimeLeft `json:"left"` // the guide's durations of what is left (LeftOf)
+}
+
+// StepsLeft is the number of step instances not resolved.
+func (p PortfolioProgress) StepsLeft() int { return p.Steps.Total - p.Steps.Done }
+
+// ClientsProgress computes the progress of the clients with these ids;
+// ids unknown to the run (a client purged since) are skipped.
+func (r *Run) ClientsProgress(ids []string) PortfolioProgress {
+	var p PortfolioProgress
+	for _, id := range ids {
+		i := r.ClientIndex(id)
+		if i < 0 {
+			continue
+		}
+		t := r.clientOpenTally(i)
+		p.Clients++
+		if t.Complete() {
+			p.ClientsDone++
+		}
+		p.Steps.merge(t)
+	}
+	p.Left = LeftOf(p.Steps)
+	return p
+}
+
+// Unassigned returns the ids of the run's clients in no portfolio, in the
+// run's order.
+func (r *Run) Unassigned(ps []Portfolio) []string {
+	var out []string
+	for i := range r.Clients {
+		id := r.Clients[i].ID
+		if !slices.ContainsFunc(ps, func(p Portfolio) bool { return p.Has(id) }) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
