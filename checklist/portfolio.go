@@ -3,6 +3,8 @@ package checklist
 import (
 	"slices"
 	"time"
+
+	"github.com/bascule-cli/bascule/checklist/workdays"
 )
 
 // Portfolio is one team member's share of the clients (bascule serve's
@@ -97,4 +99,52 @@ func (r *Run) Unassigned(ps []Portfolio) []string {
 		}
 	}
 	return out
+}
+
+// PersonFigures is one person's share of the open work: progress, time
+// left by the guide's durations, and the finish estimated from his pace.
+type PersonFigures struct {
+	Person   string            `json:"person"`
+	Role     string            `json:"role,omitempty"`
+	Progress PortfolioProgress `json:"progress"`
+	Finish   Finish            `json:"finish"`
+}
+
+// TeamFigures are the per-person figures of a team and the cabinet's.
+type TeamFigures struct {
+	People []PersonFigures `json:"people"`
+	// Unassigned are the clients in no admin's or collaborator's portfolio.
+	Unassigned PortfolioProgress `json:"unassigned"`
+	// Cabinet is all the open work (the firm's steps and every client's)
+	// at everyone's pace.
+	Cabinet PersonFigures `json:"cabinet"`
+}
+
+// TeamFigures computes each portfolio's figures and the cabinet's at now:
+// events are the audit (from PaceStart(now) on is enough), created is when
+// the workspace was created (the cabinet's pace is measured from then at
+// the latest).
+func (r *Run) TeamFigures(ps []Portfolio, events []Event, created, now time.Time, cal workdays.Calendar) TeamFigures {
+	var f TeamFigures
+	var cabinetSide []Portfolio
+	for _, p := range ps {
+		pr := r.ClientsProgress(p.Clients)
+		pace := MeasurePace(events, p.Person, p.Since, now, cal)
+		f.People = append(f.People, PersonFigures{Person: p.Person, Role: p.Role, Progress: pr,
+			Finish: EstimateFinish(pace, pr.StepsLeft(), now, cal)})
+		if p.Role != "entreprise" {
+			cabinetSide = append(cabinetSide, p)
+		}
+	}
+	f.Unassigned = r.ClientsProgress(r.Unassigned(cabinetSide))
+	open := r.OpenTally(r.Progress())
+	all := PortfolioProgress{Clients: len(r.Clients), Steps: open, Left: LeftOf(open)}
+	for i := range r.Clients {
+		if r.clientOpenTally(i).Complete() {
+			all.ClientsDone++
+		}
+	}
+	pace := MeasurePace(events, "", created, now, cal)
+	f.Cabinet = PersonFigures{Progress: all, Finish: EstimateFinish(pace, all.StepsLeft(), now, cal)}
+	return f
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/bascule-cli/bascule/checklist/workdays"
 )
 
 func TestClientsProgress(t *testing.T) {
@@ -101,5 +103,58 @@ func TestUnassignedAndHas(t *testing.T) {
 	}
 	if got := r.Unassigned(nil); len(got) != 4 {
 		t.Fatalf("no team: %v", got)
+	}
+}
+
+func TestTeamFigures(t *testing.T) {
+	g := Default()
+	cal := workdays.Calendar{Location: workdays.Paris()}
+	r := NewRun(g, dossiers(4, 0))
+	for pos := range r.Clients[0].Steps {
+		r.Clients[0].Steps[pos] = StatusDone
+	}
+	ps := []Portfolio{
+		{Person: "Claire", Role: "collaborateur", Clients: []string{"c00000", "c00001"}},
+		{Person: "Marc", Role: "collaborateur", Clients: []string{"c00002"}, Since: at(t, "2026-12-17 08:00")},
+		{Person: "Zoé", Role: "entreprise", Clients: []string{"c00003"}},
+	}
+	now := at(t, "2026-12-18 15:00")
+	evs := []Event{
+		stepEv(t, "2026-12-14 10:00", "Claire", "todo", "done"),
+		stepEv(t, "2026-12-15 10:00", "Claire", "todo", "done"),
+		stepEv(t, "2026-12-18 10:00", "Marc", "todo", "done"),
+	}
+	f := r.TeamFigures(ps, evs, time.Time{}, now, cal)
+	if len(f.People) != 3 {
+		t.Fatalf("people: %+v", f.People)
+	}
+	claire, marc, zoe := f.People[0], f.People[1], f.People[2]
+	left := r.ClientsProgress([]string{"c00001"}).StepsLeft()
+	if claire.Progress.Clients != 2 || claire.Progress.ClientsDone != 1 || claire.Progress.StepsLeft() != left {
+		t.Errorf("Claire: %+v", claire.Progress)
+	}
+	// Claire: 2 steps over 5 days; Marc joined Thursday: 1 step over 2 days.
+	if claire.Finish.Pace.Steps != 2 || claire.Finish.Pace.Days != 5 || !claire.Finish.Pace.From.Equal(at(t, "2026-12-14 00:00")) || !claire.Finish.Known ||
+		claire.Finish.Days != (left*5+1)/2 {
+		t.Errorf("Claire's estimate: %+v", claire.Finish)
+	}
+	if marc.Finish.Pace.Days != 2 || marc.Finish.Pace.Steps != 1 {
+		t.Errorf("Marc's pace: %+v", marc.Finish.Pace)
+	}
+	if zoe.Finish.Known || zoe.Finish.Done || zoe.Role != "entreprise" {
+		t.Errorf("Zoé (no work yet): %+v", zoe)
+	}
+	// Zoé's company is no cabinet portfolio: c00003 is unassigned.
+	if f.Unassigned.Clients != 1 {
+		t.Errorf("unassigned: %+v", f.Unassigned)
+	}
+	open := r.OpenTally(r.Progress())
+	if f.Cabinet.Progress.Clients != 4 || f.Cabinet.Progress.ClientsDone != 1 || f.Cabinet.Progress.Steps != open ||
+		f.Cabinet.Finish.Pace.Steps != 3 || f.Cabinet.Finish.Remaining != open.Total-open.Done {
+		t.Errorf("cabinet: %+v", f.Cabinet)
+	}
+	// No team: only the cabinet's figures, every client unassigned.
+	if nf := r.TeamFigures(nil, nil, time.Time{}, now, cal); len(nf.People) != 0 || nf.Unassigned.Clients != 4 || nf.Cabinet.Finish.Known {
+		t.Errorf("no team: %+v", nf)
 	}
 }
