@@ -27,6 +27,12 @@ const PaceWindow = 5
 // date says nothing useful (and would take long to count).
 const MaxFinishDays = 2600
 
+// WorkCalendar is the calendar of the estimates: national holidays, civil
+// dates in Paris.
+func WorkCalendar() workdays.Calendar {
+	return workdays.Calendar{Region: workdays.National, Location: workdays.Paris()}
+}
+
 // Pace is a measured rate of work.
 type Pace struct {
 	Steps int       `json:"steps"` // net steps resolved over the window
