@@ -169,24 +169,32 @@ func FormatDate(lang Lang, t time.Time) string {
 	return t.Format("02/01/2006")
 }
 
-// PaceText is the pace for the user: "14 étapes par jour ouvré",
+// Number is the pace's figure alone, as Text writes it: "14", "2,4",
+// "0.2"; "" when unknown.
+func (p Pace) Number(lang Lang) string {
+	if !p.Known() {
+		return ""
+	}
+	per := p.PerDay()
+	if p.Steps%p.Days == 0 || per >= 10 {
+		return FormatInt(lang, int(per+0.5))
+	}
+	tenths := int(per*10 + 0.5)
+	sep := ","
+	if lang == English {
+		sep = "."
+	}
+	return FormatInt(lang, tenths/10) + sep + string(rune('0'+tenths%10))
+}
+
+// Text is the pace for the user: "14 étapes par jour ouvré",
 // "0,4 étape par jour ouvré"; "" when unknown.
 func (p Pace) Text(lang Lang) string {
 	if !p.Known() {
 		return ""
 	}
 	per := p.PerDay()
-	var n string
-	if p.Steps%p.Days == 0 || per >= 10 {
-		n = FormatInt(lang, int(per+0.5))
-	} else {
-		tenths := int(per*10 + 0.5)
-		sep := ","
-		if lang == English {
-			sep = "."
-		}
-		n = FormatInt(lang, tenths/10) + sep + string(rune('0'+tenths%10))
-	}
+	// French puts a quantity below 2 in the singular, English only 1.
 	one := per < 2
 	if lang == English {
 		one = per == 1
@@ -195,7 +203,7 @@ func (p Pace) Text(lang Lang) string {
 	if one {
 		unit = tx("étape par jour ouvré", "step per working day")
 	}
-	return n + " " + unit.In(lang)
+	return p.Number(lang) + " " + unit.In(lang)
 }
 
 // Text is the estimate for the user, labelled as one: "fin estimée le
