@@ -59,8 +59,9 @@ type Model struct {
 	status status
 	fatal  error
 	ids    *idSource
-	vault  *vault     // the passphrase once given and the sealed names: secret_tui.go
-	team   *teamState // the team's portfolios: team.go
+	vault  *vault // the passphrase once given and the sealed names: secret_tui.go
+
+	team *teamState // the team's portfolios: team.go
 }
 
 // idSource hands out request ids and keeps the cancel functions of running
