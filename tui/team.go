@@ -182,9 +182,15 @@ func (m *Model) newTeamKeys() teamKeys {
 		Team:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(m.lang, "équipe : avancement, fin estimée", "team: progress, estimated finish"))),
 	}
 	on := m.hasTeam()
+	// A served member's role is known once the team is read: until then,
+	// and for a company's user, only "mes dossiers".
+	cabinet := m.opts.Member == ""
+	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role != "entreprise" {
+		cabinet = true
+	}
 	k.Mine.SetEnabled(on && m.team.me != "")
-	k.Assign.SetEnabled(on && len(m.team.ps) > 0)
-	k.Team.SetEnabled(on)
+	k.Assign.SetEnabled(on && cabinet && len(m.team.ps) > 0)
+	k.Team.SetEnabled(on && cabinet)
 	return k
 }
 

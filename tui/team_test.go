@@ -201,3 +201,15 @@ func TestTeamScreenEnglishAndNoPace(t *testing.T) {
 	d.mustSee("Team: progress per person", "Alice (you)", "no pace yet", "Firm: left ≈", "no pace yet: no step done",
 		"bascule's estimate")
 }
+
+func TestCompanyUserHasOnlyMesDossiers(t *testing.T) {
+	env, _ := teamEnv("Zoé")
+	d := newDriver(t, env.opts, 100, 30)
+	d.key("e", "p")
+	if d.m.Screen() != "dashboard" {
+		t.Fatalf("a company's user opened %s", d.m.Screen())
+	}
+	d.key("?")
+	d.mustSee("M mes dossiers")
+	d.mustNotSee("équipe : avancement", "affecter au portefeuille", "Sélectionnez d'abord")
+}

@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -53,13 +54,30 @@ func (e *Engine) teamStore() (teamPort, error) {
 	return e.team, nil
 }
 
-// Team lists the team's portfolios; none without a team store.
+// Team lists the team's portfolios; none without a team store. A
+// company's user sees only his own: the cabinet's team is not his to read.
 func (e *Engine) Team() ([]checklist.Portfolio, error) {
 	t, err := e.teamStore()
 	if err != nil {
 		return nil, nil
 	}
-	return t.store.Portfolios(e.ws)
+	ps, err := t.store.Portfolios(e.ws)
+	if err != nil || !companyUser(ps, t.member) {
+		return ps, err
+	}
+	return slices.DeleteFunc(ps, func(p checklist.Portfolio) bool { return p.Person != t.member }), nil
+}
+
+// companyUser says whether member is a company's user ("entreprise").
+func companyUser(ps []checklist.Portfolio, member string) bool {
+	return member != "" && slices.ContainsFunc(ps, func(p checklist.Portfolio) bool { return p.Person == member && p.Role == "entreprise" })
+}
+
+// errCompanyUser refuses the team's figures to a company's user.
+func errCompanyUser(member string) error {
+	return &checklist.Error{Code: "company_user", Message: checklist.Text{
+		FR: member + " (entreprise) : l'avancement de l'équipe du cabinet n'est pas ouvert aux entreprises",
+		EN: member + " (entreprise): the firm team's progress is not open to companies"}}
 }
 
 // AssignPortfolio gives clients to a person of the team, as the engine's
@@ -131,6 +149,9 @@ func (e *Engine) TeamFigures(created time.Time) (checklist.TeamFigures, []checkl
 	ps, err := t.store.Portfolios(e.ws)
 	if err != nil {
 		return checklist.TeamFigures{}, nil, err
+	}
+	if companyUser(ps, t.member) {
+		return checklist.TeamFigures{}, nil, errCompanyUser(t.member)
 	}
 	evs, err := t.store.Events(e.ws, checklist.PaceStart(now, cal))
 	if err != nil {

@@ -139,3 +139,21 @@ func TestTeamFiguresFromTheAudit(t *testing.T) {
 		t.Errorf("no team: %+v, %v, %v", f, ps, err)
 	}
 }
+
+// A company's user reads only his own portfolio, and not the team's
+// figures.
+func TestTeamClosedToACompanyUser(t *testing.T) {
+	e, ft := teamEngine(t, "Zoé")
+	ft.ps = append(ft.ps, checklist.Portfolio{Person: "Zoé", Role: "entreprise", Clients: []string{"c00002"}})
+	ps, err := e.Team()
+	if err != nil || len(ps) != 1 || ps[0].Person != "Zoé" {
+		t.Fatalf("Team = %+v, %v", ps, err)
+	}
+	var ce *checklist.Error
+	if _, _, err := e.TeamFigures(time.Time{}); !errors.As(err, &ce) || ce.Code != "company_user" {
+		t.Fatalf("TeamFigures: %v", err)
+	}
+	if _, err := e.AssignPortfolio("Marc", []string{"c00002"}); !errors.As(err, &ce) || ce.Code != "not_admin" {
+		t.Fatalf("AssignPortfolio: %v", err)
+	}
+}
