@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -156,5 +157,60 @@ func TestTeamFigures(t *testing.T) {
 	// No team: only the cabinet's figures, every client unassigned.
 	if nf := r.TeamFigures(nil, nil, time.Time{}, now, cal); len(nf.People) != 0 || nf.Unassigned.Clients != 4 || nf.Cabinet.Finish.Known {
 		t.Errorf("no team: %+v", nf)
+	}
+}
+
+// BenchmarkTeamFigures12k: a 12,000-client run shared by 20 collaborators
+// (600 clients each), with 20,000 step events in the window; compare with
+// BenchmarkRunProgress12k (which also builds the run).
+func BenchmarkTeamFigures12k(b *testing.B) {
+	g := Default()
+	r := NewRun(g, dossiers(12000, 4))
+	ps := make([]Portfolio, 20)
+	for i := range ps {
+		ps[i] = Portfolio{Person: fmt.Sprintf("P%02d", i), Role: "collaborateur"}
+		for c := i * 600; c < (i+1)*600; c++ {
+			ps[i].Clients = append(ps[i].Clients, fmt.Sprintf("c%05d", c))
+		}
+	}
+	now := time.Date(2026, 12, 18, 15, 0, 0, 0, time.UTC)
+	evs := make([]Event, 20000)
+	for i := range evs {
+		evs[i] = Event{At: now.Add(-time.Duration(i) * time.Minute), Who: ps[i%20].Person, Action: ActionStep, From: "todo", To: "done"}
+	}
+	cal := WorkCalendar()
+	b.ReportAllocs()
+	for b.Loop() {
+		f := r.TeamFigures(ps, evs, time.Time{}, now, cal)
+		if len(f.People) != 20 || !f.Cabinet.Finish.Known {
+			b.Fatal("figures")
+		}
+	}
+}
+
+// openTallies (one walk) agrees with clientOpenTally (ClientProgress's rule)
+// for every client, before and after the switch.
+func TestOpenTalliesMatchClientProgress(t *testing.T) {
+	g := Default()
+	r := NewRun(g, dossiers(9, 2))
+	for ci := range r.Clients {
+		for pos := range r.Clients[ci].Steps {
+			r.Clients[ci].Steps[pos] = Status((ci + pos) % 5)
+		}
+	}
+	for _, migrated := range []bool{false, true} {
+		if migrated {
+			for i, s := range g.StepsFor(ScopeCabinet) {
+				if s.ID == StepRequestAnswer {
+					r.Cabinet[i] = StatusDone
+				}
+			}
+		}
+		open := r.openPhases()
+		for ci, got := range r.openTallies() {
+			if want := r.clientOpenTally(ci, &open); got != want {
+				t.Errorf("migrated %v, client %d: %+v, want %+v", migrated, ci, got, want)
+			}
+		}
 	}
 }
