@@ -35,9 +35,9 @@ func WorkCalendar() workdays.Calendar {
 
 // Pace is a measured rate of work.
 type Pace struct {
-	Steps int       `json:"steps"` // net steps resolved over the window
-	Days  int       `json:"days"`  // working days measured
-	From  time.Time `json:"from"`  // first day measured (Paris midnight); zero when none
+	Steps int       `json:"steps"`         // net steps resolved over the window
+	Days  int       `json:"days"`          // working days measured
+	From  time.Time `json:"from,omitzero"` // first day measured (Paris midnight); zero when none
 }
 
 // Known reports whether there is a pace to estimate from: some work
@@ -124,7 +124,7 @@ type Finish struct {
 	Pace      Pace      `json:"pace"`
 	Remaining int       `json:"remaining"`   // steps not resolved
 	Days      int       `json:"days"`        // working days of work left at the pace
-	At        time.Time `json:"at"`          // the working day it should end on (Paris midnight); zero when unknown
+	At        time.Time `json:"at,omitzero"` // the working day it should end on (Paris midnight); zero when unknown
 	Known     bool      `json:"known"`       // false: no pace yet (or too far), no date
 	TooFar    bool      `json:"too_far"`     // more than MaxFinishDays working days
 	Done      bool      `json:"done"`        // nothing left

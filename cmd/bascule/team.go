@@ -352,7 +352,7 @@ func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
 		line(p.Person+" ("+p.Role+")", p.Progress, finish)
 	}
 	if f.Unassigned.Clients > 0 {
-		line(env.msg("Non affectés", "Unassigned"), f.Unassigned, "")
+		line(env.msg("Non affectés", "Unassigned"), f.Unassigned, "—")
 	}
 	line(env.msg("Cabinet (tous)", "Firm (everyone)"), f.Cabinet.Progress, f.Cabinet.Finish.Text(env.lang))
 	_ = tw.Flush()
