@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -212,4 +213,39 @@ func TestCompanyUserHasOnlyMesDossiers(t *testing.T) {
 	d.key("?")
 	d.mustSee("M mes dossiers")
 	d.mustNotSee("équipe : avancement", "affecter au portefeuille", "Sélectionnez d'abord")
+}
+
+// The team's screens fit each reference size, with long names and many
+// people (the list says how many it leaves out); English at the smallest.
+// The layout is checked on the team's screens, with the names they show
+// (the guide's texts make the check slow and are not on these screens).
+func TestTeamScreensFitTheirWidth(t *testing.T) {
+	type run struct {
+		w, h int
+		lang checklist.Lang
+	}
+	for _, r := range []run{{80, 24, checklist.French}, {100, 30, checklist.French}, {120, 40, checklist.French}, {80, 24, checklist.English}} {
+		env, ft := teamEnv("Alice")
+		env.opts.Lang = r.lang
+		ft.events = teamAudit()
+		for i := range 30 {
+			ft.ps = append(ft.ps, checklist.Portfolio{Person: "Marie-Christine de La Tour d'Auvergne " + itoa(i), Role: "collaborateur",
+				Clients: []string{env.opts.Run.Clients[10+i].ID}})
+		}
+		d := newDriver(t, env.opts, r.w, r.h)
+		var known []string // what these screens show that may be cut
+		for _, p := range ft.ps {
+			known = append(known, p.Person)
+		}
+		for _, c := range env.opts.Run.Clients {
+			known = append(known, c.Name)
+		}
+		for _, step := range [][]string{{"M"}, {"M", " ", " ", "p"}, {"esc", "e"}, {"?"}} {
+			d.key(step...)
+			checkLayout(t, d, known, fmt.Sprintf("%dx%d %s, %v on %s", r.w, r.h, r.lang, step, d.m.Screen()))
+		}
+		if r.lang == checklist.French {
+			d.mustSee("… et ")
+		}
+	}
 }
