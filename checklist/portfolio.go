@@ -22,8 +22,13 @@ func (p Portfolio) Has(client string) bool {
 	return ok
 }
 
-// PortfolioRoleAdmin is the role that may hand out portfolios.
-const PortfolioRoleAdmin = "admin"
+// The roles of a portfolio's person, as the store records them: an admin
+// hands out portfolios; a company's user ("entreprise") holds his
+// company's dossier, which is no portfolio of the cabinet.
+const (
+	PortfolioRoleAdmin   = "admin"
+	PortfolioRoleCompany = "entreprise"
+)
 
 // openPhase says whether a phase's steps can be worked on now: everything
 // before the switch, and after it the validation and the summary too. The
@@ -182,7 +187,7 @@ func (r *Run) TeamFigures(ps []Portfolio, events []Event, created, now time.Time
 		pace := MeasurePace(events, p.Person, p.Since, now, cal)
 		f.People = append(f.People, PersonFigures{Person: p.Person, Role: p.Role, Progress: pr,
 			Finish: EstimateFinish(pace, pr.StepsLeft(), now, cal)})
-		if p.Role != "entreprise" {
+		if p.Role != PortfolioRoleCompany {
 			cabinetSide = append(cabinetSide, p)
 		}
 	}

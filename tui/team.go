@@ -95,7 +95,7 @@ func (t *teamState) portfolio(name string) (checklist.Portfolio, bool) {
 func (t *teamState) candidates() []checklist.Portfolio {
 	var out []checklist.Portfolio
 	for _, p := range t.ps {
-		if p.Role != "entreprise" {
+		if p.Role != checklist.PortfolioRoleCompany {
 			out = append(out, p)
 		}
 	}
@@ -185,7 +185,7 @@ func (m *Model) newTeamKeys() teamKeys {
 	// A served member's role is known once the team is read: until then,
 	// and for a company's user, only "mes dossiers".
 	cabinet := m.opts.Member == ""
-	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role != "entreprise" {
+	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role != checklist.PortfolioRoleCompany {
 		cabinet = true
 	}
 	k.Mine.SetEnabled(on && m.team.me != "")
@@ -262,7 +262,8 @@ func (m *Model) mineSummary() string {
 }
 
 // mayAssign says why the session cannot hand out portfolios, "" when it
-// can: the engine checks again (checklist's rule is only the admin role).
+// can, so that a collaborator is told at once; the engine decides again
+// when it assigns (AssignPortfolio).
 func (m *Model) mayAssign() string {
 	if m.opts.Member == "" {
 		return ""

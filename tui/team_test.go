@@ -201,6 +201,12 @@ func TestTeamScreenEnglishAndNoPace(t *testing.T) {
 	d.key("e")
 	d.mustSee("Team: progress per person", "Alice (you)", "no pace yet", "Firm: left ≈", "no pace yet: no step done",
 		"bascule's estimate")
+	d.key("esc", "M")
+	d.mustSee("Clients (0/40) · my dossiers", "My dossiers: 0/0 clients finished")
+	d.key("M", "x", "p")
+	d.mustSee("Assign 1 selected client to the portfolio of:", "The change is logged under your name.")
+	d.key("enter")
+	d.mustSee("1 client assigned to Alice · portfolio: 1 client")
 }
 
 func TestCompanyUserHasOnlyMesDossiers(t *testing.T) {
