@@ -172,8 +172,8 @@ func (ix *clientIndex) setQuery(q string) {
 	ix.filterFrom(ix.filtered)
 }
 
-// refilter filters the full order. With no query the rows are the order
-// itself, without copying.
+// refilter filters the full order. With no query and no restriction
+// (keep) the rows are the order itself, without copying.
 func (ix *clientIndex) refilter() {
 	if ix.norm == "" && ix.keep == nil {
 		ix.filtered, ix.cur = ix.order, 0
