@@ -25,6 +25,7 @@ type teamState struct {
 	figs    *checklist.TeamFigures // the team screen's figures; nil while computed
 	figsErr error
 	pick    int // the assignment screen's cursor, in candidates()
+	off     int // the team screen's first person shown (teamOffset clamps it)
 }
 
 // Messages of the team.
@@ -353,7 +354,7 @@ func (m *Model) assignCmd(person string, ids []string) tea.Cmd {
 // openTeam opens the team screen and computes its figures in the
 // background (the audit of the last working days is read).
 func (m *Model) openTeam() tea.Cmd {
-	m.team.figs, m.team.figsErr = nil, nil
+	m.team.figs, m.team.figsErr, m.team.off = nil, nil, 0
 	m.open(screenTeam)
 	eng := m.eng
 	created := m.ws.Created
@@ -364,14 +365,28 @@ func (m *Model) openTeam() tea.Cmd {
 }
 
 func (m *Model) updateTeamScreen(msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.gkeys.Back) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := newTeamScreenKeys(m.lang, m.gkeys)
+	switch {
+	case key.Matches(km, k.Back):
 		m.goBack()
+	case key.Matches(km, k.Up):
+		m.team.off = max(0, m.teamOffset()-1)
+	case key.Matches(km, k.Down):
+		m.team.off = m.teamOffset() + 1 // teamOffset keeps it within the list
 	}
 	return nil
 }
 
 // teamScreenKeys are the team screen's keys.
-type teamScreenKeys struct{ Back, Quit key.Binding }
+type teamScreenKeys struct{ Up, Down, Back, Quit key.Binding }
 
-func (k teamScreenKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Back, k.Quit} }
+func newTeamScreenKeys(lang checklist.Lang, g globalKeys) teamScreenKeys {
+	return teamScreenKeys{Up: upKey(tr(lang, "défiler", "scroll")), Down: downKey(lang), Back: g.Back, Quit: g.Quit}
+}
+
+func (k teamScreenKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Back, k.Quit} }
 func (k teamScreenKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -251,7 +251,32 @@ func TestTeamScreensFitTheirWidth(t *testing.T) {
 			checkLayout(t, d, known, fmt.Sprintf("%dx%d %s, %v on %s", r.w, r.h, r.lang, step, d.m.Screen()))
 		}
 		if r.lang == checklist.French {
-			d.mustSee("… et ")
+			d.mustSee(" sur 34 personnes · ↑↓ pour défiler")
 		}
+	}
+}
+
+// With more people than fit, ↑↓ scroll the list, within its ends.
+func TestTeamScreenScrolls(t *testing.T) {
+	env, ft := teamEnv("Alice")
+	for i := range 30 {
+		ft.ps = append(ft.ps, checklist.Portfolio{Person: fmt.Sprintf("Z%02d", i), Role: "collaborateur"})
+	}
+	d := newDriver(t, env.opts, 80, 24)
+	d.key("e")
+	room := d.m.teamRoom()
+	d.mustSee("Alice (vous)", "1–"+itoa(room)+" sur 34 personnes")
+	d.mustNotSee("Z29")
+	for range 40 {
+		d.key("down")
+	}
+	d.mustSee("Z29", itoa(35-room)+"–34 sur 34 personnes", "Cabinet (tous)")
+	d.mustNotSee("Alice (vous)")
+	for range 40 {
+		d.key("up")
+	}
+	d.mustSee("Alice (vous)", "1–"+itoa(room)+" sur")
+	if room < 3 {
+		t.Fatalf("only %d people fit at 80×24", room)
 	}
 }

@@ -71,8 +71,12 @@ func (m *Model) personRow(c teamCols, f checklist.PersonFigures, name string) st
 		leftCell(m.lang, pr.Left), finish, paceCell(m.lang, f.Finish.Pace))
 }
 
+// teamTopLines is how many lines the team screen shows above its people:
+// header, rule, title, scope, blank, column titles.
+const teamTopLines = 6
+
 func (m *Model) viewTeam() (string, help.KeyMap) {
-	keys := teamScreenKeys{Back: m.gkeys.Back, Quit: m.gkeys.Quit}
+	keys := newTeamScreenKeys(m.lang, m.gkeys)
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	scope := tr(m.lang, "Travail ouvert avant la migration : préparation, inscription, demande.",
@@ -96,42 +100,71 @@ func (m *Model) viewTeam() (string, help.KeyMap) {
 	b.WriteString(m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Personne", "Person"), tr(m.lang, "Rôle", "Role"),
 		tr(m.lang, "clients", "clients"), tr(m.lang, "reste (guide)", "left (guide)"), tr(m.lang, "fin estimée*", "est. finish*"),
 		tr(m.lang, "rythme*", "pace*"))) + "\n")
-	// Room for the people: the screen less the header, the cabinet's lines
-	// and the footnote.
-	room := max(1, m.height-3-5-4-7)
-	for i, p := range f.People {
-		if i == room && len(f.People) > room+1 {
-			b.WriteString(m.st.Muted.Render("   "+tr(m.lang, "… et ", "… and ")+
-				nouns(m.lang, len(f.People)-room, "autre personne", "autres personnes", "other person", "other people")) + "\n")
-			break
-		}
+	room, off := m.teamRoom(), m.teamOffset()
+	keys.Up.SetEnabled(len(f.People) > room) // nothing to scroll when all fit
+	end := min(len(f.People), off+room)
+	for _, p := range f.People[off:end] {
 		name := p.Person
 		if p.Person == t.me {
 			name += tr(m.lang, " (vous)", " (you)")
 		}
 		b.WriteString(m.personRow(c, p, name) + "\n")
 	}
+	if len(f.People) > room {
+		b.WriteString(m.st.Muted.Render("   "+checklist.FormatInt(m.lang, off+1)+"–"+checklist.FormatInt(m.lang, end)+
+			tr(m.lang, " sur ", " of ")+nouns(m.lang, len(f.People), "personne", "personnes", "person", "people")+
+			tr(m.lang, " · ↑↓ pour défiler", " · ↑↓ to scroll")) + "\n")
+	}
 	if len(f.People) == 0 {
 		b.WriteString(m.st.Muted.Render("   "+tr(m.lang, "aucun membre : « bascule team add » en ajoute", "no member: \"bascule team add\" adds some")) + "\n")
 	}
-	u := f.Unassigned
-	if u.Clients > 0 {
-		b.WriteString(m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Non affectés", "Unassigned"), "",
-			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left), "", "")) + "\n")
+	b.WriteString(strings.Join(m.teamBottom(c), "\n"))
+	return b.String(), keys
+}
+
+// teamBottom is what the team screen shows under its people: the clients
+// no one has, the cabinet's line, its estimate in words and the method.
+func (m *Model) teamBottom(c teamCols) []string {
+	f := m.team.figs
+	var out []string
+	if u := f.Unassigned; u.Clients > 0 {
+		out = append(out, m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Non affectés", "Unassigned"), "",
+			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left), "", "")))
 	}
-	b.WriteString(" " + m.st.Rule.Render(strings.Repeat("─", m.width-2)) + "\n")
-	b.WriteString(m.st.Header.Render(m.personRow(c, f.Cabinet, tr(m.lang, "Cabinet (tous)", "Firm (everyone)"))) + "\n\n")
+	out = append(out, " "+m.st.Rule.Render(strings.Repeat("─", m.width-2)),
+		m.st.Header.Render(m.personRow(c, f.Cabinet, tr(m.lang, "Cabinet (tous)", "Firm (everyone)"))), "")
 	cab := tr(m.lang, "Cabinet : ", "Firm: ")
 	if l := f.Cabinet.Progress.Left.Text(m.lang); l != "" {
 		cab += l + " ; "
 	}
-	for _, l := range wrapLines(cab+f.Cabinet.Finish.Text(m.lang), m.width-2, " ") {
-		b.WriteString(l + "\n")
-	}
+	out = append(out, wrapLines(cab+f.Cabinet.Finish.Text(m.lang), m.width-2, " ")...)
 	for _, l := range wrapLines("* "+checklist.PaceMethod().In(m.lang), m.width-2, " ") {
-		b.WriteString(m.st.Muted.Render(l) + "\n")
+		out = append(out, m.st.Muted.Render(l))
 	}
-	return strings.TrimSuffix(b.String(), "\n"), keys
+	return out
+}
+
+// teamRoom is how many people fit on the team screen: the screen less the
+// lines above and below them, the footer, and the scrolling line when
+// they do not all fit.
+func (m *Model) teamRoom() int {
+	if m.team.figs == nil {
+		return 1
+	}
+	foot := lipglossHeight(m.footer(newTeamScreenKeys(m.lang, m.gkeys)))
+	room := m.height - foot - teamTopLines - len(m.teamBottom(m.teamCols()))
+	if len(m.team.figs.People) > room {
+		room-- // the "1–5 sur 20" line
+	}
+	return max(1, room)
+}
+
+// teamOffset is the first person shown, kept within the list.
+func (m *Model) teamOffset() int {
+	if m.team.figs == nil {
+		return 0
+	}
+	return max(0, min(m.team.off, len(m.team.figs.People)-m.teamRoom()))
 }
 
 func (m *Model) viewAssign() (string, help.KeyMap) {
