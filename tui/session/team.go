@@ -70,7 +70,9 @@ func (e *Engine) Team() ([]checklist.Portfolio, error) {
 
 // companyUser says whether member is a company's user ("entreprise").
 func companyUser(ps []checklist.Portfolio, member string) bool {
-	return member != "" && slices.ContainsFunc(ps, func(p checklist.Portfolio) bool { return p.Person == member && p.Role == checklist.PortfolioRoleCompany })
+	return member != "" && slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
+		return p.Person == member && p.Role == checklist.PortfolioRoleCompany
+	})
 }
 
 // errCompanyUser refuses the team's figures to a company's user.
