@@ -33,6 +33,9 @@ type (
 	teamLoadedMsg struct {
 		ps  []checklist.Portfolio
 		err error
+		// mine turns "mes dossiers" on once the team is read again (an
+		// admin may have changed the portfolio since the session began).
+		mine bool
 	}
 	teamFiguresMsg struct {
 		figs checklist.TeamFigures
@@ -59,14 +62,18 @@ func (m *Model) initTeam() {
 func (m *Model) hasTeam() bool { return m.eng != nil && m.opts.Team != nil && m.team != nil }
 
 // teamLoadCmd reads the team's portfolios through the engine.
-func (m *Model) teamLoadCmd() tea.Cmd {
+func (m *Model) teamLoadCmd() tea.Cmd { return m.readTeamCmd(false) }
+
+// readTeamCmd reads the team's portfolios; mine turns "mes dossiers" on
+// when they land.
+func (m *Model) readTeamCmd(mine bool) tea.Cmd {
 	if !m.hasTeam() {
 		return nil
 	}
 	eng := m.eng
 	return func() tea.Msg {
 		ps, err := eng.Team()
-		return teamLoadedMsg{ps: ps, err: err}
+		return teamLoadedMsg{ps: ps, err: err, mine: mine}
 	}
 }
 
@@ -113,7 +120,13 @@ func (m *Model) updateTeam(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			return m.errStatus(msg.err), true
 		}
+		if msg.mine {
+			m.team.mine = true
+		}
 		m.setTeam(msg.ps)
+		if msg.mine && m.team.mine {
+			return m.setStatus(m.mineSummary(), false), true
+		}
 		return nil, true
 	case teamFiguresMsg:
 		if msg.err == nil {
@@ -235,7 +248,10 @@ func (m *Model) dashTeamKey(km tea.KeyMsg) (tea.Cmd, bool) {
 	k := m.newTeamKeys()
 	switch {
 	case key.Matches(km, k.Mine):
-		m.team.mine = !m.team.mine
+		if !m.team.mine {
+			return m.readTeamCmd(true), true // on with the portfolio as it is now
+		}
+		m.team.mine = false
 		m.applyMine()
 		return m.setStatus(m.mineSummary(), false), true
 	case key.Matches(km, k.Assign):

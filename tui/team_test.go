@@ -280,3 +280,15 @@ func TestTeamScreenScrolls(t *testing.T) {
 		t.Fatalf("only %d people fit at 80×24", room)
 	}
 }
+
+// "mes dossiers" shows the portfolio as it is when turned on, not as it
+// was when the session began (an admin assigns from another session).
+func TestMesDossiersReadsThePortfolioAgain(t *testing.T) {
+	env, ft := teamEnv("Claire")
+	d := newDriver(t, env.opts, 100, 30)
+	if _, err := ft.AssignPortfolio("", "Claire", []string{"c00007"}, "Alice"); err != nil {
+		t.Fatal(err)
+	}
+	d.key("M")
+	d.mustSee("Clients (3/40) · mes dossiers", env.opts.Run.Clients[7].Name, "Mes dossiers : 0/3 clients finis")
+}
