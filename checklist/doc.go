@@ -22,6 +22,11 @@
 // counts against the export. Counts, numbers, durations and Paris times are
 // written for the user by wording.go and due.go, never with "(s)".
 //
+// A team's portfolios (portfolio.go) get their progress and time left on
+// the work open now, and an estimated finish in working days from the
+// pace of the audit's last working days (pace.go): bascule's own method,
+// always labelled as an estimate.
+//
 // The one rule for what a check's evidence does to a status is evidence.go
 // (StatusFromEvidence, Run.StatusAfterEvidence). Step ids are constants
 // (stepids.go); the vocabulary the front ends share with the store and the

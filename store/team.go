@@ -209,15 +209,9 @@ func (db *DB) Members(ws string) ([]Member, error) {
 		if t == nil {
 			return nil
 		}
-		c := t.Cursor()
-		for k, v := c.Seek([]byte{tagMember}); k != nil && k[0] == tagMember; k, v = c.Next() {
-			m, err := decodeMember(v)
-			if err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return nil
+		var err error
+		out, err = membersIn(t)
+		return err
 	})
 	return out, err
 }
@@ -317,6 +311,96 @@ func (db *DB) AssignClients(ws, name string, clients []string, replace bool, by 
 			Detail: fmt.Sprintf("%s : %d → %s", m.Name, before, checklist.Count(len(m.Clients), "client", "clients", "", "").FR)})
 	})
 	return m, err
+}
+
+// Portfolios lists the team's portfolios (the engine's port,
+// session.TeamStore): each member's name, role, clients and the date he
+// joined, by name; none when the workspace has no team.
+func (db *DB) Portfolios(ws string) ([]checklist.Portfolio, error) {
+	ms, err := db.Members(ws)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]checklist.Portfolio, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, portfolioOf(m))
+	}
+	return out, nil
+}
+
+func portfolioOf(m Member) checklist.Portfolio {
+	return checklist.Portfolio{Person: m.Name, Role: string(m.Role), Clients: m.Clients, Since: m.Added}
+}
+
+// AssignPortfolio gives clients to a member of the cabinet (admin or
+// collaborateur): they join his portfolio and leave the portfolio of any
+// other admin or collaborator (a dossier has one person in charge), in one
+// transaction, with one audit event per portfolio changed under by. An
+// "entreprise" member's dossier is his company's, never handed out: it is
+// neither a target nor taken from. It returns the member's portfolio as
+// recorded. The caller checks that the clients exist in the workspace.
+func (db *DB) AssignPortfolio(ws, person string, clients []string, by string) (checklist.Portfolio, error) {
+	ids := normClients(clients)
+	var out checklist.Portfolio
+	err := db.update(func(tx *bolt.Tx) error {
+		m, err := getMember(tx, ws, person)
+		if err != nil {
+			return err
+		}
+		if m.Role == RoleEntreprise {
+			return fmt.Errorf("%s est un membre « entreprise » : son dossier est celui de son entreprise, on ne lui affecte pas de portefeuille", m.Name)
+		}
+		w, err := getWS(tx, ws)
+		if err != nil {
+			return err
+		}
+		t := tx.Bucket(teamBucketName(ws))
+		all, err := membersIn(t)
+		if err != nil {
+			return err
+		}
+		for _, o := range all {
+			if o.Name == m.Name || o.Role == RoleEntreprise {
+				continue
+			}
+			kept := slices.DeleteFunc(slices.Clone(o.Clients), func(id string) bool { _, in := slices.BinarySearch(ids, id); return in })
+			if len(kept) == len(o.Clients) {
+				continue
+			}
+			taken := len(o.Clients) - len(kept)
+			o.Clients = normClients(kept)
+			if err := putMember(t, o); err != nil {
+				return err
+			}
+			if err := w.addEvent(Event{At: db.now(), Who: by, Action: ActionTeamAssign,
+				Detail: fmt.Sprintf("%s : %s vers %s", o.Name, checklist.Count(taken, "client repris", "clients repris", "", "").FR, m.Name)}); err != nil {
+				return err
+			}
+		}
+		before := len(m.Clients)
+		m.Clients = normClients(append(m.Clients, ids...))
+		if err := putMember(t, m); err != nil {
+			return err
+		}
+		out = portfolioOf(m)
+		return w.addEvent(Event{At: db.now(), Who: by, Action: ActionTeamAssign,
+			Detail: fmt.Sprintf("%s : %d → %s", m.Name, before, checklist.Count(len(m.Clients), "client", "clients", "", "").FR)})
+	})
+	return out, err
+}
+
+// membersIn reads every member of a team bucket.
+func membersIn(t *bolt.Bucket) ([]Member, error) {
+	var out []Member
+	c := t.Cursor()
+	for k, v := c.Seek([]byte{tagMember}); k != nil && k[0] == tagMember; k, v = c.Next() {
+		m, err := decodeMember(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 // deleteTeam drops a workspace's team (PurgeWorkspace): names and keys are

@@ -169,3 +169,56 @@ func TestMemberRecordFormat(t *testing.T) {
 		t.Fatalf("round trip: %+v, %v", m, err)
 	}
 }
+
+// AssignPortfolio (the wizard's assignment) moves clients between the
+// cabinet's people, never touches a company user's dossier, and audits each
+// portfolio it changes under who did it.
+func TestAssignPortfolioMoves(t *testing.T) {
+	db, _ := tempDB(t)
+	seedWS(t, db, "w", 4)
+	for _, m := range []Member{
+		member("Alice", RoleAdmin, "a"),
+		member("Claire", RoleCollaborateur, "c", "c00000", "c00001"),
+		member("Marc", RoleCollaborateur, "m", "c00003"),
+		member("Zoé", RoleEntreprise, "z", "c00001"),
+	} {
+		if err := db.AddMember("w", m, "Alice"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := db.AssignPortfolio("w", "Marc", []string{"c00001", "c00002", "c00001"}, "Alice")
+	if err != nil || p.Person != "Marc" || p.Role != "collaborateur" || !slices.Equal(p.Clients, []string{"c00001", "c00002", "c00003"}) || p.Since.IsZero() {
+		t.Fatalf("AssignPortfolio = %+v, %v", p, err)
+	}
+	all, _ := db.Portfolios("w")
+	got := map[string][]string{}
+	for _, p := range all {
+		got[p.Person] = p.Clients
+	}
+	if !slices.Equal(got["Claire"], []string{"c00000"}) || !slices.Equal(got["Zoé"], []string{"c00001"}) || got["Alice"] != nil {
+		t.Fatalf("after the move: %v", got)
+	}
+	evs, _ := db.Events("w", time.Time{})
+	var details []string
+	for _, e := range evs {
+		if e.Action == ActionTeamAssign && e.Who == "Alice" {
+			details = append(details, e.Detail)
+		}
+	}
+	want := []string{"Claire : 1 client repris vers Marc", "Marc : 1 → 3 clients"}
+	if !slices.Equal(details, want) {
+		t.Fatalf("audit = %q, want %q", details, want)
+	}
+	if _, err := db.AssignPortfolio("w", "Zoé", []string{"c00002"}, "Alice"); err == nil {
+		t.Fatal("a company user was given a portfolio")
+	}
+	if _, err := db.AssignPortfolio("w", "Nobody", []string{"c00002"}, "Alice"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("unknown member: %v", err)
+	}
+	if all, _ := db.Portfolios("nope"); all != nil {
+		t.Fatalf("unknown workspace: %v", all)
+	}
+	if _, err := db.Portfolios("nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("unknown workspace: %v", err)
+	}
+}

@@ -82,7 +82,7 @@ func (m *Model) pageRows() int {
 	if m.help.ShowAll {
 		k := newDashKeys(m.lang, m.gkeys)
 		k.Demo.SetEnabled(m.ports.Demo != nil)
-		footer = 2 + len(m.fullHelp(k))
+		footer = 2 + len(m.fullHelp(m.dashHelp(k)))
 	}
 	return max(1, m.height-footer-dashFixedLines)
 }
@@ -141,6 +141,9 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 			d.cursor, d.offset = 0, 0
 			return nil
 		}
+	}
+	if cmd, ok := m.dashTeamKey(km); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(km, k.Up):
@@ -324,7 +327,7 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 	if len(d.ix.filtered) == 0 {
 		b.WriteString(m.st.Muted.Render("   " + tr(m.lang, "aucun client ne correspond", "no client matches")))
 	}
-	return b.String(), k
+	return b.String(), m.dashHelp(k)
 }
 
 // Short phase names for the dashboard's narrow first column.
@@ -442,8 +445,13 @@ func (m *Model) dashRightWidth() int {
 func (m *Model) tableHeader(nameW int) string {
 	d := m.dash
 	left := "Clients (" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
-	if d.ix.query != "" || d.filtering {
+	if d.ix.query != "" || d.filtering || d.ix.keep != nil {
 		left = "Clients (" + checklist.FormatInt(m.lang, len(d.ix.filtered)) + "/" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
+	}
+	if d.ix.keep != nil {
+		left += m.st.Accent.Render(" · " + tr(m.lang, "mes dossiers", "my dossiers"))
+	}
+	if d.ix.query != "" || d.filtering {
 		q := "/" + d.ix.query
 		if d.filtering {
 			q += "▏"

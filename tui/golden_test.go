@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -90,7 +91,7 @@ func runGolden(t *testing.T, scenes []goldenScene) {
 // that depends on when the commands land.
 func TestGoldenScenesEndOnTheirWaitString(t *testing.T) {
 	for _, size := range goldenSizes() {
-		for _, sc := range append(dashboardScenes(), migrationScenes()...) {
+		for _, sc := range slices.Concat(dashboardScenes(), migrationScenes(), teamScenes()) {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				d := startDriver(t, sc.env().opts, size[0], size[1])
 				for i, st := range sc.steps {

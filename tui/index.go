@@ -59,6 +59,9 @@ type clientIndex struct {
 	// one (or order) and writes into the other.
 	bufA, bufB []int32
 	cur        int8 // what filtered is: 0 order, 1 bufA, 2 bufB
+	// keep, when set, limits the rows to the clients it marks ("mes
+	// dossiers", team.go).
+	keep []bool
 }
 
 // newClientIndex builds the index of a run's clients.
@@ -169,10 +172,10 @@ func (ix *clientIndex) setQuery(q string) {
 	ix.filterFrom(ix.filtered)
 }
 
-// refilter filters the full order. With no query the rows are the order
-// itself, without copying.
+// refilter filters the full order. With no query and no restriction
+// (keep) the rows are the order itself, without copying.
 func (ix *clientIndex) refilter() {
-	if ix.norm == "" {
+	if ix.norm == "" && ix.keep == nil {
 		ix.filtered, ix.cur = ix.order, 0
 		return
 	}
@@ -189,7 +192,7 @@ func (ix *clientIndex) filterFrom(src []int32) {
 	}
 	out := (*next)[:0]
 	for _, i := range src {
-		if strings.Contains(ix.keys[i], ix.norm) {
+		if strings.Contains(ix.keys[i], ix.norm) && (ix.keep == nil || ix.keep[i]) {
 			out = append(out, i)
 		}
 	}

@@ -60,6 +60,8 @@ type Model struct {
 	fatal  error
 	ids    *idSource
 	vault  *vault // the passphrase once given and the sealed names: secret_tui.go
+
+	team *teamState // the team's portfolios: team.go
 }
 
 // idSource hands out request ids and keeps the cancel functions of running
@@ -135,7 +137,7 @@ func (m Model) Screen() string { return m.screen.String() }
 
 // Init loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.firstCmd(), m.sessionBackupCmd())
+	return tea.Batch(m.firstCmd(), m.sessionBackupCmd(), m.teamLoadCmd())
 }
 
 // firstCmd loads what the first screen shows.
@@ -165,6 +167,7 @@ func (m Model) sessionBackupCmd() tea.Cmd {
 func (m *Model) setRun(run *checklist.Run) {
 	m.run = run
 	m.eng = m.openEngine(run)
+	m.initTeam()
 	m.dash = newDashboard(run)
 	m.dash.refreshSummary(run)
 }
@@ -275,7 +278,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ws = &w
 		m.setRun(msg.run)
 		m.screen, m.back = screenDashboard, nil
-		return m, tea.Batch(m.connectCmd(w), m.secretNamesCmd())
+		return m, tea.Batch(m.connectCmd(w), m.secretNamesCmd(), m.teamLoadCmd())
 	case secretNamesMsg:
 		m.vault.setNames(msg)
 		return m, nil
@@ -295,6 +298,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		return m, nil
+	}
+	if cmd, done := m.updateTeam(msg); done {
+		return m, cmd
 	}
 	if cmd, done := m.updateRun(msg); done {
 		return m, cmd
@@ -416,6 +422,10 @@ func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
 		return m.updateBulk(msg)
 	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
 		return m.updateMigScreen(msg)
+	case screenTeam:
+		return m.updateTeamScreen(msg)
+	case screenAssign:
+		return m.updateAssign(msg)
 	}
 	return nil
 }
@@ -446,6 +456,10 @@ func (m Model) View() string {
 		body, keys = m.viewBulk()
 	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
 		body, keys = m.viewMig()
+	case screenTeam:
+		body, keys = m.viewTeam()
+	case screenAssign:
+		body, keys = m.viewAssign()
 	}
 	if b := m.readOnlyBanner(); b != "" {
 		body = b + "\n" + body

@@ -152,6 +152,12 @@ type Options struct {
 	// the request's polling. nil means tea.Tick; tests hold the timers and
 	// fire them when they move their own clock, so that they never wait.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// Team is the team's store (bascule serve's members and portfolios):
+	// "mes dossiers", the assignment of clients and the team screen. nil
+	// leaves them out. Member is the team member the program acts for (a
+	// served session); "" for a local one.
+	Team   session.TeamStore
+	Member string
 	// Backup takes the session's backup of the database, in the background
 	// once the program has started (a large file takes a second or more),
 	// and returns its path, "" when none was needed; nil takes none.

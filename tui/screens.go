@@ -17,6 +17,9 @@ const (
 	screenActions
 	screenSummary
 	screenDemo
+	// The team (team.go).
+	screenTeam
+	screenAssign
 )
 
 func (s screen) String() string {
@@ -45,6 +48,10 @@ func (s screen) String() string {
 		return "summary"
 	case screenDemo:
 		return "demo"
+	case screenTeam:
+		return "team"
+	case screenAssign:
+		return "assign"
 	}
 	return "screen(?)"
 }

@@ -256,6 +256,7 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	w := *opts.Workspace
 	w.Operator = m.Name // the header and every change name the member
 	opts.Workspace = &w
+	opts.Member = m.Name // the team's screens: his portfolio, his role
 	// One server, many people: no workspace is created or opened from a
 	// session, no file of the server's disk is imported, and the backup
 	// was taken when the server started.

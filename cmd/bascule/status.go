@@ -28,10 +28,17 @@ func newStatusCommand(env *appEnv) *cobra.Command {
 			}
 			defer s.Close()
 			r := env.buildReport(s, nil, time.Time{}, false)
+			team, err := teamStatus(env, s)
+			if err != nil {
+				return err
+			}
 			if asJSON {
-				return writeJSON(env, statusJSONOf(s, r))
+				out := statusJSONOf(s, r)
+				out.Team = team
+				return writeJSON(env, out)
 			}
 			printStatus(env, s, r)
+			printTeamStatus(env, team)
 			return nil
 		},
 	}
@@ -75,6 +82,9 @@ type statusJSON struct {
 	Migrated       bool               `json:"migrated"`
 	Overrides      []report.Override  `json:"overrides"`
 	Request        *requestStatusJSON `json:"request,omitempty"`
+	// Team is each person's figures and the cabinet's estimated finish,
+	// when the workspace has a team (bascule serve).
+	Team *checklist.TeamFigures `json:"team,omitempty"`
 }
 
 type requestStatusJSON struct {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 )
@@ -306,4 +307,54 @@ func clientIDs(s *session, keys []string) ([]string, error) {
 		out = append(out, s.run.Clients[i].ID)
 	}
 	return out, nil
+}
+
+// teamStatus computes the per-person figures "bascule status" shows: each
+// member's progress and time left on the open work, his estimated finish
+// from his pace, and the cabinet's (checklist.TeamFigures); nil when the
+// workspace has no team.
+func teamStatus(env *appEnv, s *session) (*checklist.TeamFigures, error) {
+	ps, err := s.db.Portfolios(s.ws.ID)
+	if err != nil || len(ps) == 0 {
+		return nil, err
+	}
+	now, cal := env.now(), checklist.WorkCalendar()
+	evs, err := s.db.Events(s.ws.ID, checklist.PaceStart(now, cal))
+	if err != nil {
+		return nil, err
+	}
+	f := s.run.TeamFigures(ps, evs, s.ws.CreatedAt, now, cal)
+	return &f, nil
+}
+
+// printTeamStatus writes the team's lines of "bascule status", in plain
+// text like the rest.
+func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
+	if f == nil {
+		return
+	}
+	w := env.stdout
+	fmt.Fprintln(w, env.msg("Équipe (travail ouvert, estimations de bascule) :", "Team (open work, bascule's estimates):"))
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	line := func(name string, pr checklist.PortfolioProgress, finish string) {
+		left := pr.Left.Text(env.lang)
+		if left == "" {
+			left = "—"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", name, checklist.FormatInt(env.lang, pr.ClientsDone)+"/"+
+			env.count(pr.Clients, "client fini", "clients finis", "client finished", "clients finished"), left, finish)
+	}
+	for _, p := range f.People {
+		finish := p.Finish.Text(env.lang)
+		if p.Progress.Clients == 0 {
+			finish = env.msg("aucun client", "no client")
+		}
+		line(p.Person+" ("+p.Role+")", p.Progress, finish)
+	}
+	if f.Unassigned.Clients > 0 {
+		line(env.msg("Non affectés", "Unassigned"), f.Unassigned, "—")
+	}
+	line(env.msg("Cabinet (tous)", "Firm (everyone)"), f.Cabinet.Progress, f.Cabinet.Finish.Text(env.lang))
+	_ = tw.Flush()
+	fmt.Fprintln(w, "  "+checklist.PaceMethod().In(env.lang))
 }

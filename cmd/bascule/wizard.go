@@ -139,6 +139,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		CountInactive:  env.countInactive,
 		Palette:        tui.DarkPalette(),
 		Backup:         func() (string, error) { return db.SessionBackup(sessionBackupAge) },
+		Team:           db,
 	}
 	var ws store.Workspace
 	switch all, err := db.Workspaces(); {

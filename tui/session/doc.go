@@ -19,6 +19,12 @@
 //   - RunJob runs a step's V2 re-creation or reconciliation control (the
 //     table in jobs.go, from step id to job; Job gives the function alone for
 //     a front end that runs it itself), then records its result like a check.
+//   - AssignPortfolio gives clients to a person of the team (SetTeam gives
+//     the engine the team's store and the member it acts for): only an admin
+//     or the database's local owner, audited under the engine's operator;
+//     Team and TeamFigures read the portfolios and each person's progress
+//     and estimated finish (checklist.TeamFigures), closed to a company's
+//     user.
 //   - AddOverride records a gate override; SubmitRequest sends the request
 //     through V2 once the gate lets it go, RecordManualRequest records one
 //     made by hand, RecordAnswer records V2's answer.

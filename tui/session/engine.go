@@ -72,6 +72,8 @@ type Engine struct {
 	run *checklist.Run
 
 	subs subscribers
+
+	team teamPort // team.go: the portfolios' store and the member acting
 }
 
 // Open opens the engine of a workspace, loading its run unless given.

@@ -1,0 +1,194 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/charmbracelet/bubbles/help"
+)
+
+// The team screen and the assignment screen: they show what the engine
+// computed (checklist.TeamFigures), they compute nothing themselves.
+
+// teamCols are the widths of the team table's columns.
+type teamCols struct{ name, role, clients, left, finish, pace int }
+
+func (m *Model) teamCols() teamCols {
+	c := teamCols{role: 13, clients: 8, left: 26, finish: 13, pace: 9}
+	if m.width < 100 {
+		c.role, c.left = 0, 16 // the role is in the assignment screen
+	}
+	used := 3 + 2 + c.clients + 2 + c.left + 2 + c.finish + 2 + c.pace
+	if c.role > 0 {
+		used += c.role + 2
+	}
+	c.name = min(24, max(12, m.width-1-used))
+	return c
+}
+
+func (m *Model) teamRow(c teamCols, pointer, name, role, clients, left, finish, pace string) string {
+	row := " " + cell(pointer, 2) + cell(name, c.name) + "  "
+	if c.role > 0 {
+		row += cell(role, c.role) + "  "
+	}
+	return row + rcell(clients, c.clients) + "  " + cell(left, c.left) + "  " + cell(finish, c.finish) + "  " + cell(pace, c.pace)
+}
+
+// finishCell is an estimate in a few words: the date, or why there is none.
+func finishCell(lang checklist.Lang, f checklist.Finish) string {
+	switch {
+	case f.Done:
+		return tr(lang, "terminé", "finished")
+	case f.TooFar:
+		return tr(lang, "> 10 ans", "> 10 years")
+	case !f.Known:
+		return tr(lang, "pas de rythme", "no pace yet")
+	}
+	return checklist.FormatDate(lang, f.At)
+}
+
+func paceCell(lang checklist.Lang, p checklist.Pace) string {
+	if !p.Known() {
+		return "—"
+	}
+	return p.Number(lang) + tr(lang, "/jour", "/day")
+}
+
+func leftCell(lang checklist.Lang, l checklist.TimeLeft) string {
+	if a := l.Amount(lang); a != "" {
+		return a
+	}
+	return "—"
+}
+
+func (m *Model) personRow(c teamCols, f checklist.PersonFigures, name string) string {
+	pr := f.Progress
+	finish := finishCell(m.lang, f.Finish)
+	if pr.Clients == 0 {
+		finish = tr(m.lang, "aucun client", "no client") // nothing to finish, nothing finished
+	}
+	return m.teamRow(c, "", name, f.Role, checklist.FormatInt(m.lang, pr.ClientsDone)+"/"+checklist.FormatInt(m.lang, pr.Clients),
+		leftCell(m.lang, pr.Left), finish, paceCell(m.lang, f.Finish.Pace))
+}
+
+// teamTopLines is how many lines the team screen shows above its people:
+// header, rule, title, scope, blank, column titles.
+const teamTopLines = 6
+
+func (m *Model) viewTeam() (string, help.KeyMap) {
+	keys := newTeamScreenKeys(m.lang, m.gkeys)
+	var b strings.Builder
+	b.WriteString(m.header() + "\n" + m.rule() + "\n")
+	scope := tr(m.lang, "Travail ouvert avant la migration : préparation, inscription, demande.",
+		"Work open before the migration: preparation, registration, request.")
+	if m.run.Migrated() {
+		scope = tr(m.lang, "Tout le travail, validation comprise.", "All the work, validation included.")
+	}
+	b.WriteString(" " + m.st.Header.Render(tr(m.lang, "Équipe : avancement par personne", "Team: progress per person")) + "\n")
+	b.WriteString(" " + m.st.Muted.Render(clip(scope, m.width-2)) + "\n\n")
+	t := m.team
+	switch {
+	case t.figsErr != nil:
+		b.WriteString(" " + m.st.Bad.Render(m.errText(t.figsErr)))
+		return b.String(), keys
+	case t.figs == nil:
+		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Calcul de l'avancement…", "Computing the progress…"))
+		return b.String(), keys
+	}
+	f := t.figs
+	c := m.teamCols()
+	b.WriteString(m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Personne", "Person"), tr(m.lang, "Rôle", "Role"),
+		tr(m.lang, "clients", "clients"), tr(m.lang, "reste (guide)", "left (guide)"), tr(m.lang, "fin estimée*", "est. finish*"),
+		tr(m.lang, "rythme*", "pace*"))) + "\n")
+	room, off := m.teamRoom(), m.teamOffset()
+	keys.Up.SetEnabled(len(f.People) > room) // nothing to scroll when all fit
+	end := min(len(f.People), off+room)
+	for _, p := range f.People[off:end] {
+		name := p.Person
+		if p.Person == t.me {
+			name += tr(m.lang, " (vous)", " (you)")
+		}
+		b.WriteString(m.personRow(c, p, name) + "\n")
+	}
+	if len(f.People) > room {
+		b.WriteString(m.st.Muted.Render("   "+checklist.FormatInt(m.lang, off+1)+"–"+checklist.FormatInt(m.lang, end)+
+			tr(m.lang, " sur ", " of ")+nouns(m.lang, len(f.People), "personne", "personnes", "person", "people")+
+			tr(m.lang, " · ↑↓ pour défiler", " · ↑↓ to scroll")) + "\n")
+	}
+	if len(f.People) == 0 {
+		b.WriteString(m.st.Muted.Render("   "+tr(m.lang, "aucun membre : « bascule team add » en ajoute", "no member: \"bascule team add\" adds some")) + "\n")
+	}
+	b.WriteString(strings.Join(m.teamBottom(c), "\n"))
+	return b.String(), keys
+}
+
+// teamBottom is what the team screen shows under its people: the clients
+// no one has, the cabinet's line, its estimate in words and the method.
+func (m *Model) teamBottom(c teamCols) []string {
+	f := m.team.figs
+	var out []string
+	if u := f.Unassigned; u.Clients > 0 {
+		out = append(out, m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Non affectés", "Unassigned"), "",
+			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left), "", "")))
+	}
+	out = append(out, " "+m.st.Rule.Render(strings.Repeat("─", m.width-2)),
+		m.st.Header.Render(m.personRow(c, f.Cabinet, tr(m.lang, "Cabinet (tous)", "Firm (everyone)"))), "")
+	cab := tr(m.lang, "Cabinet : ", "Firm: ")
+	if l := f.Cabinet.Progress.Left.Text(m.lang); l != "" {
+		cab += l + " ; "
+	}
+	out = append(out, wrapLines(cab+f.Cabinet.Finish.Text(m.lang), m.width-2, " ")...)
+	for _, l := range wrapLines("* "+checklist.PaceMethod().In(m.lang), m.width-2, " ") {
+		out = append(out, m.st.Muted.Render(l))
+	}
+	return out
+}
+
+// teamRoom is how many people fit on the team screen: the screen less the
+// lines above and below them, the footer, and the scrolling line when
+// they do not all fit.
+func (m *Model) teamRoom() int {
+	if m.team.figs == nil {
+		return 1
+	}
+	foot := lipglossHeight(m.footer(newTeamScreenKeys(m.lang, m.gkeys)))
+	room := m.height - foot - teamTopLines - len(m.teamBottom(m.teamCols()))
+	if len(m.team.figs.People) > room {
+		room-- // the "1–5 sur 20" line
+	}
+	return max(1, room)
+}
+
+// teamOffset is the first person shown, kept within the list.
+func (m *Model) teamOffset() int {
+	if m.team.figs == nil {
+		return 0
+	}
+	return max(0, min(m.team.off, len(m.team.figs.People)-m.teamRoom()))
+}
+
+func (m *Model) viewAssign() (string, help.KeyMap) {
+	keys := newAssignKeys(m.lang, m.gkeys)
+	var b strings.Builder
+	b.WriteString(m.header() + "\n" + m.rule() + "\n")
+	b.WriteString(" " + m.st.Header.Render(tr(m.lang, "Affecter ", "Assign ")+
+		nouns(m.lang, m.dash.nMarked, "client sélectionné", "clients sélectionnés", "selected client", "selected clients")+
+		tr(m.lang, " au portefeuille de :", " to the portfolio of:")) + "\n\n")
+	for i, p := range m.team.candidates() {
+		pointer := "  "
+		name := cell(p.Person, 28)
+		if i == m.team.pick {
+			pointer = "▸ "
+			name = m.st.Cursor.Render(name)
+		}
+		b.WriteString(" " + pointer + name + "  " + cell(p.Role, 13) + "  " +
+			m.st.Muted.Render(nouns(m.lang, len(p.Clients), "client", "clients", "client", "clients")) + "\n")
+	}
+	b.WriteString("\n")
+	for _, l := range wrapLines(tr(m.lang,
+		"Les clients quittent le portefeuille d'un autre membre du cabinet : un dossier, une personne en charge. Le changement est enregistré dans le journal à votre nom.",
+		"The clients leave another firm member's portfolio: one dossier, one person in charge. The change is logged under your name."), m.width-2, " ") {
+		b.WriteString(m.st.Muted.Render(l) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n"), keys
+}
