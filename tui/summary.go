@@ -2,12 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/charmbracelet/bubbles/help"
@@ -242,21 +243,13 @@ func (m *Model) exportCmd() tea.Cmd {
 		}
 		in.States = states
 		r := report.Build(in)
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		if err := atomicfile.MkdirAll(dir); err != nil {
 			return reportWrittenMsg{err: err}
 		}
 		var paths []string
 		for _, f := range []report.Format{report.Markdown, report.HTML} {
 			p := filepath.Join(dir, name+f.Ext())
-			out, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-			if err != nil {
-				return reportWrittenMsg{err: err}
-			}
-			err = report.Write(out, f, r)
-			if cerr := out.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
+			if err := atomicfile.Write(p, func(w io.Writer) error { return report.Write(w, f, r) }); err != nil {
 				return reportWrittenMsg{err: err}
 			}
 			abs, _ := filepath.Abs(p)

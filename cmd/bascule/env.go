@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
@@ -443,49 +444,28 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 }
 
 // writeFileAtomic writes data to path readable by the owner only (reports and
-// exports hold names, e-mails and IBANs), through a temporary file synced,
-// renamed in place and its folder synced, so that an interruption never
-// leaves half a file. Errors name path in words.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+// exports hold names, e-mails and IBANs) through atomicfile, so that an
+// interruption never leaves half a file. Errors name path in words; write's
+// own errors are returned as they are.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		p := connectors.Sanitize(path)
 		return usageError{localized(p+" est un dossier : donnez un nom de fichier (par exemple "+filepath.Join(p, "rapport.html")+")",
 			p+" is a folder: give a file name (for example "+filepath.Join(p, "report.html")+")")}
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
-	if errors.Is(err, fs.ErrNotExist) {
-		d := connectors.Sanitize(dir)
+	var fillErr error
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		fillErr = write(w)
+		return fillErr
+	})
+	switch {
+	case err == nil:
+		return nil
+	case fillErr != nil:
+		return fillErr
+	case errors.Is(err, fs.ErrNotExist):
+		d := connectors.Sanitize(filepath.Dir(path))
 		return localized("dossier "+d+" introuvable : créez-le ou choisissez un autre chemin", "folder "+d+" not found: create it or choose another path")
 	}
-	if err != nil {
-		return fileError(path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return fileError(path, err)
-	}
-	if err := write(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return fileError(path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fileError(path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fileError(path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: not every system syncs a folder
-		d.Close()
-	}
-	return nil
+	return fileError(path, err)
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors"
 )
 
@@ -102,7 +103,7 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 			m.Files = append(m.Files, e)
 		}
 	}
-	err := writeAtomic(filepath.Join(dir, ManifestName), func(w io.Writer) error {
+	err := atomicfile.Write(filepath.Join(dir, ManifestName), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
@@ -118,7 +119,7 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 	}
 	h := sha256.New()
 	var size int64
-	err := writeAtomic(filepath.Join(dir, f.Name), func(w io.Writer) error {
+	err := atomicfile.Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
 		n, err := src.Download(ctx, f, io.MultiWriter(w, h))
 		size = n
 		if err == nil && n != f.Size {
@@ -130,30 +131,4 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 		return ManifestEntry{}, err
 	}
 	return ManifestEntry{Name: f.Name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
-}
-
-// writeAtomic writes path (0600) through a temporary file renamed in place.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".bascule-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o600)
-	if err == nil {
-		err = write(f)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		return errors.Join(err, os.Remove(tmp))
-	}
-	return nil
 }
