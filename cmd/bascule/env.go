@@ -386,61 +386,15 @@ func demoPlatform(opts demoOptions) *sandbox.Platform {
 	return sandbox.New(opts.sandbox())
 }
 
-// ensureDemoWorkspace returns the demo workspace, creating it on first use
-// from the sandbox's V1: the cabinet's identity and, as dossiers, the clients
-// ListClients returns that V1 migrates by itself (active ones; the inactive
-// ones are the cabinet's export/import step). The wizard reuses it.
+// ensureDemoWorkspace returns the demo workspace, created by the engine on
+// first use from the sandbox's V1 (session.CreateWorkspace in demo mode): the
+// cabinet's identity and, as dossiers, the clients V1 migrates by itself.
+// Every command and the wizard reuse it.
 func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error) {
-	id := opts.workspaceID()
-	ws, err := db.Workspace(id)
-	if err == nil {
-		return ws, nil
-	}
-	if !errors.Is(err, store.ErrNotFound) {
-		return store.Workspace{}, err
-	}
 	// The sandbox is in memory and answers at once: no cancellation needed.
-	ctx := context.Background()
-	v1 := demoPlatform(opts).V1()
-	cab, err := v1.Cabinet(ctx)
-	if err != nil {
-		return store.Workspace{}, err
-	}
-	var dossiers []checklist.Dossier
-	page := connectors.Page{Limit: 1000}
-	for {
-		clients, next, err := v1.ListClients(ctx, page)
-		if err != nil {
-			return store.Workspace{}, err
-		}
-		for _, c := range clients {
-			if c.Status.Inactive() {
-				continue
-			}
-			dossiers = append(dossiers, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
-		}
-		if next == "" {
-			break
-		}
-		page.Cursor = next
-	}
-	ws = store.Workspace{
-		ID:       id,
-		Cabinet:  cab.Cabinet,
-		Operator: "démo",
-		Mode:     "demo",
-		Demo:     true,
-	}
-	if err := db.CreateWorkspace(ws); err != nil {
-		if errors.Is(err, store.ErrExists) {
-			return db.Workspace(id)
-		}
-		return store.Workspace{}, err
-	}
-	if err := db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
-		return store.Workspace{}, err
-	}
-	return db.Workspace(id)
+	res, err := engine.CreateWorkspace(context.Background(), db, engine.NewWorkspace{Mode: checklist.ModeDemo,
+		DemoID: opts.workspaceID(), DemoV1: func() connectors.V1 { return demoPlatform(opts).V1() }})
+	return res.Workspace, err
 }
 
 // writeFileAtomic writes data to path readable by the owner only (reports and

@@ -106,9 +106,9 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		fmt.Fprintln(env.stderr, env.msg("Base sauvegardée : ", "Database backed up: ")+p)
 	}
 	ts := &teamServer{env: env, db: db, ws: ws, cfg: cfg, active: map[string]int{}}
-	if tw := toTUIWorkspace(ws); tw.Mode == tui.ModeDemo {
+	if ws.Mode == tui.ModeDemo {
 		// One simulated platform for every session, built once.
-		if ports, err := env.wizardPorts(db, tw, nil); err == nil {
+		if ports, err := env.wizardPorts(db, ws, nil); err == nil {
 			ts.demoPorts = &ports
 		}
 	}

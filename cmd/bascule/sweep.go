@@ -73,8 +73,8 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		}
 		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
 	}
-	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+s.ws.Mode+" ») : la vérification se fait à la main dans l'assistant",
-		"this workspace has no online access to V1 (mode \""+s.ws.Mode+"\"): check by hand in the wizard")
+	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+string(s.ws.Mode)+" ») : la vérification se fait à la main dans l'assistant",
+		"this workspace has no online access to V1 (mode \""+string(s.ws.Mode)+"\"): check by hand in the wizard")
 }
 
 // sweepBatch is how many clients' results are written at a time: the

@@ -114,7 +114,7 @@ func (s *session) main() error {
 
 func (s *session) header() {
 	s.println("bascule — " + s.tr("mode accessible", "accessible mode") + " · " + s.ws.Cabinet.LegalName +
-		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + s.ws.Mode.Title(s.lang))
+		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + tui.ModeTitle(s.lang, s.ws.Mode))
 	s.println(s.tr("À chaque question : un numéro pour choisir, entrée pour revenir, q pour quitter.",
 		"At each question: a number to choose, enter to go back, q to quit."))
 }
