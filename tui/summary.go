@@ -2,15 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -224,46 +222,25 @@ func (m *Model) summaryTick(ref checklist.Ref, to checklist.Status) tea.Cmd {
 type summaryRefreshMsg struct{}
 
 // exportCmd writes the report (Markdown and self-contained HTML, IBANs
-// masked) with the session's events and the step records, read by the same
-// code as bascule report so that both files say the same.
+// masked) with the session's events and the step records, built by the
+// engine as for bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
-	in := m.reportInput()
-	in.Run = cloneRun(m.run)
+	req := session.ReportRequest{Workspace: *m.ws, Since: m.migState().start, Location: m.loc}
 	if s := m.migState().summary; s != nil {
-		for _, e := range s.events {
-			in.Entries = append(in.Entries, entryOf(e))
-		}
+		req.Events = s.events
 	}
-	dir, name := m.outDir(), "synthese-"+m.ws.ID
-	src, ws := m.opts.Store, m.ws.ID
+	eng, dir, name := m.eng, m.outDir(), "synthese-"+m.ws.ID
 	return func() tea.Msg {
-		states, err := report.LoadStates(src, ws, in.Run)
+		if eng == nil {
+			return reportWrittenMsg{err: errNoEngine}
+		}
+		r, err := eng.Report(req)
 		if err != nil {
 			return reportWrittenMsg{err: err}
 		}
-		in.States = states
-		r := report.Build(in)
-		if err := atomicfile.MkdirAll(dir); err != nil {
-			return reportWrittenMsg{err: err}
-		}
-		var paths []string
-		for _, f := range []report.Format{report.Markdown, report.HTML} {
-			p := filepath.Join(dir, name+f.Ext())
-			if err := atomicfile.Write(p, func(w io.Writer) error { return report.Write(w, f, r) }); err != nil {
-				return reportWrittenMsg{err: err}
-			}
-			abs, _ := filepath.Abs(p)
-			paths = append(paths, abs)
-		}
-		return reportWrittenMsg{paths: paths}
+		paths, err := session.WriteReportFiles(dir, name, r, report.Markdown, report.HTML)
+		return reportWrittenMsg{paths: paths, err: err}
 	}
-}
-
-// entryOf copies an audit event into the report's entry, as bascule report
-// does; the report tells it as a sentence.
-func entryOf(e checklist.Event) report.Entry {
-	return report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
-		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
 }
 
 func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
@@ -440,5 +417,5 @@ func (m *Model) sessionLines() []string {
 // as the reports tell it.
 func (m *Model) eventLine(e checklist.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
-	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, entryOf(e), m.lang)
+	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, report.EntryOf(e), m.lang)
 }

@@ -199,22 +199,15 @@ func createDemo(ctx context.Context, st WorkspaceStore, id string, v1 connectors
 		return checklist.Workspace{}, err
 	}
 	dossiers := []checklist.Dossier{}
-	page := connectors.Page{Limit: 1000}
-	for {
-		clients, next, err := v1.ListClients(ctx, page)
-		if err != nil {
-			return checklist.Workspace{}, err
-		}
+	err = eachClientPage(ctx, v1, func(clients []connectors.Client) {
 		for _, c := range clients {
-			if c.Status.Inactive() {
-				continue
+			if !c.Status.Inactive() {
+				dossiers = append(dossiers, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
 			}
-			dossiers = append(dossiers, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
 		}
-		if next == "" {
-			break
-		}
-		page.Cursor = next
+	})
+	if err != nil {
+		return checklist.Workspace{}, err
 	}
 	ws := checklist.Workspace{ID: id, Cabinet: cab.Cabinet, Operator: demoOperator, Mode: checklist.ModeDemo, Demo: true}
 	created, err := record(st, ws, dossiers)
