@@ -250,8 +250,8 @@ func (m *Model) openCreateForm() tea.Cmd {
 	return cmd
 }
 
-// createWorkspace records the new workspace in a command, through
-// CreateFirstRunWorkspace (as the accessible mode does): in files mode the
+// createWorkspace records the new workspace in a command, through the
+// engine (session.CreateWorkspace, as the accessible mode and the CLI do): in files mode the
 // V1 export is read first (its active clients become the dossiers), in API
 // mode the client secret is sealed under the passphrase just typed.
 func (m *Model) createWorkspace() tea.Cmd {

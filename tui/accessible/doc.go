@@ -19,8 +19,9 @@
 // checked with the full-screen form's messages), the operator, then the
 // V1 export (files mode; its rejected rows are listed) or the API's
 // addresses and client credentials (sealed under the passphrase). The
-// workspace is created by tui.CreateFirstRunWorkspace with the same hooks
-// as the full-screen screen (Workspaces, ImportDossiers, Secrets).
+// workspace is created by the engine (session.CreateWorkspace), as by the
+// full-screen screen and the CLI, in the store Workspaces gives, with
+// ImportDossiers and Secrets.
 //
 // Steps checked by a connector (pending invoices, articles, the
 // registration's identity, activation and cabinet dossier, V1 read-only)

@@ -90,8 +90,8 @@ func (s *session) askSecretField(prompt string, fl checklist.Field) (string, err
 
 // createWorkspace is the first run as line prompts: the full-screen
 // screen's questions, in its order, checked by the same fields, and the
-// workspace created by the same hooks (tui.CreateFirstRunWorkspace: the
-// Workspaces hook, ImportDossiers in files mode, the client secret sealed
+// workspace created by the engine (session.CreateWorkspace: in the
+// Workspaces store, ImportDossiers in files mode, the client secret sealed
 // in API mode). nil when the user goes back at the first question.
 func (s *session) createWorkspace() (*chosen, error) {
 	s.println()
