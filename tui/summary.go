@@ -74,7 +74,7 @@ func (k summaryKeys) FullHelp() [][]key.Binding {
 
 func (m *Model) reportInput() report.Input {
 	return report.Input{Run: m.run, Workspace: m.ws.ID, Demo: m.ws.Mode == ModeDemo, Now: m.opts.Now(), Lang: m.lang,
-		Cabinet: report.Cabinet{Name: m.ws.Cabinet.LegalName, SIREN: m.ws.Cabinet.SIREN, ManagerEmail: m.ws.Cabinet.ManagerEmail, Operator: m.ws.Operator},
+		Cabinet: report.CabinetOf(*m.ws),
 		Since:   m.migState().start, Location: m.loc}
 }
 

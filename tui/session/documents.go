@@ -166,9 +166,9 @@ func (e *Engine) Report(req ReportRequest) (report.Report, error) {
 		return report.Report{}, err
 	}
 	ws := req.Workspace
+	ws.Cabinet = e.cabinet // the engine's, as for every other intent
 	return report.Build(report.Input{
-		Run: run, Workspace: e.ws, Demo: ws.IsDemo(),
-		Cabinet: report.Cabinet{Name: e.cabinet.LegalName, SIREN: e.cabinet.SIREN, ManagerEmail: e.cabinet.ManagerEmail, Operator: ws.Operator},
+		Run: run, Workspace: e.ws, Demo: ws.IsDemo(), Cabinet: report.CabinetOf(ws),
 		Entries: report.EntriesOf(events), Since: req.Since, States: states,
 		Now: e.now(), Lang: e.lang, Reveal: req.Reveal, Location: req.Location,
 	}), nil
