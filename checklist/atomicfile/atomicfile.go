@@ -103,12 +103,11 @@ func (w Writer) write(path string, fill func(io.Writer) error, exclusive bool) (
 		}
 	}
 	if exclusive {
-		// A hard link fails when path exists, where a rename would replace it.
-		if err = os.Link(tmp, path); err != nil {
-			return err
-		}
-		_ = os.Remove(tmp)
-	} else if err = os.Rename(tmp, path); err != nil {
+		err = linkNew(tmp, path)
+	} else {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
 		return err
 	}
 	if w.DeferDirSync {
@@ -118,6 +117,24 @@ func (w Writer) write(path string, fill func(io.Writer) error, exclusive bool) (
 	// systems refuse) does not undo it, so the error is not returned.
 	_ = w.SyncFolder(dir)
 	return nil
+}
+
+// linkNew puts tmp at path only if path does not exist: a hard link fails
+// when it does, where a rename would replace it. A file system without hard
+// links falls back on a check then a rename (a race only there).
+func linkNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil {
+		_ = os.Remove(tmp)
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, serr := os.Lstat(path); serr == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	return os.Rename(tmp, path)
 }
 
 // syncDir makes the renames in dir durable.
