@@ -2,11 +2,14 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
 )
@@ -176,4 +179,45 @@ func BoolAnswer(fl checklist.Field, value string) bool {
 		return fl.ID == "reinvite"
 	}
 	return value == "true"
+}
+
+// NoticesJob writes the clients' notices (§3.2 item 1) through the engine
+// (session.WriteNotices) into outDir/annonces, the cabinet as sender and
+// each client's contact from V1 when the engine has it, and returns the
+// evidence the step records (the folder, the messages written, those
+// without a recipient) with a one-line summary. A V1 that does not answer
+// only costs recipients.
+func NoticesJob(eng *session.Engine, outDir string, lang checklist.Lang) func(ctx context.Context) (JobResult, error) {
+	root := filepath.Join(outDir, "annonces")
+	return func(ctx context.Context) (JobResult, error) {
+		if eng == nil {
+			return JobResult{}, errNoEngine
+		}
+		w, err := eng.WriteNotices(ctx, session.NoticeRequest{Root: root})
+		if err != nil {
+			return JobResult{}, err
+		}
+		written := len(w.Paths)
+		abs, _ := filepath.Abs(w.Dir)
+		ev := checklist.Evidence{Source: "file", At: w.Date.UTC(), OK: true,
+			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
+		return JobResult{Evidence: ev, Summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
+	}
+}
+
+// SummaryExport writes the report (Markdown and self-contained HTML, IBANs
+// masked) into outDir as synthese-<workspace>, built by the engine
+// (session.Report) with the journal since since: events when the front end
+// holds them, else read from the store when it keeps an audit log. It
+// returns the files' absolute paths.
+func SummaryExport(eng *session.Engine, ws Workspace, outDir string, since time.Time, events []checklist.Event, loc *time.Location) ([]string, error) {
+	if eng == nil {
+		return nil, errNoEngine
+	}
+	req := session.ReportRequest{Workspace: ws, Since: since, Events: events, Location: loc}
+	r, err := eng.Report(req)
+	if err != nil {
+		return nil, err
+	}
+	return session.WriteReportFiles(outDir, "synthese-"+ws.ID, r, report.Markdown, report.HTML)
 }

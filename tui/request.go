@@ -3,12 +3,10 @@ package tui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -228,32 +226,25 @@ func readinessJob(bs []checklist.Blocker, now time.Time) job {
 	}
 }
 
+// DefaultOutDir is where the program and the accessible mode write the
+// notices and the summary export unless told otherwise.
+const DefaultOutDir = "bascule-sortie"
+
 // outDir is where files are written.
 func (m *Model) outDir() string {
 	if m.opts.OutDir != "" {
 		return m.opts.OutDir
 	}
-	return "bascule-sortie"
+	return DefaultOutDir
 }
 
 // notifyJob writes one .eml per client announcing the migration (§3.2 item
-// 1), the cabinet as sender; contacts come from V1 when it answers. The
-// engine writes them (session.WriteNotices), as for `bascule notify`.
+// 1) through the engine (NoticesJob), as the accessible mode and `bascule
+// notify` do.
 func (m *Model) notifyJob() job {
-	eng, root, lang := m.eng, filepath.Join(m.outDir(), "annonces"), m.lang
+	fn := NoticesJob(m.eng, m.outDir(), m.lang)
 	return func(ctx context.Context) (jobResult, error) {
-		if eng == nil {
-			return jobResult{}, errNoEngine
-		}
-		// A V1 that does not answer only costs recipients.
-		w, err := eng.WriteNotices(ctx, session.NoticeRequest{Root: root})
-		if err != nil {
-			return jobResult{}, err
-		}
-		written := len(w.Paths)
-		abs, _ := filepath.Abs(w.Dir)
-		ev := checklist.Evidence{Source: "file", At: w.Date.UTC(), OK: true,
-			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
-		return jobResult{ev: ev, summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
+		r, err := fn(ctx)
+		return jobResult{ev: r.Evidence, summary: r.Summary}, err
 	}
 }

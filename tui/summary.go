@@ -8,7 +8,6 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
-	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -225,20 +224,13 @@ type summaryRefreshMsg struct{}
 // masked) with the session's events and the step records, built by the
 // engine as for bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
-	req := session.ReportRequest{Workspace: *m.ws, Since: m.migState().start, Location: m.loc}
+	var events []checklist.Event
 	if s := m.migState().summary; s != nil {
-		req.Events = s.events
+		events = s.events
 	}
-	eng, dir, name := m.eng, m.outDir(), "synthese-"+m.ws.ID
+	eng, ws, dir, since, loc := m.eng, *m.ws, m.outDir(), m.migState().start, m.loc
 	return func() tea.Msg {
-		if eng == nil {
-			return reportWrittenMsg{err: errNoEngine}
-		}
-		r, err := eng.Report(req)
-		if err != nil {
-			return reportWrittenMsg{err: err}
-		}
-		paths, err := session.WriteReportFiles(dir, name, r, report.Markdown, report.HTML)
+		paths, err := SummaryExport(eng, ws, dir, since, events, loc)
 		return reportWrittenMsg{paths: paths, err: err}
 	}
 }

@@ -31,6 +31,12 @@
 // evidence recorded with ApplyStep, the pending count with
 // SetPendingInvoices. Files mode has no connector, and says so.
 //
+// The request's "Prévenir les clients" step offers to write the clients'
+// e-mails (.eml), and the main menu's last entry writes the summary export
+// (Markdown and HTML, with this session's journal): both through the
+// engine, as the full-screen program does (tui.NoticesJob,
+// tui.SummaryExport), into Options.OutDir.
+//
 // Changes go through the same store API as the program (ApplyStep, with
 // its gate checks); secrets typed into a form are sealed with PutSecret
 // under a passphrase asked when first needed.

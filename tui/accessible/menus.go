@@ -16,6 +16,7 @@ type scopeChoice struct {
 	phase     checklist.Phase
 	client    bool
 	workspace bool // choose another workspace or create one
+	report    bool // write the summary export
 }
 
 func (s *session) mainMenu() error {
@@ -39,6 +40,8 @@ func (s *session) mainMenu() error {
 	if s.opts.Workspaces != nil {
 		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
 	}
+	// Last, so that the entries before keep their numbers.
+	choices = append(choices, scopeChoice{report: true, label: s.tr("Écrire la synthèse (Markdown et HTML)", "Write the summary (Markdown and HTML)")})
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
 		if next.Client != nil {
@@ -68,7 +71,9 @@ func (s *session) mainMenu() error {
 		}
 		return nil
 	}
-	if c := choices[i]; c.workspace {
+	if c := choices[i]; c.report {
+		return s.writeSummary()
+	} else if c.workspace {
 		ws, err := s.chooseWorkspace(true)
 		if err != nil || ws == nil {
 			return err
@@ -226,6 +231,10 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 		}
 		if st.Form != nil {
 			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
+		}
+		if st.ID == checklist.StepRequestNotifyClients {
+			actions = append(actions, action{s.tr("Écrire les e-mails aux clients (.eml)", "Write the clients' e-mails (.eml)"),
+				func() error { return s.writeNotices(ref, st) }})
 		}
 		actions = append(actions,
 			action{s.tr("Marquer fait", "Mark done"), func() error { return s.setStatus(ref, st, checklist.StatusDone, "") }},
