@@ -68,7 +68,9 @@ func (w Writer) SyncFolder(dir string) error {
 
 func (w Writer) write(path string, fill func(io.Writer) error, exclusive bool) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	// A short fixed name: a long destination name plus a suffix could pass
+	// the file system's limit, and the dot hides it from listings.
+	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
 	if err != nil {
 		return err
 	}

@@ -203,3 +203,12 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 		t.Fatalf("err %v does not name the folder", err)
 	}
 }
+
+func TestWriteLongName(t *testing.T) {
+	// 250 bytes: at the limit of most file systems; the temporary file's
+	// name must not add to it.
+	path := filepath.Join(t.TempDir(), strings.Repeat("é", 120)+".html")
+	if err := WriteFile(path, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+}
