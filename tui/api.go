@@ -18,8 +18,9 @@ import (
 // full-screen program: the first run's questions (the workspace itself is
 // created by the engine, session.CreateWorkspace), the connector checks and
 // jobs (the engine's, with this program's ports) and how their evidence is
-// told. Both modes go through these so that they ask the same questions and
-// record identical evidence.
+// told, the clients' notices (NoticesJob) and the summary export
+// (SummaryExport). Both modes go through these so that they ask the same
+// questions, write the same files and record identical evidence.
 
 // FirstRunField is the field whose Validate checks one answer of the
 // first run, with the full-screen form's messages: "siren", "legal_name",

@@ -102,6 +102,9 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 			e.Folder = box.String()
 			m.Files = append(m.Files, e)
 		}
+		// The folder's renames are made durable once, before the manifest
+		// vouches for them. Best effort: some systems cannot sync a folder.
+		_ = batchWriter().SyncFolder(sub)
 	}
 	err := atomicfile.Write(filepath.Join(dir, ManifestName), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
@@ -111,6 +114,10 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 	return m, err
 }
 
+// batchWriter writes the downloaded files, their folder synced once per
+// folder rather than once per file.
+func batchWriter() atomicfile.Writer { return atomicfile.Writer{DeferDirSync: true} }
+
 func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1File, dir string) (ManifestEntry, error) {
 	if !SafeName(f.Name) {
 		return ManifestEntry{}, &connectors.Error{Op: "comapi.DownloadArchive", Kind: connectors.ErrInvalid, Field: "name",
@@ -119,7 +126,7 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 	}
 	h := sha256.New()
 	var size int64
-	err := atomicfile.Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
+	err := batchWriter().Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
 		n, err := src.Download(ctx, f, io.MultiWriter(w, h))
 		size = n
 		if err == nil && n != f.Size {
