@@ -31,10 +31,14 @@
 // (StatusFromEvidence, Run.StatusAfterEvidence). Step ids are constants
 // (stepids.go); the vocabulary the front ends share with the store and the
 // engine (StepChange, Event and its Action ids, the passphrase errors) is in
-// vocab.go, so that the screens need not import the store.
+// vocab.go, so that the screens need not import the store. Workspace and
+// Mode (workspace.go) are the one workspace type, recorded by the store,
+// opened by the engine and shown by the front ends.
 //
 // checklist may import the root connectors package (records and ports) and its own
-// pure sub-packages (ident, workdays). It never imports charm libraries, bbolt or
+// pure sub-packages (ident, workdays). Its sub-package atomicfile is the one
+// file writer of the product (it touches the disk; checklist never imports
+// it); notify and report build the notices and the report. It never imports charm libraries, bbolt or
 // net/http, and does no I/O of its own: the files a capture names are read
 // through the FileReader a front end is given.
 package checklist

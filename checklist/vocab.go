@@ -64,3 +64,11 @@ var (
 	ErrWrongPassphrase = errors.New("store: wrong passphrase")
 	ErrNoPassphrase    = errors.New("store: passphrase required")
 )
+
+// What a missing or taken record gives (the store's NotFoundError and
+// ExistsError match them with errors.Is), so that the engine tells them
+// apart without importing the store.
+var (
+	ErrNotFound = errors.New("store: not found")
+	ErrExists   = errors.New("store: already exists")
+)

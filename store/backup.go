@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 )
 
 // Backups sit beside the database and are named
@@ -92,9 +95,9 @@ func (db *DB) backupLocked(_ string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	err = writeAtomic(name, func(f *os.File) error {
+	err = atomicfile.Write(name, func(w io.Writer) error {
 		return db.bolt.View(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(f)
+			_, err := tx.WriteTo(w)
 			return err
 		})
 	})
@@ -118,47 +121,9 @@ func freeBackupName(dbPath, infix string, at time.Time) (string, error) {
 	return "", fmt.Errorf("trop de sauvegardes dans la même seconde pour %s", dbPath)
 }
 
-// writeAtomic writes a file 0600 through a temporary file in the same
-// folder: fsync, rename, fsync of the folder.
-func writeAtomic(name string, fill func(f *os.File) error) error {
-	dir := filepath.Dir(name)
-	f, err := os.CreateTemp(dir, filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return err
-	}
-	if err := fill(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, name); err != nil {
-		return err
-	}
-	ok = true
-	syncDir(dir)
-	return nil
-}
-
+// syncDir makes a rename in dir durable (compaction's); best effort.
 func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
+	_ = atomicfile.Writer{}.SyncFolder(dir)
 }
 
 func parseBackupName(dbPath, name, infix string) (time.Time, int, bool) {
@@ -360,16 +325,16 @@ func Restore(dbPath, backupPath string) error {
 		if err := os.Rename(abs, kept); err != nil {
 			return fmt.Errorf("mise de côté de %s : %w", abs, err)
 		}
-	} else if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+	} else if err := atomicfile.MkdirAll(filepath.Dir(abs)); err != nil {
 		return err
 	}
-	err = writeAtomic(abs, func(f *os.File) error {
+	err = atomicfile.Write(abs, func(w io.Writer) error {
 		src, err := os.Open(backupPath)
 		if err != nil {
 			return err
 		}
 		defer src.Close()
-		_, err = f.ReadFrom(src)
+		_, err = io.Copy(w, src)
 		return err
 	})
 	if err != nil {

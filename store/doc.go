@@ -4,8 +4,8 @@
 // secrets; plus schema versions, rotating hot backups, restore, export and
 // import, and erasure.
 //
-// store may import checklist and its pure sub-packages (ident) only. It never
-// imports tui, cmd or the connector adapters; it is the only package that
+// store may import checklist and its sub-packages (ident, atomicfile) only.
+// It never imports tui, cmd or the connector adapters; it is the only package that
 // imports bbolt.
 //
 // # Bucket tree (schema version 3)
@@ -103,7 +103,7 @@
 //
 // Damage: Open reads the meta pages itself, compares the file's size with
 // the high-water mark and checks the headers of the root and freelist pages
-// before bbolt maps the file (bbolt reads those two while opening, where a
+// (integrity.go, with Check) before bbolt maps the file (bbolt reads those two while opening, where a
 // fault or panic would leave the mapping, and the file lock, behind). It
 // then walks the whole file under debug.SetPanicOnFault and recover, and
 // runs bbolt's consistency check; a truncated or corrupted file gives a
@@ -118,7 +118,8 @@
 // are decoded by Verify (doctor), not at each Open: ~500,000 records of a
 // 12,000-client workspace would take most of a second. Every
 // transaction after Open (view, update, migrations) runs under the same
-// fault guard: a fault while reading gives a *DamagedError, never a SIGBUS.
+// fault guard (bolt.go): a fault while reading gives a *DamagedError, never
+// a SIGBUS. db.go holds Open, Close and the transactions.
 //
 // After a session that did not end with Close (crash, kill -9) there is no
 // freelist on disk, and bbolt rebuilds it while opening the file for
@@ -183,4 +184,13 @@
 // original and overwrite the old file's bytes, then put every backup through
 // the same purge and compaction (or delete it when that fails). A backup of
 // an older schema is migrated in the purge's transaction first.
+//
+// Files: backups and restores are written with checklist/atomicfile
+// (temporary file beside, 0600, fsync, rename, folder fsync), like every
+// file bascule writes. bbolt writes the database itself; the store only
+// locks it, repairs a meta page in place, swaps in a compacted copy and
+// sets a damaged file aside (atomicfile's writer test lists these).
+//
+// Workspace is checklist's type; ErrNotFound and ErrExists are checklist's
+// sentinels, so that the engine tells them apart without the store.
 package store

@@ -12,8 +12,8 @@ var (
 	ErrInUse           = errors.New("store: database in use by another process")
 	ErrDamaged         = errors.New("store: database damaged")
 	ErrTooNew          = errors.New("store: database written by a newer bascule")
-	ErrNotFound        = errors.New("store: not found")
-	ErrExists          = errors.New("store: already exists")
+	ErrNotFound        = checklist.ErrNotFound
+	ErrExists          = checklist.ErrExists
 	ErrWrongPassphrase = checklist.ErrWrongPassphrase // checklist's, so front ends match it without the store
 	ErrNoPassphrase    = checklist.ErrNoPassphrase
 	ErrReadOnly        = errors.New("store: database opened read-only")

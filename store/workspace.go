@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,20 +14,10 @@ import (
 // hand-written mapper drops a field.
 type Cabinet = checklist.Cabinet
 
-// Workspace is one cabinet's migration. A consultant keeps several. It never
-// holds a secret: credentials go through PutSecret.
-type Workspace struct {
-	ID        string    `json:"id"`
-	Cabinet   Cabinet   `json:"cabinet"`
-	Operator  string    `json:"operator,omitempty"`
-	Mode      string    `json:"mode,omitempty"` // "demo", "files", "api"
-	V1URL     string    `json:"v1_url,omitempty"`
-	V2URL     string    `json:"v2_url,omitempty"`
-	ClientID  string    `json:"client_id,omitempty"`
-	Demo      bool      `json:"demo,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// Workspace is one cabinet's migration (checklist's type, shared with the
+// engine and the front ends). It never holds a secret: credentials go
+// through PutSecret.
+type Workspace = checklist.Workspace
 
 // Event is one line of the append-only audit log of a workspace; the type
 // is checklist's, shared with the front ends.
@@ -138,6 +127,7 @@ func (db *DB) Workspaces() ([]Workspace, error) {
 			if err := w.decodeAt(keyInfo, "espace", &ws); err != nil {
 				return err
 			}
+			ws.Mode = ws.EffectiveMode()
 			out = append(out, ws)
 			return nil
 		})
@@ -155,5 +145,7 @@ func (db *DB) Workspace(id string) (Workspace, error) {
 		}
 		return w.decodeAt(keyInfo, "espace", &ws)
 	})
+	// A demo recorded before the mode was kept reads as one.
+	ws.Mode = ws.EffectiveMode()
 	return ws, err
 }

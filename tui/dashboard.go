@@ -287,7 +287,7 @@ func (m *Model) header() string {
 	if m.ws.Operator != "" {
 		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
 	}
-	parts = append(parts, m.ws.Mode.Title(m.lang))
+	parts = append(parts, ModeTitle(m.lang, m.ws.Mode))
 	line := " " + strings.Join(parts, m.st.Muted.Render(" · "))
 	if ansi.StringWidth(line) > m.width {
 		// The product name goes first: the cabinet and the mode matter more.

@@ -23,7 +23,15 @@
 // (the status by checklist's one rule, decided by the engine), bulk batches,
 // the override and the request. The connector checks and the V2 jobs are
 // the engine's tables (session.Check, session.Job); the screens run them in
-// commands and hand the result to the engine.
+// commands and hand the result to the engine. The engine also creates the
+// workspace at first run (session.CreateWorkspace), writes the clients'
+// notices (WriteNotices) and builds the summary export (Report,
+// WriteReportFiles). api.go is what the accessible mode shares with this
+// program: the first run's questions, the checks and jobs with this
+// program's ports, and how evidence is told.
+//
+// Workspace and Mode are checklist's types (the store's and the engine's
+// too): no mapper between them.
 //
 // It imports checklist (the guide, run rules, identifiers, the shared
 // vocabulary StepChange and Event), tui/session, and the connectors root

@@ -77,7 +77,7 @@ func TestHostileFirstRun(t *testing.T) {
 	}
 	w := wss.created[0]
 	for what, v := range map[string]string{"legal name": w.Cabinet.LegalName, "operator": w.Operator, "export path": asked,
-		"dossier": w.Dossiers[0].Name} {
+		"dossier": wss.dossiers[w.ID][0].Name} {
 		mustBeClean(t, what, v)
 		if !strings.ContainsAny(v, "AL") {
 			t.Errorf("%s lost its text: %q", what, v)

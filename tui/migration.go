@@ -133,14 +133,14 @@ func (m *Model) wsSeed() string {
 // workspaceSeed is what a workspace's idempotency keys derive from: the
 // same workspace gives the same keys, after a restart and in either mode.
 func workspaceSeed(w Workspace) string {
-	return w.ID + "|" + w.Cabinet.SIREN + "|" + w.Created.UTC().Format(time.RFC3339Nano)
+	return w.ID + "|" + w.Cabinet.SIREN + "|" + w.CreatedAt.UTC().Format(time.RFC3339Nano)
 }
 
 // RequestKey is the idempotency key of a workspace's migration request:
 // derived, not random, so that it survives a restart and a retry never
 // submits twice. cmd/bascule may use it to replay a demo request.
 func RequestKey(w Workspace) string {
-	return idemKey(w.ID+"|"+w.Cabinet.SIREN+"|"+w.Created.UTC().Format(time.RFC3339Nano), "submit_migration", w.Cabinet.SIREN)
+	return idemKey(w.ID+"|"+w.Cabinet.SIREN+"|"+w.CreatedAt.UTC().Format(time.RFC3339Nano), "submit_migration", w.Cabinet.SIREN)
 }
 
 // idemKey derives an idempotency key (session.IdemKey).

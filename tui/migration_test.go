@@ -51,7 +51,7 @@ func newSandboxEnv(t *testing.T, n int, drop ...sandbox.DropRule) *sandboxEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws := Workspace{ID: "ws1", Cabinet: cab.Cabinet, Operator: "C. Martin", Mode: ModeDemo, Created: testNow}
+	ws := Workspace{ID: "ws1", Cabinet: cab.Cabinet, Operator: "C. Martin", Mode: ModeDemo, CreatedAt: testNow}
 	return &sandboxEnv{p: p, db: db, dir: dir, opts: Options{Guide: g, Store: db, Workspace: &ws, Run: run,
 		Ports: Ports{V1: p.V1(), V2: p.V2(), Demo: p}, Lang: checklist.French, NoColor: true,
 		Now: clock, StatusTTL: time.Hour, OutDir: filepath.Join(dir, "out"), PollEvery: time.Hour}}

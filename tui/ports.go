@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -21,18 +20,18 @@ type StepChange = checklist.StepChange
 // in-memory fake. The program writes only through its engine.
 type Store = session.Store
 
-// Mode is how a workspace reaches V1 and V2.
-type Mode string
+// Mode is how a workspace reaches V1 and V2 (checklist's).
+type Mode = checklist.Mode
 
 // The connector modes offered at first run.
 const (
-	ModeDemo  Mode = "demo"  // the sandbox, in process
-	ModeFiles Mode = "files" // V1 export files, offline
-	ModeAPI   Mode = "api"   // V1/V2 over HTTP
+	ModeDemo  = checklist.ModeDemo
+	ModeFiles = checklist.ModeFiles
+	ModeAPI   = checklist.ModeAPI
 )
 
-// Title is the mode as the header shows it.
-func (m Mode) Title(lang checklist.Lang) string {
+// ModeTitle is a mode as the header shows it.
+func ModeTitle(lang checklist.Lang, m Mode) string {
 	switch m {
 	case ModeDemo:
 		return tr(lang, "démo", "demo")
@@ -44,30 +43,19 @@ func (m Mode) Title(lang checklist.Lang) string {
 	return string(m)
 }
 
-// Workspace is one cabinet's migration as the program shows it.
-type Workspace struct {
-	ID       string
-	Cabinet  connectors.Cabinet
-	Operator string
-	Mode     Mode
-	// APIURL is the V1 base address in API mode, V2URL V2's, ClientID the
-	// OAuth2 client id; the client secret is sealed by the store
-	// (SecretV1ClientSecret, SecretV2ClientSecret), never held here.
-	APIURL   string
-	V2URL    string
-	ClientID string
-	Created  time.Time
-	// Dossiers are, when the workspace is created, the client dossiers read
-	// from the V1 export (files mode); empty otherwise.
-	Dossiers []checklist.Dossier
-}
+// Workspace is one cabinet's migration (checklist's type, the store's and
+// the engine's too).
+type Workspace = checklist.Workspace
 
-// Workspaces lists and creates workspaces, for the first-run screen.
+// Workspaces lists the workspaces for the first-run screen and is the
+// store the engine creates a new one in (session.CreateWorkspace; *store.DB
+// has those methods). DemoID is the demo workspace's id, DemoV1 the
+// simulated V1 it is created from.
 type Workspaces interface {
 	ListWorkspaces() ([]Workspace, error)
-	// CreateWorkspace records a new workspace and its client dossiers as the
-	// connectors find them, and returns it as recorded.
-	CreateWorkspace(ctx context.Context, w Workspace) (Workspace, error)
+	session.WorkspaceStore
+	DemoID() string
+	DemoV1() connectors.V1
 }
 
 // V2ImportFiles is what WriteV2Import wrote: the files, the clients in

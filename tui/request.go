@@ -3,13 +3,10 @@ package tui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/checklist/notify"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -229,58 +226,25 @@ func readinessJob(bs []checklist.Blocker, now time.Time) job {
 	}
 }
 
+// DefaultOutDir is where the program and the accessible mode write the
+// notices and the summary export unless told otherwise.
+const DefaultOutDir = "bascule-sortie"
+
 // outDir is where files are written.
 func (m *Model) outDir() string {
 	if m.opts.OutDir != "" {
 		return m.opts.OutDir
 	}
-	return "bascule-sortie"
+	return DefaultOutDir
 }
 
 // notifyJob writes one .eml per client announcing the migration (§3.2 item
-// 1), the cabinet as sender; contacts come from V1 when it answers. The files
-// are written by notify.WriteAll, as `bascule notify` does.
+// 1) through the engine (NoticesJob), as the accessible mode and `bascule
+// notify` do.
 func (m *Model) notifyJob() job {
-	b := notify.Batch{Workspace: m.ws.ID, CabinetName: m.ws.Cabinet.LegalName,
-		SenderEmail: m.ws.Cabinet.ManagerEmail, Date: m.opts.Now()}
-	for _, c := range m.run.Clients {
-		b.Clients = append(b.Clients, notify.Recipient{ID: c.ID, Name: c.Name, SIREN: c.SIREN,
-			Payment: c.Payment, PendingInvoices: c.PendingInvoices})
-	}
-	v1, now, root, lang := m.ports.V1, b.Date, filepath.Join(m.outDir(), "annonces"), m.lang
+	fn := NoticesJob(m.eng, m.outDir(), m.lang)
 	return func(ctx context.Context) (jobResult, error) {
-		contacts := map[string]connectors.Client{}
-		if v1 != nil {
-			page := connectors.Page{Limit: 1000}
-			seen := map[string]bool{}
-			// Bounded: a platform whose cursor never ends is broken, not large.
-			for n := 0; n < 100; n++ {
-				list, next, err := v1.ListClients(ctx, page)
-				if err != nil {
-					break // the messages are written without a recipient
-				}
-				for _, c := range list {
-					contacts[c.ID] = c
-				}
-				if next == "" || seen[next] {
-					break
-				}
-				seen[next] = true
-				page.Cursor = next
-			}
-		}
-		for i, r := range b.Clients {
-			c := contacts[r.ID]
-			b.Clients[i].ContactFirst, b.Clients[i].ContactLast, b.Clients[i].ContactEmail = c.ContactFirstName, c.ContactLastName, c.ContactEmail
-		}
-		w, err := notify.WriteAll(ctx, root, b, nil)
-		if err != nil {
-			return jobResult{}, err
-		}
-		written := len(w.Paths)
-		abs, _ := filepath.Abs(w.Dir)
-		ev := checklist.Evidence{Source: "file", At: now.UTC(), OK: true,
-			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
-		return jobResult{ev: ev, summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
+		r, err := fn(ctx)
+		return jobResult{ev: r.Evidence, summary: r.Summary}, err
 	}
 }

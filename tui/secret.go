@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // Secrets seals and opens credentials under the workspace's passphrase:
@@ -19,8 +20,8 @@ type Secrets interface {
 // Store names of the API-mode client secrets. cmd/bascule reads them with
 // the same names (sweep, the wizard's ports).
 const (
-	SecretV1ClientSecret = "v1.client_secret"
-	SecretV2ClientSecret = "v2.client_secret"
+	SecretV1ClientSecret = session.SecretV1ClientSecret
+	SecretV2ClientSecret = session.SecretV2ClientSecret
 )
 
 // SecretName is the stable store name of the secret a capture field holds

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -75,7 +73,7 @@ func (k summaryKeys) FullHelp() [][]key.Binding {
 
 func (m *Model) reportInput() report.Input {
 	return report.Input{Run: m.run, Workspace: m.ws.ID, Demo: m.ws.Mode == ModeDemo, Now: m.opts.Now(), Lang: m.lang,
-		Cabinet: report.Cabinet{Name: m.ws.Cabinet.LegalName, SIREN: m.ws.Cabinet.SIREN, ManagerEmail: m.ws.Cabinet.ManagerEmail, Operator: m.ws.Operator},
+		Cabinet: report.CabinetOf(*m.ws),
 		Since:   m.migState().start, Location: m.loc}
 }
 
@@ -223,54 +221,18 @@ func (m *Model) summaryTick(ref checklist.Ref, to checklist.Status) tea.Cmd {
 type summaryRefreshMsg struct{}
 
 // exportCmd writes the report (Markdown and self-contained HTML, IBANs
-// masked) with the session's events and the step records, read by the same
-// code as bascule report so that both files say the same.
+// masked) with the session's events and the step records, built by the
+// engine as for bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
-	in := m.reportInput()
-	in.Run = cloneRun(m.run)
+	var events []checklist.Event
 	if s := m.migState().summary; s != nil {
-		for _, e := range s.events {
-			in.Entries = append(in.Entries, entryOf(e))
-		}
+		events = s.events
 	}
-	dir, name := m.outDir(), "synthese-"+m.ws.ID
-	src, ws := m.opts.Store, m.ws.ID
+	eng, ws, dir, since, loc := m.eng, *m.ws, m.outDir(), m.migState().start, m.loc
 	return func() tea.Msg {
-		states, err := report.LoadStates(src, ws, in.Run)
-		if err != nil {
-			return reportWrittenMsg{err: err}
-		}
-		in.States = states
-		r := report.Build(in)
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return reportWrittenMsg{err: err}
-		}
-		var paths []string
-		for _, f := range []report.Format{report.Markdown, report.HTML} {
-			p := filepath.Join(dir, name+f.Ext())
-			out, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-			if err != nil {
-				return reportWrittenMsg{err: err}
-			}
-			err = report.Write(out, f, r)
-			if cerr := out.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return reportWrittenMsg{err: err}
-			}
-			abs, _ := filepath.Abs(p)
-			paths = append(paths, abs)
-		}
-		return reportWrittenMsg{paths: paths}
+		paths, err := SummaryExport(eng, ws, dir, since, events, loc)
+		return reportWrittenMsg{paths: paths, err: err}
 	}
-}
-
-// entryOf copies an audit event into the report's entry, as bascule report
-// does; the report tells it as a sentence.
-func entryOf(e checklist.Event) report.Entry {
-	return report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
-		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
 }
 
 func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
@@ -447,5 +409,5 @@ func (m *Model) sessionLines() []string {
 // as the reports tell it.
 func (m *Model) eventLine(e checklist.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
-	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, entryOf(e), m.lang)
+	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, report.EntryOf(e), m.lang)
 }

@@ -373,7 +373,7 @@ func (m *Model) openTeam() tea.Cmd {
 	m.team.figs, m.team.figsErr, m.team.off = nil, nil, 0
 	m.open(screenTeam)
 	eng := m.eng
-	created := m.ws.Created
+	created := m.ws.CreatedAt
 	return func() tea.Msg {
 		f, ps, err := eng.TeamFigures(created)
 		return teamFiguresMsg{figs: f, ps: ps, err: err}

@@ -165,7 +165,7 @@ func (m *Model) openChooser() tea.Cmd {
 	w.choice = &choice
 	var opts []huh.Option[string]
 	for _, ws := range w.list {
-		label := ws.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(ws.Cabinet.SIREN) + " · " + ws.Mode.Title(m.lang)
+		label := ws.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(ws.Cabinet.SIREN) + " · " + ModeTitle(m.lang, ws.Mode)
 		opts = append(opts, huh.NewOption(label, ws.ID))
 	}
 	opts = append(opts, huh.NewOption(tr(m.lang, "+ Créer un nouvel espace de travail", "+ Create a new workspace"), choiceCreate))
@@ -250,20 +250,24 @@ func (m *Model) openCreateForm() tea.Cmd {
 	return cmd
 }
 
-// createWorkspace records the new workspace in a command, through
-// CreateFirstRunWorkspace (as the accessible mode does): in files mode the
+// createWorkspace records the new workspace in a command, through the
+// engine (session.CreateWorkspace, as the accessible mode and the CLI do): in files mode the
 // V1 export is read first (its active clients become the dossiers), in API
 // mode the client secret is sealed under the passphrase just typed.
 func (m *Model) createWorkspace() tea.Cmd {
 	w := m.wsScreen
 	a := w.create
-	ans := FirstRunAnswers{
+	ans := session.NewWorkspace{
 		Mode: a.mode, SIREN: a.siren, LegalName: a.legalName, Email: a.email, Operator: a.operator,
-		ExportPath: a.exportPath, Now: m.opts.Now(),
-		ImportDossiers: m.opts.ImportDossiers, Workspaces: m.opts.Workspaces, Secrets: m.opts.Secrets, Lang: m.lang,
+		ExportPath: a.exportPath, ImportDossiers: m.opts.ImportDossiers, Lang: m.lang,
 	}
+	wss := m.opts.Workspaces
+	if wss != nil {
+		ans.DemoID, ans.DemoV1 = wss.DemoID(), wss.DemoV1
+	}
+	ans.Secrets = m.opts.Secrets // a nil interface stays nil
 	if a.mode == ModeAPI {
-		ans.APIURL, ans.V2URL, ans.ClientID = a.apiURL, a.v2URL, a.clientID
+		ans.V1URL, ans.V2URL, ans.ClientID = a.apiURL, a.v2URL, a.clientID
 		ans.ClientSecret, ans.Passphrase = []byte(a.clientSecret), []byte(a.pass)
 	}
 	// The secret and the passphrase leave the form's answers now.
@@ -271,7 +275,7 @@ func (m *Model) createWorkspace() tea.Cmd {
 	w.working = true
 	prefill := m.prefillInactive(a.mode, a.exportPath)
 	return func() tea.Msg {
-		res, err := CreateFirstRunWorkspace(context.Background(), ans)
+		res, err := session.CreateWorkspace(context.Background(), wss, ans)
 		if err != nil {
 			return workspaceCreatedMsg{ws: res.Workspace, err: err}
 		}

@@ -7,24 +7,80 @@ import (
 	"testing"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 )
 
-// fakeWorkspaces records the workspaces the first-run screen creates.
+// fakeWorkspaces is the store the first-run screen creates workspaces in,
+// through the engine: created lists them in order, as they stand after any
+// update, and dossiers holds their dossiers.
 type fakeWorkspaces struct {
-	mu      sync.Mutex
-	created []Workspace
+	mu       sync.Mutex
+	created  []Workspace
+	dossiers map[string][]checklist.Dossier
 }
 
 func (f *fakeWorkspaces) ListWorkspaces() ([]Workspace, error) { return nil, nil }
 
-func (f *fakeWorkspaces) CreateWorkspace(_ context.Context, w Workspace) (Workspace, error) {
+func (f *fakeWorkspaces) Workspace(id string) (Workspace, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if w.Mode == ModeDemo {
-		w.ID, w.Cabinet = "demo", testCabinet
+	for _, w := range f.created {
+		if w.ID == id {
+			return w, nil
+		}
 	}
+	return Workspace{}, checklist.ErrNotFound
+}
+
+func (f *fakeWorkspaces) CreateWorkspace(w Workspace) error {
+	if _, err := f.Workspace(w.ID); err == nil {
+		return checklist.ErrExists
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.created = append(f.created, w)
-	return w, nil
+	return nil
+}
+
+func (f *fakeWorkspaces) UpdateWorkspace(w Workspace) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.created {
+		if f.created[i].ID == w.ID {
+			f.created[i] = w
+			return nil
+		}
+	}
+	return checklist.ErrNotFound
+}
+
+func (f *fakeWorkspaces) PutDossiers(ws string, ds []checklist.Dossier, _ string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dossiers == nil {
+		f.dossiers = map[string][]checklist.Dossier{}
+	}
+	f.dossiers[ws] = ds
+	return nil
+}
+
+// Demo is the simulated platform of the demo: testCabinet with one active
+// and one draft client.
+func (f *fakeWorkspaces) DemoID() string { return "demo" }
+
+func (f *fakeWorkspaces) DemoV1() connectors.V1 { return demoV1{} }
+
+type demoV1 struct{ connectors.V1 }
+
+func (demoV1) Cabinet(context.Context) (connectors.CabinetSnapshot, error) {
+	return connectors.CabinetSnapshot{Cabinet: testCabinet}, nil
+}
+
+func (demoV1) ListClients(context.Context, connectors.Page) ([]connectors.Client, string, error) {
+	return []connectors.Client{
+		{ID: "c1", LegalName: "Boulangerie Lefèvre", SIREN: "732829320", Status: connectors.StatusActive},
+		{ID: "c2", LegalName: "Brouillon SARL", SIREN: "404833048", Status: connectors.StatusDraft},
+	}, "", nil
 }
 
 func firstRunEnv() (*testEnv, *fakeWorkspaces) {
@@ -85,7 +141,7 @@ func TestFirstRunFilesImportsTheV1Export(t *testing.T) {
 	d.typeText("clients-v1.csv")
 	d.key("enter")
 	d.mustSee("3 dossiers créés depuis l'export V1, 2 lignes refusées :", "• ligne 4, SIREN : SIREN invalide", "entrée continuer")
-	if asked != "clients-v1.csv" || len(wss.created) != 1 || len(wss.created[0].Dossiers) != 3 || wss.created[0].ID != "552008443" {
+	if asked != "clients-v1.csv" || len(wss.created) != 1 || len(wss.dossiers[wss.created[0].ID]) != 3 || wss.created[0].ID != "552008443" {
 		t.Fatalf("asked %q, created %+v", asked, wss.created)
 	}
 	d.key("enter")
@@ -134,7 +190,7 @@ func TestFirstRunAPISealsTheClientSecret(t *testing.T) {
 	d.key("enter")
 	d.mustSee("Clients (5)")
 	w := wss.created[0]
-	if w.Mode != ModeAPI || w.APIURL != "https://v1.example.fr" || w.V2URL != "https://v2.example.fr" || w.ClientID != "bascule-cabinet" {
+	if w.Mode != ModeAPI || w.V1URL != "https://v1.example.fr" || w.V2URL != "https://v2.example.fr" || w.ClientID != "bascule-cabinet" {
 		t.Fatalf("created %+v", w)
 	}
 	if sec.values[SecretV1ClientSecret] != "s3cr3t-client" || sec.values[SecretV2ClientSecret] != "s3cr3t-client" || sec.pass != "ma phrase du cabinet" {

@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 )
 
 // Error is a failure of this package in both languages; Error() is French.
@@ -60,9 +62,10 @@ func Dir(root, workspace string) string {
 // giving the same file name is an error, never an overwrite.
 func WriteAll(ctx context.Context, root string, b Batch, onWrite func(path string)) (Written, error) {
 	w := Written{Dir: Dir(root, b.Workspace)}
-	if err := os.MkdirAll(w.Dir, 0o700); err != nil {
+	if err := atomicfile.MkdirAll(w.Dir); err != nil {
 		return w, fileError(w.Dir, err)
 	}
+	aw := atomicfile.Writer{DeferDirSync: true}
 	seen := make(map[string]string, len(b.Clients))
 	for _, c := range b.Clients {
 		if err := ctx.Err(); err != nil {
@@ -86,7 +89,7 @@ func WriteAll(ctx context.Context, root string, b Batch, onWrite func(path strin
 		}
 		seen[strings.ToLower(name)] = safeSegment(c.ID, "?")
 		path := filepath.Join(w.Dir, name)
-		if err := writeFile(path, m); err != nil {
+		if err := writeFile(aw, path, m); err != nil {
 			return w, err
 		}
 		if m.To == nil {
@@ -97,58 +100,27 @@ func WriteAll(ctx context.Context, root string, b Batch, onWrite func(path strin
 			onWrite(path)
 		}
 	}
-	syncDir(w.Dir) // once for every rename above
+	// Once for every rename above. Best effort: some systems cannot sync a
+	// folder; each file itself was synced before its rename.
+	_ = aw.SyncFolder(w.Dir)
 	return w, nil
 }
 
-// WriteFile writes m to path, readable by the owner only, through a
-// temporary file that is synced, renamed in place and whose folder is synced:
-// a crash leaves the old file or the new one, never half a message.
+// WriteFile writes m to path, readable by the owner only, through
+// atomicfile: a crash leaves the old file or the new one, never half a
+// message.
 func WriteFile(path string, m Message) error {
-	if err := writeFile(path, m); err != nil {
+	return writeFile(atomicfile.Writer{}, path, m)
+}
+
+// writeFile writes one message with w; WriteAll's writer defers the folder
+// sync to the end of the batch.
+func writeFile(w atomicfile.Writer, path string, m Message) error {
+	err := w.Write(path, func(out io.Writer) error {
+		_, err := m.WriteTo(out)
 		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// syncDir makes the renames in dir durable. Best effort: some systems cannot
-// sync a folder; each file itself was synced before its rename.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-}
-
-// writeFile is WriteFile without the folder sync, for a batch that syncs the
-// folder once at the end.
-func writeFile(path string, m Message) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
+	})
 	if err != nil {
-		return fileError(dir, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return fileError(path, err)
-	}
-	if _, err := m.WriteTo(f); err != nil {
-		return fileError(path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fileError(path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fileError(path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
 		return fileError(path, err)
 	}
 	return nil

@@ -27,7 +27,8 @@
 //
 // The package is pure: no I/O beyond the io.Writer and the Source it is
 // given, no clock of its own. It imports checklist and its pure
-// sub-packages only — never store, tui or the connector adapters: callers
-// copy their audit events into Entry values, whose Action is the store's
-// action id.
+// sub-packages only — never store, tui or the connector adapters: audit
+// events become Entry values with EntriesOf, whose Action is the store's
+// action id. The engine (tui/session.Report) is the one place a report is
+// built from a workspace for a file, for every front end.
 package report

@@ -373,3 +373,19 @@ func ibansOf(recs []StepRecord) []string {
 	}
 	return out
 }
+
+// EntriesOf copies audit events into the report's entries, oldest first as
+// given; Build tells each as a sentence.
+func EntriesOf(events []checklist.Event) []Entry {
+	out := make([]Entry, 0, len(events))
+	for _, e := range events {
+		out = append(out, EntryOf(e))
+	}
+	return out
+}
+
+// EntryOf copies one audit event into a report entry.
+func EntryOf(e checklist.Event) Entry {
+	return Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
+		Action: e.Action, From: e.From, To: e.To, Detail: e.Detail}
+}

@@ -240,3 +240,20 @@ func TestLeftV1InEveryFormat(t *testing.T) {
 		t.Errorf("fiche of c1 (%v) lacks the mark", err)
 	}
 }
+
+func TestCabinetOfAndEntriesOf(t *testing.T) {
+	ws := checklist.Workspace{ID: "552008443", Operator: "C. Martin",
+		Cabinet: checklist.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin", ManagerEmail: "claire@cabinet-martin.fr", Address: "Lyon"}}
+	want := Cabinet{Name: "Cabinet Martin", SIREN: "552008443", ManagerEmail: "claire@cabinet-martin.fr", Operator: "C. Martin"}
+	if got := CabinetOf(ws); got != want {
+		t.Fatalf("CabinetOf = %+v, want %+v", got, want)
+	}
+	at := time.Date(2026, 3, 12, 9, 0, 0, 0, time.UTC)
+	ev := checklist.Event{At: at, Who: "C. Martin", Action: checklist.ActionStep,
+		Ref: checklist.Ref{Step: checklist.StepClientPendingInvoices, Client: "c1"}, From: "todo", To: "done", Detail: "d"}
+	got := EntriesOf([]checklist.Event{ev})
+	if len(got) != 1 || got[0] != (Entry{At: at, By: "C. Martin", Client: "c1", Step: checklist.StepClientPendingInvoices,
+		Action: checklist.ActionStep, From: "todo", To: "done", Detail: "d"}) {
+		t.Fatalf("EntriesOf = %+v", got)
+	}
+}

@@ -28,12 +28,21 @@ type Entry struct {
 	Text string `json:"text"`
 }
 
-// Cabinet identifies the firm the report is about.
+// Cabinet identifies the firm the report is about, as the report writes it:
+// not a second cabinet record (that is checklist.Cabinet) but the report's
+// heading, whose JSON keys ("name", "operator") scripts read from `report
+// --format json` and `status --json`. CabinetOf is its one constructor.
 type Cabinet struct {
 	Name         string `json:"name"`
 	SIREN        string `json:"siren"`
 	ManagerEmail string `json:"manager_email,omitempty"`
 	Operator     string `json:"operator,omitempty"`
+}
+
+// CabinetOf is the report's heading for a workspace: its cabinet and its
+// operator.
+func CabinetOf(ws checklist.Workspace) Cabinet {
+	return Cabinet{Name: ws.Cabinet.LegalName, SIREN: ws.Cabinet.SIREN, ManagerEmail: ws.Cabinet.ManagerEmail, Operator: ws.Operator}
 }
 
 // Input is what Build needs. Everything outside (names, notes, reasons) is

@@ -18,6 +18,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // freeSIREN returns a valid SIREN no client of p has.
@@ -66,10 +67,10 @@ func TestAPIWorkspaceFromV1AndRefresh(t *testing.T) {
 	}
 	// As the first run (full screen or accessible) creates it.
 	pass := []byte("phrase du cabinet")
-	res, err := tui.CreateFirstRunWorkspace(ctx, tui.FirstRunAnswers{Mode: tui.ModeAPI,
+	res, err := engine.CreateWorkspace(ctx, wizardWorkspaces{DB: db, env: env}, engine.NewWorkspace{Mode: tui.ModeAPI,
 		SIREN: cab.Cabinet.SIREN, LegalName: cab.Cabinet.LegalName, Email: "claire.martin@example.fr", Operator: "C. Martin",
-		APIURL: hs.URL, V2URL: hs.URL, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: pass,
-		Now: time.Now(), Workspaces: wizardWorkspaces{env: env, db: db}, Secrets: seedingSecrets{DB: db, guide: env.guide}})
+		V1URL: hs.URL, V2URL: hs.URL, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: pass,
+		Secrets: seedingSecrets{DB: db, guide: env.guide}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,10 +257,10 @@ func TestAPIWorkspaceV1Unreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := &appEnv{getenv: func(string) string { return "" }, now: time.Now, guide: checklist.Default()}
-	res, err := tui.CreateFirstRunWorkspace(ctx, tui.FirstRunAnswers{Mode: tui.ModeAPI,
+	res, err := engine.CreateWorkspace(ctx, wizardWorkspaces{DB: db, env: env}, engine.NewWorkspace{Mode: tui.ModeAPI,
 		SIREN: "552008443", LegalName: "Cabinet Martin", Operator: "C. Martin",
-		APIURL: url, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: []byte("phrase du cabinet"),
-		Now: time.Now(), Workspaces: wizardWorkspaces{env: env, db: db}, Secrets: seedingSecrets{DB: db, guide: env.guide}})
+		V1URL: url, ClientID: "bascule", ClientSecret: []byte("sandbox"), Passphrase: []byte("phrase du cabinet"),
+		Secrets: seedingSecrets{DB: db, guide: env.guide}})
 	if err != nil {
 		t.Fatalf("first run failed on an unreachable V1: %v", err)
 	}

@@ -31,7 +31,7 @@ func (env *appEnv) demoPlatformFor(ws store.Workspace, run *checklist.Run) *sand
 // reference, so polling the recorded request keeps working.
 func demoSubmission(ws store.Workspace) connectors.MigrationSubmission {
 	return connectors.MigrationSubmission{CabinetSIREN: ws.Cabinet.SIREN, RequestedBy: ws.Cabinet.ManagerEmail,
-		IdempotencyKey: tui.RequestKey(toTUIWorkspace(ws))}
+		IdempotencyKey: tui.RequestKey(ws)}
 }
 
 // replayDemo applies to a fresh sandbox what the run says already happened

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/files"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
@@ -385,107 +386,40 @@ func demoPlatform(opts demoOptions) *sandbox.Platform {
 	return sandbox.New(opts.sandbox())
 }
 
-// ensureDemoWorkspace returns the demo workspace, creating it on first use
-// from the sandbox's V1: the cabinet's identity and, as dossiers, the clients
-// ListClients returns that V1 migrates by itself (active ones; the inactive
-// ones are the cabinet's export/import step). The wizard reuses it.
+// ensureDemoWorkspace returns the demo workspace, created by the engine on
+// first use from the sandbox's V1 (session.CreateWorkspace in demo mode): the
+// cabinet's identity and, as dossiers, the clients V1 migrates by itself.
+// Every command and the wizard reuse it.
 func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error) {
-	id := opts.workspaceID()
-	ws, err := db.Workspace(id)
-	if err == nil {
-		return ws, nil
-	}
-	if !errors.Is(err, store.ErrNotFound) {
-		return store.Workspace{}, err
-	}
 	// The sandbox is in memory and answers at once: no cancellation needed.
-	ctx := context.Background()
-	v1 := demoPlatform(opts).V1()
-	cab, err := v1.Cabinet(ctx)
-	if err != nil {
-		return store.Workspace{}, err
-	}
-	var dossiers []checklist.Dossier
-	page := connectors.Page{Limit: 1000}
-	for {
-		clients, next, err := v1.ListClients(ctx, page)
-		if err != nil {
-			return store.Workspace{}, err
-		}
-		for _, c := range clients {
-			if c.Status.Inactive() {
-				continue
-			}
-			dossiers = append(dossiers, checklist.Dossier{ID: c.ID, Name: c.LegalName, SIREN: c.SIREN, Payment: c.PaymentServices, PendingInvoices: -1})
-		}
-		if next == "" {
-			break
-		}
-		page.Cursor = next
-	}
-	ws = store.Workspace{
-		ID:       id,
-		Cabinet:  cab.Cabinet,
-		Operator: "démo",
-		Mode:     "demo",
-		Demo:     true,
-	}
-	if err := db.CreateWorkspace(ws); err != nil {
-		if errors.Is(err, store.ErrExists) {
-			return db.Workspace(id)
-		}
-		return store.Workspace{}, err
-	}
-	if err := db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
-		return store.Workspace{}, err
-	}
-	return db.Workspace(id)
+	res, err := engine.CreateWorkspace(context.Background(), db, engine.NewWorkspace{Mode: checklist.ModeDemo,
+		DemoID: opts.workspaceID(), DemoV1: func() connectors.V1 { return demoPlatform(opts).V1() }})
+	return res.Workspace, err
 }
 
 // writeFileAtomic writes data to path readable by the owner only (reports and
-// exports hold names, e-mails and IBANs), through a temporary file synced,
-// renamed in place and its folder synced, so that an interruption never
-// leaves half a file. Errors name path in words.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+// exports hold names, e-mails and IBANs) through atomicfile, so that an
+// interruption never leaves half a file. Errors name path in words; write's
+// own errors are returned as they are.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		p := connectors.Sanitize(path)
 		return usageError{localized(p+" est un dossier : donnez un nom de fichier (par exemple "+filepath.Join(p, "rapport.html")+")",
 			p+" is a folder: give a file name (for example "+filepath.Join(p, "report.html")+")")}
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
-	if errors.Is(err, fs.ErrNotExist) {
-		d := connectors.Sanitize(dir)
+	var fillErr error
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		fillErr = write(w)
+		return fillErr
+	})
+	switch {
+	case err == nil:
+		return nil
+	case fillErr != nil:
+		return fillErr
+	case errors.Is(err, fs.ErrNotExist):
+		d := connectors.Sanitize(filepath.Dir(path))
 		return localized("dossier "+d+" introuvable : créez-le ou choisissez un autre chemin", "folder "+d+" not found: create it or choose another path")
 	}
-	if err != nil {
-		return fileError(path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return fileError(path, err)
-	}
-	if err := write(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return fileError(path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fileError(path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fileError(path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: not every system syncs a folder
-		d.Close()
-	}
-	return nil
+	return fileError(path, err)
 }

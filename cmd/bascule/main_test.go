@@ -250,7 +250,7 @@ func seedWorkspace(t *testing.T, h *harness, mode string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.CreateWorkspace(store.Workspace{ID: "martin", Cabinet: store.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin", ManagerEmail: "claire@cabinet-martin.fr"}, Operator: "C. Martin", Mode: mode}); err != nil {
+	if err := db.CreateWorkspace(store.Workspace{ID: "martin", Cabinet: store.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin", ManagerEmail: "claire@cabinet-martin.fr"}, Operator: "C. Martin", Mode: checklist.Mode(mode)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.PutDossiers("martin", []checklist.Dossier{

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/notify"
-	"github.com/bascule-cli/bascule/connectors"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 func newNotifyCommand(env *appEnv) *cobra.Command {
@@ -47,22 +48,20 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 			if err := notify.ValidateSender(addr); err != nil {
 				return usageError{err}
 			}
-			contacts, err := env.notifyContacts(cmd.Context(), s)
+			ports, err := env.notifyPorts(s)
 			if err != nil {
 				return err
 			}
-			b := notify.Batch{Workspace: s.ws.ID, CabinetName: s.ws.Cabinet.LegalName,
-				SenderName: name, SenderEmail: addr, Date: env.now()}
-			for _, d := range s.run.Clients {
-				c := contacts[d.ID]
-				b.Clients = append(b.Clients, notify.Recipient{ID: d.ID, Name: d.Name, SIREN: d.SIREN,
-					Payment: d.Payment, PendingInvoices: d.PendingInvoices,
-					ContactFirst: c.ContactFirstName, ContactLast: c.ContactLastName, ContactEmail: c.ContactEmail})
-			}
-			w, err := notify.WriteAll(cmd.Context(), out, b, func(p string) { fmt.Fprintln(env.stdout, p) })
+			eng, err := s.engine(env, ports)
 			if err != nil {
 				return err
 			}
+			w, err := eng.WriteNotices(cmd.Context(), engine.NoticeRequest{Root: out, SenderName: name, SenderEmail: addr,
+				OnWrite: func(p string) { fmt.Fprintln(env.stdout, p) }})
+			if err != nil {
+				return err
+			}
+			env.reportContactsErr(w.ContactsErr)
 			fmt.Fprintf(env.stderr, env.msg("%s dans %s", "%s to %s"), env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
 			if w.NoContact > 0 {
 				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), w.NoContact)
@@ -77,48 +76,32 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 	return c
 }
 
-// notifyMaxPages bounds the V1 client listing: 12,000 clients at 1,000 a
-// page is 12 pages; a platform that keeps answering with new cursors past
-// this is broken, not large.
-const notifyMaxPages = 100
-
-// notifyContacts reads each client's contact from V1 when the workspace has
-// one. A V1 that cannot be opened (a wrong passphrase) is an error: writing
-// messages without recipients would hide it. A listing that fails midway
-// only costs recipients, said on stderr.
-func (env *appEnv) notifyContacts(ctx context.Context, s *session) (map[string]connectors.Client, error) {
-	contacts := map[string]connectors.Client{}
-	if !(s.ws.Demo || s.ws.Mode == "demo" || s.ws.Mode == "api" && s.ws.V1URL != "") {
-		return contacts, nil // files mode: no V1 to ask
+// notifyPorts gives the engine V1 when the workspace has one, so that each
+// message gets its client's contact. A V1 that cannot be opened (a wrong
+// passphrase) is an error: writing messages without recipients would hide
+// it.
+func (env *appEnv) notifyPorts(s *session) (engine.Ports, error) {
+	if !(s.ws.IsDemo() || s.ws.Mode == checklist.ModeAPI && s.ws.V1URL != "") {
+		return engine.Ports{}, nil // files mode: no V1 to ask
 	}
 	v1, err := env.v1Port(s)
 	if err != nil {
-		return nil, err
+		return engine.Ports{}, err
 	}
-	page := connectors.Page{Limit: 1000}
-	seen := map[string]bool{}
-	for n := 0; ; n++ {
-		cs, next, err := v1.ListClients(ctx, page)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
-			return contacts, nil
-		}
-		for _, c := range cs {
-			contacts[c.ID] = c
-		}
-		if next == "" {
-			return contacts, nil
-		}
-		if seen[next] || n+1 >= notifyMaxPages {
-			fmt.Fprintln(env.stderr, env.msg(
-				fmt.Sprintf("contacts V1 : la liste des clients ne finit pas (%d pages) ; arrêt, les messages restants sont sans destinataire", n+1),
-				fmt.Sprintf("V1 contacts: the client list does not end (%d pages); stopped, the remaining messages have no recipient", n+1)))
-			return contacts, nil
-		}
-		seen[next] = true
-		page.Cursor = next
+	return engine.Ports{V1: v1}, nil
+}
+
+// reportContactsErr says on stderr why some messages have no recipient: a
+// V1 listing that failed midway or never ended.
+func (env *appEnv) reportContactsErr(err error) {
+	var unending *engine.UnendingListError
+	switch {
+	case err == nil:
+	case errors.As(err, &unending):
+		fmt.Fprintln(env.stderr, env.msg(
+			fmt.Sprintf("contacts V1 : la liste des clients ne finit pas (%d pages) ; arrêt, les messages restants sont sans destinataire", unending.Pages),
+			fmt.Sprintf("V1 contacts: the client list does not end (%d pages); stopped, the remaining messages have no recipient", unending.Pages)))
+	default:
+		fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
 	}
 }

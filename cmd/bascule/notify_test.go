@@ -21,7 +21,7 @@ func seedNoSIREN(t *testing.T, h *harness, mode, v1URL string) {
 	}
 	defer db.Close()
 	ws := store.Workspace{ID: "martin", Cabinet: store.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin",
-		ManagerEmail: "claire@cabinet-martin.fr"}, Operator: "cmartin", Mode: mode, V1URL: v1URL, ClientID: "bascule"}
+		ManagerEmail: "claire@cabinet-martin.fr"}, Operator: "cmartin", Mode: checklist.Mode(mode), V1URL: v1URL, ClientID: "bascule"}
 	if err := db.CreateWorkspace(ws); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/checklist/workdays"
-	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 func newReportCommand(env *appEnv) *cobra.Command {
@@ -70,17 +70,14 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			events, err := s.db.Events(s.ws.ID, since)
+			eng, err := s.engine(env, engine.Ports{})
 			if err != nil {
 				return err
 			}
-			states, err := report.LoadStates(s.db, s.ws.ID, s.run)
+			r, err := eng.Report(engine.ReportRequest{Workspace: s.ws, Since: since, ReadEvents: true, Reveal: reveal})
 			if err != nil {
 				return err
 			}
-			in := env.reportInput(s, entriesOf(events), since, reveal)
-			in.States = states
-			r := report.Build(in)
 			write := func(w io.Writer) error {
 				if fichesFlag != "" {
 					return report.WriteFiches(w, r, ids)
@@ -121,17 +118,6 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	}
 	return time.Time{}, usageError{localized("--since : date, date-heure ou durée illisible : "+quote(s),
 		"--since: unreadable date, date-time or duration: "+quote(s))}
-}
-
-// entriesOf converts audit events into the report's entries: a copy of
-// their fields, which the report turns into sentences.
-func entriesOf(events []store.Event) []report.Entry {
-	out := make([]report.Entry, 0, len(events))
-	for _, e := range events {
-		out = append(out, report.Entry{At: e.At, By: e.Who, Client: e.Ref.Client, Step: e.Ref.Step,
-			Action: e.Action, From: e.From, To: e.To, Detail: e.Detail})
-	}
-	return out
 }
 
 // fichesIDs reads --fiches: "all" (every client, nil), or client ids or

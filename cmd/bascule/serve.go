@@ -7,6 +7,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
@@ -104,9 +106,9 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		fmt.Fprintln(env.stderr, env.msg("Base sauvegardée : ", "Database backed up: ")+p)
 	}
 	ts := &teamServer{env: env, db: db, ws: ws, cfg: cfg, active: map[string]int{}}
-	if tw := toTUIWorkspace(ws); tw.Mode == tui.ModeDemo {
+	if ws.Mode == tui.ModeDemo {
 		// One simulated platform for every session, built once.
-		if ports, err := env.wizardPorts(db, tw, nil); err == nil {
+		if ports, err := env.wizardPorts(db, ws, nil); err == nil {
 			ts.demoPorts = &ports
 		}
 	}
@@ -180,21 +182,11 @@ func createHostKey(path string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
+	// Never replaces a key already there: clients would see a new host.
+	if err := atomicfile.Create(path, func(w io.Writer) error { return pem.Encode(w, block) }); err != nil {
 		return fileError(path, err)
 	}
-	if err := pem.Encode(f, block); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fileError(path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fileError(path, err)
-	}
-	return f.Close()
+	return nil
 }
 
 // teamServer serves one workspace of one open database to the team.

@@ -56,9 +56,8 @@ func (env *appEnv) buildReport(s *session, entries []report.Entry, since time.Ti
 // records (report.LoadStates reads them when the report needs them).
 func (env *appEnv) reportInput(s *session, entries []report.Entry, since time.Time, reveal bool) report.Input {
 	return report.Input{
-		Run: s.run,
-		Cabinet: report.Cabinet{Name: s.ws.Cabinet.LegalName, SIREN: s.ws.Cabinet.SIREN,
-			ManagerEmail: s.ws.Cabinet.ManagerEmail, Operator: s.ws.Operator},
+		Run:       s.run,
+		Cabinet:   report.CabinetOf(s.ws),
 		Workspace: s.ws.ID,
 		Demo:      s.ws.Demo,
 		Entries:   entries,

@@ -73,14 +73,14 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		}
 		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
 	}
-	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+s.ws.Mode+" ») : la vérification se fait à la main dans l'assistant",
-		"this workspace has no online access to V1 (mode \""+s.ws.Mode+"\"): check by hand in the wizard")
+	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+string(s.ws.Mode)+" ») : la vérification se fait à la main dans l'assistant",
+		"this workspace has no online access to V1 (mode \""+string(s.ws.Mode)+"\"): check by hand in the wizard")
 }
 
-// sweepBatch is how many clients' results are written at a time: the
-// engine saves them in transactions of engine.BatchSize changes (one fsync
-// each, not one per client), and their lines are printed once saved.
-const sweepBatch = 500
+// sweepBatch is how many clients' results are handed to the engine at a
+// time: one of its batches (engine.BatchSize changes, one transaction and
+// one fsync), whose lines are printed once saved.
+const sweepBatch = engine.BatchSize
 
 func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, concurrency int) error {
 	eng, err := s.engine(env, engine.Ports{V1: v1})

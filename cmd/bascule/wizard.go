@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/files"
 	v1client "github.com/bascule-cli/bascule/connectors/v1"
 	v2client "github.com/bascule-cli/bascule/connectors/v2"
@@ -129,7 +129,7 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	opts := tui.Options{
 		Guide: env.guide, Store: db, Secrets: seedingSecrets{DB: db, guide: env.guide}, Lang: env.lang, Now: env.now,
 		NoColor:    env.getenv("NO_COLOR") != "",
-		Workspaces: wizardWorkspaces{env: env, db: db},
+		Workspaces: wizardWorkspaces{DB: db, env: env},
 		Connect: func(w tui.Workspace, pass []byte) (tui.Ports, error) {
 			return env.wizardPorts(db, w, pass)
 		},
@@ -159,21 +159,11 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 		env.closeDB(db)
 		return opts, nil, err
 	}
-	tw := toTUIWorkspace(ws)
-	opts.Workspace, opts.Run = &tw, run
-	if opts.Ports, err = env.wizardPorts(db, tw, nil); err != nil {
+	opts.Workspace, opts.Run = &ws, run
+	if opts.Ports, err = env.wizardPorts(db, ws, nil); err != nil {
 		opts.Ports = tui.Ports{} // offline: checks say so, the rest works
 	}
 	return opts, db, nil
-}
-
-func toTUIWorkspace(ws store.Workspace) tui.Workspace {
-	mode := tui.Mode(ws.Mode)
-	if ws.Demo {
-		mode = tui.ModeDemo
-	}
-	return tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: mode, APIURL: ws.V1URL, V2URL: ws.V2URL, ClientID: ws.ClientID, Created: ws.CreatedAt,
-		Cabinet: ws.Cabinet}
 }
 
 // wizardPorts builds a workspace's connectors: the sandbox in demo mode,
@@ -377,51 +367,17 @@ func (env *appEnv) writeV2Import(from, to string) (tui.V2ImportFiles, error) {
 	return out, nil
 }
 
-// wizardWorkspaces serves the first-run screen from the database.
+// wizardWorkspaces serves the first-run screen from the database: the
+// engine creates the new workspace in it (session.CreateWorkspace), the
+// demo one from the sandbox the flags ask for.
 type wizardWorkspaces struct {
+	*store.DB
 	env *appEnv
-	db  *store.DB
 }
 
-func (w wizardWorkspaces) ListWorkspaces() ([]tui.Workspace, error) {
-	all, err := w.db.Workspaces()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Workspace, len(all))
-	for i, ws := range all {
-		out[i] = toTUIWorkspace(ws)
-	}
-	return out, nil
-}
+func (w wizardWorkspaces) ListWorkspaces() ([]tui.Workspace, error) { return w.Workspaces() }
 
-// CreateWorkspace records the workspace. In demo mode it is the demo
-// workspace (the sandbox's cabinet and clients; the first-run screen says
-// so), with the operator typed; in files mode the dossiers are those read
-// from the V1 export; in API mode they are imported later from V1.
-func (w wizardWorkspaces) CreateWorkspace(ctx context.Context, t tui.Workspace) (tui.Workspace, error) {
-	if t.Mode == tui.ModeDemo {
-		ws, err := ensureDemoWorkspace(w.db, w.env.demoOptions())
-		if err == nil && t.Operator != "" && ws.Operator != t.Operator {
-			ws.Operator = t.Operator
-			if err = w.db.UpdateWorkspace(ws); err == nil {
-				ws, err = w.db.Workspace(ws.ID)
-			}
-		}
-		return toTUIWorkspace(ws), err
-	}
-	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL, V2URL: t.V2URL, ClientID: t.ClientID,
-		Cabinet: t.Cabinet}
-	if err := w.db.CreateWorkspace(ws); err != nil {
-		return tui.Workspace{}, err
-	}
-	dossiers := t.Dossiers
-	if dossiers == nil {
-		dossiers = []checklist.Dossier{}
-	}
-	if err := w.db.PutDossiers(ws.ID, dossiers, ws.Operator); err != nil {
-		return tui.Workspace{}, fmt.Errorf("%w", err)
-	}
-	got, err := w.db.Workspace(ws.ID)
-	return toTUIWorkspace(got), err
-}
+// DemoID is the demo workspace the flags ask for; DemoV1 its sandbox's V1.
+func (w wizardWorkspaces) DemoID() string { return w.env.demoOptions().workspaceID() }
+
+func (w wizardWorkspaces) DemoV1() connectors.V1 { return demoPlatform(w.env.demoOptions()).V1() }

@@ -12,6 +12,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // TestImportV1ExportForFirstRun: a V1 export as French Excel writes it
@@ -54,12 +55,18 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	wss := wizardWorkspaces{env: env, db: db}
+	wss := wizardWorkspaces{DB: db, env: env}
 	ctx := context.Background()
 
-	files, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "552008443", Mode: tui.ModeFiles, Operator: "C. Martin",
-		Cabinet:  connectors.Cabinet{SIREN: "552008443", LegalName: "Cabinet Martin"},
-		Dossiers: []checklist.Dossier{{ID: "c1", Name: "Client actif", SIREN: "334175221", PendingInvoices: -1}}})
+	create := func(a engine.NewWorkspace) (store.Workspace, error) {
+		a.DemoID, a.DemoV1 = wss.DemoID(), wss.DemoV1
+		res, err := engine.CreateWorkspace(ctx, wss, a)
+		return res.Workspace, err
+	}
+	files, err := create(engine.NewWorkspace{Mode: tui.ModeFiles, SIREN: "552008443", LegalName: "Cabinet Martin", Operator: "C. Martin",
+		ExportPath: "clients.csv", ImportDossiers: func(string) ([]checklist.Dossier, []string, error) {
+			return []checklist.Dossier{{ID: "c1", Name: "Client actif", SIREN: "334175221", PendingInvoices: -1}}, nil, nil
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,30 +74,33 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 	if err != nil || len(run.Clients) != 1 || run.Clients[0].Name != "Client actif" {
 		t.Fatalf("files workspace run: %v %+v", err, run)
 	}
-	// The whole cabinet is kept (the mapper once dropped the address).
-	withAddr, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "404833048", Mode: tui.ModeFiles, Operator: "C. Martin",
-		Cabinet: connectors.Cabinet{SIREN: "404833048", LegalName: "Cabinet Lefèvre", Address: "2 place du Marché, Lyon"}})
+	// The whole cabinet is kept: one Workspace type from the store to the
+	// screens (a mapper once dropped the address).
+	if err := db.CreateWorkspace(store.Workspace{ID: "404833048", Mode: tui.ModeFiles, Operator: "C. Martin",
+		Cabinet: connectors.Cabinet{SIREN: "404833048", LegalName: "Cabinet Lefèvre", Address: "2 place du Marché, Lyon"}}); err != nil {
+		t.Fatal(err)
+	}
+	listed, err := wss.ListWorkspaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored, err := db.Workspace(withAddr.ID); err != nil || stored.Cabinet.Address != "2 place du Marché, Lyon" || withAddr.Cabinet.Address != stored.Cabinet.Address {
-		t.Fatalf("address lost: %+v %+v %v", withAddr.Cabinet, stored.Cabinet, err)
+	for _, w := range listed {
+		if w.ID == "404833048" && w.Cabinet.Address != "2 place du Marché, Lyon" {
+			t.Fatalf("address lost: %+v", w.Cabinet)
+		}
 	}
 
-	api, err := wss.CreateWorkspace(ctx, tui.Workspace{ID: "732829320", Mode: tui.ModeAPI, Operator: "L. Dupont",
-		Cabinet: connectors.Cabinet{SIREN: "732829320", LegalName: "Cabinet Dupont"},
-		APIURL:  "https://v1.example.fr", V2URL: "https://v2.example.fr", ClientID: "bascule"})
+	api, err := create(engine.NewWorkspace{Mode: tui.ModeAPI, SIREN: "732829320", LegalName: "Cabinet Dupont", Operator: "L. Dupont",
+		V1URL: "https://v1.example.fr", V2URL: "https://v2.example.fr", ClientID: "bascule", Secrets: db,
+		ClientSecret: []byte("s3cr3t"), Passphrase: []byte("phrase du cabinet")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if api.APIURL != "https://v1.example.fr" || api.V2URL != "https://v2.example.fr" || api.ClientID != "bascule" {
+	if api.V1URL != "https://v1.example.fr" || api.V2URL != "https://v2.example.fr" || api.ClientID != "bascule" {
 		t.Fatalf("api workspace %+v", api)
 	}
 	if _, err := env.wizardPorts(db, api, nil); err == nil || !strings.Contains(err.Error(), "phrase secrète") {
 		t.Fatalf("ports without a passphrase: %v", err)
-	}
-	if err := db.PutSecret(api.ID, tui.SecretV1ClientSecret, []byte("s3cr3t"), []byte("phrase du cabinet")); err != nil {
-		t.Fatal(err)
 	}
 	if _, err := env.wizardPorts(db, api, []byte("mauvaise")); !errors.Is(err, store.ErrWrongPassphrase) {
 		t.Fatalf("wrong passphrase: %v", err)
@@ -114,7 +124,7 @@ func TestWizardWorkspacesCreate(t *testing.T) {
 		t.Fatalf("startPassphrase from the environment: %q %v", p, err)
 	}
 
-	demo, err := wss.CreateWorkspace(ctx, tui.Workspace{Mode: tui.ModeDemo, Operator: "Claire"})
+	demo, err := create(engine.NewWorkspace{Mode: tui.ModeDemo, Operator: "Claire"})
 	if err != nil || demo.ID != demoWorkspaceID || demo.Operator != "Claire" || demo.Cabinet.LegalName == "" {
 		t.Fatalf("demo workspace %+v %v", demo, err)
 	}

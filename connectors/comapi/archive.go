@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors"
 )
 
@@ -101,14 +102,21 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 			e.Folder = box.String()
 			m.Files = append(m.Files, e)
 		}
+		// The folder's renames are made durable once, before the manifest
+		// vouches for them. Best effort: some systems cannot sync a folder.
+		_ = batchWriter().SyncFolder(sub)
 	}
-	err := writeAtomic(filepath.Join(dir, ManifestName), func(w io.Writer) error {
+	err := atomicfile.Write(filepath.Join(dir, ManifestName), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	})
 	return m, err
 }
+
+// batchWriter writes the downloaded files, their folder synced once per
+// folder rather than once per file.
+func batchWriter() atomicfile.Writer { return atomicfile.Writer{DeferDirSync: true} }
 
 func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1File, dir string) (ManifestEntry, error) {
 	if !SafeName(f.Name) {
@@ -118,7 +126,7 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 	}
 	h := sha256.New()
 	var size int64
-	err := writeAtomic(filepath.Join(dir, f.Name), func(w io.Writer) error {
+	err := batchWriter().Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
 		n, err := src.Download(ctx, f, io.MultiWriter(w, h))
 		size = n
 		if err == nil && n != f.Size {
@@ -130,30 +138,4 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 		return ManifestEntry{}, err
 	}
 	return ManifestEntry{Name: f.Name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
-}
-
-// writeAtomic writes path (0600) through a temporary file renamed in place.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".bascule-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o600)
-	if err == nil {
-		err = write(f)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		return errors.Join(err, os.Remove(tmp))
-	}
-	return nil
 }

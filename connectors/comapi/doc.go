@@ -18,6 +18,7 @@
 //
 // Count and DownloadArchive build on the port (connectors.V1Files):
 // per-folder counts kept as evidence, and a company's archive written to a
-// folder with a manifest (name, size, SHA-256). The sandbox serves the same
+// folder with a manifest (name, size, SHA-256), each file written with
+// checklist/atomicfile (the one file writer). The sandbox serves the same
 // paths (httpapi.ServerOptions.Files), so tests run over real HTTP.
 package comapi

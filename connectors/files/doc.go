@@ -60,6 +60,7 @@
 // leading apostrophe so that no spreadsheet runs it. Banqup caps an import at [ImportMaxRows] rows, so [SplitClients]
 // and [WriteFiles] cut larger lists into clients-import-001.xlsx, -002…
 //
-// The package does no network I/O. It may import the root connectors package
-// and checklist/ident (pure identifier checks), nothing else of the project.
+// The package does no network I/O. It may import the root connectors package,
+// checklist/ident (pure identifier checks) and checklist/atomicfile (the
+// import files are written atomically, 0600), nothing else of the project.
 package files

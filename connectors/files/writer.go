@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 )
@@ -418,7 +419,7 @@ func WriteFiles(outPath string, format Format, clients []Client, maxRows int) ([
 		}
 	}
 	for i, chunk := range chunks {
-		if err := writeFileAtomic(paths[i], func(w io.Writer) error {
+		if err := atomicfile.Write(paths[i], func(w io.Writer) error {
 			// chunk is already validated: write it as is.
 			if format == FormatCSV {
 				return writeCSV(w, chunk)
@@ -429,32 +430,4 @@ func WriteFiles(outPath string, format Format, clients []Client, maxRows int) ([
 		}
 	}
 	return paths, rejErr
-}
-
-// writeFileAtomic writes through a temporary file in the same directory
-// (created 0600 by os.CreateTemp) and renames it over path.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

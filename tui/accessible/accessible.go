@@ -40,6 +40,9 @@ type Options struct {
 	// Passphrase is the workspace passphrase already given (API mode), nil
 	// otherwise.
 	Passphrase []byte
+	// OutDir is where the clients' notices and the summary export are
+	// written; empty means tui.DefaultOutDir, as in the full-screen program.
+	OutDir string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Files reads the files capture forms name (their SHA-256, an export's
@@ -66,6 +69,9 @@ type session struct {
 	// eng is the engine (tui/session) of ws: every write goes through it,
 	// and run is its snapshot, taken again after each change.
 	eng *engine.Engine
+	// start is when this session began: the summary export's journal
+	// starts there.
+	start time.Time
 }
 
 // Run walks the user through the guide with line prompts: choose a scope
@@ -84,7 +90,11 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &session{dialog: &dialog{in: newLineReader(in), out: out, lang: opts.Lang}, ctx: ctx, opts: opts, g: opts.Guide, pass: opts.Passphrase}
+	if opts.OutDir == "" {
+		opts.OutDir = tui.DefaultOutDir
+	}
+	s := &session{dialog: &dialog{in: newLineReader(in), out: out, lang: opts.Lang}, ctx: ctx, opts: opts, g: opts.Guide, pass: opts.Passphrase,
+		start: opts.Now()}
 	err := s.main()
 	switch {
 	case errors.Is(err, errQuit):
@@ -114,7 +124,7 @@ func (s *session) main() error {
 
 func (s *session) header() {
 	s.println("bascule — " + s.tr("mode accessible", "accessible mode") + " · " + s.ws.Cabinet.LegalName +
-		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + s.ws.Mode.Title(s.lang))
+		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + tui.ModeTitle(s.lang, s.ws.Mode))
 	s.println(s.tr("À chaque question : un numéro pour choisir, entrée pour revenir, q pour quitter.",
 		"At each question: a number to choose, enter to go back, q to quit."))
 }

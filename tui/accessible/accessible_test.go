@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 )
@@ -69,8 +68,12 @@ func openTestStore(t *testing.T) (string, tui.Workspace) {
 	if err := db.PutDossiers(ws.ID, ds, "test"); err != nil {
 		t.Fatal(err)
 	}
-	return path, tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: tui.ModeFiles,
-		Cabinet: connectors.Cabinet{SIREN: ws.Cabinet.SIREN, LegalName: ws.Cabinet.LegalName}}
+	// The workspace as recorded: one type from the store to the prompts.
+	got, err := db.Workspace(ws.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, got
 }
 
 // escapes finds any escape sequence or control character other than a

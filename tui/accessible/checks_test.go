@@ -135,31 +135,14 @@ func TestAccessibleCheckOfflineAndTimeout(t *testing.T) {
 }
 
 // dbWorkspaces lists and creates workspaces in the store, as cmd/bascule's
-// hook does outside the demo.
-type dbWorkspaces struct{ db *store.DB }
+// does outside the demo.
+type dbWorkspaces struct{ *store.DB }
 
-func (w dbWorkspaces) ListWorkspaces() ([]tui.Workspace, error) {
-	all, err := w.db.Workspaces()
-	out := make([]tui.Workspace, len(all))
-	for i, ws := range all {
-		out[i] = tui.Workspace{ID: ws.ID, Operator: ws.Operator, Mode: tui.Mode(ws.Mode), APIURL: ws.V1URL, V2URL: ws.V2URL, ClientID: ws.ClientID,
-			Cabinet: connectors.Cabinet{SIREN: ws.Cabinet.SIREN, LegalName: ws.Cabinet.LegalName, ManagerEmail: ws.Cabinet.ManagerEmail}}
-	}
-	return out, err
-}
+func (w dbWorkspaces) ListWorkspaces() ([]tui.Workspace, error) { return w.Workspaces() }
 
-func (w dbWorkspaces) CreateWorkspace(_ context.Context, t tui.Workspace) (tui.Workspace, error) {
-	ws := store.Workspace{ID: t.ID, Operator: t.Operator, Mode: string(t.Mode), V1URL: t.APIURL, V2URL: t.V2URL, ClientID: t.ClientID,
-		Cabinet: store.Cabinet{SIREN: t.Cabinet.SIREN, LegalName: t.Cabinet.LegalName, ManagerEmail: t.Cabinet.ManagerEmail}}
-	if err := w.db.CreateWorkspace(ws); err != nil {
-		return tui.Workspace{}, err
-	}
-	ds := t.Dossiers
-	if ds == nil {
-		ds = []checklist.Dossier{}
-	}
-	return t, w.db.PutDossiers(ws.ID, ds, ws.Operator)
-}
+func (w dbWorkspaces) DemoID() string { return "" }
+
+func (w dbWorkspaces) DemoV1() connectors.V1 { return nil }
 
 // TestAccessibleCreateAPIWorkspace: API mode asks the addresses and the
 // client credentials, seals the client secret under the passphrase typed

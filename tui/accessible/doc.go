@@ -19,8 +19,9 @@
 // checked with the full-screen form's messages), the operator, then the
 // V1 export (files mode; its rejected rows are listed) or the API's
 // addresses and client credentials (sealed under the passphrase). The
-// workspace is created by tui.CreateFirstRunWorkspace with the same hooks
-// as the full-screen screen (Workspaces, ImportDossiers, Secrets).
+// workspace is created by the engine (session.CreateWorkspace), as by the
+// full-screen screen and the CLI, in the store Workspaces gives, with
+// ImportDossiers and Secrets.
 //
 // Steps checked by a connector (pending invoices, articles, the
 // registration's identity, activation and cabinet dossier, V1 read-only)
@@ -29,6 +30,12 @@
 // with a timeout; the findings are read out (checklist.FindingText) and the
 // evidence recorded with ApplyStep, the pending count with
 // SetPendingInvoices. Files mode has no connector, and says so.
+//
+// The request's "Prévenir les clients" step offers to write the clients'
+// e-mails (.eml), and the main menu's last entry writes the summary export
+// (Markdown and HTML, with this session's journal): both through the
+// engine, as the full-screen program does (tui.NoticesJob,
+// tui.SummaryExport), into Options.OutDir.
 //
 // Changes go through the same store API as the program (ApplyStep, with
 // its gate checks); secrets typed into a form are sealed with PutSecret

@@ -7,6 +7,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // chosen is a workspace chosen or created, with the passphrase typed when
@@ -33,7 +34,7 @@ func (s *session) chooseWorkspace(fromMenu bool) (*chosen, error) {
 	}
 	labels := make([]string, 0, len(list)+1)
 	for _, w := range list {
-		l := w.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(w.Cabinet.SIREN) + " · " + w.Mode.Title(s.lang)
+		l := w.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(w.Cabinet.SIREN) + " · " + tui.ModeTitle(s.lang, w.Mode)
 		if fromMenu && w.ID == s.ws.ID {
 			l += s.tr(" (ouvert)", " (open)")
 		}
@@ -89,8 +90,8 @@ func (s *session) askSecretField(prompt string, fl checklist.Field) (string, err
 
 // createWorkspace is the first run as line prompts: the full-screen
 // screen's questions, in its order, checked by the same fields, and the
-// workspace created by the same hooks (tui.CreateFirstRunWorkspace: the
-// Workspaces hook, ImportDossiers in files mode, the client secret sealed
+// workspace created by the engine (session.CreateWorkspace: in the
+// Workspaces store, ImportDossiers in files mode, the client secret sealed
 // in API mode). nil when the user goes back at the first question.
 func (s *session) createWorkspace() (*chosen, error) {
 	s.println()
@@ -104,8 +105,10 @@ func (s *session) createWorkspace() (*chosen, error) {
 	if err != nil || i < 0 {
 		return nil, err
 	}
-	a := tui.FirstRunAnswers{Mode: modes[i], Now: s.opts.Now(), ImportDossiers: s.opts.ImportDossiers,
-		Workspaces: s.opts.Workspaces, Secrets: s.opts.Secrets, Lang: s.lang}
+	a := engine.NewWorkspace{Mode: modes[i], ImportDossiers: s.opts.ImportDossiers, Secrets: s.opts.Secrets, Lang: s.lang}
+	if s.opts.Workspaces != nil {
+		a.DemoID, a.DemoV1 = s.opts.Workspaces.DemoID(), s.opts.Workspaces.DemoV1
+	}
 	operator := func() error {
 		v, err := s.askField(s.tr("Votre nom (opérateur) :", "Your name (operator):"), tui.FirstRunField("operator"))
 		a.Operator = v
@@ -147,7 +150,7 @@ func (s *session) createWorkspace() (*chosen, error) {
 			}
 		}
 		s.println(s.tr("Création de l'espace de travail…", "Creating the workspace…"))
-		res, err := tui.CreateFirstRunWorkspace(s.ctx, a)
+		res, err := engine.CreateWorkspace(s.ctx, s.opts.Workspaces, a)
 		if err != nil {
 			if s.ctx.Err() != nil {
 				return nil, s.ctx.Err()
@@ -163,7 +166,7 @@ func (s *session) createWorkspace() (*chosen, error) {
 		a.ClientSecret = nil
 		ws := res.Workspace
 		s.println(fmt.Sprintf(s.tr("Espace de travail créé : %s · SIREN %s · %s.", "Workspace created: %s · SIREN %s · %s."),
-			ws.Cabinet.LegalName, ident.FormatSIREN(ws.Cabinet.SIREN), ws.Mode.Title(s.lang)))
+			ws.Cabinet.LegalName, ident.FormatSIREN(ws.Cabinet.SIREN), tui.ModeTitle(s.lang, ws.Mode)))
 		if a.Mode == tui.ModeFiles {
 			s.reportImport(res)
 		}
@@ -176,10 +179,10 @@ func (s *session) createWorkspace() (*chosen, error) {
 
 // askAPI asks the API mode's addresses and client credentials; the
 // secret and the passphrase are read without echo on a terminal.
-func (s *session) askAPI(a *tui.FirstRunAnswers) error {
+func (s *session) askAPI(a *engine.NewWorkspace) error {
 	s.println(s.tr("API V1/V2 : les mêmes identifiants client servent pour V1 et V2.", "V1/V2 API: the same client credentials are used for V1 and V2."))
 	var err error
-	if a.APIURL, err = s.askField(s.tr("Adresse de l'API V1 (https://…) :", "V1 API address (https://…):"), tui.FirstRunField("api_url")); err != nil {
+	if a.V1URL, err = s.askField(s.tr("Adresse de l'API V1 (https://…) :", "V1 API address (https://…):"), tui.FirstRunField("api_url")); err != nil {
 		return err
 	}
 	if a.V2URL, err = s.ask(s.tr("Adresse de l'API V2 (facultative ; entrée pour aucune) :", "V2 API address (optional; enter for none):")); err != nil {
@@ -218,7 +221,7 @@ const maxReportRows = 12
 
 // reportImport says how many dossiers the V1 export gave and lists its
 // rejected rows.
-func (s *session) reportImport(res tui.FirstRunResult) {
+func (s *session) reportImport(res engine.CreatedWorkspace) {
 	s.println(tui.ImportSummary(s.lang, res.Imported, len(res.RowErrors)) + ".")
 	if len(res.RowErrors) == 0 {
 		return

@@ -17,6 +17,7 @@ type scopeChoice struct {
 	client    bool
 	workspace bool // choose another workspace or create one
 	refresh   bool // read V1's client list again (refresh.go)
+	report    bool // write the summary export
 }
 
 func (s *session) mainMenu() error {
@@ -43,6 +44,8 @@ func (s *session) mainMenu() error {
 	if s.canRefresh() { // last, so that the other entries keep their numbers
 		choices = append(choices, scopeChoice{refresh: true, label: s.tr("Actualiser les clients depuis V1", "Refresh the clients from V1")})
 	}
+	// Last, so that the entries before keep their numbers.
+	choices = append(choices, scopeChoice{report: true, label: s.tr("Écrire la synthèse (Markdown et HTML)", "Write the summary (Markdown and HTML)")})
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
 		if next.Client != nil {
@@ -75,7 +78,9 @@ func (s *session) mainMenu() error {
 	if choices[i].refresh {
 		return s.refreshClients()
 	}
-	if c := choices[i]; c.workspace {
+	if c := choices[i]; c.report {
+		return s.writeSummary()
+	} else if c.workspace {
 		ws, err := s.chooseWorkspace(true)
 		if err != nil || ws == nil {
 			return err
@@ -233,6 +238,10 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 		}
 		if st.Form != nil {
 			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
+		}
+		if st.ID == checklist.StepRequestNotifyClients {
+			actions = append(actions, action{s.tr("Écrire les e-mails aux clients (.eml)", "Write the clients' e-mails (.eml)"),
+				func() error { return s.writeNotices(ref, st) }})
 		}
 		actions = append(actions,
 			action{s.tr("Marquer fait", "Mark done"), func() error { return s.setStatus(ref, st, checklist.StatusDone, "") }},

@@ -33,6 +33,16 @@
 //     client list: new clients get a dossier, changed ones are updated,
 //     those no longer listed are marked (the store's RosterStore), never
 //     deleted; no step's work is touched.
+//   - WriteNotices writes the clients' .eml notices (checklist/notify), each
+//     client's contact read from V1 when the engine has it; Report builds
+//     the migration report from the run, the step records and the journal
+//     (checklist/report), WriteReportFiles writes it. The wizard, the
+//     `notify` and `report` commands go through these.
+//   - CreateWorkspace (a function: no engine exists yet) records a new
+//     workspace in its three modes (demo from the simulated V1, files from
+//     a V1 export, API with its client secret sealed), sanitising every
+//     answer; the full-screen and accessible first runs and the CLI's demo
+//     use it.
 //
 // Changes are serialised by one lock, so any number of front ends may act at
 // once. Each committed change is published as an Event (who, when, which
@@ -50,8 +60,9 @@
 // subscription (the owner of a shared engine calls it when the workspace
 // closes).
 //
-// session imports checklist, connectors (root) and nothing else of the
-// project: no Charm package (Bubble Tea, lipgloss, huh), no bbolt and no
-// adapter. cmd/bascule hands it the store (*store.DB satisfies Store) and
-// the ports.
+// session imports checklist and its sub-packages (notify, report,
+// atomicfile: every file it writes is written atomically), connectors
+// (root) and nothing else of the project: no Charm package (Bubble Tea,
+// lipgloss, huh), no bbolt and no adapter. cmd/bascule hands it the store
+// (*store.DB satisfies Store, WorkspaceStore, EventReader) and the ports.
 package session

@@ -2,21 +2,25 @@ package tui
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
-// What the accessible mode (tui/accessible) shares with the full-screen
-// program: the first run's questions and the way a workspace is created
-// from them, and the connector checks. Both modes go through these so that
-// they create identical workspaces and record identical evidence.
+// The application API the accessible mode (tui/accessible) shares with the
+// full-screen program: the first run's questions (the workspace itself is
+// created by the engine, session.CreateWorkspace), the connector checks and
+// jobs (the engine's, with this program's ports) and how their evidence is
+// told, the clients' notices (NoticesJob) and the summary export
+// (SummaryExport). Both modes go through these so that they ask the same
+// questions, write the same files and record identical evidence.
 
 // FirstRunField is the field whose Validate checks one answer of the
 // first run, with the full-screen form's messages: "siren", "legal_name",
@@ -49,98 +53,6 @@ func FirstRunField(name string) checklist.Field {
 		return p
 	}
 	return f(name, name, checklist.FieldText)
-}
-
-// FirstRunAnswers are the first run's answers, as the full-screen form
-// binds them.
-type FirstRunAnswers struct {
-	Mode                     Mode
-	SIREN, LegalName, Email  string
-	Operator                 string
-	ExportPath               string // files mode
-	APIURL, V2URL, ClientID  string // API mode
-	ClientSecret, Passphrase []byte // API mode; sealed, never stored in clear
-	Now                      time.Time
-	ImportDossiers           func(path string) ([]checklist.Dossier, []string, error)
-	Workspaces               Workspaces
-	Secrets                  Secrets
-	Lang                     checklist.Lang
-}
-
-// FirstRunResult is what creating the workspace gave: the workspace as
-// recorded, how many dossiers the V1 export gave and its rejected rows.
-type FirstRunResult struct {
-	Workspace Workspace
-	Imported  int
-	RowErrors []string
-	// ImportFailed says the V1 export could not be read: nothing was
-	// created, another file may be tried.
-	ImportFailed bool
-}
-
-// CreateFirstRunWorkspace records a new workspace as the full-screen first
-// run does: in files mode the V1 export is read first (its active clients
-// become the dossiers), in API mode the client secret is sealed under the
-// passphrase (for V1, and V2 when its address is given). The workspace's
-// id is the cabinet's SIREN (the demo's is its own).
-func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunResult, error) {
-	lang := a.Lang
-	if a.Workspaces == nil {
-		return FirstRunResult{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
-	}
-	// Every answer is typed or pasted: cleaned of escape sequences, control
-	// characters and bidi overrides here, for both front ends. The client
-	// secret is kept as typed: it is sealed, never shown.
-	clean := connectors.Sanitize
-	siren := ident.NormalizeSIREN(clean(a.SIREN))
-	ws := Workspace{
-		ID:       siren,
-		Cabinet:  connectors.Cabinet{SIREN: siren, LegalName: clean(a.LegalName), ManagerEmail: ident.NormalizeEmail(clean(a.Email))},
-		Operator: clean(a.Operator), Mode: a.Mode, Created: a.Now,
-	}
-	if a.Mode == ModeAPI {
-		ws.APIURL, ws.V2URL, ws.ClientID = clean(a.APIURL), clean(a.V2URL), clean(a.ClientID)
-	}
-	var rowErrors []string
-	if a.Mode == ModeFiles {
-		if a.ImportDossiers == nil {
-			return FirstRunResult{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
-		}
-		ds, rows, err := a.ImportDossiers(clean(a.ExportPath))
-		if err != nil {
-			return FirstRunResult{ImportFailed: true}, err
-		}
-		// The export's cells reach the screen through the dossiers' names
-		// and the rejected rows' messages.
-		for i := range ds {
-			ds[i].Name, ds[i].SIREN = clean(ds[i].Name), clean(ds[i].SIREN)
-		}
-		for i := range rows {
-			rows[i] = clean(rows[i])
-		}
-		ws.Dossiers, rowErrors = ds, rows
-	}
-	created, err := a.Workspaces.CreateWorkspace(ctx, ws)
-	if err != nil {
-		return FirstRunResult{}, err
-	}
-	res := FirstRunResult{Workspace: created, Imported: len(ws.Dossiers), RowErrors: rowErrors}
-	if a.Mode == ModeAPI {
-		if a.Secrets == nil {
-			return res, errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))
-		}
-		names := []string{SecretV1ClientSecret}
-		if ws.V2URL != "" {
-			names = append(names, SecretV2ClientSecret)
-		}
-		secret := []byte(strings.TrimSpace(string(a.ClientSecret)))
-		for _, n := range names {
-			if err := a.Secrets.PutSecret(created.ID, n, secret, a.Passphrase); err != nil {
-				return res, err
-			}
-		}
-	}
-	return res, nil
 }
 
 // ImportSummary is the line the first run shows after reading a V1
@@ -268,4 +180,45 @@ func BoolAnswer(fl checklist.Field, value string) bool {
 		return fl.ID == "reinvite"
 	}
 	return value == "true"
+}
+
+// NoticesJob writes the clients' notices (§3.2 item 1) through the engine
+// (session.WriteNotices) into outDir/annonces, the cabinet as sender and
+// each client's contact from V1 when the engine has it, and returns the
+// evidence the step records (the folder, the messages written, those
+// without a recipient) with a one-line summary. A V1 that does not answer
+// only costs recipients.
+func NoticesJob(eng *session.Engine, outDir string, lang checklist.Lang) func(ctx context.Context) (JobResult, error) {
+	root := filepath.Join(outDir, "annonces")
+	return func(ctx context.Context) (JobResult, error) {
+		if eng == nil {
+			return JobResult{}, errNoEngine
+		}
+		w, err := eng.WriteNotices(ctx, session.NoticeRequest{Root: root})
+		if err != nil {
+			return JobResult{}, err
+		}
+		written := len(w.Paths)
+		abs, _ := filepath.Abs(w.Dir)
+		ev := checklist.Evidence{Source: "file", At: w.Date.UTC(), OK: true,
+			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
+		return JobResult{Evidence: ev, Summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
+	}
+}
+
+// SummaryExport writes the report (Markdown and self-contained HTML, IBANs
+// masked) into outDir as synthese-<workspace>, built by the engine
+// (session.Report) with the journal since since: events when the front end
+// holds them, else read from the store when it keeps an audit log. It
+// returns the files' absolute paths.
+func SummaryExport(eng *session.Engine, ws Workspace, outDir string, since time.Time, events []checklist.Event, loc *time.Location) ([]string, error) {
+	if eng == nil {
+		return nil, errNoEngine
+	}
+	req := session.ReportRequest{Workspace: ws, Since: since, Events: events, Location: loc}
+	r, err := eng.Report(req)
+	if err != nil {
+		return nil, err
+	}
+	return session.WriteReportFiles(outDir, "synthese-"+ws.ID, r, report.Markdown, report.HTML)
 }

@@ -1,0 +1,64 @@
+package accessible
+
+import (
+	"context"
+	"errors"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
+)
+
+// writeNotices writes the clients' notices through the engine, as the
+// full-screen request screen does (tui.NoticesJob), and records the step's
+// evidence. V1 gives each client's contact when it is connected; without
+// it the messages are written without recipients.
+func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
+	ports, err := s.connectors()
+	switch {
+	case s.ctx.Err() != nil:
+		return s.ctx.Err()
+	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+		return err
+	case err != nil || ports.V1 == nil:
+		s.println(s.tr("V1 n'est pas connecté : les messages sont écrits sans destinataire.", "V1 is not connected: the messages are written without a recipient."))
+	}
+	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
+	s.println(s.tr("Écriture des e-mails…", "Writing the e-mails…"))
+	var res tui.JobResult
+	job := tui.NoticesJob(s.eng, s.opts.OutDir, s.lang)
+	if _, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err }); err != nil {
+		if s.ctx.Err() != nil {
+			return s.ctx.Err()
+		}
+		s.println(s.tr("Écriture impossible : ", "Could not write: ") + s.errText(err))
+		return nil
+	}
+	s.println(res.Summary)
+	ev := res.Evidence
+	return s.record(ref, &ev, nil, nil, st)
+}
+
+// writeSummary writes the summary export (Markdown and HTML) through the
+// engine, as the full-screen summary screen does (tui.SummaryExport), with
+// the journal of this session when the store keeps one.
+func (s *session) writeSummary() error {
+	var events []checklist.Event
+	if er, ok := s.opts.Store.(engine.EventReader); ok {
+		evs, err := er.Events(s.ws.ID, s.start)
+		if err != nil {
+			s.println(s.tr("Journal illisible : ", "Journal unreadable: ") + s.errText(err))
+		}
+		events = evs
+	}
+	paths, err := tui.SummaryExport(s.eng, s.ws, s.opts.OutDir, s.start, events, nil)
+	if err != nil {
+		s.println(s.tr("Écriture impossible : ", "Could not write: ") + s.errText(err))
+		return nil
+	}
+	s.println(s.tr("Synthèse écrite :", "Summary written:"))
+	for _, p := range paths {
+		s.println("  " + p)
+	}
+	return nil
+}
