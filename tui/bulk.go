@@ -79,7 +79,7 @@ func (m *Model) openBulk() tea.Cmd {
 	)
 	b.form, b.formID = form, id
 	m.bulk = b
-	m.open(screenBulk)
+	m.open(m.bulk)
 	return cmd
 }
 
@@ -178,4 +178,18 @@ func (m *Model) applyManyChecked(chs []StepChange) tea.Cmd {
 		msg.errs = append(all, errs...)
 		return msg
 	}
+}
+
+// The bulk screen (screens.go).
+func (*bulkScreen) name() string                         { return "bulk" }
+func (*bulkScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateBulk(msg) }
+func (*bulkScreen) view(m *Model) (string, help.KeyMap)  { return m.viewBulk() }
+func (*bulkScreen) typing(*Model) bool                   { return true }
+func (b *bulkScreen) resize(m *Model) tea.Cmd {
+	if b.form == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	b.form, cmd = m.fitForm(b.form)
+	return cmd
 }

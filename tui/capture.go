@@ -77,7 +77,7 @@ func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
 		}
 	}
 	m.capture = c
-	m.open(screenCapture)
+	m.open(m.capture)
 	var names tea.Cmd
 	if len(SecretFields(step.Form)) > 0 && !m.vault.loaded {
 		names = m.secretNamesCmd()
@@ -384,7 +384,7 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 		c.cursor = len(c.items) - 1
 	}
 	if !c.step.Form.Repeated {
-		if m.screen == screenCapture {
+		if showing[*captureScreen](m) {
 			m.goBack()
 		}
 		return m.saveCapture(checklist.StatusDone)
@@ -509,4 +509,18 @@ func (m *Model) captureSummary(st *checklist.Step, c checklist.Capture) string {
 		return s
 	}
 	return m.recordLine(st.Form, c.Items[0])
+}
+
+// The capture screen (screens.go).
+func (*captureScreen) name() string                         { return "capture" }
+func (*captureScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateCapture(msg) }
+func (*captureScreen) view(m *Model) (string, help.KeyMap)  { return m.viewCapture() }
+func (c *captureScreen) typing(*Model) bool                 { return c.form != nil || c.confirmDelete }
+func (c *captureScreen) resize(m *Model) tea.Cmd {
+	if c.form == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	c.form, cmd = m.fitForm(c.form)
+	return cmd
 }

@@ -510,3 +510,10 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	}
 	return row
 }
+
+// The dashboard screen (screens.go).
+func (*dashboard) name() string                         { return "dashboard" }
+func (*dashboard) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateDashboard(msg) }
+func (*dashboard) view(m *Model) (string, help.KeyMap)  { return m.viewDashboard() }
+func (d *dashboard) typing(*Model) bool                 { return d.filtering }
+func (*dashboard) resize(*Model) tea.Cmd                { return nil }

@@ -10,7 +10,6 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -311,19 +310,11 @@ func (m *Model) connErrText(err error) string {
 	return m.errText(err)
 }
 
-// migTyping reports whether keys are text for a prompt or form of phases 3–5.
-func (m *Model) migTyping() bool {
+// migPromptOpen reports whether the one-line prompt or an o/n question of
+// phases 3–5 is open: keys are then text for it, whatever the screen.
+func (m *Model) migPromptOpen() bool {
 	mg := m.migState()
-	if mg.input != nil || mg.confirm != nil {
-		return true
-	}
-	switch m.screen {
-	case screenRequest:
-		return mg.req != nil && mg.req.form != nil
-	case screenActions:
-		return mg.actions != nil && mg.actions.form != nil
-	}
-	return false
+	return mg.input != nil || mg.confirm != nil
 }
 
 // dashMigKey opens a phase 3–5 screen from the dashboard.
@@ -347,54 +338,21 @@ func (m *Model) dashMigKey(km tea.KeyMsg, k dashKeys) tea.Cmd {
 	return nil
 }
 
-func (m *Model) updateMigScreen(msg tea.Msg) tea.Cmd {
+// updateMigScreen gives msg to the override's reason prompt when it is
+// open (override.go), else to the phase 3–5 screen's own update.
+func (m *Model) updateMigScreen(msg tea.Msg, update func(tea.Msg) tea.Cmd) tea.Cmd {
 	if cmd, done := m.updateGateInput(msg); done {
 		return cmd
 	}
-	switch m.screen {
-	case screenRequest:
-		return m.updateRequest(msg)
-	case screenRecon:
-		return m.updateRecon(msg)
-	case screenActions:
-		return m.updateActions(msg)
-	case screenSummary:
-		return m.updateSummary(msg)
-	case screenDemo:
-		return m.updateDemo(msg)
-	}
-	return nil
+	return update(msg)
 }
 
-func (m *Model) viewMig() (string, help.KeyMap) {
-	switch m.screen {
-	case screenRequest:
-		return m.viewRequest()
-	case screenRecon:
-		return m.viewRecon()
-	case screenActions:
-		return m.viewActions()
-	case screenSummary:
-		return m.viewSummary()
-	case screenDemo:
-		return m.viewDemo()
-	}
-	return "", formKeys{}
-}
-
-func (m *Model) resizeMig() tea.Cmd {
-	mg := m.migState()
-	var req, act tea.Cmd
-	if mg.req != nil && mg.req.form != nil {
-		mg.req.form, req = m.fitForm(mg.req.form)
-	}
-	if mg.actions != nil && mg.actions.form != nil {
-		mg.actions.form, act = m.fitForm(mg.actions.form)
-	}
-	if mg.input != nil {
+// resizeLineInput fits the one-line prompt of phases 3–5 to the window.
+func (m *Model) resizeLineInput() tea.Cmd {
+	if mg := m.migState(); mg.input != nil {
 		mg.input.input.Width = m.width - 6
 	}
-	return tea.Batch(req, act)
+	return nil
 }
 
 // migForm gives a form's outcome to the screen that opened it.
@@ -419,7 +377,7 @@ func (m *Model) migForm(msg tea.Msg) (tea.Cmd, bool) {
 // readOnlyBanner is the line every screen shows once the migration is done:
 // V1 no longer sends, receives, pays or validates (§3.2, "à savoir").
 func (m *Model) readOnlyBanner() string {
-	if m.run == nil || !m.run.Migrated() || m.screen == screenWorkspace || m.screen == screenLoading {
+	if m.run == nil || !m.run.Migrated() || showing[*workspaceScreen](m) || showing[loadingScreen](m) {
 		return ""
 	}
 	return " " + m.st.Warn.Render(tr(m.lang,

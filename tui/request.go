@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/notify"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -77,7 +78,7 @@ func (m *Model) openRequest() tea.Cmd {
 	}
 	r.blockers = m.run.RequestBlockers()
 	mg.req = r
-	m.open(screenRequest)
+	m.open(mg.req)
 	refs := make([]checklist.Ref, len(r.steps))
 	for i, st := range r.steps {
 		refs[i] = checklist.Ref{Step: st.ID}
@@ -283,4 +284,20 @@ func (m *Model) notifyJob() job {
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
 		return jobResult{ev: ev, summary: fmt.Sprintf("%d %s → %s", written, plural(written, tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")), abs)}, nil
 	}
+}
+
+// The request screen (screens.go).
+func (*requestScreen) name() string { return "request" }
+func (*requestScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	return m.updateMigScreen(msg, m.updateRequest)
+}
+func (*requestScreen) view(m *Model) (string, help.KeyMap) { return m.viewRequest() }
+func (r *requestScreen) typing(m *Model) bool              { return m.migPromptOpen() || r.form != nil }
+func (r *requestScreen) resize(m *Model) tea.Cmd {
+	if r.form == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	r.form, cmd = m.fitForm(r.form)
+	return cmd
 }

@@ -242,7 +242,7 @@ func (m *Model) secretMarks(f *checklist.Form, r checklist.Record) []string {
 // recordRef is the step instance a record shown with form f belongs to:
 // the open capture's, or the selected step's.
 func (m *Model) recordRef(f *checklist.Form) checklist.Ref {
-	if m.screen == screenCapture && m.capture != nil && m.capture.step.Form == f {
+	if showing[*captureScreen](m) && m.capture != nil && m.capture.step.Form == f {
 		return m.capture.ref
 	}
 	if m.steps != nil {

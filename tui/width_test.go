@@ -137,7 +137,7 @@ func checkLayout(t *testing.T, d *driver, known []string, where string) {
 	if cut := cutWithoutEllipsis(view, known); cut != "" {
 		t.Errorf("%s: %s\n%s", where, cut, view)
 	}
-	if !d.m.typing() && !d.m.help.ShowAll && d.m.screen != screenError {
+	if !d.m.typing() && !d.m.help.ShowAll && !showing[errorScreen](&d.m) {
 		bar := " " + lines[len(lines)-1] + " "
 		if !strings.Contains(bar, " ? ") || !strings.Contains(bar, " q ") {
 			t.Errorf("%s: help bar without ? and q: %q", where, lines[len(lines)-1])
