@@ -392,25 +392,54 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 	return m.saveCapture(checklist.StatusInProgress)
 }
 
+// captureCheckedMsg is the check of a whole capture (Form.Check) before it
+// is saved, run in a command because it may read the files the items name
+// (a logo's SHA-256, an export's rows). then runs once the change it leads
+// to is saved (thenStatus), like stepAppliedMsg's.
+type captureCheckedMsg struct {
+	ref  checklist.Ref
+	to   checklist.Status
+	capt checklist.Capture
+	ev   *checklist.Evidence
+	errs []checklist.FieldError
+	then tea.Cmd
+}
+
 // saveCapture writes the items and moves the step to status, except that a
-// step already done is not taken back to "en cours" by an edit.
+// step already done is not taken back to "en cours" by an edit. The items
+// are checked in a command; captureChecked saves them.
 func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
 	c := m.capture
 	typed := checklist.Capture{Items: make([]checklist.Record, len(c.items))}
 	for i, r := range c.items {
 		typed.Items[i] = copyRecord(r)
 	}
-	capt, ev, errs := c.step.Form.Check(typed, m.opts.Files, m.opts.Now())
-	ch := StepChange{Ref: c.ref, Capture: &capt, Evidence: ev}
-	if cur, err := m.run.Status(c.ref); err == nil {
-		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
+	form, files, now, ref := c.step.Form, m.opts.Files, m.opts.Now(), c.ref
+	return func() tea.Msg {
+		capt, ev, errs := form.Check(typed, files, now)
+		return captureCheckedMsg{ref: ref, to: to, capt: capt, ev: ev, errs: errs}
+	}
+}
+
+// captureChecked saves a checked capture, whatever the screen shown (the
+// capture screen may be closed by then), and runs the message's then after.
+func (m *Model) captureChecked(msg captureCheckedMsg) tea.Cmd {
+	ch := StepChange{Ref: msg.ref, Capture: &msg.capt, Evidence: msg.ev}
+	if cur, err := m.run.Status(msg.ref); err == nil {
+		if st, ok := checklist.StatusAfterCapture(cur, msg.to); ok {
 			ch.Status = statusPtr(st)
 		}
 	}
-	if len(errs) > 0 && to == checklist.StatusDone {
-		return m.setStatus(errs[0].Message.In(m.lang), true)
+	var cmd tea.Cmd
+	if len(msg.errs) > 0 && msg.to == checklist.StatusDone {
+		cmd = m.setStatus(msg.errs[0].Message.In(m.lang), true)
+	} else {
+		cmd = m.apply(ch)
 	}
-	return m.apply(ch)
+	if msg.then == nil {
+		return cmd
+	}
+	return thenDo(cmd, msg.then)
 }
 
 // captureTitle is two lines: who the capture is for (a client's name and

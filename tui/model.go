@@ -278,6 +278,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case secretNamesMsg:
 		m.vault.setNames(msg)
 		return m, nil
+	case captureCheckedMsg:
+		return m, m.captureChecked(msg)
 	case portsMsg:
 		if msg.err != nil {
 			return m, m.errStatus(msg.err)
