@@ -30,13 +30,6 @@ type answers struct {
 	extra map[string]*string
 }
 
-// Form outcomes, tagged with the form's id so a message from a form that is
-// gone cannot be taken for the current one's.
-type (
-	formSubmittedMsg struct{ id int }
-	formCancelledMsg struct{ id int }
-)
-
 // openItemForm builds a fresh form for item i (a new one when i is past the
 // end): huh forms cannot be reused once submitted.
 func (m *Model) openItemForm(i int) tea.Cmd {

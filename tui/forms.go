@@ -17,6 +17,13 @@ import (
 // first run, the Oui/Non buttons under a long question). fitForm gives the
 // form the screen's size again after every message.
 
+// Form outcomes, tagged with the form's id so a message from a form that is
+// gone cannot be taken for the current one's.
+type (
+	formSubmittedMsg struct{ id int }
+	formCancelledMsg struct{ id int }
+)
+
 // newForm finishes groups into a form with the program's theme, keys,
 // help, size and submit/cancel messages; id tells its messages apart.
 func (m *Model) newForm(groups ...*huh.Group) (*huh.Form, int, tea.Cmd) {
