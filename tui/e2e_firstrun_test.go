@@ -1,14 +1,51 @@
 package tui
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
+
+// e2eBinary is bascule built for the end-to-end test, once. TestMain starts
+// the build in the background on a full run (startE2EBuild), so that the
+// link overlaps the in-process tests; a test run alone builds it on demand.
+// The test that uses the binary removes its folder.
+var e2eBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "bascule-e2e-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "bascule")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/bascule").CombinedOutput(); err != nil {
+		_ = os.RemoveAll(dir)
+		return "", fmt.Errorf("build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// startE2EBuild starts e2eBinary in the background when the end-to-end test
+// will run: a full run (no -run, no -skip, no -short) with tmux installed.
+// Called from TestMain after flag.Parse.
+func startE2EBuild() {
+	for _, f := range []string{"test.run", "test.skip"} {
+		if fl := flag.Lookup(f); fl != nil && fl.Value.String() != "" {
+			return
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		return
+	}
+	go func() { _, _ = e2eBinary() }()
+}
 
 // TestFilesFirstRunEndToEnd drives the real binary in tmux, with NO_COLOR,
 // through a files-mode first run on an empty database: the export path
@@ -21,11 +58,15 @@ func TestFilesFirstRunEndToEnd(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux not installed")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "bascule")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/bascule").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	// In parallel: it waits on the program far more than it computes, and
+	// starts once the in-process tests are done, the binary built by then.
+	t.Parallel()
+	bin, err := e2eBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Cleanup(func() { _ = os.RemoveAll(filepath.Dir(bin)) })
+	dir := t.TempDir()
 	export := "Raison sociale;SIREN;Statut;E-mail du contact;Prénom du contact;Nom du contact;Code postal;Ville;IBAN\n" +
 		"Boulangerie Lefèvre;552008443;Actif;emile@lefevre.fr;Émile;Lefèvre;75011;Paris;FR7630006000011234567890189\n" +
 		"Café Le Zinc;732829320;Actif;zinc@cafe.fr;Léa;Dupont;06000;Nice;\n" +

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -18,6 +19,8 @@ import (
 func TestMain(m *testing.M) {
 	// Golden files hold plain text: no colour, whatever the terminal.
 	lipgloss.SetColorProfile(termenv.Ascii)
+	flag.Parse()
+	startE2EBuild()
 	os.Exit(m.Run())
 }
 
