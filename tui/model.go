@@ -230,6 +230,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {
 			return m, nil
 		}
+		if len(km.Runes) > 1 && !km.Paste && !m.typing() {
+			return m.eachKey(km)
+		}
 		msg = km
 	}
 	switch msg := msg.(type) {
@@ -304,6 +307,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, m.updateScreen(msg)
+}
+
+// eachKey handles keys typed faster than the program reads them: Bubble Tea
+// reports the printable runes of one read as a single message ("xm"), which
+// no key binding matches. Outside text input each rune is a key of its own,
+// handled in order (a key that opens an input makes the next runes text). A
+// paste is never split: its letters are not commands.
+func (m Model) eachKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cur tea.Model = m
+	cmds := make([]tea.Cmd, 0, len(km.Runes))
+	for _, r := range km.Runes {
+		var cmd tea.Cmd
+		cur, cmd = cur.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return cur, tea.Batch(cmds...)
 }
 
 func fatal(err error) tea.Cmd { return func() tea.Msg { return fatalMsg{err} } }
