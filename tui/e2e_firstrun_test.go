@@ -12,22 +12,29 @@ import (
 	"time"
 )
 
-// e2eBinary is bascule built for the end-to-end test, once. TestMain starts
-// the build in the background on a full run (startE2EBuild), so that the
-// link overlaps the in-process tests; a test run alone builds it on demand.
-// The test that uses the binary removes its folder.
+// e2eDir is where e2eBinary builds bascule: one folder per test process,
+// removed by TestMain when the tests are done (removeE2EBuild).
+func e2eDir() string { return filepath.Join(os.TempDir(), fmt.Sprintf("bascule-e2e-%d", os.Getpid())) }
+
+// e2eBinary is bascule built for the end-to-end tests, once per test
+// process. TestMain starts the build in the background on a full run
+// (startE2EBuild), so that the link overlaps the in-process tests; a test
+// run alone builds it on demand.
 var e2eBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "bascule-e2e-")
-	if err != nil {
+	dir := e2eDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
 	bin := filepath.Join(dir, "bascule")
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/bascule").CombinedOutput(); err != nil {
-		_ = os.RemoveAll(dir)
 		return "", fmt.Errorf("build: %v\n%s", err, out)
 	}
 	return bin, nil
 })
+
+// removeE2EBuild removes what e2eBinary built, if anything; called by
+// TestMain once every test is done.
+func removeE2EBuild() { _ = os.RemoveAll(e2eDir()) }
 
 // startE2EBuild starts e2eBinary in the background when the end-to-end test
 // will run: a full run (no -run, no -skip, no -short) with tmux installed.
@@ -65,7 +72,6 @@ func TestFilesFirstRunEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = os.RemoveAll(filepath.Dir(bin)) })
 	dir := t.TempDir()
 	export := "Raison sociale;SIREN;Statut;E-mail du contact;Prénom du contact;Nom du contact;Code postal;Ville;IBAN\n" +
 		"Boulangerie Lefèvre;552008443;Actif;emile@lefevre.fr;Émile;Lefèvre;75011;Paris;FR7630006000011234567890189\n" +
@@ -76,7 +82,7 @@ func TestFilesFirstRunEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "bascule.db")
-	p := &pane{t: t, name: fmt.Sprintf("bascule-files-%d", os.Getpid()), exit: filepath.Join(dir, "exit.txt"), stderr: filepath.Join(dir, "stderr.txt")}
+	p := &pane{t: t, name: fmt.Sprintf("bascule-files-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(dir))), exit: filepath.Join(dir, "exit.txt"), stderr: filepath.Join(dir, "stderr.txt")}
 	p.tmux("new-session", "-d", "-s", p.name, "-x", "100", "-y", "30", "-c", dir,
 		"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color", "NO_COLOR=1",
 		"sh", "-c", fmt.Sprintf("%q --db %q 2>>%q; echo $? >%q; sleep 600", bin, db, p.stderr, p.exit))

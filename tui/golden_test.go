@@ -21,7 +21,9 @@ func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	flag.Parse()
 	startE2EBuild()
-	os.Exit(m.Run())
+	code := m.Run()
+	removeE2EBuild()
+	os.Exit(code)
 }
 
 // goldenScene is a screen the golden tests render: each step's keys are
