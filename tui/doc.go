@@ -60,9 +60,11 @@
 //   - Connector results carry a request id; Update drops any whose id is not
 //     the one it is waiting for, so a late answer never lands on the wrong
 //     step. Every check has a context cancelled by esc or on quit.
-//   - A check that reads files (a capture's logo digest or export rows)
-//     runs in a command too: the item's (itemCheckedMsg) and the whole
-//     capture's before it is saved (captureCheckedMsg).
+//   - The checks of a capture that read files (a logo's digest, an
+//     export's rows) run in commands too: the item's (itemCheckedMsg) and
+//     the whole capture's before it is saved (captureCheckedMsg). One read
+//     is left in Update: a file field's validation (Field.CheckFile) as the
+//     form runs it.
 //   - huh forms are single-use: a fresh one per visit, answers bound to a
 //     heap-allocated struct, SubmitCmd/CancelCmd set to our own messages.
 //   - The dashboard filters in its own code: an index of folded names and
