@@ -456,11 +456,4 @@ func (*actionsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 }
 func (*actionsScreen) view(m *Model) (string, help.KeyMap) { return m.viewActions() }
 func (a *actionsScreen) typing(m *Model) bool              { return m.migPromptOpen() || a.form != nil }
-func (a *actionsScreen) resize(m *Model) tea.Cmd {
-	if a.form == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	a.form, cmd = m.fitForm(a.form)
-	return cmd
-}
+func (a *actionsScreen) resize(m *Model) tea.Cmd           { return m.refit(&a.form) }

@@ -185,11 +185,4 @@ func (*bulkScreen) name() string                         { return "bulk" }
 func (*bulkScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateBulk(msg) }
 func (*bulkScreen) view(m *Model) (string, help.KeyMap)  { return m.viewBulk() }
 func (*bulkScreen) typing(*Model) bool                   { return true }
-func (b *bulkScreen) resize(m *Model) tea.Cmd {
-	if b.form == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	b.form, cmd = m.fitForm(b.form)
-	return cmd
-}
+func (b *bulkScreen) resize(m *Model) tea.Cmd            { return m.refit(&b.form) }

@@ -244,11 +244,4 @@ func (*captureScreen) name() string                         { return "capture" }
 func (*captureScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateCapture(msg) }
 func (*captureScreen) view(m *Model) (string, help.KeyMap)  { return m.viewCapture() }
 func (c *captureScreen) typing(*Model) bool                 { return c.form != nil || c.confirmDelete }
-func (c *captureScreen) resize(m *Model) tea.Cmd {
-	if c.form == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	c.form, cmd = m.fitForm(c.form)
-	return cmd
-}
+func (c *captureScreen) resize(m *Model) tea.Cmd            { return m.refit(&c.form) }

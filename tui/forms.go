@@ -56,6 +56,14 @@ func (m *Model) fitForm(f *huh.Form) (*huh.Form, tea.Cmd) {
 	return f, cmd
 }
 
+// refit fits the form *f to the window again, if one is open: a screen's
+// resize.
+func (m *Model) refit(f **huh.Form) tea.Cmd {
+	var cmd tea.Cmd
+	*f, cmd = m.fitForm(*f)
+	return cmd
+}
+
 // updateForm passes msg to f and fits it again: a title computed from the
 // answers, an error under a field or a wrapped line changes its height.
 func (m *Model) updateForm(f *huh.Form, msg tea.Msg) (*huh.Form, tea.Cmd) {

@@ -293,11 +293,4 @@ func (*requestScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 }
 func (*requestScreen) view(m *Model) (string, help.KeyMap) { return m.viewRequest() }
 func (r *requestScreen) typing(m *Model) bool              { return m.migPromptOpen() || r.form != nil }
-func (r *requestScreen) resize(m *Model) tea.Cmd {
-	if r.form == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	r.form, cmd = m.fitForm(r.form)
-	return cmd
-}
+func (r *requestScreen) resize(m *Model) tea.Cmd           { return m.refit(&r.form) }

@@ -369,11 +369,4 @@ func (*workspaceScreen) name() string                         { return "workspac
 func (*workspaceScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateWorkspace(msg) }
 func (*workspaceScreen) view(m *Model) (string, help.KeyMap)  { return m.viewWorkspace() }
 func (w *workspaceScreen) typing(*Model) bool                 { return w.form != nil }
-func (w *workspaceScreen) resize(m *Model) tea.Cmd {
-	if w.form == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	w.form, cmd = m.fitForm(w.form)
-	return cmd
-}
+func (w *workspaceScreen) resize(m *Model) tea.Cmd            { return m.refit(&w.form) }
