@@ -156,7 +156,7 @@ func (m *Model) openActions() tea.Cmd {
 	)
 	a.form, a.formID = form, id
 	mg.actions = a
-	m.open(screenActions)
+	m.open(mg.actions)
 	return cmd
 }
 
@@ -448,3 +448,12 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 func lineCount(lang checklist.Lang, n int) string {
 	return itoa(n) + " " + tr(lang, plural(n, "ligne", "lignes"), plural(n, "line", "lines"))
 }
+
+// The actions screen (screens.go).
+func (*actionsScreen) name() string { return "actions" }
+func (*actionsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	return m.updateMigScreen(msg, m.updateActions)
+}
+func (*actionsScreen) view(m *Model) (string, help.KeyMap) { return m.viewActions() }
+func (a *actionsScreen) typing(m *Model) bool              { return m.migPromptOpen() || a.form != nil }
+func (a *actionsScreen) resize(m *Model) tea.Cmd           { return m.refit(&a.form) }

@@ -44,7 +44,7 @@ func BenchmarkRequestKeystroke(b *testing.B) {
 	env := newTestEnv(benchClients)
 	m := New(env.opts)
 	nm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	for _, k := range []string{"d", "down"} {
+	for _, k := range []string{"d", "down", "down"} {
 		nm, _ = nm.(Model).Update(keyMsg(k))
 	}
 	m = nm.(Model)

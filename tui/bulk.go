@@ -79,7 +79,7 @@ func (m *Model) openBulk() tea.Cmd {
 	)
 	b.form, b.formID = form, id
 	m.bulk = b
-	m.open(screenBulk)
+	m.open(m.bulk)
 	return cmd
 }
 
@@ -179,3 +179,10 @@ func (m *Model) applyManyChecked(chs []StepChange) tea.Cmd {
 		return msg
 	}
 }
+
+// The bulk screen (screens.go).
+func (*bulkScreen) name() string                         { return "bulk" }
+func (*bulkScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateBulk(msg) }
+func (*bulkScreen) view(m *Model) (string, help.KeyMap)  { return m.viewBulk() }
+func (*bulkScreen) typing(*Model) bool                   { return true }
+func (b *bulkScreen) resize(m *Model) tea.Cmd            { return m.refit(&b.form) }

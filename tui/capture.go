@@ -1,14 +1,7 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
-	"slices"
-	"strings"
-
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -37,26 +30,6 @@ type captureScreen struct {
 	draft checklist.Record
 }
 
-// answers hold what a form's fields write. They live on the heap, outside
-// the model that Bubble Tea copies on every Update, so the pointers huh
-// keeps stay valid.
-type answers struct {
-	text    map[string]*string
-	bools   map[string]*bool
-	multi   map[string]*[]string
-	secrets map[string]*string // typed credentials, sealed apart from the record
-	// extra holds the free text typed beside a multi-choice list that
-	// accepts values outside it (a V1 role no list holds).
-	extra map[string]*string
-}
-
-// Form outcomes, tagged with the form's id so a message from a form that is
-// gone cannot be taken for the current one's.
-type (
-	formSubmittedMsg struct{ id int }
-	formCancelledMsg struct{ id int }
-)
-
 // capturedFields are the fields a capture record holds. Secrets are typed
 // into the form (formFields) but sealed by the store, never recorded.
 func capturedFields(f *checklist.Form) []checklist.Field {
@@ -77,7 +50,7 @@ func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
 		}
 	}
 	m.capture = c
-	m.open(screenCapture)
+	m.open(m.capture)
 	var names tea.Cmd
 	if len(SecretFields(step.Form)) > 0 && !m.vault.loaded {
 		names = m.secretNamesCmd()
@@ -97,182 +70,6 @@ func copyRecord(r checklist.Record) checklist.Record {
 		out[k] = v
 	}
 	return out
-}
-
-// openItemForm builds a fresh form for item i (a new one when i is past the
-// end): huh forms cannot be reused once submitted.
-func (m *Model) openItemForm(i int) tea.Cmd {
-	c := m.capture
-	var rec checklist.Record
-	if i < len(c.items) {
-		rec = c.items[i]
-	}
-	if c.draft != nil {
-		rec, c.draft = c.draft, nil
-	}
-	ans := &answers{text: map[string]*string{}, bools: map[string]*bool{}, multi: map[string]*[]string{}, secrets: map[string]*string{}}
-	var fields []huh.Field
-	for _, fl := range m.formFields(c.step.Form) {
-		if fl.Type == checklist.FieldSecret {
-			fields = append(fields, m.secretInput(fl, rec, c.ref, ans))
-			continue
-		}
-		fields = append(fields, m.huhField(fl, rec[fl.ID], ans))
-		if fl.Type == checklist.FieldMultiChoice && fl.FreeText {
-			fields = append(fields, m.freeTextField(fl, rec[fl.ID], ans))
-		}
-	}
-	title := c.step.Title.In(m.lang)
-	if c.step.Form.Repeated {
-		label := c.step.Form.ItemLabel.In(m.lang)
-		if i < len(c.items) {
-			title = fmt.Sprintf(tr(m.lang, "Modifier : %s %d", "Edit: %s %d"), label, i+1)
-		} else {
-			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
-		}
-	}
-	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
-	c.form, c.formID, c.answers, c.editing = form, id, ans, i
-	return cmd
-}
-
-// fieldDescription is a field's help with its source, and for a list that
-// is bascule's own or takes free text, where it comes from. A plain list of
-// the guide's needs no label.
-func fieldDescription(lang checklist.Lang, fl checklist.Field) string {
-	var parts []string
-	if !fl.Help.IsZero() {
-		parts = append(parts, checklist.Said{Text: fl.Help, Source: fl.HelpSource}.In(lang))
-	}
-	if len(fl.Options) > 0 && (fl.OptionsSource.Kind != checklist.SourceGuide || fl.FreeText) {
-		if l := fl.OptionsLabel(); !l.IsZero() {
-			parts = append(parts, "["+l.In(lang)+"]")
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-// splitListed splits a multi-choice value into the values of the field's
-// list and the others (typed as free text).
-func splitListed(fl checklist.Field, value string) (listed, other []string) {
-	for _, v := range checklist.SplitMulti(value) {
-		if slices.ContainsFunc(fl.Options, func(o checklist.Option) bool { return o.Value == v }) {
-			listed = append(listed, v)
-		} else {
-			other = append(other, v)
-		}
-	}
-	return listed, other
-}
-
-// freeTextField is the input beside a list that accepts other values: what
-// V1 names and no list holds, separated by commas.
-func (m *Model) freeTextField(fl checklist.Field, value string, ans *answers) huh.Field {
-	_, other := splitListed(fl, value)
-	v := strings.Join(other, ", ")
-	if ans.extra == nil {
-		ans.extra = map[string]*string{}
-	}
-	ans.extra[fl.ID] = &v
-	lang := m.lang
-	return huh.NewInput().Title(fl.Label.In(lang) + tr(lang, " : autres (texte libre)", ": others (free text)")).
-		Description(tr(lang, "Séparés par des virgules.", "Separated by commas.")).Value(&v).
-		Validate(func(s string) error {
-			for _, x := range checklist.SplitMulti(s) {
-				if msg := fl.Validate(x); msg != nil {
-					return errors.New(msg.In(lang))
-				}
-			}
-			return nil
-		})
-}
-
-// huhField builds the input for one capture field, validated by the guide's
-// own rules so that messages are the product's, in the user's language.
-func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Field {
-	label := fl.Label.In(m.lang)
-	if fl.Required {
-		label += " *"
-	}
-	desc := fieldDescription(m.lang, fl)
-	lang, files := m.lang, m.opts.Files
-	validate := func(v string) error {
-		if msg := fl.Validate(v); msg != nil {
-			return errors.New(msg.In(lang))
-		}
-		if msg := fl.CheckFile(v, files); msg != nil {
-			return errors.New(msg.In(lang))
-		}
-		return nil
-	}
-	switch fl.Type {
-	case checklist.FieldBool:
-		b := BoolAnswer(fl, value)
-		ans.bools[fl.ID] = &b
-		return confirmOf(m.lang, newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc))
-	case checklist.FieldChoice:
-		v := value
-		ans.text[fl.ID] = &v
-		var opts []huh.Option[string]
-		for _, o := range fl.Options {
-			opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.Value))
-		}
-		if v == "" && len(opts) > 0 {
-			v = opts[0].Value
-		}
-		return newSelect(label, opts, &v).Description(desc).Validate(validate)
-	case checklist.FieldMultiChoice:
-		vs, _ := splitListed(fl, value)
-		ans.multi[fl.ID] = &vs
-		var opts []huh.Option[string]
-		for _, o := range fl.Options {
-			opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.Value))
-		}
-		return huh.NewMultiSelect[string]().Title(label).Description(desc).Options(opts...).Value(&vs).
-			Height(min(len(opts)+2, 8)).
-			Validate(func(v []string) error {
-				if len(v) == 0 && fl.FreeText {
-					return nil // the free-text input beside may hold the value; the record is checked whole
-				}
-				return validate(strings.Join(v, ", "))
-			})
-	}
-	v := value
-	if fl.Type == checklist.FieldIBAN && v != "" {
-		v = ident.FormatIBAN(v)
-	}
-	ans.text[fl.ID] = &v
-	in := huh.NewInput().Title(label).Description(desc).Value(&v).Validate(validate)
-	switch fl.Type {
-	case checklist.FieldDate:
-		in.Placeholder(tr(m.lang, "JJ/MM/AAAA", "DD/MM/YYYY"))
-	case checklist.FieldSIREN:
-		in.Placeholder("552 008 443")
-	case checklist.FieldEmail:
-		in.Placeholder(tr(m.lang, "prenom.nom@exemple.fr", "first.last@example.com"))
-	}
-	return in
-}
-
-// record reads the answers back into a normalised record.
-func (a *answers) record(f *checklist.Form) checklist.Record {
-	r := checklist.Record{}
-	for _, fl := range capturedFields(f) {
-		switch {
-		case a.bools[fl.ID] != nil:
-			r[fl.ID] = yesNo(*a.bools[fl.ID])
-		case a.multi[fl.ID] != nil:
-			vs := *a.multi[fl.ID]
-			if x := a.extra[fl.ID]; x != nil {
-				vs = append(slices.Clone(vs), checklist.SplitMulti(*x)...)
-			}
-			r[fl.ID] = strings.Join(vs, ", ")
-		case a.text[fl.ID] != nil:
-			// Typed or pasted: cleaned of escape sequences where it enters.
-			r[fl.ID] = fl.Normalize(connectors.Sanitize(*a.text[fl.ID]))
-		}
-	}
-	return r
 }
 
 // itemCheckedMsg is the check of one typed item (Form.CheckItem), run in a
@@ -384,7 +181,7 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 		c.cursor = len(c.items) - 1
 	}
 	if !c.step.Form.Repeated {
-		if m.screen == screenCapture {
+		if showing[*captureScreen](m) {
 			m.goBack()
 		}
 		return m.saveCapture(checklist.StatusDone)
@@ -392,121 +189,59 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 	return m.saveCapture(checklist.StatusInProgress)
 }
 
+// captureCheckedMsg is the check of a whole capture (Form.Check) before it
+// is saved, run in a command because it may read the files the items name
+// (a logo's SHA-256, an export's rows). then runs once the change it leads
+// to is saved (thenStatus), like stepAppliedMsg's.
+type captureCheckedMsg struct {
+	ref  checklist.Ref
+	to   checklist.Status
+	capt checklist.Capture
+	ev   *checklist.Evidence
+	errs []checklist.FieldError
+	then tea.Cmd
+}
+
 // saveCapture writes the items and moves the step to status, except that a
-// step already done is not taken back to "en cours" by an edit.
+// step already done is not taken back to "en cours" by an edit. The items
+// are checked in a command; captureChecked saves them.
 func (m *Model) saveCapture(to checklist.Status) tea.Cmd {
 	c := m.capture
 	typed := checklist.Capture{Items: make([]checklist.Record, len(c.items))}
 	for i, r := range c.items {
 		typed.Items[i] = copyRecord(r)
 	}
-	capt, ev, errs := c.step.Form.Check(typed, m.opts.Files, m.opts.Now())
-	ch := StepChange{Ref: c.ref, Capture: &capt, Evidence: ev}
-	if cur, err := m.run.Status(c.ref); err == nil {
-		if st, ok := checklist.StatusAfterCapture(cur, to); ok {
+	form, files, now, ref := c.step.Form, m.opts.Files, m.opts.Now(), c.ref
+	return func() tea.Msg {
+		capt, ev, errs := form.Check(typed, files, now)
+		return captureCheckedMsg{ref: ref, to: to, capt: capt, ev: ev, errs: errs}
+	}
+}
+
+// captureChecked saves a checked capture, whatever the screen shown (the
+// capture screen may be closed by then), and runs the message's then after.
+func (m *Model) captureChecked(msg captureCheckedMsg) tea.Cmd {
+	ch := StepChange{Ref: msg.ref, Capture: &msg.capt, Evidence: msg.ev}
+	if cur, err := m.run.Status(msg.ref); err == nil {
+		if st, ok := checklist.StatusAfterCapture(cur, msg.to); ok {
 			ch.Status = statusPtr(st)
 		}
 	}
-	if len(errs) > 0 && to == checklist.StatusDone {
-		return m.setStatus(errs[0].Message.In(m.lang), true)
+	var cmd tea.Cmd
+	if len(msg.errs) > 0 && msg.to == checklist.StatusDone {
+		cmd = m.setStatus(msg.errs[0].Message.In(m.lang), true)
+	} else {
+		cmd = m.apply(ch)
 	}
-	return m.apply(ch)
+	if msg.then == nil {
+		return cmd
+	}
+	return thenDo(cmd, msg.then)
 }
 
-// captureTitle is two lines: who the capture is for (a client's name and
-// SIREN always show), then the step.
-func (m *Model) captureTitle() string {
-	c := m.capture
-	who := " " + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm"))
-	if c.ref.Client != "" {
-		if ci := m.run.ClientIndex(c.ref.Client); ci >= 0 {
-			who = m.clientLine(ci, "")
-		}
-	}
-	return who + "\n " + m.st.Title.Render(c.step.Title.In(m.lang)) + m.st.Muted.Render(" §"+c.step.Section)
-}
-
-func (m *Model) viewCapture() (string, help.KeyMap) {
-	c := m.capture
-	var b strings.Builder
-	b.WriteString(m.captureTitle() + "\n" + m.rule() + "\n")
-	if c.form != nil {
-		b.WriteString(indent(c.form.View(), 1))
-		return b.String(), newFormKeys(m.lang)
-	}
-	if c.pending != nil {
-		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Chiffrement du secret…", "Sealing the secret…") + "\n")
-		return b.String(), formKeys{Quit: m.gkeys.ForceQuit}
-	}
-	label := c.step.Form.ItemLabel.In(m.lang)
-	fmt.Fprintf(&b, " %s\n\n", m.st.Muted.Render(fmt.Sprintf("%d %s", len(c.items), plural(len(c.items), label, label+"s"))))
-	for i, r := range c.items {
-		pointer := " "
-		line := cell(m.recordLine(c.step.Form, r), m.width-5)
-		if i == c.cursor {
-			pointer = "▸"
-			line = m.st.Cursor.Render(line)
-		}
-		b.WriteString(" " + pointer + " " + line + "\n")
-	}
-	if c.confirmDelete {
-		b.WriteString("\n " + m.st.Warn.Render(tr(m.lang, "Supprimer cet élément ? (o/n)", "Delete this item? (y/n)")) + "\n")
-	}
-	return b.String(), newCaptureKeys(m.lang, m.gkeys)
-}
-
-// recordLine shows one item in a list: its values, IBANs masked, and
-// "secret enregistré (chiffré)" for a sealed secret, never its value.
-func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
-	var parts []string
-	firstBool := -1
-	for _, fl := range capturedFields(f) {
-		v := r[fl.ID]
-		if v == "" {
-			continue
-		}
-		switch fl.Type {
-		case checklist.FieldIBAN:
-			v = ident.MaskIBAN(v)
-		case checklist.FieldBool:
-			if firstBool < 0 {
-				firstBool = len(parts)
-			}
-			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
-		case checklist.FieldChoice, checklist.FieldMultiChoice:
-			var labels []string
-			for _, x := range checklist.SplitMulti(v) {
-				for _, o := range fl.Options {
-					if o.Value == x {
-						x = o.Label.In(m.lang)
-					}
-				}
-				labels = append(labels, x)
-			}
-			v = strings.Join(labels, ", ")
-		}
-		parts = append(parts, v)
-	}
-	parts = withSecretMarks(parts, firstBool, m.secretMarks(f, r))
-	return strings.Join(parts, " · ")
-}
-
-// captureSummary says in one line what a step's capture holds.
-func (m *Model) captureSummary(st *checklist.Step, c checklist.Capture) string {
-	if st.Form == nil {
-		return ""
-	}
-	if st.Form.Repeated {
-		label := st.Form.ItemLabel.In(m.lang)
-		s := fmt.Sprintf("%d %s", len(c.Items), plural(len(c.Items), label, label+"s"))
-		if len(c.Items) > 0 {
-			s += " (" + m.recordLine(st.Form, c.Items[0])
-			if len(c.Items) > 1 {
-				s += ", …"
-			}
-			s += ")"
-		}
-		return s
-	}
-	return m.recordLine(st.Form, c.Items[0])
-}
+// The capture screen (screens.go).
+func (*captureScreen) name() string                         { return "capture" }
+func (*captureScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateCapture(msg) }
+func (*captureScreen) view(m *Model) (string, help.KeyMap)  { return m.viewCapture() }
+func (c *captureScreen) typing(*Model) bool                 { return c.form != nil || c.confirmDelete }
+func (c *captureScreen) resize(m *Model) tea.Cmd            { return m.refit(&c.form) }

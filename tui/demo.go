@@ -74,7 +74,7 @@ func (m *Model) openDemo() tea.Cmd {
 		return nil
 	}
 	m.migState().demo = &demoScreen{}
-	m.open(screenDemo)
+	m.open(m.migState().demo)
 	return nil
 }
 
@@ -111,7 +111,7 @@ func (m *Model) demoDone(msg demoDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.setStatus(tr(m.lang, "Démo : ", "Demo: ")+m.connErrText(msg.err), true)
 	}
-	if m.screen == screenDemo {
+	if showing[*demoScreen](m) {
 		m.goBack()
 	}
 	return m.setStatus(msg.text, false)
@@ -140,3 +140,10 @@ func (m *Model) viewDemo() (string, help.KeyMap) {
 	k := demoKeys{global: m.gkeys, Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", tr(m.lang, "choisir", "pick")))}
 	return b.String(), k
 }
+
+// The demo screen (screens.go).
+func (*demoScreen) name() string                         { return "demo" }
+func (*demoScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateMigScreen(msg, m.updateDemo) }
+func (*demoScreen) view(m *Model) (string, help.KeyMap)  { return m.viewDemo() }
+func (*demoScreen) typing(m *Model) bool                 { return m.migPromptOpen() }
+func (*demoScreen) resize(*Model) tea.Cmd                { return nil }

@@ -1,20 +1,36 @@
 // Package tui is bascule's Bubble Tea program: the root model and its screens,
-// their keymaps and the styles. Screens, in the guide's order:
+// their keymaps and the styles.
+//
+// Each screen is a value behind a small interface (screens.go: update, view
+// with its key map, whether it is typing, resize) kept on a stack the root
+// model owns: opening a screen pushes it, esc pops it. The root model keeps
+// the shared state (the workspace, the run, the engine, the status line, the
+// window size) and handles the global keys and the messages that change the
+// run whatever the screen; it hands the rest to the screen on top. Adding a
+// screen is one file (its type, its opener, its five methods) and the key
+// that opens it. Screens, in the guide's order:
 //
 //   - first run (workspace.go): choose or create a workspace, connector mode,
 //     V1 export import, API credentials sealed behind a passphrase;
-//   - dashboard (dashboard.go): phases, blockers, next step, client table;
-//   - preparation and registration (steps.go, capture.go, checks.go, bulk.go):
-//     step lists, capture forms, connector checks, marking many clients;
-//   - request §3.2 (request.go; its view, submission and polling in request_*.go): notices, readiness gate and override,
-//     submission, due date and polling, V1 read-only banner;
-//   - reconciliation §3.3–§3.4 (recon.go; recon_view.go, recon_plan.go, recon_prep.go; actions.go): V1 against V2,
-//     re-creation from what preparation noted (the jobs are the engine's),
-//     bulk actions across clients;
+//   - dashboard (dashboard.go; its drawing in dashboard_view.go): phases,
+//     blockers, next step, client table;
+//   - preparation and registration (steps.go, capture.go with capture_form.go
+//     and capture_view.go, checks.go, bulk.go): step lists, capture forms,
+//     connector checks, marking many clients;
+//   - request §3.2 (request.go; its view, submission and polling in
+//     request_*.go): notices, readiness gate and override, submission, due
+//     date and polling, V1 read-only banner;
+//   - reconciliation §3.3–§3.4 (recon.go; recon_view.go, recon_plan.go,
+//     recon_prep.go; actions.go): V1 against V2, re-creation from what
+//     preparation noted (the jobs are the engine's), bulk actions across
+//     clients;
 //   - summary §4 and the consultant's session view (summary.go);
-//   - the demo driver (demo.go) that plays the user on the simulated platforms.
+//   - the demo driver (demo.go) that plays the user on the simulated platforms;
+//   - loading and the fatal error (screens.go).
 //
-// migration.go holds what the request, reconciliation and summary share.
+// migration.go holds what the request, reconciliation and summary share,
+// migration_jobs.go runs their connector jobs, migration_view.go draws
+// their prompt and rows.
 //
 // The line-by-line accessible mode lives in the sub-package accessible.
 //
@@ -52,6 +68,11 @@
 //   - Connector results carry a request id; Update drops any whose id is not
 //     the one it is waiting for, so a late answer never lands on the wrong
 //     step. Every check has a context cancelled by esc or on quit.
+//   - The checks of a capture that read files (a logo's digest, an
+//     export's rows) run in commands too: the item's (itemCheckedMsg) and
+//     the whole capture's before it is saved (captureCheckedMsg). One read
+//     is left in Update: a file field's validation (Field.CheckFile) as the
+//     form runs it.
 //   - huh forms are single-use: a fresh one per visit, answers bound to a
 //     heap-allocated struct, SubmitCmd/CancelCmd set to our own messages.
 //   - The dashboard filters in its own code: an index of folded names and

@@ -1,14 +1,58 @@
 package tui
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
+
+// e2eDir is where e2eBinary builds bascule: one folder per test process,
+// removed by TestMain when the tests are done (removeE2EBuild).
+func e2eDir() string { return filepath.Join(os.TempDir(), fmt.Sprintf("bascule-e2e-%d", os.Getpid())) }
+
+// e2eBinary is bascule built for the end-to-end tests, once per test
+// process. TestMain starts the build in the background on a full run
+// (startE2EBuild), so that the link overlaps the in-process tests; a test
+// run alone builds it on demand.
+var e2eBinary = sync.OnceValues(func() (string, error) {
+	dir := e2eDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "bascule")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/bascule").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// removeE2EBuild removes what e2eBinary built, if anything; called by
+// TestMain once every test is done.
+func removeE2EBuild() { _ = os.RemoveAll(e2eDir()) }
+
+// startE2EBuild starts e2eBinary in the background when the end-to-end test
+// will run: a full run (no -run, no -skip, no -short) with tmux installed.
+// Called from TestMain after flag.Parse.
+func startE2EBuild() {
+	for _, f := range []string{"test.run", "test.skip"} {
+		if fl := flag.Lookup(f); fl != nil && fl.Value.String() != "" {
+			return
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		return
+	}
+	go func() { _, _ = e2eBinary() }()
+}
 
 // TestFilesFirstRunEndToEnd drives the real binary in tmux, with NO_COLOR,
 // through a files-mode first run on an empty database: the export path
@@ -21,11 +65,14 @@ func TestFilesFirstRunEndToEnd(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux not installed")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "bascule")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/bascule").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	// In parallel: it waits on the program far more than it computes, and
+	// starts once the in-process tests are done, the binary built by then.
+	t.Parallel()
+	bin, err := e2eBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
+	dir := t.TempDir()
 	export := "Raison sociale;SIREN;Statut;E-mail du contact;Prénom du contact;Nom du contact;Code postal;Ville;IBAN\n" +
 		"Boulangerie Lefèvre;552008443;Actif;emile@lefevre.fr;Émile;Lefèvre;75011;Paris;FR7630006000011234567890189\n" +
 		"Café Le Zinc;732829320;Actif;zinc@cafe.fr;Léa;Dupont;06000;Nice;\n" +
@@ -35,7 +82,7 @@ func TestFilesFirstRunEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "bascule.db")
-	p := &pane{t: t, name: fmt.Sprintf("bascule-files-%d", os.Getpid()), exit: filepath.Join(dir, "exit.txt"), stderr: filepath.Join(dir, "stderr.txt")}
+	p := &pane{t: t, name: fmt.Sprintf("bascule-files-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(dir))), exit: filepath.Join(dir, "exit.txt"), stderr: filepath.Join(dir, "stderr.txt")}
 	p.tmux("new-session", "-d", "-s", p.name, "-x", "100", "-y", "30", "-c", dir,
 		"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color", "NO_COLOR=1",
 		"sh", "-c", fmt.Sprintf("%q --db %q 2>>%q; echo $? >%q; sleep 600", bin, db, p.stderr, p.exit))

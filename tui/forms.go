@@ -17,6 +17,13 @@ import (
 // first run, the Oui/Non buttons under a long question). fitForm gives the
 // form the screen's size again after every message.
 
+// Form outcomes, tagged with the form's id so a message from a form that is
+// gone cannot be taken for the current one's.
+type (
+	formSubmittedMsg struct{ id int }
+	formCancelledMsg struct{ id int }
+)
+
 // newForm finishes groups into a form with the program's theme, keys,
 // help, size and submit/cancel messages; id tells its messages apart.
 func (m *Model) newForm(groups ...*huh.Group) (*huh.Form, int, tea.Cmd) {
@@ -47,6 +54,14 @@ func (m *Model) fitForm(f *huh.Form) (*huh.Form, tea.Cmd) {
 		f = hf
 	}
 	return f, cmd
+}
+
+// refit fits the form *f to the window again, if one is open: a screen's
+// resize.
+func (m *Model) refit(f **huh.Form) tea.Cmd {
+	var cmd tea.Cmd
+	*f, cmd = m.fitForm(*f)
+	return cmd
 }
 
 // updateForm passes msg to f and fits it again: a title computed from the

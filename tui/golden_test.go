@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -19,7 +20,11 @@ import (
 func TestMain(m *testing.M) {
 	// Golden files hold plain text: no colour, whatever the terminal.
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	flag.Parse()
+	startE2EBuild()
+	code := m.Run()
+	removeE2EBuild()
+	os.Exit(code)
 }
 
 // goldenScene is a screen the golden tests render: each step's keys are

@@ -42,7 +42,7 @@ func (m *Model) shortHelp(bs []key.Binding, w int) string {
 		rest = append(rest, b)
 	}
 	var tail []key.Binding
-	if !m.typing() && m.screen != screenLoading {
+	if !m.typing() && !showing[loadingScreen](m) {
 		tail = []key.Binding{m.gkeys.Help, m.gkeys.Quit}
 	} else {
 		for _, b := range bs {

@@ -1,20 +1,14 @@
 package tui
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui/session"
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // This file holds what the screens of phases 3 to 5 share: the request
@@ -23,12 +17,12 @@ import (
 // summary and the session (summary.go, §4), and the demo's simulated user
 // (demo.go).
 //
-// Connector work runs as jobs: a job is a function of values captured in
-// Update that loads what it needs from the store, calls V1 or V2 and returns
-// evidence; Update then writes the evidence and the new status through the
-// store, like a check (checks.go). Every V2 write carries an idempotency key
-// derived from the workspace, the operation and its arguments: a retry of the
-// same action replays on V2 and never acts twice.
+// Connector work runs as jobs (migration_jobs.go): a job is a function of
+// values captured in Update that loads what it needs from the store, calls
+// V1 or V2 and returns evidence; Update then writes the evidence and the new
+// status through the store, like a check (checks.go). Every V2 write carries
+// an idempotency key derived from the workspace, the operation and its
+// arguments: a retry of the same action replays on V2 and never acts twice.
 
 // MigrationStore is what the request and summary screens need beyond Store:
 // overrides, the request record and the audit events. *store.DB has it; a
@@ -81,32 +75,6 @@ type pendingConfirm struct {
 	undo bool // o/n sets ref back to "à faire" (space on a done step)
 }
 
-// runningJob is a connector job in flight on the request or reconciliation
-// screen: only its answer is used.
-type runningJob struct {
-	id  int
-	ref checklist.Ref
-}
-
-// jobResult is what a job found or did.
-type jobResult struct {
-	ev      checklist.Evidence
-	pending *int
-	capture *checklist.Capture
-	summary string // one line, for the status line and bulk reports
-}
-
-// job runs one step's connector work.
-type job func(ctx context.Context) (jobResult, error)
-
-// jobDoneMsg is a job's answer, tagged with its request id.
-type jobDoneMsg struct {
-	id  int
-	ref checklist.Ref
-	res jobResult
-	err error
-}
-
 func (m *Model) migState() *migration {
 	if m.mig == nil {
 		m.mig = newMigration(m.opts.Now())
@@ -145,61 +113,6 @@ func RequestKey(w Workspace) string {
 
 // idemKey derives an idempotency key (session.IdemKey).
 func idemKey(seed, op string, args ...any) string { return session.IdemKey(seed, op, args...) }
-
-// runJob starts a job for ref on the request or reconciliation screen.
-func (m *Model) runJob(ref checklist.Ref, fn job) tea.Cmd {
-	mg := m.migState()
-	if mg.job != nil {
-		if cancel, ok := m.ids.cancels[mg.job.id]; ok {
-			cancel()
-			delete(m.ids.cancels, mg.job.id)
-		}
-	}
-	id := m.ids.take()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	m.ids.cancels[id] = cancel
-	mg.job = &runningJob{id: id, ref: ref}
-	return tea.Batch(m.spin.Tick, func() tea.Msg {
-		res, err := fn(ctx)
-		return jobDoneMsg{id: id, ref: ref, res: res, err: err}
-	})
-}
-
-func (m *Model) cancelJob() tea.Cmd {
-	mg := m.migState()
-	if mg.job == nil {
-		return nil
-	}
-	if cancel, ok := m.ids.cancels[mg.job.id]; ok {
-		cancel()
-		delete(m.ids.cancels, mg.job.id)
-	}
-	mg.job = nil
-	return m.setStatus(tr(m.lang, "Action annulée.", "Action cancelled."), false)
-}
-
-// jobRecordCmd records a job's result through the engine (the status by
-// checklist's one rule), then shows text in the status line once the
-// store's answer is in (so that it is not overwritten).
-func (m *Model) jobRecordCmd(ref checklist.Ref, res jobResult, text string, isErr bool) tea.Cmd {
-	return m.applyThen(m.evidenceCmd(ref, res.ev, res.capture, res.pending), text, isErr)
-}
-
-// applyThen runs a write's command, then shows text in the status line once
-// the store's answer is in (so that it is not overwritten).
-func (m *Model) applyThen(inner tea.Cmd, text string, isErr bool) tea.Cmd {
-	if text == "" {
-		return inner
-	}
-	return func() tea.Msg {
-		msg := inner()
-		if ap, ok := msg.(stepAppliedMsg); ok && ap.err == nil {
-			ap.then = func() tea.Msg { return statusMsg{text: text, err: isErr} }
-			return ap
-		}
-		return msg
-	}
-}
 
 // updateMigration handles the messages of phases 3–5 whatever the screen;
 // done is false for anything else.
@@ -255,75 +168,11 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// jobErrText explains a failed job in the user's language.
-func (m *Model) jobErrText(err error) string {
-	switch {
-	case errors.Is(err, errNoPort):
-		return tr(m.lang, "Aucun connecteur pour cette action dans ce mode : faites-la à la main, puis cochez-la.",
-			"No connector for this action in this mode: do it by hand, then tick it.")
-	case errors.Is(err, errNoMigStore):
-		return tr(m.lang, "Cette base ne garde ni dérogation ni demande.", "This store keeps no override or request.")
-	}
-	var fe findingError
-	if errors.As(err, &fe) {
-		text := checklist.FindingText(fe.Finding).In(m.lang)
-		if len(fe.Plans) > 0 {
-			text += tr(m.lang, " ; offres de V2 : ", "; V2's plans: ") + strings.Join(fe.Plans, ", ")
-		}
-		return text + tr(m.lang, ". bascule ne choisit pas à la place du client.", ". bascule does not choose for the client.")
-	}
-	switch {
-	case errors.Is(err, errNothingNoted):
-		return tr(m.lang, "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis cochez-la.",
-			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
-	}
-	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
-}
-
-// jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
-// noted because phase 1 set its step aside says so.
-func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
-	if errors.Is(err, errNothingNoted) {
-		if na := m.notApplicableInPrep(ref); na != "" {
-			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
-				": check, then do it by hand and tick it, or mark it not applicable.")
-		}
-	}
-	return m.jobErrText(err)
-}
-
-// capitalize puts the first letter of s in upper case.
-func capitalize(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-// connErrText renders a connector or store error in the user's language.
-func (m *Model) connErrText(err error) string {
-	if m.lang == checklist.English {
-		if s := connectors.English(err); s != "" {
-			return s
-		}
-	}
-	return m.errText(err)
-}
-
-// migTyping reports whether keys are text for a prompt or form of phases 3–5.
-func (m *Model) migTyping() bool {
+// migPromptOpen reports whether the one-line prompt or an o/n question of
+// phases 3–5 is open: keys are then text for it, whatever the screen.
+func (m *Model) migPromptOpen() bool {
 	mg := m.migState()
-	if mg.input != nil || mg.confirm != nil {
-		return true
-	}
-	switch m.screen {
-	case screenRequest:
-		return mg.req != nil && mg.req.form != nil
-	case screenActions:
-		return mg.actions != nil && mg.actions.form != nil
-	}
-	return false
+	return mg.input != nil || mg.confirm != nil
 }
 
 // dashMigKey opens a phase 3–5 screen from the dashboard.
@@ -347,54 +196,21 @@ func (m *Model) dashMigKey(km tea.KeyMsg, k dashKeys) tea.Cmd {
 	return nil
 }
 
-func (m *Model) updateMigScreen(msg tea.Msg) tea.Cmd {
+// updateMigScreen gives msg to the override's reason prompt when it is
+// open (override.go), else to the phase 3–5 screen's own update.
+func (m *Model) updateMigScreen(msg tea.Msg, update func(tea.Msg) tea.Cmd) tea.Cmd {
 	if cmd, done := m.updateGateInput(msg); done {
 		return cmd
 	}
-	switch m.screen {
-	case screenRequest:
-		return m.updateRequest(msg)
-	case screenRecon:
-		return m.updateRecon(msg)
-	case screenActions:
-		return m.updateActions(msg)
-	case screenSummary:
-		return m.updateSummary(msg)
-	case screenDemo:
-		return m.updateDemo(msg)
-	}
-	return nil
+	return update(msg)
 }
 
-func (m *Model) viewMig() (string, help.KeyMap) {
-	switch m.screen {
-	case screenRequest:
-		return m.viewRequest()
-	case screenRecon:
-		return m.viewRecon()
-	case screenActions:
-		return m.viewActions()
-	case screenSummary:
-		return m.viewSummary()
-	case screenDemo:
-		return m.viewDemo()
-	}
-	return "", formKeys{}
-}
-
-func (m *Model) resizeMig() tea.Cmd {
-	mg := m.migState()
-	var req, act tea.Cmd
-	if mg.req != nil && mg.req.form != nil {
-		mg.req.form, req = m.fitForm(mg.req.form)
-	}
-	if mg.actions != nil && mg.actions.form != nil {
-		mg.actions.form, act = m.fitForm(mg.actions.form)
-	}
-	if mg.input != nil {
+// resizeLineInput fits the one-line prompt of phases 3–5 to the window.
+func (m *Model) resizeLineInput() tea.Cmd {
+	if mg := m.migState(); mg.input != nil {
 		mg.input.input.Width = m.width - 6
 	}
-	return tea.Batch(req, act)
+	return nil
 }
 
 // migForm gives a form's outcome to the screen that opened it.
@@ -419,120 +235,10 @@ func (m *Model) migForm(msg tea.Msg) (tea.Cmd, bool) {
 // readOnlyBanner is the line every screen shows once the migration is done:
 // V1 no longer sends, receives, pays or validates (§3.2, "à savoir").
 func (m *Model) readOnlyBanner() string {
-	if m.run == nil || !m.run.Migrated() || m.screen == screenWorkspace || m.screen == screenLoading {
+	if m.run == nil || !m.run.Migrated() || showing[*workspaceScreen](m) || showing[loadingScreen](m) {
 		return ""
 	}
 	return " " + m.st.Warn.Render(tr(m.lang,
 		"⚠ Migration faite : chaque espace entreprise V1 est en lecture seule §3.2",
 		"⚠ Migrated: each V1 company space is read-only §3.2"))
-}
-
-// openPrompt opens the one-line prompt of a phase 3–5 screen.
-func (m *Model) openLineInput(purpose, label string) {
-	in := textinput.New()
-	in.Prompt = "> "
-	in.CharLimit = 300
-	in.Width = m.width - 6
-	in.Focus()
-	m.migState().input = &lineInput{purpose: purpose, label: label, input: in}
-}
-
-// updateLineInput feeds a key to the open prompt; on enter it returns the
-// text and true.
-func (m *Model) updateLineInput(msg tea.Msg) (string, bool, tea.Cmd) {
-	mg := m.migState()
-	p := mg.input
-	if km, ok := msg.(tea.KeyMsg); ok {
-		switch km.Type {
-		case tea.KeyEsc:
-			mg.input = nil
-			return "", false, nil
-		case tea.KeyEnter:
-			mg.input = nil
-			return connectors.Sanitize(p.input.Value()), true, nil
-		}
-	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return "", false, cmd
-}
-
-func (m *Model) lineInputView() []string {
-	p := m.migState().input
-	if p == nil {
-		return nil
-	}
-	var why []string
-	if p.purpose == purposeGate {
-		why = m.gateWhy(m.migState().gate)
-	}
-	return append(why, " "+m.st.Accent.Render(p.label), " "+p.input.View(),
-		" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
-}
-
-// stepRow is one line of a list of steps: pointer, status, title, a note.
-func (m *Model) stepRow(ref checklist.Ref, st *checklist.Step, cursor bool, note string, titleW int) string {
-	cur, _ := m.run.Status(ref)
-	pointer := " "
-	title := cell(st.Title.In(m.lang), titleW)
-	if cursor {
-		pointer = "▸"
-		title = m.st.Cursor.Render(title)
-	}
-	kind := m.st.Muted.Render(cell(kindShort(m.lang, st.Kind), 11))
-	return fmt.Sprintf(" %s %s %s  %s %s", pointer, statusMark(m.st, cur), title, kind,
-		cell(note, max(0, m.width-titleW-20)))
-}
-
-// titleWidth is the title column of a list of steps: the longest title,
-// within what leaves the note column 30 cells (but 40 cells to titles on
-// the narrowest terminal, and never much more than half the width).
-func (m *Model) titleWidth(steps []*checklist.Step) int {
-	longest := 0
-	for _, st := range steps {
-		longest = max(longest, ansi.StringWidth(st.Title.In(m.lang)))
-	}
-	return max(10, min(longest, max(40, min(m.width-19-30, m.width/2+4))))
-}
-
-// fmtLeft writes a countdown: "2 j 4 h", "3 h 10", "12 min".
-func fmtLeft(lang checklist.Lang, d time.Duration) string {
-	if d < 0 {
-		d = -d
-	}
-	days := int(d / (24 * time.Hour))
-	if days > 0 {
-		h := int((d % (24 * time.Hour)) / time.Hour)
-		return fmt.Sprintf(tr(lang, "%d j %d h", "%d d %d h"), days, h)
-	}
-	return fmtDuration(d)
-}
-
-// dueLine is the estimated answer date with its countdown, or "" before the
-// request is sent.
-func (m *Model) dueLine() string {
-	due, ok := m.run.AnswerDue()
-	if !ok || m.run.Migrated() {
-		return "" // once the answer came, no estimate is left to show
-	}
-	now := m.opts.Now()
-	s := fmt.Sprintf(tr(m.lang, "réponse estimée le %s (estimation, 3 jours ouvrés)", "answer expected %s (estimate, 3 working days)"),
-		fmtClock(m.lang, due.At, m.loc))
-	switch {
-	case due.Late(now):
-		return s + " · " + m.st.Bad.Render(tr(m.lang, "en retard de ", "late by ")+fmtLeft(m.lang, due.Left(now)))
-	}
-	return s + " · " + tr(m.lang, "dans ", "in ") + fmtLeft(m.lang, due.Left(now))
-}
-
-// evidenceShort is one line saying what evidence holds.
-func (m *Model) evidenceShort(ev *checklist.Evidence) string {
-	if ev == nil {
-		return ""
-	}
-	mark := m.st.OK.Render("✓")
-	if !ev.OK {
-		mark = m.st.Warn.Render("⚠")
-	}
-	return mark + " " + m.st.Muted.Render(SourceLabel(m.lang, ev.Source)+" "+fmtClock(m.lang, ev.At, m.loc))
 }

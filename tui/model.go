@@ -24,8 +24,8 @@ const (
 
 // Model is the root of the program. It handles the global keys, the window
 // size and the messages that change the run, then gives the rest to the
-// active screen. Screens are pointers: the value copied on each Update is
-// only this small header.
+// screen on top of its stack (screens.go). Screens are pointers: the value
+// copied on each Update is only this small header.
 type Model struct {
 	opts  Options
 	lang  checklist.Lang
@@ -35,8 +35,7 @@ type Model struct {
 	help  help.Model
 
 	width, height int
-	screen        screen
-	back          []screen // where esc returns to
+	stack         []screen // the screen shown last; esc pops it
 
 	ws    *Workspace
 	run   *checklist.Run
@@ -116,14 +115,14 @@ func New(opts Options) Model {
 		w := *opts.Workspace
 		m.ws = &w
 		m.setRun(opts.Run)
-		m.screen = screenDashboard
+		m.stack = []screen{m.dash}
 	case opts.Workspace != nil:
 		w := *opts.Workspace
 		m.ws = &w
-		m.screen = screenLoading
+		m.stack = []screen{loadingScreen{}}
 	default:
 		m.wsScreen = newWorkspaceScreen()
-		m.screen = screenWorkspace
+		m.stack = []screen{m.wsScreen}
 	}
 	return m
 }
@@ -133,7 +132,7 @@ func New(opts Options) Model {
 func (m Model) Err() error { return m.fatal }
 
 // Screen is the active screen, for tests and the end-to-end driver.
-func (m Model) Screen() string { return m.screen.String() }
+func (m Model) Screen() string { return m.top().name() }
 
 // Init loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
@@ -142,10 +141,10 @@ func (m Model) Init() tea.Cmd {
 
 // firstCmd loads what the first screen shows.
 func (m Model) firstCmd() tea.Cmd {
-	switch m.screen {
-	case screenLoading:
+	switch m.top().(type) {
+	case loadingScreen:
 		return m.loadRunCmd(*m.ws)
-	case screenWorkspace:
+	case *workspaceScreen:
 		return m.listWorkspacesCmd()
 	}
 	return m.secretNamesCmd()
@@ -234,6 +233,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {
 			return m, nil
 		}
+		if len(km.Runes) > 1 && !km.Paste && !m.typing() {
+			return m.eachKey(km)
+		}
 		msg = km
 	}
 	switch msg := msg.(type) {
@@ -247,7 +249,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case fatalMsg:
 		m.fatal = msg.err
-		m.screen = screenError
+		m.stack = append(m.stack, errorScreen{})
 		m.cancelAll()
 		return m, nil
 	case statusMsg:
@@ -277,11 +279,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w := msg.ws
 		m.ws = &w
 		m.setRun(msg.run)
-		m.screen, m.back = screenDashboard, nil
+		m.stack = []screen{m.dash}
 		return m, tea.Batch(m.connectCmd(w), m.secretNamesCmd(), m.teamLoadCmd())
 	case secretNamesMsg:
 		m.vault.setNames(msg)
 		return m, nil
+	case captureCheckedMsg:
+		return m, m.captureChecked(msg)
 	case portsMsg:
 		if msg.err != nil {
 			return m, m.errStatus(msg.err)
@@ -311,6 +315,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.updateScreen(msg)
 }
 
+// eachKey handles keys typed faster than the program reads them: Bubble Tea
+// reports the printable runes of one read as a single message ("xm"), which
+// no key binding matches. Outside text input each rune is a key of its own,
+// handled in order (a key that opens an input makes the next runes text). A
+// paste is never split: its letters are not commands.
+func (m Model) eachKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cur tea.Model = m
+	cmds := make([]tea.Cmd, 0, len(km.Runes))
+	for _, r := range km.Runes {
+		var cmd tea.Cmd
+		cur, cmd = cur.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return cur, tea.Batch(cmds...)
+}
+
 func fatal(err error) tea.Cmd { return func() tea.Msg { return fatalMsg{err} } }
 
 // globalKey handles the keys every screen shares. q and ? are left to the
@@ -319,7 +339,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if key.Matches(msg, m.gkeys.ForceQuit) {
 		return m.quit(), true
 	}
-	if m.screen == screenError {
+	if showing[errorScreen](m) {
 		return m.quit(), true // any key leaves the error screen
 	}
 	if m.typing() {
@@ -336,23 +356,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 // typing reports whether keys are text for an input of the active screen.
-func (m *Model) typing() bool {
-	switch m.screen {
-	case screenWorkspace:
-		return m.wsScreen != nil && m.wsScreen.form != nil
-	case screenDashboard:
-		return m.dash != nil && m.dash.filtering
-	case screenSteps:
-		return m.steps != nil && (m.steps.prompt != nil || m.steps.undo != nil)
-	case screenCapture:
-		return m.capture != nil && (m.capture.form != nil || m.capture.confirmDelete)
-	case screenBulk:
-		return true
-	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
-		return m.migTyping()
-	}
-	return false
-}
+func (m *Model) typing() bool { return m.top().typing(m) }
 
 func (m *Model) quit() tea.Cmd {
 	m.cancelAll()
@@ -366,41 +370,14 @@ func (m *Model) cancelAll() {
 	}
 }
 
-// open shows a screen and remembers where esc returns.
-func (m *Model) open(s screen) {
-	if m.screen != s {
-		m.back = append(m.back, m.screen)
-	}
-	m.screen = s
-}
-
-// goBack returns to the previous screen, the dashboard by default.
-func (m *Model) goBack() {
-	if n := len(m.back); n > 0 {
-		m.screen = m.back[n-1]
-		m.back = m.back[:n-1]
-		return
-	}
-	m.screen = screenDashboard
-}
-
+// resizeScreens fits the forms and inputs of every open screen to the
+// window, and the one-line prompt of phases 3–5 (migration.go).
 func (m *Model) resizeScreens() tea.Cmd {
-	var cmds []tea.Cmd
-	var cmd tea.Cmd
-	if m.capture != nil && m.capture.form != nil {
-		m.capture.form, cmd = m.fitForm(m.capture.form)
-		cmds = append(cmds, cmd)
+	cmds := make([]tea.Cmd, 0, len(m.stack)+1)
+	for _, s := range m.stack {
+		cmds = append(cmds, s.resize(m))
 	}
-	if m.wsScreen != nil && m.wsScreen.form != nil {
-		m.wsScreen.form, cmd = m.fitForm(m.wsScreen.form)
-		cmds = append(cmds, cmd)
-	}
-	if m.bulk != nil && m.bulk.form != nil {
-		m.bulk.form, cmd = m.fitForm(m.bulk.form)
-		cmds = append(cmds, cmd)
-	}
-	cmds = append(cmds, m.resizeMig())
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.resizeLineInput())...)
 }
 
 func (m *Model) formWidth() int { return max(40, min(m.width-4, 100)) }
@@ -408,59 +385,17 @@ func (m *Model) formWidth() int { return max(40, min(m.width-4, 100)) }
 // busy reports whether something runs in the background (the spinner turns).
 func (m *Model) busy() bool { return len(m.ids.cancels) > 0 }
 
-func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
-	switch m.screen {
-	case screenWorkspace:
-		return m.updateWorkspace(msg)
-	case screenDashboard:
-		return m.updateDashboard(msg)
-	case screenSteps:
-		return m.updateSteps(msg)
-	case screenCapture:
-		return m.updateCapture(msg)
-	case screenBulk:
-		return m.updateBulk(msg)
-	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
-		return m.updateMigScreen(msg)
-	case screenTeam:
-		return m.updateTeamScreen(msg)
-	case screenAssign:
-		return m.updateAssign(msg)
-	}
-	return nil
-}
+func (m *Model) updateScreen(msg tea.Msg) tea.Cmd { return m.top().update(m, msg) }
 
 // View draws the active screen, the status line and the help bar.
 func (m Model) View() string {
 	if m.width < minWidth || m.height < minHeight {
 		return m.tooSmall()
 	}
-	if m.screen == screenError {
+	if showing[errorScreen](&m) {
 		return m.errorView()
 	}
-	var body string
-	var keys help.KeyMap = formKeys{}
-	switch m.screen {
-	case screenLoading:
-		body = " " + m.spin.View() + " " + tr(m.lang, "Chargement…", "Loading…")
-		keys = formKeys{Quit: m.gkeys.ForceQuit}
-	case screenWorkspace:
-		body, keys = m.viewWorkspace()
-	case screenDashboard:
-		body, keys = m.viewDashboard()
-	case screenSteps:
-		body, keys = m.viewSteps()
-	case screenCapture:
-		body, keys = m.viewCapture()
-	case screenBulk:
-		body, keys = m.viewBulk()
-	case screenRequest, screenRecon, screenActions, screenSummary, screenDemo:
-		body, keys = m.viewMig()
-	case screenTeam:
-		body, keys = m.viewTeam()
-	case screenAssign:
-		body, keys = m.viewAssign()
-	}
+	body, keys := m.top().view(&m)
 	if b := m.readOnlyBanner(); b != "" {
 		body = b + "\n" + body
 	}

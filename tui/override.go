@@ -50,11 +50,11 @@ func (m *Model) askOverride(err error, ch StepChange) (tea.Cmd, bool) {
 	label := tr(m.lang, "Raison de la dérogation (obligatoire, visible dans les rapports) :",
 		"Reason for the override (required, shown in the reports):")
 	ask := &gateAsk{gate: ce.Gate, why: ce.In(m.lang), change: ch}
-	switch m.screen {
-	case screenSteps:
+	switch m.top().(type) {
+	case *stepsScreen:
 		m.openPrompt(checklist.StatusDone, false, "")
 		m.steps.prompt.gate = ask
-	case screenRequest, screenRecon:
+	case *requestScreen, *reconScreen:
 		m.openLineInput(purposeGate, label)
 		m.migState().gate = ask
 	default:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui/session"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -133,7 +134,7 @@ func (m *Model) openRecon(ci int) tea.Cmd {
 	}
 	mg.recon = r
 	mg.confirm = nil
-	m.open(screenRecon)
+	m.open(mg.recon)
 	var cmd tea.Cmd
 	if !m.run.Migrated() {
 		cmd = m.setStatus(tr(m.lang, "La validation et la réintégration s'ouvrent une fois la migration confirmée (§3.2) : consultation seulement.",
@@ -252,7 +253,15 @@ func (m *Model) moveReconClient(next bool) tea.Cmd {
 	}
 	d.cursor = pos
 	d.clamp(m.pageRows())
-	m.back = m.back[:max(0, len(m.back)-1)]
-	m.screen = screenDashboard
+	m.leaveForDashboard()
 	return m.openRecon(int(d.ix.filtered[pos]))
 }
+
+// The reconciliation screen (screens.go).
+func (*reconScreen) name() string { return "reconciliation" }
+func (*reconScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	return m.updateMigScreen(msg, m.updateRecon)
+}
+func (*reconScreen) view(m *Model) (string, help.KeyMap) { return m.viewRecon() }
+func (*reconScreen) typing(m *Model) bool                { return m.migPromptOpen() }
+func (*reconScreen) resize(*Model) tea.Cmd               { return nil }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -74,7 +75,7 @@ func (m *Model) openRequest() tea.Cmd {
 	}
 	r.blockers = m.run.RequestBlockers()
 	mg.req = r
-	m.open(screenRequest)
+	m.open(mg.req)
 	refs := make([]checklist.Ref, len(r.steps))
 	for i, st := range r.steps {
 		refs[i] = checklist.Ref{Step: st.ID}
@@ -248,3 +249,12 @@ func (m *Model) notifyJob() job {
 		return jobResult{ev: r.Evidence, summary: r.Summary}, err
 	}
 }
+
+// The request screen (screens.go).
+func (*requestScreen) name() string { return "request" }
+func (*requestScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	return m.updateMigScreen(msg, m.updateRequest)
+}
+func (*requestScreen) view(m *Model) (string, help.KeyMap) { return m.viewRequest() }
+func (r *requestScreen) typing(m *Model) bool              { return m.migPromptOpen() || r.form != nil }
+func (r *requestScreen) resize(m *Model) tea.Cmd           { return m.refit(&r.form) }

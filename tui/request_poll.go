@@ -64,7 +64,7 @@ func (m *Model) pollNow() tea.Cmd {
 
 func (m *Model) pollTick(msg pollTickMsg) tea.Cmd {
 	mg := m.migState()
-	if msg.chain != mg.poll || m.screen != screenRequest || !m.polling() {
+	if msg.chain != mg.poll || !showing[*requestScreen](m) || !m.polling() {
 		return nil // an old chain, or nobody looks
 	}
 	return m.pollNow()

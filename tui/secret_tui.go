@@ -242,7 +242,7 @@ func (m *Model) secretMarks(f *checklist.Form, r checklist.Record) []string {
 // recordRef is the step instance a record shown with form f belongs to:
 // the open capture's, or the selected step's.
 func (m *Model) recordRef(f *checklist.Form) checklist.Ref {
-	if m.screen == screenCapture && m.capture != nil && m.capture.step.Form == f {
+	if showing[*captureScreen](m) && m.capture != nil && m.capture.step.Form == f {
 		return m.capture.ref
 	}
 	if m.steps != nil {
@@ -256,17 +256,31 @@ func (m *Model) recordRef(f *checklist.Form) checklist.Ref {
 // thenStatus shows a status once the store has answered cmd's change, so
 // that the change's own message does not hide it.
 func thenStatus(cmd tea.Cmd, text string, isErr bool) tea.Cmd {
-	status := func() tea.Msg { return statusMsg{text: text, err: isErr} }
+	return thenDo(cmd, func() tea.Msg { return statusMsg{text: text, err: isErr} })
+}
+
+// thenDo runs then once the store has answered cmd's change. A capture is
+// checked in a command before its change is made (captureCheckedMsg): then
+// goes with the check's answer, to run after the change it leads to.
+func thenDo(cmd, then tea.Cmd) tea.Cmd {
 	if cmd == nil {
-		return status
+		return then
 	}
 	return func() tea.Msg {
 		msg := cmd()
-		if am, ok := msg.(stepAppliedMsg); ok && am.err == nil && am.then == nil {
-			am.then = status
-			return am
+		switch am := msg.(type) {
+		case stepAppliedMsg:
+			if am.err == nil && am.then == nil {
+				am.then = then
+				return am
+			}
+		case captureCheckedMsg:
+			if am.then == nil {
+				am.then = then
+				return am
+			}
 		}
-		return tea.BatchMsg{func() tea.Msg { return msg }, status}
+		return tea.BatchMsg{func() tea.Msg { return msg }, then}
 	}
 }
 

@@ -69,7 +69,7 @@ func (m *Model) openSteps(client int, phase checklist.Phase) tea.Cmd {
 		}
 	}
 	m.steps = s
-	m.open(screenSteps)
+	m.open(m.steps)
 	return m.loadStateCmd()
 }
 
@@ -217,8 +217,7 @@ func (m *Model) moveClient(next bool) tea.Cmd {
 	d.cursor = pos
 	d.clamp(m.pageRows())
 	phase := m.steps.phase
-	m.back = m.back[:max(0, len(m.back)-1)]
-	m.screen = screenDashboard
+	m.leaveForDashboard()
 	return m.openSteps(int(d.ix.filtered[pos]), phase)
 }
 
@@ -457,3 +456,10 @@ func (m *Model) stepDetail() []string {
 	}
 	return lines
 }
+
+// The steps screen (screens.go).
+func (*stepsScreen) name() string                         { return "steps" }
+func (*stepsScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateSteps(msg) }
+func (*stepsScreen) view(m *Model) (string, help.KeyMap)  { return m.viewSteps() }
+func (s *stepsScreen) typing(*Model) bool                 { return s.prompt != nil || s.undo != nil }
+func (*stepsScreen) resize(*Model) tea.Cmd                { return nil }

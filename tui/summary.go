@@ -85,7 +85,7 @@ func (m *Model) openSummary() tea.Cmd {
 	}
 	mg.summary = s
 	m.refreshSummaryScreen()
-	m.open(screenSummary)
+	m.open(mg.summary)
 	return m.loadEventsCmd()
 }
 
@@ -411,3 +411,12 @@ func (m *Model) eventLine(e checklist.Event) string {
 	at := e.At.In(m.loc).Format("15:04")
 	return m.st.Muted.Render(at+" "+orDash(e.Who)+" ·") + " " + report.Sentence(m.run, report.EntryOf(e), m.lang)
 }
+
+// The summary screen (screens.go).
+func (*summaryScreen) name() string { return "summary" }
+func (*summaryScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	return m.updateMigScreen(msg, m.updateSummary)
+}
+func (*summaryScreen) view(m *Model) (string, help.KeyMap) { return m.viewSummary() }
+func (*summaryScreen) typing(m *Model) bool                { return m.migPromptOpen() }
+func (*summaryScreen) resize(*Model) tea.Cmd               { return nil }

@@ -143,7 +143,7 @@ func (m *Model) updateTeam(msg tea.Msg) (tea.Cmd, bool) {
 			clear(m.dash.marked)
 			m.dash.nMarked = 0
 		}
-		if m.screen == screenAssign {
+		if showing[assignScreen](m) {
 			m.goBack()
 		}
 		text := nouns(m.lang, msg.n, "client affecté", "clients affectés", "client assigned", "clients assigned") +
@@ -304,7 +304,7 @@ func (m *Model) openAssign() tea.Cmd {
 			"Nobody to assign to: add a collaborator with \"bascule team add\"."), false)
 	}
 	m.team.pick = 0
-	m.open(screenAssign)
+	m.open(assignScreen{})
 	return nil
 }
 
@@ -371,7 +371,7 @@ func (m *Model) assignCmd(person string, ids []string) tea.Cmd {
 // background (the audit of the last working days is read).
 func (m *Model) openTeam() tea.Cmd {
 	m.team.figs, m.team.figsErr, m.team.off = nil, nil, 0
-	m.open(screenTeam)
+	m.open(teamScreen{})
 	eng := m.eng
 	created := m.ws.CreatedAt
 	return func() tea.Msg {

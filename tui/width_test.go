@@ -42,7 +42,17 @@ func knownTexts(g *checklist.Guide, run *checklist.Run, lang checklist.Lang) []s
 // cutWithoutEllipsis returns a known text that a line of view cuts
 // mid-word without "…" (nor wraps onto the next line), or "". Where several
 // known texts start alike, the one the line follows furthest is judged.
+// The known texts are turned into runes once and looked up by their first
+// rune: the check runs after every key of every tour, at three sizes.
 func cutWithoutEllipsis(view string, known []string) string {
+	runes := make([][]rune, len(known))
+	byFirst := map[rune][]int{}
+	for i, k := range known {
+		runes[i] = []rune(k)
+		if len(runes[i]) > 0 {
+			byFirst[runes[i][0]] = append(byFirst[runes[i][0]], i)
+		}
+	}
 	lines := strings.Split(view, "\n")
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	for li, line := range lines {
@@ -52,18 +62,18 @@ func cutWithoutEllipsis(view string, known []string) string {
 				continue // only where a word starts
 			}
 			rest := lr[pos:]
-			best, n, whole := "", 0, false
-			for _, k := range known {
-				m := sharedPrefix(string(rest), k)
-				whole = whole || m == len([]rune(k))
+			best, n, whole := -1, 0, false
+			for _, i := range byFirst[rest[0]] { // a text of another first rune shares nothing
+				m := sharedRunes(rest, runes[i])
+				whole = whole || m == len(runes[i])
 				if m > n {
-					best, n = k, m
+					best, n = i, m
 				}
 			}
-			kr := []rune(best)
 			if n < 12 || whole {
 				continue // no known text here, or shown whole
 			}
+			kr := runes[best]
 			tail := rest[n:]
 			if len(tail) > 0 && tail[0] == '…' {
 				continue // cut, and said
@@ -76,7 +86,7 @@ func cutWithoutEllipsis(view string, known []string) string {
 			if atEnd && li+1 < len(lines) && wrapsOn(string(rest), lines[li+1], known, n) {
 				continue
 			}
-			return fmt.Sprintf("line %d cuts %q: %q", li+1, best, line)
+			return fmt.Sprintf("line %d cuts %q: %q", li+1, known[best], line)
 		}
 	}
 	return ""
@@ -98,10 +108,12 @@ func wrapsOn(rest, next string, known []string, n int) bool {
 }
 
 // sharedPrefix is the number of leading runes a and b share.
-func sharedPrefix(a, b string) int {
-	ar, br := []rune(a), []rune(b)
+func sharedPrefix(a, b string) int { return sharedRunes([]rune(a), []rune(b)) }
+
+// sharedRunes is the number of leading runes a and b share.
+func sharedRunes(a, b []rune) int {
 	n := 0
-	for n < len(ar) && n < len(br) && ar[n] == br[n] {
+	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
 	return n
@@ -125,7 +137,7 @@ func checkLayout(t *testing.T, d *driver, known []string, where string) {
 	if cut := cutWithoutEllipsis(view, known); cut != "" {
 		t.Errorf("%s: %s\n%s", where, cut, view)
 	}
-	if !d.m.typing() && !d.m.help.ShowAll && d.m.screen != screenError {
+	if !d.m.typing() && !d.m.help.ShowAll && !showing[errorScreen](&d.m) {
 		bar := " " + lines[len(lines)-1] + " "
 		if !strings.Contains(bar, " ? ") || !strings.Contains(bar, " q ") {
 			t.Errorf("%s: help bar without ? and q: %q", where, lines[len(lines)-1])

@@ -367,3 +367,10 @@ func (m *Model) viewWorkspace() (string, help.KeyMap) {
 	}
 	return head + " " + m.spin.View() + " " + tr(m.lang, "Lecture des espaces…", "Reading workspaces…"), formKeys{Quit: m.gkeys.ForceQuit}
 }
+
+// The workspace screen (screens.go).
+func (*workspaceScreen) name() string                         { return "workspace" }
+func (*workspaceScreen) update(m *Model, msg tea.Msg) tea.Cmd { return m.updateWorkspace(msg) }
+func (*workspaceScreen) view(m *Model) (string, help.KeyMap)  { return m.viewWorkspace() }
+func (w *workspaceScreen) typing(*Model) bool                 { return w.form != nil }
+func (w *workspaceScreen) resize(m *Model) tea.Cmd            { return m.refit(&w.form) }

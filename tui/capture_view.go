@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
+)
+
+// This file draws the capture screen (capture.go): who the capture is
+// for, the open form or the list of items, and one line per record.
+
+// captureTitle is two lines: who the capture is for (a client's name and
+// SIREN always show), then the step.
+func (m *Model) captureTitle() string {
+	c := m.capture
+	who := " " + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm"))
+	if c.ref.Client != "" {
+		if ci := m.run.ClientIndex(c.ref.Client); ci >= 0 {
+			who = m.clientLine(ci, "")
+		}
+	}
+	return who + "\n " + m.st.Title.Render(c.step.Title.In(m.lang)) + m.st.Muted.Render(" §"+c.step.Section)
+}
+
+func (m *Model) viewCapture() (string, help.KeyMap) {
+	c := m.capture
+	var b strings.Builder
+	b.WriteString(m.captureTitle() + "\n" + m.rule() + "\n")
+	if c.form != nil {
+		b.WriteString(indent(c.form.View(), 1))
+		return b.String(), newFormKeys(m.lang)
+	}
+	if c.pending != nil {
+		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Chiffrement du secret…", "Sealing the secret…") + "\n")
+		return b.String(), formKeys{Quit: m.gkeys.ForceQuit}
+	}
+	label := c.step.Form.ItemLabel.In(m.lang)
+	fmt.Fprintf(&b, " %s\n\n", m.st.Muted.Render(fmt.Sprintf("%d %s", len(c.items), plural(len(c.items), label, label+"s"))))
+	for i, r := range c.items {
+		pointer := " "
+		line := cell(m.recordLine(c.step.Form, r), m.width-5)
+		if i == c.cursor {
+			pointer = "▸"
+			line = m.st.Cursor.Render(line)
+		}
+		b.WriteString(" " + pointer + " " + line + "\n")
+	}
+	if c.confirmDelete {
+		b.WriteString("\n " + m.st.Warn.Render(tr(m.lang, "Supprimer cet élément ? (o/n)", "Delete this item? (y/n)")) + "\n")
+	}
+	return b.String(), newCaptureKeys(m.lang, m.gkeys)
+}
+
+// recordLine shows one item in a list: its values, IBANs masked, and
+// "secret enregistré (chiffré)" for a sealed secret, never its value.
+func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
+	var parts []string
+	firstBool := -1
+	for _, fl := range capturedFields(f) {
+		v := r[fl.ID]
+		if v == "" {
+			continue
+		}
+		switch fl.Type {
+		case checklist.FieldIBAN:
+			v = ident.MaskIBAN(v)
+		case checklist.FieldBool:
+			if firstBool < 0 {
+				firstBool = len(parts)
+			}
+			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
+		case checklist.FieldChoice, checklist.FieldMultiChoice:
+			var labels []string
+			for _, x := range checklist.SplitMulti(v) {
+				for _, o := range fl.Options {
+					if o.Value == x {
+						x = o.Label.In(m.lang)
+					}
+				}
+				labels = append(labels, x)
+			}
+			v = strings.Join(labels, ", ")
+		}
+		parts = append(parts, v)
+	}
+	parts = withSecretMarks(parts, firstBool, m.secretMarks(f, r))
+	return strings.Join(parts, " · ")
+}
+
+// captureSummary says in one line what a step's capture holds.
+func (m *Model) captureSummary(st *checklist.Step, c checklist.Capture) string {
+	if st.Form == nil {
+		return ""
+	}
+	if st.Form.Repeated {
+		label := st.Form.ItemLabel.In(m.lang)
+		s := fmt.Sprintf("%d %s", len(c.Items), plural(len(c.Items), label, label+"s"))
+		if len(c.Items) > 0 {
+			s += " (" + m.recordLine(st.Form, c.Items[0])
+			if len(c.Items) > 1 {
+				s += ", …"
+			}
+			s += ")"
+		}
+		return s
+	}
+	return m.recordLine(st.Form, c.Items[0])
+}

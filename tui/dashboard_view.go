@@ -1,0 +1,259 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// This file draws the dashboard (dashboard.go): the cabinet's header, the
+// phases, what blocks the request, the next step and the client table.
+
+// header is the cabinet line shown on top of every workspace screen.
+func (m *Model) header() string {
+	if m.ws == nil {
+		return " " + m.st.Title.Render("bascule")
+	}
+	c := m.ws.Cabinet
+	parts := []string{m.st.Title.Render("bascule"), m.st.Header.Render(c.LegalName),
+		"SIREN " + ident.FormatSIREN(c.SIREN)}
+	if m.ws.Operator != "" {
+		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
+	}
+	parts = append(parts, ModeTitle(m.lang, m.ws.Mode))
+	line := " " + strings.Join(parts, m.st.Muted.Render(" · "))
+	if ansi.StringWidth(line) > m.width {
+		// The product name goes first: the cabinet and the mode matter more.
+		line = " " + strings.Join(parts[1:], m.st.Muted.Render(" · "))
+	}
+	return line
+}
+
+func (m *Model) rule() string { return m.st.Rule.Render(strings.Repeat("─", m.width)) }
+
+func (m *Model) viewDashboard() (string, help.KeyMap) {
+	d := m.dash
+	k := newDashKeys(m.lang, m.gkeys)
+	k.Demo.SetEnabled(m.ports.Demo != nil)
+	var b strings.Builder
+	b.WriteString(m.header() + "\n" + m.rule() + "\n")
+	b.WriteString(m.phaseLines())
+	b.WriteString(m.rule() + "\n")
+	b.WriteString(" " + m.nextLine() + "\n")
+	if h := m.demoPendingHint(); h != "" {
+		b.WriteString(" " + m.st.Muted.Render(clip(h, m.width-2)))
+	}
+	b.WriteString("\n")
+	// Names take the room they need, up to all the free width: never cut
+	// while the right of the table is empty, and the figures stay near them.
+	nameW := min(m.width-4-m.dashRightWidth()-3, max(24, d.longest))
+	b.WriteString(m.tableHeader(nameW) + "\n")
+	rows := m.pageRows()
+	off := max(0, min(d.offset, len(d.ix.filtered)-1))
+	end := min(len(d.ix.filtered), off+rows)
+	for pos := off; pos < end; pos++ {
+		b.WriteString(m.clientRow(int(d.ix.filtered[pos]), pos == d.cursor, nameW))
+		if pos < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	if len(d.ix.filtered) == 0 {
+		b.WriteString(m.st.Muted.Render("   " + tr(m.lang, "aucun client ne correspond", "no client matches")))
+	}
+	return b.String(), m.dashHelp(k)
+}
+
+// Short phase names for the dashboard's narrow first column.
+func phaseShort(lang checklist.Lang, p checklist.Phase) string {
+	switch p {
+	case checklist.PhasePreparation:
+		return tr(lang, "Préparation", "Preparation")
+	case checklist.PhaseRegistration:
+		return tr(lang, "Inscription", "Registration")
+	case checklist.PhaseRequest:
+		return tr(lang, "Demande", "Request")
+	case checklist.PhaseReconciliation:
+		return tr(lang, "Validation", "Validation")
+	}
+	return tr(lang, "Synthèse", "Summary")
+}
+
+func (m *Model) phaseLines() string {
+	s := m.dash.sum
+	var b strings.Builder
+	barW, blocked := 15, tr(m.lang, "bloqué : ", "blocked: ")
+	if m.width < 100 {
+		barW, blocked = 10, "⚠ "
+	}
+	for i, p := range []checklist.Phase{checklist.PhasePreparation, checklist.PhaseRegistration, checklist.PhaseRequest, checklist.PhaseReconciliation} {
+		t := s.progress.Phase(p)
+		name := cell(fmt.Sprintf("%d %s", i+1, phaseShort(m.lang, p)), 15)
+		closed := p == checklist.PhaseReconciliation && !s.migrated
+		pct := "   —"
+		bar := m.st.bar(0, barW)
+		if !closed {
+			pct = rcell(itoa(t.Percent()), 3) + " %"
+			bar = m.st.bar(t.Percent(), barW)
+		}
+		note := ""
+		switch {
+		case closed:
+			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
+		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
+		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
+			note = m.st.Warn.Render(blocked + m.requestBlocked())
+		case !t.Complete():
+			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
+			if t.Blocked > 0 {
+				note += m.st.Warn.Render(" · " + checklist.FormatInt(m.lang, t.Blocked) + " " +
+					tr(m.lang, checklist.Plural(m.lang, t.Blocked, "bloquée", "bloquées"), "blocked"))
+			}
+		default:
+			note = m.st.OK.Render("✓")
+		}
+		fmt.Fprintf(&b, "  %s %s %s  %s\n", name, bar, pct, note)
+	}
+	return b.String()
+}
+
+// demoPendingHint tells the demo's user how pending invoices get settled:
+// on V1, played by the demo (D), then checked again. "" outside the demo or
+// with nothing pending.
+func (m *Model) demoPendingHint() string {
+	if m.ports.Demo == nil || m.run == nil || m.run.Migrated() || m.dash == nil || m.dash.sum.pendingClients == 0 {
+		return ""
+	}
+	return tr(m.lang, "Démo : D puis 2 fait accepter les factures en attente sur V1 (ce que ferait le client) ; revérifiez ensuite (a).",
+		"Demo: D then 2 has the pending invoices accepted on V1 (what the client would do); then check again (a).")
+}
+
+// requestBlocked says in a few words what keeps the request from being sent.
+func (m *Model) requestBlocked() string {
+	s := m.dash.sum
+	switch {
+	case s.pendingClients > 0:
+		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + tr(m.lang, " des factures en attente", " pending invoices")
+	case s.uncheckedClients > 0:
+		return tr(m.lang, "factures en attente non vérifiées pour ", "pending invoices not checked for ") + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
+	case s.prepIncomplete > 0:
+		return tr(m.lang, "préparation incomplète pour ", "preparation not finished for ") + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
+	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
+		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
+	}
+	return ""
+}
+
+func (m *Model) nextLine() string {
+	s := m.dash.sum
+	label := m.st.Header.Render(tr(m.lang, "Prochaine étape : ", "Next step: "))
+	if !s.hasNext {
+		return label + m.st.OK.Render(tr(m.lang, "rien à faire pour l'instant", "nothing to do for now"))
+	}
+	line := s.next.Step.Title.In(m.lang)
+	if c := s.next.Client; c != nil {
+		line += " — " + c.Name
+		if c.PendingInvoices > 0 && s.next.Step.ID == checklist.StepClientPendingInvoices {
+			line += fmt.Sprintf(tr(m.lang, " (%d en attente)", " (%d pending)"), c.PendingInvoices)
+		}
+	} else {
+		line += m.st.Muted.Render(" (§" + s.next.Step.Section + ")")
+	}
+	return label + line
+}
+
+// dashRightWidth is the width of the table's columns after the name. The
+// validation column shows only once the migration is done: before, its
+// room goes to the names.
+// After it, pending invoices no longer matter (V1 is read-only) and the
+// validation column takes their room.
+func (m *Model) dashRightWidth() int {
+	w := 11 + 2 + 5 + 2 + 8 + 2 + 8
+	if m.dash.sum.migrated {
+		w += 2 + 13 - 8 - 2
+	}
+	return w
+}
+
+func (m *Model) tableHeader(nameW int) string {
+	d := m.dash
+	left := "Clients (" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
+	if d.ix.query != "" || d.filtering || d.ix.keep != nil {
+		left = "Clients (" + checklist.FormatInt(m.lang, len(d.ix.filtered)) + "/" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
+	}
+	if d.ix.keep != nil {
+		left += m.st.Accent.Render(" · " + tr(m.lang, "mes dossiers", "my dossiers"))
+	}
+	if d.ix.query != "" || d.filtering {
+		q := "/" + d.ix.query
+		if d.filtering {
+			q += "▏"
+		}
+		left += "  " + m.st.Accent.Render(q)
+	}
+	if d.ix.sortBy != sortName {
+		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
+	}
+	if d.nMarked > 0 {
+		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
+	}
+	right := rcell(tr(m.lang, "prépa", "prep"), 5) + "  "
+	if !d.sum.migrated {
+		right += rcell(tr(m.lang, "factures", "invoices"), 8) + "  "
+	}
+	right += rcell(tr(m.lang, "paiement", "payment"), 8)
+	if d.sum.migrated {
+		right += "  " + rcell(tr(m.lang, "validation", "validation"), 13)
+	}
+	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right)
+}
+
+func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
+	c := &m.run.Clients[ci]
+	st := m.dash.ix.stats[ci]
+	pointer, mark := " ", " "
+	if cursor {
+		pointer = "▸"
+	}
+	if m.dash.marked[ci] {
+		mark = m.st.Marked.Render("•")
+	}
+	prep := fmt.Sprintf("%d/%d", st.prepDone, st.prepTotal)
+	inv := "?"
+	switch {
+	case c.PendingInvoices > 0:
+		inv = itoa(c.PendingInvoices) + " ⚠"
+	case c.PendingInvoices == 0:
+		inv = "0"
+	}
+	pay := "—"
+	if c.Payment {
+		pay = tr(m.lang, "oui", "yes")
+	}
+	recon := fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
+	invCell := rcell(inv, 8)
+	if c.PendingInvoices > 0 {
+		invCell = m.st.Warn.Render(invCell)
+	}
+	prepCell := rcell(prep, 5)
+	if st.prepDone == st.prepTotal {
+		prepCell = m.st.OK.Render(prepCell)
+	}
+	name := cell(c.Name, nameW)
+	if cursor {
+		name = m.st.Cursor.Render(name)
+	}
+	row := " " + pointer + mark + " " + name + "  " + cell(ident.FormatSIREN(c.SIREN), 11) + "  " + prepCell + "  "
+	if !m.dash.sum.migrated {
+		row += invCell + "  "
+	}
+	row += rcell(pay, 8)
+	if m.dash.sum.migrated {
+		row += "  " + rcell(recon, 13)
+	}
+	return row
+}
