@@ -40,6 +40,7 @@ func WriteCSV(w io.Writer, r Report) error {
 	}
 	put(secProgress, "", "", "", r.tr("Total", "Total"), "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
 		joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), r.Overall.Remaining), r.date(r.GeneratedAt))
+	r.teamCSV(put)
 	secSummary := r.tr("Synthèse §4", "Summary §4")
 	for _, l := range r.CabinetLines {
 		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")

@@ -230,6 +230,15 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"), mdText(d))
 	}
 
+	if rows := r.teamRows(); len(rows) > 0 {
+		fmt.Fprintf(b, "\n## %s\n\n", r.teamTitle())
+		head(r.teamHeads()...)
+		for _, cells := range rows {
+			row(cells...)
+		}
+		fmt.Fprintf(b, "\n*%s*\n", mdText(r.Team.Method))
+	}
+
 	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Blocages de la demande de migration", "What blocks the migration request"))
 	if len(r.Blockers) == 0 {
 		fmt.Fprintf(b, "%s\n", r.tr("Aucun blocage.", "Nothing blocks it."))

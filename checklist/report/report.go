@@ -57,6 +57,10 @@ type Input struct {
 	Reveal bool
 	// Location is the time zone dates are written in; nil means Europe/Paris.
 	Location *time.Location
+	// Team is the team's figures as `bascule status` computes them
+	// (checklist.Run.TeamFigures over the audit of the pace's window, at
+	// Now); nil when the workspace has no team, which leaves the section out.
+	Team *checklist.TeamFigures
 }
 
 // Report is the migration report in one language. Its JSON form uses English
@@ -72,11 +76,14 @@ type Report struct {
 	// Migrated says the migration request succeeded: V2 holds the dossiers.
 	Migrated bool `json:"migrated"`
 
-	Overall  Progress   `json:"overall"`
-	Phases   []Progress `json:"phases"`
-	Next     *Next      `json:"next,omitempty"`
-	Due      *Due       `json:"answer_due,omitempty"`
-	Blockers []Blocker  `json:"blockers"`
+	Overall Progress   `json:"overall"`
+	Phases  []Progress `json:"phases"`
+	Next    *Next      `json:"next,omitempty"`
+	Due     *Due       `json:"answer_due,omitempty"`
+	// Team is who has how much left and when each should finish, by
+	// bascule's estimate; absent when the workspace has no team.
+	Team     *Team     `json:"team,omitempty"`
+	Blockers []Blocker `json:"blockers"`
 	// BlockerSummary is the blockers in a few lines, counted by kind
 	// ("12 clients ont des factures en attente").
 	BlockerSummary []string `json:"blocker_summary"`
@@ -258,6 +265,7 @@ func Build(in Input) Report {
 	if d, ok := run.AnswerDue(); ok && !run.Migrated() {
 		r.Due = &Due{At: d.At.In(loc), Estimate: d.Estimate, Late: d.Late(in.Now)}
 	}
+	r.Team = teamOf(in.Team, lang)
 	bs := run.RequestBlockers()
 	r.Blockers = make([]Blocker, 0, len(bs))
 	for _, b := range bs {
