@@ -80,6 +80,10 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			}
 			in := env.reportInput(s, entriesOf(events), since, reveal)
 			in.States = states
+			// The team's figures, as status computes them; nil without a team.
+			if in.Team, err = teamStatus(env, s); err != nil {
+				return err
+			}
 			r := report.Build(in)
 			write := func(w io.Writer) error {
 				if fichesFlag != "" {
