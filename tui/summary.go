@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -235,12 +236,23 @@ func (m *Model) exportCmd() tea.Cmd {
 	}
 	dir, name := m.outDir(), "synthese-"+m.ws.ID
 	src, ws := m.opts.Store, m.ws.ID
+	eng, created, team := m.eng, m.ws.Created, m.hasTeam()
 	return func() tea.Msg {
 		states, err := report.LoadStates(src, ws, in.Run)
 		if err != nil {
 			return reportWrittenMsg{err: err}
 		}
 		in.States = states
+		if team { // the team's figures, as bascule report and status give them
+			f, ps, err := eng.TeamFigures(created)
+			var refused *checklist.Error // a company's user: the report goes without them
+			if err != nil && !errors.As(err, &refused) {
+				return reportWrittenMsg{err: err}
+			}
+			if err == nil && len(ps) > 0 {
+				in.Team = &f
+			}
+		}
 		r := report.Build(in)
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return reportWrittenMsg{err: err}
