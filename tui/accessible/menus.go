@@ -17,6 +17,7 @@ type scopeChoice struct {
 	client    bool
 	workspace bool // choose another workspace or create one
 	refresh   bool // read V1's client list again (refresh.go)
+	team      bool // the team's figures, read-only (team.go)
 }
 
 func (s *session) mainMenu() error {
@@ -42,6 +43,9 @@ func (s *session) mainMenu() error {
 	}
 	if s.canRefresh() { // last, so that the other entries keep their numbers
 		choices = append(choices, scopeChoice{refresh: true, label: s.tr("Actualiser les clients depuis V1", "Refresh the clients from V1")})
+	}
+	if s.canShowTeam() { // after every other entry: their numbers do not move
+		choices = append(choices, scopeChoice{team: true, label: s.tr("Avancement de l'équipe (par personne, fin estimée)", "Team progress (per person, estimated finish)")})
 	}
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
@@ -74,6 +78,9 @@ func (s *session) mainMenu() error {
 	}
 	if choices[i].refresh {
 		return s.refreshClients()
+	}
+	if choices[i].team {
+		return s.showTeam()
 	}
 	if c := choices[i]; c.workspace {
 		ws, err := s.chooseWorkspace(true)
