@@ -250,7 +250,7 @@ func (m *Model) exportCmd() tea.Cmd {
 				return reportWrittenMsg{err: err}
 			}
 			if err == nil && len(ps) > 0 {
-				in.Team = &f
+				in.Team, in.Portfolios = &f, ps
 			}
 		}
 		r := report.Build(in)

@@ -61,7 +61,8 @@ func TestExportNamesTheTeam(t *testing.T) {
 			t.Fatal(err)
 		}
 		md := string(b)
-		has := strings.Contains(md, "## Équipe (travail ouvert, estimations de bascule)") && strings.Contains(md, "| Claire | collaborateur | 0/2 |")
+		has := strings.Contains(md, "## Équipe (travail ouvert, estimations de bascule)") && strings.Contains(md, "| Claire | collaborateur | 0/2 |") &&
+			strings.Contains(md, " | Claire |\n")
 		if has != tc.team || (!tc.team && strings.Contains(md, "Équipe")) {
 			t.Errorf("%q: team in the export = %v, want %v:\n%s", tc.member, has, tc.team, md)
 		}

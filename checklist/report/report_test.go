@@ -70,7 +70,7 @@ func fixtureInput(t *testing.T, lang checklist.Lang, reveal bool) Input {
 		Lang:   lang,
 		Reveal: reveal,
 	}
-	in.Team = fixtureTeam(run, in.Now)
+	in.Team, in.Portfolios = fixtureTeam(run, in.Now), teamPeople
 	return in
 }
 

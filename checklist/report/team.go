@@ -142,3 +142,31 @@ func (r *Report) teamCSV(put func(cells ...string)) {
 	}
 	put(sec, "", "", "", r.tr("Méthode de l'estimation", "How the estimate is made"), "", "", "", r.Team.Method, "")
 }
+
+// inCharge maps each client to the person of the cabinet whose portfolio
+// holds it. A company's user holds his own dossier, not the cabinet's work:
+// he is left out. The store keeps a client in one cabinet portfolio at
+// most; were it in two, the first in the team's order is named.
+func inCharge(ps []checklist.Portfolio) map[string]string {
+	out := map[string]string{}
+	for _, p := range ps {
+		if p.Role == checklist.PortfolioRoleCompany {
+			continue
+		}
+		for _, id := range p.Clients {
+			if _, ok := out[id]; !ok {
+				out[id] = p.Person
+			}
+		}
+	}
+	return out
+}
+
+// inChargeText is "suivi par Claire" for a client held in a portfolio; ""
+// otherwise.
+func (r *Report) inChargeText(c Client) string {
+	if c.InCharge == "" {
+		return ""
+	}
+	return r.tr("suivi par ", "handled by ") + c.InCharge
+}

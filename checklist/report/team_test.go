@@ -209,3 +209,56 @@ func htmlText(t *testing.T, page string) string {
 		}
 	}
 }
+
+// Each client names the person of the cabinet who holds it: a company's
+// user, who holds his own dossier, is not the cabinet's person in charge.
+func TestInCharge(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ps   []checklist.Portfolio
+		want map[string]string
+	}{
+		{"none", nil, map[string]string{}},
+		{"collaborator", []checklist.Portfolio{{Person: "Claire", Role: "collaborateur", Clients: []string{"c1", "c2"}}},
+			map[string]string{"c1": "Claire", "c2": "Claire"}},
+		{"company user left out", []checklist.Portfolio{{Person: "Zoé", Role: checklist.PortfolioRoleCompany, Clients: []string{"c1"}},
+			{Person: "Alice", Role: "admin", Clients: []string{"c2"}}}, map[string]string{"c2": "Alice"}},
+		{"first named", []checklist.Portfolio{{Person: "Alice", Role: "admin", Clients: []string{"c1"}},
+			{Person: "Claire", Role: "collaborateur", Clients: []string{"c1"}}}, map[string]string{"c1": "Alice"}},
+	} {
+		got := inCharge(tc.ps)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		for k, v := range tc.want {
+			if got[k] != v {
+				t.Errorf("%s: %s held by %q, want %q", tc.name, k, got[k], v)
+			}
+		}
+	}
+}
+
+// The fiche handed to a client names who follows it at the cabinet.
+func TestFicheNamesThePersonInCharge(t *testing.T) {
+	r := fixture(t, checklist.French, false)
+	var b strings.Builder
+	if err := WriteFiches(&b, r, []string{"c2", "c3"}); err != nil {
+		t.Fatal(err)
+	}
+	text := htmlText(t, b.String())
+	if !strings.Contains(text, "suivi par Paul Durand") || strings.Count(text, "suivi par") != 1 {
+		t.Errorf("fiches of c2 (Paul Durand's) and c3 (nobody's):\n%s", text)
+	}
+	var doc struct {
+		Clients []struct {
+			ID       string `json:"id"`
+			InCharge string `json:"in_charge"`
+		} `json:"clients"`
+	}
+	if err := json.Unmarshal(render(t, JSON, r), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Clients[0].InCharge != "C. Martin" || doc.Clients[1].InCharge != "Paul Durand" || doc.Clients[2].InCharge != "" {
+		t.Errorf("JSON in_charge: %+v", doc.Clients)
+	}
+}

@@ -80,9 +80,15 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			}
 			in := env.reportInput(s, entriesOf(events), since, reveal)
 			in.States = states
-			// The team's figures, as status computes them; nil without a team.
+			// The team's figures, as status computes them, and who holds
+			// each client; nil without a team.
 			if in.Team, err = teamStatus(env, s); err != nil {
 				return err
+			}
+			if in.Team != nil {
+				if in.Portfolios, err = s.db.Portfolios(s.ws.ID); err != nil {
+					return err
+				}
 			}
 			r := report.Build(in)
 			write := func(w io.Writer) error {

@@ -27,6 +27,9 @@ func TestReportNamesTheTeam(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}
 	}
+	if !strings.Contains(md, " | Claire |\n") {
+		t.Errorf("the clients' table does not name Claire as in charge:\n%s", md)
+	}
 	// The estimates are status's own words.
 	found := false
 	for _, line := range strings.Split(status, "\n") {
