@@ -81,6 +81,9 @@ func TestTeamLinesAreTeamFigures(t *testing.T) {
 		}
 	}
 	r := fixture(t, checklist.French, false)
+	if r.Team == nil {
+		t.Fatal("no team")
+	}
 	for i, want := range []string{"au rythme de 0,6 étape par jour ouvré", "au rythme de 1 étape par jour ouvré", "aucun client"} {
 		if !strings.Contains(r.Team.People[i].FinishText, want) {
 			t.Errorf("%s: finish %q lacks %q", r.Team.People[i].Person, r.Team.People[i].FinishText, want)
@@ -94,6 +97,9 @@ func TestTeamInEveryFormat(t *testing.T) {
 	for _, lang := range []checklist.Lang{checklist.French, checklist.English} {
 		in := fixtureInput(t, lang, false)
 		r := Build(in)
+		if r.Team == nil || len(r.Team.People) < 2 {
+			t.Fatalf("%s: team = %+v", lang, r.Team)
+		}
 		finish := r.Team.People[1].FinishText // Paul Durand's
 		title := r.teamTitle()
 		for _, f := range []Format{Markdown, HTML, CSV, JSON} {
@@ -151,6 +157,9 @@ func TestTeamJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
+	}
+	if len(doc.Team.People) < 2 {
+		t.Fatalf("JSON team: %+v", doc.Team)
 	}
 	p := doc.Team.People[1]
 	if p.Person != "Paul Durand" || p.Finish == nil || !p.Finish.Estimate || !p.Finish.Known ||
