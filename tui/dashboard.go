@@ -38,7 +38,11 @@ type summary struct {
 func newDashboard(run *checklist.Run) *dashboard {
 	d := &dashboard{ix: newClientIndex(run), marked: make([]bool, len(run.Clients))}
 	for i := range run.Clients {
-		d.longest = max(d.longest, ansi.StringWidth(run.Clients[i].Name))
+		w := ansi.StringWidth(run.Clients[i].Name)
+		if run.Clients[i].LeftV1 {
+			w += leftV1MarkWidth // room for the mark, so that it does not cut the name
+		}
+		d.longest = max(d.longest, w)
 	}
 	return d
 }

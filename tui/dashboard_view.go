@@ -212,6 +212,10 @@ func (m *Model) tableHeader(nameW int) string {
 	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right)
 }
 
+// leftV1MarkWidth is the width of a client row's "left V1" mark in its
+// longer language, space included.
+const leftV1MarkWidth = 13
+
 func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	c := &m.run.Clients[ci]
 	st := m.dash.ix.stats[ci]
@@ -243,9 +247,18 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	if st.prepDone == st.prepTotal {
 		prepCell = m.st.OK.Render(prepCell)
 	}
-	name := cell(c.Name, nameW)
+	// A client gone from V1's list (the refresh's mark) says so at the end
+	// of its name's column (24 cells at least: the name keeps 11).
+	tag := ""
+	if c.LeftV1 {
+		tag = " " + tr(m.lang, "absent de V1", "left V1") // leftV1MarkWidth
+	}
+	name := cell(c.Name, nameW-ansi.StringWidth(tag))
 	if cursor {
 		name = m.st.Cursor.Render(name)
+	}
+	if tag != "" {
+		name += m.st.Warn.Render(tag)
 	}
 	row := " " + pointer + mark + " " + name + "  " + cell(ident.FormatSIREN(c.SIREN), 11) + "  " + prepCell + "  "
 	if !m.dash.sum.migrated {

@@ -40,3 +40,31 @@ func TestExportCarriesRecords(t *testing.T) {
 		t.Error("exported report shows the IBAN in full")
 	}
 }
+
+// TestExportNamesTheTeam: with a team, the summary's export carries each
+// person's figures as bascule report does; a company's user, who may not
+// read the cabinet team's progress, gets his export without them.
+func TestExportNamesTheTeam(t *testing.T) {
+	for _, tc := range []struct {
+		member string
+		team   bool
+	}{{"Alice", true}, {"", true}, {"Zoé", false}} {
+		env, _ := teamEnv(tc.member)
+		env.opts.OutDir = t.TempDir()
+		m := New(env.opts)
+		msg, ok := m.exportCmd()().(reportWrittenMsg)
+		if !ok || msg.err != nil {
+			t.Fatalf("%q: export: %+v", tc.member, msg)
+		}
+		b, err := os.ReadFile(filepath.Join(env.opts.OutDir, "synthese-ws1.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		md := string(b)
+		has := strings.Contains(md, "## Équipe (travail ouvert, estimations de bascule)") && strings.Contains(md, "| Claire | collaborateur | 0/2 |") &&
+			strings.Contains(md, " | Claire |\n")
+		if has != tc.team || (!tc.team && strings.Contains(md, "Équipe")) {
+			t.Errorf("%q: team in the export = %v, want %v:\n%s", tc.member, has, tc.team, md)
+		}
+	}
+}

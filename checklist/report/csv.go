@@ -40,6 +40,7 @@ func WriteCSV(w io.Writer, r Report) error {
 	}
 	put(secProgress, "", "", "", r.tr("Total", "Total"), "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
 		joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), r.Overall.Remaining), r.date(r.GeneratedAt))
+	r.teamCSV(put)
 	secSummary := r.tr("Synthèse §4", "Summary §4")
 	for _, l := range r.CabinetLines {
 		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
@@ -60,7 +61,7 @@ func WriteCSV(w io.Writer, r Report) error {
 		}
 		put(r.tr("Client", "Client"), c.ID, c.Name, c.SIREN, r.tr("Avancement", "Progress"), "", "", fmt.Sprintf("%d %%", c.Percent),
 			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", c.Done, c.Total), r.tr("factures en attente : ", "pending invoices: ")+r.pending(c.PendingInvoices),
-				strings.Join(c.IBANs, ", "), r.leftV1(c)), "")
+				strings.Join(c.IBANs, ", "), r.leftV1(c), r.inChargeText(c)), "")
 		for _, s := range c.Steps {
 			put(secStep, c.ID, c.Name, c.SIREN, s.Title, "", "", r.stepStatus(s.Status), r.recordText(s), r.dateP(s.At))
 		}

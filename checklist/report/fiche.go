@@ -25,7 +25,7 @@ const ficheTemplate = `<!DOCTYPE html>
 <body>
 {{range .Fiches}}<section class="fiche">
 <h1>{{$.Title}} — {{.Name}}</h1>
-<p><strong>SIREN {{.SIREN}}</strong> · {{.Progress}} · {{$.T.Pending}} {{.Pending}}{{if .LeftV1}} · <strong>{{.LeftV1}}</strong>{{end}}</p>
+<p><strong>SIREN {{.SIREN}}</strong> · {{.Progress}} · {{$.T.Pending}} {{.Pending}}{{if .LeftV1}} · <strong>{{.LeftV1}}</strong>{{end}}{{if .InCharge}} · {{.InCharge}}{{end}}</p>
 <p class="meta">{{$.Cabinet}} · {{$.Generated}}</p>
 <h2>{{$.T.Noted}}</h2>
 {{if .Noted}}<table>
@@ -70,6 +70,7 @@ type ficheLeft struct{ Title, Who, State, StateID string }
 type ficheView struct {
 	Name, SIREN, Progress, Pending, IBANs string
 	LeftV1                                string // "" when the client is on V1's list
+	InCharge                              string // "suivi par Claire"; "" when in no portfolio
 	Noted                                 []htmlRecord
 	Lines                                 []ficheLine
 	// Left is what can be done now; After opens after the migration.
@@ -152,7 +153,7 @@ func (r *Report) selectClients(ids []string) ([]Client, error) {
 func (r *Report) fiche(c Client) ficheView {
 	f := ficheView{Name: c.Name, SIREN: ident.FormatSIREN(c.SIREN), Pending: r.pending(c.PendingInvoices),
 		Progress: fmt.Sprintf(r.tr("%d %% fait (%d/%d étapes)", "%d %% done (%d/%d steps)"), c.Percent, c.Done, c.Total),
-		IBANs:    strings.Join(c.IBANs, ", "), LeftV1: r.leftV1(c)}
+		IBANs:    strings.Join(c.IBANs, ", "), LeftV1: r.leftV1(c), InCharge: r.inChargeText(c)}
 	for _, s := range c.Steps {
 		f.Noted = append(f.Noted, htmlRecord{Title: s.Title, Parts: r.recordParts(s)})
 	}

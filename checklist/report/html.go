@@ -82,7 +82,18 @@ const htmlTemplate = `<!DOCTYPE html>
 {{if .Due}}<p><strong>{{.T.Due}}</strong> <span{{if .Late}} class="late"{{end}}>{{.Due}}</span></p>{{end}}
 </section>
 
-<section>
+{{if .TeamRows}}<section>
+<h2>{{.TeamTitle}}</h2>
+<table>
+<thead><tr>{{range .TeamHeads}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .TeamRows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+<p class="muted">{{.R.Team.Method}}</p>
+</section>
+
+{{end}}<section>
 <h2>{{.T.Blockers}}</h2>
 {{if .R.BlockerGroups}}<ul>
 {{range .Groups}}<li><strong>{{.Text}}</strong>{{if .Names}} : {{.Names}}{{end}}</li>
@@ -199,6 +210,9 @@ type htmlView struct {
 	MoreNotes, MoreAudit                                string
 	Overrides                                           []htmlOverride
 	Audit                                               []htmlEntry
+	TeamTitle                                           string
+	TeamHeads                                           []string
+	TeamRows                                            [][]string
 }
 
 // htmlWords are the headings and labels of the HTML documents.
@@ -239,6 +253,7 @@ func WriteHTML(w io.Writer, r Report) error {
 		Lang: string(r.Lang), Title: r.title(), Header: strings.Join(r.header(), " · "),
 		Generated: r.generated(), IBANNote: r.ibanNote(), Next: r.nextLine(), Due: r.dueLine(),
 		Late: r.Due != nil && r.Due.Late, R: &r, Style: template.HTML(htmlStyle), T: r.htmlWords(),
+		TeamTitle: r.teamTitle(), TeamHeads: r.teamHeads(), TeamRows: r.teamRows(),
 	}
 	prog := func(p Progress, title string) htmlProgress {
 		return htmlProgress{Title: title, Percent: p.Percent, Done: p.Done, Total: p.Total, Blocked: p.Blocked,

@@ -230,6 +230,15 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"), mdText(d))
 	}
 
+	if rows := r.teamRows(); len(rows) > 0 {
+		fmt.Fprintf(b, "\n## %s\n\n", r.teamTitle())
+		head(r.teamHeads()...)
+		for _, cells := range rows {
+			row(cells...)
+		}
+		fmt.Fprintf(b, "\n*%s*\n", mdText(r.Team.Method))
+	}
+
 	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Blocages de la demande de migration", "What blocks the migration request"))
 	if len(r.Blockers) == 0 {
 		fmt.Fprintf(b, "%s\n", r.tr("Aucun blocage.", "Nothing blocks it."))
@@ -273,9 +282,17 @@ func WriteMarkdown(w io.Writer, r Report) error {
 
 	fmt.Fprintf(b, "\n## %s (%d)\n\n", r.tr("Clients", "Clients"), len(r.Clients))
 	if len(r.Clients) > 0 {
-		head(r.tr("Client", "Client"), "SIREN", r.tr("Avancement", "Progress"), r.tr("Factures en attente", "Pending invoices"), "IBAN", r.tr("Reste à faire", "Left to do"))
+		heads := []string{r.tr("Client", "Client"), "SIREN", r.tr("Avancement", "Progress"), r.tr("Factures en attente", "Pending invoices"), "IBAN", r.tr("Reste à faire", "Left to do")}
+		if r.Team != nil { // with a team, who holds each client
+			heads = append(heads, r.tr("Suivi par", "Handled by"))
+		}
+		head(heads...)
 		for _, c := range r.Clients {
-			row(c.Name, ident.FormatSIREN(c.SIREN), fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), r.pending(c.PendingInvoices), orDash(strings.Join(c.IBANs, ", ")), r.toDo(c))
+			cells := []string{c.Name, ident.FormatSIREN(c.SIREN), fmt.Sprintf("%d %% (%d/%d)", c.Percent, c.Done, c.Total), r.pending(c.PendingInvoices), orDash(strings.Join(c.IBANs, ", ")), r.toDo(c)}
+			if r.Team != nil {
+				cells = append(cells, orDash(c.InCharge))
+			}
+			row(cells...)
 		}
 		for _, c := range r.Clients {
 			if len(c.Steps) == 0 && !c.LeftV1 {

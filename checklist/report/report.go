@@ -66,6 +66,13 @@ type Input struct {
 	Reveal bool
 	// Location is the time zone dates are written in; nil means Europe/Paris.
 	Location *time.Location
+	// Team is the team's figures as `bascule status` computes them
+	// (checklist.Run.TeamFigures over the audit of the pace's window, at
+	// Now); nil when the workspace has no team, which leaves the section out.
+	Team *checklist.TeamFigures
+	// Portfolios are the team's portfolios: each client names the person of
+	// the cabinet who holds it. nil without a team.
+	Portfolios []checklist.Portfolio
 }
 
 // Report is the migration report in one language. Its JSON form uses English
@@ -81,11 +88,14 @@ type Report struct {
 	// Migrated says the migration request succeeded: V2 holds the dossiers.
 	Migrated bool `json:"migrated"`
 
-	Overall  Progress   `json:"overall"`
-	Phases   []Progress `json:"phases"`
-	Next     *Next      `json:"next,omitempty"`
-	Due      *Due       `json:"answer_due,omitempty"`
-	Blockers []Blocker  `json:"blockers"`
+	Overall Progress   `json:"overall"`
+	Phases  []Progress `json:"phases"`
+	Next    *Next      `json:"next,omitempty"`
+	Due     *Due       `json:"answer_due,omitempty"`
+	// Team is who has how much left and when each should finish, by
+	// bascule's estimate; absent when the workspace has no team.
+	Team     *Team     `json:"team,omitempty"`
+	Blockers []Blocker `json:"blockers"`
 	// BlockerSummary is the blockers in a few lines, counted by kind
 	// ("12 clients ont des factures en attente").
 	BlockerSummary []string `json:"blocker_summary"`
@@ -187,11 +197,14 @@ type Client struct {
 	PendingInvoices int `json:"pending_invoices"`
 	// LeftV1 says the client was missing from V1's client list at the last
 	// refresh (the dossier is kept; the user decides).
-	LeftV1  bool   `json:"left_v1,omitempty"`
-	Done    int    `json:"done"`
-	Total   int    `json:"total"`
-	Percent int    `json:"percent"`
-	Lines   []Line `json:"lines"`
+	LeftV1 bool `json:"left_v1,omitempty"`
+	// InCharge is the person of the cabinet whose portfolio holds the
+	// client (a team's admin or collaborator); "" when none does.
+	InCharge string `json:"in_charge,omitempty"`
+	Done     int    `json:"done"`
+	Total    int    `json:"total"`
+	Percent  int    `json:"percent"`
+	Lines    []Line `json:"lines"`
 	// IBANs are the external accounts noted before the switch, to enter
 	// again after it (§3.4 item 4).
 	IBANs []string `json:"ibans,omitempty"`
@@ -267,6 +280,7 @@ func Build(in Input) Report {
 	if d, ok := run.AnswerDue(); ok && !run.Migrated() {
 		r.Due = &Due{At: d.At.In(loc), Estimate: d.Estimate, Late: d.Late(in.Now)}
 	}
+	r.Team = teamOf(in.Team, lang)
 	bs := run.RequestBlockers()
 	r.Blockers = make([]Blocker, 0, len(bs))
 	for _, b := range bs {
@@ -292,10 +306,12 @@ func Build(in Input) Report {
 	for i, l := range companyLines {
 		totals[i] = LineTotal{ID: l.ID, Element: l.Element.In(lang), Migrated: l.Migrated.String(), Action: l.Action.In(lang)}
 	}
+	holder := inCharge(in.Portfolios)
 	r.Clients = make([]Client, 0, len(run.Clients))
 	for ci := range run.Clients {
 		c := &run.Clients[ci]
-		cl := Client{ID: c.ID, Name: c.Name, SIREN: c.SIREN, Payment: c.Payment, PendingInvoices: c.PendingInvoices, LeftV1: c.LeftV1}
+		cl := Client{ID: c.ID, Name: c.Name, SIREN: c.SIREN, Payment: c.Payment, PendingInvoices: c.PendingInvoices, LeftV1: c.LeftV1,
+			InCharge: holder[c.ID]}
 		var t checklist.Tally
 		for _, pt := range run.ClientProgress(ci) {
 			t.Done += pt.Done

@@ -23,6 +23,12 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // a hostile client name and an IBAN hidden in a note.
 func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 	t.Helper()
+	return Build(fixtureInput(t, lang, reveal))
+}
+
+// fixtureInput is fixture's input, before Build.
+func fixtureInput(t *testing.T, lang checklist.Lang, reveal bool) Input {
+	t.Helper()
 	g := checklist.Default()
 	run := checklist.NewRun(g, []checklist.Dossier{
 		{ID: "c1", Name: "Boulangerie Lefèvre & Fils", SIREN: "552008443", Payment: true, PendingInvoices: 4},
@@ -46,7 +52,7 @@ func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 	run.Overrides = append(run.Overrides, checklist.Override{Gate: checklist.GateRequestReadiness,
 		Reason: "Garage du Port a fermé ; compte FR76 3000 6000 0112 3456 7890 189 clos", By: "C. Martin", At: at})
 	run.Request.SubmittedAt = time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
-	return Build(Input{
+	in := Input{
 		Run:       run,
 		Cabinet:   Cabinet{Name: "Cabinet Martin & Associés", SIREN: "552008443", ManagerEmail: "claire.martin@cabinet-martin.fr", Operator: "C. Martin"},
 		Workspace: "demo",
@@ -55,6 +61,7 @@ func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 			{At: at.Add(-48 * time.Hour), By: "C. Martin", Step: "preparation.cabinet.collaborators", Action: "step.update", From: "todo", To: "done"},
 			{At: at.Add(5 * time.Minute), By: "C. Martin", Client: "c1", Step: "preparation.payment.external_accounts", Action: "step.update", From: "todo", To: "done", Detail: "note modifiée ; saisie : iban"},
 			{At: at.Add(time.Minute), By: "C. Martin", Step: "preparation.cabinet.api_connections", Action: "step.update", From: "todo", To: "blocked", Detail: "raison : token MyUnisoft introuvable"},
+			{At: at.Add(6 * time.Minute), By: "Paul Durand", Client: "c2", Step: "preparation.client.articles", Action: "step.update", From: "todo", To: "done"},
 			{At: at.Add(7 * time.Minute), By: "C. Martin", Action: "gate.override", To: checklist.GateRequestReadiness, Detail: "raison : Garage du Port a fermé"},
 		},
 		Since:  at,
@@ -62,7 +69,9 @@ func fixture(t *testing.T, lang checklist.Lang, reveal bool) Report {
 		Now:    time.Date(2026, 3, 10, 16, 45, 0, 0, time.UTC),
 		Lang:   lang,
 		Reveal: reveal,
-	})
+	}
+	in.Team, in.Portfolios = fixtureTeam(run, in.Now), teamPeople
+	return in
 }
 
 // fixtureStates are the records behind the fixture: a reason on a blocked
@@ -295,8 +304,8 @@ func TestJSONKeys(t *testing.T) {
 
 func TestBuild(t *testing.T) {
 	r := fixture(t, checklist.French, false)
-	if len(r.Audit) != 3 {
-		t.Errorf("audit since the session start: %d entries, want 3", len(r.Audit))
+	if len(r.Audit) != 4 {
+		t.Errorf("audit since the session start: %d entries, want 4", len(r.Audit))
 	}
 	if !r.Audit[0].At.Before(r.Audit[1].At) {
 		t.Error("audit not in time order")

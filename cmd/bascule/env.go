@@ -315,8 +315,17 @@ func (s *session) Close() error { return s.env.closeDB(s.db) }
 // run, with the workspace's ports (zero when the command needs none). The
 // engine owns s.run from then on: read it through the engine's Snapshot.
 func (s *session) engine(env *appEnv, ports engine.Ports) (*engine.Engine, error) {
-	return engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.operator(env),
+	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.operator(env),
 		Store: s.db, Ports: ports, Lang: env.lang, Guide: env.guide, Run: s.run, Now: env.now})
+	if err != nil {
+		return nil, err
+	}
+	member := "" // the database's owner on this machine
+	if env.member != nil {
+		member = env.member.Name
+	}
+	e.SetTeam(s.db, member) // the team's figures in reports, portfolios
+	return e, nil
 }
 
 // operator is who the audit names for changes made by a command.

@@ -114,6 +114,7 @@ func (ts *teamServer) runLines(sess ssh.Session, m store.Member) int {
 	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect,
+		Team: opts.Team, Member: opts.Member,
 	})
 	switch {
 	case g.idled():

@@ -112,6 +112,7 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 		// The full-screen first run's and checks' hooks: both modes create
 		// identical workspaces and record identical evidence.
 		Ports: opts.Ports, Connect: opts.Connect, ImportDossiers: opts.ImportDossiers, Files: opts.Files,
+		Team: opts.Team,
 	})
 	if err != nil && cmd.Context().Err() != nil {
 		return errInterrupted

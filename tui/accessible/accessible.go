@@ -52,6 +52,12 @@ type Options struct {
 	// CheckTimeout bounds one connector check; 0 means 2 minutes, as in the
 	// full-screen program.
 	CheckTimeout time.Duration
+	// Team is the team's store (portfolios, the audit the pace is measured
+	// from) and Member the team member the session acts for ("" for a
+	// local one), as for the full-screen program; with a team, the main
+	// menu's last entry reads out each person's figures. nil leaves it out.
+	Team   engine.TeamStore
+	Member string
 }
 
 // session is one run of the accessible mode.
@@ -184,6 +190,9 @@ func (s *session) openEngine(run *checklist.Run) error {
 		Lang: s.lang, Guide: s.g, Run: engine.CloneRun(run), Now: s.opts.Now})
 	if err != nil {
 		return err
+	}
+	if s.opts.Team != nil {
+		e.SetTeam(s.opts.Team, s.opts.Member)
 	}
 	s.eng, s.run = e, e.Snapshot()
 	return nil

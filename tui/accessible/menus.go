@@ -18,6 +18,7 @@ type scopeChoice struct {
 	workspace bool // choose another workspace or create one
 	refresh   bool // read V1's client list again (refresh.go)
 	report    bool // write the summary export
+	team      bool // the team's figures, read-only (team.go)
 }
 
 func (s *session) mainMenu() error {
@@ -46,6 +47,9 @@ func (s *session) mainMenu() error {
 	}
 	// Last, so that the entries before keep their numbers.
 	choices = append(choices, scopeChoice{report: true, label: s.tr("Écrire la synthèse (Markdown et HTML)", "Write the summary (Markdown and HTML)")})
+	if s.canShowTeam() { // after every other entry: their numbers do not move
+		choices = append(choices, scopeChoice{team: true, label: s.tr("Avancement de l'équipe (par personne, fin estimée)", "Team progress (per person, estimated finish)")})
+	}
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
 		if next.Client != nil {
@@ -77,6 +81,9 @@ func (s *session) mainMenu() error {
 	}
 	if choices[i].refresh {
 		return s.refreshClients()
+	}
+	if choices[i].team {
+		return s.showTeam()
 	}
 	if c := choices[i]; c.report {
 		return s.writeSummary()

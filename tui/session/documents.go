@@ -167,11 +167,35 @@ func (e *Engine) Report(req ReportRequest) (report.Report, error) {
 	}
 	ws := req.Workspace
 	ws.Cabinet = e.cabinet // the engine's, as for every other intent
-	return report.Build(report.Input{
+	in := report.Input{
 		Run: run, Workspace: e.ws, Demo: ws.IsDemo(), Cabinet: report.CabinetOf(ws),
 		Entries: report.EntriesOf(events), Since: req.Since, States: states,
 		Now: e.now(), Lang: e.lang, Reveal: req.Reveal, Location: req.Location,
-	}), nil
+	}
+	if err := e.reportTeam(&in, ws.CreatedAt); err != nil {
+		return report.Report{}, err
+	}
+	return report.Build(in), nil
+}
+
+// reportTeam adds the team's figures (as status gives them) and who holds
+// each client to a report, when the workspace has a team. A company's user
+// gets the report without them: the cabinet's team is not his to read.
+func (e *Engine) reportTeam(in *report.Input, created time.Time) error {
+	if _, err := e.teamStore(); err != nil {
+		return nil // no team store: a report without a team section
+	}
+	f, ps, err := e.TeamFigures(created)
+	var refused *checklist.Error
+	switch {
+	case errors.As(err, &refused) && refused.Code == "company_user":
+		return nil
+	case err != nil:
+		return err
+	case len(ps) > 0:
+		in.Team, in.Portfolios = &f, ps
+	}
+	return nil
 }
 
 // WriteReportFiles writes r into dir (created 0700) as name plus each

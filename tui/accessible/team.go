@@ -1,0 +1,72 @@
+package accessible
+
+import (
+	"slices"
+
+	"github.com/bascule-cli/bascule/checklist"
+)
+
+// The team's figures, read-only: each person's progress on his portfolio,
+// the time left by the guide's durations and the finish estimated from his
+// pace, then the clients in no portfolio and the cabinet as a whole. They
+// are the engine's (checklist.Run.TeamFigures), the same as the team
+// screen's and `bascule status`'s.
+
+// canShowTeam says whether the main menu offers the team's figures: a team
+// store was given, the workspace has a team, and the session is not a
+// company's user (the cabinet team's progress is not his to read).
+func (s *session) canShowTeam() bool {
+	if s.opts.Team == nil || s.eng == nil {
+		return false
+	}
+	ps, err := s.eng.Team()
+	if err != nil || len(ps) == 0 {
+		return false
+	}
+	member := s.eng.Member()
+	return !slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
+		return member != "" && p.Person == member && p.Role == checklist.PortfolioRoleCompany
+	})
+}
+
+// showTeam reads the team's figures out, one line per person.
+func (s *session) showTeam() error {
+	f, _, err := s.eng.TeamFigures(s.ws.CreatedAt)
+	if err != nil {
+		s.println(s.tr("Avancement de l'équipe non lu : ", "Team progress not read: ") + s.errText(err))
+		return nil
+	}
+	s.println()
+	s.println(s.tr("Équipe (travail ouvert, estimations de bascule) :", "Team (open work, bascule's estimates):"))
+	for _, p := range f.People {
+		finish := p.Finish.Text(s.lang)
+		if p.Progress.Clients == 0 {
+			finish = s.tr("aucun client", "no client")
+		}
+		name := p.Person + " (" + p.Role + ")"
+		if p.Person == s.eng.Member() {
+			name += s.tr(", vous", ", you")
+		}
+		s.println("  " + s.teamLine(name, p.Progress, finish))
+	}
+	if f.Unassigned.Clients > 0 {
+		s.println("  " + s.teamLine(s.tr("Non affectés", "Unassigned"), f.Unassigned, ""))
+	}
+	s.println("  " + s.teamLine(s.tr("Cabinet (tous)", "Firm (everyone)"), f.Cabinet.Progress, f.Cabinet.Finish.Text(s.lang)))
+	s.println("  " + checklist.PaceMethod().In(s.lang))
+	return nil
+}
+
+// teamLine is one person's line: "Claire (collaborateur) : 0/2 clients
+// finis, reste ≈ 6 min, fin estimée le …".
+func (s *session) teamLine(name string, pr checklist.PortfolioProgress, finish string) string {
+	parts := checklist.FormatInt(s.lang, pr.ClientsDone) + "/" +
+		checklist.Count(pr.Clients, "client fini", "clients finis", "client finished", "clients finished").In(s.lang)
+	if left := pr.Left.Text(s.lang); left != "" {
+		parts += ", " + left
+	}
+	if finish != "" {
+		parts += ", " + finish
+	}
+	return name + s.tr(" : ", ": ") + parts
+}
