@@ -23,7 +23,9 @@
 // (the status by checklist's one rule, decided by the engine), bulk batches,
 // the override and the request. The connector checks and the V2 jobs are
 // the engine's tables (session.Check, session.Job); the screens run them in
-// commands and hand the result to the engine.
+// commands and hand the result to the engine. A program handed a shared
+// engine (Options.Engine: `bascule serve`) writes through it and follows the
+// others' changes and presence from its events (live.go).
 //
 // It imports checklist (the guide, run rules, identifiers, the shared
 // vocabulary StepChange and Event), tui/session, and the connectors root
