@@ -33,6 +33,10 @@ type liveState struct {
 	announced bool
 	// people is who is connected, as last published.
 	people []session.Presence
+	// last is each step's status as the latest event said, in commit
+	// order: this program's own answer may arrive after a later change of
+	// someone else's, and must not undo it on screen.
+	last map[checklist.Ref]checklist.Status
 }
 
 // newLive subscribes to a shared engine; nil without one. The subscription
@@ -43,7 +47,7 @@ func newLive(e *session.Engine) *liveState {
 		return nil
 	}
 	events, _ := e.Subscribe()
-	return &liveState{eng: e, events: events}
+	return &liveState{eng: e, events: events, last: map[checklist.Ref]checklist.Status{}}
 }
 
 // liveMsg carries the events published since the last one, and who is
@@ -110,10 +114,42 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return nm, cmd
 	}
+	mm.keepLatest(msg)
 	if here := mm.announce(); here != nil {
 		cmd = tea.Batch(cmd, here)
 	}
 	return mm, cmd
+}
+
+// keepLatest puts back the latest committed status of the steps an answer
+// of this program's own just set: the events are in commit order, the
+// answers are not (someone may have changed the step since).
+func (m *Model) keepLatest(msg tea.Msg) {
+	if m.live == nil || m.run == nil {
+		return
+	}
+	var refs []checklist.Ref
+	switch msg := msg.(type) {
+	case stepAppliedMsg:
+		refs = []checklist.Ref{msg.change.Ref}
+	case stepsAppliedMsg:
+		for _, ch := range msg.changes {
+			refs = append(refs, ch.Ref)
+		}
+	}
+	changed := false
+	for _, ref := range refs {
+		want, ok := m.live.last[ref]
+		if cur, err := m.run.Status(ref); !ok || err != nil || cur == want {
+			continue
+		}
+		_ = m.run.SetStatus(ref, want)
+		m.refreshClient(m.run.ClientIndex(ref.Client))
+		changed = true
+	}
+	if changed {
+		m.runChanged()
+	}
 }
 
 // announce tells the shared engine which client this program has open, in
@@ -133,15 +169,20 @@ func (m *Model) announce() tea.Cmd {
 }
 
 // openClientID is the client whose dossier is open ("" on the firm's
-// screens).
+// screens): its preparation steps, a capture, or its reconciliation.
 func (m *Model) openClientID() string {
-	if m.steps == nil || m.run == nil || m.steps.client < 0 || m.steps.client >= len(m.run.Clients) {
+	ci := -1
+	switch {
+	case m.run == nil:
+	case (m.screen == screenSteps || m.screen == screenCapture) && m.steps != nil:
+		ci = m.steps.client
+	case m.screen == screenRecon && m.mig != nil && m.mig.recon != nil:
+		ci = m.mig.recon.client
+	}
+	if ci < 0 || ci >= len(m.run.Clients) {
 		return ""
 	}
-	if m.screen != screenSteps && m.screen != screenCapture {
-		return ""
-	}
-	return m.run.Clients[m.steps.client].ID
+	return m.run.Clients[ci].ID
 }
 
 // onLive applies what the others did to this program's view of the run.
@@ -164,6 +205,7 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 		mine := ev.Session == own
 		switch ev.Kind {
 		case session.KindStep:
+			l.last[ev.Ref] = ev.To
 			if m.liveStep(ev) {
 				changed = true
 			}
@@ -216,16 +258,13 @@ func (m *Model) liveStep(ev session.Event) bool {
 	return changed
 }
 
-// showsRef says whether the open steps screen lists ref's scope: the
-// firm's steps, or the client whose dossier is open.
+// showsRef says whether the open screen lists ref's scope: the firm's
+// steps, or the client whose dossier is open.
 func (m *Model) showsRef(ref checklist.Ref) bool {
-	if m.steps == nil || (m.screen != screenSteps && m.screen != screenCapture) {
-		return false
+	if open := m.openClientID(); open != "" {
+		return ref.Client == open
 	}
-	if m.steps.client < 0 {
-		return ref.Client == ""
-	}
-	return ref.Client == m.openClientID()
+	return ref.Client == "" && m.steps != nil && m.steps.client < 0 && (m.screen == screenSteps || m.screen == screenCapture)
 }
 
 // reloadState reads what is now recorded for ref, in a command, for the
@@ -253,7 +292,10 @@ func (m *Model) changedBy(ev session.Event) string {
 // too, then the others and the client each has open. "" when alone.
 func (m *Model) presenceLine() string {
 	l := m.live
-	if l == nil || m.run == nil || (m.screen != screenDashboard && m.screen != screenSteps && m.screen != screenCapture) {
+	switch {
+	case l == nil || m.run == nil:
+		return ""
+	case m.screen != screenDashboard && m.screen != screenSteps && m.screen != screenCapture && m.screen != screenRecon:
 		return ""
 	}
 	own, open := l.eng.Session(), m.openClientID()

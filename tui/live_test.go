@@ -147,3 +147,35 @@ func TestLiveCompanyUserSeesHisDossierOnly(t *testing.T) {
 		t.Fatalf("the company user received %+v", msg.events)
 	}
 }
+
+// This program's own answer arrives after someone else's later change of
+// the same step (the answer and the events travel apart): the later change
+// stays on screen.
+func TestLiveLatestWinsOnScreen(t *testing.T) {
+	s := newSharedEnv(t, 20)
+	marc, marcH := s.program(t, checklist.Member{Name: "Marc", Role: checklist.TeamAdmin}, checklist.French)
+	_, claireH := s.program(t, checklist.Member{Name: "Claire", Role: checklist.TeamAdmin}, checklist.French)
+	ref := checklist.Ref{Step: checklist.StepClientLogo, Client: "c00001"}
+	ch := StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)}
+	answer, err := marcH.Apply(ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := claireH.Apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusBlocked), Reason: "logo flou"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		if st, _ := marc.run.Status(ref); st == checklist.StatusBlocked {
+			break
+		}
+		marc = nextLive(t, marc)
+	}
+	nm, _ := marc.Update(stepAppliedMsg{change: ch, state: answer})
+	marc = nm.(Model)
+	if st, _ := marc.run.Status(ref); st != checklist.StatusBlocked {
+		t.Errorf("Marc's late answer undid Claire's later change: %v", st)
+	}
+	if st, _ := s.eng.Status(ref); st != checklist.StatusBlocked {
+		t.Errorf("the engine has %v", st)
+	}
+}
