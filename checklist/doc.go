@@ -26,7 +26,9 @@
 // (StatusFromEvidence, Run.StatusAfterEvidence). Step ids are constants
 // (stepids.go); the vocabulary the front ends share with the store and the
 // engine (StepChange, Event and its Action ids, the passphrase errors) is in
-// vocab.go, so that the screens need not import the store.
+// vocab.go, so that the screens need not import the store. Who of a served
+// team may see and change which client and step (admin, collaborateur,
+// entreprise) is access.go (Member), enforced by the engine.
 //
 // checklist may import the root connectors package (records and ports) and its own
 // pure sub-packages (ident, workdays). It never imports charm libraries, bbolt or
