@@ -117,6 +117,7 @@ func (ts *teamServer) runLines(sess ssh.Session, m store.Member, h *engine.Engin
 	}
 	g := ts.guardIdle(sess)
 	defer g.stop()
+	h.Here("") // connected (the line prompts follow no dossier)
 	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
