@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -31,6 +33,10 @@ type liveState struct {
 	// here is the client this program told the engine it has open.
 	here      string
 	announced bool
+	// want is here for the commands that tell the engine: they may run in
+	// any order, so each says the latest (hereMu keeps them one at a time).
+	want   atomic.Value // string
+	hereMu sync.Mutex
 	// people is who is connected, as last published.
 	people []session.Presence
 	// last is each step's status as the latest event said, in commit
@@ -65,8 +71,20 @@ func (l *liveState) start() tea.Cmd {
 		return nil
 	}
 	l.announced = true
-	eng := l.eng
-	return tea.Batch(l.wait(), func() tea.Msg { eng.Here(""); return nil })
+	l.want.Store("")
+	return tea.Batch(l.wait(), l.tellHere())
+}
+
+// tellHere tells the engine the client this program has open now, in a
+// command: the latest one, whichever of these commands runs last.
+func (l *liveState) tellHere() tea.Cmd {
+	return func() tea.Msg {
+		l.hereMu.Lock()
+		defer l.hereMu.Unlock()
+		c, _ := l.want.Load().(string)
+		l.eng.Here(c)
+		return nil
+	}
 }
 
 // wait blocks (in its own goroutine) for the next event, then takes the
@@ -164,8 +182,8 @@ func (m *Model) announce() tea.Cmd {
 		return nil
 	}
 	l.here, l.announced = c, true
-	eng := l.eng
-	return func() tea.Msg { eng.Here(c); return nil }
+	l.want.Store(c)
+	return l.tellHere()
 }
 
 // openClientID is the client whose dossier is open ("" on the firm's

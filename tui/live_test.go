@@ -179,3 +179,22 @@ func TestLiveLatestWinsOnScreen(t *testing.T) {
 		t.Errorf("the engine has %v", st)
 	}
 }
+
+// The commands that tell the engine where this program is may run in any
+// order: the engine ends up with where it is now.
+func TestLivePresenceFollowsTheLatest(t *testing.T) {
+	s := newSharedEnv(t, 20)
+	marc, marcH := s.program(t, checklist.Member{Name: "Marc", Role: checklist.TeamAdmin}, checklist.French)
+	marc.openSteps(marc.run.ClientIndex("c00002"), checklist.PhasePreparation)
+	toDossier := marc.announce()
+	marc.goBack()
+	toDashboard := marc.announce()
+	if toDossier == nil || toDashboard == nil {
+		t.Fatal("a move was not announced")
+	}
+	toDashboard()
+	toDossier() // late
+	if got := marcH.Presence(); len(got) != 1 || got[0].Client != "" {
+		t.Errorf("presence %+v, want Marc on the dashboard", got)
+	}
+}
