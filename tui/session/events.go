@@ -20,7 +20,8 @@ const (
 	KindPresence                 // someone came, moved to a client (Ref.Client) or left (Detail)
 )
 
-// Event is one committed change, or the progress of bulk work. Front ends
+// Event is one committed change, the progress of bulk work, or where someone
+// is (KindPresence). Front ends
 // redraw from it; it carries no secret and no captured value.
 type Event struct {
 	Kind Kind
