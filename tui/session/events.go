@@ -21,8 +21,8 @@ const (
 )
 
 // Event is one committed change, the progress of bulk work, or where someone
-// is (KindPresence). Front ends
-// redraw from it; it carries no secret and no captured value.
+// is (KindPresence). Front ends redraw from it; it carries no secret and no
+// captured value.
 type Event struct {
 	Kind Kind
 	Who  string
