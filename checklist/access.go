@@ -71,15 +71,6 @@ func (m Member) CanAdminister() error {
 		fmt.Sprintf("%s (%s): for admins only", m.Name, m.Role))
 }
 
-// CanTouch says whether m may change a client's dossier record (its
-// pending invoices): an admin, or the client is in his portfolio.
-func (m Member) CanTouch(client string) error {
-	if m.Role == TeamAdmin || m.Has(client) {
-		return nil
-	}
-	return notInPortfolio(m, client)
-}
-
 // CanChange says whether m may change the step instance ref.
 func (m Member) CanChange(g *Guide, ref Ref) error {
 	if m.Role == TeamAdmin {
@@ -91,6 +82,8 @@ func (m Member) CanChange(g *Guide, ref Ref) error {
 			fmt.Sprintf("%s (%s): the firm's steps are for admins only", m.Name, m.Role))
 	}
 	if !m.Has(ref.Client) {
+		// Also what keeps him from the dossier's record (its pending
+		// invoices), which changes only with one of its steps.
 		return notInPortfolio(m, ref.Client)
 	}
 	if m.Role == TeamEntreprise {
