@@ -34,6 +34,8 @@
 // vocab.go, so that the screens need not import the store. Workspace and
 // Mode (workspace.go) are the one workspace type, recorded by the store,
 // opened by the engine and shown by the front ends.
+// Who of a served team may see and change which client and step (admin,
+// collaborateur, entreprise) is access.go (Member), enforced by the engine.
 //
 // checklist may import the root connectors package (records and ports) and its own
 // pure sub-packages (ident, workdays). Its sub-package atomicfile is the one

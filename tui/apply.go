@@ -18,6 +18,9 @@ func cloneRun(r *checklist.Run) *checklist.Run { return session.CloneRun(r) }
 // of the run; the model's run is the view, updated from the engine's
 // answers. nil when there is no store to write to.
 func (m *Model) openEngine(run *checklist.Run) *session.Engine {
+	if e := m.opts.Engine; e != nil && m.ws != nil && e.Workspace() == m.ws.ID {
+		return e // shared: the run came from its Snapshot
+	}
 	if m.ws == nil || m.opts.Store == nil {
 		return nil
 	}

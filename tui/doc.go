@@ -49,6 +49,10 @@
 // Workspace and Mode are checklist's types (the store's and the engine's
 // too): no mapper between them.
 //
+// A program handed a shared engine (Options.Engine: `bascule serve`) writes
+// through it and follows the others' changes and presence from its events
+// (live.go).
+//
 // It imports checklist (the guide, run rules, identifiers, the shared
 // vocabulary StepChange and Event), tui/session, and the connectors root
 // package (records and the V1/V2 ports). It never imports the store (the

@@ -10,7 +10,7 @@ import (
 
 func (m *Model) footer(keys help.KeyMap) string {
 	rule := m.st.Rule.Render(strings.Repeat("─", m.width))
-	line := ""
+	line := m.presenceLine() // a passing message takes its place
 	if m.status.text != "" {
 		style := m.st.Status
 		switch {

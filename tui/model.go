@@ -61,6 +61,8 @@ type Model struct {
 	vault  *vault // the passphrase once given and the sealed names: secret_tui.go
 
 	team *teamState // the team's portfolios: team.go
+	// live follows a shared engine's events and presence: live.go.
+	live *liveState
 }
 
 // idSource hands out request ids and keeps the cancel functions of running
@@ -110,6 +112,7 @@ func New(opts Options) Model {
 	m.help.ShortSeparator = " · "
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
 	m.vault = &vault{pass: opts.Passphrase}
+	m.live = newLive(opts.Engine)
 	switch {
 	case opts.Workspace != nil && opts.Run != nil:
 		w := *opts.Workspace
@@ -136,7 +139,7 @@ func (m Model) Screen() string { return m.top().name() }
 
 // Init loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.firstCmd(), m.sessionBackupCmd(), m.teamLoadCmd())
+	return tea.Batch(m.firstCmd(), m.sessionBackupCmd(), m.teamLoadCmd(), m.live.start())
 }
 
 // firstCmd loads what the first screen shows.
@@ -226,8 +229,8 @@ func (m *Model) errText(err error) string {
 	return err.Error()
 }
 
-// Update handles global concerns, then the active screen.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles global concerns, then the active screen (Update: live.go).
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok && km.Type == tea.KeyRunes {
 		// Typed or pasted text enters here for every screen and field.
 		if km.Runes = cleanTyped(km.Runes); len(km.Runes) == 0 {

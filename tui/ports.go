@@ -150,4 +150,10 @@ type Options struct {
 	// once the program has started (a large file takes a second or more),
 	// and returns its path, "" when none was needed; nil takes none.
 	Backup func() (string, error)
+	// Engine is the workspace's engine when it is shared (`bascule serve`
+	// hands each session a person's handle, tui/session As): the program
+	// writes through it, follows the others' changes and presence (live.go)
+	// instead of opening its own. Run should then be its Snapshot. Its
+	// owner closes it when the program ends.
+	Engine *session.Engine
 }

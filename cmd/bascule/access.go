@@ -2,48 +2,24 @@ package main
 
 import (
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
-// What a team member may do over SSH. An admin sees and does everything;
-// a collaborator does the client steps of his portfolio and sees the rest;
-// an "entreprise" user sees only his company's dossier, and changes only
-// the steps the guide lets the company do (Actor = cabinet or client).
+// What a team member may do over SSH is checklist's rules (checklist.Member:
+// CanSee, CanChange, CanSeeCabinet, CanAdminister), enforced by the
+// workspace's one engine (tui/session As) for the wizard, the line prompts
+// and the commands alike. This file only wires them: which remote command
+// needs which right, and the store a session reads from.
 
-// canChange says whether m may change the step instance ref.
-func canChange(g *checklist.Guide, m store.Member, ref checklist.Ref) error {
-	if m.Role == store.RoleAdmin {
-		return nil
-	}
-	if ref.Client == "" {
-		return localized(m.Name+" ("+string(m.Role)+") : les étapes du cabinet sont réservées aux administrateurs",
-			m.Name+" ("+string(m.Role)+"): the firm's steps are for admins only")
-	}
-	if !m.Has(ref.Client) {
-		return localized("le client "+quote(ref.Client)+" n'est pas dans le portefeuille de "+m.Name,
-			"client "+quote(ref.Client)+" is not in "+m.Name+"'s portfolio")
-	}
-	if m.Role == store.RoleEntreprise {
-		st, ok := g.Step(ref.Step)
-		if !ok || st.Actor != checklist.ActorCabinetOrClient {
-			return localized("l'étape "+quote(ref.Step)+" se fait par le cabinet, pas par l'entreprise",
-				"step "+quote(ref.Step)+" is done by the firm, not by the company")
-		}
-	}
-	return nil
-}
-
-// canSee says whether m may read the client's dossier.
-func canSee(m store.Member, client string) error {
-	if m.Role != store.RoleEntreprise || m.Has(client) {
-		return nil
-	}
-	return localized("le client "+quote(client)+" n'est pas le dossier de "+m.Name,
-		"client "+quote(client)+" is not "+m.Name+"'s dossier")
+// memberOf is the person behind a team member, for checklist's rules.
+func memberOf(m store.Member) checklist.Member {
+	return checklist.Member{Name: m.Name, Role: checklist.TeamRole(m.Role), Clients: m.Clients}
 }
 
 // serverFlags are the global flags the server decides for every session:
@@ -60,7 +36,7 @@ func fileFlags() []string { return []string{"output", "out", "from", "key"} }
 // within them what the member's role allows. It runs once the flags are
 // parsed, before the command.
 func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
-	m := *env.member
+	m := memberOf(*env.member)
 	for _, f := range serverFlags() {
 		if cmd.Flags().Changed(f) {
 			return usageError{localized("--"+f+" ne s'utilise pas à distance : le serveur a ouvert sa base et son espace",
@@ -76,21 +52,17 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 		}
 	}
 	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
-	admin, notCompany := m.Role == store.RoleAdmin, m.Role != store.RoleEntreprise
+	var refused error
 	switch path {
 	case "help":
 		return nil
 	case "status", "report":
-		if notCompany {
-			return nil
-		}
+		refused = m.CanSeeCabinet()
 	case "sweep", "team list", "team add", "team remove", "team assign":
-		if admin {
-			return nil
-		}
+		refused = m.CanAdminister()
 	case "step list":
 		client, _ := cmd.Flags().GetString("client")
-		if notCompany {
+		if m.CanSeeCabinet() == nil {
 			return nil
 		}
 		if client == "" {
@@ -100,21 +72,24 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 		if err != nil {
 			return err
 		}
-		return canSee(m, id)
+		return m.CanSee(id)
 	case "step set":
 		return allowStepSet(cmd, args, env, m)
 	default:
 		return localized("« "+path+" » ne se lance pas à distance (commandes possibles : status, step list, step set, report, sweep, team)",
 			"\""+path+"\" cannot run remotely (possible commands: status, step list, step set, report, sweep, team)")
 	}
-	return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
-		"\""+path+"\" is not open to "+m.Name+"'s role "+string(m.Role))
+	if refused != nil {
+		return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
+			"\""+path+"\" is not open to "+m.Name+"'s role "+string(m.Role))
+	}
+	return nil
 }
 
 // allowStepSet checks a step change against the member's role before the
 // command opens the run.
-func allowStepSet(cmd *cobra.Command, args []string, env *appEnv, m store.Member) error {
-	if m.Role == store.RoleAdmin || len(args) != 2 {
+func allowStepSet(cmd *cobra.Command, args []string, env *appEnv, m checklist.Member) error {
+	if m.Role == checklist.TeamAdmin || len(args) != 2 {
 		return nil // the command's own checks say what is wrong
 	}
 	scope, ok := checklist.ParseScope(args[0])
@@ -123,7 +98,7 @@ func allowStepSet(cmd *cobra.Command, args []string, env *appEnv, m store.Member
 	}
 	client, _ := cmd.Flags().GetString("client")
 	if scope == checklist.ScopeCabinet || client == "" {
-		return canChange(env.guide, m, checklist.Ref{Step: args[1]})
+		return m.CanChange(env.guide, checklist.Ref{Step: args[1]})
 	}
 	step, err := findStep(env.guide, scope, args[1])
 	if err != nil {
@@ -133,7 +108,7 @@ func allowStepSet(cmd *cobra.Command, args []string, env *appEnv, m store.Member
 	if err != nil {
 		return err
 	}
-	return canChange(env.guide, m, checklist.Ref{Step: step.ID, Client: id})
+	return m.CanChange(env.guide, checklist.Ref{Step: step.ID, Client: id})
 }
 
 // remoteClientID resolves a client id or SIREN on the server's workspace.
@@ -153,90 +128,70 @@ func remoteClientID(env *appEnv, key string) (string, error) {
 	return run.Clients[i].ID, nil
 }
 
-// memberStore is the wizard's store for one team member: every change is
-// recorded under the member's name, and refused when his role does not
-// allow it; an "entreprise" member's run holds only his dossiers.
+// memberStore is what a served session reads from: the database as the
+// member may see it, through his handle on the workspace's engine. Every
+// change goes through that engine (tui.Options.Engine), whose run would
+// otherwise fall behind the database: the writes here are refused.
 type memberStore struct {
 	db *store.DB
-	m  store.Member
+	h  *engine.Engine
 }
 
-func (s memberStore) LoadRun(ws string, g *checklist.Guide) (*checklist.Run, error) {
-	run, err := s.db.LoadRun(ws, g)
-	if err != nil || s.m.Role != store.RoleEntreprise {
-		return run, err
+// LoadRun is the member's view of the engine's run.
+func (s memberStore) LoadRun(string, *checklist.Guide) (*checklist.Run, error) {
+	return s.h.Snapshot(), nil
+}
+
+func (s memberStore) StepState(_ string, ref checklist.Ref) (checklist.StepState, error) {
+	return s.h.StepState(ref)
+}
+
+// Events is the audit, for the firm's screens (summary, session view): an
+// "entreprise" user's holds his dossiers' events only.
+func (s memberStore) Events(ws string, since time.Time) ([]checklist.Event, error) {
+	evs, err := s.db.Events(ws, since)
+	if err != nil {
+		return nil, err
 	}
-	kept := run.Clients[:0]
-	for _, c := range run.Clients {
-		if s.m.Has(c.ID) {
-			kept = append(kept, c)
+	m, _ := s.h.Member()
+	if m.CanSeeCabinet() == nil {
+		return evs, nil
+	}
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.Ref.Client != "" && m.CanSee(e.Ref.Client) == nil {
+			kept = append(kept, e)
 		}
 	}
-	run.Clients = kept
-	run.Reindex()
-	return run, nil
+	return kept, nil
 }
 
-func (s memberStore) StepState(ws string, ref checklist.Ref) (checklist.StepState, error) {
-	if ref.Client != "" {
-		if err := canSee(s.m, ref.Client); err != nil {
-			return checklist.StepState{}, err
-		}
-	}
-	return s.db.StepState(ws, ref)
+// throughEngine refuses a write that would bypass the shared engine.
+func throughEngine() error {
+	return localized("en mode équipe, chaque changement passe par le moteur de l'espace",
+		"in team mode, every change goes through the workspace's engine")
 }
 
-func (s memberStore) ApplyStep(ws string, run *checklist.Run, ch store.StepChange) (checklist.StepState, error) {
-	if err := canChange(run.Guide, s.m, ch.Ref); err != nil {
-		return checklist.StepState{}, err
-	}
-	ch.By = s.m.Name
-	return s.db.ApplyStep(ws, run, ch)
+func (memberStore) ApplyStep(string, *checklist.Run, store.StepChange) (checklist.StepState, error) {
+	return checklist.StepState{}, throughEngine()
 }
 
-// ApplySteps applies the allowed changes in one transaction; the others
-// get the refusal as their error.
-func (s memberStore) ApplySteps(ws string, run *checklist.Run, chs []store.StepChange) []error {
+func (memberStore) ApplySteps(_ string, _ *checklist.Run, chs []store.StepChange) []error {
 	errs := make([]error, len(chs))
-	var ok []store.StepChange
-	var at []int
-	for i, ch := range chs {
-		if errs[i] = canChange(run.Guide, s.m, ch.Ref); errs[i] == nil {
-			ch.By = s.m.Name
-			ok = append(ok, ch)
-			at = append(at, i)
-		}
-	}
-	if len(ok) > 0 {
-		for j, err := range s.db.ApplySteps(ws, run, ok) {
-			errs[at[j]] = err
-		}
+	for i := range errs {
+		errs[i] = throughEngine()
 	}
 	return errs
 }
 
-func (s memberStore) SetPendingInvoices(ws, clientID string, n int) error {
-	if err := s.canTouch(clientID); err != nil {
-		return err
-	}
-	return s.db.SetPendingInvoices(ws, clientID, n)
+func (memberStore) SetPendingInvoices(string, string, int) error { return throughEngine() }
+
+func (memberStore) PutDossiers(string, []checklist.Dossier, string) error { return throughEngine() }
+
+func (memberStore) AddOverride(string, *checklist.Run, checklist.Override) error {
+	return throughEngine()
 }
 
-func (s memberStore) PutDossiers(ws string, ds []checklist.Dossier, _ string) error {
-	for _, d := range ds {
-		if err := s.canTouch(d.ID); err != nil {
-			return err
-		}
-	}
-	return s.db.PutDossiers(ws, ds, s.m.Name)
-}
-
-// canTouch says whether the member may change a client's dossier record
-// (its pending invoices): an admin, or the client is in his portfolio.
-func (s memberStore) canTouch(client string) error {
-	if s.m.Role == store.RoleAdmin || s.m.Has(client) {
-		return nil
-	}
-	return localized("le client "+quote(client)+" n'est pas dans le portefeuille de "+s.m.Name,
-		"client "+quote(client)+" is not in "+s.m.Name+"'s portfolio")
+func (memberStore) SetRequest(string, *checklist.Run, checklist.RequestRecord, string) error {
+	return throughEngine()
 }

@@ -7,6 +7,8 @@
 //
 // "bascule serve" (serve.go, serve_session.go, access.go) serves the same
 // wizard and commands over SSH to the workspace's team (team.go): one
-// process holds the database; each session borrows it (appEnv.shared) and
-// acts as the member bound to its key.
+// process holds the database and one engine of the workspace (tui/session);
+// each session borrows the database (appEnv.shared) and acts through the
+// member's handle on that engine (Engine.As), which enforces checklist's
+// team rules and shows every change to every session at once.
 package main

@@ -57,6 +57,10 @@ type appEnv struct {
 	// demoPorts are the server's simulated platform, shared by every
 	// session of a demo workspace: one platform, as one real V1 and V2.
 	demoPorts *tui.Ports
+	// engine is the member's handle on the server's one engine of the
+	// workspace: a command over SSH changes the run through it, so that
+	// every session sees the change and the team rules apply.
+	engine *engine.Engine
 }
 
 // demoWorkspaceID is the id of the workspace --demo acts on.
@@ -315,6 +319,12 @@ func (s *session) Close() error { return s.env.closeDB(s.db) }
 // run, with the workspace's ports (zero when the command needs none). The
 // engine owns s.run from then on: read it through the engine's Snapshot.
 func (s *session) engine(env *appEnv, ports engine.Ports) (*engine.Engine, error) {
+	if e := env.engine; e != nil && e.Workspace() == s.ws.ID {
+		if ports.V1 != nil || ports.V2 != nil {
+			e.SetPorts(ports) // the same workspace's connectors
+		}
+		return e, nil
+	}
 	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.operator(env),
 		Store: s.db, Ports: ports, Lang: env.lang, Guide: env.guide, Run: s.run, Now: env.now})
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // serveConfig is what "bascule serve" was asked for.
@@ -106,12 +107,23 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		fmt.Fprintln(env.stderr, env.msg("Base sauvegardée : ", "Database backed up: ")+p)
 	}
 	ts := &teamServer{env: env, db: db, ws: ws, cfg: cfg, active: map[string]int{}}
+	var ports engine.Ports
 	if ws.Mode == tui.ModeDemo {
 		// One simulated platform for every session, built once.
-		if ports, err := env.wizardPorts(db, ws, nil); err == nil {
-			ts.demoPorts = &ports
+		if p, err := env.wizardPorts(db, ws, nil); err == nil {
+			ts.demoPorts = &p
+			ports = engine.Ports{V1: p.V1, V2: p.V2}
 		}
 	}
+	// One engine for the workspace, shared by every session.
+	if ts.eng, err = engine.Open(engine.Config{Workspace: ws.ID, Cabinet: ws.Cabinet, Operator: ws.Operator, Store: db,
+		Ports: ports, Lang: env.lang, Guide: env.guide, Now: env.now}); err != nil {
+		return err
+	}
+	defer ts.eng.Close()
+	// The team's store for portfolios and figures; each session's handle
+	// acts for its own member (engine.As).
+	ts.eng.SetTeam(db, "")
 	srv, err := ts.sshServer(signer)
 	if err != nil {
 		return err
@@ -197,6 +209,9 @@ type teamServer struct {
 	cfg serveConfig
 	// demoPorts is the simulated platform of a demo workspace, shared.
 	demoPorts *tui.Ports
+	// eng is the workspace's one engine: each session acts through its
+	// member's handle (As), so that every change reaches every session.
+	eng *engine.Engine
 
 	mu      sync.Mutex
 	active  map[string]int // sessions open per key fingerprint

@@ -45,10 +45,10 @@ func keyFiles(t *testing.T, dir, name string) (priv, pub string) {
 	return priv, pub
 }
 
-// TestServeEndToEndSSH serves the demo with the real binary, connects with
-// the system's ssh client in tmux, ticks a step in the wizard, quits,
-// stops the server with Ctrl-C and finds the change locally, under the
-// member's name.
+// TestServeEndToEndSSH serves the demo with the real binary, connects
+// twice with the system's ssh client in tmux (Alice and Claire), ticks a
+// step in Alice's wizard and sees it in Claire's, quits both, stops the
+// server with Ctrl-C and finds the change locally, under Alice's name.
 func TestServeEndToEndSSH(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
@@ -63,6 +63,8 @@ func TestServeEndToEndSSH(t *testing.T) {
 	dir := t.TempDir()
 	priv, pub := keyFiles(t, dir, "alice")
 	h.want(0, "team", "add", "Alice", "--key", pub, "--role", "admin", "--demo")
+	privC, pubC := keyFiles(t, dir, "claire")
+	h.want(0, "team", "add", "Claire", "--key", pubC, "--role", "collaborateur", "--client", "404833048", "--demo")
 
 	bin := testBinary(t)
 	srv := exec.Command(bin, "--db", h.db, "--demo", "serve", "--addr", "127.0.0.1:0")
@@ -84,24 +86,27 @@ func TestServeEndToEndSSH(t *testing.T) {
 	}
 	_, port, _ := net.SplitHostPort(m[1])
 
-	tm := &tmux{t: t, name: fmt.Sprintf("bascule-serve-e2e-%d", os.Getpid()),
-		stderr: filepath.Join(dir, "stderr.txt"), exit: filepath.Join(dir, "exit.txt")}
-	ssh := fmt.Sprintf("ssh -tt -p %s -i %q -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no "+
-		"-o UserKnownHostsFile=/dev/null -o SendEnv=LANG alice@127.0.0.1", port, priv)
-	tm.run("new-session", "-d", "-s", tm.name, "-x", "100", "-y", "30",
-		"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color",
-		"sh", "-c", fmt.Sprintf("%s 2>>%q; echo $? >%q; sleep 600", ssh, tm.stderr, tm.exit))
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", tm.name).Run() })
-	tm.waitFor("Clients (")
-	tm.waitFor("Alice") // the header names the member, not the workspace's operator
-	tm.keys("/")
-	tm.text("lefe")
-	tm.keys("Enter", "Enter")
-	tm.waitFor("Boulangerie Lefèvre & Fils · SIREN 404 833 048")
-	tm.keys("Down", "Down", "Down", "Down", "Space")
-	tm.waitFor("1/7 faite")
-	tm.keys("q")
-	tm.waitExit()
+	alice := sshTmux(t, dir, "alice", port, priv)
+	claire := sshTmux(t, dir, "claire", port, privC)
+	alice.waitFor("Clients (")
+	alice.waitFor("Alice") // the header names the member, not the workspace's operator
+	for _, tm := range []*tmux{alice, claire} {
+		tm.waitFor("Clients (")
+		tm.keys("/")
+		tm.text("lefe")
+		tm.keys("Enter", "Enter")
+		tm.waitFor("Boulangerie Lefèvre & Fils · SIREN 404 833 048")
+	}
+	alice.waitFor("Claire est sur ce dossier")
+	claire.waitFor("Alice est sur ce dossier")
+	alice.keys("Down", "Down", "Down", "Down", "Space")
+	alice.waitFor("1/7 faite")
+	claire.waitFor("1/7 faite") // drawn from the engine's event, no key pressed
+	claire.waitFor("Alice a changé «")
+	for _, tm := range []*tmux{alice, claire} {
+		tm.keys("q")
+		tm.waitExit()
+	}
 
 	if err := srv.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -133,4 +138,18 @@ func TestServeEndToEndSSH(t *testing.T) {
 	if done != 1 {
 		t.Errorf("%d steps done after the SSH session, want 1:\n%s", done, r.stdout)
 	}
+}
+
+// sshTmux opens the system ssh client as who, in its own tmux session.
+func sshTmux(t *testing.T, dir, who, port, key string) *tmux {
+	t.Helper()
+	tm := &tmux{t: t, name: fmt.Sprintf("bascule-serve-e2e-%s-%d", who, os.Getpid()),
+		stderr: filepath.Join(dir, who+"-stderr.txt"), exit: filepath.Join(dir, who+"-exit.txt")}
+	ssh := fmt.Sprintf("ssh -tt -p %s -i %q -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no "+
+		"-o UserKnownHostsFile=/dev/null -o SendEnv=LANG %s@127.0.0.1", port, key, who)
+	tm.run("new-session", "-d", "-s", tm.name, "-x", "100", "-y", "30",
+		"env", "LANG=fr_FR.UTF-8", "TERM=xterm-256color",
+		"sh", "-c", fmt.Sprintf("%s 2>>%q; echo $? >%q; sleep 600", ssh, tm.stderr, tm.exit))
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", tm.name).Run() })
+	return tm
 }

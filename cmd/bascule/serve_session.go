@@ -22,6 +22,7 @@ import (
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 	"github.com/bascule-cli/bascule/tui/accessible"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // handle is the middleware every SSH session goes through: find the member
@@ -67,15 +68,20 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 			code = exitFailure
 		}
 	}()
+	// The member's handle on the workspace's one engine: what he does is
+	// checked against his role and seen by every other session; closing
+	// it ends his subscriptions and says he has left.
+	h := ts.eng.As(memberOf(m))
+	defer h.Close()
 	if len(sess.Command()) > 0 {
-		return ts.runCommand(sess, m)
+		return ts.runCommand(sess, m, h)
 	}
 	if pty, _, isPty := sess.Pty(); !isPty || pty.Term == "dumb" {
 		// No full screen there: the accessible mode's line prompts, as
 		// locally without a terminal.
-		return ts.runLines(sess, m)
+		return ts.runLines(sess, m, h)
 	}
-	return ts.runWizard(sess, m)
+	return ts.runWizard(sess, m, h)
 }
 
 // idleGuard closes a session after the idle timeout without a keystroke:
@@ -102,18 +108,19 @@ func (ts *teamServer) sayIdle(sess ssh.Session, env *appEnv) {
 
 // runLines runs the accessible mode (line prompts) for a session without
 // a full-screen terminal, with the wizard's store, member and workspace.
-func (ts *teamServer) runLines(sess ssh.Session, m store.Member) int {
+func (ts *teamServer) runLines(sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
-	opts, err := ts.wizardOptionsFor(sess, env, m)
+	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
 	g := ts.guardIdle(sess)
 	defer g.stop()
+	h.Here("") // connected (the line prompts follow no dossier)
 	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
-		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect,
+		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
 		Team: opts.Team, Member: opts.Member,
 	})
 	switch {
@@ -176,12 +183,13 @@ func sessionGetenv(sessEnv []string, server func(string) string) func(string) st
 
 // runCommand runs the session's command line in this process, on the
 // server's database, with the session's output, as the member.
-func (ts *teamServer) runCommand(sess ssh.Session, m store.Member) int {
+func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Engine) int {
 	args := sess.Command()
 	if args[0] == "bascule" {
 		args = args[1:] // "ssh host bascule status" reads like the local command
 	}
 	env := ts.sessionEnv(sess, m)
+	env.engine = h
 	if len(args) > 0 && strings.HasPrefix(args[0], "__") {
 		fmt.Fprintln(env.stderr, "bascule: "+env.msg("commande inconnue à distance : "+quote(connectors.Sanitize(args[0])),
 			"unknown remote command: "+quote(connectors.Sanitize(args[0]))))
@@ -205,9 +213,9 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member) int {
 // client's terminal (size, colour profile, background) in the session's
 // language, with every change made as the member. A session without a
 // keystroke for the idle timeout is closed.
-func (ts *teamServer) runWizard(sess ssh.Session, m store.Member) int {
+func (ts *teamServer) runWizard(sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
-	opts, err := ts.wizardOptionsFor(sess, env, m)
+	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
@@ -235,8 +243,9 @@ func (ts *teamServer) runWizard(sess ssh.Session, m store.Member) int {
 }
 
 // wizardOptionsFor prepares the program of one session as runWizard does
-// locally, with the member's store, name and renderer.
-func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Member) (tui.Options, error) {
+// locally, on the member's handle of the shared engine, with his name and
+// renderer.
+func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Member, h *engine.Engine) (tui.Options, error) {
 	opts, _, err := env.wizardOptions()
 	if err != nil {
 		return opts, err
@@ -244,16 +253,13 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	if opts.Workspace == nil {
 		return opts, localized("l'espace du serveur est introuvable", "the server's workspace is missing")
 	}
-	ms := memberStore{db: ts.db, m: m}
-	opts.Store = ms
+	// Every session reads and writes the workspace's one engine: the run it
+	// is shown is the member's view of the engine's, and every change any
+	// session makes reaches the others at once.
+	opts.Store, opts.Engine, opts.Run = memberStore{db: ts.db, h: h}, h, h.Snapshot()
 	// A remote member's files are on their own machine: the server does not
 	// read (nor hash) its own files for them.
 	opts.Files = nil
-	if m.Role == store.RoleEntreprise {
-		if opts.Run, err = ms.LoadRun(opts.Workspace.ID, env.guide); err != nil {
-			return opts, err
-		}
-	}
 	w := *opts.Workspace
 	w.Operator = m.Name // the header and every change name the member
 	opts.Workspace = &w

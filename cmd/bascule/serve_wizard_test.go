@@ -11,6 +11,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // wizard is one full-screen session over SSH.
@@ -113,9 +114,10 @@ func TestServePanicEndsOneSession(t *testing.T) {
 	}
 }
 
-// The wizard's store for a member: an "entreprise" run holds only his
-// dossiers, changes outside the role are refused, and every change is
-// recorded under the member's name whatever the program asks.
+// The store a served session reads from: the member's view of the shared
+// engine (an "entreprise" run holds only his dossiers, another client's
+// step is not read), the audit filtered the same way, and no write that
+// would bypass the engine.
 func TestMemberStore(t *testing.T) {
 	h := newTeamHarness(t)
 	db, err := store.Open(h.db, store.Options{})
@@ -124,37 +126,60 @@ func TestMemberStore(t *testing.T) {
 	}
 	defer db.Close()
 	g := checklist.Default()
+	eng, err := engine.Open(engine.Config{Workspace: "demo", Store: db, Guide: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
 	eric, _ := db.Member("demo", "Eric")
 	claire, _ := db.Member("demo", "Claire")
-	run, err := memberStore{db: db, m: eric}.LoadRun("demo", g)
+	inProgress := checklist.StatusInProgress
+	for _, c := range []string{"cli-00002", "cli-00003"} {
+		if _, err := eng.Apply(checklist.StepChange{Ref: checklist.Ref{Step: checklist.StepClientLogo, Client: c}, Status: &inProgress}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := memberStore{db: db, h: eng.As(memberOf(eric))}
+	run, err := es.LoadRun("demo", g)
 	if err != nil || len(run.Clients) != 1 || run.Clients[0].ID != "cli-00003" || run.ClientIndex("cli-00002") >= 0 {
 		t.Fatalf("entreprise run: %d clients, %v", len(run.Clients), err)
 	}
-	if _, err := (memberStore{db: db, m: eric}).StepState("demo", checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}); err == nil {
+	if _, err := es.StepState("demo", checklist.Ref{Step: checklist.StepClientLogo, Client: "cli-00002"}); err == nil {
 		t.Error("an entreprise user read another client's step")
 	}
-	ms := memberStore{db: db, m: claire}
-	full, _ := ms.LoadRun("demo", g)
-	if len(full.Clients) < 2 {
-		t.Fatalf("a collaborator's run lost clients: %d", len(full.Clients))
+	evs, err := es.Events("demo", time.Time{})
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("entreprise audit: %d events, %v", len(evs), err)
 	}
-	inProgress := checklist.StatusInProgress
-	mine := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00002"}, Status: &inProgress, By: "someone else"}
-	other := store.StepChange{Ref: checklist.Ref{Step: "preparation.client.logo", Client: "cli-00007"}, Status: &inProgress, By: "Claire"}
-	errs := ms.ApplySteps("demo", full, []store.StepChange{other, mine})
-	if errs[0] == nil || errs[1] != nil {
-		t.Fatalf("ApplySteps errors: %v", errs)
-	}
-	if _, err := ms.ApplyStep("demo", full, store.StepChange{Ref: checklist.Ref{Step: "preparation.cabinet.collaborators"}, Status: &inProgress}); err == nil {
-		t.Error("a collaborator changed a firm step")
-	}
-	if err := ms.SetPendingInvoices("demo", "cli-00007", 3); err == nil {
-		t.Error("a collaborator changed another client's dossier")
-	}
-	evs, _ := db.Events("demo", time.Time{})
 	for _, e := range evs {
-		if e.Action == store.ActionStep && (e.Who != "Claire" || e.Ref.Client != "cli-00002") {
-			t.Errorf("unexpected audit event %+v", e)
+		if e.Ref.Client != "cli-00003" {
+			t.Errorf("the entreprise user reads %+v", e)
 		}
 	}
+	cs := memberStore{db: db, h: eng.As(memberOf(claire))}
+	if full, _ := cs.LoadRun("demo", g); len(full.Clients) < 3 {
+		t.Fatalf("a collaborator's run lost clients: %d", len(full.Clients))
+	}
+	if all, _ := cs.Events("demo", time.Time{}); len(all) <= len(evs) {
+		t.Errorf("a collaborator reads %d audit events, the entreprise user %d", len(all), len(evs))
+	}
+	ch := store.StepChange{Ref: checklist.Ref{Step: checklist.StepClientLogo, Client: "cli-00002"}, Status: &inProgress}
+	if _, err := cs.ApplyStep("demo", full(t, cs, g), ch); err == nil {
+		t.Error("a write bypassed the engine")
+	}
+	if errs := cs.ApplySteps("demo", full(t, cs, g), []store.StepChange{ch}); errs[0] == nil {
+		t.Error("a bulk write bypassed the engine")
+	}
+	if cs.SetPendingInvoices("demo", "cli-00002", 3) == nil || cs.PutDossiers("demo", nil, "x") == nil {
+		t.Error("a dossier write bypassed the engine")
+	}
+}
+
+func full(t *testing.T, s memberStore, g *checklist.Guide) *checklist.Run {
+	t.Helper()
+	r, err := s.LoadRun("demo", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

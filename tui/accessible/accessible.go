@@ -45,6 +45,9 @@ type Options struct {
 	OutDir string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Engine is the workspace's engine when it is shared (`bascule serve`
+	// hands each session a person's handle, tui/session As); nil opens one.
+	Engine *engine.Engine
 	// Files reads the files capture forms name (their SHA-256, an export's
 	// clients); nil leaves them unchecked. cmd/bascule passes the same as
 	// to the full-screen program.
@@ -186,6 +189,10 @@ func (s *session) switchTo(ws tui.Workspace, pass []byte) error {
 // openEngine opens the engine of s.ws on a copy of run, and reads the run
 // from it.
 func (s *session) openEngine(run *checklist.Run) error {
+	if e := s.opts.Engine; e != nil && e.Workspace() == s.ws.ID {
+		s.eng, s.run = e, e.Snapshot()
+		return nil
+	}
 	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.by(), Store: s.opts.Store,
 		Lang: s.lang, Guide: s.g, Run: engine.CloneRun(run), Now: s.opts.Now})
 	if err != nil {

@@ -23,7 +23,7 @@ func (s *session) canShowTeam() bool {
 	if err != nil || len(ps) == 0 {
 		return false
 	}
-	member := s.eng.Member()
+	member := s.eng.TeamMember()
 	return !slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
 		return member != "" && p.Person == member && p.Role == checklist.PortfolioRoleCompany
 	})
@@ -44,7 +44,7 @@ func (s *session) showTeam() error {
 			finish = s.tr("aucun client", "no client")
 		}
 		name := p.Person + " (" + p.Role + ")"
-		if p.Person == s.eng.Member() {
+		if p.Person == s.eng.TeamMember() {
 			name += s.tr(", vous", ", you")
 		}
 		s.println("  " + s.teamLine(name, p.Progress, finish))

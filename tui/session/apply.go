@@ -62,11 +62,15 @@ func (e *Engine) apply(ch checklist.StepChange, s *settle) (checklist.StepState,
 	return st, nil
 }
 
-// prepare sanitises a change's free text and fills who made it. It reads
-// nothing of the run (no lock).
+// prepare checks that this handle's person may make the change, sanitises
+// its free text and fills who made it (a person's handle records that
+// person, whatever the change says). It reads nothing of the run (no lock).
 func (e *Engine) prepare(ch *checklist.StepChange) error {
+	if err := e.mayChange(ch.Ref); err != nil {
+		return err
+	}
 	ch.By = connectors.Sanitize(ch.By)
-	if ch.By == "" {
+	if ch.By == "" || e.member != nil {
 		ch.By = e.operator
 	}
 	ch.Reason = connectors.Sanitize(ch.Reason)
@@ -130,6 +134,9 @@ func (e *Engine) setPendingLocked(client string, n *int) error {
 // stays visible in the run, the reports and the audit. The store adds it to
 // the run once written.
 func (e *Engine) AddOverride(gate, reason string) (checklist.Override, error) {
+	if err := e.mayAdminister(); err != nil {
+		return checklist.Override{}, err
+	}
 	ms, ok := e.store.(MigrationStore)
 	if !ok {
 		return checklist.Override{}, ErrNoMigrationStore
@@ -147,6 +154,9 @@ func (e *Engine) AddOverride(gate, reason string) (checklist.Override, error) {
 // SetRequest records the migration request as it now stands (the store sets
 // it in the run once written).
 func (e *Engine) SetRequest(r checklist.RequestRecord) error {
+	if err := e.mayAdminister(); err != nil {
+		return err
+	}
 	ms, ok := e.store.(MigrationStore)
 	if !ok {
 		return ErrNoMigrationStore

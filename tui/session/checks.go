@@ -133,6 +133,9 @@ func HasCheck(step string) bool {
 // ErrNoCheck when the step has none, ErrNoConnector when the mode lacks the
 // port; the check's own error otherwise (nothing is recorded).
 func (e *Engine) RunCheck(ctx context.Context, ref checklist.Ref) (CheckResult, checklist.StepState, error) {
+	if err := e.mayChange(ref); err != nil {
+		return CheckResult{}, checklist.StepState{}, err
+	}
 	fn := Check(e.Ports(), e.cabinet, ref, e.now)
 	if fn == nil {
 		return CheckResult{}, checklist.StepState{}, ErrNoCheck

@@ -52,6 +52,17 @@
 //	defer cancel()
 //	for ev := range events { ... redraw ... }
 //
+// One engine serves any number of people at once (`bascule serve` opens one
+// per workspace and hands it to every SSH session): As returns a handle for
+// one person (checklist.Member) on the same run, whose intents are first
+// checked against checklist's team rules (who may see and change which
+// client and step) and recorded under that person's name; its Snapshot and
+// Subscribe show only what that person may see. Here says which client the
+// person has open (Presence lists who is connected where, KindPresence
+// events tell the others); closing a handle ends its subscriptions and its
+// presence. Two people changing one step: the later commit stands, both
+// are published in commit order and the audit keeps both.
+//
 // A subscriber never blocks the engine (its queue grows instead) and never
 // misses an event between Subscribe and cancel. Watch calls a function
 // synchronously, under the lock, before the intent returns (tests; a fan-out

@@ -58,22 +58,41 @@ type Config struct {
 }
 
 // Engine owns one workspace's run. Its methods are safe for concurrent use.
+// An Engine value is a handle on the workspace's one core (run, lock,
+// subscribers, presence): Open gives the owner's, As one per person.
 type Engine struct {
-	ws       string
-	cabinet  connectors.Cabinet
+	*core
+	// operator is who the audit records for this handle's changes.
 	operator string
-	store    Store
-	ports    Ports
-	lang     checklist.Lang
-	guide    *checklist.Guide
-	now      func() time.Time
+	// member is the person acting through this handle; nil for the
+	// owner's handle, which the team rules do not restrict.
+	member *checklist.Member
+	// id tells this handle's events and presence from the others' (0 for
+	// the owner's).
+	id int
+	// teamMember is who the team's figures and portfolios are read and
+	// handed out for ("" for the database's owner on this machine).
+	teamMember string
+}
 
-	mu  sync.Mutex // serialises changes; guards run and ports
-	run *checklist.Run
+// core is what every handle of one workspace shares.
+type core struct {
+	ws      string
+	cabinet connectors.Cabinet
+	store   Store
+	lang    checklist.Lang
+	guide   *checklist.Guide
+	now     func() time.Time
 
-	subs subscribers
+	mu    sync.Mutex // serialises changes; guards run, ports, subs and here
+	run   *checklist.Run
+	ports Ports
 
-	team teamPort // team.go: the portfolios' store and the member acting
+	subs    subscribers
+	here    presenceSet
+	handles int // the last handle id given
+
+	teams TeamStore // team.go: the portfolios' store (SetTeam)
 }
 
 // Open opens the engine of a workspace, loading its run unless given.
@@ -97,8 +116,8 @@ func Open(c Config) (*Engine, error) {
 			return nil, err
 		}
 	}
-	return &Engine{ws: c.Workspace, cabinet: c.Cabinet, operator: connectors.Sanitize(c.Operator), store: c.Store,
-		ports: c.Ports, lang: c.Lang, guide: c.Guide, now: c.Now, run: run}, nil
+	return &Engine{operator: connectors.Sanitize(c.Operator), core: &core{ws: c.Workspace, cabinet: c.Cabinet, store: c.Store,
+		ports: c.Ports, lang: c.Lang, guide: c.Guide, now: c.Now, run: run}}, nil
 }
 
 // Workspace is the id of the engine's workspace.
@@ -107,15 +126,23 @@ func (e *Engine) Workspace() string { return e.ws }
 // Operator is who the audit records for this engine's changes.
 func (e *Engine) Operator() string { return e.operator }
 
-// Snapshot returns a private copy of the run, to read from freely.
+// Snapshot returns a private copy of the run, to read from freely: for an
+// "entreprise" member, only the dossiers he may see.
 func (e *Engine) Snapshot() *checklist.Run {
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	return CloneRun(e.run)
+	r := CloneRun(e.run)
+	e.mu.Unlock()
+	if e.member != nil {
+		e.member.Restrict(r)
+	}
+	return r
 }
 
 // Status reads one step instance's status.
 func (e *Engine) Status(ref checklist.Ref) (checklist.Status, error) {
+	if err := e.maySee(ref); err != nil {
+		return 0, err
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.run.Status(ref)
@@ -123,6 +150,9 @@ func (e *Engine) Status(ref checklist.Ref) (checklist.Status, error) {
 
 // StepState reads everything recorded for one step instance.
 func (e *Engine) StepState(ref checklist.Ref) (checklist.StepState, error) {
+	if err := e.maySee(ref); err != nil {
+		return checklist.StepState{}, err
+	}
 	return e.store.StepState(e.ws, ref)
 }
 

@@ -18,14 +18,19 @@ const (
 	KindRequest                  // the request record changed
 	KindProgress                 // bulk work advanced (Done of Total)
 	KindRoster                   // the dossiers were refreshed from V1's client list
+	KindPresence                 // someone came, moved to a client (Ref.Client) or left (Detail)
 )
 
-// Event is one committed change, or the progress of bulk work. Front ends
-// redraw from it; it carries no secret and no captured value.
+// Event is one committed change, the progress of bulk work, or where someone
+// is (KindPresence). Front ends redraw from it; it carries no secret and no
+// captured value.
 type Event struct {
 	Kind Kind
 	Who  string
 	At   time.Time
+	// Session is the handle it came through (Engine.Session): a front end
+	// tells its own changes from the others'.
+	Session int
 	// Ref, From and To describe a step change (KindStep).
 	Ref      checklist.Ref
 	From, To checklist.Status
@@ -47,9 +52,13 @@ type Event struct {
 // Subscribe returns a channel of every event published from now on, in
 // commit order, and the function that ends the subscription (it closes the
 // channel; calling it twice is harmless). A slow reader never blocks the
-// engine: its events wait in its own queue.
+// engine: its events wait in its own queue. A person's handle (As) receives
+// only the events that person may see.
 func (e *Engine) Subscribe() (<-chan Event, func()) {
-	s := &subscriber{wake: make(chan struct{}, 1), done: make(chan struct{}), out: make(chan Event)}
+	s := &subscriber{wake: make(chan struct{}, 1), done: make(chan struct{}), out: make(chan Event), owner: e.id}
+	if e.member != nil {
+		s.filter = e.visible
+	}
 	e.mu.Lock()
 	e.subs.add(s)
 	e.mu.Unlock()
@@ -62,16 +71,24 @@ func (e *Engine) Subscribe() (<-chan Event, func()) {
 	}
 }
 
-// Close ends every subscription and watch: their channels close, and events
-// still queued for a slow reader are dropped. The engine stays usable for
-// intents (a command's engine is simply dropped); a front end that hands
-// out subscriptions (`bascule serve`) calls it when the workspace closes.
+// Close ends subscriptions and watches: their channels close, and events
+// still queued for a slow reader are dropped. On the owner's handle (Open)
+// it ends every one; the engine stays usable for intents (a command's
+// engine is simply dropped) and a front end that hands out handles
+// (`bascule serve`) calls it when the workspace closes. On a person's
+// handle (As) it ends that handle's own and says that person has left.
 func (e *Engine) Close() {
 	e.mu.Lock()
-	subs := e.subs.list
-	e.subs.list, e.subs.watchers = nil, nil
+	var ended []*subscriber
+	if e.id == 0 {
+		ended = e.subs.list
+		e.subs.list, e.subs.watchers = nil, nil
+	} else {
+		e.leaveLocked()
+		ended = e.subs.dropOwner(e.id)
+	}
 	e.mu.Unlock()
-	for _, s := range subs {
+	for _, s := range ended {
 		s.stop()
 	}
 }
@@ -82,14 +99,18 @@ func (e *Engine) Close() {
 // call the engine (hand the event to a goroutine or a channel instead).
 // Tests and `bascule serve`'s fan-out use it; front ends use Subscribe.
 func (e *Engine) Watch(fn func(Event)) func() {
+	w := watcher{fn: fn, owner: e.id}
+	if e.member != nil {
+		w.filter = e.visible
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.subs.nextID++
 	id := e.subs.nextID
 	if e.subs.watchers == nil {
-		e.subs.watchers = map[int]func(Event){}
+		e.subs.watchers = map[int]watcher{}
 	}
-	e.subs.watchers[id] = fn
+	e.subs.watchers[id] = w
 	return func() {
 		e.mu.Lock()
 		defer e.mu.Unlock()
@@ -100,18 +121,55 @@ func (e *Engine) Watch(fn func(Event)) func() {
 // publishLocked queues ev for every subscriber and calls every watcher;
 // e.mu is held, so events are delivered in commit order.
 func (e *Engine) publishLocked(ev Event) {
+	if ev.Session == 0 {
+		ev.Session = e.id
+	}
 	for _, s := range e.subs.list {
-		s.push(ev)
+		if s.filter == nil || s.filter(ev) {
+			s.push(ev)
+		}
 	}
 	for _, id := range e.subs.order() {
-		e.subs.watchers[id](ev)
+		if w := e.subs.watchers[id]; w.filter == nil || w.filter(ev) {
+			w.fn(ev)
+		}
 	}
 }
 
 type subscribers struct {
 	list     []*subscriber
-	watchers map[int]func(Event)
+	watchers map[int]watcher
 	nextID   int
+}
+
+// watcher is one Watch: its function, the handle that made it and, for a
+// person's handle, what that person may see.
+type watcher struct {
+	fn     func(Event)
+	filter func(Event) bool
+	owner  int
+}
+
+// dropOwner removes the subscriptions and watches made through one handle
+// and returns the subscriptions, to stop.
+func (ss *subscribers) dropOwner(owner int) []*subscriber {
+	var ended []*subscriber
+	kept := ss.list[:0]
+	for _, s := range ss.list {
+		if s.owner == owner {
+			ended = append(ended, s)
+		} else {
+			kept = append(kept, s)
+		}
+	}
+	clear(ss.list[len(kept):])
+	ss.list = kept
+	for id, w := range ss.watchers {
+		if w.owner == owner {
+			delete(ss.watchers, id)
+		}
+	}
+	return ended
 }
 
 // order is the watchers' ids in the order they started watching.
@@ -144,6 +202,10 @@ type subscriber struct {
 	done  chan struct{}
 	out   chan Event
 	once  sync.Once
+	// owner is the handle that subscribed; filter, for a person's handle,
+	// keeps the events that person may see.
+	owner  int
+	filter func(Event) bool
 }
 
 // stop ends the subscription; calling it again is harmless.

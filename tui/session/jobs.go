@@ -146,6 +146,9 @@ func HasJob(step string) bool {
 // rule, against the run as it is then). seed is the workspace's
 // idempotency seed (WorkspaceSeed).
 func (e *Engine) RunJob(ctx context.Context, ref checklist.Ref, seed string) (JobResult, checklist.StepState, error) {
+	if err := e.mayChange(ref); err != nil {
+		return JobResult{}, checklist.StepState{}, err
+	}
 	fn := Job(JobDeps{Ports: e.Ports(), Reader: e.store, Workspace: e.ws, Seed: seed, Run: e.Snapshot(), Lang: e.lang, Now: e.now}, ref)
 	if fn == nil {
 		return JobResult{}, checklist.StepState{}, ErrNoCheck

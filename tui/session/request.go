@@ -31,6 +31,9 @@ func (e *Engine) Ports() Ports {
 // sends nothing.
 func (e *Engine) SubmitRequest(ctx context.Context, sub connectors.MigrationSubmission) (checklist.RequestRecord, checklist.StepState, error) {
 	ref := checklist.Ref{Step: checklist.StepRequestSubmit}
+	if err := e.mayAdminister(); err != nil {
+		return checklist.RequestRecord{}, checklist.StepState{}, err
+	}
 	e.mu.Lock()
 	err := e.run.CheckTransition(ref, checklist.StatusDone, "")
 	v2 := e.ports.V2
@@ -66,6 +69,9 @@ func (e *Engine) SubmitRequest(ctx context.Context, sub connectors.MigrationSubm
 // (evidence; done, blocked with V2's message, or in progress, when the rules
 // allow), decided against the run as it is now.
 func (e *Engine) RecordAnswer(req connectors.MigrationRequest) (checklist.RequestRecord, checklist.StepState, error) {
+	if err := e.mayAdminister(); err != nil {
+		return checklist.RequestRecord{}, checklist.StepState{}, err
+	}
 	e.mu.Lock()
 	rec, ch := RequestAnswer(e.run, req, e.lang, e.now())
 	e.mu.Unlock()

@@ -35,23 +35,24 @@ type teamPort struct {
 func (e *Engine) SetTeam(ts TeamStore, member string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.team = teamPort{store: ts, member: connectors.Sanitize(member)}
+	e.teams, e.teamMember = ts, connectors.Sanitize(member)
 }
 
-// Member is the team member the engine acts for; "" for a local session.
-func (e *Engine) Member() string {
+// TeamMember is the team member the engine acts for; "" for a local
+// session.
+func (e *Engine) TeamMember() string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.team.member
+	return e.teamMember
 }
 
 func (e *Engine) teamStore() (teamPort, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.team.store == nil {
+	if e.teams == nil {
 		return teamPort{}, ErrNoTeam
 	}
-	return e.team, nil
+	return teamPort{store: e.teams, member: e.teamMember}, nil
 }
 
 // Team lists the team's portfolios; none without a team store. A
