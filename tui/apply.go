@@ -22,7 +22,7 @@ func (m *Model) openEngine(run *checklist.Run) *session.Engine {
 		return nil
 	}
 	e, err := session.Open(session.Config{Workspace: m.ws.ID, Cabinet: m.ws.Cabinet, Operator: m.by(), Store: m.opts.Store,
-		Ports: session.Ports{V1: m.ports.V1, V2: m.ports.V2}, Lang: m.lang, Guide: m.opts.Guide, Run: cloneRun(run), Now: m.opts.Now})
+		Ports: m.ports.engine(), Lang: m.lang, Guide: m.opts.Guide, Run: cloneRun(run), Now: m.opts.Now})
 	if err != nil {
 		return nil
 	}

@@ -42,9 +42,10 @@
 // commands and hand the result to the engine. The engine also creates the
 // workspace at first run (session.CreateWorkspace), writes the clients'
 // notices (WriteNotices) and builds the summary export (Report,
-// WriteReportFiles). api.go is what the accessible mode shares with this
-// program: the first run's questions, the checks and jobs with this
-// program's ports, and how evidence is told.
+// WriteReportFiles; NoticesJob and SummaryExport as a step's work, which the
+// accessible mode calls too). api.go is what the accessible mode shares
+// with this program beyond the engine: the first run's questions and how
+// evidence is told.
 //
 // Workspace and Mode are checklist's types (the store's and the engine's
 // too): no mapper between them.

@@ -292,7 +292,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ports = msg.ports
 		if m.eng != nil {
-			m.eng.SetPorts(session.Ports{V1: msg.ports.V1, V2: msg.ports.V2})
+			m.eng.SetPorts(msg.ports.engine())
 		}
 		return m, nil
 	case spinner.TickMsg:
