@@ -31,6 +31,9 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 	b.WriteString(m.captureTitle() + "\n" + m.rule() + "\n")
 	if c.form != nil {
 		b.WriteString(indent(c.form.View(), 1))
+		for _, p := range m.fileProblems() {
+			b.WriteString("\n " + m.st.Bad.Render(p))
+		}
 		return b.String(), newFormKeys(m.lang)
 	}
 	if c.pending != nil {

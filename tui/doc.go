@@ -71,9 +71,9 @@
 //     step. Every check has a context cancelled by esc or on quit.
 //   - The checks of a capture that read files (a logo's digest, an
 //     export's rows) run in commands too: the item's (itemCheckedMsg) and
-//     the whole capture's before it is saved (captureCheckedMsg). One read
-//     is left in Update: a file field's validation (Field.CheckFile) as the
-//     form runs it.
+//     the whole capture's before it is saved (captureCheckedMsg), and a
+//     file field's (Field.CheckFile) once the user leaves it
+//     (fileCheckedMsg); the form's own validators are pure.
 //   - huh forms are single-use: a fresh one per visit, answers bound to a
 //     heap-allocated struct, SubmitCmd/CancelCmd set to our own messages.
 //   - The dashboard filters in its own code: an index of folded names and
