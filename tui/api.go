@@ -48,6 +48,16 @@ func FirstRunField(name string) checklist.Field {
 	return f(name, name, checklist.FieldText)
 }
 
+// FirstRunModes are the connector modes the first run offers, in its
+// order, with the labels both modes show for the choice.
+func FirstRunModes(lang checklist.Lang) (modes []Mode, labels []string) {
+	return []Mode{ModeDemo, ModeFiles, ModeAPI}, []string{
+		tr(lang, "Démonstration (plateforme simulée)", "Demo (simulated platform)"),
+		tr(lang, "Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"),
+		tr(lang, "API V1/V2", "V1/V2 API"),
+	}
+}
+
 // ImportSummary is the line the first run shows after reading a V1
 // export: "3 dossiers créés depuis l'export V1, 1 ligne refusée".
 func ImportSummary(lang checklist.Lang, imported, rejected int) string {

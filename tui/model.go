@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"path/filepath"
 	"time"
 
@@ -213,18 +212,7 @@ func (m *Model) errStatus(err error) tea.Cmd {
 }
 
 // errText renders an error in the user's language when it knows how.
-func (m *Model) errText(err error) string {
-	var ce *checklist.Error
-	if errors.As(err, &ce) {
-		return ce.In(m.lang)
-	}
-	type english interface{ English() string }
-	var en english
-	if m.lang == checklist.English && errors.As(err, &en) {
-		return en.English()
-	}
-	return err.Error()
-}
+func (m *Model) errText(err error) string { return checklist.ErrorText(m.lang, err) }
 
 // Update handles global concerns, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
