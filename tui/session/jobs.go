@@ -67,7 +67,11 @@ type JobDeps struct {
 	// Seed is what the workspace's idempotency keys derive from
 	// (WorkspaceSeed): a retry of the same action replays on V2.
 	Seed string
-	Run  *checklist.Run // read only: the client's dossier
+	// Run is read only: a client's dossier, read when the job is made, and
+	// what blocks the request, read when the readiness job runs. A front
+	// end that runs that job in another goroutine while it changes its run
+	// passes a snapshot (Engine.Snapshot, CloneRun).
+	Run  *checklist.Run
 	Lang checklist.Lang
 	Now  func() time.Time
 }
