@@ -1,6 +1,9 @@
 package checklist
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Error is a rule violation or a bad reference, with its message in both
 // languages. Error() returns the French one.
@@ -18,6 +21,22 @@ func (e *Error) Error() string { return e.Message.FR }
 
 // In returns the message in lang.
 func (e *Error) In(lang Lang) string { return e.Message.In(lang) }
+
+// ErrorText renders an error in lang when it knows how: a checklist
+// *Error's message, in English an error that has an English() text, else
+// its own message. The full-screen program and the accessible mode show
+// errors through it.
+func ErrorText(lang Lang, err error) string {
+	var ce *Error
+	if errors.As(err, &ce) {
+		return ce.In(lang)
+	}
+	var en interface{ English() string }
+	if lang == English && errors.As(err, &en) {
+		return en.English()
+	}
+	return err.Error()
+}
 
 func newError(code, fr, en string) *Error { return &Error{Code: code, Message: tx(fr, en)} }
 

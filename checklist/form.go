@@ -146,6 +146,38 @@ func (f Field) Normalize(value string) string {
 	return value
 }
 
+// ShownValue is a recorded value as a front end lists it: an IBAN masked,
+// a yes/no as oui/non, a choice by its label in lang (several separated by
+// ", "; a value typed beside the list as it is); any other value as it is.
+// The full-screen program and the accessible mode list items through it.
+func (f Field) ShownValue(v string, lang Lang) string {
+	switch f.Type {
+	case FieldIBAN:
+		if v != "" {
+			return ident.MaskIBAN(v)
+		}
+	case FieldBool:
+		switch v {
+		case "true":
+			return tx("oui", "yes").In(lang)
+		case "false":
+			return tx("non", "no").In(lang)
+		}
+	case FieldChoice, FieldMultiChoice:
+		vs := SplitMulti(v)
+		for i, x := range vs {
+			for _, o := range f.Options {
+				if o.Value == x {
+					vs[i] = o.Label.In(lang)
+					break
+				}
+			}
+		}
+		return strings.Join(vs, ", ")
+	}
+	return v
+}
+
 // Validate checks one value for the field and returns a message in both
 // languages naming the field, or nil.
 func (f Field) Validate(value string) *Text {

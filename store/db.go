@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -82,6 +83,11 @@ func Open(path string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db.lock = lock
+	if !opt.ReadOnly {
+		// A backup cut short by a crash leaves its temporary file beside the
+		// database, as big as it: gone once it is a minute old. Best effort.
+		_, _ = atomicfile.RemoveStale(filepath.Dir(abs))
+	}
 	return db, nil
 }
 

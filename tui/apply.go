@@ -24,8 +24,8 @@ func (m *Model) openEngine(run *checklist.Run) *session.Engine {
 	if m.ws == nil || m.opts.Store == nil {
 		return nil
 	}
-	e, err := session.Open(session.Config{Workspace: m.ws.ID, Cabinet: m.ws.Cabinet, Operator: m.by(), Store: m.opts.Store,
-		Ports: session.Ports{V1: m.ports.V1, V2: m.ports.V2}, Lang: m.lang, Guide: m.opts.Guide, Run: cloneRun(run), Now: m.opts.Now})
+	e, err := session.Open(session.Config{Workspace: m.ws.ID, Cabinet: m.ws.Cabinet, Operator: m.ws.Operator, Store: m.opts.Store,
+		Ports: m.ports.engine(), Lang: m.lang, Guide: m.opts.Guide, Run: cloneRun(run), Now: m.opts.Now})
 	if err != nil {
 		return nil
 	}
@@ -63,10 +63,11 @@ func (m *Model) runChanged() {
 	}
 }
 
-// by is who the audit records for a change.
+// by is who the audit records for a change: the engine's operator (the
+// workspace's, "bascule" when it names none).
 func (m *Model) by() string {
-	if m.ws != nil && m.ws.Operator != "" {
-		return m.ws.Operator
+	if m.eng != nil {
+		return m.eng.Operator()
 	}
 	return "bascule"
 }

@@ -18,7 +18,8 @@ type captureScreen struct {
 	form    *huh.Form // the open form, nil on the item list
 	formID  int
 	answers *answers
-	editing int // item being edited, len(items) for a new one
+	files   fileChecks // the open form's file fields, checked in commands (capture_files.go)
+	editing int        // item being edited, len(items) for a new one
 	// confirmDelete asks again before an item is deleted.
 	confirmDelete bool
 	// pending is an item whose secrets are being sealed; passForm says the
@@ -116,6 +117,9 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 			return m.sealOrAsk()
 		}
 		return m.storeItem(msg.done, msg.editing)
+	case fileCheckedMsg:
+		m.fileChecked(msg)
+		return nil
 	case formCancelledMsg:
 		if c.form == nil || msg.id != c.formID {
 			return nil
@@ -129,7 +133,7 @@ func (m *Model) updateCapture(msg tea.Msg) tea.Cmd {
 	if c.form != nil {
 		var cmd tea.Cmd
 		c.form, cmd = m.updateForm(c.form, msg)
-		return cmd
+		return tea.Batch(cmd, m.fileChecksCmd())
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {

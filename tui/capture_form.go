@@ -64,6 +64,7 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 	}
 	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
 	c.form, c.formID, c.answers, c.editing = form, id, ans, i
+	c.files = newFileChecks()
 	return cmd
 }
 
@@ -126,12 +127,11 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		label += " *"
 	}
 	desc := fieldDescription(m.lang, fl)
-	lang, files := m.lang, m.opts.Files
+	lang := m.lang
+	// Pure checks only: whether a file can be read is checked in a command
+	// once the user leaves the field (capture_files.go).
 	validate := func(v string) error {
 		if msg := fl.Validate(v); msg != nil {
-			return errors.New(msg.In(lang))
-		}
-		if msg := fl.CheckFile(v, files); msg != nil {
 			return errors.New(msg.In(lang))
 		}
 		return nil
@@ -173,7 +173,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		v = ident.FormatIBAN(v)
 	}
 	ans.text[fl.ID] = &v
-	in := huh.NewInput().Title(label).Description(desc).Value(&v).Validate(validate)
+	in := huh.NewInput().Key(fl.ID).Title(label).Description(desc).Value(&v).Validate(validate)
 	switch fl.Type {
 	case checklist.FieldDate:
 		in.Placeholder(tr(m.lang, "JJ/MM/AAAA", "DD/MM/YYYY"))

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/charmbracelet/bubbles/help"
 )
 
@@ -31,6 +30,9 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 	b.WriteString(m.captureTitle() + "\n" + m.rule() + "\n")
 	if c.form != nil {
 		b.WriteString(indent(c.form.View(), 1))
+		for _, p := range m.fileProblems() {
+			b.WriteString("\n " + m.st.Bad.Render(p))
+		}
 		return b.String(), newFormKeys(m.lang)
 	}
 	if c.pending != nil {
@@ -64,25 +66,12 @@ func (m *Model) recordLine(f *checklist.Form, r checklist.Record) string {
 		if v == "" {
 			continue
 		}
-		switch fl.Type {
-		case checklist.FieldIBAN:
-			v = ident.MaskIBAN(v)
-		case checklist.FieldBool:
+		v = fl.ShownValue(v, m.lang)
+		if fl.Type == checklist.FieldBool {
 			if firstBool < 0 {
 				firstBool = len(parts)
 			}
-			v = fl.Label.In(m.lang) + colon(m.lang) + factValue(m.lang, v)
-		case checklist.FieldChoice, checklist.FieldMultiChoice:
-			var labels []string
-			for _, x := range checklist.SplitMulti(v) {
-				for _, o := range fl.Options {
-					if o.Value == x {
-						x = o.Label.In(m.lang)
-					}
-				}
-				labels = append(labels, x)
-			}
-			v = strings.Join(labels, ", ")
+			v = fl.Label.In(m.lang) + colon(m.lang) + v
 		}
 		parts = append(parts, v)
 	}

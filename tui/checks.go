@@ -47,7 +47,7 @@ func (m *Model) startCheck(ref checklist.Ref) tea.Cmd {
 	if m.ws != nil {
 		cab = m.ws.Cabinet
 	}
-	fn := ConnectorCheck(m.ports, cab, ref, m.opts.Now)
+	fn := session.Check(m.ports.engine(), cab, ref, m.opts.Now)
 	if fn == nil {
 		return m.setStatus(tr(m.lang, "Pas de vérification automatique pour cette étape : cochez-la à la main.",
 			"No automatic check for this step: tick it by hand."), false)

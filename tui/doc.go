@@ -42,9 +42,10 @@
 // commands and hand the result to the engine. The engine also creates the
 // workspace at first run (session.CreateWorkspace), writes the clients'
 // notices (WriteNotices) and builds the summary export (Report,
-// WriteReportFiles). api.go is what the accessible mode shares with this
-// program: the first run's questions, the checks and jobs with this
-// program's ports, and how evidence is told.
+// WriteReportFiles; NoticesJob and SummaryExport as a step's work, which the
+// accessible mode calls too). api.go is what the accessible mode shares
+// with this program beyond the engine: the first run's questions and how
+// evidence is told.
 //
 // Workspace and Mode are checklist's types (the store's and the engine's
 // too): no mapper between them.
@@ -74,9 +75,9 @@
 //     step. Every check has a context cancelled by esc or on quit.
 //   - The checks of a capture that read files (a logo's digest, an
 //     export's rows) run in commands too: the item's (itemCheckedMsg) and
-//     the whole capture's before it is saved (captureCheckedMsg). One read
-//     is left in Update: a file field's validation (Field.CheckFile) as the
-//     form runs it.
+//     the whole capture's before it is saved (captureCheckedMsg), and a
+//     file field's (Field.CheckFile) once the user leaves it
+//     (fileCheckedMsg); the form's own validators are pure.
 //   - huh forms are single-use: a fresh one per visit, answers bound to a
 //     heap-allocated struct, SubmitCmd/CancelCmd set to our own messages.
 //   - The dashboard filters in its own code: an index of folded names and

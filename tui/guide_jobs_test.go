@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // jobV2 records the writes of the reconciliation jobs.
@@ -166,7 +167,7 @@ func TestSpaceReadOnlyJob(t *testing.T) {
 	if res, err := runJobT(t, d, ref); err != nil || wouldTick(ref.Step, res) || res.ev.OK {
 		t.Fatalf("writable space: %v %+v", err, res)
 	}
-	if StepJobWrites("reconciliation.client.v1_read_only") || StepJobWrites("reconciliation.cabinet.roles") {
+	if session.JobWrites("reconciliation.client.v1_read_only") || session.JobWrites("reconciliation.cabinet.roles") {
 		t.Error("checks are not writes")
 	}
 }

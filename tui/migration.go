@@ -95,20 +95,14 @@ func (m *Model) wsSeed() string {
 	if m.ws == nil {
 		return ""
 	}
-	return workspaceSeed(*m.ws)
-}
-
-// workspaceSeed is what a workspace's idempotency keys derive from: the
-// same workspace gives the same keys, after a restart and in either mode.
-func workspaceSeed(w Workspace) string {
-	return w.ID + "|" + w.Cabinet.SIREN + "|" + w.CreatedAt.UTC().Format(time.RFC3339Nano)
+	return session.WorkspaceSeed(*m.ws)
 }
 
 // RequestKey is the idempotency key of a workspace's migration request:
 // derived, not random, so that it survives a restart and a retry never
 // submits twice. cmd/bascule may use it to replay a demo request.
 func RequestKey(w Workspace) string {
-	return idemKey(w.ID+"|"+w.Cabinet.SIREN+"|"+w.CreatedAt.UTC().Format(time.RFC3339Nano), "submit_migration", w.Cabinet.SIREN)
+	return idemKey(session.WorkspaceSeed(w), "submit_migration", w.Cabinet.SIREN)
 }
 
 // idemKey derives an idempotency key (session.IdemKey).

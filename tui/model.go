@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"path/filepath"
 	"time"
 
@@ -216,18 +215,7 @@ func (m *Model) errStatus(err error) tea.Cmd {
 }
 
 // errText renders an error in the user's language when it knows how.
-func (m *Model) errText(err error) string {
-	var ce *checklist.Error
-	if errors.As(err, &ce) {
-		return ce.In(m.lang)
-	}
-	type english interface{ English() string }
-	var en english
-	if m.lang == checklist.English && errors.As(err, &en) {
-		return en.English()
-	}
-	return err.Error()
-}
+func (m *Model) errText(err error) string { return checklist.ErrorText(m.lang, err) }
 
 // update handles global concerns, then the active screen (Update: live.go).
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -295,7 +283,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ports = msg.ports
 		if m.eng != nil {
-			m.eng.SetPorts(session.Ports{V1: msg.ports.V1, V2: msg.ports.V2})
+			m.eng.SetPorts(msg.ports.engine())
 		}
 		return m, nil
 	case spinner.TickMsg:

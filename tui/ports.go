@@ -76,6 +76,10 @@ type Ports struct {
 	Demo Demo
 }
 
+// engine are the ports the engine's checks and jobs use (Demo is this
+// program's alone).
+func (p Ports) engine() session.Ports { return session.Ports{V1: p.V1, V2: p.V2} }
+
 // Options configure the program. cmd/bascule fills them; tests use fakes.
 type Options struct {
 	Guide *checklist.Guide

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -199,7 +200,7 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 	case checklist.StepRequestAnswer:
 		return m.pollNow()
 	case checklist.StepRequestV1ReadOnly:
-		check := ConnectorCheck(m.ports, m.ws.Cabinet, ref, m.opts.Now)
+		check := session.Check(m.ports.engine(), m.ws.Cabinet, ref, m.opts.Now)
 		return m.runJob(ref, func(ctx context.Context) (jobResult, error) {
 			r, err := check(ctx)
 			if err != nil {
@@ -240,12 +241,15 @@ func (m *Model) outDir() string {
 }
 
 // notifyJob writes one .eml per client announcing the migration (§3.2 item
-// 1) through the engine (NoticesJob), as the accessible mode and `bascule
-// notify` do.
+// 1) through the engine (Engine.NoticesJob), as the accessible mode and
+// `bascule notify` do.
 func (m *Model) notifyJob() job {
-	fn := NoticesJob(m.eng, m.outDir(), m.lang)
+	eng, dir, lang := m.eng, m.outDir(), m.lang
 	return func(ctx context.Context) (jobResult, error) {
-		r, err := fn(ctx)
+		if eng == nil {
+			return jobResult{}, errNoEngine
+		}
+		r, err := eng.NoticesJob(dir, lang)(ctx)
 		return jobResult{ev: r.Evidence, summary: r.Summary}, err
 	}
 }

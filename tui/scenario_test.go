@@ -172,7 +172,7 @@ func TestScenarioV2JobAsEngine(t *testing.T) {
 	}
 	var want []session.Event
 	stop := eng.Watch(func(ev session.Event) { want = append(want, ev) })
-	if _, _, err := eng.RunJob(context.Background(), r, workspaceSeed(*ref.opts.Workspace)); err != nil {
+	if _, _, err := eng.RunJob(context.Background(), r, session.WorkspaceSeed(*ref.opts.Workspace)); err != nil {
 		t.Fatal(err)
 	}
 	stop()

@@ -230,7 +230,10 @@ func (m *Model) exportCmd() tea.Cmd {
 	}
 	eng, ws, dir, since, loc := m.eng, *m.ws, m.outDir(), m.migState().start, m.loc
 	return func() tea.Msg {
-		paths, err := SummaryExport(eng, ws, dir, since, events, loc)
+		if eng == nil {
+			return reportWrittenMsg{err: errNoEngine}
+		}
+		paths, err := eng.SummaryExport(ws, dir, since, events, loc)
 		return reportWrittenMsg{paths: paths, err: err}
 	}
 }

@@ -196,14 +196,15 @@ func (m *Model) openCreateForm() tea.Cmd {
 	operator := func() *huh.Input {
 		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck("operator"))
 	}
+	var modeOpts []huh.Option[Mode]
+	modes, labels := FirstRunModes(lang)
+	for i, md := range modes {
+		modeOpts = append(modeOpts, huh.NewOption(labels[i], md))
+	}
 	var cmd tea.Cmd
 	w.form, w.formID, cmd = m.newForm(
 		huh.NewGroup(
-			newSelect(tr(lang, "Connecteurs", "Connectors"), []huh.Option[Mode]{
-				huh.NewOption(tr(lang, "Démonstration (plateforme simulée)", "Demo (simulated platform)"), ModeDemo),
-				huh.NewOption(tr(lang, "Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"), ModeFiles),
-				huh.NewOption(tr(lang, "API V1/V2", "V1/V2 API"), ModeAPI),
-			}, &a.mode).
+			newSelect(tr(lang, "Connecteurs", "Connectors"), modeOpts, &a.mode).
 				Description(tr(lang, "Comment bascule lit V1 et V2 pour ce cabinet.", "How bascule reads V1 and V2 for this firm.")),
 		).Title(tr(lang, "Nouvel espace de travail", "New workspace")),
 		huh.NewGroup(

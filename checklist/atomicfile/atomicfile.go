@@ -57,9 +57,12 @@ func (w Writer) Write(path string, fill func(io.Writer) error) error {
 	return w.write(path, fill, false)
 }
 
-// SyncFolder syncs dir with the Writer's SyncDir: the end of a batch
-// written with DeferDirSync.
+// SyncFolder syncs dir with the Writer's SyncDir: the end of every write,
+// or of a batch written with DeferDirSync. It first removes the temporary
+// files crashed writes left in dir (RemoveStale), so that their removal is
+// synced too.
 func (w Writer) SyncFolder(dir string) error {
+	_, _ = RemoveStale(dir) // best effort: a leftover costs room, not data
 	if w.SyncDir != nil {
 		return w.SyncDir(dir)
 	}
@@ -70,7 +73,7 @@ func (w Writer) write(path string, fill func(io.Writer) error, exclusive bool) (
 	dir := filepath.Dir(path)
 	// A short fixed name: a long destination name plus a suffix could pass
 	// the file system's limit, and the dot hides it from listings.
-	f, err := os.CreateTemp(dir, ".bascule-*.tmp")
+	f, err := os.CreateTemp(dir, tempPrefix+"*"+tempSuffix)
 	if err != nil {
 		return err
 	}

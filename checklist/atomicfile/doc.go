@@ -6,8 +6,12 @@
 // stays on one file system), readable by the owner only (0600: the files hold
 // names, e-mails, IBANs and keys), fills it, syncs it, renames it over the
 // destination and syncs the folder so that the rename itself survives a
-// crash. A crash or an error before the rename leaves the old file whole and
-// no temporary file behind; after it, the new file is complete. Create is
+// crash. An error before the rename leaves the old file whole and no
+// temporary file behind; after it, the new file is complete. A crash before
+// the rename leaves the old file whole and its temporary file, which the
+// next write into that folder removes once it is a minute old
+// (RemoveStale: only this package's names, only regular files, never
+// through a link); the store also does so for its folder when it opens. Create is
 // the same but refuses to replace an existing file (a host key is never
 // overwritten).
 //

@@ -193,7 +193,7 @@ func (s *session) openEngine(run *checklist.Run) error {
 		s.eng, s.run = e, e.Snapshot()
 		return nil
 	}
-	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.by(), Store: s.opts.Store,
+	e, err := engine.Open(engine.Config{Workspace: s.ws.ID, Cabinet: s.ws.Cabinet, Operator: s.ws.Operator, Store: s.opts.Store,
 		Lang: s.lang, Guide: s.g, Run: engine.CloneRun(run), Now: s.opts.Now})
 	if err != nil {
 		return err
@@ -251,24 +251,8 @@ func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (chec
 	return nil
 }
 
-func (s *session) errText(err error) string {
-	var ce *checklist.Error
-	if errors.As(err, &ce) {
-		return ce.In(s.lang)
-	}
-	var en interface{ English() string }
-	if s.lang == checklist.English && errors.As(err, &en) {
-		return en.English()
-	}
-	return err.Error()
-}
-
-func (s *session) by() string {
-	if s.ws.Operator != "" {
-		return s.ws.Operator
-	}
-	return "bascule"
-}
+// errText renders an error in the user's language (checklist.ErrorText).
+func (s *session) errText(err error) string { return checklist.ErrorText(s.lang, err) }
 
 func statusPtr(st checklist.Status) *checklist.Status { return &st }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/tui"
 )
 
@@ -29,36 +28,13 @@ func (s *session) secretNames() map[string]bool {
 func (s *session) recordLine(ref checklist.Ref, f *checklist.Form, r checklist.Record, secrets map[string]bool) string {
 	var parts []string
 	for _, fl := range f.Fields {
-		v := r[fl.ID]
-		switch fl.Type {
-		case checklist.FieldSecret:
+		if fl.Type == checklist.FieldSecret {
 			if secrets[tui.SecretName(ref, fl, r)] {
 				parts = append(parts, fl.Label.In(s.lang)+s.tr(" : ", ": ")+tui.SecretSavedText(s.lang))
 			}
 			continue
-		case checklist.FieldIBAN:
-			if v != "" {
-				v = ident.MaskIBAN(v)
-			}
-		case checklist.FieldBool:
-			if v == "true" {
-				v = s.tr("oui", "yes")
-			} else if v == "false" {
-				v = s.tr("non", "no")
-			}
-		case checklist.FieldChoice, checklist.FieldMultiChoice:
-			var labels []string
-			for _, x := range checklist.SplitMulti(v) {
-				for _, o := range fl.Options {
-					if o.Value == x {
-						x = o.Label.In(s.lang)
-					}
-				}
-				labels = append(labels, x)
-			}
-			v = strings.Join(labels, ", ")
 		}
-		if v != "" {
+		if v := fl.ShownValue(r[fl.ID], s.lang); v != "" {
 			parts = append(parts, fl.Label.In(s.lang)+s.tr(" : ", ": ")+v)
 		}
 	}

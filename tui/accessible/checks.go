@@ -20,15 +20,20 @@ const defaultCheckTimeout = 2 * time.Minute
 // hasCheck says bascule can run the step's connector check (whatever the
 // mode: without a connector, running it says so).
 func (s *session) hasCheck(ref checklist.Ref) bool {
-	return tui.ConnectorCheck(tui.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil ||
+	return engine.Check(engine.Ports{}, s.ws.Cabinet, ref, s.opts.Now) != nil || s.job(tui.Ports{}, ref) != nil ||
 		ref.Step == checklist.StepRequestAnswer
 }
 
-// job is the step's connector work beyond the checks (the reconciliation's
-// controls and re-creations), the full-screen program's, or nil.
-func (s *session) job(ports tui.Ports, ref checklist.Ref) func(context.Context) (tui.JobResult, error) {
-	return tui.StepJob(ports, s.opts.Store, s.ws, s.run, s.lang, s.opts.Now, ref)
+// job is the step's connector work beyond the checks (the request's
+// readiness, the reconciliation's controls and re-creations), the engine's
+// table as the full-screen program runs it, or nil.
+func (s *session) job(ports tui.Ports, ref checklist.Ref) engine.JobFunc {
+	return engine.Job(engine.JobDeps{Ports: enginePorts(ports), Reader: s.opts.Store, Workspace: s.ws.ID,
+		Seed: engine.WorkspaceSeed(s.ws), Run: s.run, Lang: s.lang, Now: s.opts.Now}, ref)
 }
+
+// enginePorts are the connectors the engine's checks and jobs use.
+func enginePorts(p tui.Ports) engine.Ports { return engine.Ports{V1: p.V1, V2: p.V2} }
 
 // checkSource is the platform a step's check reads or writes: V2 for the
 // registration, the request's answer and the reconciliation, V1 otherwise.
@@ -42,7 +47,7 @@ func checkSource(step string) string {
 // checkLabel is the menu line that runs a step's connector work.
 func (s *session) checkLabel(step string) string {
 	switch {
-	case tui.StepJobWrites(step):
+	case engine.JobWrites(step):
 		return s.tr("Faire sur V2 maintenant", "Do it on V2 now")
 	case step == checklist.StepRequestClientChecks:
 		return s.tr("Vérifier maintenant ce qui bloque la demande", "Check now what blocks the request")
@@ -83,7 +88,7 @@ func (s *session) connectors() (tui.Ports, error) {
 			return tui.Ports{}, err
 		}
 		if v == "" {
-			return tui.Ports{}, tui.ErrNoConnector
+			return tui.Ports{}, engine.ErrNoConnector
 		}
 		pass = []byte(v)
 	}
@@ -104,8 +109,8 @@ func (s *session) noConnector(src string) {
 	}
 }
 
-// runCheck runs a step's connector check, the engine's (through
-// tui.ConnectorCheck), with a timeout; prints what it found; and records
+// runCheck runs a step's connector check, the engine's (engine.Check),
+// with a timeout; prints what it found; and records
 // the evidence (and the count of pending invoices) through the engine,
 // whose status follows checklist's one rule for evidence.
 func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
@@ -119,7 +124,7 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		return s.ctx.Err()
 	case errors.Is(err, errEOF), errors.Is(err, errQuit):
 		return err
-	case errors.Is(err, tui.ErrNoConnector):
+	case errors.Is(err, engine.ErrNoConnector):
 		s.noConnector(src)
 		return nil
 	case err != nil:
@@ -133,7 +138,7 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 	if ref.Step == checklist.StepRequestAnswer {
 		return s.requestAnswer(ports.V2, st)
 	}
-	fn := tui.ConnectorCheck(ports, s.ws.Cabinet, ref, s.opts.Now)
+	fn := engine.Check(enginePorts(ports), s.ws.Cabinet, ref, s.opts.Now)
 	if fn == nil {
 		if job := s.job(ports, ref); job != nil {
 			return s.runJob(ref, st, job)
@@ -142,12 +147,12 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		return nil
 	}
 	s.println(fmt.Sprintf(s.tr("%s : vérification en cours…", "%s: checking…"), src))
-	var res tui.CheckResult
+	var res engine.CheckResult
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = fn(ctx); return err })
 	switch {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
-	case errors.Is(err, tui.ErrNoConnector):
+	case errors.Is(err, engine.ErrNoConnector):
 		s.noConnector(src)
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
@@ -167,8 +172,8 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 // re-creation once confirmed), with the checks' timeout; reads out what it
 // found or did; and records it like the full-screen program: the evidence,
 // the capture it gathered, and the status it suggests when the rules allow.
-func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context.Context) (tui.JobResult, error)) error {
-	if tui.StepJobWrites(ref.Step) {
+func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job engine.JobFunc) error {
+	if engine.JobWrites(ref.Step) {
 		ok, err := s.yesNo(fmt.Sprintf(s.tr("« %s » sera fait sur V2 avec ce qui a été noté avant la bascule. Lancer ?",
 			"“%s” will be done on V2 with what was noted before the switch. Go ahead?"), st.Title.In(s.lang)), false)
 		if err != nil || !ok {
@@ -180,12 +185,12 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context
 	} else {
 		s.println(s.tr("V2 : en cours…", "V2: working…"))
 	}
-	var res tui.JobResult
+	var res engine.JobResult
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err })
 	switch {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
-	case errors.Is(err, tui.ErrNoConnector):
+	case errors.Is(err, engine.ErrNoConnector):
 		s.noConnector("V2")
 		return nil
 	case errors.Is(err, engine.ErrNothingNoted):

@@ -25,8 +25,8 @@
 //
 // Steps checked by a connector (pending invoices, articles, the
 // registration's identity, activation and cabinet dossier, V1 read-only)
-// offer "Vérifier maintenant": tui.ConnectorCheck runs the full-screen
-// program's check through the ports cmd/bascule gives (or Connect builds),
+// offer "Vérifier maintenant": the engine's check (session.Check), the
+// full-screen program's, runs through the ports cmd/bascule gives (or Connect builds),
 // with a timeout; the findings are read out (checklist.FindingText) and the
 // evidence recorded with ApplyStep, the pending count with
 // SetPendingInvoices. Files mode has no connector, and says so.
@@ -34,8 +34,8 @@
 // The request's "Prévenir les clients" step offers to write the clients'
 // e-mails (.eml), and the main menu's last entry writes the summary export
 // (Markdown and HTML, with this session's journal): both through the
-// engine, as the full-screen program does (tui.NoticesJob,
-// tui.SummaryExport), into Options.OutDir.
+// engine, as the full-screen program does (Engine.NoticesJob,
+// Engine.SummaryExport), into Options.OutDir.
 //
 // Changes go through the same store API as the program (ApplyStep, with
 // its gate checks); secrets typed into a form are sealed with PutSecret

@@ -5,12 +5,11 @@ import (
 	"errors"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/tui"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // writeNotices writes the clients' notices through the engine, as the
-// full-screen request screen does (tui.NoticesJob), and records the step's
+// full-screen request screen does (Engine.NoticesJob), and records the step's
 // evidence. V1 gives each client's contact when it is connected; without
 // it the messages are written without recipients.
 func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
@@ -25,8 +24,8 @@ func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
 	}
 	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
 	s.println(s.tr("Écriture des e-mails…", "Writing the e-mails…"))
-	var res tui.JobResult
-	job := tui.NoticesJob(s.eng, s.opts.OutDir, s.lang)
+	var res engine.JobResult
+	job := s.eng.NoticesJob(s.opts.OutDir, s.lang)
 	if _, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err }); err != nil {
 		if s.ctx.Err() != nil {
 			return s.ctx.Err()
@@ -40,7 +39,7 @@ func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
 }
 
 // writeSummary writes the summary export (Markdown and HTML) through the
-// engine, as the full-screen summary screen does (tui.SummaryExport), with
+// engine, as the full-screen summary screen does (Engine.SummaryExport), with
 // the journal of this session when the store keeps one.
 func (s *session) writeSummary() error {
 	var events []checklist.Event
@@ -51,7 +50,7 @@ func (s *session) writeSummary() error {
 		}
 		events = evs
 	}
-	paths, err := tui.SummaryExport(s.eng, s.ws, s.opts.OutDir, s.start, events, nil)
+	paths, err := s.eng.SummaryExport(s.ws, s.opts.OutDir, s.start, events, nil)
 	if err != nil {
 		s.println(s.tr("Écriture impossible : ", "Could not write: ") + s.errText(err))
 		return nil

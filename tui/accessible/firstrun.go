@@ -96,12 +96,8 @@ func (s *session) askSecretField(prompt string, fl checklist.Field) (string, err
 func (s *session) createWorkspace() (*chosen, error) {
 	s.println()
 	s.println(s.tr("Nouvel espace de travail.", "New workspace."))
-	modes := []tui.Mode{tui.ModeDemo, tui.ModeFiles, tui.ModeAPI}
-	i, err := s.choose(s.tr("Connecteurs : comment bascule lit V1 et V2 pour ce cabinet ?", "Connectors: how does bascule read V1 and V2 for this firm?"), []string{
-		s.tr("Démonstration (plateforme simulée)", "Demo (simulated platform)"),
-		s.tr("Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"),
-		s.tr("API V1/V2", "V1/V2 API"),
-	})
+	modes, labels := tui.FirstRunModes(s.lang)
+	i, err := s.choose(s.tr("Connecteurs : comment bascule lit V1 et V2 pour ce cabinet ?", "Connectors: how does bascule read V1 and V2 for this firm?"), labels)
 	if err != nil || i < 0 {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func (s *session) refreshClients() error {
 		return s.ctx.Err()
 	case errors.Is(err, errEOF), errors.Is(err, errQuit):
 		return err
-	case errors.Is(err, tui.ErrNoConnector):
+	case errors.Is(err, engine.ErrNoConnector):
 		s.noConnector("V1")
 		return nil
 	case err != nil:

@@ -37,7 +37,10 @@
 //     client's contact read from V1 when the engine has it; Report builds
 //     the migration report from the run, the step records and the journal
 //     (checklist/report), WriteReportFiles writes it. The wizard, the
-//     `notify` and `report` commands go through these.
+//     `notify` and `report` commands go through these; NoticesJob (the
+//     notices as a step's work, with its evidence) and SummaryExport (the
+//     summary's two files) are what the wizard and the accessible mode
+//     call (stepwork.go).
 //   - CreateWorkspace (a function: no engine exists yet) records a new
 //     workspace in its three modes (demo from the simulated V1, files from
 //     a V1 export, API with its client secret sealed), sanitising every

@@ -67,7 +67,11 @@ type JobDeps struct {
 	// Seed is what the workspace's idempotency keys derive from
 	// (WorkspaceSeed): a retry of the same action replays on V2.
 	Seed string
-	Run  *checklist.Run // read only: the client's dossier
+	// Run is read only: a client's dossier, read when the job is made, and
+	// what blocks the request, read when the readiness job runs. A front
+	// end that runs that job in another goroutine while it changes its run
+	// passes a snapshot (Engine.Snapshot, CloneRun).
+	Run  *checklist.Run
 	Lang checklist.Lang
 	Now  func() time.Time
 }
@@ -83,12 +87,15 @@ type jobCtx struct {
 	lang   checklist.Lang
 	ref    checklist.Ref
 	client checklist.Dossier
+	run    *checklist.Run // read only; nil when the front end gave none
 }
 
 // jobs is the table of connector work, by step id: the preparation's V1
-// checks (for bulk runs), the reconciliation's controls and re-creations.
+// checks (for bulk runs), the request's readiness check (bascule's own
+// rules, no connector), the reconciliation's controls and re-creations.
 func jobs() map[string]func(*jobCtx) JobFunc {
 	return map[string]func(*jobCtx) JobFunc{
+		checklist.StepRequestClientChecks:               jobRequestReadiness,
 		checklist.StepClientPendingInvoices:             jobClientPendingInvoices,
 		checklist.StepClientArticles:                    jobClientArticles,
 		checklist.CabinetPendingStep:                    jobCabinetPendingStep,
@@ -118,7 +125,7 @@ func Job(d JobDeps, ref checklist.Ref) JobFunc {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	j := &jobCtx{v1: d.Ports.V1, v2: d.Ports.V2, now: d.Now, ws: d.Workspace, seed: d.Seed, lang: d.Lang, ref: ref}
+	j := &jobCtx{v1: d.Ports.V1, v2: d.Ports.V2, now: d.Now, ws: d.Workspace, seed: d.Seed, lang: d.Lang, ref: ref, run: d.Run}
 	if d.Reader != nil {
 		j.read = d.Reader.StepState
 	}
