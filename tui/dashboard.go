@@ -6,6 +6,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -160,7 +161,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Sort):
 		d.ix.sort((d.ix.sortBy+1)%sortKeyCount, m.run)
 		d.cursor, d.offset = 0, 0
-		return m.setStatus(tr(m.lang, "Tri : ", "Sort: ")+d.ix.sortBy.title(m.lang), false)
+		return m.setStatus(i18n.Of(m.lang).Sort+d.ix.sortBy.title(m.lang), false)
 	case key.Matches(km, k.Mark):
 		if ci := d.current(); ci >= 0 {
 			d.toggle(ci)
@@ -174,13 +175,13 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 				d.toggle(int(i))
 			}
 		}
-		return m.setStatus(fmt.Sprintf(tr(m.lang, "%d %s · esc pour tout désélectionner", "%d %s · esc to clear the selection"),
+		return m.setStatus(fmt.Sprintf(i18n.Of(m.lang).EscToClearTheFmt,
 			d.nMarked, tr(m.lang, plural(d.nMarked, "client sélectionné", "clients sélectionnés"), plural(d.nMarked, "client selected", "clients selected"))), false)
 	case key.Matches(km, k.Next):
 		return m.openNextStep()
 	case key.Matches(km, k.Bulk):
 		if d.nMarked == 0 {
-			return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace ou x).", "Select clients first (space or x)."), false)
+			return m.setStatus(i18n.Of(m.lang).SelectClientsFirstSpace2, false)
 		}
 		return m.openBulk()
 	case key.Matches(km, k.Open):
@@ -222,7 +223,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 func (m *Model) openNextStep() tea.Cmd {
 	s := m.dash.sum
 	if !s.hasNext {
-		return m.setStatus(tr(m.lang, "Rien à faire pour l'instant.", "Nothing to do for now."), false)
+		return m.setStatus(i18n.Of(m.lang).NothingToDoFor, false)
 	}
 	ci := -1
 	if s.next.Client != nil {
@@ -280,7 +281,7 @@ func (m *Model) header() string {
 	parts := []string{m.st.Title.Render("bascule"), m.st.Header.Render(c.LegalName),
 		"SIREN " + ident.FormatSIREN(c.SIREN)}
 	if m.ws.Operator != "" {
-		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
+		parts = append(parts, i18n.Of(m.lang).Operator+m.ws.Operator)
 	}
 	parts = append(parts, m.ws.Mode.Title(m.lang))
 	line := " " + strings.Join(parts, m.st.Muted.Render(" · "))
@@ -320,7 +321,7 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 		}
 	}
 	if len(d.ix.filtered) == 0 {
-		b.WriteString(m.st.Muted.Render("   " + tr(m.lang, "aucun client ne correspond", "no client matches")))
+		b.WriteString(m.st.Muted.Render("   " + i18n.Of(m.lang).NoClientMatches))
 	}
 	return b.String(), k
 }
@@ -329,21 +330,21 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 func phaseShort(lang checklist.Lang, p checklist.Phase) string {
 	switch p {
 	case checklist.PhasePreparation:
-		return tr(lang, "Préparation", "Preparation")
+		return i18n.Of(lang).Preparation
 	case checklist.PhaseRegistration:
-		return tr(lang, "Inscription", "Registration")
+		return i18n.Of(lang).Registration
 	case checklist.PhaseRequest:
-		return tr(lang, "Demande", "Request")
+		return i18n.Of(lang).Request
 	case checklist.PhaseReconciliation:
-		return tr(lang, "Validation", "Validation")
+		return i18n.Of(lang).Validation
 	}
-	return tr(lang, "Synthèse", "Summary")
+	return i18n.Of(lang).Summary
 }
 
 func (m *Model) phaseLines() string {
 	s := m.dash.sum
 	var b strings.Builder
-	barW, blocked := 15, tr(m.lang, "bloqué : ", "blocked: ")
+	barW, blocked := 15, i18n.Of(m.lang).Blocked
 	if m.width < 100 {
 		barW, blocked = 10, "⚠ "
 	}
@@ -360,7 +361,7 @@ func (m *Model) phaseLines() string {
 		note := ""
 		switch {
 		case closed:
-			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
+			note = m.st.Muted.Render(i18n.Of(m.lang).OpensAfterTheMigration)
 		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
 		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
@@ -386,8 +387,7 @@ func (m *Model) demoPendingHint() string {
 	if m.ports.Demo == nil || m.run == nil || m.run.Migrated() || m.dash == nil || m.dash.sum.pendingClients == 0 {
 		return ""
 	}
-	return tr(m.lang, "Démo : D puis 2 fait accepter les factures en attente sur V1 (ce que ferait le client) ; revérifiez ensuite (a).",
-		"Demo: D then 2 has the pending invoices accepted on V1 (what the client would do); then check again (a).")
+	return i18n.Of(m.lang).DemoDThen2
 }
 
 // requestBlocked says in a few words what keeps the request from being sent.
@@ -395,28 +395,28 @@ func (m *Model) requestBlocked() string {
 	s := m.dash.sum
 	switch {
 	case s.pendingClients > 0:
-		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + tr(m.lang, " des factures en attente", " pending invoices")
+		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + i18n.Of(m.lang).PendingInvoices
 	case s.uncheckedClients > 0:
-		return tr(m.lang, "factures en attente non vérifiées pour ", "pending invoices not checked for ") + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PendingInvoicesNotChecked + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
 	case s.prepIncomplete > 0:
-		return tr(m.lang, "préparation incomplète pour ", "preparation not finished for ") + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PreparationNotFinishedFor + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
 	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
-		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
+		return i18n.Of(m.lang).Registration31To
 	}
 	return ""
 }
 
 func (m *Model) nextLine() string {
 	s := m.dash.sum
-	label := m.st.Header.Render(tr(m.lang, "Prochaine étape : ", "Next step: "))
+	label := m.st.Header.Render(i18n.Of(m.lang).NextStep)
 	if !s.hasNext {
-		return label + m.st.OK.Render(tr(m.lang, "rien à faire pour l'instant", "nothing to do for now"))
+		return label + m.st.OK.Render(i18n.Of(m.lang).NothingToDoFor2)
 	}
 	line := s.next.Step.Title.In(m.lang)
 	if c := s.next.Client; c != nil {
 		line += " — " + c.Name
 		if c.PendingInvoices > 0 && s.next.Step.ID == checklist.StepClientPendingInvoices {
-			line += fmt.Sprintf(tr(m.lang, " (%d en attente)", " (%d pending)"), c.PendingInvoices)
+			line += fmt.Sprintf(i18n.Of(m.lang).PendingFmt, c.PendingInvoices)
 		}
 	} else {
 		line += m.st.Muted.Render(" (§" + s.next.Step.Section + ")")
@@ -454,13 +454,13 @@ func (m *Model) tableHeader(nameW int) string {
 	if d.nMarked > 0 {
 		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
 	}
-	right := rcell(tr(m.lang, "prépa", "prep"), 5) + "  "
+	right := rcell(i18n.Of(m.lang).Prep, 5) + "  "
 	if !d.sum.migrated {
-		right += rcell(tr(m.lang, "factures", "invoices"), 8) + "  "
+		right += rcell(i18n.Of(m.lang).Invoices, 8) + "  "
 	}
-	right += rcell(tr(m.lang, "paiement", "payment"), 8)
+	right += rcell(i18n.Of(m.lang).Payment, 8)
 	if d.sum.migrated {
-		right += "  " + rcell(tr(m.lang, "validation", "validation"), 13)
+		right += "  " + rcell(i18n.Of(m.lang).Validation2, 13)
 	}
 	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right)
 }
@@ -485,7 +485,7 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	}
 	pay := "—"
 	if c.Payment {
-		pay = tr(m.lang, "oui", "yes")
+		pay = i18n.Of(m.lang).Yes2
 	}
 	recon := fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
 	invCell := rcell(inv, 8)

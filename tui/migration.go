@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -175,7 +176,7 @@ func (m *Model) cancelJob() tea.Cmd {
 		delete(m.ids.cancels, mg.job.id)
 	}
 	mg.job = nil
-	return m.setStatus(tr(m.lang, "Action annulée.", "Action cancelled."), false)
+	return m.setStatus(i18n.Of(m.lang).ActionCancelled, false)
 }
 
 // jobRecordCmd records a job's result through the engine (the status by
@@ -259,25 +260,23 @@ func (m *Model) updateMigration(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) jobErrText(err error) string {
 	switch {
 	case errors.Is(err, errNoPort):
-		return tr(m.lang, "Aucun connecteur pour cette action dans ce mode : faites-la à la main, puis cochez-la.",
-			"No connector for this action in this mode: do it by hand, then tick it.")
+		return i18n.Of(m.lang).NoConnectorForThis2
 	case errors.Is(err, errNoMigStore):
-		return tr(m.lang, "Cette base ne garde ni dérogation ni demande.", "This store keeps no override or request.")
+		return i18n.Of(m.lang).ThisStoreKeepsNo
 	}
 	var fe findingError
 	if errors.As(err, &fe) {
 		text := checklist.FindingText(fe.Finding).In(m.lang)
 		if len(fe.Plans) > 0 {
-			text += tr(m.lang, " ; offres de V2 : ", "; V2's plans: ") + strings.Join(fe.Plans, ", ")
+			text += i18n.Of(m.lang).V2sPlans + strings.Join(fe.Plans, ", ")
 		}
-		return text + tr(m.lang, ". bascule ne choisit pas à la place du client.", ". bascule does not choose for the client.")
+		return text + i18n.Of(m.lang).BasculeDoesNotChoose
 	}
 	switch {
 	case errors.Is(err, errNothingNoted):
-		return tr(m.lang, "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis cochez-la.",
-			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
+		return i18n.Of(m.lang).NothingWasNotedDuring
 	}
-	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
+	return i18n.Of(m.lang).Failed + m.connErrText(err)
 }
 
 // jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
@@ -285,8 +284,7 @@ func (m *Model) jobErrText(err error) string {
 func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
 	if errors.Is(err, errNothingNoted) {
 		if na := m.notApplicableInPrep(ref); na != "" {
-			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
-				": check, then do it by hand and tick it, or mark it not applicable.")
+			return capitalize(na) + i18n.Of(m.lang).CheckThenDoIt
 		}
 	}
 	return m.jobErrText(err)
@@ -422,9 +420,7 @@ func (m *Model) readOnlyBanner() string {
 	if m.run == nil || !m.run.Migrated() || m.screen == screenWorkspace || m.screen == screenLoading {
 		return ""
 	}
-	return " " + m.st.Warn.Render(tr(m.lang,
-		"⚠ Migration faite : chaque espace entreprise V1 est en lecture seule §3.2",
-		"⚠ Migrated: each V1 company space is read-only §3.2"))
+	return " " + m.st.Warn.Render(i18n.Of(m.lang).MigratedEachV1Company)
 }
 
 // openPrompt opens the one-line prompt of a phase 3–5 screen.
@@ -467,7 +463,7 @@ func (m *Model) lineInputView() []string {
 		why = m.gateWhy(m.migState().gate)
 	}
 	return append(why, " "+m.st.Accent.Render(p.label), " "+p.input.View(),
-		" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
+		" "+m.st.Muted.Render(i18n.Of(m.lang).EnterConfirmEscCancel))
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.
@@ -503,7 +499,7 @@ func fmtLeft(lang checklist.Lang, d time.Duration) string {
 	days := int(d / (24 * time.Hour))
 	if days > 0 {
 		h := int((d % (24 * time.Hour)) / time.Hour)
-		return fmt.Sprintf(tr(lang, "%d j %d h", "%d d %d h"), days, h)
+		return fmt.Sprintf(i18n.Of(lang).DHFmt, days, h)
 	}
 	return fmtDuration(d)
 }
@@ -516,13 +512,13 @@ func (m *Model) dueLine() string {
 		return "" // once the answer came, no estimate is left to show
 	}
 	now := m.opts.Now()
-	s := fmt.Sprintf(tr(m.lang, "réponse estimée le %s (estimation, 3 jours ouvrés)", "answer expected %s (estimate, 3 working days)"),
+	s := fmt.Sprintf(i18n.Of(m.lang).AnswerExpectedEstimate3Fmt,
 		fmtClock(m.lang, due.At, m.loc))
 	switch {
 	case due.Late(now):
-		return s + " · " + m.st.Bad.Render(tr(m.lang, "en retard de ", "late by ")+fmtLeft(m.lang, due.Left(now)))
+		return s + " · " + m.st.Bad.Render(i18n.Of(m.lang).LateBy+fmtLeft(m.lang, due.Left(now)))
 	}
-	return s + " · " + tr(m.lang, "dans ", "in ") + fmtLeft(m.lang, due.Left(now))
+	return s + " · " + i18n.Of(m.lang).In + fmtLeft(m.lang, due.Left(now))
 }
 
 // evidenceShort is one line saying what evidence holds.

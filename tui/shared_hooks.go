@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -86,7 +87,7 @@ type FirstRunResult struct {
 func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunResult, error) {
 	lang := a.Lang
 	if a.Workspaces == nil {
-		return FirstRunResult{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
+		return FirstRunResult{}, errors.New(i18n.Of(lang).NoDatabaseOpenTo)
 	}
 	// Every answer is typed or pasted: cleaned of escape sequences, control
 	// characters and bidi overrides here, for both front ends. The client
@@ -104,7 +105,7 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 	var rowErrors []string
 	if a.Mode == ModeFiles {
 		if a.ImportDossiers == nil {
-			return FirstRunResult{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
+			return FirstRunResult{}, errors.New(i18n.Of(lang).ImportingAV1Export)
 		}
 		ds, rows, err := a.ImportDossiers(clean(a.ExportPath))
 		if err != nil {
@@ -127,7 +128,7 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 	res := FirstRunResult{Workspace: created, Imported: len(ws.Dossiers), RowErrors: rowErrors}
 	if a.Mode == ModeAPI {
 		if a.Secrets == nil {
-			return res, errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))
+			return res, errors.New(i18n.Of(lang).NoVaultToSeal)
 		}
 		names := []string{SecretV1ClientSecret}
 		if ws.V2URL != "" {
@@ -147,7 +148,7 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 // export: "3 dossiers créés depuis l'export V1, 1 ligne refusée".
 func ImportSummary(lang checklist.Lang, imported, rejected int) string {
 	text := itoa(imported) + " " + tr(lang, plural(imported, "dossier créé", "dossiers créés"), plural(imported, "dossier created", "dossiers created")) +
-		tr(lang, " depuis l'export V1", " from the V1 export")
+		i18n.Of(lang).FromTheV1Export
 	if rejected > 0 {
 		text += ", " + itoa(rejected) + " " + tr(lang, plural(rejected, "ligne refusée", "lignes refusées"), plural(rejected, "row rejected", "rows rejected"))
 	}
@@ -184,7 +185,7 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 	var out []string
 	for _, k := range keys {
 		if label := factLabel(lang, k); label != "" {
-			out = append(out, label+tr(lang, " : ", ": ")+factValue(lang, ev.Facts[k]))
+			out = append(out, label+i18n.Of(lang).Colon+factValue(lang, ev.Facts[k]))
 		}
 	}
 	return out
@@ -196,11 +197,11 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 func CheckedWhere(lang checklist.Lang, source string) string {
 	switch source {
 	case "bascule":
-		return Tr(lang, "par bascule", "by bascule")
+		return i18n.Of(lang).ByBascule
 	case "file":
-		return Tr(lang, "dans un fichier", "in a file")
+		return i18n.Of(lang).InAFile
 	}
-	return Tr(lang, "sur ", "on ") + SourceLabel(lang, source)
+	return i18n.Of(lang).On + SourceLabel(lang, source)
 }
 
 // SourceLabel names where evidence comes from in a short label: "V1",
@@ -209,11 +210,11 @@ func CheckedWhere(lang checklist.Lang, source string) string {
 func SourceLabel(lang checklist.Lang, source string) string {
 	switch source {
 	case "file":
-		return Tr(lang, "fichier", "file")
+		return i18n.Of(lang).File
 	case "bascule":
 		return "bascule"
 	case "sandbox":
-		return Tr(lang, "simulation", "simulation")
+		return i18n.Of(lang).Simulation
 	}
 	return strings.ToUpper(source)
 }

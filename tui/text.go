@@ -7,12 +7,13 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // tr picks the French or English wording. UI strings are few and short, so
 // they live next to the code that shows them rather than in a catalogue.
 // colon is the colon before a value: French puts a space before it.
-func colon(lang checklist.Lang) string { return tr(lang, " : ", ": ") }
+func colon(lang checklist.Lang) string { return i18n.Of(lang).Colon }
 
 func tr(lang checklist.Lang, fr, en string) string {
 	if lang == checklist.English {

@@ -152,8 +152,7 @@ func Record(s *checklist.Step, st checklist.StepState, lang checklist.Lang, loc 
 // evidenceSummary says in one line where a check looked, when, and what it
 // found: "V1, 02/03/2026 11:30 : conforme (pending_purchases 0)".
 func evidenceSummary(e checklist.Evidence, lang checklist.Lang, loc *time.Location) string {
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
-	src := map[string]string{"v1": "V1", "v2": "V2", "sandbox": tr("démo", "demo"), "file": tr("fichier", "file")}[e.Source]
+	src := map[string]string{"v1": "V1", "v2": "V2", "sandbox": textsOf(lang).Demo, "file": textsOf(lang).File}[e.Source]
 	if src == "" {
 		src = e.Source
 	}
@@ -165,9 +164,9 @@ func evidenceSummary(e checklist.Evidence, lang checklist.Lang, loc *time.Locati
 	if !e.At.IsZero() {
 		s += ", " + e.At.In(loc).Format(layout)
 	}
-	verdict := tr("conforme", "as expected")
+	verdict := textsOf(lang).AsExpected
 	if !e.OK {
-		verdict = tr("écart", "discrepancy")
+		verdict = textsOf(lang).Discrepancy
 	}
 	s += " : " + verdict
 	if lang == checklist.English {
@@ -249,9 +248,9 @@ func (r *Report) itemText(c *Captured, it checklist.Record) string {
 		if f.Type == checklist.FieldBool.String() {
 			switch v {
 			case "true":
-				v = r.tr("oui", "yes")
+				v = textsOf(r.Lang).Yes
 			case "false":
-				v = r.tr("non", "no")
+				v = textsOf(r.Lang).No
 			}
 		}
 		if f.options != nil {
@@ -263,7 +262,7 @@ func (r *Report) itemText(c *Captured, it checklist.Record) string {
 			}
 			v = strings.Join(vs, ", ")
 		}
-		parts = append(parts, f.Label+r.tr(" : ", ": ")+v)
+		parts = append(parts, f.Label+textsOf(r.Lang).Colon+v)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -278,26 +277,26 @@ func (r *Report) recordText(s StepRecord) string {
 func (r *Report) recordParts(s StepRecord) []string {
 	st := r.stepStatus(s.Status)
 	if s.Reason != "" {
-		st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+		st += textsOf(r.Lang).Reason + s.Reason + ")"
 	}
 	parts := []string{st}
 	if s.Note != "" {
-		parts = append(parts, r.tr("note : ", "note: ")+s.Note)
+		parts = append(parts, textsOf(r.Lang).Note2+s.Note)
 	}
 	if c := s.Captured; c != nil {
 		for i, it := range c.Items {
 			label := c.ItemLabel
 			if label == "" {
-				label = r.tr("saisie", "entry")
+				label = textsOf(r.Lang).Entry
 			}
 			if len(c.Items) > 1 {
 				label += fmt.Sprintf(" %d", i+1)
 			}
-			parts = append(parts, label+r.tr(" : ", ": ")+r.itemText(c, it))
+			parts = append(parts, label+textsOf(r.Lang).Colon+r.itemText(c, it))
 		}
 	}
 	if s.Evidence != nil {
-		parts = append(parts, r.tr("preuve : ", "evidence: ")+s.Evidence.Summary)
+		parts = append(parts, textsOf(r.Lang).Evidence+s.Evidence.Summary)
 	}
 	if by := joinNonEmpty(", ", s.By, r.dateP(s.At)); by != "" {
 		parts = append(parts, by)

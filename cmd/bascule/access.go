@@ -5,8 +5,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fmt"
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // What a team member may do over SSH. An admin sees and does everything;
@@ -20,18 +22,15 @@ func canChange(g *checklist.Guide, m store.Member, ref checklist.Ref) error {
 		return nil
 	}
 	if ref.Client == "" {
-		return localized(m.Name+" ("+string(m.Role)+") : les étapes du cabinet sont réservées aux administrateurs",
-			m.Name+" ("+string(m.Role)+"): the firm's steps are for admins only")
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).TheFirmsStepsAreFmt, m.Name, string(m.Role)), fmt.Sprintf(i18n.Of(checklist.English).TheFirmsStepsAreFmt, m.Name, string(m.Role)))
 	}
 	if !m.Has(ref.Client) {
-		return localized("le client "+quote(ref.Client)+" n'est pas dans le portefeuille de "+m.Name,
-			"client "+quote(ref.Client)+" is not in "+m.Name+"'s portfolio")
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).ClientIsNotInFmt, quote(ref.Client), m.Name), fmt.Sprintf(i18n.Of(checklist.English).ClientIsNotInFmt, quote(ref.Client), m.Name))
 	}
 	if m.Role == store.RoleEntreprise {
 		st, ok := g.Step(ref.Step)
 		if !ok || st.Actor != checklist.ActorCabinetOrClient {
-			return localized("l'étape "+quote(ref.Step)+" se fait par le cabinet, pas par l'entreprise",
-				"step "+quote(ref.Step)+" is done by the firm, not by the company")
+			return localized(fmt.Sprintf(i18n.Of(checklist.French).StepIsDoneByFmt, quote(ref.Step)), fmt.Sprintf(i18n.Of(checklist.English).StepIsDoneByFmt, quote(ref.Step)))
 		}
 	}
 	return nil
@@ -42,8 +41,7 @@ func canSee(m store.Member, client string) error {
 	if m.Role != store.RoleEntreprise || m.Has(client) {
 		return nil
 	}
-	return localized("le client "+quote(client)+" n'est pas le dossier de "+m.Name,
-		"client "+quote(client)+" is not "+m.Name+"'s dossier")
+	return localized(fmt.Sprintf(i18n.Of(checklist.French).ClientIsNotSFmt, quote(client), m.Name), fmt.Sprintf(i18n.Of(checklist.English).ClientIsNotSFmt, quote(client), m.Name))
 }
 
 // serverFlags are the global flags the server decides for every session:
@@ -63,16 +61,14 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	m := *env.member
 	for _, f := range serverFlags() {
 		if cmd.Flags().Changed(f) {
-			return usageError{localized("--"+f+" ne s'utilise pas à distance : le serveur a ouvert sa base et son espace",
-				"--"+f+" is not for remote use: the server opened its database and workspace")}
+			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).IsNotForRemoteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).IsNotForRemoteFmt, f))}
 		}
 	}
 	for _, f := range fileFlags() {
 		fl := cmd.Flags().Lookup(f)
 		stdin := (f == "key" || f == "from") && fl != nil && fl.Value.String() == "-"
 		if fl != nil && fl.Changed && !stdin {
-			return usageError{localized("--"+f+" lirait ou écrirait un fichier sur le serveur : pas à distance",
-				"--"+f+" would read or write a file on the server: not remotely")}
+			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).WouldReadOrWriteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).WouldReadOrWriteFmt, f))}
 		}
 	}
 	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
@@ -94,7 +90,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 			return nil
 		}
 		if client == "" {
-			return localized("précisez --client avec le dossier de votre entreprise", "give --client with your company's dossier")
+			return localized(i18n.Of(checklist.French).GiveClientWithYour, i18n.Of(checklist.English).GiveClientWithYour)
 		}
 		id, err := remoteClientID(env, client)
 		if err != nil {
@@ -104,8 +100,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	case "step set":
 		return allowStepSet(cmd, args, env, m)
 	default:
-		return localized("« "+path+" » ne se lance pas à distance (commandes possibles : status, step list, step set, report, sweep, team)",
-			"\""+path+"\" cannot run remotely (possible commands: status, step list, step set, report, sweep, team)")
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).CannotRunRemotelyPossibleFmt, path), fmt.Sprintf(i18n.Of(checklist.English).CannotRunRemotelyPossibleFmt, path))
 	}
 	return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
 		"\""+path+"\" is not open to "+m.Name+"'s role "+string(m.Role))
@@ -237,6 +232,5 @@ func (s memberStore) canTouch(client string) error {
 	if s.m.Role == store.RoleAdmin || s.m.Has(client) {
 		return nil
 	}
-	return localized("le client "+quote(client)+" n'est pas dans le portefeuille de "+s.m.Name,
-		"client "+quote(client)+" is not in "+s.m.Name+"'s portfolio")
+	return localized(fmt.Sprintf(i18n.Of(checklist.French).ClientIsNotInFmt, quote(client), s.m.Name), fmt.Sprintf(i18n.Of(checklist.English).ClientIsNotInFmt, quote(client), s.m.Name))
 }

@@ -6,8 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/notify"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 func newNotifyCommand(env *appEnv) *cobra.Command {
@@ -27,7 +29,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
-				return usageError{localized("--out est obligatoire", "--out is required")}
+				return usageError{localized(i18n.Of(checklist.French).OutIsRequired, i18n.Of(checklist.English).OutIsRequired)}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -41,8 +43,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			if addr == "" {
-				return usageError{localized("aucun e-mail de responsable pour ce cabinet : précisez --from",
-					"no manager e-mail for this firm: use --from")}
+				return usageError{localized(i18n.Of(checklist.French).NoManagerEMail, i18n.Of(checklist.English).NoManagerEMail)}
 			}
 			if err := notify.ValidateSender(addr); err != nil {
 				return usageError{err}
@@ -63,9 +64,9 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stderr, env.msg("%s dans %s", "%s to %s"), env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
 			if w.NoContact > 0 {
-				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), w.NoContact)
+				fmt.Fprintf(env.stderr, i18n.Of(env.lang).WithoutAKnownRecipientFmt, w.NoContact)
 			}
 			fmt.Fprintln(env.stderr)
 			return nil
@@ -103,7 +104,7 @@ func (env *appEnv) notifyContacts(ctx context.Context, s *session) (map[string]c
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
+			fmt.Fprintln(env.stderr, i18n.Of(env.lang).V1ContactsUnavailable+env.errText(err))
 			return contacts, nil
 		}
 		for _, c := range cs {
@@ -113,9 +114,7 @@ func (env *appEnv) notifyContacts(ctx context.Context, s *session) (map[string]c
 			return contacts, nil
 		}
 		if seen[next] || n+1 >= notifyMaxPages {
-			fmt.Fprintln(env.stderr, env.msg(
-				fmt.Sprintf("contacts V1 : la liste des clients ne finit pas (%d pages) ; arrêt, les messages restants sont sans destinataire", n+1),
-				fmt.Sprintf("V1 contacts: the client list does not end (%d pages); stopped, the remaining messages have no recipient", n+1)))
+			fmt.Fprintln(env.stderr, fmt.Sprintf(i18n.Of(env.lang).V1ContactsTheClientFmt, n+1))
 			return contacts, nil
 		}
 		seen[next] = true
