@@ -94,9 +94,6 @@ func SecretSavedText(lang checklist.Lang) string {
 	return i18n.Of(lang).SecretSavedSealed
 }
 
-// Tr picks the French or English wording (for tui/accessible).
-func Tr(lang checklist.Lang, fr, en string) string { return tr(lang, fr, en) }
-
 // SearchKey is the folded search key of a client (name and SIREN), the
 // same the dashboard's filter matches; NormalizeQuery prepares a query for
 // it. tui/accessible's type-to-search uses both.

@@ -10,11 +10,11 @@ import (
 	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
-// tr picks the French or English wording. UI strings are few and short, so
-// they live next to the code that shows them rather than in a catalogue.
 // colon is the colon before a value: French puts a space before it.
 func colon(lang checklist.Lang) string { return i18n.Of(lang).Colon }
 
+// tr picks between two wordings built at run time (a noun agreed with a
+// count) that the catalogue (tui/i18n) cannot hold as they are.
 func tr(lang checklist.Lang, fr, en string) string {
 	if lang == checklist.English {
 		return en

@@ -57,14 +57,6 @@ func Write(w io.Writer, f Format, r Report) error {
 	return fmt.Errorf("format de rapport inconnu : %q", string(f))
 }
 
-// tr picks the French or English text.
-func (r *Report) tr(fr, en string) string {
-	if r.Lang == checklist.English {
-		return en
-	}
-	return fr
-}
-
 func (r *Report) date(t time.Time) string {
 	if t.IsZero() {
 		return ""

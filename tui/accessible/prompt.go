@@ -92,8 +92,6 @@ type dialog struct {
 	lang checklist.Lang
 }
 
-func (d *dialog) tr(fr, en string) string { return tui.Tr(d.lang, fr, en) }
-
 func (d *dialog) println(a ...any) { fmt.Fprintln(d.out, a...) }
 
 func (d *dialog) printf(format string, a ...any) { fmt.Fprintf(d.out, format, a...) }
