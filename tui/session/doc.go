@@ -39,7 +39,8 @@
 // subscription (the owner of a shared engine calls it when the workspace
 // closes).
 //
-// session imports checklist, connectors (root) and nothing else of the
+// session imports checklist, connectors (root), the message catalogue
+// tui/i18n (a leaf that imports only checklist) and nothing else of the
 // project: no Charm package (Bubble Tea, lipgloss, huh), no bbolt and no
 // adapter. cmd/bascule hands it the store (*store.DB satisfies Store) and
 // the ports.
