@@ -315,9 +315,9 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 		}
 	}
 	text := fmt.Sprintf(i18n.Of(m.lang).BulkActionFinishedToFmt,
-		ok, tr(m.lang, plural(ok, "réussie", "réussies"), "succeeded"), bad)
+		ok, plural(ok, i18n.Of(m.lang).SucceededNoun.One, i18n.Of(m.lang).SucceededNoun.Many), bad)
 	if failed > 0 {
-		text += i18n.Of(m.lang).Sym + checklist.FormatInt(m.lang, failed) + tr(m.lang, checklist.Plural(m.lang, failed, " non enregistrée", " non enregistrées"), " not recorded")
+		text += i18n.Of(m.lang).Semicolon + checklist.FormatInt(m.lang, failed) + checklist.Plural(m.lang, failed, i18n.Of(m.lang).NotRecordedNoun.One, i18n.Of(m.lang).NotRecordedNoun.Many)
 	}
 	return m.setStatus(text, bad+failed > 0)
 }
@@ -420,7 +420,7 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 	case a.id != 0:
 		state = m.spin.View() + fmt.Sprintf(i18n.Of(m.lang).RunningFmt, a.pos, len(a.clients))
 	case a.saving:
-		state = m.spin.View() + i18n.Of(m.lang).Saving + nouns(m.lang, len(a.changes), "résultat", "résultats", "result", "results") + "…"
+		state = m.spin.View() + i18n.Of(m.lang).Saving + nouns(m.lang, len(a.changes), i18n.Of(m.lang).ResultsNoun) + "…"
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s\n", m.st.Title.Render(title), state))
 	lines := m.reportLines()
@@ -446,5 +446,5 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 
 // lineCount writes "1 ligne", "12 lignes".
 func lineCount(lang checklist.Lang, n int) string {
-	return itoa(n) + " " + tr(lang, plural(n, "ligne", "lignes"), plural(n, "line", "lines"))
+	return itoa(n) + " " + plural(n, i18n.Of(lang).LinesNoun.One, i18n.Of(lang).LinesNoun.Many)
 }

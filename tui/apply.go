@@ -180,9 +180,9 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			m.refreshClient(m.run.ClientIndex(ch.Ref.Client))
 		}
 		m.runChanged()
-		text := fmt.Sprintf(i18n.Of(m.lang).PercentFmt, ok, tr(m.lang, plural(ok, "client marqué", "clients marqués"), plural(ok, "client marked", "clients marked")))
+		text := fmt.Sprintf(i18n.Of(m.lang).PercentFmt, ok, plural(ok, i18n.Of(m.lang).ClientsMarkedNoun.One, i18n.Of(m.lang).ClientsMarkedNoun.Many))
 		if failed > 0 {
-			text += ", " + checklist.FormatInt(m.lang, failed) + " " + tr(m.lang, checklist.Plural(m.lang, failed, "refusé", "refusés"), "refused") + colon(m.lang) + m.errText(first)
+			text += ", " + checklist.FormatInt(m.lang, failed) + " " + checklist.Plural(m.lang, failed, i18n.Of(m.lang).RefusedNoun.One, i18n.Of(m.lang).RefusedNoun.Many) + colon(m.lang) + m.errText(first)
 		}
 		return m.setStatus(text, failed > 0), true
 	case checkDoneMsg:

@@ -176,7 +176,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return m.setStatus(fmt.Sprintf(i18n.Of(m.lang).EscToClearTheFmt,
-			d.nMarked, tr(m.lang, plural(d.nMarked, "client sélectionné", "clients sélectionnés"), plural(d.nMarked, "client selected", "clients selected"))), false)
+			d.nMarked, plural(d.nMarked, i18n.Of(m.lang).ClientsSelectedNoun.One, i18n.Of(m.lang).ClientsSelectedNoun.Many)), false)
 	case key.Matches(km, k.Next):
 		return m.openNextStep()
 	case key.Matches(km, k.Bulk):
@@ -370,7 +370,7 @@ func (m *Model) phaseLines() string {
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
 			if t.Blocked > 0 {
 				note += m.st.Warn.Render(" · " + checklist.FormatInt(m.lang, t.Blocked) + " " +
-					tr(m.lang, checklist.Plural(m.lang, t.Blocked, "bloquée", "bloquées"), "blocked"))
+					checklist.Plural(m.lang, t.Blocked, i18n.Of(m.lang).BlockedNoun.One, i18n.Of(m.lang).BlockedNoun.Many))
 			}
 		default:
 			note = m.st.OK.Render("✓")
@@ -395,11 +395,11 @@ func (m *Model) requestBlocked() string {
 	s := m.dash.sum
 	switch {
 	case s.pendingClients > 0:
-		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + i18n.Of(m.lang).PendingInvoices
+		return nouns(m.lang, s.pendingClients, i18n.Of(m.lang).ClientsHaveNoun) + i18n.Of(m.lang).PendingInvoices
 	case s.uncheckedClients > 0:
-		return i18n.Of(m.lang).PendingInvoicesNotChecked + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PendingInvoicesNotChecked + nouns(m.lang, s.uncheckedClients, i18n.Of(m.lang).ClientsNoun)
 	case s.prepIncomplete > 0:
-		return i18n.Of(m.lang).PreparationNotFinishedFor + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PreparationNotFinishedFor + nouns(m.lang, s.prepIncomplete, i18n.Of(m.lang).ClientsNoun)
 	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
 		return i18n.Of(m.lang).Registration31To
 	}
@@ -452,7 +452,7 @@ func (m *Model) tableHeader(nameW int) string {
 		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
 	}
 	if d.nMarked > 0 {
-		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
+		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + checklist.Plural(m.lang, d.nMarked, i18n.Of(m.lang).SelectedNoun.One, i18n.Of(m.lang).SelectedNoun.Many))
 	}
 	right := rcell(i18n.Of(m.lang).Prep, 5) + "  "
 	if !d.sum.migrated {

@@ -104,7 +104,7 @@ func writeImportJob(d jobDeps, notedIn func(step string) []checklist.Record) job
 		sum := fmt.Sprintf(i18n.Of(lang).ForV2ImportItFmt,
 			clientCount(lang, w.Clients), strings.Join(w.Paths, ", "))
 		if w.Rejected > 0 {
-			sum += fmt.Sprintf(i18n.Of(lang).ParenPercentFmt, w.Rejected, tr(lang, plural(w.Rejected, "ligne refusée", "lignes refusées"), plural(w.Rejected, "row rejected", "rows rejected")))
+			sum += fmt.Sprintf(i18n.Of(lang).ParenPercentFmt, w.Rejected, plural(w.Rejected, i18n.Of(lang).RowsRejectedNoun.One, i18n.Of(lang).RowsRejectedNoun.Many))
 		}
 		return jobResult{ev: ev, summary: sum}, nil
 	}
@@ -112,5 +112,5 @@ func writeImportJob(d jobDeps, notedIn func(step string) []checklist.Record) job
 
 // clientCount writes "1 client écrit", "12 clients écrits".
 func clientCount(lang checklist.Lang, n int) string {
-	return itoa(n) + " " + tr(lang, plural(n, "client écrit", "clients écrits"), plural(n, "client written", "clients written"))
+	return itoa(n) + " " + plural(n, i18n.Of(lang).ClientsWrittenNoun.One, i18n.Of(lang).ClientsWrittenNoun.Many)
 }

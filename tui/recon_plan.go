@@ -175,7 +175,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 		return i18n.Of(lang).RequestToMakeThen
 	case checklist.StepReconPaymentStatements:
 		n := len(prep(checklist.StepPaymentStatements))
-		return nouns(lang, n, "relevé exporté", "relevés exportés", "statement exported", "statements exported") + i18n.Of(lang).DuringPreparation
+		return nouns(lang, n, i18n.Of(lang).StatementsExportedNoun) + i18n.Of(lang).DuringPreparation
 	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
 		cs := session.Reinvited(prep(checklist.StepCabinetCollaborators))
 		if len(cs) == 0 {
@@ -199,7 +199,7 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	case checklist.StepReconCabinetInactiveClientsImport:
 		if e := prep(checklist.StepCabinetInactiveClientsExport); len(e) > 0 {
 			n, _ := strconv.Atoi(e[0]["rows"])
-			return nouns(lang, n, "client exporté", "clients exportés", "client exported", "clients exported") + i18n.Of(lang).ImportFromV1
+			return nouns(lang, n, i18n.Of(lang).ClientsExportedNoun) + i18n.Of(lang).ImportFromV1
 		}
 		return i18n.Of(lang).ImportTheInactiveDossiers
 	}

@@ -72,13 +72,13 @@ func (m *Model) notApplicableInPrep(ref checklist.Ref) string {
 // accountCount writes "1 compte", "3 comptes" from a V1 fact.
 func accountCount(lang checklist.Lang, n string) string {
 	one := n == "1"
-	return n + " " + tr(lang, pick(one, "compte", "comptes"), pick(one, "account", "accounts"))
+	return n + " " + pick(one, i18n.Of(lang).AccountsNoun.One, i18n.Of(lang).AccountsNoun.Many)
 }
 
 // userCount writes "1 utilisateur", "2 utilisateurs" from a V1 fact.
 func userCount(lang checklist.Lang, n string) string {
 	one := n == "1"
-	return n + " " + tr(lang, pick(one, "utilisateur", "utilisateurs"), pick(one, "user", "users"))
+	return n + " " + pick(one, i18n.Of(lang).UsersNoun.One, i18n.Of(lang).UsersNoun.Many)
 }
 
 func pick(one bool, a, b string) string {

@@ -75,7 +75,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	line := "   " + count.Text(m.lang)
 	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
-		line += " · " + nouns(m.lang, hidden, "autre hors de l'écran", "autres hors de l'écran", "more off screen", "more off screen") + " (↑↓)"
+		line += " · " + nouns(m.lang, hidden, i18n.Of(m.lang).MoreOffScreenNoun) + " (↑↓)"
 	}
 	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")

@@ -68,7 +68,7 @@ func (m *Model) requestNote(st *checklist.Step) string {
 		}
 	case checklist.StepRequestClientChecks:
 		if n := len(m.migState().req.blockers); n > 0 {
-			s := m.st.Warn.Render(nouns(m.lang, n, "point bloquant", "points bloquants", "blocking point", "blocking points"))
+			s := m.st.Warn.Render(nouns(m.lang, n, i18n.Of(m.lang).BlockingPointsNoun))
 			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
 				s += m.st.Muted.Render(i18n.Of(m.lang).Override2)
 			}
@@ -241,7 +241,7 @@ func (m *Model) gateLines(rows int) []string {
 		}
 	}
 	if end < total {
-		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, "ligne de plus", "lignes de plus", "more line", "more lines")))
+		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, i18n.Of(m.lang).MoreLinesNoun)))
 	}
 	return out
 }

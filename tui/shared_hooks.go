@@ -147,10 +147,10 @@ func CreateFirstRunWorkspace(ctx context.Context, a FirstRunAnswers) (FirstRunRe
 // ImportSummary is the line the first run shows after reading a V1
 // export: "3 dossiers créés depuis l'export V1, 1 ligne refusée".
 func ImportSummary(lang checklist.Lang, imported, rejected int) string {
-	text := itoa(imported) + " " + tr(lang, plural(imported, "dossier créé", "dossiers créés"), plural(imported, "dossier created", "dossiers created")) +
+	text := itoa(imported) + " " + plural(imported, i18n.Of(lang).DossiersCreatedNoun.One, i18n.Of(lang).DossiersCreatedNoun.Many) +
 		i18n.Of(lang).FromTheV1Export
 	if rejected > 0 {
-		text += ", " + itoa(rejected) + " " + tr(lang, plural(rejected, "ligne refusée", "lignes refusées"), plural(rejected, "row rejected", "rows rejected"))
+		text += ", " + itoa(rejected) + " " + plural(rejected, i18n.Of(lang).RowsRejectedNoun.One, i18n.Of(lang).RowsRejectedNoun.Many)
 	}
 	return text
 }

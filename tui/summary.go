@@ -415,7 +415,7 @@ func (m *Model) sessionLines() []string {
 		}
 	}
 	out = append(out, " "+fmt.Sprintf(i18n.Of(m.lang).StartedSpentOperatorFmt, fmtClock(m.lang, start, m.loc)+" ("+checklist.ZoneName().In(m.lang)+")", fmtDuration(now.Sub(start)),
-		nouns(m.lang, changes, "changement", "changements", "change", "changes"), orDash(m.ws.Operator)))
+		nouns(m.lang, changes, i18n.Of(m.lang).ChangesNoun), orDash(m.ws.Operator)))
 	if s.evErr != nil {
 		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
 	}

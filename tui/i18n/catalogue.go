@@ -10,10 +10,15 @@ import "github.com/bascule-cli/bascule/checklist"
 type Messages struct {
 	TUITexts
 	TUI2Texts
+	TUI3Texts
 	SessionTexts
 	AccessibleTexts
 	CommandTexts
 }
+
+// Noun is a noun in its singular and plural forms; the caller picks one
+// by its count's rule (checklist.Plural, or a screen's own).
+type Noun struct{ One, Many string }
 
 // Of returns the messages in lang: English when asked, French otherwise.
 // They are shared and read-only.
@@ -27,6 +32,7 @@ func Of(lang checklist.Lang) *Messages {
 var englishMessages = Messages{
 	TUITexts:        englishTUI,
 	TUI2Texts:       englishTUI2,
+	TUI3Texts:       englishTUI3,
 	SessionTexts:    englishSession,
 	AccessibleTexts: englishAccessible,
 	CommandTexts:    englishCommand,
@@ -35,6 +41,7 @@ var englishMessages = Messages{
 var frenchMessages = Messages{
 	TUITexts:        frenchTUI,
 	TUI2Texts:       frenchTUI2,
+	TUI3Texts:       frenchTUI3,
 	SessionTexts:    frenchSession,
 	AccessibleTexts: frenchAccessible,
 	CommandTexts:    frenchCommand,

@@ -5,7 +5,8 @@
 // struct of strings per language (english_*.go, french_*.go), split by area
 // into files of at most 200 messages. A call site reads
 // i18n.Of(lang).Name; a format string's name ends in Fmt and goes through
-// fmt.Sprintf.
+// fmt.Sprintf; a name ending in Noun is a Noun, whose singular or plural
+// the caller picks by its count's rule (nouns, checklist.Plural).
 //
 // A message missing in one language is an empty field: the package test
 // fails on it, and on a message whose two languages differ in their fmt

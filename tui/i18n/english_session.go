@@ -21,6 +21,14 @@ type SessionTexts struct {
 	MyUnisoftTokenNotKept    string
 	NoInactiveDossierOn      string
 	TheRequestFailedOn       string
+	PendingInvoicesNoun      Noun
+	GapsNoun                 Noun
+	InvitedNoun              Noun
+	RoleMismatchesNoun       Noun
+	PeopleNoun               Noun
+	ConnectionsNoun          Noun
+	DossiersImportedNoun     Noun
+	RejectedNoun             Noun
 }
 
 var englishSession = SessionTexts{
@@ -40,4 +48,12 @@ var englishSession = SessionTexts{
 	MyUnisoftTokenNotKept:    "MyUnisoft token not kept: a new one cuts V1",
 	NoInactiveDossierOn:      "no inactive dossier on V1",
 	TheRequestFailedOn:       "the request failed on V2: ",
+	PendingInvoicesNoun:      Noun{"pending invoice", "pending invoices"},
+	GapsNoun:                 Noun{"gap", "gaps"},
+	InvitedNoun:              Noun{"invited", "invited"},
+	RoleMismatchesNoun:       Noun{"role mismatch", "role mismatches"},
+	PeopleNoun:               Noun{"person", "people"},
+	ConnectionsNoun:          Noun{"connection", "connections"},
+	DossiersImportedNoun:     Noun{"dossier imported", "dossiers imported"},
+	RejectedNoun:             Noun{"rejected", "rejected"},
 }

@@ -26,7 +26,7 @@ type TUITexts struct {
 	NothingWasRun                      string
 	DoesNotApplyTo                     string
 	BulkActionFinishedToFmt            string
-	Sym                                string
+	Semicolon                          string
 	StoppedTheNextClients              string
 	DemoAcceptPendingInvoices          string
 	Finished                           string
@@ -229,7 +229,7 @@ var englishTUI = TUITexts{
 	NothingWasRun:                      "Nothing was run.",
 	DoesNotApplyTo:                     "does not apply to this client",
 	BulkActionFinishedToFmt:            "Bulk action finished: %d %s, %d to look at",
-	Sym:                                "; ",
+	Semicolon:                          "; ",
 	StoppedTheNextClients:              "stopped: the next clients were not handled",
 	DemoAcceptPendingInvoices:          "Demo: accept pending invoices",
 	Finished:                           "finished",

@@ -20,4 +20,12 @@ var frenchSession = SessionTexts{
 	MyUnisoftTokenNotKept:    "token MyUnisoft non conservé : en générer un nouveau coupera V1",
 	NoInactiveDossierOn:      "aucun dossier inactif sur V1",
 	TheRequestFailedOn:       "la demande a échoué sur V2 : ",
+	PendingInvoicesNoun:      Noun{"facture en attente", "factures en attente"},
+	GapsNoun:                 Noun{"écart", "écarts"},
+	InvitedNoun:              Noun{"invité", "invités"},
+	RoleMismatchesNoun:       Noun{"écart de rôles", "écarts de rôles"},
+	PeopleNoun:               Noun{"personne", "personnes"},
+	ConnectionsNoun:          Noun{"connexion", "connexions"},
+	DossiersImportedNoun:     Noun{"dossier importé", "dossiers importés"},
+	RejectedNoun:             Noun{"refusé", "refusés"},
 }

@@ -25,7 +25,7 @@ var frenchTUI = TUITexts{
 	NothingWasRun:                      "Rien n'a été lancé.",
 	DoesNotApplyTo:                     "sans objet pour ce client",
 	BulkActionFinishedToFmt:            "Action en lot terminée : %d %s, %d à reprendre",
-	Sym:                                " ; ",
+	Semicolon:                          " ; ",
 	StoppedTheNextClients:              "arrêté : les clients suivants n'ont pas été traités",
 	DemoAcceptPendingInvoices:          "Démo : accepter les factures en attente",
 	Finished:                           "terminé",

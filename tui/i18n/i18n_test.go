@@ -17,7 +17,7 @@ func TestEveryMessageInBothLanguages(t *testing.T) {
 		t.Fatal("French and English are the same catalogue")
 	}
 	n := 0
-	for _, p := range problems(reflect.ValueOf(*fr), reflect.ValueOf(*en), &n) {
+	for _, p := range problems("", reflect.ValueOf(*fr), reflect.ValueOf(*en), &n) {
 		t.Error(p)
 	}
 	if n < 100 {
@@ -45,7 +45,7 @@ func TestProblemsFindsGaps(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			n := 0
-			got := problems(reflect.ValueOf(cat{tc.fr}), reflect.ValueOf(cat{tc.en}), &n)
+			got := problems("", reflect.ValueOf(cat{tc.fr}), reflect.ValueOf(cat{tc.en}), &n)
 			if !slices.Equal(got, tc.want) || n != 4 {
 				t.Errorf("got %q (%d messages), want %q", got, n, tc.want)
 			}
@@ -53,28 +53,45 @@ func TestProblemsFindsGaps(t *testing.T) {
 	}
 }
 
-// problems walks two values of the same struct type, embedded parts
-// included, and describes each message that is not complete.
-func problems(fr, en reflect.Value, n *int) []string {
+// TestProblemsNamesNounForms: a noun's missing form is named.
+func TestProblemsNamesNounForms(t *testing.T) {
+	type cat struct{ Rows Noun }
+	n := 0
+	got := problems("", reflect.ValueOf(cat{Noun{"ligne", "lignes"}}), reflect.ValueOf(cat{Noun{"row", ""}}), &n)
+	if want := []string{"Rows.Many: English is empty"}; !slices.Equal(got, want) || n != 2 {
+		t.Errorf("got %q (%d forms), want %q", got, n, want)
+	}
+}
+
+// problems walks two values of the same struct type, embedded parts and
+// nouns (One, Many) included, and describes each message that is not
+// complete.
+func problems(prefix string, fr, en reflect.Value, n *int) []string {
 	var out []string
 	for i := range fr.NumField() {
 		f := fr.Type().Field(i)
+		name := prefix + f.Name
 		switch f.Type.Kind() {
 		case reflect.Struct:
-			out = append(out, problems(fr.Field(i), en.Field(i), n)...)
+			if !f.Anonymous {
+				name += "."
+			} else {
+				name = prefix
+			}
+			out = append(out, problems(name, fr.Field(i), en.Field(i), n)...)
 		case reflect.String:
 			*n++
 			a, b := fr.Field(i).String(), en.Field(i).String()
 			switch {
 			case a == "":
-				out = append(out, f.Name+": French is empty")
+				out = append(out, name+": French is empty")
 			case b == "":
-				out = append(out, f.Name+": English is empty")
+				out = append(out, name+": English is empty")
 			case !slices.Equal(verbs(a), verbs(b)):
-				out = append(out, f.Name+": verbs "+list(verbs(a))+" in French, "+list(verbs(b))+" in English")
+				out = append(out, name+": verbs "+list(verbs(a))+" in French, "+list(verbs(b))+" in English")
 			}
 		default:
-			out = append(out, f.Name+": not a string")
+			out = append(out, name+": not a string")
 		}
 	}
 	return out

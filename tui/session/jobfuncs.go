@@ -27,7 +27,7 @@ func jobClientPendingInvoices(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := r.Evidence, r.Pending
-		res := JobResult{Evidence: ev, Pending: n, Summary: nouns(j.lang, *n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
+		res := JobResult{Evidence: ev, Pending: n, Summary: nouns(j.lang, *n, i18n.Of(j.lang).PendingInvoicesNoun)}
 		return res, nil
 	}
 }
@@ -57,7 +57,7 @@ func jobCabinetPendingStep(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := checklist.PendingInvoicesEvidence(snap, j.now())
-		res := JobResult{Evidence: *ev, Summary: i18n.Of(j.lang).FirmsOwnDossier + nouns(j.lang, n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
+		res := JobResult{Evidence: *ev, Summary: i18n.Of(j.lang).FirmsOwnDossier + nouns(j.lang, n, i18n.Of(j.lang).PendingInvoicesNoun)}
 		return res, nil
 	}
 }
@@ -122,9 +122,9 @@ func jobReconClientControl(j *jobCtx) JobFunc {
 		case ev.OK:
 			res.Summary = i18n.Of(j.lang).EverythingMigrated
 		case gaps > 0:
-			res.Summary = nouns(j.lang, gaps, "écart", "écarts", "gap", "gaps")
+			res.Summary = nouns(j.lang, gaps, i18n.Of(j.lang).GapsNoun)
 		default:
-			res.Summary = nouns(j.lang, check, "ligne", "lignes", "line", "lines") + i18n.Of(j.lang).ToCheckV1Not
+			res.Summary = nouns(j.lang, check, i18n.Of(j.lang).LinesNoun) + i18n.Of(j.lang).ToCheckV1Not
 		}
 		return res, nil
 	}
@@ -214,7 +214,7 @@ func jobReconClientUsers(j *jobCtx) JobFunc {
 		ev.Facts["invited"] = itoa(invited)
 		ev.Facts["noted"] = itoa(total)
 		ev.Facts["role_not_noted"] = itoa(len(missing))
-		sum := fmt.Sprintf("%d/%d %s", invited, total, tr(j.lang, checklist.Plural(j.lang, invited, "invité", "invités"), "invited"))
+		sum := fmt.Sprintf("%d/%d %s", invited, total, checklist.Plural(j.lang, invited, i18n.Of(j.lang).InvitedNoun.One, i18n.Of(j.lang).InvitedNoun.Many))
 		if len(missing) > 0 {
 			sum += fmt.Sprintf(i18n.Of(j.lang).WithNoRoleNoted2Fmt, len(missing))
 		}
@@ -246,9 +246,9 @@ func jobReconCabinetRoles(j *jobCtx) JobFunc {
 		ev.Facts["members"] = itoa(len(inv.Users))
 		ev.Facts["checked"] = itoa(len(people))
 		if !ev.OK {
-			return JobResult{Evidence: ev, Summary: nouns(j.lang, len(ev.Findings), "écart de rôles", "écarts de rôles", "role mismatch", "role mismatches")}, nil
+			return JobResult{Evidence: ev, Summary: nouns(j.lang, len(ev.Findings), i18n.Of(j.lang).RoleMismatchesNoun)}, nil
 		}
-		return j.done(ev, nouns(j.lang, len(people), "personne", "personnes", "person", "people")+i18n.Of(j.lang).WithExactlyTheRoles)
+		return j.done(ev, nouns(j.lang, len(people), i18n.Of(j.lang).PeopleNoun)+i18n.Of(j.lang).WithExactlyTheRoles)
 	}
 }
 
@@ -279,7 +279,7 @@ func jobReconPaymentExternalAccounts(j *jobCtx) JobFunc {
 			added++
 		}
 		ev.Facts["accounts"] = itoa(added)
-		sum := nouns(j.lang, added, "compte", "comptes", "account", "accounts") + i18n.Of(j.lang).OnV2
+		sum := nouns(j.lang, added, i18n.Of(j.lang).AccountsNoun) + i18n.Of(j.lang).OnV2
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -365,7 +365,7 @@ func jobReconCabinetApiConnections(j *jobCtx) JobFunc {
 			made++
 		}
 		ev.Facts["connections"] = itoa(made)
-		sum := nouns(j.lang, made, "connexion", "connexions", "connection", "connections") + i18n.Of(j.lang).OnV2
+		sum := nouns(j.lang, made, i18n.Of(j.lang).ConnectionsNoun) + i18n.Of(j.lang).OnV2
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -415,8 +415,8 @@ func jobReconCabinetInactiveClientsImport(j *jobCtx) JobFunc {
 		for _, r := range res.Rejected {
 			ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
 		}
-		sum := nouns(j.lang, res.Created, "dossier importé", "dossiers importés", "dossier imported", "dossiers imported") + ", " +
-			checklist.FormatInt(j.lang, len(res.Rejected)) + " " + tr(j.lang, checklist.Plural(j.lang, len(res.Rejected), "refusé", "refusés"), "rejected")
+		sum := nouns(j.lang, res.Created, i18n.Of(j.lang).DossiersImportedNoun) + ", " +
+			checklist.FormatInt(j.lang, len(res.Rejected)) + " " + checklist.Plural(j.lang, len(res.Rejected), i18n.Of(j.lang).RejectedNoun.One, i18n.Of(j.lang).RejectedNoun.Many)
 		if len(res.Rejected) > 0 {
 			ev.OK = false
 			return JobResult{Evidence: ev, Summary: sum}, nil
