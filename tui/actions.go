@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -78,16 +79,16 @@ type actionsKeys struct {
 
 func newActionsKeys(lang checklist.Lang, g globalKeys, running bool) actionsKeys {
 	k := actionsKeys{global: g,
-		Stop:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "retour", "back"))),
-		Up:       upKey(tr(lang, "défiler", "scroll")),
+		Stop:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.Of(lang).Back)),
+		Up:       upKey(i18n.Of(lang).Scroll),
 		Down:     downKey(lang),
-		PageUp:   pageUpKey(tr(lang, "page", "page")),
+		PageUp:   pageUpKey(i18n.Of(lang).Page),
 		PageDown: pageDownKey(lang),
-		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas", "top/bottom"))),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp(i18n.Of(lang).HomeEnd, i18n.Of(lang).TopBottom)),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.Of(lang).Bottom)),
 	}
 	if running {
-		k.Stop.SetHelp("esc", tr(lang, "arrêter", "stop"))
+		k.Stop.SetHelp("esc", i18n.Of(lang).Stop)
 	}
 	return k
 }
@@ -104,7 +105,7 @@ func (m *Model) actionOptions() []huh.Option[string] {
 	var out []huh.Option[string]
 	lang := m.lang
 	if m.ports.Demo != nil && !m.run.Migrated() {
-		out = append(out, huh.NewOption(tr(lang, "Démo : le client accepte ses factures en attente sur V1, puis vérifier", "Demo: the client accepts its pending invoices on V1, then check"), demoAcceptStep))
+		out = append(out, huh.NewOption(i18n.Of(lang).DemoTheClientAccepts, demoAcceptStep))
 	}
 	phase := checklist.PhasePreparation
 	if m.run.Migrated() {
@@ -117,12 +118,12 @@ func (m *Model) actionOptions() []huh.Option[string] {
 		if len(m.run.Clients) > 0 && m.jobFor(checklist.Ref{Step: st.ID, Client: m.run.Clients[0].ID}) == nil {
 			continue // nothing bascule can do for it: ticked by hand
 		}
-		verb := tr(lang, "Vérifier sur V1 : ", "Check on V1: ")
+		verb := i18n.Of(lang).CheckOnV1
 		switch {
 		case st.Phase == checklist.PhaseReconciliation && st.Kind == checklist.KindConnectorAction:
-			verb = tr(lang, "Recréer sur V2 : ", "Re-create on V2: ")
+			verb = i18n.Of(lang).ReCreateOnV2
 		case st.Phase == checklist.PhaseReconciliation:
-			verb = tr(lang, "Contrôler sur V2 : ", "Check on V2: ")
+			verb = i18n.Of(lang).CheckOnV2
 		}
 		out = append(out, huh.NewOption(verb+st.Title.In(lang)+" (§"+st.Section+")", st.ID))
 	}
@@ -138,20 +139,19 @@ func (m *Model) openActions() tea.Cmd {
 		}
 	}
 	if len(a.clients) == 0 {
-		return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace, ou ctrl+a pour tous).",
-			"Select clients first (space, or ctrl+a for all)."), false)
+		return m.setStatus(i18n.Of(m.lang).SelectClientsFirstSpace, false)
 	}
 	opts := m.actionOptions()
 	if len(opts) == 0 {
-		return m.setStatus(tr(m.lang, "Aucune action de connecteur pour l'instant.", "No connector action for now."), false)
+		return m.setStatus(i18n.Of(m.lang).NoConnectorActionFor, false)
 	}
 	a.ans.step = opts[0].Value
 	lang, n, ans := m.lang, len(a.clients), a.ans
 	form, id, cmd := m.newForm(
-		huh.NewGroup(newSelect(tr(lang, "Action", "Action"), opts, &ans.step)).
-			Title(fmt.Sprintf(tr(lang, "Action en lot pour %d %s", "Bulk action for %d %s"), n, plural(n, "client", "clients"))),
-		huh.NewGroup(confirmOf(lang, newConfirm(tr(lang, "Oui, lancer", "Yes, run"), tr(lang, "Non", "No"), &ans.confirm).
-			Title(fmt.Sprintf(tr(lang, "Lancer pour %d %s ? Chaque client est traité et rapporté à part.", "Run for %d %s? Each client is handled and reported on its own."),
+		huh.NewGroup(newSelect(i18n.Of(lang).Action, opts, &ans.step)).
+			Title(fmt.Sprintf(i18n.Of(lang).BulkActionForFmt, n, plural(n, "client", "clients"))),
+		huh.NewGroup(confirmOf(lang, newConfirm(i18n.Of(lang).YesRun, i18n.Of(lang).No, &ans.confirm).
+			Title(fmt.Sprintf(i18n.Of(lang).RunForEachClientFmt,
 				n, plural(n, "client", "clients"))))),
 	)
 	a.form, a.formID = form, id
@@ -165,7 +165,7 @@ func (m *Model) actionsForm(msg tea.Msg) tea.Cmd {
 	a.form = nil
 	if _, ok := msg.(formCancelledMsg); ok || !a.ans.confirm {
 		m.goBack()
-		return m.setStatus(tr(m.lang, "Rien n'a été lancé.", "Nothing was run."), false)
+		return m.setStatus(i18n.Of(m.lang).NothingWasRun, false)
 	}
 	a.step = a.ans.step
 	clear(m.dash.marked)
@@ -209,7 +209,7 @@ func (m *Model) bulkNext() tea.Cmd {
 		ci := a.clients[a.pos]
 		fn := m.bulkJob(ci)
 		if fn == nil {
-			a.results = append(a.results, bulkResult{ci: ci, ok: true, text: tr(m.lang, "sans objet pour ce client", "does not apply to this client")})
+			a.results = append(a.results, bulkResult{ci: ci, ok: true, text: i18n.Of(m.lang).DoesNotApplyTo})
 			a.pos++
 			continue
 		}
@@ -314,10 +314,10 @@ func (m *Model) bulkWritten(msg bulkWrittenMsg) tea.Cmd {
 			}
 		}
 	}
-	text := fmt.Sprintf(tr(m.lang, "Action en lot terminée : %d %s, %d à reprendre", "Bulk action finished: %d %s, %d to look at"),
-		ok, tr(m.lang, plural(ok, "réussie", "réussies"), "succeeded"), bad)
+	text := fmt.Sprintf(i18n.Of(m.lang).BulkActionFinishedToFmt,
+		ok, plural(ok, i18n.Of(m.lang).SucceededNoun.One, i18n.Of(m.lang).SucceededNoun.Many), bad)
 	if failed > 0 {
-		text += tr(m.lang, " ; ", "; ") + checklist.FormatInt(m.lang, failed) + tr(m.lang, checklist.Plural(m.lang, failed, " non enregistrée", " non enregistrées"), " not recorded")
+		text += i18n.Of(m.lang).Semicolon + checklist.FormatInt(m.lang, failed) + checklist.Plural(m.lang, failed, i18n.Of(m.lang).NotRecordedNoun.One, i18n.Of(m.lang).NotRecordedNoun.Many)
 	}
 	return m.setStatus(text, bad+failed > 0)
 }
@@ -342,7 +342,7 @@ func (m *Model) updateActions(msg tea.Msg) tea.Cmd {
 				cancel()
 				delete(m.ids.cancels, a.id)
 			}
-			a.results = append(a.results, bulkResult{ci: -1, text: tr(m.lang, "arrêté : les clients suivants n'ont pas été traités", "stopped: the next clients were not handled")})
+			a.results = append(a.results, bulkResult{ci: -1, text: i18n.Of(m.lang).StoppedTheNextClients})
 			return m.bulkWriteCmd()
 		}
 		m.goBack()
@@ -413,14 +413,14 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 	if st, ok := m.opts.Guide.Step(a.step); ok {
 		title = st.Title.In(m.lang)
 	} else if a.step == demoAcceptStep {
-		title = tr(m.lang, "Démo : accepter les factures en attente", "Demo: accept pending invoices")
+		title = i18n.Of(m.lang).DemoAcceptPendingInvoices
 	}
-	state := m.st.OK.Render(tr(m.lang, "terminé", "finished"))
+	state := m.st.OK.Render(i18n.Of(m.lang).Finished)
 	switch {
 	case a.id != 0:
-		state = m.spin.View() + fmt.Sprintf(tr(m.lang, " en cours (%d/%d)", " running (%d/%d)"), a.pos, len(a.clients))
+		state = m.spin.View() + fmt.Sprintf(i18n.Of(m.lang).RunningFmt, a.pos, len(a.clients))
 	case a.saving:
-		state = m.spin.View() + tr(m.lang, " enregistrement de ", " saving ") + nouns(m.lang, len(a.changes), "résultat", "résultats", "result", "results") + "…"
+		state = m.spin.View() + i18n.Of(m.lang).Saving + nouns(m.lang, len(a.changes), i18n.Of(m.lang).ResultsNoun) + "…"
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s\n", m.st.Title.Render(title), state))
 	lines := m.reportLines()
@@ -432,21 +432,21 @@ func (m *Model) viewActions() (string, help.KeyMap) {
 	end := min(len(lines), a.top+rows)
 	above := ""
 	if a.top > 0 {
-		above = fmt.Sprintf(tr(m.lang, "   … %s au-dessus (↑)", "   … %s above (↑)"), lineCount(m.lang, a.top))
+		above = fmt.Sprintf(i18n.Of(m.lang).AboveFmt, lineCount(m.lang, a.top))
 	}
 	b.WriteString(m.st.Muted.Render(above) + "\n")
 	for _, l := range lines[a.top:end] {
 		b.WriteString(l + "\n")
 	}
 	if end < len(lines) {
-		b.WriteString(m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))) + "\n")
+		b.WriteString(m.st.Muted.Render(fmt.Sprintf(i18n.Of(m.lang).MoreFmt, lineCount(m.lang, len(lines)-end))) + "\n")
 	}
 	return b.String(), newActionsKeys(m.lang, m.gkeys, a.id != 0)
 }
 
 // lineCount writes "1 ligne", "12 lignes".
 func lineCount(lang checklist.Lang, n int) string {
-	return itoa(n) + " " + tr(lang, plural(n, "ligne", "lignes"), plural(n, "line", "lines"))
+	return itoa(n) + " " + plural(n, i18n.Of(lang).LinesNoun.One, i18n.Of(lang).LinesNoun.Many)
 }
 
 // The actions screen (screens.go).

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // What the accessible mode (tui/accessible) shares with the full-screen
@@ -52,19 +53,19 @@ func FirstRunField(name string) checklist.Field {
 // order, with the labels both modes show for the choice.
 func FirstRunModes(lang checklist.Lang) (modes []Mode, labels []string) {
 	return []Mode{ModeDemo, ModeFiles, ModeAPI}, []string{
-		tr(lang, "Démonstration (plateforme simulée)", "Demo (simulated platform)"),
-		tr(lang, "Fichiers d'export V1 (hors ligne)", "V1 export files (offline)"),
-		tr(lang, "API V1/V2", "V1/V2 API"),
+		i18n.Of(lang).DemoSimulatedPlatform,
+		i18n.Of(lang).V1ExportFilesOffline,
+		i18n.Of(lang).V1V2API,
 	}
 }
 
 // ImportSummary is the line the first run shows after reading a V1
 // export: "3 dossiers créés depuis l'export V1, 1 ligne refusée".
 func ImportSummary(lang checklist.Lang, imported, rejected int) string {
-	text := itoa(imported) + " " + tr(lang, plural(imported, "dossier créé", "dossiers créés"), plural(imported, "dossier created", "dossiers created")) +
-		tr(lang, " depuis l'export V1", " from the V1 export")
+	text := itoa(imported) + " " + plural(imported, i18n.Of(lang).DossiersCreatedNoun.One, i18n.Of(lang).DossiersCreatedNoun.Many) +
+		i18n.Of(lang).FromTheV1Export
 	if rejected > 0 {
-		text += ", " + itoa(rejected) + " " + tr(lang, plural(rejected, "ligne refusée", "lignes refusées"), plural(rejected, "row rejected", "rows rejected"))
+		text += ", " + itoa(rejected) + " " + plural(rejected, i18n.Of(lang).RowsRejectedNoun.One, i18n.Of(lang).RowsRejectedNoun.Many)
 	}
 	return text
 }
@@ -80,7 +81,7 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 	var out []string
 	for _, k := range keys {
 		if label := factLabel(lang, k); label != "" {
-			out = append(out, label+tr(lang, " : ", ": ")+factValue(lang, ev.Facts[k]))
+			out = append(out, label+i18n.Of(lang).Colon+factValue(lang, ev.Facts[k]))
 		}
 	}
 	return out
@@ -92,11 +93,11 @@ func EvidenceFacts(lang checklist.Lang, ev checklist.Evidence) []string {
 func CheckedWhere(lang checklist.Lang, source string) string {
 	switch source {
 	case "bascule":
-		return Tr(lang, "par bascule", "by bascule")
+		return i18n.Of(lang).ByBascule
 	case "file":
-		return Tr(lang, "dans un fichier", "in a file")
+		return i18n.Of(lang).InAFile
 	}
-	return Tr(lang, "sur ", "on ") + SourceLabel(lang, source)
+	return i18n.Of(lang).On + SourceLabel(lang, source)
 }
 
 // SourceLabel names where evidence comes from in a short label: "V1",
@@ -105,11 +106,11 @@ func CheckedWhere(lang checklist.Lang, source string) string {
 func SourceLabel(lang checklist.Lang, source string) string {
 	switch source {
 	case "file":
-		return Tr(lang, "fichier", "file")
+		return i18n.Of(lang).File
 	case "bascule":
 		return "bascule"
 	case "sandbox":
-		return Tr(lang, "simulation", "simulation")
+		return i18n.Of(lang).Simulation
 	}
 	return strings.ToUpper(source)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -162,7 +163,7 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			m.steps.states[ref] = msg.state
 		}
 		step, _ := m.opts.Guide.Step(ref.Step)
-		text := fmt.Sprintf(tr(m.lang, "« %s » : %s", "%q: %s"), step.Title.In(m.lang), msg.state.Status.Title().In(m.lang))
+		text := fmt.Sprintf(i18n.Of(m.lang).PercentColonQuoteFmt, step.Title.In(m.lang), msg.state.Status.Title().In(m.lang))
 		if ci >= 0 {
 			text = m.run.Clients[ci].Name + " — " + text
 		}
@@ -185,9 +186,9 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 			m.refreshClient(m.run.ClientIndex(ch.Ref.Client))
 		}
 		m.runChanged()
-		text := fmt.Sprintf(tr(m.lang, "%d %s", "%d %s"), ok, tr(m.lang, plural(ok, "client marqué", "clients marqués"), plural(ok, "client marked", "clients marked")))
+		text := fmt.Sprintf(i18n.Of(m.lang).PercentFmt, ok, plural(ok, i18n.Of(m.lang).ClientsMarkedNoun.One, i18n.Of(m.lang).ClientsMarkedNoun.Many))
 		if failed > 0 {
-			text += ", " + checklist.FormatInt(m.lang, failed) + " " + tr(m.lang, checklist.Plural(m.lang, failed, "refusé", "refusés"), "refused") + colon(m.lang) + m.errText(first)
+			text += ", " + checklist.FormatInt(m.lang, failed) + " " + checklist.Plural(m.lang, failed, i18n.Of(m.lang).RefusedNoun.One, i18n.Of(m.lang).RefusedNoun.Many) + colon(m.lang) + m.errText(first)
 		}
 		return m.setStatus(text, failed > 0), true
 	case checkDoneMsg:

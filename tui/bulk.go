@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -58,21 +59,21 @@ func (m *Model) openBulk() tea.Cmd {
 	a, lang, n := b.ans, m.lang, len(b.clients)
 	form, id, cmd := m.newForm(
 		huh.NewGroup(
-			newSelect(tr(lang, "Étape", "Step"), stepOpts, &a.step),
-			newSelect(tr(lang, "Nouveau statut", "New status"), statusOpts, &a.status),
-		).Title(fmt.Sprintf(tr(lang, "Marquer %d %s", "Mark %d %s"), n, plural(n, "client", "clients"))),
+			newSelect(i18n.Of(lang).Step, stepOpts, &a.step),
+			newSelect(i18n.Of(lang).NewStatus, statusOpts, &a.status),
+		).Title(fmt.Sprintf(i18n.Of(lang).MarkFmt, n, plural(n, "client", "clients"))),
 		huh.NewGroup(
-			huh.NewInput().Title(tr(lang, "Raison *", "Reason *")).Value(&a.reason).Validate(func(s string) error {
+			huh.NewInput().Title(i18n.Of(lang).Reason).Value(&a.reason).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
-					return errors.New(tr(lang, "Raison : champ obligatoire pour ce statut", "Reason: required for this status"))
+					return errors.New(i18n.Of(lang).ReasonRequiredForThis)
 				}
 				return nil
 			}),
 		).WithHideFunc(func() bool { return !a.status.NeedsReason() }),
 		huh.NewGroup(
-			confirmOf(lang, newConfirm(tr(lang, "Oui, marquer", "Yes, mark"), tr(lang, "Non", "No"), &a.confirm).TitleFunc(func() string {
+			confirmOf(lang, newConfirm(i18n.Of(lang).YesMark, i18n.Of(lang).No, &a.confirm).TitleFunc(func() string {
 				st, _ := m.opts.Guide.Step(a.step)
-				return fmt.Sprintf(tr(lang, "Marquer « %s » comme « %s » pour %d %s ?", "Mark %q as %q for %d %s?"),
+				return fmt.Sprintf(i18n.Of(lang).MarkAsForFmt,
 					st.Title.In(lang), a.status.Title().In(lang), n, plural(n, "client", "clients"))
 			}, a)),
 		),
@@ -107,7 +108,7 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 		}
 		m.goBack()
 		if !b.ans.confirm {
-			return m.setStatus(tr(m.lang, "Rien n'a été marqué.", "Nothing was marked."), false)
+			return m.setStatus(i18n.Of(m.lang).NothingWasMarked, false)
 		}
 		chs := make([]StepChange, 0, len(b.clients))
 		for _, ci := range b.clients {
@@ -141,7 +142,7 @@ func (m *Model) viewBulk() (string, help.KeyMap) {
 	var names []string
 	for i, ci := range b.clients {
 		if i == 3 {
-			names = append(names, fmt.Sprintf(tr(m.lang, "et %d autres", "and %d more"), len(b.clients)-3))
+			names = append(names, fmt.Sprintf(i18n.Of(m.lang).AndMoreFmt, len(b.clients)-3))
 			break
 		}
 		names = append(names, m.run.Clients[ci].Name)

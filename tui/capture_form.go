@@ -9,6 +9,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -57,9 +58,9 @@ func (m *Model) openItemForm(i int) tea.Cmd {
 	if c.step.Form.Repeated {
 		label := c.step.Form.ItemLabel.In(m.lang)
 		if i < len(c.items) {
-			title = fmt.Sprintf(tr(m.lang, "Modifier : %s %d", "Edit: %s %d"), label, i+1)
+			title = fmt.Sprintf(i18n.Of(m.lang).EditFmt, label, i+1)
 		} else {
-			title = fmt.Sprintf(tr(m.lang, "Ajouter : %s", "Add: %s"), label)
+			title = fmt.Sprintf(i18n.Of(m.lang).AddFmt, label)
 		}
 	}
 	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(title))
@@ -107,8 +108,8 @@ func (m *Model) freeTextField(fl checklist.Field, value string, ans *answers) hu
 	}
 	ans.extra[fl.ID] = &v
 	lang := m.lang
-	return huh.NewInput().Title(fl.Label.In(lang) + tr(lang, " : autres (texte libre)", ": others (free text)")).
-		Description(tr(lang, "Séparés par des virgules.", "Separated by commas.")).Value(&v).
+	return huh.NewInput().Title(fl.Label.In(lang) + i18n.Of(lang).OthersFreeText).
+		Description(i18n.Of(lang).SeparatedByCommas).Value(&v).
 		Validate(func(s string) error {
 			for _, x := range checklist.SplitMulti(s) {
 				if msg := fl.Validate(x); msg != nil {
@@ -140,7 +141,7 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	case checklist.FieldBool:
 		b := BoolAnswer(fl, value)
 		ans.bools[fl.ID] = &b
-		return confirmOf(m.lang, newConfirm(tr(m.lang, "Oui", "Yes"), tr(m.lang, "Non", "No"), &b).Title(label).Description(desc))
+		return confirmOf(m.lang, newConfirm(i18n.Of(m.lang).Yes, i18n.Of(m.lang).No, &b).Title(label).Description(desc))
 	case checklist.FieldChoice:
 		v := value
 		ans.text[fl.ID] = &v
@@ -176,11 +177,11 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 	in := huh.NewInput().Key(fl.ID).Title(label).Description(desc).Value(&v).Validate(validate)
 	switch fl.Type {
 	case checklist.FieldDate:
-		in.Placeholder(tr(m.lang, "JJ/MM/AAAA", "DD/MM/YYYY"))
+		in.Placeholder(i18n.Of(m.lang).DDMMYYYY)
 	case checklist.FieldSIREN:
 		in.Placeholder("552 008 443")
 	case checklist.FieldEmail:
-		in.Placeholder(tr(m.lang, "prenom.nom@exemple.fr", "first.last@example.com"))
+		in.Placeholder(i18n.Of(m.lang).FirstLastExampleCom)
 	}
 	return in
 }

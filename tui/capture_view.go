@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 )
 
@@ -15,7 +16,7 @@ import (
 // SIREN always show), then the step.
 func (m *Model) captureTitle() string {
 	c := m.capture
-	who := " " + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm"))
+	who := " " + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(i18n.Of(m.lang).Firm)
 	if c.ref.Client != "" {
 		if ci := m.run.ClientIndex(c.ref.Client); ci >= 0 {
 			who = m.clientLine(ci, "")
@@ -36,7 +37,7 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 		return b.String(), newFormKeys(m.lang)
 	}
 	if c.pending != nil {
-		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Chiffrement du secret…", "Sealing the secret…") + "\n")
+		b.WriteString(" " + m.spin.View() + " " + i18n.Of(m.lang).SealingTheSecret + "\n")
 		return b.String(), formKeys{Quit: m.gkeys.ForceQuit}
 	}
 	label := c.step.Form.ItemLabel.In(m.lang)
@@ -51,7 +52,7 @@ func (m *Model) viewCapture() (string, help.KeyMap) {
 		b.WriteString(" " + pointer + " " + line + "\n")
 	}
 	if c.confirmDelete {
-		b.WriteString("\n " + m.st.Warn.Render(tr(m.lang, "Supprimer cet élément ? (o/n)", "Delete this item? (y/n)")) + "\n")
+		b.WriteString("\n " + m.st.Warn.Render(i18n.Of(m.lang).DeleteThisItemY) + "\n")
 	}
 	return b.String(), newCaptureKeys(m.lang, m.gkeys)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -49,8 +50,7 @@ func (m *Model) startCheck(ref checklist.Ref) tea.Cmd {
 	}
 	fn := session.Check(m.ports.engine(), cab, ref, m.opts.Now)
 	if fn == nil {
-		return m.setStatus(tr(m.lang, "Pas de vérification automatique pour cette étape : cochez-la à la main.",
-			"No automatic check for this step: tick it by hand."), false)
+		return m.setStatus(i18n.Of(m.lang).NoAutomaticCheckFor, false)
 	}
 	if m.check != nil {
 		m.cancelCheckQuiet()
@@ -79,7 +79,7 @@ func (m *Model) cancelCheckQuiet() {
 
 func (m *Model) cancelCheck() tea.Cmd {
 	m.cancelCheckQuiet()
-	return m.setStatus(tr(m.lang, "Vérification annulée.", "Check cancelled."), false)
+	return m.setStatus(i18n.Of(m.lang).CheckCancelled, false)
 }
 
 // checkDone keeps the evidence of the current check and drops stale ones.
@@ -95,10 +95,9 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 	m.check = nil
 	if msg.err != nil {
 		if errors.Is(msg.err, errNoPort) {
-			return m.setStatus(tr(m.lang, "Aucun connecteur pour cette vérification dans ce mode : cochez l'étape à la main.",
-				"No connector for this check in this mode: tick the step by hand."), true)
+			return m.setStatus(i18n.Of(m.lang).NoConnectorForThis, true)
 		}
-		return m.setStatus(tr(m.lang, "Vérification impossible : ", "Check failed: ")+m.errText(msg.err), true)
+		return m.setStatus(i18n.Of(m.lang).CheckFailed+m.errText(msg.err), true)
 	}
 	return m.evidenceCmd(msg.ref, msg.ev, nil, msg.pending)
 }
@@ -106,12 +105,12 @@ func (m *Model) checkDone(msg checkDoneMsg) tea.Cmd {
 // evidenceLines renders evidence for the step's detail pane.
 func (m *Model) evidenceLines(ev *checklist.Evidence) []string {
 	// The one time of the steps screen: its zone is named (Paris time).
-	head := fmt.Sprintf(tr(m.lang, "Vérifié %s le %s (%s)", "Checked %s, %s (%s)"), CheckedWhere(m.lang, ev.Source), fmtClock(m.lang, ev.At, m.loc),
+	head := fmt.Sprintf(i18n.Of(m.lang).CheckedFmt, CheckedWhere(m.lang, ev.Source), fmtClock(m.lang, ev.At, m.loc),
 		checklist.ZoneName().In(m.lang))
 	if ev.OK {
-		head += " " + m.st.OK.Render("✓ "+tr(m.lang, "conforme", "ok"))
+		head += " " + m.st.OK.Render("✓ "+i18n.Of(m.lang).Ok)
 	} else {
-		head += " " + m.st.Warn.Render("⚠ "+tr(m.lang, "à reprendre", "needs work"))
+		head += " " + m.st.Warn.Render("⚠ "+i18n.Of(m.lang).NeedsWork)
 	}
 	lines := []string{head}
 	// Evidence keeps every figure reconciliation needs; the pane shows the
@@ -151,23 +150,23 @@ func factLabel(lang checklist.Lang, k string) string {
 func findingLabel(lang checklist.Lang, code string) string {
 	switch code {
 	case "pending_purchases":
-		return tr(lang, "factures d'achat en attente d'acceptation", "purchase invoices awaiting acceptance")
+		return i18n.Of(lang).PurchaseInvoicesAwaitingAcceptance
 	case "pending_sales":
-		return tr(lang, "factures de vente en attente d'acceptation", "sales invoices awaiting acceptance")
+		return i18n.Of(lang).SalesInvoicesAwaitingAcceptance
 	case "not_yet":
-		return tr(lang, "pas encore fait sur V2", "not done on V2 yet")
+		return i18n.Of(lang).NotDoneOnV2
 	case "not_registered":
-		return tr(lang, "cabinet pas encore inscrit sur V2", "firm not registered on V2 yet")
+		return i18n.Of(lang).FirmNotRegisteredOn
 	case "siren_mismatch":
-		return tr(lang, "SIREN différent", "SIREN differs")
+		return i18n.Of(lang).SIRENDiffers
 	case "legal_name_mismatch":
-		return tr(lang, "raison sociale différente", "legal name differs")
+		return i18n.Of(lang).LegalNameDiffers
 	case "manager_email_mismatch":
-		return tr(lang, "e-mail du responsable différent", "manager e-mail differs")
+		return i18n.Of(lang).ManagerEMailDiffers
 	case "space_not_activated":
-		return tr(lang, "espace cabinet pas encore activé", "firm space not activated yet")
+		return i18n.Of(lang).FirmSpaceNotActivated
 	case "cabinet_dossier_missing":
-		return tr(lang, "dossier du cabinet absent sur V2", "firm dossier missing on V2")
+		return i18n.Of(lang).FirmDossierMissingOn
 	}
 	p := connectors.ArticleProblem(code)
 	if lang == checklist.English {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -165,7 +166,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Sort):
 		d.ix.sort((d.ix.sortBy+1)%sortKeyCount, m.run)
 		d.cursor, d.offset = 0, 0
-		return m.setStatus(tr(m.lang, "Tri : ", "Sort: ")+d.ix.sortBy.title(m.lang), false)
+		return m.setStatus(i18n.Of(m.lang).Sort+d.ix.sortBy.title(m.lang), false)
 	case key.Matches(km, k.Mark):
 		if ci := d.current(); ci >= 0 {
 			d.toggle(ci)
@@ -179,13 +180,13 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 				d.toggle(int(i))
 			}
 		}
-		return m.setStatus(fmt.Sprintf(tr(m.lang, "%d %s · esc pour tout désélectionner", "%d %s · esc to clear the selection"),
-			d.nMarked, tr(m.lang, plural(d.nMarked, "client sélectionné", "clients sélectionnés"), plural(d.nMarked, "client selected", "clients selected"))), false)
+		return m.setStatus(fmt.Sprintf(i18n.Of(m.lang).EscToClearTheFmt,
+			d.nMarked, plural(d.nMarked, i18n.Of(m.lang).ClientsSelectedNoun.One, i18n.Of(m.lang).ClientsSelectedNoun.Many)), false)
 	case key.Matches(km, k.Next):
 		return m.openNextStep()
 	case key.Matches(km, k.Bulk):
 		if d.nMarked == 0 {
-			return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace ou x).", "Select clients first (space or x)."), false)
+			return m.setStatus(i18n.Of(m.lang).SelectClientsFirstSpace2, false)
 		}
 		return m.openBulk()
 	case key.Matches(km, k.Open):
@@ -229,7 +230,7 @@ func (m *Model) updateDashboard(msg tea.Msg) tea.Cmd {
 func (m *Model) openNextStep() tea.Cmd {
 	s := m.dash.sum
 	if !s.hasNext {
-		return m.setStatus(tr(m.lang, "Rien à faire pour l'instant.", "Nothing to do for now."), false)
+		return m.setStatus(i18n.Of(m.lang).NothingToDoFor, false)
 	}
 	ci := -1
 	if s.next.Client != nil {

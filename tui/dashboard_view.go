@@ -6,6 +6,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -22,7 +23,7 @@ func (m *Model) header() string {
 	parts := []string{m.st.Title.Render("bascule"), m.st.Header.Render(c.LegalName),
 		"SIREN " + ident.FormatSIREN(c.SIREN)}
 	if m.ws.Operator != "" {
-		parts = append(parts, tr(m.lang, "opérateur : ", "operator: ")+m.ws.Operator)
+		parts = append(parts, i18n.Of(m.lang).Operator+m.ws.Operator)
 	}
 	parts = append(parts, ModeTitle(m.lang, m.ws.Mode))
 	line := " " + strings.Join(parts, m.st.Muted.Render(" · "))
@@ -62,7 +63,7 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 		}
 	}
 	if len(d.ix.filtered) == 0 {
-		b.WriteString(m.st.Muted.Render("   " + tr(m.lang, "aucun client ne correspond", "no client matches")))
+		b.WriteString(m.st.Muted.Render("   " + i18n.Of(m.lang).NoClientMatches))
 	}
 	return b.String(), m.dashHelp(k)
 }
@@ -71,21 +72,21 @@ func (m *Model) viewDashboard() (string, help.KeyMap) {
 func phaseShort(lang checklist.Lang, p checklist.Phase) string {
 	switch p {
 	case checklist.PhasePreparation:
-		return tr(lang, "Préparation", "Preparation")
+		return i18n.Of(lang).Preparation
 	case checklist.PhaseRegistration:
-		return tr(lang, "Inscription", "Registration")
+		return i18n.Of(lang).Registration
 	case checklist.PhaseRequest:
-		return tr(lang, "Demande", "Request")
+		return i18n.Of(lang).Request
 	case checklist.PhaseReconciliation:
-		return tr(lang, "Validation", "Validation")
+		return i18n.Of(lang).Validation
 	}
-	return tr(lang, "Synthèse", "Summary")
+	return i18n.Of(lang).Summary
 }
 
 func (m *Model) phaseLines() string {
 	s := m.dash.sum
 	var b strings.Builder
-	barW, blocked := 15, tr(m.lang, "bloqué : ", "blocked: ")
+	barW, blocked := 15, i18n.Of(m.lang).Blocked
 	if m.width < 100 {
 		barW, blocked = 10, "⚠ "
 	}
@@ -102,7 +103,7 @@ func (m *Model) phaseLines() string {
 		note := ""
 		switch {
 		case closed:
-			note = m.st.Muted.Render(tr(m.lang, "ouvre après la migration", "opens after the migration"))
+			note = m.st.Muted.Render(i18n.Of(m.lang).OpensAfterTheMigration)
 		case p == checklist.PhaseRequest && !s.migrated && !m.run.Request.SubmittedAt.IsZero():
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang) // the answer's wait
 		case p == checklist.PhaseRequest && !t.Complete() && m.requestBlocked() != "":
@@ -111,7 +112,7 @@ func (m *Model) phaseLines() string {
 			note = m.run.PhaseLeft(s.progress, p, m.opts.Now()).Text(m.lang)
 			if t.Blocked > 0 {
 				note += m.st.Warn.Render(" · " + checklist.FormatInt(m.lang, t.Blocked) + " " +
-					tr(m.lang, checklist.Plural(m.lang, t.Blocked, "bloquée", "bloquées"), "blocked"))
+					checklist.Plural(m.lang, t.Blocked, i18n.Of(m.lang).BlockedNoun.One, i18n.Of(m.lang).BlockedNoun.Many))
 			}
 		default:
 			note = m.st.OK.Render("✓")
@@ -128,8 +129,7 @@ func (m *Model) demoPendingHint() string {
 	if m.ports.Demo == nil || m.run == nil || m.run.Migrated() || m.dash == nil || m.dash.sum.pendingClients == 0 {
 		return ""
 	}
-	return tr(m.lang, "Démo : D puis 2 fait accepter les factures en attente sur V1 (ce que ferait le client) ; revérifiez ensuite (a).",
-		"Demo: D then 2 has the pending invoices accepted on V1 (what the client would do); then check again (a).")
+	return i18n.Of(m.lang).DemoDThen2
 }
 
 // requestBlocked says in a few words what keeps the request from being sent.
@@ -137,28 +137,28 @@ func (m *Model) requestBlocked() string {
 	s := m.dash.sum
 	switch {
 	case s.pendingClients > 0:
-		return nouns(m.lang, s.pendingClients, "client a", "clients ont", "client has", "clients have") + tr(m.lang, " des factures en attente", " pending invoices")
+		return nouns(m.lang, s.pendingClients, i18n.Of(m.lang).ClientsHaveNoun) + i18n.Of(m.lang).PendingInvoices
 	case s.uncheckedClients > 0:
-		return tr(m.lang, "factures en attente non vérifiées pour ", "pending invoices not checked for ") + nouns(m.lang, s.uncheckedClients, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PendingInvoicesNotChecked + nouns(m.lang, s.uncheckedClients, i18n.Of(m.lang).ClientsNoun)
 	case s.prepIncomplete > 0:
-		return tr(m.lang, "préparation incomplète pour ", "preparation not finished for ") + nouns(m.lang, s.prepIncomplete, "client", "clients", "client", "clients")
+		return i18n.Of(m.lang).PreparationNotFinishedFor + nouns(m.lang, s.prepIncomplete, i18n.Of(m.lang).ClientsNoun)
 	case !s.progress.Phase(checklist.PhaseRegistration).Complete():
-		return tr(m.lang, "inscription (§3.1) à terminer", "registration (§3.1) to finish")
+		return i18n.Of(m.lang).Registration31To
 	}
 	return ""
 }
 
 func (m *Model) nextLine() string {
 	s := m.dash.sum
-	label := m.st.Header.Render(tr(m.lang, "Prochaine étape : ", "Next step: "))
+	label := m.st.Header.Render(i18n.Of(m.lang).NextStep)
 	if !s.hasNext {
-		return label + m.st.OK.Render(tr(m.lang, "rien à faire pour l'instant", "nothing to do for now"))
+		return label + m.st.OK.Render(i18n.Of(m.lang).NothingToDoFor2)
 	}
 	line := s.next.Step.Title.In(m.lang)
 	if c := s.next.Client; c != nil {
 		line += " — " + c.Name
 		if c.PendingInvoices > 0 && s.next.Step.ID == checklist.StepClientPendingInvoices {
-			line += fmt.Sprintf(tr(m.lang, " (%d en attente)", " (%d pending)"), c.PendingInvoices)
+			line += fmt.Sprintf(i18n.Of(m.lang).PendingFmt, c.PendingInvoices)
 		}
 	} else {
 		line += m.st.Muted.Render(" (§" + s.next.Step.Section + ")")
@@ -186,7 +186,7 @@ func (m *Model) tableHeader(nameW int) string {
 		left = "Clients (" + checklist.FormatInt(m.lang, len(d.ix.filtered)) + "/" + checklist.FormatInt(m.lang, len(m.run.Clients)) + ")"
 	}
 	if d.ix.keep != nil {
-		left += m.st.Accent.Render(" · " + tr(m.lang, "mes dossiers", "my dossiers"))
+		left += m.st.Accent.Render(" · " + i18n.Of(m.lang).MyDossiers)
 	}
 	if d.ix.query != "" || d.filtering {
 		q := "/" + d.ix.query
@@ -199,15 +199,15 @@ func (m *Model) tableHeader(nameW int) string {
 		left += m.st.Muted.Render(" ↕" + d.ix.sortBy.title(m.lang))
 	}
 	if d.nMarked > 0 {
-		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + tr(m.lang, checklist.Plural(m.lang, d.nMarked, "sélectionné", "sélectionnés"), "selected"))
+		left += m.st.Marked.Render(" • " + checklist.FormatInt(m.lang, d.nMarked) + " " + checklist.Plural(m.lang, d.nMarked, i18n.Of(m.lang).SelectedNoun.One, i18n.Of(m.lang).SelectedNoun.Many))
 	}
-	right := rcell(tr(m.lang, "prépa", "prep"), 5) + "  "
+	right := rcell(i18n.Of(m.lang).Prep, 5) + "  "
 	if !d.sum.migrated {
-		right += rcell(tr(m.lang, "factures", "invoices"), 8) + "  "
+		right += rcell(i18n.Of(m.lang).Invoices, 8) + "  "
 	}
-	right += rcell(tr(m.lang, "paiement", "payment"), 8)
+	right += rcell(i18n.Of(m.lang).Payment, 8)
 	if d.sum.migrated {
-		right += "  " + rcell(tr(m.lang, "validation", "validation"), 13)
+		right += "  " + rcell(i18n.Of(m.lang).Validation2, 13)
 	}
 	return "    " + cell(left, nameW+2+11+2) + m.st.Muted.Render(right)
 }
@@ -236,7 +236,7 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	}
 	pay := "—"
 	if c.Payment {
-		pay = tr(m.lang, "oui", "yes")
+		pay = i18n.Of(m.lang).Yes2
 	}
 	recon := fmt.Sprintf("%d/%d", st.reconDone, st.reconTotal)
 	invCell := rcell(inv, 8)
@@ -251,7 +251,7 @@ func (m *Model) clientRow(ci int, cursor bool, nameW int) string {
 	// of its name's column (24 cells at least: the name keeps 11).
 	tag := ""
 	if c.LeftV1 {
-		tag = " " + tr(m.lang, "absent de V1", "left V1") // leftV1MarkWidth
+		tag = " " + i18n.Of(m.lang).LeftV1 // leftV1MarkWidth
 	}
 	name := cell(c.Name, nameW-ansi.StringWidth(tag))
 	if cursor {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -44,27 +45,27 @@ type demoAction struct {
 func (m *Model) demoActions() []demoAction {
 	lang := m.lang
 	return []demoAction{
-		{"1", tr(lang, "Terminer l'inscription du cabinet sur V2 (§3.1)", "Finish the firm's registration on V2 (§3.1)"),
+		{"1", i18n.Of(lang).FinishTheFirmsRegistration,
 			func(d Demo, _ []string) (string, error) {
 				d.CompleteRegistration()
-				return tr(lang, "Démo : inscription terminée sur V2 ; vérifiez-la (i).", "Demo: registration finished on V2; check it (i)."), nil
+				return i18n.Of(lang).DemoRegistrationFinishedOn, nil
 			}},
-		{"2", tr(lang, "Accepter toutes les factures en attente sur V1 (§2)", "Accept every pending invoice on V1 (§2)"),
+		{"2", i18n.Of(lang).AcceptEveryPendingInvoice,
 			func(d Demo, _ []string) (string, error) {
-				return tr(lang, "Démo : factures acceptées sur V1 ; revérifiez les clients (a).", "Demo: invoices accepted on V1; check the clients again (a)."), d.AcceptAllPending()
+				return i18n.Of(lang).DemoInvoicesAcceptedOn, d.AcceptAllPending()
 			}},
-		{"3", tr(lang, "Corriger les articles invalides sur V1 (§2)", "Fix the invalid articles on V1 (§2)"),
+		{"3", i18n.Of(lang).FixTheInvalidArticles,
 			func(d Demo, ids []string) (string, error) {
 				for _, id := range ids {
 					if err := d.FixArticles(id); err != nil {
 						return "", err
 					}
 				}
-				return tr(lang, "Démo : articles corrigés sur V1.", "Demo: articles fixed on V1."), nil
+				return i18n.Of(lang).DemoArticlesFixedOn, nil
 			}},
-		{"4", tr(lang, "Faire aboutir la demande de migration maintenant (§3.2)", "Make the migration request succeed now (§3.2)"),
+		{"4", i18n.Of(lang).MakeTheMigrationRequest,
 			func(d Demo, _ []string) (string, error) {
-				return tr(lang, "Démo : migration faite sur V2 ; la demande (d) le constate.", "Demo: migration done on V2; the request screen (d) sees it."), d.FinishMigration()
+				return i18n.Of(lang).DemoMigrationDoneOn, d.FinishMigration()
 			}},
 	}
 }
@@ -109,7 +110,7 @@ func (m *Model) demoDone(msg demoDoneMsg) tea.Cmd {
 		d.busy = false
 	}
 	if msg.err != nil {
-		return m.setStatus(tr(m.lang, "Démo : ", "Demo: ")+m.connErrText(msg.err), true)
+		return m.setStatus(i18n.Of(m.lang).Demo+m.connErrText(msg.err), true)
 	}
 	if showing[*demoScreen](m) {
 		m.goBack()
@@ -130,14 +131,12 @@ func (k demoKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHel
 func (m *Model) viewDemo() (string, help.KeyMap) {
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
-	b.WriteString(" " + m.st.Title.Render(tr(m.lang, "Démo : jouer l'utilisateur sur les plateformes simulées", "Demo: play the user on the simulated platforms")) + "\n")
-	b.WriteString(" " + m.st.Muted.Render(wrapText(tr(m.lang,
-		"Ce que l'on ferait sur les sites de V1 et V2 ; bascule le constate ensuite par ses vérifications.",
-		"What one would do on V1's and V2's web sites; bascule then sees it through its checks."), m.width-2)) + "\n\n")
+	b.WriteString(" " + m.st.Title.Render(i18n.Of(m.lang).DemoPlayTheUser) + "\n")
+	b.WriteString(" " + m.st.Muted.Render(wrapText(i18n.Of(m.lang).WhatOneWouldDo, m.width-2)) + "\n\n")
 	for _, a := range m.demoActions() {
 		b.WriteString(fmt.Sprintf("  %s  %s\n", m.st.HelpKey.Render(a.key), a.title))
 	}
-	k := demoKeys{global: m.gkeys, Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", tr(m.lang, "choisir", "pick")))}
+	k := demoKeys{global: m.gkeys, Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", i18n.Of(m.lang).Pick))}
 	return b.String(), k
 }
 

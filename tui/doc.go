@@ -55,7 +55,8 @@
 // (live.go).
 //
 // It imports checklist (the guide, run rules, identifiers, the shared
-// vocabulary StepChange and Event), tui/session, and the connectors root
+// vocabulary StepChange and Event), tui/session, tui/i18n (every text it
+// shows, in both languages), and the connectors root
 // package (records and the V1/V2 ports). It never imports the store (the
 // Store type is the engine's port; cmd/bascule hands *store.DB in) nor an
 // adapter (connectors/v1, v2, sandbox): cmd/bascule builds the ports.

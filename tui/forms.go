@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -118,7 +119,7 @@ func (c *confirmField) KeyBinds() []key.Binding {
 	bs := c.Confirm.KeyBinds()
 	for i, b := range bs {
 		if h := b.Help(); h.Key == "y" {
-			bs[i].SetHelp(tr(c.lang, "o", "y"), h.Desc)
+			bs[i].SetHelp(i18n.Of(c.lang).Y, h.Desc)
 		}
 	}
 	return bs

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // sortKey is the order of the client table.
@@ -22,9 +23,9 @@ func (k sortKey) title(lang checklist.Lang) string {
 	case sortSIREN:
 		return "SIREN"
 	case sortProgress:
-		return tr(lang, "avancement", "progress")
+		return i18n.Of(lang).Progress
 	}
-	return tr(lang, "nom", "name")
+	return i18n.Of(lang).Name
 }
 
 // rowStat is what the table shows of one client, computed when its statuses

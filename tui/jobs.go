@@ -10,6 +10,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -100,10 +101,10 @@ func writeImportJob(d jobDeps, notedIn func(step string) []checklist.Record) job
 		ev := checklist.Evidence{Source: "file", At: now().UTC(), Facts: map[string]string{
 			"from": noted[0]["file"], "files": strings.Join(w.Paths, ", "), "clients": itoa(w.Clients), "rejected": itoa(w.Rejected)},
 			Findings: []checklist.Finding{{Code: "v2_import_to_do", Count: w.Clients, Detail: strings.Join(w.Paths, ", ")}}}
-		sum := fmt.Sprintf(tr(lang, "%s pour V2 : %s ; importez-le sur V2, puis cochez l'étape", "%s for V2: %s; import it on V2, then tick the step"),
+		sum := fmt.Sprintf(i18n.Of(lang).ForV2ImportItFmt,
 			clientCount(lang, w.Clients), strings.Join(w.Paths, ", "))
 		if w.Rejected > 0 {
-			sum += fmt.Sprintf(tr(lang, " (%d %s)", " (%d %s)"), w.Rejected, tr(lang, plural(w.Rejected, "ligne refusée", "lignes refusées"), plural(w.Rejected, "row rejected", "rows rejected")))
+			sum += fmt.Sprintf(i18n.Of(lang).ParenPercentFmt, w.Rejected, plural(w.Rejected, i18n.Of(lang).RowsRejectedNoun.One, i18n.Of(lang).RowsRejectedNoun.Many))
 		}
 		return jobResult{ev: ev, summary: sum}, nil
 	}
@@ -111,5 +112,5 @@ func writeImportJob(d jobDeps, notedIn func(step string) []checklist.Record) job
 
 // clientCount writes "1 client écrit", "12 clients écrits".
 func clientCount(lang checklist.Lang, n int) string {
-	return itoa(n) + " " + tr(lang, plural(n, "client écrit", "clients écrits"), plural(n, "client written", "clients written"))
+	return itoa(n) + " " + plural(n, i18n.Of(lang).ClientsWrittenNoun.One, i18n.Of(lang).ClientsWrittenNoun.Many)
 }

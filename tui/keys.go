@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -15,10 +16,10 @@ type globalKeys struct {
 
 func newGlobalKeys(lang checklist.Lang) globalKeys {
 	return globalKeys{
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", tr(lang, "aide", "help"))),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", tr(lang, "quitter", "quit"))),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", tr(lang, "quitter", "quit"))),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "retour", "back"))),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", i18n.Of(lang).Help)),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", i18n.Of(lang).Quit)),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", i18n.Of(lang).Quit)),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.Of(lang).Back)),
 	}
 }
 
@@ -35,29 +36,29 @@ type dashKeys struct {
 
 func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 	return dashKeys{
-		Up:           upKey(tr(lang, "naviguer", "move")),
+		Up:           upKey(i18n.Of(lang).Move),
 		Down:         downKey(lang),
-		PageUp:       pageUpKey(tr(lang, "page", "page")),
+		PageUp:       pageUpKey(i18n.Of(lang).Page),
 		PageDown:     pageDownKey(lang),
-		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp(tr(lang, "début/fin", "home/end"), tr(lang, "haut/bas de la liste", "top/bottom of the list"))),
-		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", tr(lang, "fin", "bottom"))),
-		Next:         key.NewBinding(key.WithKeys("g"), key.WithHelp("g", tr(lang, "aller à la prochaine étape", "go to the next step"))),
-		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "ouvrir", "open"))),
-		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", tr(lang, "filtrer", "filter"))),
-		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "trier", "sort"))),
-		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp(keySpace(lang), tr(lang, "sélectionner", "select"))),
-		MarkAll:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", tr(lang, "tout sélectionner", "select all"))),
-		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", tr(lang, "marquer", "mark"))),
-		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", tr(lang, "cabinet §2", "firm §2"))),
-		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", tr(lang, "inscription §3.1", "registration §3.1"))),
-		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier (V1)", "check (V1)"))),
-		Refresh:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser les clients (V1)", "refresh the clients (V1)"))),
-		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "demande §3.2", "request §3.2"))),
-		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", tr(lang, "validation du client §3.3", "client validation §3.3"))),
-		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", tr(lang, "réintégration cabinet §3.4", "firm re-entry §3.4"))),
-		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "actions en lot", "bulk actions"))),
-		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "synthèse §4", "summary §4"))),
-		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", tr(lang, "démo : jouer l'utilisateur", "demo: play the user")), key.WithDisabled()),
+		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp(i18n.Of(lang).HomeEnd, i18n.Of(lang).TopBottomOfThe)),
+		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", i18n.Of(lang).Bottom)),
+		Next:         key.NewBinding(key.WithKeys("g"), key.WithHelp("g", i18n.Of(lang).GoToTheNext)),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Open)),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", i18n.Of(lang).Filter)),
+		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", i18n.Of(lang).Sort2)),
+		Mark:         key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp(keySpace(lang), i18n.Of(lang).Select)),
+		MarkAll:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", i18n.Of(lang).SelectAll)),
+		Bulk:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", i18n.Of(lang).Mark)),
+		Cabinet:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", i18n.Of(lang).Firm2)),
+		Registration: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", i18n.Of(lang).Registration31)),
+		Check:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.Of(lang).CheckV1)),
+		Refresh:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.Of(lang).RefreshTheClientsV1)),
+		Request:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", i18n.Of(lang).Request32)),
+		Recon:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.Of(lang).ClientValidation33)),
+		ReconCabinet: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", i18n.Of(lang).FirmReEntry3)),
+		Actions:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.Of(lang).BulkActions)),
+		Summary:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.Of(lang).Summary4)),
+		Demo:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", i18n.Of(lang).DemoPlayTheUser2), key.WithDisabled()),
 		global:       g,
 		lang:         lang,
 	}
@@ -67,14 +68,14 @@ func newDashKeys(lang checklist.Lang, g globalKeys) dashKeys {
 // gives their guide sections and every other key); the help bar drops from
 // the right what does not fit, and always keeps ? and q.
 func (k dashKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, relabel(k.Next, k.lang, "prochaine étape", "next step"), relabel(k.Cabinet, k.lang, "cabinet", "firm"),
-		relabel(k.Request, k.lang, "demande", "request"), relabel(k.Summary, k.lang, "synthèse", "summary"),
-		relabel(k.Demo, k.lang, "démo", "demo"), k.Mark, relabel(k.Filter, k.lang, "filtrer", "filter"), k.global.Help, k.global.Quit}
+	return []key.Binding{k.Open, relabel(k.Next, i18n.Of(k.lang).NextStep2), relabel(k.Cabinet, i18n.Of(k.lang).Firm3),
+		relabel(k.Request, i18n.Of(k.lang).Request2), relabel(k.Summary, i18n.Of(k.lang).Summary2),
+		relabel(k.Demo, i18n.Of(k.lang).Demo2), k.Mark, relabel(k.Filter, i18n.Of(k.lang).Filter), k.global.Help, k.global.Quit}
 }
 
 // relabel returns a copy of b with a shorter description.
-func relabel(b key.Binding, lang checklist.Lang, fr, en string) key.Binding {
-	b.SetHelp(b.Help().Key, tr(lang, fr, en))
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
 	return b
 }
 
@@ -97,15 +98,15 @@ type stepKeys struct {
 
 func newStepKeys(lang checklist.Lang, g globalKeys) stepKeys {
 	return stepKeys{
-		Up:            upKey(tr(lang, "naviguer", "move")),
+		Up:            upKey(i18n.Of(lang).Move),
 		Down:          downKey(lang),
-		Done:          tickKey(lang, tr(lang, "fait", "done")),
-		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", tr(lang, "bloqué", "blocked"))),
-		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", tr(lang, "sans objet", "n/a"))),
-		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(lang, "note", "note"))),
-		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "saisir / vérifier", "capture / check"))),
-		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
-		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler la vérification", "cancel the check")), key.WithDisabled()),
+		Done:          tickKey(lang, i18n.Of(lang).Done),
+		Blocked:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", i18n.Of(lang).Blocked2)),
+		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.Of(lang).NA)),
+		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.Of(lang).Note)),
+		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).CaptureCheck)),
+		Check:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.Of(lang).Check)),
+		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.Of(lang).CancelTheCheck), key.WithDisabled()),
 		PrevClient:    prevClientKey(lang),
 		NextClient:    nextClientKey(lang),
 		global:        g,
@@ -135,12 +136,12 @@ type captureKeys struct {
 
 func newCaptureKeys(lang checklist.Lang, g globalKeys) captureKeys {
 	return captureKeys{
-		Up:     upKey(tr(lang, "naviguer", "move")),
+		Up:     upKey(i18n.Of(lang).Move),
 		Down:   downKey(lang),
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", tr(lang, "ajouter", "add"))),
-		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "modifier", "edit"))),
-		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", tr(lang, "supprimer", "delete"))),
-		Finish: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", tr(lang, "terminer (fait)", "finish (done)"))),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.Of(lang).Add)),
+		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Edit)),
+		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", i18n.Of(lang).Delete)),
+		Finish: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.Of(lang).FinishDone)),
 		global: g,
 	}
 }
@@ -158,10 +159,10 @@ type formKeys struct{ Next, Prev, Cancel, Quit key.Binding }
 
 func newFormKeys(lang checklist.Lang) formKeys {
 	return formKeys{
-		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "valider", "next"))),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp(keyShiftTab(lang), tr(lang, "champ précédent", "previous field"))),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel"))),
-		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", tr(lang, "quitter", "quit"))),
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Next)),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp(keyShiftTab(lang), i18n.Of(lang).PreviousField)),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.Of(lang).Cancel)),
+		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", i18n.Of(lang).Quit)),
 	}
 }
 
@@ -174,8 +175,8 @@ type yesNoKeys struct{ Yes, No key.Binding }
 
 func newYesNoKeys(lang checklist.Lang) yesNoKeys {
 	return yesNoKeys{
-		Yes: key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp(tr(lang, "o/y", "y/o"), tr(lang, "oui", "yes"))),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp(tr(lang, "n/esc", "n/esc"), tr(lang, "non", "no"))),
+		Yes: key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp(i18n.Of(lang).YO, i18n.Of(lang).Yes2)),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp(i18n.Of(lang).NEsc, i18n.Of(lang).No2)),
 	}
 }
 
@@ -200,7 +201,7 @@ func upKey(desc string) key.Binding {
 }
 
 func downKey(lang checklist.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", tr(lang, "descendre", "down")))
+	return key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", i18n.Of(lang).Down))
 }
 
 func pageUpKey(desc string) key.Binding {
@@ -208,7 +209,7 @@ func pageUpKey(desc string) key.Binding {
 }
 
 func pageDownKey(lang checklist.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", tr(lang, "page suivante", "next page")))
+	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", i18n.Of(lang).NextPage))
 }
 
 // tickKey is space: it ticks a step; on a step already done it asks before
@@ -218,70 +219,70 @@ func tickKey(lang checklist.Lang, desc string) key.Binding {
 }
 
 func prevClientKey(lang checklist.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", tr(lang, "client précédent/suivant", "previous/next client")))
+	return key.NewBinding(key.WithKeys("["), key.WithHelp("[ ]", i18n.Of(lang).PreviousNextClient))
 }
 
 func nextClientKey(lang checklist.Lang) key.Binding {
-	return key.NewBinding(key.WithKeys("]"), key.WithHelp("]", tr(lang, "client suivant", "next client")))
+	return key.NewBinding(key.WithKeys("]"), key.WithHelp("]", i18n.Of(lang).NextClient))
 }
 
 // The keys whose names differ between the languages, as the help bars
 // write them.
-func keyEnter(lang checklist.Lang) string    { return tr(lang, "entrée", "enter") }
-func keySpace(lang checklist.Lang) string    { return tr(lang, "espace", "space") }
-func keyShiftTab(lang checklist.Lang) string { return tr(lang, "maj+tab", "shift+tab") }
+func keyEnter(lang checklist.Lang) string    { return i18n.Of(lang).Enter }
+func keySpace(lang checklist.Lang) string    { return i18n.Of(lang).Space }
+func keyShiftTab(lang checklist.Lang) string { return i18n.Of(lang).ShiftTab }
 
 // huhKeyMap adapts huh's keys: esc cancels the form (ctrl+c is ours, it
 // quits the program), French labels, "o" for oui, and no filter inside
 // selects, where / and esc would clash with ours.
 func huhKeyMap(lang checklist.Lang) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr(lang, "annuler", "cancel")))
+	km.Quit = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.Of(lang).Cancel))
 	enter, backTab := keyEnter(lang), keyShiftTab(lang)
-	next := tr(lang, "suivant", "next")
-	back := tr(lang, "retour", "back")
-	submit := tr(lang, "valider", "submit")
-	up, down := tr(lang, "haut", "up"), tr(lang, "bas", "down")
+	next := i18n.Of(lang).Next2
+	back := i18n.Of(lang).Back
+	submit := i18n.Of(lang).Submit
+	up, down := i18n.Of(lang).Up, i18n.Of(lang).Down2
 	km.Input.Next.SetHelp(enter, next)
 	km.Input.Submit.SetHelp(enter, submit)
 	km.Input.Prev.SetHelp(backTab, back)
-	km.Input.AcceptSuggestion.SetHelp("ctrl+e", tr(lang, "compléter", "complete"))
-	km.Select.Next.SetHelp(enter, tr(lang, "choisir", "select"))
+	km.Input.AcceptSuggestion.SetHelp("ctrl+e", i18n.Of(lang).Complete)
+	km.Select.Next.SetHelp(enter, i18n.Of(lang).Select2)
 	km.Select.Submit.SetHelp(enter, submit)
 	km.Select.Prev.SetHelp(backTab, back)
 	km.Select.Up.SetHelp("↑", up)
 	km.Select.Down.SetHelp("↓", down)
-	km.Select.HalfPageUp.SetHelp("ctrl+u", tr(lang, "½ page haut", "½ page up"))
-	km.Select.HalfPageDown.SetHelp("ctrl+d", tr(lang, "½ page bas", "½ page down"))
-	km.Select.GotoTop.SetHelp("g", tr(lang, "début", "top"))
-	km.Select.GotoBottom.SetHelp("G", tr(lang, "fin", "end"))
+	km.Select.HalfPageUp.SetHelp("ctrl+u", i18n.Of(lang).PageUp)
+	km.Select.HalfPageDown.SetHelp("ctrl+d", i18n.Of(lang).PageDown)
+	km.Select.GotoTop.SetHelp("g", i18n.Of(lang).Top)
+	km.Select.GotoBottom.SetHelp("G", i18n.Of(lang).End)
 	km.Select.Filter.SetEnabled(false)
-	km.MultiSelect.Next.SetHelp(enter, tr(lang, "confirmer", "confirm"))
+	km.MultiSelect.Next.SetHelp(enter, i18n.Of(lang).Confirm)
 	km.MultiSelect.Submit.SetHelp(enter, submit)
-	km.MultiSelect.Toggle.SetHelp("x", tr(lang, "cocher", "toggle"))
+	km.MultiSelect.Toggle.SetHelp("x", i18n.Of(lang).Toggle)
 	km.MultiSelect.Prev.SetHelp(backTab, back)
 	km.MultiSelect.Up.SetHelp("↑", up)
 	km.MultiSelect.Down.SetHelp("↓", down)
-	km.MultiSelect.HalfPageUp.SetHelp("ctrl+u", tr(lang, "½ page haut", "½ page up"))
-	km.MultiSelect.HalfPageDown.SetHelp("ctrl+d", tr(lang, "½ page bas", "½ page down"))
-	km.MultiSelect.GotoTop.SetHelp("g", tr(lang, "début", "top"))
-	km.MultiSelect.GotoBottom.SetHelp("G", tr(lang, "fin", "end"))
+	km.MultiSelect.HalfPageUp.SetHelp("ctrl+u", i18n.Of(lang).PageUp)
+	km.MultiSelect.HalfPageDown.SetHelp("ctrl+d", i18n.Of(lang).PageDown)
+	km.MultiSelect.GotoTop.SetHelp("g", i18n.Of(lang).Top)
+	km.MultiSelect.GotoBottom.SetHelp("G", i18n.Of(lang).End)
 	km.MultiSelect.Filter.SetEnabled(false)
-	km.MultiSelect.SelectAll.SetHelp("ctrl+a", tr(lang, "tout", "all"))
-	km.MultiSelect.SelectNone.SetHelp("ctrl+a", tr(lang, "aucun", "none"))
+	km.MultiSelect.SelectAll.SetHelp("ctrl+a", i18n.Of(lang).All)
+	km.MultiSelect.SelectNone.SetHelp("ctrl+a", i18n.Of(lang).None)
 	km.Confirm.Next.SetHelp(enter, next)
 	km.Confirm.Submit.SetHelp(enter, submit)
 	km.Confirm.Prev.SetHelp(backTab, back)
-	km.Confirm.Toggle.SetHelp("←/→", tr(lang, "changer", "toggle"))
-	km.Confirm.Accept = key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp("o", tr(lang, "oui", "yes")))
-	km.Confirm.Reject = key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", tr(lang, "non", "no")))
+	km.Confirm.Toggle.SetHelp("←/→", i18n.Of(lang).Toggle2)
+	km.Confirm.Accept = key.NewBinding(key.WithKeys("o", "O", "y", "Y"), key.WithHelp("o", i18n.Of(lang).Yes2))
+	km.Confirm.Reject = key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", i18n.Of(lang).No2))
 	km.Note.Next.SetHelp(enter, next)
 	km.Note.Submit.SetHelp(enter, submit)
 	km.Note.Prev.SetHelp(backTab, back)
 	km.Text.Next.SetHelp(enter, next)
 	km.Text.Submit.SetHelp(enter, submit)
 	km.Text.Prev.SetHelp(backTab, back)
-	km.Text.NewLine.SetHelp("alt+"+enter, tr(lang, "nouvelle ligne", "new line"))
-	km.Text.Editor.SetHelp("ctrl+e", tr(lang, "éditeur", "editor"))
+	km.Text.NewLine.SetHelp("alt+"+enter, i18n.Of(lang).NewLine)
+	km.Text.Editor.SetHelp("ctrl+e", i18n.Of(lang).Editor)
 	return km
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // Common words of one language that must never show in the other: key
@@ -78,7 +79,7 @@ func TestNoWordOfTheOtherLanguage(t *testing.T) {
 			e.prepare(t)
 			e.opts.Lang = tc.lang
 			d := newDriver(t, e.opts, size[0], size[1])
-			sweepIn(d, tr(tc.lang, "Vérifier sur V1 : Accepter les factures en attente", "Check on V1: Accept pending invoices"))
+			sweepIn(d, i18n.Of(tc.lang).CheckOnV1Accept)
 			migrate(t, d)
 			for _, k := range []string{"r", "enter", "esc", "esc", "R", "enter", "esc", "esc", "t"} {
 				d.key(k)

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -302,7 +303,7 @@ func (m *Model) changedBy(ev session.Event) string {
 	if st, ok := m.opts.Guide.Step(ev.Ref.Step); ok {
 		title = st.Title.In(m.lang)
 	}
-	return fmt.Sprintf(tr(m.lang, "%s a changé « %s » : %s", "%s changed %q: %s"), ev.Who, title, ev.To.Title().In(m.lang))
+	return fmt.Sprintf(i18n.Of(m.lang).ChangedFmt, ev.Who, title, ev.To.Title().In(m.lang))
 }
 
 // presenceLine is who else is connected, on the dashboard and a dossier's
@@ -336,7 +337,7 @@ func (m *Model) presenceLine() string {
 		parts = append(parts, m.st.Accent.Render(onDossier(m.lang, onThis)))
 	}
 	if len(elsewhere) > 0 {
-		parts = append(parts, m.st.Muted.Render(tr(m.lang, "En ligne : ", "Online: ")+strings.Join(elsewhere, ", ")))
+		parts = append(parts, m.st.Muted.Render(i18n.Of(m.lang).Online+strings.Join(elsewhere, ", ")))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -358,13 +359,13 @@ func (m *Model) where(p session.Presence) string {
 // onDossier says who else has the open dossier: "Claire est sur ce
 // dossier", "Claire et Marc sont sur ce dossier".
 func onDossier(lang checklist.Lang, names []string) string {
-	and := tr(lang, " et ", " and ")
+	and := i18n.Of(lang).And
 	list := names[0]
 	if n := len(names); n > 1 {
 		list = strings.Join(names[:n-1], ", ") + and + names[n-1]
 	}
 	if len(names) == 1 {
-		return list + tr(lang, " est sur ce dossier", " is on this dossier")
+		return list + i18n.Of(lang).IsOnThisDossier
 	}
-	return list + tr(lang, " sont sur ce dossier", " are on this dossier")
+	return list + i18n.Of(lang).AreOnThisDossier
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -232,7 +233,5 @@ func (m *Model) readOnlyBanner() string {
 	if m.run == nil || !m.run.Migrated() || showing[*workspaceScreen](m) || showing[loadingScreen](m) {
 		return ""
 	}
-	return " " + m.st.Warn.Render(tr(m.lang,
-		"⚠ Migration faite : chaque espace entreprise V1 est en lecture seule §3.2",
-		"⚠ Migrated: each V1 company space is read-only §3.2"))
+	return " " + m.st.Warn.Render(i18n.Of(m.lang).MigratedEachV1Company)
 }

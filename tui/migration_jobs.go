@@ -8,6 +8,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -69,7 +70,7 @@ func (m *Model) cancelJob() tea.Cmd {
 		delete(m.ids.cancels, mg.job.id)
 	}
 	mg.job = nil
-	return m.setStatus(tr(m.lang, "Action annulée.", "Action cancelled."), false)
+	return m.setStatus(i18n.Of(m.lang).ActionCancelled, false)
 }
 
 // jobRecordCmd records a job's result through the engine (the status by
@@ -99,25 +100,23 @@ func (m *Model) applyThen(inner tea.Cmd, text string, isErr bool) tea.Cmd {
 func (m *Model) jobErrText(err error) string {
 	switch {
 	case errors.Is(err, errNoPort):
-		return tr(m.lang, "Aucun connecteur pour cette action dans ce mode : faites-la à la main, puis cochez-la.",
-			"No connector for this action in this mode: do it by hand, then tick it.")
+		return i18n.Of(m.lang).NoConnectorForThis2
 	case errors.Is(err, errNoMigStore):
-		return tr(m.lang, "Cette base ne garde ni dérogation ni demande.", "This store keeps no override or request.")
+		return i18n.Of(m.lang).ThisStoreKeepsNo
 	}
 	var fe findingError
 	if errors.As(err, &fe) {
 		text := checklist.FindingText(fe.Finding).In(m.lang)
 		if len(fe.Plans) > 0 {
-			text += tr(m.lang, " ; offres de V2 : ", "; V2's plans: ") + strings.Join(fe.Plans, ", ")
+			text += i18n.Of(m.lang).V2sPlans + strings.Join(fe.Plans, ", ")
 		}
-		return text + tr(m.lang, ". bascule ne choisit pas à la place du client.", ". bascule does not choose for the client.")
+		return text + i18n.Of(m.lang).BasculeDoesNotChoose
 	}
 	switch {
 	case errors.Is(err, errNothingNoted):
-		return tr(m.lang, "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis cochez-la.",
-			"Nothing was noted during preparation for this step: do it by hand, then tick it.")
+		return i18n.Of(m.lang).NothingWasNotedDuring
 	}
-	return tr(m.lang, "Échec : ", "Failed: ") + m.connErrText(err)
+	return i18n.Of(m.lang).Failed + m.connErrText(err)
 }
 
 // jobErrTextFor is jobErrText for ref's job: a re-creation with nothing
@@ -125,8 +124,7 @@ func (m *Model) jobErrText(err error) string {
 func (m *Model) jobErrTextFor(ref checklist.Ref, err error) string {
 	if errors.Is(err, errNothingNoted) {
 		if na := m.notApplicableInPrep(ref); na != "" {
-			return capitalize(na) + tr(m.lang, " : vérifiez, puis faites-la à la main et cochez-la, ou marquez-la sans objet.",
-				": check, then do it by hand and tick it, or mark it not applicable.")
+			return capitalize(na) + i18n.Of(m.lang).CheckThenDoIt
 		}
 	}
 	return m.jobErrText(err)

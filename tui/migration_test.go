@@ -14,6 +14,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 var _ MigrationStore = (*store.DB)(nil)
@@ -393,7 +394,7 @@ func TestGateLinesWindow(t *testing.T) {
 			end := min(len(full), start+rows)
 			want := full[start:end]
 			if end < len(full) {
-				want = append(slices.Clone(want), m.st.Muted.Render("   … "+nouns(checklist.French, len(full)-end, "ligne de plus", "lignes de plus", "", "")))
+				want = append(slices.Clone(want), m.st.Muted.Render("   … "+nouns(checklist.French, len(full)-end, i18n.Noun{One: "ligne de plus", Many: "lignes de plus"})))
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("rows %d, scroll %d:\n got %q\nwant %q", rows, scroll, got, want)

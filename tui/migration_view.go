@@ -6,6 +6,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -55,7 +56,7 @@ func (m *Model) lineInputView() []string {
 		why = m.gateWhy(m.migState().gate)
 	}
 	return append(why, " "+m.st.Accent.Render(p.label), " "+p.input.View(),
-		" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
+		" "+m.st.Muted.Render(i18n.Of(m.lang).EnterConfirmEscCancel))
 }
 
 // stepRow is one line of a list of steps: pointer, status, title, a note.
@@ -91,7 +92,7 @@ func fmtLeft(lang checklist.Lang, d time.Duration) string {
 	days := int(d / (24 * time.Hour))
 	if days > 0 {
 		h := int((d % (24 * time.Hour)) / time.Hour)
-		return fmt.Sprintf(tr(lang, "%d j %d h", "%d d %d h"), days, h)
+		return fmt.Sprintf(i18n.Of(lang).DHFmt, days, h)
 	}
 	return fmtDuration(d)
 }
@@ -104,13 +105,13 @@ func (m *Model) dueLine() string {
 		return "" // once the answer came, no estimate is left to show
 	}
 	now := m.opts.Now()
-	s := fmt.Sprintf(tr(m.lang, "réponse estimée le %s (estimation, 3 jours ouvrés)", "answer expected %s (estimate, 3 working days)"),
+	s := fmt.Sprintf(i18n.Of(m.lang).AnswerExpectedEstimate3Fmt,
 		fmtClock(m.lang, due.At, m.loc))
 	switch {
 	case due.Late(now):
-		return s + " · " + m.st.Bad.Render(tr(m.lang, "en retard de ", "late by ")+fmtLeft(m.lang, due.Left(now)))
+		return s + " · " + m.st.Bad.Render(i18n.Of(m.lang).LateBy+fmtLeft(m.lang, due.Left(now)))
 	}
-	return s + " · " + tr(m.lang, "dans ", "in ") + fmtLeft(m.lang, due.Left(now))
+	return s + " · " + i18n.Of(m.lang).In + fmtLeft(m.lang, due.Left(now))
 }
 
 // evidenceShort is one line saying what evidence holds.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/workdays"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -248,9 +249,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionBackupMsg:
 		switch {
 		case msg.err != nil:
-			return m, m.setStatus(tr(m.lang, "Sauvegarde de début de session impossible : ", "Session-start backup failed: ")+m.errText(msg.err), true)
+			return m, m.setStatus(i18n.Of(m.lang).SessionStartBackupFailed+m.errText(msg.err), true)
 		case msg.path != "":
-			return m, m.setStatus(tr(m.lang, "Base sauvegardée : ", "Database backed up: ")+filepath.Base(msg.path), false)
+			return m, m.setStatus(i18n.Of(m.lang).DatabaseBackedUp+filepath.Base(msg.path), false)
 		}
 		return m, nil
 	case statusTickMsg:
@@ -396,17 +397,15 @@ func (m Model) View() string {
 }
 
 func (m Model) tooSmall() string {
-	msg := tr(m.lang, "terminal trop petit (80×24 minimum)", "terminal too small (80×24 minimum)")
-	size := tr(m.lang, "actuellement ", "now ") + itoa(m.width) + "×" + itoa(m.height)
+	msg := i18n.Of(m.lang).TerminalTooSmall80
+	size := i18n.Of(m.lang).Now + itoa(m.width) + "×" + itoa(m.height)
 	return m.st.Warn.Render(msg) + "\n" + m.st.Muted.Render(size) + "\n" +
-		m.st.Muted.Render(tr(m.lang, "agrandissez la fenêtre ou q pour quitter", "enlarge the window or press q to quit"))
+		m.st.Muted.Render(i18n.Of(m.lang).EnlargeTheWindowOr)
 }
 
 func (m Model) errorView() string {
-	title := m.st.Bad.Render(tr(m.lang, "bascule s'est arrêté sur une erreur", "bascule stopped on an error"))
+	title := m.st.Bad.Render(i18n.Of(m.lang).BasculeStoppedOnAn)
 	body := wrapText(m.errText(m.fatal), m.width-4)
-	hint := m.st.Muted.Render(tr(m.lang,
-		"Les changements déjà faits sont enregistrés. Appuyez sur une touche pour quitter.",
-		"Changes already made are saved. Press any key to quit."))
+	hint := m.st.Muted.Render(i18n.Of(m.lang).ChangesAlreadyMadeAre)
 	return "\n " + title + "\n\n" + indent(body, 2) + "\n\n " + hint
 }

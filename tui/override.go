@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -47,8 +48,7 @@ func (m *Model) askOverride(err error, ch StepChange) (tea.Cmd, bool) {
 	if !errors.As(err, &ce) || ce.Gate == "" {
 		return nil, false
 	}
-	label := tr(m.lang, "Raison de la dérogation (obligatoire, visible dans les rapports) :",
-		"Reason for the override (required, shown in the reports):")
+	label := i18n.Of(m.lang).ReasonForTheOverride
 	ask := &gateAsk{gate: ce.Gate, why: ce.In(m.lang), change: ch}
 	switch m.top().(type) {
 	case *stepsScreen:
@@ -98,8 +98,7 @@ func (m *Model) updateGateInput(msg tea.Msg) (tea.Cmd, bool) {
 // change once the store has it (overrideSaved).
 func (m *Model) saveGateOverride(ask *gateAsk, reason string) tea.Cmd {
 	if strings.TrimSpace(reason) == "" {
-		return m.setStatus(tr(m.lang, "Une dérogation demande une raison : rien n'a été coché.",
-			"An override needs a reason: nothing was ticked."), true)
+		return m.setStatus(i18n.Of(m.lang).AnOverrideNeedsA, true)
 	}
 	if _, ok := m.migStore(); !ok {
 		return m.setStatus(m.jobErrText(errNoMigStore), true)

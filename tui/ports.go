@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -34,9 +35,9 @@ const (
 func ModeTitle(lang checklist.Lang, m Mode) string {
 	switch m {
 	case ModeDemo:
-		return tr(lang, "démo", "demo")
+		return i18n.Of(lang).Demo2
 	case ModeFiles:
-		return tr(lang, "fichiers V1", "V1 files")
+		return i18n.Of(lang).V1Files
 	case ModeAPI:
 		return "API V1/V2"
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -32,11 +33,11 @@ type reconKeys struct {
 
 func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 	return reconKeys{
-		Up:         upKey(tr(lang, "naviguer", "move")),
+		Up:         upKey(i18n.Of(lang).Move),
 		Down:       downKey(lang),
-		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:       tickKey(lang, tr(lang, "fait", "done")),
-		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
+		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Act)),
+		Tick:       tickKey(lang, i18n.Of(lang).Done),
+		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.Of(lang).Check2)),
 		PrevClient: prevClientKey(lang),
 		NextClient: nextClientKey(lang),
 		global:     g,
@@ -137,8 +138,7 @@ func (m *Model) openRecon(ci int) tea.Cmd {
 	m.open(mg.recon)
 	var cmd tea.Cmd
 	if !m.run.Migrated() {
-		cmd = m.setStatus(tr(m.lang, "La validation et la réintégration s'ouvrent une fois la migration confirmée (§3.2) : consultation seulement.",
-			"Validation and re-entry open once the migration is confirmed (§3.2): read only."), false)
+		cmd = m.setStatus(i18n.Of(m.lang).ValidationAndReEntry, false)
 	}
 	return tea.Batch(cmd, m.loadStatesCmd(m.reconRefs(ci)))
 }
@@ -170,7 +170,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 				return m.runJob(c.ref, fn)
 			}
 		}
-		return m.setStatus(tr(m.lang, "Rien n'a été fait sur V2.", "Nothing was done on V2."), false)
+		return m.setStatus(i18n.Of(m.lang).NothingWasDoneOn, false)
 	}
 	k := newReconKeys(m.lang, m.gkeys)
 	switch {
@@ -202,8 +202,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if ev := mg.states[ref].Evidence; ev != nil && isControl(st.ID) && hasGap(ev) {
-			return m.setStatus(tr(m.lang, "Un écart ne peut pas être coché fait : rattrapez-le, contrôlez de nouveau, ou marquez l'étape bloquée avec une raison.",
-				"A gap cannot be ticked done: fix it, check again, or mark the step blocked with a reason."), true)
+			return m.setStatus(i18n.Of(m.lang).AGapCannotBe, true)
 		}
 		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Check, k.Do):
@@ -214,7 +213,7 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 		if fn == nil {
 			// A manual step: enter marks it done, as on every list of steps.
 			if cur, _ := m.run.Status(ref); cur == checklist.StatusDone || key.Matches(km, k.Check) {
-				return m.setStatus(tr(m.lang, "Étape manuelle : pas de contrôle automatique.", "Manual step: no automatic check."), false)
+				return m.setStatus(i18n.Of(m.lang).ManualStepNoAutomatic, false)
 			}
 			return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 		}
@@ -222,10 +221,9 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 			return m.runJob(ref, fn)
 		}
 		plan := m.reconPlan(ref)
-		text := fmt.Sprintf(tr(m.lang, "Faire sur V2 : %s — %s ? (o/n)", "Do on V2: %s — %s? (y/n)"), st.Title.In(m.lang), plan)
+		text := fmt.Sprintf(i18n.Of(m.lang).DoOnV2YFmt, st.Title.In(m.lang), plan)
 		if ref.Step == checklist.StepReconCabinetInactiveClientsImport && m.writesImport() {
-			text = fmt.Sprintf(tr(m.lang, "Écrire le fichier d'import V2 dans %s (comme bascule clients convert) ? (o/n)",
-				"Write V2's import file in %s (as bascule clients convert does)? (y/n)"), m.outDir())
+			text = fmt.Sprintf(i18n.Of(m.lang).WriteV2sImportFileFmt, m.outDir())
 		}
 		mg.confirm = &pendingConfirm{ref: ref, text: text}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -30,25 +31,24 @@ var reconItems = []string{"accepted_documents", "archived_documents", "articles"
 func reconItemTitle(lang checklist.Lang, item string) string {
 	switch item {
 	case "accepted_documents":
-		return tr(lang, "Documents acceptés (payés / non payés)", "Accepted documents (paid / unpaid)")
+		return i18n.Of(lang).AcceptedDocumentsPaidUnpaid
 	case "archived_documents":
-		return tr(lang, "Documents archivés", "Archived documents")
+		return i18n.Of(lang).ArchivedDocuments
 	case "articles":
-		return tr(lang, "Base articles", "Article base")
+		return i18n.Of(lang).ArticleBase
 	case "partners":
-		return tr(lang, "Clients / fournisseurs", "Customers / suppliers")
+		return i18n.Of(lang).CustomersSuppliers
 	case "reception_email":
-		return tr(lang, "E-mail de réception des achats", "Purchase reception e-mail")
+		return i18n.Of(lang).PurchaseReceptionEMail
 	}
-	return tr(lang, "Compte de paiement Banqup", "Banqup payment account")
+	return i18n.Of(lang).BanqupPaymentAccount
 }
 
 // controlLines renders the control's evidence line by line: migré, écart
 // with both figures, or à vérifier.
 func (m *Model) controlLines(ev *checklist.Evidence) []string {
 	if ev == nil {
-		return []string{"     " + m.st.Muted.Render(tr(m.lang, "pas encore contrôlé : entrée pour comparer V1 (noté avant la bascule) et V2",
-			"not checked yet: enter to compare V1 (noted before the switch) with V2"))}
+		return []string{"     " + m.st.Muted.Render(i18n.Of(m.lang).NotCheckedYetEnter)}
 	}
 	var out []string
 	for _, it := range reconItems {
@@ -66,9 +66,9 @@ func (m *Model) controlLines(ev *checklist.Evidence) []string {
 		var verdict string
 		switch state {
 		case "migrated":
-			verdict = m.st.OK.Render("✓ " + tr(m.lang, "migré", "migrated"))
+			verdict = m.st.OK.Render("✓ " + i18n.Of(m.lang).Migrated)
 		case "gap":
-			gap := tr(m.lang, "écart", "gap")
+			gap := i18n.Of(m.lang).Gap
 			if a, err1 := strconv.Atoi(v1); err1 == nil {
 				if b, err2 := strconv.Atoi(v2); err2 == nil {
 					gap += " (" + itoa(a-b) + ")"
@@ -76,7 +76,7 @@ func (m *Model) controlLines(ev *checklist.Evidence) []string {
 			}
 			verdict = m.st.Bad.Render("✗ " + gap)
 		default:
-			verdict = m.st.Warn.Render("? " + tr(m.lang, "à vérifier", "to check"))
+			verdict = m.st.Warn.Render("? " + i18n.Of(m.lang).ToCheck)
 		}
 		w := max(8, min(24, (m.width-60)/2))
 		titleW := max(16, min(38, m.width-2*w-27))
@@ -117,32 +117,32 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	switch ref.Step {
 	case checklist.StepReconClientProfile:
 		if l := prep(checklist.StepClientLogo); len(l) > 0 && l[0]["file"] != "" {
-			return tr(lang, "logo ", "logo ") + filepath.Base(l[0]["file"]) + tr(lang, " et raison sociale", " and legal name")
+			return i18n.Of(lang).Logo + filepath.Base(l[0]["file"]) + i18n.Of(lang).AndLegalName
 		}
-		return tr(lang, "raison sociale ; aucun logo noté", "legal name; no logo noted")
+		return i18n.Of(lang).LegalNameNoLogo
 	case checklist.StepReconClientUsers:
 		us := session.Reinvited(prep(checklist.StepClientUsers))
 		if len(us) == 0 {
 			if n := facts[checklist.FactUsers]; n != "" && n != "0" {
-				return fmt.Sprintf(tr(lang, "aucun noté (V1 : %s)", "none noted (V1: %s)"), n)
+				return fmt.Sprintf(i18n.Of(lang).NoneNotedV1Fmt, n)
 			}
-			return tr(lang, "aucun utilisateur noté", "no user noted")
+			return i18n.Of(lang).NoUserNoted
 		}
 		return itoa(len(us)) + colon(lang) + userList(us, "roles")
 	case checklist.StepReconClientBankAccounts:
 		// The IBANs noted in phase 1 are external accounts: they belong to
 		// the next item, not to the document bank accounts.
 		if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-			return fmt.Sprintf(tr(lang, "à ressaisir à la main (V1 : %s)", "enter by hand (V1: %s)"), accountCount(lang, n))
+			return fmt.Sprintf(i18n.Of(lang).EnterByHandV1Fmt, accountCount(lang, n))
 		}
-		return tr(lang, "à ressaisir à la main", "enter by hand")
+		return i18n.Of(lang).EnterByHand
 	case checklist.StepReconPaymentExternalAccounts:
 		ibans := session.NotedIBANs(prep(checklist.StepPaymentExternalAccounts))
 		if len(ibans) == 0 {
 			if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-				return fmt.Sprintf(tr(lang, "aucun IBAN noté (V1 : %s) : ressaisie à la main", "no IBAN noted (V1: %s): enter by hand"), accountCount(lang, n))
+				return fmt.Sprintf(i18n.Of(lang).NoIBANNotedV1Fmt, accountCount(lang, n))
 			}
-			return tr(lang, "aucun IBAN noté", "no IBAN noted")
+			return i18n.Of(lang).NoIBANNoted
 		}
 		var masked []string
 		for _, ib := range ibans {
@@ -152,44 +152,44 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	case checklist.StepReconClientNumbering:
 		n, ok := session.NumberingOf(prep(checklist.StepClientNumbering), facts)
 		if !ok {
-			return tr(lang, "aucune numérotation notée", "no numbering noted")
+			return i18n.Of(lang).NoNumberingNoted
 		}
-		return fmt.Sprintf(tr(lang, "prochaine %s (dernière V1 : %s)", "next %s (last on V1: %s)"), n.Format(n.LastNumber+1), n.String())
+		return fmt.Sprintf(i18n.Of(lang).NextLastOnV1Fmt, n.Format(n.LastNumber+1), n.String())
 	case checklist.StepReconClientSettings:
 		if s := prep(checklist.StepReconClientSettings); len(s) > 0 {
 			return fmt.Sprintf("workflow %s · %s j", s[0]["workflow"], s[0]["default_due_days"])
 		}
-		return tr(lang, "workflow, échéance par défaut : à la main", "workflow, default due date: by hand")
+		return i18n.Of(lang).WorkflowDefaultDueDate
 	case checklist.StepReconClientSubscription:
 		prev := facts[checklist.FactSubscription]
 		if plan, f := checklist.ChosenPlan(states[ref].Capture, nil); f == nil {
-			return fmt.Sprintf(tr(lang, "choix du client : %s (V1 : %s)", "client's choice: %s (V1: %s)"), plan, orDash(prev))
+			return fmt.Sprintf(i18n.Of(lang).ClientsChoiceV1Fmt, plan, orDash(prev))
 		}
-		return fmt.Sprintf(tr(lang, "aucun choix noté : notez le plan choisi par le client (V1 : %s)", "no choice noted: note the plan the client chose (V1: %s)"), orDash(prev))
+		return fmt.Sprintf(i18n.Of(lang).NoChoiceNotedNoteFmt, orDash(prev))
 	case checklist.StepReconPaymentPaymentAccount:
-		return tr(lang, "conservé d'après le guide : à constater sur V2", "kept according to the guide: see it on V2")
+		return i18n.Of(lang).KeptAccordingToThe
 	case checklist.StepReconPaymentSubscriptionRequest:
 		if r := prep(checklist.StepReconPaymentSubscriptionRequest); len(r) > 0 {
 			return strings.TrimSpace(r[0]["date"] + " " + r[0]["reference"])
 		}
-		return tr(lang, "demande à faire, puis noter sa date ou sa référence", "request to make, then note its date or reference")
+		return i18n.Of(lang).RequestToMakeThen
 	case checklist.StepReconPaymentStatements:
 		n := len(prep(checklist.StepPaymentStatements))
-		return nouns(lang, n, "relevé exporté", "relevés exportés", "statement exported", "statements exported") + tr(lang, " en préparation", " during preparation")
+		return nouns(lang, n, i18n.Of(lang).StatementsExportedNoun) + i18n.Of(lang).DuringPreparation
 	case checklist.StepReconCabinetCollaborators, checklist.StepReconCabinetRoles:
 		cs := session.Reinvited(prep(checklist.StepCabinetCollaborators))
 		if len(cs) == 0 {
-			return tr(lang, "aucun collaborateur noté", "no collaborator noted")
+			return i18n.Of(lang).NoCollaboratorNoted
 		}
 		plan := itoa(len(cs)) + colon(lang) + userList(cs, "v2_roles")
 		if _, missing := checklist.Invitees(cs, "v2_roles", true); len(missing) > 0 {
-			plan += fmt.Sprintf(tr(lang, " ; %d sans rôle noté, donc non invité", "; %d with no role noted, so not invited"), len(missing))
+			plan += fmt.Sprintf(i18n.Of(lang).WithNoRoleNotedFmt, len(missing))
 		}
 		return plan
 	case checklist.StepReconCabinetApiConnections:
 		cs := prep(checklist.StepCabinetApiConnections)
 		if len(cs) == 0 {
-			return tr(lang, "aucune connexion notée", "no connection noted")
+			return i18n.Of(lang).NoConnectionNoted
 		}
 		var parts []string
 		for _, c := range cs {
@@ -199,9 +199,9 @@ func (m *Model) reconPlan(ref checklist.Ref) string {
 	case checklist.StepReconCabinetInactiveClientsImport:
 		if e := prep(checklist.StepCabinetInactiveClientsExport); len(e) > 0 {
 			n, _ := strconv.Atoi(e[0]["rows"])
-			return nouns(lang, n, "client exporté", "clients exportés", "client exported", "clients exported") + tr(lang, " : importer depuis V1", ": import from V1")
+			return nouns(lang, n, i18n.Of(lang).ClientsExportedNoun) + i18n.Of(lang).ImportFromV1
 		}
-		return tr(lang, "importer les dossiers inactifs lus sur V1", "import the inactive dossiers read on V1")
+		return i18n.Of(lang).ImportTheInactiveDossiers
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // A step set aside ("sans objet") in preparation is carried into the
@@ -46,7 +47,7 @@ func (m *Model) notApplicableInPrep(ref checklist.Ref) string {
 		return ""
 	}
 	lang := m.lang
-	out := tr(lang, "sans objet en préparation", "not applicable during preparation")
+	out := i18n.Of(lang).NotApplicableDuringPreparation
 	if r := m.migState().states[pref].Reason; r != "" {
 		out += " (" + r + ")"
 	}
@@ -54,15 +55,15 @@ func (m *Model) notApplicableInPrep(ref checklist.Ref) string {
 	switch ref.Step {
 	case checklist.StepReconClientUsers:
 		if n := facts[checklist.FactUsers]; n != "" && n != "0" {
-			out += fmt.Sprintf(tr(lang, ", mais V1 a %s", ", but V1 has %s"), userCount(lang, n))
+			out += fmt.Sprintf(i18n.Of(lang).ButV1HasFmt, userCount(lang, n))
 		}
 	case checklist.StepReconPaymentExternalAccounts:
 		if n := facts[checklist.FactBankAccounts]; n != "" && n != "0" {
-			out += fmt.Sprintf(tr(lang, ", mais V1 a %s", ", but V1 has %s"), accountCount(lang, n))
+			out += fmt.Sprintf(i18n.Of(lang).ButV1HasFmt, accountCount(lang, n))
 		}
 	case checklist.StepReconClientNumbering:
 		if n := facts[checklist.FactNumbering]; n != "" {
-			out += fmt.Sprintf(tr(lang, ", mais V1 numérote ses factures (dernière : %s)", ", but V1 numbers its invoices (last: %s)"), n)
+			out += fmt.Sprintf(i18n.Of(lang).ButV1NumbersItsFmt, n)
 		}
 	}
 	return out
@@ -71,13 +72,13 @@ func (m *Model) notApplicableInPrep(ref checklist.Ref) string {
 // accountCount writes "1 compte", "3 comptes" from a V1 fact.
 func accountCount(lang checklist.Lang, n string) string {
 	one := n == "1"
-	return n + " " + tr(lang, pick(one, "compte", "comptes"), pick(one, "account", "accounts"))
+	return n + " " + pick(one, i18n.Of(lang).AccountsNoun.One, i18n.Of(lang).AccountsNoun.Many)
 }
 
 // userCount writes "1 utilisateur", "2 utilisateurs" from a V1 fact.
 func userCount(lang checklist.Lang, n string) string {
 	one := n == "1"
-	return n + " " + tr(lang, pick(one, "utilisateur", "utilisateurs"), pick(one, "user", "users"))
+	return n + " " + pick(one, i18n.Of(lang).UsersNoun.One, i18n.Of(lang).UsersNoun.Many)
 }
 
 func pick(one bool, a, b string) string {

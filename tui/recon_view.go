@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 )
 
@@ -15,15 +16,15 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
 	var b strings.Builder
-	title := tr(m.lang, "Validation et réintégration", "Validation and re-entry")
+	title := i18n.Of(m.lang).ValidationAndReEntry2
 	if m.width < 100 {
-		title = tr(m.lang, "Validation", "Validation") // the client's name matters more
+		title = i18n.Of(m.lang).Validation // the client's name matters more
 	}
 	lead := m.st.Title.Render(title+" §3.3–3.4") + " · "
 	if r.client >= 0 {
 		b.WriteString(m.clientLine(r.client, lead) + "\n")
 	} else {
-		b.WriteString(" " + lead + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(tr(m.lang, " · cabinet", " · firm")) + "\n")
+		b.WriteString(" " + lead + m.st.Header.Render(m.ws.Cabinet.LegalName) + m.st.Muted.Render(i18n.Of(m.lang).Firm) + "\n")
 	}
 	b.WriteString(m.rule() + "\n")
 	var count checklist.DoneCount
@@ -74,7 +75,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	}
 	line := "   " + count.Text(m.lang)
 	if hidden := len(r.steps) - (hi - lo); hidden > 0 {
-		line += " · " + nouns(m.lang, hidden, "autre hors de l'écran", "autres hors de l'écran", "more off screen", "more off screen") + " (↑↓)"
+		line += " · " + nouns(m.lang, hidden, i18n.Of(m.lang).MoreOffScreenNoun) + " (↑↓)"
 	}
 	b.WriteString(m.st.Muted.Render(line) + "\n")
 	b.WriteString(m.rule() + "\n")
@@ -102,7 +103,7 @@ func (m *Model) reconBottom() []string {
 		out = append(out, m.lineInputView()...)
 	}
 	if mg.job != nil && mg.job.ref == ref {
-		out = append(out, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
+		out = append(out, " "+m.spin.View()+" "+i18n.Of(m.lang).WorkingEscToCancel)
 	}
 	cur, _ := m.run.Status(ref)
 	out = append(out, " "+m.st.Header.Render(st.Title.In(m.lang))+m.st.Muted.Render(" · "+cur.Title().In(m.lang)+" · §"+st.Section+" · "+st.Actor.Title().In(m.lang)))
@@ -171,7 +172,7 @@ func (m *Model) reconDetail(st *checklist.Step) []string {
 				redo = append(redo, it.Title.In(m.lang))
 			}
 		}
-		add(checklist.ControlListTitle(false).In(m.lang) + tr(m.lang, " (guide §3.3) : ", " (guide §3.3): ") + strings.Join(redo, " · "))
+		add(checklist.ControlListTitle(false).In(m.lang) + i18n.Of(m.lang).Guide33 + strings.Join(redo, " · "))
 	}
 	return out
 }
@@ -186,11 +187,9 @@ func (m *Model) reconHint(ref checklist.Ref) string {
 			file = c.Items[0]["file"]
 		}
 		if m.writesImport() {
-			return fmt.Sprintf(tr(m.lang, "Entrée écrit le fichier d'import V2 depuis %s (comme bascule clients convert) ; importez-le ensuite sur V2.",
-				"Enter writes V2's import file from %s (as bascule clients convert does); then import it on V2."), file)
+			return fmt.Sprintf(i18n.Of(m.lang).EnterWritesV2sImportFmt, file)
 		}
-		return fmt.Sprintf(tr(m.lang, "Hors ligne : bascule clients convert --from %s --to import-v2.xlsx, puis importez le fichier sur V2.",
-			"Offline: bascule clients convert --from %s --to import-v2.xlsx, then import the file on V2."), file)
+		return fmt.Sprintf(i18n.Of(m.lang).OfflineBasculeClientsConvertFmt, file)
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -29,14 +30,12 @@ func (m *Model) startRefresh() tea.Cmd {
 		return m.errStatus(errNoEngine)
 	}
 	if m.ports.V1 == nil {
-		return m.setStatus(tr(m.lang,
-			"Pas de connexion à V1 dans ce mode : les dossiers viennent de l'export (ou « bascule clients refresh --source comapi »).",
-			"No connection to V1 in this mode: the dossiers come from the export (or \"bascule clients refresh --source comapi\")."), true)
+		return m.setStatus(i18n.Of(m.lang).NoConnectionToV1, true)
 	}
 	id := m.ids.take()
 	ctx, cancel := context.WithCancel(context.Background())
 	m.ids.cancels[id] = cancel
-	return tea.Batch(m.setStatus(tr(m.lang, "Lecture de la liste des clients de V1…", "Reading V1's client list…"), false),
+	return tea.Batch(m.setStatus(i18n.Of(m.lang).ReadingV1sClientList, false),
 		func() tea.Msg {
 			r, err := eng.Refresh(ctx)
 			return refreshedMsg{id: id, r: r, run: eng.Snapshot(), err: err}
@@ -50,7 +49,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 		delete(m.ids.cancels, msg.id)
 	}
 	if msg.err != nil {
-		return m.setStatus(tr(m.lang, "Liste des clients de V1 non lue : ", "V1's client list not read: ")+m.errText(msg.err), true)
+		return m.setStatus(i18n.Of(m.lang).V1sClientListNot+m.errText(msg.err), true)
 	}
 	r := msg.r
 	if len(r.Add)+len(r.Updated)+r.Marked+r.Back > 0 && msg.run != nil {
@@ -67,12 +66,12 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 // say too: "Clients de V1 : 1 dossier ajouté, 0 mis à jour, 2 absents de
 // V1 (dossiers conservés, marqués)."
 func RefreshText(lang checklist.Lang, r session.Refreshed) string {
-	s := tr(lang, "Clients de V1 : ", "V1 clients: ") +
+	s := i18n.Of(lang).V1Clients +
 		checklist.Count(len(r.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added").In(lang) + ", " +
 		checklist.Count(len(r.Updated), "mis à jour", "mis à jour", "updated", "updated").In(lang) + ", " +
 		checklist.Count(len(r.Left), "absent de V1", "absents de V1", "missing from V1", "missing from V1").In(lang)
 	if len(r.Left) > 0 {
-		s += tr(lang, " (dossiers conservés, marqués)", " (dossiers kept, marked)")
+		s += i18n.Of(lang).DossiersKeptMarked
 	}
 	if r.Back > 0 {
 		s += ", " + checklist.Count(r.Back, "de retour", "de retour", "back", "back").In(lang)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -39,14 +40,14 @@ type requestKeys struct {
 
 func newRequestKeys(lang checklist.Lang, g globalKeys) requestKeys {
 	return requestKeys{
-		Up:       upKey(tr(lang, "naviguer", "move")),
+		Up:       upKey(i18n.Of(lang).Move),
 		Down:     downKey(lang),
-		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
-		Tick:     tickKey(lang, tr(lang, "fait", "done")),
-		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "vérifier", "check"))),
-		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", tr(lang, "dérogation", "override"))),
-		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", tr(lang, "demande faite à la main", "request made by hand"))),
-		PageUp:   pageUpKey(tr(lang, "faire défiler", "scroll")),
+		Do:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Act)),
+		Tick:     tickKey(lang, i18n.Of(lang).Done),
+		Check:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.Of(lang).Check)),
+		Override: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.Of(lang).Override)),
+		Manual:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", i18n.Of(lang).RequestMadeByHand)),
+		PageUp:   pageUpKey(i18n.Of(lang).Scroll2),
 		PageDown: pageDownKey(lang),
 		global:   g,
 	}
@@ -110,8 +111,7 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 			return m.saveOverrideCmd(text)
 		}
 		if ident.NormalizeSIREN(text) != ident.NormalizeSIREN(m.ws.Cabinet.SIREN) {
-			return m.setStatus(tr(m.lang, "Ce n'est pas le SIREN du cabinet : demande non envoyée.",
-				"That is not the firm's SIREN: request not sent."), true)
+			return m.setStatus(i18n.Of(m.lang).ThatIsNotThe, true)
 		}
 		return m.submitCmd()
 	}
@@ -152,9 +152,9 @@ func (m *Model) updateRequest(msg tea.Msg) tea.Cmd {
 		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusDone)})
 	case key.Matches(km, k.Override):
 		if _, on := m.run.Override(checklist.GateRequestReadiness); on {
-			return m.setStatus(tr(m.lang, "Une dérogation est déjà enregistrée.", "An override is already recorded."), false)
+			return m.setStatus(i18n.Of(m.lang).AnOverrideIsAlready, false)
 		}
-		m.openLineInput("override", tr(m.lang, "Raison de la dérogation (obligatoire) :", "Reason for the override (required):"))
+		m.openLineInput("override", i18n.Of(m.lang).ReasonForTheOverride2)
 	case key.Matches(km, k.Manual):
 		return m.openManualRequest()
 	case key.Matches(km, k.Check):
@@ -186,7 +186,7 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 			break
 		}
 		if m.run.Request.Reference != "" || !m.run.Request.SubmittedAt.IsZero() {
-			return m.setStatus(tr(m.lang, "La demande est déjà envoyée : ", "The request is already sent: ")+m.run.Request.Reference, false)
+			return m.setStatus(i18n.Of(m.lang).TheRequestIsAlready+m.run.Request.Reference, false)
 		}
 		if err := m.run.CheckTransition(ref, checklist.StatusDone, ""); err != nil {
 			return m.errStatus(err)
@@ -194,8 +194,7 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 		if m.ports.V2 == nil {
 			return m.openManualRequest()
 		}
-		m.openLineInput("siren", fmt.Sprintf(tr(m.lang, "Pour envoyer la demande sur V2, tapez le SIREN du cabinet (%s) :",
-			"To send the request on V2, type the firm's SIREN (%s):"), m.ws.Cabinet.LegalName))
+		m.openLineInput("siren", fmt.Sprintf(i18n.Of(m.lang).ToSendTheRequestFmt, m.ws.Cabinet.LegalName))
 		return nil
 	case checklist.StepRequestAnswer:
 		return m.pollNow()
@@ -210,8 +209,7 @@ func (m *Model) requestAction(st *checklist.Step, checkOnly bool) tea.Cmd {
 		})
 	}
 	if checkOnly {
-		return m.setStatus(tr(m.lang, "Pas de vérification automatique pour cette étape : cochez-la (espace).",
-			"No automatic check for this step: tick it (space)."), false)
+		return m.setStatus(i18n.Of(m.lang).NoAutomaticCheckFor2, false)
 	}
 	cur, _ := m.run.Status(ref)
 	if cur == checklist.StatusDone {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -47,8 +48,7 @@ func (m *Model) pollNow() tea.Cmd {
 		return m.setStatus(m.jobErrText(errNoPort), true)
 	}
 	if m.run.Request.Reference == "" {
-		return m.setStatus(tr(m.lang, "Aucune référence de demande à suivre sur V2 : cochez la réponse à sa réception.",
-			"No request reference to follow on V2: tick the answer when it arrives."), false)
+		return m.setStatus(i18n.Of(m.lang).NoRequestReferenceTo, false)
 	}
 	mg := m.migState()
 	id := m.ids.take()
@@ -82,7 +82,7 @@ func (m *Model) pollDone(msg pollDoneMsg) tea.Cmd {
 	mg.pollReq = 0
 	next := m.opts.Tick(m.pollEvery(), func(time.Time) tea.Msg { return pollTickMsg{chain: mg.poll} })
 	if msg.err != nil {
-		return tea.Batch(next, m.setStatus(tr(m.lang, "Suivi de la demande : ", "Request tracking: ")+m.connErrText(msg.err), true))
+		return tea.Batch(next, m.setStatus(i18n.Of(m.lang).RequestTracking+m.connErrText(msg.err), true))
 	}
 	if string(msg.req.State) == m.run.Request.State && !msg.req.State.Done() {
 		return next

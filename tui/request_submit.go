@@ -8,6 +8,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -22,7 +23,7 @@ type overrideSavedMsg struct {
 
 func (m *Model) saveOverrideCmd(reason string) tea.Cmd {
 	if strings.TrimSpace(reason) == "" {
-		return m.setStatus(tr(m.lang, "Une dérogation demande une raison.", "An override needs a reason."), true)
+		return m.setStatus(i18n.Of(m.lang).AnOverrideNeedsA2, true)
 	}
 	if _, ok := m.migStore(); !ok {
 		return m.setStatus(m.jobErrText(errNoMigStore), true)
@@ -72,15 +73,14 @@ func (m *Model) afterOverrideText(settled bool) string {
 	if settled {
 		_ = clone.SetStatus(checklist.Ref{Step: checklist.StepRequestClientChecks}, checklist.StatusDone)
 	}
-	lead := tr(m.lang, "Dérogation enregistrée", "Override recorded")
+	lead := i18n.Of(m.lang).OverrideRecorded
 	if st, ok := m.opts.Guide.Step(checklist.StepRequestClientChecks); ok && settled {
-		lead += fmt.Sprintf(tr(m.lang, " ; elle règle « %s »", "; it settles %q"), st.Title.In(m.lang))
+		lead += fmt.Sprintf(i18n.Of(m.lang).ItSettlesFmt, st.Title.In(m.lang))
 	}
 	if err := clone.CheckTransition(checklist.Ref{Step: checklist.StepRequestSubmit}, checklist.StatusDone, ""); err != nil {
-		return lead + tr(m.lang, ". Reste avant l'envoi : ", ". Left before sending: ") + m.errText(err)
+		return lead + i18n.Of(m.lang).LeftBeforeSending + m.errText(err)
 	}
-	return lead + tr(m.lang, " : la demande peut partir (entrée sur « Envoyer la demande »).",
-		": the request may go (enter on \"Send the migration request\").")
+	return lead + i18n.Of(m.lang).TheRequestMayGo
 }
 
 // submitDoneMsg is V2's answer to the submission.
@@ -129,7 +129,7 @@ func (m *Model) submitDone(msg submitDoneMsg) tea.Cmd {
 	}
 	mg.job = nil
 	if msg.err != nil {
-		return m.setStatus(tr(m.lang, "Demande non envoyée : ", "Request not sent: ")+m.connErrText(msg.err), true)
+		return m.setStatus(i18n.Of(m.lang).RequestNotSent+m.connErrText(msg.err), true)
 	}
 	return m.requestSaved(requestSavedMsg{rec: msg.rec, ref: checklist.Ref{Step: checklist.StepRequestSubmit}, state: msg.state})
 }
@@ -158,13 +158,13 @@ func (m *Model) requestSaved(msg requestSavedMsg) tea.Cmd {
 	_ = m.run.SetStatus(msg.ref, msg.state.Status)
 	m.migState().states[msg.ref] = msg.state
 	m.runChanged()
-	text := fmt.Sprintf(tr(m.lang, "Demande enregistrée (%s) : %s", "Request recorded (%s): %s"), orNone(m.lang, msg.rec.Reference), m.dueLine())
+	text := fmt.Sprintf(i18n.Of(m.lang).RequestRecordedFmt, orNone(m.lang, msg.rec.Reference), m.dueLine())
 	return tea.Batch(m.setStatus(text, false), m.startPolling())
 }
 
 func orNone(lang checklist.Lang, s string) string {
 	if s == "" {
-		return tr(lang, "sans référence", "no reference")
+		return i18n.Of(lang).NoReference
 	}
 	return s
 }
@@ -174,7 +174,7 @@ func (m *Model) openManualRequest() tea.Cmd {
 	mg := m.migState()
 	r := mg.req
 	if m.run.Request.Reference != "" || !m.run.Request.SubmittedAt.IsZero() {
-		return m.setStatus(tr(m.lang, "La demande est déjà enregistrée.", "The request is already recorded."), false)
+		return m.setStatus(i18n.Of(m.lang).TheRequestIsAlready2, false)
 	}
 	if err := m.run.CheckTransition(checklist.Ref{Step: checklist.StepRequestSubmit}, checklist.StatusDone, ""); err != nil {
 		return m.errStatus(err)
@@ -190,7 +190,7 @@ func (m *Model) openManualRequest() tea.Cmd {
 		}
 		fields = append(fields, m.huhField(fl, v, ans))
 	}
-	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(tr(m.lang, "Demande de migration faite à la main", "Migration request made by hand")))
+	form, id, cmd := m.newForm(huh.NewGroup(fields...).Title(i18n.Of(m.lang).MigrationRequestMadeBy))
 	r.form, r.formID = form, id
 	r.manual = a
 	mg.reqAnswers = ans
@@ -208,7 +208,7 @@ func (m *Model) requestForm(msg tea.Msg) tea.Cmd {
 	rec := mg.reqAnswers.record(st.Form)
 	day, err := checklist.ParseDate(rec["date"])
 	if err != nil {
-		return m.setStatus(tr(m.lang, "Date attendue au format JJ/MM/AAAA.", "Date expected as DD/MM/YYYY."), true)
+		return m.setStatus(i18n.Of(m.lang).DateExpectedAsDD, true)
 	}
 	now := m.opts.Now()
 	at := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, m.loc)

@@ -9,6 +9,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/notify"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 )
 
@@ -17,7 +18,7 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 	r := mg.req
 	k := newRequestKeys(m.lang, m.gkeys)
 	var b strings.Builder
-	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tr(m.lang, "Demande de migration", "Migration request")),
+	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(i18n.Of(m.lang).MigrationRequest),
 		m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN)+" · §3.2")))
 	b.WriteString(m.rule() + "\n")
 	var count checklist.DoneCount
@@ -29,18 +30,18 @@ func (m *Model) viewRequest() (string, help.KeyMap) {
 		b.WriteString(m.stepRow(ref, st, i == r.cursor, m.requestNote(st), titleW) + "\n")
 	}
 	req := m.run.Request
-	line := m.st.Muted.Render(tr(m.lang, "   pas encore envoyée", "   not sent yet"))
+	line := m.st.Muted.Render(i18n.Of(m.lang).NotSentYet)
 	if !req.SubmittedAt.IsZero() {
-		how := tr(m.lang, "via V2", "through V2")
+		how := i18n.Of(m.lang).ThroughV2
 		if req.Manual {
-			how = tr(m.lang, "faite à la main", "made by hand")
+			how = i18n.Of(m.lang).MadeByHand
 		}
-		line = fmt.Sprintf(tr(m.lang, "   %s envoyée le %s (%s)", "   %s sent %s (%s)"),
+		line = fmt.Sprintf(i18n.Of(m.lang).SentFmt,
 			orNone(m.lang, req.Reference), fmtClock(m.lang, req.SubmittedAt, m.loc)+", "+checklist.ZoneName().In(m.lang), how)
 		if d := m.dueLine(); d != "" {
 			line += "\n   " + d
 		} else if m.run.Migrated() {
-			line += "\n   " + tr(m.lang, "réponse reçue : migration confirmée", "answer received: migration confirmed")
+			line += "\n   " + i18n.Of(m.lang).AnswerReceivedMigrationConfirmed
 		}
 	}
 	b.WriteString(m.st.Muted.Render("   "+count.Text(m.lang)) + line + "\n")
@@ -63,24 +64,24 @@ func (m *Model) requestNote(st *checklist.Step) string {
 	switch st.ID {
 	case checklist.StepRequestNotifyClients:
 		if ev := state.Evidence; ev != nil {
-			return fmt.Sprintf(tr(m.lang, "%s messages écrits", "%s messages written"), ev.Facts["messages"])
+			return fmt.Sprintf(i18n.Of(m.lang).MessagesWrittenFmt, ev.Facts["messages"])
 		}
 	case checklist.StepRequestClientChecks:
 		if n := len(m.migState().req.blockers); n > 0 {
-			s := m.st.Warn.Render(nouns(m.lang, n, "point bloquant", "points bloquants", "blocking point", "blocking points"))
+			s := m.st.Warn.Render(nouns(m.lang, n, i18n.Of(m.lang).BlockingPointsNoun))
 			if _, on := m.run.Override(checklist.GateRequestReadiness); on {
-				s += m.st.Muted.Render(tr(m.lang, " · dérogation", " · override"))
+				s += m.st.Muted.Render(i18n.Of(m.lang).Override2)
 			}
 			return s
 		}
-		return m.st.OK.Render(tr(m.lang, "prête", "ready"))
+		return m.st.OK.Render(i18n.Of(m.lang).Ready)
 	case checklist.StepRequestSubmit:
 		if r := m.run.Request.Reference; r != "" {
 			return r
 		}
 	case checklist.StepRequestAnswer:
 		if m.run.Migrated() {
-			return m.st.OK.Render(tr(m.lang, "migration réussie", "migration succeeded"))
+			return m.st.OK.Render(i18n.Of(m.lang).MigrationSucceeded)
 		}
 		if s := m.run.Request.State; s != "" {
 			label := connectors.RequestState(s).FrenchLabel()
@@ -113,17 +114,15 @@ func (m *Model) requestDetail() []string {
 		lines = append(lines, wrapLines(c.text, m.width, " ")...)
 	}
 	if mg.job != nil && mg.job.ref == ref {
-		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "En cours… (esc pour annuler)", "Working… (esc to cancel)"))
+		lines = append(lines, " "+m.spin.View()+" "+i18n.Of(m.lang).WorkingEscToCancel)
 	}
 	state := mg.states[ref]
 	switch st.ID {
 	case checklist.StepRequestNotifyClients:
 		if ev := state.Evidence; ev != nil {
-			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(tr(m.lang, "%s messages dans %s (%s sans destinataire connu)",
-				"%s messages in %s (%s without a known recipient)"), ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
+			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(i18n.Of(m.lang).MessagesInWithoutAFmt, ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
 		} else {
-			lines = append(lines, " "+fmt.Sprintf(tr(m.lang, "entrée : écrire un e-mail (.eml) par client dans %s, expéditeur %s",
-				"enter: write one e-mail (.eml) per client in %s, sender %s"), notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
+			lines = append(lines, " "+fmt.Sprintf(i18n.Of(m.lang).EnterWriteOneEFmt, notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
 		}
 	case checklist.StepRequestClientChecks, checklist.StepRequestSubmit:
 		if h := m.demoPendingHint(); h != "" {
@@ -137,8 +136,7 @@ func (m *Model) requestDetail() []string {
 			lines = append(lines, " "+d)
 		}
 		if m.polling() {
-			lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "V2 est interrogé toutes les %s tant que cet écran est ouvert (entrée : maintenant).",
-				"V2 is asked every %s while this screen is open (enter: now)."), checklist.FormatInterval(m.lang, m.pollEvery()))))
+			lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(i18n.Of(m.lang).V2IsAskedEveryFmt, checklist.FormatInterval(m.lang, m.pollEvery()))))
 		}
 	}
 	if st.ID != checklist.StepRequestClientChecks && st.ID != checklist.StepRequestSubmit {
@@ -169,13 +167,13 @@ func blockerKinds(lang checklist.Lang) []struct {
 		kind  checklist.BlockerKind
 		title string
 	}{
-		{checklist.BlockRegistration, tr(lang, "Inscription (§3.1)", "Registration (§3.1)")},
-		{checklist.BlockCabinetPreparation, tr(lang, "Préparation du cabinet (§2)", "Firm preparation (§2)")},
-		{checklist.BlockCabinetPendingInvoices, tr(lang, "Factures en attente du dossier du cabinet (§3.2)", "Pending invoices of the firm's own dossier (§3.2)")},
-		{checklist.BlockPendingInvoices, tr(lang, "Factures en attente sur V1 (§2)", "Invoices pending on V1 (§2)")},
-		{checklist.BlockClientPreparation, tr(lang, "Préparation des clients (§2)", "Client preparation (§2)")},
-		{checklist.BlockStepBlocked, tr(lang, "Étapes bloquées", "Blocked steps")},
-		{checklist.BlockRequiredStepMissing, tr(lang, "Étapes préalables", "Steps required first")},
+		{checklist.BlockRegistration, i18n.Of(lang).Registration312},
+		{checklist.BlockCabinetPreparation, i18n.Of(lang).FirmPreparation2},
+		{checklist.BlockCabinetPendingInvoices, i18n.Of(lang).PendingInvoicesOfThe},
+		{checklist.BlockPendingInvoices, i18n.Of(lang).InvoicesPendingOnV1},
+		{checklist.BlockClientPreparation, i18n.Of(lang).ClientPreparation2},
+		{checklist.BlockStepBlocked, i18n.Of(lang).BlockedSteps},
+		{checklist.BlockRequiredStepMissing, i18n.Of(lang).StepsRequiredFirst},
 	}
 }
 
@@ -185,17 +183,16 @@ func (m *Model) gateLines(rows int) []string {
 	r := m.migState().req
 	var out []string
 	if o, on := m.run.Override(checklist.GateRequestReadiness); on {
-		for _, l := range wrapLines(fmt.Sprintf(tr(m.lang, "Dérogation par %s le %s : %s", "Override by %s on %s: %s"),
+		for _, l := range wrapLines(fmt.Sprintf(i18n.Of(m.lang).OverrideByOnFmt,
 			o.By, fmtClock(m.lang, o.At, m.loc), o.Reason), m.width, " ") {
 			out = append(out, m.st.Warn.Render(l))
 		}
 	}
 	if len(r.blockers) == 0 {
-		return append(out, " "+m.st.OK.Render(tr(m.lang, "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",
-			"✓ Nothing blocks: the request may go (enter on \"Send the migration request\").")))
+		return append(out, " "+m.st.OK.Render(i18n.Of(m.lang).NothingBlocksTheRequest))
 	}
-	out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(tr(m.lang, "Ce qui bloque la demande (%d) :", "What blocks the request (%d):"), len(r.blockers)))+
-		m.st.Muted.Render(tr(m.lang, "  pgup/pgdn défiler · o dérogation", "  pgup/pgdn scroll · o override")))
+	out = append(out, " "+m.st.Warn.Render(fmt.Sprintf(i18n.Of(m.lang).WhatBlocksTheRequestFmt, len(r.blockers)))+
+		m.st.Muted.Render(i18n.Of(m.lang).PgupPgdnScrollO))
 	// The list is a header per kind, then its blockers: 24,000 lines for a
 	// cabinet of 12,000 clients. Only the lines in the window are written.
 	kinds := blockerKinds(m.lang)
@@ -244,7 +241,7 @@ func (m *Model) gateLines(rows int) []string {
 		}
 	}
 	if end < total {
-		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, "ligne de plus", "lignes de plus", "more line", "more lines")))
+		out = append(out, m.st.Muted.Render("   … "+nouns(m.lang, total-end, i18n.Of(m.lang).MoreLinesNoun)))
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -68,7 +69,7 @@ func (loadingScreen) update(*Model, tea.Msg) tea.Cmd { return nil }
 func (loadingScreen) typing(*Model) bool             { return false }
 func (loadingScreen) resize(*Model) tea.Cmd          { return nil }
 func (loadingScreen) view(m *Model) (string, help.KeyMap) {
-	return " " + m.spin.View() + " " + tr(m.lang, "Chargement…", "Loading…"), formKeys{Quit: m.gkeys.ForceQuit}
+	return " " + m.spin.View() + " " + i18n.Of(m.lang).Loading, formKeys{Quit: m.gkeys.ForceQuit}
 }
 
 // errorScreen shows the error that stopped the program; any key quits

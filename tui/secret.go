@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -86,17 +87,13 @@ func WrongPassphrase(err error) bool { return errors.Is(err, checklist.ErrWrongP
 // PassphraseErrorText says in the user's language that a passphrase was
 // refused, and what to do.
 func PassphraseErrorText(lang checklist.Lang) string {
-	return tr(lang, "Phrase secrète incorrecte : les identifiants chiffrés ne s'ouvrent pas. Réessayez.",
-		"Wrong passphrase: the sealed credentials do not open. Try again.")
+	return i18n.Of(lang).WrongPassphraseTheSealed
 }
 
 // SecretSavedText is what a capture shows in place of a secret's value.
 func SecretSavedText(lang checklist.Lang) string {
-	return tr(lang, "secret enregistré (chiffré)", "secret saved (sealed)")
+	return i18n.Of(lang).SecretSavedSealed
 }
-
-// Tr picks the French or English wording (for tui/accessible).
-func Tr(lang checklist.Lang, fr, en string) string { return tr(lang, fr, en) }
 
 // SearchKey is the folded search key of a client (name and SIREN), the
 // same the dashboard's filter matches; NormalizeQuery prepares a query for

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -87,10 +88,9 @@ func (m *Model) formFields(f *checklist.Form) []checklist.Field {
 func (m *Model) secretInput(fl checklist.Field, rec checklist.Record, ref checklist.Ref, ans *answers) huh.Field {
 	v := ""
 	ans.secrets[fl.ID] = &v
-	desc := tr(m.lang, "Chiffré dans la base avec la phrase secrète de l'espace ; jamais affiché.",
-		"Sealed in the database with the workspace passphrase; never shown.")
+	desc := i18n.Of(m.lang).SealedInTheDatabase
 	if rec != nil && m.vault.names[SecretName(ref, fl, rec)] {
-		desc = SecretSavedText(m.lang) + tr(m.lang, " ; laisser vide pour le garder.", "; leave empty to keep it.")
+		desc = SecretSavedText(m.lang) + i18n.Of(m.lang).LeaveEmptyToKeep
 	}
 	return huh.NewInput().Title(fl.Label.In(m.lang)).Description(desc).Value(&v).EchoMode(huh.EchoModePassword)
 }
@@ -123,31 +123,28 @@ func (m *Model) openPassForm() tea.Cmd {
 	p.pass, p.confirm = "", ""
 	p.first = m.vault.loaded && len(m.vault.names) == 0
 	lang := m.lang
-	title := tr(lang, "Phrase secrète de l'espace", "Workspace passphrase")
-	desc := tr(lang, "Elle ouvre les identifiants chiffrés de cet espace. Elle n'est ni affichée ni enregistrée.",
-		"It opens this workspace's sealed credentials. It is neither shown nor stored.")
+	title := i18n.Of(lang).WorkspacePassphrase
+	desc := i18n.Of(lang).ItOpensThisWorkspaces
 	if p.first {
-		title = tr(lang, "Choisissez la phrase secrète de l'espace", "Choose the workspace passphrase")
-		desc = tr(lang, "Elle chiffrera les identifiants de cet espace ; elle sera demandée pour les lire. Elle n'est ni affichée ni enregistrée.",
-			"It will seal this workspace's credentials and be asked to read them. It is neither shown nor stored.")
+		title = i18n.Of(lang).ChooseTheWorkspacePassphrase
+		desc = i18n.Of(lang).ItWillSealThis
 	}
 	if p.errText != "" {
 		desc = p.errText
 	}
 	required := func(s string) error {
 		if s == "" {
-			return errors.New(tr(lang, "phrase secrète : champ obligatoire (échap pour ne pas enregistrer le secret)",
-				"passphrase: required (esc not to save the secret)"))
+			return errors.New(i18n.Of(lang).PassphraseRequiredEscNot)
 		}
 		return nil
 	}
 	fields := []huh.Field{huh.NewInput().Title(title + " *").Description(desc).Value(&p.pass).
 		EchoMode(huh.EchoModePassword).Validate(required)}
 	if p.first {
-		fields = append(fields, huh.NewInput().Title(tr(lang, "Retapez-la *", "Type it again *")).Value(&p.confirm).
+		fields = append(fields, huh.NewInput().Title(i18n.Of(lang).TypeItAgain).Value(&p.confirm).
 			EchoMode(huh.EchoModePassword).Validate(func(s string) error {
 			if s != p.pass {
-				return errors.New(tr(lang, "les deux saisies diffèrent", "the two entries differ"))
+				return errors.New(i18n.Of(lang).TheTwoEntriesDiffer)
 			}
 			return nil
 		}))
@@ -199,7 +196,7 @@ func (m *Model) updateSecret(msg tea.Msg) (tea.Cmd, bool) {
 		p := c.pending
 		c.pending = nil
 		return thenStatus(m.storeItem(p.rec, p.editing),
-			tr(m.lang, "Secret non enregistré (pas de phrase secrète).", "Secret not saved (no passphrase)."), true), true
+			i18n.Of(m.lang).SecretNotSavedNo, true), true
 	case secretSealedMsg:
 		p := c.pending
 		if p == nil || msg.id != p.sealID {

@@ -7,6 +7,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -185,7 +186,7 @@ func (m *Model) updateSteps(msg tea.Msg) tea.Cmd {
 
 // undoQuestion is asked when space is pressed on a step already done.
 func (m *Model) undoQuestion(title string) string {
-	return fmt.Sprintf(tr(m.lang, "« %s » est déjà faite. La remettre à faire ? (o/n)", "%q is already done. Set it back to to-do? (y/n)"), title)
+	return fmt.Sprintf(i18n.Of(m.lang).IsAlreadyDoneSetFmt, title)
 }
 
 // answerUndo sets ref back to "à faire" on o or y; any other key keeps it.
@@ -193,7 +194,7 @@ func (m *Model) answerUndo(km tea.KeyMsg, ref checklist.Ref) tea.Cmd {
 	if yesKey(km) {
 		return m.apply(StepChange{Ref: ref, Status: statusPtr(checklist.StatusTodo)})
 	}
-	return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
+	return m.setStatus(i18n.Of(m.lang).StepLeftDone, false)
 }
 
 // moveClient opens the previous or next client of the dashboard's rows.
@@ -276,13 +277,13 @@ func statusMark(st Styles, s checklist.Status) string {
 func kindShort(lang checklist.Lang, k checklist.Kind) string {
 	switch k {
 	case checklist.KindCapture:
-		return tr(lang, "saisie", "capture")
+		return i18n.Of(lang).Capture
 	case checklist.KindConnectorCheck:
-		return tr(lang, "vérif. auto", "auto check")
+		return i18n.Of(lang).AutoCheck
 	case checklist.KindConnectorAction:
-		return tr(lang, "action V2", "V2 action")
+		return i18n.Of(lang).V2Action
 	}
-	return tr(lang, "manuel", "manual")
+	return i18n.Of(lang).Manual
 }
 
 // clientLine names the client being worked on, its name shortened if need
@@ -291,7 +292,7 @@ func (m *Model) clientLine(ci int, lead string) string {
 	c := m.run.Clients[ci]
 	tail := " · SIREN " + ident.FormatSIREN(c.SIREN)
 	if c.Payment {
-		tail += tr(m.lang, " · paiement", " · payment")
+		tail += i18n.Of(m.lang).Payment2
 	}
 	room := m.width - 1 - ansi.StringWidth(lead) - ansi.StringWidth(tail)
 	name := c.Name
@@ -311,7 +312,7 @@ func (m *Model) stepsTitle() string {
 		if s.phase == checklist.PhaseRegistration {
 			sec = "§3.1"
 		}
-		return fmt.Sprintf(" %s · %s %s", m.st.Title.Render(phase+tr(m.lang, " du cabinet", " — firm")), m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render(sec))
+		return fmt.Sprintf(" %s · %s %s", m.st.Title.Render(phase+i18n.Of(m.lang).Firm4), m.st.Header.Render(m.ws.Cabinet.LegalName), m.st.Muted.Render(sec))
 	}
 	return m.clientLine(s.client, m.st.Title.Render(phase+" §2")+" · ")
 }
@@ -382,7 +383,7 @@ func (m *Model) stepDetail() []string {
 		d := "≈ " + fmtDuration(est.Nominal())
 		if m.opts.Guide.EstimateSource(st).Kind == checklist.SourceBascule {
 			// The guide times the block; the share per step is bascule's.
-			d += tr(m.lang, " (durée du bloc répartie par bascule)", " (the block's time split by bascule)")
+			d += i18n.Of(m.lang).TheBlocksTimeSplit
 		}
 		meta = append(meta, d)
 	}
@@ -418,20 +419,20 @@ func (m *Model) stepDetail() []string {
 		}
 	}
 	if p := m.steps.prompt; p != nil {
-		label := tr(m.lang, "Note :", "Note:")
+		label := i18n.Of(m.lang).Note2
 		switch {
 		case p.gate != nil:
-			label = tr(m.lang, "Raison de la dérogation (visible dans les rapports) :", "Reason for the override (shown in the reports):")
+			label = i18n.Of(m.lang).ReasonForTheOverride3
 		case !p.note:
-			label = fmt.Sprintf(tr(m.lang, "Raison (%s) :", "Reason (%s):"), p.to.Title().In(m.lang))
+			label = fmt.Sprintf(i18n.Of(m.lang).ReasonFmt, p.to.Title().In(m.lang))
 		}
 		lines = append(lines, m.gateWhy(p.gate)...)
 		lines = append(lines, " "+m.st.Accent.Render(label), " "+p.input.View(),
-			" "+m.st.Muted.Render(tr(m.lang, "entrée valider · esc annuler", "enter confirm · esc cancel")))
+			" "+m.st.Muted.Render(i18n.Of(m.lang).EnterConfirmEscCancel))
 		return lines
 	}
 	if m.check != nil && m.check.ref == ref {
-		lines = append(lines, " "+m.spin.View()+" "+tr(m.lang, "Vérification en cours… (esc pour annuler)", "Checking… (esc to cancel)"))
+		lines = append(lines, " "+m.spin.View()+" "+i18n.Of(m.lang).CheckingEscToCancel)
 	}
 	state, known := m.steps.states[ref]
 	if !known {
@@ -439,15 +440,15 @@ func (m *Model) stepDetail() []string {
 	}
 	// What the user typed is wrapped, never cut.
 	if state.Reason != "" && cur.NeedsReason() {
-		for _, l := range wrapLines(tr(m.lang, "Raison : ", "Reason: ")+state.Reason, m.width, " ") {
+		for _, l := range wrapLines(i18n.Of(m.lang).Reason2+state.Reason, m.width, " ") {
 			lines = append(lines, m.st.Warn.Render(l))
 		}
 	}
 	if state.Note != "" {
-		lines = append(lines, wrapLines(tr(m.lang, "Note : ", "Note: ")+state.Note, m.width, " ")...)
+		lines = append(lines, wrapLines(i18n.Of(m.lang).Note3+state.Note, m.width, " ")...)
 	}
 	if c := state.Capture; c != nil && len(c.Items) > 0 {
-		lines = append(lines, wrapLines(tr(m.lang, "Saisi : ", "Captured: ")+m.captureSummary(st, *c), m.width, " ")...)
+		lines = append(lines, wrapLines(i18n.Of(m.lang).Captured+m.captureSummary(st, *c), m.width, " ")...)
 	}
 	if ev := state.Evidence; ev != nil {
 		for _, l := range m.evidenceLines(ev) {

@@ -8,6 +8,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -53,12 +54,12 @@ type summaryKeys struct {
 
 func newSummaryKeys(lang checklist.Lang, g globalKeys) summaryKeys {
 	return summaryKeys{
-		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tr(lang, "tableau / session", "table / session"))),
-		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", tr(lang, "exporter", "export"))),
-		Tick:     tickKey(lang, tr(lang, "synthèse relue", "summary reviewed")),
-		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", tr(lang, "actualiser", "refresh"))),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", tr(lang, "défiler", "scroll"))),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", tr(lang, "défiler", "scroll"))),
+		Tab:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", i18n.Of(lang).TableSession)),
+		Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", i18n.Of(lang).Export)),
+		Tick:     tickKey(lang, i18n.Of(lang).SummaryReviewed),
+		Refresh:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.Of(lang).Refresh)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "up", "k"), key.WithHelp("↑↓", i18n.Of(lang).Scroll)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "down", "j"), key.WithHelp("↓", i18n.Of(lang).Scroll)),
 		global:   g,
 	}
 }
@@ -166,7 +167,7 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	if c := mg.confirm; c != nil {
 		mg.confirm = nil
 		if !yesKey(km) {
-			return m.setStatus(tr(m.lang, "Étape laissée faite.", "Step left done."), false)
+			return m.setStatus(i18n.Of(m.lang).StepLeftDone, false)
 		}
 		return m.summaryTick(ref, checklist.StatusTodo)
 	}
@@ -242,7 +243,7 @@ func (m *Model) reportWritten(msg reportWrittenMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.errStatus(msg.err)
 	}
-	return m.setStatus(tr(m.lang, "Synthèse exportée : ", "Summary exported: ")+strings.Join(msg.paths, ", "), false)
+	return m.setStatus(i18n.Of(m.lang).SummaryExported+strings.Join(msg.paths, ", "), false)
 }
 
 func (m *Model) viewSummary() (string, help.KeyMap) {
@@ -252,9 +253,9 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	}
 	k := newSummaryKeys(m.lang, m.gkeys)
 	var b strings.Builder
-	tab := tr(m.lang, "Synthèse §4", "Summary §4")
+	tab := i18n.Of(m.lang).Summary42
 	if s.session {
-		tab = tr(m.lang, "Session", "Session")
+		tab = i18n.Of(m.lang).Session
 	}
 	b.WriteString(fmt.Sprintf(" %s · %s %s\n", m.st.Title.Render(tab), m.st.Header.Render(m.ws.Cabinet.LegalName),
 		m.st.Muted.Render("· SIREN "+ident.FormatSIREN(m.ws.Cabinet.SIREN))))
@@ -274,7 +275,7 @@ func (m *Model) viewSummary() (string, help.KeyMap) {
 	end := min(len(lines), s.scroll+rows)
 	b.WriteString(strings.Join(lines[s.scroll:end], "\n"))
 	if end < len(lines) {
-		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(tr(m.lang, "   … %s de plus (↓)", "   … %s more (↓)"), lineCount(m.lang, len(lines)-end))))
+		b.WriteString("\n" + m.st.Muted.Render(fmt.Sprintf(i18n.Of(m.lang).MoreFmt, lineCount(m.lang, len(lines)-end))))
 	}
 	if len(question) > 0 {
 		for _, l := range question {
@@ -317,9 +318,9 @@ func (m *Model) tableLines() []string {
 	}
 	resolved, total := 0, 0
 	head := func(title, col string) {
-		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(tr(m.lang, "migré", "migrated"), 7)+col))
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(i18n.Of(m.lang).Migrated, 7)+col))
 	}
-	head(checklist.EnvCabinet.Title().In(m.lang), tr(m.lang, "état", "state"))
+	head(checklist.EnvCabinet.Title().In(m.lang), i18n.Of(m.lang).State)
 	for _, l := range r.CabinetLines {
 		total++
 		state := report.StateTitle(m.lang, l.State)
@@ -332,14 +333,14 @@ func (m *Model) tableLines() []string {
 		}
 		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
-	head(checklist.EnvCompany.Title().In(m.lang), tr(m.lang, "clients", "clients"))
+	head(checklist.EnvCompany.Title().In(m.lang), i18n.Of(m.lang).Clients)
 	for _, l := range r.CompanyLines {
 		total++
 		state := fmt.Sprintf("%d/%d clients", l.Done, l.Applicable)
 		mark := m.st.Muted.Render("·")
 		switch {
 		case l.Applicable == 0:
-			state, mark = tr(m.lang, "sans objet", "not applicable"), m.st.OK.Render("✓")
+			state, mark = i18n.Of(m.lang).NotApplicable, m.st.OK.Render("✓")
 			resolved++
 		case l.Done == l.Applicable:
 			mark, state = m.st.OK.Render("✓"), m.st.OK.Render(state)
@@ -347,24 +348,24 @@ func (m *Model) tableLines() []string {
 		}
 		row(mark, l.Element, migratedShort(m.lang, l.Migrated), state, l.Action)
 	}
-	verdict := fmt.Sprintf(tr(m.lang, "%d/%d lignes du tableau réglées", "%d/%d table lines resolved"), resolved, total)
+	verdict := fmt.Sprintf(i18n.Of(m.lang).TableLinesResolvedFmt, resolved, total)
 	if resolved == total {
-		verdict = m.st.OK.Render("✓ " + tr(m.lang, "toutes les lignes du tableau §4 sont réglées", "every line of the §4 table is resolved"))
+		verdict = m.st.OK.Render("✓ " + i18n.Of(m.lang).EveryLineOfThe)
 	}
 	cur, _ := m.run.Status(checklist.Ref{Step: checklist.StepSummaryReport})
-	out = append(out, "", " "+verdict+m.st.Muted.Render(" · "+tr(m.lang, "synthèse relue : ", "summary reviewed: ")+cur.Title().In(m.lang)+
-		tr(m.lang, " (espace) · x exporter", " (space) · x export")))
+	out = append(out, "", " "+verdict+m.st.Muted.Render(" · "+i18n.Of(m.lang).SummaryReviewed2+cur.Title().In(m.lang)+
+		i18n.Of(m.lang).SpaceXExport))
 	return out
 }
 
 func migratedShort(lang checklist.Lang, id string) string {
 	switch id {
 	case "yes":
-		return tr(lang, "oui", "yes")
+		return i18n.Of(lang).Yes2
 	case "no":
-		return tr(lang, "non", "no")
+		return i18n.Of(lang).No2
 	}
-	return tr(lang, "s.o.", "n/a")
+	return i18n.Of(lang).NA2
 }
 
 func (m *Model) sessionLines() []string {
@@ -378,15 +379,14 @@ func (m *Model) sessionLines() []string {
 			changes++
 		}
 	}
-	out = append(out, " "+fmt.Sprintf(tr(m.lang, "Commencée le %s · durée %s · %s · opérateur %s",
-		"Started %s · %s spent · %s · operator %s"), fmtClock(m.lang, start, m.loc)+" ("+checklist.ZoneName().In(m.lang)+")", fmtDuration(now.Sub(start)),
-		nouns(m.lang, changes, "changement", "changements", "change", "changes"), orDash(m.ws.Operator)))
+	out = append(out, " "+fmt.Sprintf(i18n.Of(m.lang).StartedSpentOperatorFmt, fmtClock(m.lang, start, m.loc)+" ("+checklist.ZoneName().In(m.lang)+")", fmtDuration(now.Sub(start)),
+		nouns(m.lang, changes, i18n.Of(m.lang).ChangesNoun), orDash(m.ws.Operator)))
 	if s.evErr != nil {
 		out = append(out, " "+m.st.Bad.Render(m.errText(s.evErr)))
 	}
-	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Reste à faire, et qui le fait", "Left to do, and who does it")))
+	out = append(out, "", " "+m.st.Header.Render(i18n.Of(m.lang).LeftToDoAnd))
 	if len(s.left) == 0 {
-		out = append(out, "   "+m.st.OK.Render(tr(m.lang, "rien : la migration est terminée", "nothing: the migration is finished")))
+		out = append(out, "   "+m.st.OK.Render(i18n.Of(m.lang).NothingTheMigrationIs))
 	}
 	for _, l := range s.left {
 		var phases []string
@@ -396,11 +396,11 @@ func (m *Model) sessionLines() []string {
 			}
 		}
 		out = append(out, fmt.Sprintf("   %s%s%d %s (≈ %s) — %s", l.actor.Title().In(m.lang), colon(m.lang), l.steps,
-			plural(l.steps, tr(m.lang, "étape", "step"), tr(m.lang, "étapes", "steps")), fmtDuration(l.time), strings.Join(phases, ", ")))
+			plural(l.steps, i18n.Of(m.lang).Step2, i18n.Of(m.lang).Steps), fmtDuration(l.time), strings.Join(phases, ", ")))
 	}
-	out = append(out, "", " "+m.st.Header.Render(tr(m.lang, "Fait pendant la session", "Done during the session")))
+	out = append(out, "", " "+m.st.Header.Render(i18n.Of(m.lang).DoneDuringTheSession))
 	if len(s.events) == 0 {
-		out = append(out, "   "+m.st.Muted.Render(tr(m.lang, "rien encore", "nothing yet")))
+		out = append(out, "   "+m.st.Muted.Render(i18n.Of(m.lang).NothingYet))
 	}
 	for i := len(s.events) - 1; i >= 0; i-- {
 		out = append(out, "   "+m.eventLine(s.events[i]))

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -146,9 +147,9 @@ func (m *Model) updateTeam(msg tea.Msg) (tea.Cmd, bool) {
 		if showing[assignScreen](m) {
 			m.goBack()
 		}
-		text := nouns(m.lang, msg.n, "client affecté", "clients affectés", "client assigned", "clients assigned") +
-			tr(m.lang, " à ", " to ") + msg.p.Person + tr(m.lang, " · son portefeuille : ", " · portfolio: ") +
-			nouns(m.lang, len(msg.p.Clients), "client", "clients", "client", "clients")
+		text := nouns(m.lang, msg.n, i18n.Of(m.lang).ClientsAssignedNoun) +
+			i18n.Of(m.lang).To + msg.p.Person + i18n.Of(m.lang).Portfolio +
+			nouns(m.lang, len(msg.p.Clients), i18n.Of(m.lang).ClientsNoun)
 		return tea.Batch(m.setStatus(text, false), m.teamLoadCmd()), true
 	}
 	return nil, false
@@ -191,9 +192,9 @@ type teamKeys struct{ Mine, Assign, Team key.Binding }
 
 func (m *Model) newTeamKeys() teamKeys {
 	k := teamKeys{
-		Mine:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", tr(m.lang, "mes dossiers", "my dossiers"))),
-		Assign: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", tr(m.lang, "affecter au portefeuille de…", "assign to the portfolio of…"))),
-		Team:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", tr(m.lang, "équipe : avancement, fin estimée", "team: progress, estimated finish"))),
+		Mine:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", i18n.Of(m.lang).MyDossiers)),
+		Assign: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", i18n.Of(m.lang).AssignToThePortfolio)),
+		Team:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.Of(m.lang).TeamProgressEstimatedFinish)),
 	}
 	on := m.hasTeam()
 	// A served member's role is known once the team is read: until then,
@@ -266,12 +267,12 @@ func (m *Model) dashTeamKey(km tea.KeyMsg) (tea.Cmd, bool) {
 // my clients finished, and the guide's time for what is left.
 func (m *Model) mineSummary() string {
 	if !m.team.mine {
-		return tr(m.lang, "Tous les clients", "All clients")
+		return i18n.Of(m.lang).AllClients
 	}
 	p, _ := m.team.portfolio(m.team.me)
 	pr := m.run.ClientsProgress(p.Clients)
-	text := tr(m.lang, "Mes dossiers : ", "My dossiers: ") + checklist.FormatInt(m.lang, pr.ClientsDone) + "/" +
-		nouns(m.lang, pr.Clients, "client fini", "clients finis", "client finished", "clients finished")
+	text := i18n.Of(m.lang).MyDossiers2 + checklist.FormatInt(m.lang, pr.ClientsDone) + "/" +
+		nouns(m.lang, pr.Clients, i18n.Of(m.lang).ClientsFinishedNoun)
 	if l := pr.Left.Text(m.lang); l != "" {
 		text += " · " + l
 	}
@@ -288,20 +289,18 @@ func (m *Model) mayAssign() string {
 	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role == checklist.PortfolioRoleAdmin {
 		return ""
 	}
-	return tr(m.lang, "Seul un administrateur de l'équipe affecte les portefeuilles.", "Only a team admin assigns portfolios.")
+	return i18n.Of(m.lang).OnlyATeamAdmin
 }
 
 // openAssign opens the choice of the person to give the marked clients to.
 func (m *Model) openAssign() tea.Cmd {
 	switch {
 	case m.dash.nMarked == 0:
-		return m.setStatus(tr(m.lang, "Sélectionnez d'abord des clients (espace ou x), puis p pour les affecter.",
-			"Select clients first (space or x), then p to assign them."), false)
+		return m.setStatus(i18n.Of(m.lang).SelectClientsFirstSpace3, false)
 	case m.mayAssign() != "":
 		return m.setStatus(m.mayAssign(), true)
 	case len(m.team.candidates()) == 0:
-		return m.setStatus(tr(m.lang, "Personne à qui affecter : ajoutez un collaborateur avec « bascule team add ».",
-			"Nobody to assign to: add a collaborator with \"bascule team add\"."), false)
+		return m.setStatus(i18n.Of(m.lang).NobodyToAssignTo, false)
 	}
 	m.team.pick = 0
 	m.open(assignScreen{})
@@ -325,9 +324,9 @@ type assignKeys struct{ Up, Down, Assign, Back key.Binding }
 
 func newAssignKeys(lang checklist.Lang, g globalKeys) assignKeys {
 	return assignKeys{
-		Up:     upKey(tr(lang, "choisir", "choose")),
+		Up:     upKey(i18n.Of(lang).Choose),
 		Down:   downKey(lang),
-		Assign: key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "affecter", "assign"))),
+		Assign: key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Assign)),
 		Back:   g.Back,
 	}
 }
@@ -401,7 +400,7 @@ func (m *Model) updateTeamScreen(msg tea.Msg) tea.Cmd {
 type teamScreenKeys struct{ Up, Down, Back, Quit key.Binding }
 
 func newTeamScreenKeys(lang checklist.Lang, g globalKeys) teamScreenKeys {
-	return teamScreenKeys{Up: upKey(tr(lang, "défiler", "scroll")), Down: downKey(lang), Back: g.Back, Quit: g.Quit}
+	return teamScreenKeys{Up: upKey(i18n.Of(lang).Scroll), Down: downKey(lang), Back: g.Back, Quit: g.Quit}
 }
 
 func (k teamScreenKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Back, k.Quit} }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
 )
 
@@ -38,11 +39,11 @@ func (m *Model) teamRow(c teamCols, pointer, name, role, clients, left, finish, 
 func finishCell(lang checklist.Lang, f checklist.Finish) string {
 	switch {
 	case f.Done:
-		return tr(lang, "terminé", "finished")
+		return i18n.Of(lang).Finished
 	case f.TooFar:
-		return tr(lang, "> 10 ans", "> 10 years")
+		return i18n.Of(lang).N10Years
 	case !f.Known:
-		return tr(lang, "pas de rythme", "no pace yet")
+		return i18n.Of(lang).NoPaceYet
 	}
 	return checklist.FormatDate(lang, f.At)
 }
@@ -51,7 +52,7 @@ func paceCell(lang checklist.Lang, p checklist.Pace) string {
 	if !p.Known() {
 		return "—"
 	}
-	return p.Number(lang) + tr(lang, "/jour", "/day")
+	return p.Number(lang) + i18n.Of(lang).Day
 }
 
 func leftCell(lang checklist.Lang, l checklist.TimeLeft) string {
@@ -65,7 +66,7 @@ func (m *Model) personRow(c teamCols, f checklist.PersonFigures, name string) st
 	pr := f.Progress
 	finish := finishCell(m.lang, f.Finish)
 	if pr.Clients == 0 {
-		finish = tr(m.lang, "aucun client", "no client") // nothing to finish, nothing finished
+		finish = i18n.Of(m.lang).NoClient // nothing to finish, nothing finished
 	}
 	return m.teamRow(c, "", name, f.Role, checklist.FormatInt(m.lang, pr.ClientsDone)+"/"+checklist.FormatInt(m.lang, pr.Clients),
 		leftCell(m.lang, pr.Left), finish, paceCell(m.lang, f.Finish.Pace))
@@ -79,12 +80,11 @@ func (m *Model) viewTeam() (string, help.KeyMap) {
 	keys := newTeamScreenKeys(m.lang, m.gkeys)
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
-	scope := tr(m.lang, "Travail ouvert avant la migration : préparation, inscription, demande.",
-		"Work open before the migration: preparation, registration, request.")
+	scope := i18n.Of(m.lang).WorkOpenBeforeThe
 	if m.run.Migrated() {
-		scope = tr(m.lang, "Tout le travail, validation comprise.", "All the work, validation included.")
+		scope = i18n.Of(m.lang).AllTheWorkValidation
 	}
-	b.WriteString(" " + m.st.Header.Render(tr(m.lang, "Équipe : avancement par personne", "Team: progress per person")) + "\n")
+	b.WriteString(" " + m.st.Header.Render(i18n.Of(m.lang).TeamProgressPerPerson) + "\n")
 	b.WriteString(" " + m.st.Muted.Render(clip(scope, m.width-2)) + "\n\n")
 	t := m.team
 	switch {
@@ -92,31 +92,31 @@ func (m *Model) viewTeam() (string, help.KeyMap) {
 		b.WriteString(" " + m.st.Bad.Render(m.errText(t.figsErr)))
 		return b.String(), keys
 	case t.figs == nil:
-		b.WriteString(" " + m.spin.View() + " " + tr(m.lang, "Calcul de l'avancement…", "Computing the progress…"))
+		b.WriteString(" " + m.spin.View() + " " + i18n.Of(m.lang).ComputingTheProgress)
 		return b.String(), keys
 	}
 	f := t.figs
 	c := m.teamCols()
-	b.WriteString(m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Personne", "Person"), tr(m.lang, "Rôle", "Role"),
-		tr(m.lang, "clients", "clients"), tr(m.lang, "reste (guide)", "left (guide)"), tr(m.lang, "fin estimée*", "est. finish*"),
-		tr(m.lang, "rythme*", "pace*"))) + "\n")
+	b.WriteString(m.st.Muted.Render(m.teamRow(c, "", i18n.Of(m.lang).Person, i18n.Of(m.lang).Role,
+		i18n.Of(m.lang).Clients, i18n.Of(m.lang).LeftGuide, i18n.Of(m.lang).EstFinish,
+		i18n.Of(m.lang).Pace)) + "\n")
 	room, off := m.teamRoom(), m.teamOffset()
 	keys.Up.SetEnabled(len(f.People) > room) // nothing to scroll when all fit
 	end := min(len(f.People), off+room)
 	for _, p := range f.People[off:end] {
 		name := p.Person
 		if p.Person == t.me {
-			name += tr(m.lang, " (vous)", " (you)")
+			name += i18n.Of(m.lang).You
 		}
 		b.WriteString(m.personRow(c, p, name) + "\n")
 	}
 	if len(f.People) > room {
 		b.WriteString(m.st.Muted.Render("   "+checklist.FormatInt(m.lang, off+1)+"–"+checklist.FormatInt(m.lang, end)+
-			tr(m.lang, " sur ", " of ")+nouns(m.lang, len(f.People), "personne", "personnes", "person", "people")+
-			tr(m.lang, " · ↑↓ pour défiler", " · ↑↓ to scroll")) + "\n")
+			i18n.Of(m.lang).Of2+nouns(m.lang, len(f.People), i18n.Of(m.lang).PeopleNoun)+
+			i18n.Of(m.lang).ToScroll) + "\n")
 	}
 	if len(f.People) == 0 {
-		b.WriteString(m.st.Muted.Render("   "+tr(m.lang, "aucun membre : « bascule team add » en ajoute", "no member: \"bascule team add\" adds some")) + "\n")
+		b.WriteString(m.st.Muted.Render("   "+i18n.Of(m.lang).NoMemberBasculeTeam) + "\n")
 	}
 	b.WriteString(strings.Join(m.teamBottom(c), "\n"))
 	return b.String(), keys
@@ -128,12 +128,12 @@ func (m *Model) teamBottom(c teamCols) []string {
 	f := m.team.figs
 	var out []string
 	if u := f.Unassigned; u.Clients > 0 {
-		out = append(out, m.st.Muted.Render(m.teamRow(c, "", tr(m.lang, "Non affectés", "Unassigned"), "",
+		out = append(out, m.st.Muted.Render(m.teamRow(c, "", i18n.Of(m.lang).Unassigned, "",
 			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left), "", "")))
 	}
 	out = append(out, " "+m.st.Rule.Render(strings.Repeat("─", m.width-2)),
-		m.st.Header.Render(m.personRow(c, f.Cabinet, tr(m.lang, "Cabinet (tous)", "Firm (everyone)"))), "")
-	cab := tr(m.lang, "Cabinet : ", "Firm: ")
+		m.st.Header.Render(m.personRow(c, f.Cabinet, i18n.Of(m.lang).FirmEveryone)), "")
+	cab := i18n.Of(m.lang).Firm6
 	if l := f.Cabinet.Progress.Left.Text(m.lang); l != "" {
 		cab += l + " ; "
 	}
@@ -171,9 +171,9 @@ func (m *Model) viewAssign() (string, help.KeyMap) {
 	keys := newAssignKeys(m.lang, m.gkeys)
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
-	b.WriteString(" " + m.st.Header.Render(tr(m.lang, "Affecter ", "Assign ")+
-		nouns(m.lang, m.dash.nMarked, "client sélectionné", "clients sélectionnés", "selected client", "selected clients")+
-		tr(m.lang, " au portefeuille de :", " to the portfolio of:")) + "\n\n")
+	b.WriteString(" " + m.st.Header.Render(i18n.Of(m.lang).Assign2+
+		nouns(m.lang, m.dash.nMarked, i18n.Of(m.lang).SelectedClientsNoun)+
+		i18n.Of(m.lang).ToThePortfolioOf) + "\n\n")
 	for i, p := range m.team.candidates() {
 		pointer := "  "
 		name := cell(p.Person, 28)
@@ -182,12 +182,10 @@ func (m *Model) viewAssign() (string, help.KeyMap) {
 			name = m.st.Cursor.Render(name)
 		}
 		b.WriteString(" " + pointer + name + "  " + cell(p.Role, 13) + "  " +
-			m.st.Muted.Render(nouns(m.lang, len(p.Clients), "client", "clients", "client", "clients")) + "\n")
+			m.st.Muted.Render(nouns(m.lang, len(p.Clients), i18n.Of(m.lang).ClientsNoun)) + "\n")
 	}
 	b.WriteString("\n")
-	for _, l := range wrapLines(tr(m.lang,
-		"Les clients quittent le portefeuille d'un autre membre du cabinet : un dossier, une personne en charge. Le changement est enregistré dans le journal à votre nom.",
-		"The clients leave another firm member's portfolio: one dossier, one person in charge. The change is logged under your name."), m.width-2, " ") {
+	for _, l := range wrapLines(i18n.Of(m.lang).TheClientsLeaveAnother, m.width-2, " ") {
 		b.WriteString(m.st.Muted.Render(l) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n"), keys

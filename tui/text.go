@@ -7,19 +7,11 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
-// tr picks the French or English wording. UI strings are few and short, so
-// they live next to the code that shows them rather than in a catalogue.
 // colon is the colon before a value: French puts a space before it.
-func colon(lang checklist.Lang) string { return tr(lang, " : ", ": ") }
-
-func tr(lang checklist.Lang, fr, en string) string {
-	if lang == checklist.English {
-		return en
-	}
-	return fr
-}
+func colon(lang checklist.Lang) string { return i18n.Of(lang).Colon }
 
 // fmtDuration writes a remaining time the French way: "6 h 40", "45 min".
 func fmtDuration(d time.Duration) string {
@@ -130,6 +122,6 @@ func cleanTyped(rs []rune) []rune {
 
 // nouns writes n and its noun agreed with it, thousands separated:
 // "1 facture", "3 factures", "10 603 clients"; "0 invoices" in English.
-func nouns(lang checklist.Lang, n int, frOne, frMany, enOne, enMany string) string {
-	return checklist.Count(n, frOne, frMany, enOne, enMany).In(lang)
+func nouns(lang checklist.Lang, n int, w i18n.Noun) string {
+	return checklist.FormatInt(lang, n) + " " + checklist.Plural(lang, n, w.One, w.Many)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/bascule-cli/bascule/tui/session"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -70,7 +71,7 @@ func newWorkspaceScreen() *workspaceScreen { return &workspaceScreen{} }
 func (m *Model) listWorkspacesCmd() tea.Cmd {
 	wss := m.opts.Workspaces
 	if wss == nil {
-		return fatal(errors.New(tr(m.lang, "aucun espace de travail ni base ouverte", "no workspace and no database open")))
+		return fatal(errors.New(i18n.Of(m.lang).NoWorkspaceAndNo))
 	}
 	return func() tea.Msg {
 		list, err := wss.ListWorkspaces()
@@ -168,11 +169,11 @@ func (m *Model) openChooser() tea.Cmd {
 		label := ws.Cabinet.LegalName + " · SIREN " + ident.FormatSIREN(ws.Cabinet.SIREN) + " · " + ModeTitle(m.lang, ws.Mode)
 		opts = append(opts, huh.NewOption(label, ws.ID))
 	}
-	opts = append(opts, huh.NewOption(tr(m.lang, "+ Créer un nouvel espace de travail", "+ Create a new workspace"), choiceCreate))
+	opts = append(opts, huh.NewOption(i18n.Of(m.lang).CreateANewWorkspace, choiceCreate))
 	var cmd tea.Cmd
 	w.form, w.formID, cmd = m.newForm(huh.NewGroup(
-		newSelect(tr(m.lang, "Espace de travail", "Workspace"), opts, w.choice).
-			Description(tr(m.lang, "Un espace par cabinet migré.", "One workspace per migrated firm."))))
+		newSelect(i18n.Of(m.lang).Workspace, opts, w.choice).
+			Description(i18n.Of(m.lang).OneWorkspacePerMigrated)))
 	return cmd
 }
 
@@ -194,7 +195,7 @@ func (m *Model) openCreateForm() tea.Cmd {
 		}
 	}
 	operator := func() *huh.Input {
-		return huh.NewInput().Title(tr(lang, "Votre nom (opérateur) *", "Your name (operator) *")).Value(&a.operator).Validate(fieldCheck("operator"))
+		return huh.NewInput().Title(i18n.Of(lang).YourNameOperator).Value(&a.operator).Validate(fieldCheck("operator"))
 	}
 	var modeOpts []huh.Option[Mode]
 	modes, labels := FirstRunModes(lang)
@@ -204,48 +205,45 @@ func (m *Model) openCreateForm() tea.Cmd {
 	var cmd tea.Cmd
 	w.form, w.formID, cmd = m.newForm(
 		huh.NewGroup(
-			newSelect(tr(lang, "Connecteurs", "Connectors"), modeOpts, &a.mode).
-				Description(tr(lang, "Comment bascule lit V1 et V2 pour ce cabinet.", "How bascule reads V1 and V2 for this firm.")),
-		).Title(tr(lang, "Nouvel espace de travail", "New workspace")),
+			newSelect(i18n.Of(lang).Connectors, modeOpts, &a.mode).
+				Description(i18n.Of(lang).HowBasculeReadsV1),
+		).Title(i18n.Of(lang).NewWorkspace),
 		huh.NewGroup(
-			huh.NewNote().Title(tr(lang, "Cabinet de démonstration", "Demo firm")).
-				Description(tr(lang, "La démonstration utilise le cabinet fictif de la plateforme simulée, avec son identité et ses clients : rien n'est demandé sur le cabinet.",
-					"The demo uses the simulated platform's fictitious firm, with its identity and clients: nothing is asked about the firm.")),
+			huh.NewNote().Title(i18n.Of(lang).DemoFirm).
+				Description(i18n.Of(lang).TheDemoUsesThe),
 			operator(),
 		).WithHideFunc(func() bool { return a.mode != ModeDemo }),
 		huh.NewGroup(
 			huh.NewInput().Title("SIREN *").Placeholder("552 008 443").Value(&a.siren).Validate(fieldCheck("siren")),
-			huh.NewInput().Title(tr(lang, "Raison sociale *", "Legal name *")).Value(&a.legalName).Validate(fieldCheck("legal_name")),
-			huh.NewInput().Title(tr(lang, "E-mail du responsable *", "Manager e-mail *")).Value(&a.email).Validate(fieldCheck("email")),
+			huh.NewInput().Title(i18n.Of(lang).LegalName).Value(&a.legalName).Validate(fieldCheck("legal_name")),
+			huh.NewInput().Title(i18n.Of(lang).ManagerEMail).Value(&a.email).Validate(fieldCheck("email")),
 			operator(),
-		).Title(tr(lang, "Identité du cabinet", "The firm's identity")).
-			Description(tr(lang, "Elle sert à vérifier l'inscription sur V2 (§3.1).", "It is used to check the V2 registration (§3.1).")).
+		).Title(i18n.Of(lang).TheFirmsIdentity).
+			Description(i18n.Of(lang).ItIsUsedTo).
 			WithHideFunc(func() bool { return a.mode == ModeDemo }),
 		huh.NewGroup(
-			huh.NewInput().Title(tr(lang, "Fichier d'export des clients V1 (CSV ou xlsx) *", "V1 clients export file (CSV or xlsx) *")).
+			huh.NewInput().Title(i18n.Of(lang).V1ClientsExportFile).
 				Placeholder("clients-v1.csv").Value(&a.exportPath).Validate(fieldCheck("export")).
-				Description(tr(lang, "Exporté depuis l'onglet Clients de V1 (bouton Exporter). Les clients actifs deviennent les dossiers ; les lignes refusées sont listées.",
-					"Exported from V1's Clients tab (Export button). Active clients become the dossiers; rejected rows are listed.")),
+				Description(i18n.Of(lang).ExportedFromV1sClients),
 		).WithHideFunc(func() bool { return a.mode != ModeFiles }),
 		huh.NewGroup(
-			huh.NewInput().Title(tr(lang, "Adresse de l'API V1 *", "V1 API address *")).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck("api_url")),
-			huh.NewInput().Title(tr(lang, "Adresse de l'API V2", "V2 API address")).Placeholder("https://").Value(&a.v2URL),
-			huh.NewInput().Title(tr(lang, "Identifiant client *", "Client id *")).Value(&a.clientID).Validate(fieldCheck("client_id")),
-			huh.NewInput().Title(tr(lang, "Secret client *", "Client secret *")).Value(&a.clientSecret).Validate(fieldCheck("client_secret")).
+			huh.NewInput().Title(i18n.Of(lang).V1APIAddress).Placeholder("https://").Value(&a.apiURL).Validate(fieldCheck("api_url")),
+			huh.NewInput().Title(i18n.Of(lang).V2APIAddress).Placeholder("https://").Value(&a.v2URL),
+			huh.NewInput().Title(i18n.Of(lang).ClientId).Value(&a.clientID).Validate(fieldCheck("client_id")),
+			huh.NewInput().Title(i18n.Of(lang).ClientSecret).Value(&a.clientSecret).Validate(fieldCheck("client_secret")).
 				EchoMode(huh.EchoModePassword),
-			huh.NewInput().Title(tr(lang, "Phrase secrète de l'espace *", "Workspace passphrase *")).Value(&a.pass).Validate(fieldCheck("passphrase")).
+			huh.NewInput().Title(i18n.Of(lang).WorkspacePassphrase2).Value(&a.pass).Validate(fieldCheck("passphrase")).
 				EchoMode(huh.EchoModePassword).
-				Description(tr(lang, "Elle chiffre le secret client dans la base et sera demandée pour le lire ; elle n'est pas enregistrée.",
-					"It seals the client secret in the database and will be asked to read it; it is not stored.")),
-			huh.NewInput().Title(tr(lang, "Retapez-la *", "Type it again *")).Value(&a.passConfirm).EchoMode(huh.EchoModePassword).
+				Description(i18n.Of(lang).ItSealsTheClient),
+			huh.NewInput().Title(i18n.Of(lang).TypeItAgain).Value(&a.passConfirm).EchoMode(huh.EchoModePassword).
 				Validate(func(v string) error {
 					if v != a.pass {
-						return errors.New(tr(lang, "les deux saisies diffèrent", "the two entries differ"))
+						return errors.New(i18n.Of(lang).TheTwoEntriesDiffer)
 					}
 					return nil
 				}),
-		).Title(tr(lang, "API V1/V2", "V1/V2 API")).
-			Description(tr(lang, "Les mêmes identifiants client servent pour V1 et V2.", "The same client credentials are used for V1 and V2.")).
+		).Title(i18n.Of(lang).V1V2API).
+			Description(i18n.Of(lang).TheSameClientCredentials).
 			WithHideFunc(func() bool { return a.mode != ModeAPI }),
 	)
 	return cmd
@@ -333,9 +331,9 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 			rows := msg.rowErrors
 			if len(rows) > maxReportRows {
 				more := len(rows) - maxReportRows
-				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(tr(m.lang, "… et %d autres", "… and %d more"), more))
+				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(i18n.Of(m.lang).AndMore2Fmt, more))
 			}
-			w.created, w.report = &ws, append([]string{text + tr(m.lang, " :", ":")}, rows...)
+			w.created, w.report = &ws, append([]string{text + i18n.Of(m.lang).Colon2}, rows...)
 			return status
 		}
 	}
@@ -345,8 +343,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 
 func (m *Model) viewWorkspace() (string, help.KeyMap) {
 	w := m.wsScreen
-	head := " " + m.st.Title.Render("bascule") + m.st.Muted.Render(tr(m.lang,
-		" · migration jefacture.com V1 → V2", " · jefacture.com V1 → V2 migration")) + "\n" + m.rule() + "\n"
+	head := " " + m.st.Title.Render("bascule") + m.st.Muted.Render(i18n.Of(m.lang).JefactureComV1V2) + "\n" + m.rule() + "\n"
 	switch {
 	case w.report != nil:
 		body := ""
@@ -357,16 +354,15 @@ func (m *Model) viewWorkspace() (string, help.KeyMap) {
 			}
 			body += "  " + m.st.Warn.Render("• "+l) + "\n"
 		}
-		hint := wrapText(tr(m.lang, "Ces lignes ne sont pas importées : corrigez le fichier et importez-les plus tard (§3.4). Entrée pour continuer.",
-			"These rows are not imported: fix the file and import them later (§3.4). Enter to continue."), m.width-4)
+		hint := wrapText(i18n.Of(m.lang).TheseRowsAreNot, m.width-4)
 		body += "\n" + indent(m.st.Muted.Render(hint), 1)
-		return head + body, formKeys{Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(m.lang), tr(m.lang, "continuer", "continue"))), Quit: m.gkeys.Quit}
+		return head + body, formKeys{Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(m.lang), i18n.Of(m.lang).Continue)), Quit: m.gkeys.Quit}
 	case w.working:
-		return head + " " + m.spin.View() + " " + tr(m.lang, "Ouverture de l'espace…", "Opening the workspace…"), formKeys{Quit: m.gkeys.ForceQuit}
+		return head + " " + m.spin.View() + " " + i18n.Of(m.lang).OpeningTheWorkspace, formKeys{Quit: m.gkeys.ForceQuit}
 	case w.form != nil:
 		return head + indent(w.form.View(), 1), newFormKeys(m.lang)
 	}
-	return head + " " + m.spin.View() + " " + tr(m.lang, "Lecture des espaces…", "Reading workspaces…"), formKeys{Quit: m.gkeys.ForceQuit}
+	return head + " " + m.spin.View() + " " + i18n.Of(m.lang).ReadingWorkspaces, formKeys{Quit: m.gkeys.ForceQuit}
 }
 
 // The workspace screen (screens.go).

@@ -30,28 +30,28 @@ func WriteCSV(w io.Writer, r Report) error {
 		}
 		_ = cw.Write(cells) // the error is kept by the writer and read below
 	}
-	put(r.tr("Section", "Section"), r.tr("Identifiant client", "Client id"), r.tr("Client", "Client"), "SIREN",
-		r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"),
-		r.tr("État", "State"), r.tr("Détail", "Detail"), r.tr("Date", "Date"))
-	secProgress := r.tr("Progression", "Progress")
+	put(textsOf(r.Lang).Section, textsOf(r.Lang).ClientId, textsOf(r.Lang).Client, "SIREN",
+		textsOf(r.Lang).Element, textsOf(r.Lang).Migrated, textsOf(r.Lang).ManualAction,
+		textsOf(r.Lang).State, textsOf(r.Lang).Detail, textsOf(r.Lang).Date)
+	secProgress := textsOf(r.Lang).Progress
 	for _, p := range r.Phases {
 		put(secProgress, "", "", "", p.Title, "", "", fmt.Sprintf("%d %%", p.Percent),
 			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", p.Done, p.Total), r.remaining(p)), "")
 	}
-	put(secProgress, "", "", "", r.tr("Total", "Total"), "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
+	put(secProgress, "", "", "", textsOf(r.Lang).Total, "", "", fmt.Sprintf("%d %%", r.Overall.Percent),
 		joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), r.Overall.Remaining), r.date(r.GeneratedAt))
 	r.teamCSV(put)
-	secSummary := r.tr("Synthèse §4", "Summary §4")
+	secSummary := textsOf(r.Lang).Summary4
 	for _, l := range r.CabinetLines {
 		put(secSummary, "", r.Cabinet.Name, r.Cabinet.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
 	}
-	secControl := r.tr("Contrôle §3.3", "Check §3.3")
+	secControl := textsOf(r.Lang).Check33
 	for _, l := range r.Control {
 		for _, it := range l.Items {
 			put(secControl, "", "", "", it, r.migrated(migratedWord(l.Migrated)), "", "", l.Title+" ("+l.Source+")", "")
 		}
 	}
-	secStep := r.tr("Étape", "Step")
+	secStep := textsOf(r.Lang).Step
 	for _, s := range r.CabinetSteps {
 		put(secStep, "", r.Cabinet.Name, r.Cabinet.SIREN, s.Title, "", "", r.stepStatus(s.Status), r.recordText(s), r.dateP(s.At))
 	}
@@ -59,21 +59,21 @@ func WriteCSV(w io.Writer, r Report) error {
 		for _, l := range c.Lines {
 			put(secSummary, c.ID, c.Name, c.SIREN, l.Element, r.migrated(l.Migrated), l.Action, r.state(l.State), "", "")
 		}
-		put(r.tr("Client", "Client"), c.ID, c.Name, c.SIREN, r.tr("Avancement", "Progress"), "", "", fmt.Sprintf("%d %%", c.Percent),
-			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", c.Done, c.Total), r.tr("factures en attente : ", "pending invoices: ")+r.pending(c.PendingInvoices),
+		put(textsOf(r.Lang).Client, c.ID, c.Name, c.SIREN, textsOf(r.Lang).Progress2, "", "", fmt.Sprintf("%d %%", c.Percent),
+			joinNonEmpty(" ; ", fmt.Sprintf("%d/%d", c.Done, c.Total), textsOf(r.Lang).PendingInvoices+r.pending(c.PendingInvoices),
 				strings.Join(c.IBANs, ", "), r.leftV1(c), r.inChargeText(c)), "")
 		for _, s := range c.Steps {
 			put(secStep, c.ID, c.Name, c.SIREN, s.Title, "", "", r.stepStatus(s.Status), r.recordText(s), r.dateP(s.At))
 		}
 	}
 	for _, b := range r.Blockers {
-		put(r.tr("Blocage", "Blocker"), b.Client, "", "", b.Kind, "", "", "", b.Message, "")
+		put(textsOf(r.Lang).Blocker, b.Client, "", "", b.Kind, "", "", "", b.Message, "")
 	}
 	for _, o := range r.Overrides {
-		put(r.tr("Dérogation", "Override"), "", "", "", overrideTitle(o, r.Lang), "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
+		put(textsOf(r.Lang).Override, "", "", "", overrideTitle(o, r.Lang), "", "", "", joinNonEmpty(" — ", o.Reason, o.By), r.date(o.At))
 	}
 	for _, e := range r.Audit {
-		put(r.tr("Journal", "Audit"), e.Client, "", "", e.Step, "", "", "", joinNonEmpty(" — ", e.By, e.Text), r.date(e.At))
+		put(textsOf(r.Lang).Audit, e.Client, "", "", e.Step, "", "", "", joinNonEmpty(" — ", e.By, e.Text), r.date(e.At))
 	}
 	cw.Flush()
 	return cw.Error()

@@ -25,6 +25,10 @@
 //     return gets a leading apostrophe so that it never runs as a formula;
 //   - Markdown, CSV and JSON carry every client's records in full.
 //
+// Its texts are its own catalogue (texts_catalogue.go, texts_english_*.go,
+// texts_french_*.go: one struct per language, reached by textsOf(lang)),
+// since checklist cannot import tui/i18n.
+//
 // The package is pure: no I/O beyond the io.Writer and the Source it is
 // given, no clock of its own. It imports checklist and its pure
 // sub-packages only — never store, tui or the connector adapters: audit

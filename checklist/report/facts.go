@@ -93,10 +93,10 @@ func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
 		if t, ok := blockerNames[checklist.BlockerKind(kind)]; ok {
 			name = t.In(lang)
 		}
-		return tr("points bloquants (", "blocking points (") + name + ")"
+		return textsOf(lang).BlockingPoints + name + ")"
 	}
 	if box, ok := strings.CutPrefix(key, "comapi."); ok {
-		return tr("fichiers V1 ", "V1 files ") + boxName(box, lang)
+		return textsOf(lang).V1Files + boxName(box, lang)
 	}
 	for _, sfx := range []struct{ key, fr, en string }{{".v1", " (V1)", " (V1)"}, {".v2", " (V2)", " (V2)"},
 		{".state", " (verdict)", " (verdict)"}} {
@@ -107,10 +107,10 @@ func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
 		}
 	}
 	if id, ok := strings.CutSuffix(key, "_sha256"); ok {
-		return tr("empreinte SHA-256 de ", "SHA-256 fingerprint of ") + fileField(id, lang)
+		return textsOf(lang).SHA256FingerprintOf + fileField(id, lang)
 	}
 	if id, ok := strings.CutSuffix(key, "_clients"); ok {
-		return tr("clients dans ", "clients in ") + fileField(id, lang)
+		return textsOf(lang).ClientsIn + fileField(id, lang)
 	}
 	return key
 }
@@ -141,18 +141,17 @@ func FindingLabel(g *checklist.Guide, f checklist.Finding, lang checklist.Lang) 
 	if t := checklist.FindingText(f).In(lang); t != f.Code {
 		return t
 	}
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	s := f.Code
 	if item, ok := strings.CutPrefix(f.Code, "gap."); ok {
 		if title, ok := itemTitle(g, item, lang); ok {
-			s = tr("écart sur « ", "gap in “") + title + tr(" »", "”")
+			s = textsOf(lang).GapIn + title + textsOf(lang).Quote
 		}
 	}
 	if f.Count > 0 {
 		s += fmt.Sprintf(" ×%d", f.Count)
 	}
 	if f.Detail != "" {
-		s += tr(" : ", ": ") + f.Detail
+		s += textsOf(lang).Colon + f.Detail
 	}
 	return s
 }

@@ -99,16 +99,15 @@ func WriteFiches(w io.Writer, r Report, ids []string) error {
 	}
 	t := r.htmlWords()
 	for k, v := range map[string]string{
-		"Pending":      r.tr("factures en attente sur V1 :", "invoices pending on V1:"),
-		"Noted":        r.tr("Noté avant la migration", "Noted before the migration"),
-		"NothingNoted": r.tr("Rien n'a encore été noté pour ce client.", "Nothing was noted for this client yet."),
-		"IBANs":        r.tr("Comptes externes à ressaisir sur V2 :", "External accounts to enter again on V2:"),
-		"OnV2":         r.tr("Ce que V2 contient maintenant", "What V2 holds now"),
-		"Left":         r.tr("Reste à faire, et qui le fait", "Left to do, and who does it"),
-		"After":        r.tr("Après la migration", "After the migration"),
-		"NotYet": r.tr("La migration n'a pas encore eu lieu : V2 ne contient encore rien de ce dossier ; voici ce qu'il recevra.",
-			"The migration has not happened yet: V2 holds nothing of this dossier so far; this is what it will receive."),
-		"Who": r.tr("Qui", "Who"), "NothingLeft": r.tr("Rien : la migration de ce client est terminée.", "Nothing: this client's migration is finished."),
+		"Pending":      textsOf(r.Lang).InvoicesPendingOnV1,
+		"Noted":        textsOf(r.Lang).NotedBeforeTheMigration,
+		"NothingNoted": textsOf(r.Lang).NothingWasNotedFor,
+		"IBANs":        textsOf(r.Lang).ExternalAccountsToEnter,
+		"OnV2":         textsOf(r.Lang).WhatV2HoldsNow,
+		"Left":         textsOf(r.Lang).LeftToDoAnd,
+		"After":        textsOf(r.Lang).AfterTheMigration,
+		"NotYet":       textsOf(r.Lang).TheMigrationHasNot,
+		"Who":          textsOf(r.Lang).Who, "NothingLeft": textsOf(r.Lang).NothingThisClientsMigration,
 	} {
 		t[k] = v
 	}
@@ -118,7 +117,7 @@ func WriteFiches(w io.Writer, r Report, ids []string) error {
 		Style                                     template.HTML
 		T                                         map[string]string
 		Fiches                                    []ficheView
-	}{Lang: string(r.Lang), Title: r.tr("Fiche de migration", "Migration fiche"), Cabinet: strings.Join(r.header(), " · "),
+	}{Lang: string(r.Lang), Title: textsOf(r.Lang).MigrationFiche, Cabinet: strings.Join(r.header(), " · "),
 		Generated: r.generated(), IBANNote: r.ibanNote(), Migrated: r.Migrated, Style: template.HTML(htmlStyle), T: t}
 	for _, c := range clients {
 		view.Fiches = append(view.Fiches, r.fiche(c))
@@ -152,7 +151,7 @@ func (r *Report) selectClients(ids []string) ([]Client, error) {
 
 func (r *Report) fiche(c Client) ficheView {
 	f := ficheView{Name: c.Name, SIREN: ident.FormatSIREN(c.SIREN), Pending: r.pending(c.PendingInvoices),
-		Progress: fmt.Sprintf(r.tr("%d %% fait (%d/%d étapes)", "%d %% done (%d/%d steps)"), c.Percent, c.Done, c.Total),
+		Progress: fmt.Sprintf(textsOf(r.Lang).DoneStepsFmt, c.Percent, c.Done, c.Total),
 		IBANs:    strings.Join(c.IBANs, ", "), LeftV1: r.leftV1(c), InCharge: r.inChargeText(c)}
 	for _, s := range c.Steps {
 		f.Noted = append(f.Noted, htmlRecord{Title: s.Title, Parts: r.recordParts(s)})
@@ -166,7 +165,7 @@ func (r *Report) fiche(c Client) ficheView {
 	for _, s := range c.Left {
 		st := r.stepStatus(s.Status)
 		if s.Reason != "" {
-			st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+			st += textsOf(r.Lang).Reason + s.Reason + ")"
 		}
 		l := ficheLeft{Title: s.Title, Who: s.Who, State: st, StateID: s.Status}
 		if s.Open {
@@ -182,12 +181,12 @@ func (r *Report) fiche(c Client) ficheView {
 func (r *Report) onV2(l Line) string {
 	switch l.Migrated {
 	case "yes":
-		return r.tr("migré automatiquement", "migrated automatically")
+		return textsOf(r.Lang).MigratedAutomatically
 	case "no":
 		if l.Action != "" {
-			return r.tr("à refaire : ", "to redo: ") + l.Action
+			return textsOf(r.Lang).ToRedo + l.Action
 		}
-		return r.tr("ne migre pas", "does not migrate")
+		return textsOf(r.Lang).DoesNotMigrate
 	}
 	return orDash(l.Action)
 }

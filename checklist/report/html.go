@@ -218,26 +218,25 @@ type htmlView struct {
 // htmlWords are the headings and labels of the HTML documents.
 func (r *Report) htmlWords() map[string]string {
 	return map[string]string{
-		"Progress": r.tr("Progression", "Progress"), "Phase": "Phase", "Done": r.tr("Fait", "Done"),
-		"Blocked": r.tr("Bloqué", "Blocked"), "Left": r.tr("Reste", "Left"), "Total": "Total",
-		"Next": r.tr("Prochaine étape :", "Next step:"), "Due": r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"),
-		"Blockers":       r.tr("Blocages de la demande de migration", "What blocks the migration request"),
-		"NoBlocker":      r.tr("Aucun blocage.", "Nothing blocks it."),
-		"CabinetSummary": r.tr("Synthèse (§4) — Espace cabinet", "Summary (§4) — Firm space"),
-		"CompanySummary": r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"),
-		"ClientsWord":    r.tr("clients", "clients"),
-		"Element":        r.tr("Élément", "Element"), "Migrated": r.tr("Migré", "Migrated"), "Action": r.tr("Action manuelle", "Manual action"),
-		"State": r.tr("État", "State"), "InProgress": r.tr("En cours", "In progress"), "Applicable": r.tr("Concernés", "Concerned"),
-		"NotedCabinet": r.tr("Noté pour le cabinet", "Noted for the firm"), "Step": r.tr("Étape", "Step"),
-		"Recorded": r.tr("Noté", "Recorded"), "Client": "Client",
-		"ClientNotes": r.tr("Notes et motifs des dossiers clients", "Notes and reasons of the client dossiers"),
-		"NoNote":      r.tr("Aucune note ni motif.", "No note or reason."),
-		"FichesHint": r.tr("Le détail de chaque client (saisies, IBAN, ce qui reste à faire) est dans sa fiche de migration : bascule report --format html --fiches all (ou des identifiants).",
-			"Each client's detail (entries, IBANs, what is left) is in its migration fiche: bascule report --format html --fiches all (or ids)."),
-		"Overrides": r.tr("Dérogations", "Overrides"), "Gate": r.tr("Barrière", "Gate"), "Reason": r.tr("Motif", "Reason"),
-		"By": r.tr("Par", "By"), "Date": "Date", "NoOverride": r.tr("Aucune dérogation.", "No override."),
-		"Audit": r.tr("Journal de la session", "Session audit"), "Event": r.tr("Événement", "Event"),
-		"NoEvent": r.tr("Aucun événement.", "No event."),
+		"Progress": textsOf(r.Lang).Progress, "Phase": "Phase", "Done": textsOf(r.Lang).Done,
+		"Blocked": textsOf(r.Lang).Blocked, "Left": textsOf(r.Lang).Left, "Total": "Total",
+		"Next": textsOf(r.Lang).NextStep, "Due": textsOf(r.Lang).AnswerToTheRequest,
+		"Blockers":       textsOf(r.Lang).WhatBlocksTheMigration,
+		"NoBlocker":      textsOf(r.Lang).NothingBlocksIt,
+		"CabinetSummary": textsOf(r.Lang).Summary4FirmSpace,
+		"CompanySummary": textsOf(r.Lang).Summary4CompanySpaces,
+		"ClientsWord":    textsOf(r.Lang).Clients,
+		"Element":        textsOf(r.Lang).Element, "Migrated": textsOf(r.Lang).Migrated, "Action": textsOf(r.Lang).ManualAction,
+		"State": textsOf(r.Lang).State, "InProgress": textsOf(r.Lang).InProgress, "Applicable": textsOf(r.Lang).Concerned,
+		"NotedCabinet": textsOf(r.Lang).NotedForTheFirm, "Step": textsOf(r.Lang).Step,
+		"Recorded": textsOf(r.Lang).Recorded, "Client": "Client",
+		"ClientNotes": textsOf(r.Lang).NotesAndReasonsOf,
+		"NoNote":      textsOf(r.Lang).NoNoteOrReason,
+		"FichesHint":  textsOf(r.Lang).EachClientsDetailEntries,
+		"Overrides":   textsOf(r.Lang).Overrides, "Gate": textsOf(r.Lang).Gate, "Reason": textsOf(r.Lang).Reason2,
+		"By": textsOf(r.Lang).By, "Date": "Date", "NoOverride": textsOf(r.Lang).NoOverride,
+		"Audit": textsOf(r.Lang).SessionAudit, "Event": textsOf(r.Lang).Event,
+		"NoEvent": textsOf(r.Lang).NoEvent,
 	}
 }
 
@@ -281,7 +280,7 @@ func WriteHTML(w io.Writer, r Report) error {
 		hl := htmlLine{Element: l.Element, Migrated: r.migrated(l.Migrated), Action: orDash(l.Action),
 			Done: fmt.Sprint(l.Done), InProgress: fmt.Sprint(l.InProgress), BlockedN: fmt.Sprint(l.Blocked), Applicable: fmt.Sprint(l.Applicable)}
 		if l.Applicable == 0 {
-			hl.Done, hl.InProgress, hl.BlockedN, hl.Applicable = "—", "—", "—", r.tr("sans objet", "not applicable")
+			hl.Done, hl.InProgress, hl.BlockedN, hl.Applicable = "—", "—", "—", textsOf(r.Lang).NotApplicable
 		}
 		v.Company = append(v.Company, hl)
 	}
@@ -295,17 +294,17 @@ func WriteHTML(w io.Writer, r Report) error {
 			if len(v.Notes) < htmlNotesShown {
 				st := r.stepStatus(s.Status)
 				if s.Reason != "" {
-					st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+					st += textsOf(r.Lang).Reason + s.Reason + ")"
 				}
 				if s.Note != "" {
-					st += r.tr(" — note : ", " — note: ") + s.Note
+					st += textsOf(r.Lang).Note + s.Note
 				}
 				v.Notes = append(v.Notes, htmlNote{Client: c.Name, Step: s.Title, Text: st})
 			}
 		}
 	}
 	if more := notes - len(v.Notes); more > 0 {
-		v.MoreNotes = "…" + r.andMore(more) + r.tr(" : voir les fiches, le CSV ou le JSON.", ": see the fiches, the CSV or the JSON.")
+		v.MoreNotes = "…" + r.andMore(more) + textsOf(r.Lang).SeeTheFichesThe
 	}
 	for _, o := range r.Overrides {
 		v.Overrides = append(v.Overrides, htmlOverride{Gate: overrideTitle(o, r.Lang), Reason: o.Reason, By: orDash(o.By), Date: r.date(o.At)})
@@ -317,7 +316,7 @@ func WriteHTML(w io.Writer, r Report) error {
 	}
 	if first > 0 {
 		v.MoreAudit = checklist.Count(first, "événement plus ancien", "événements plus anciens", "older event", "older events").In(r.Lang) +
-			r.tr(" : voir le CSV ou le JSON.", ": see the CSV or the JSON.")
+			textsOf(r.Lang).SeeTheCSVOr
 	}
 	return tpl.Execute(w, v)
 }

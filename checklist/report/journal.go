@@ -28,7 +28,6 @@ const (
 // Lefèvre : passe de « à faire » à « en cours »." The reports and the
 // program's session view both tell events with it.
 func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	who := ""
 	if e.Client != "" {
 		who = e.Client
@@ -44,7 +43,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 		if who == "" {
 			return s
 		}
-		return s + tr(" pour ", " for ") + who
+		return s + textsOf(lang).For + who
 	}
 	switch e.Action {
 	case actionStep:
@@ -55,52 +54,51 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 		s = for_(s)
 		var parts []string
 		if e.From != "" && e.To != "" && e.From != e.To {
-			parts = append(parts, tr("passe de « ", "goes from “")+statusText(e.From, lang)+tr(" » à « ", "” to “")+statusText(e.To, lang)+tr(" »", "”"))
+			parts = append(parts, textsOf(lang).GoesFrom+statusText(e.From, lang)+textsOf(lang).To+statusText(e.To, lang)+textsOf(lang).Quote)
 		} else if e.To != "" && e.From == e.To {
-			parts = append(parts, tr("reste « ", "stays “")+statusText(e.To, lang)+tr(" »", "”"))
+			parts = append(parts, textsOf(lang).Stays+statusText(e.To, lang)+textsOf(lang).Quote)
 		}
 		parts = append(parts, stepDetail(e.Detail, fieldLabels(run, e.Step, lang), lang)...)
 		if len(parts) == 0 {
-			parts = append(parts, tr("modifiée", "changed"))
+			parts = append(parts, textsOf(lang).Changed)
 		}
-		return s + tr(" : ", ": ") + strings.Join(parts, ", ") + "."
+		return s + textsOf(lang).Colon + strings.Join(parts, ", ") + "."
 	case actionPending:
-		return fmt.Sprintf(tr("Factures en attente sur V1 pour %s : %s → %s.", "Invoices pending on V1 for %s: %s → %s."),
-			orWord(who, tr("un client", "a client")), pendingWord(e.From, lang), pendingWord(e.To, lang))
+		return fmt.Sprintf(textsOf(lang).InvoicesPendingOnV1Fmt,
+			orWord(who, textsOf(lang).AClient), pendingWord(e.From, lang), pendingWord(e.To, lang))
 	case actionLeftV1:
 		if e.To == "true" {
-			return orWord(who, e.Client) + tr(" n'est plus sur la liste des clients de V1 : dossier et travail conservés.",
-				" is no longer on V1's client list: dossier and work kept.")
+			return orWord(who, e.Client) + textsOf(lang).IsNoLongerOn
 		}
-		return orWord(who, e.Client) + tr(" est de retour sur la liste des clients de V1.", " is back on V1's client list.")
+		return orWord(who, e.Client) + textsOf(lang).IsBackOnV1s
 	case actionOverride:
-		return tr("Dérogation : ", "Override: ") + run.GateTitle(e.To).In(lang) + reasonOf(e.Detail, lang) + "."
+		return textsOf(lang).Override2 + run.GateTitle(e.To).In(lang) + reasonOf(e.Detail, lang) + "."
 	case actionRequest:
-		s := tr("Demande de migration : ", "Migration request: ")
+		s := textsOf(lang).MigrationRequest
 		switch {
 		case e.To == "":
-			s += tr("enregistrée", "recorded")
+			s += textsOf(lang).Recorded2
 		case e.From != "" && e.From != e.To:
 			s += requestState(e.From, lang) + " → " + requestState(e.To, lang)
 		default:
 			s += requestState(e.To, lang)
 		}
 		if ref := strings.TrimSpace(strings.TrimPrefix(e.Detail, "référence")); ref != "" {
-			s += tr(" (référence ", " (reference ") + ref + ")"
+			s += textsOf(lang).Reference + ref + ")"
 		}
 		return s + "."
 	case actionDossiersPut:
-		return tr("Dossiers clients enregistrés", "Client dossiers recorded") + paren(e.Detail) + "."
+		return textsOf(lang).ClientDossiersRecorded + paren(e.Detail) + "."
 	case actionWorkspaceCreate:
-		return tr("Espace de travail créé", "Workspace created") + paren(e.To) + "."
+		return textsOf(lang).WorkspaceCreated + paren(e.To) + "."
 	case actionWorkspaceUpdate:
-		return tr("Espace de travail modifié", "Workspace changed") + paren(e.Detail) + "."
+		return textsOf(lang).WorkspaceChanged + paren(e.Detail) + "."
 	case actionWorkspaceImport:
-		return tr("Espace de travail importé", "Workspace imported") + paren(e.Detail) + "."
+		return textsOf(lang).WorkspaceImported + paren(e.Detail) + "."
 	case actionSecretPut:
-		return tr("Secret enregistré (chiffré)", "Secret recorded (sealed)") + paren(e.To) + "."
+		return textsOf(lang).SecretRecordedSealed + paren(e.To) + "."
 	case actionClientPurge:
-		return tr("Données personnelles effacées pour ", "Personal data erased for ") + orWord(who, e.Client) + "."
+		return textsOf(lang).PersonalDataErasedFor + orWord(who, e.Client) + "."
 	}
 	return strings.TrimSpace(e.Action + paren(joinNonEmpty(" ; ", step, e.Detail)))
 }
@@ -108,16 +106,15 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 // stepDetail reads the store's detail of a step change ("raison : x ;
 // note modifiée ; saisie : email, name ; preuve v1 : ok") into words.
 func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []string {
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	var out []string
 	for _, p := range strings.Split(detail, " ; ") {
 		p = strings.TrimSpace(p)
 		switch {
 		case p == "":
 		case strings.HasPrefix(p, "raison : "):
-			out = append(out, tr("motif : ", "reason: ")+strings.TrimPrefix(p, "raison : "))
+			out = append(out, textsOf(lang).Reason3+strings.TrimPrefix(p, "raison : "))
 		case p == "note modifiée":
-			out = append(out, tr("note modifiée", "note changed"))
+			out = append(out, textsOf(lang).NoteChanged)
 		case strings.HasPrefix(p, "saisie : "):
 			fields := strings.Split(strings.TrimPrefix(p, "saisie : "), ", ")
 			for i, f := range fields {
@@ -125,15 +122,15 @@ func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []
 					fields[i] = strings.ToLower(l)
 				}
 			}
-			out = append(out, tr("saisie modifiée (", "entry changed (")+strings.Join(fields, ", ")+")")
+			out = append(out, textsOf(lang).EntryChanged+strings.Join(fields, ", ")+")")
 		case strings.HasPrefix(p, "preuve "):
 			rest := strings.TrimPrefix(p, "preuve ")
 			src, verdict, _ := strings.Cut(rest, " : ")
-			v := tr("conforme", "as expected")
+			v := textsOf(lang).AsExpected
 			if verdict != "ok" {
-				v = tr("écart", "discrepancy")
+				v = textsOf(lang).Discrepancy
 			}
-			out = append(out, tr("vérifié sur ", "checked on ")+sourceName(src, lang)+" ("+v+")")
+			out = append(out, textsOf(lang).CheckedOn+sourceName(src, lang)+" ("+v+")")
 		default:
 			out = append(out, p)
 		}

@@ -155,8 +155,7 @@ func Record(g *checklist.Guide, s *checklist.Step, st checklist.StepState, lang 
 // FindingLabel): "V1, 02/03/2026 11:30 : conforme (achats en attente : 0 ;
 // ventes en attente : 0)".
 func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.Lang, loc *time.Location) string {
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
-	src := map[string]string{"v1": "V1", "v2": "V2", "sandbox": tr("démo", "demo"), "file": tr("fichier", "file")}[e.Source]
+	src := map[string]string{"v1": "V1", "v2": "V2", "sandbox": textsOf(lang).Demo, "file": textsOf(lang).File}[e.Source]
 	if src == "" {
 		src = e.Source
 	}
@@ -168,9 +167,9 @@ func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.La
 	if !e.At.IsZero() {
 		s += ", " + e.At.In(loc).Format(layout)
 	}
-	verdict := tr("conforme", "as expected")
+	verdict := textsOf(lang).AsExpected
 	if !e.OK {
-		verdict = tr("écart", "discrepancy")
+		verdict = textsOf(lang).Discrepancy
 	}
 	s += " : " + verdict
 	if lang == checklist.English {
@@ -183,7 +182,7 @@ func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.La
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		parts = append(parts, FactLabel(g, k, lang)+tr(" : ", ": ")+FactValue(k, e.Facts[k], lang))
+		parts = append(parts, FactLabel(g, k, lang)+textsOf(lang).Colon+FactValue(k, e.Facts[k], lang))
 	}
 	for _, f := range e.Findings {
 		parts = append(parts, FindingLabel(g, f, lang))
@@ -245,9 +244,9 @@ func (r *Report) itemText(c *Captured, it checklist.Record) string {
 		if f.Type == checklist.FieldBool.String() {
 			switch v {
 			case "true":
-				v = r.tr("oui", "yes")
+				v = textsOf(r.Lang).Yes
 			case "false":
-				v = r.tr("non", "no")
+				v = textsOf(r.Lang).No
 			}
 		}
 		if f.options != nil {
@@ -259,7 +258,7 @@ func (r *Report) itemText(c *Captured, it checklist.Record) string {
 			}
 			v = strings.Join(vs, ", ")
 		}
-		parts = append(parts, f.Label+r.tr(" : ", ": ")+v)
+		parts = append(parts, f.Label+textsOf(r.Lang).Colon+v)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -274,26 +273,26 @@ func (r *Report) recordText(s StepRecord) string {
 func (r *Report) recordParts(s StepRecord) []string {
 	st := r.stepStatus(s.Status)
 	if s.Reason != "" {
-		st += r.tr(" (motif : ", " (reason: ") + s.Reason + ")"
+		st += textsOf(r.Lang).Reason + s.Reason + ")"
 	}
 	parts := []string{st}
 	if s.Note != "" {
-		parts = append(parts, r.tr("note : ", "note: ")+s.Note)
+		parts = append(parts, textsOf(r.Lang).Note2+s.Note)
 	}
 	if c := s.Captured; c != nil {
 		for i, it := range c.Items {
 			label := c.ItemLabel
 			if label == "" {
-				label = r.tr("saisie", "entry")
+				label = textsOf(r.Lang).Entry
 			}
 			if len(c.Items) > 1 {
 				label += fmt.Sprintf(" %d", i+1)
 			}
-			parts = append(parts, label+r.tr(" : ", ": ")+r.itemText(c, it))
+			parts = append(parts, label+textsOf(r.Lang).Colon+r.itemText(c, it))
 		}
 	}
 	if s.Evidence != nil {
-		parts = append(parts, r.tr("preuve : ", "evidence: ")+s.Evidence.Summary)
+		parts = append(parts, textsOf(r.Lang).Evidence+s.Evidence.Summary)
 	}
 	if by := joinNonEmpty(", ", s.By, r.dateP(s.At)); by != "" {
 		parts = append(parts, by)

@@ -57,14 +57,6 @@ func Write(w io.Writer, f Format, r Report) error {
 	return fmt.Errorf("format de rapport inconnu : %q", string(f))
 }
 
-// tr picks the French or English text.
-func (r *Report) tr(fr, en string) string {
-	if r.Lang == checklist.English {
-		return en
-	}
-	return fr
-}
-
 func (r *Report) date(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -99,22 +91,22 @@ func (r *Report) state(s string) string { return StateTitle(r.Lang, s) }
 func (r *Report) migrated(m string) string {
 	switch m {
 	case "yes":
-		return r.tr("oui", "yes")
+		return textsOf(r.Lang).Yes
 	case "no":
-		return r.tr("non", "no")
+		return textsOf(r.Lang).No
 	}
-	return r.tr("non applicable", "not applicable")
+	return textsOf(r.Lang).NotApplicable2
 }
 
 func (r *Report) pending(n int) string {
 	if n < 0 {
-		return r.tr("non vérifié", "not checked")
+		return textsOf(r.Lang).NotChecked
 	}
 	return fmt.Sprint(n)
 }
 
 func (r *Report) title() string {
-	return r.tr("Rapport de migration jefacture.com V1 → V2", "jefacture.com V1 → V2 migration report")
+	return textsOf(r.Lang).JefactureComV1V2
 }
 
 // header is the line under the title: cabinet, SIREN, operator, mode.
@@ -124,27 +116,27 @@ func (r *Report) header() []string {
 		parts = append(parts, "SIREN "+ident.FormatSIREN(r.Cabinet.SIREN))
 	}
 	if r.Cabinet.Operator != "" {
-		parts = append(parts, r.tr("opérateur : ", "operator: ")+r.Cabinet.Operator)
+		parts = append(parts, textsOf(r.Lang).Operator+r.Cabinet.Operator)
 	}
 	if r.Demo {
-		parts = append(parts, r.tr("démo", "demo"))
+		parts = append(parts, textsOf(r.Lang).Demo)
 	}
 	return parts
 }
 
 func (r *Report) generated() string {
-	s := r.tr("Généré le ", "Generated on ") + r.date(r.GeneratedAt) + r.tr(" (heure de Paris)", " (Paris time)")
+	s := textsOf(r.Lang).GeneratedOn + r.date(r.GeneratedAt) + textsOf(r.Lang).ParisTime
 	if r.Since != nil {
-		s += r.tr(" · session depuis le ", " · session since ") + r.date(*r.Since)
+		s += textsOf(r.Lang).SessionSince + r.date(*r.Since)
 	}
 	return s
 }
 
 func (r *Report) ibanNote() string {
 	if r.Revealed {
-		return r.tr("IBAN affichés en entier : document confidentiel.", "IBANs shown in full: confidential document.")
+		return textsOf(r.Lang).IBANsShownInFull
 	}
-	return r.tr("IBAN masqués (seuls les 4 derniers caractères sont visibles).", "IBANs masked (only the last 4 characters are shown).")
+	return textsOf(r.Lang).IBANsMaskedOnlyThe
 }
 
 func (r *Report) nextLine() string {
@@ -162,16 +154,16 @@ func (r *Report) dueLine() string {
 	if r.Due == nil {
 		return ""
 	}
-	s := r.date(r.Due.At) + r.tr(" (estimation, 72 h en jours ouvrés)", " (estimate, 72 h in working days)")
+	s := r.date(r.Due.At) + textsOf(r.Lang).Estimate72HIn
 	if r.Due.Late {
-		s += r.tr(" — en retard", " — late")
+		s += textsOf(r.Lang).Late
 	}
 	return s
 }
 
 func (r *Report) remaining(p Progress) string {
 	if !p.Open {
-		return r.tr("ouvre après la migration", "opens after the migration")
+		return textsOf(r.Lang).OpensAfterTheMigration
 	}
 	return p.Remaining
 }
@@ -185,7 +177,7 @@ func (r *Report) toDo(c Client) string {
 		}
 	}
 	if len(out) == 0 {
-		return r.tr("rien", "nothing")
+		return textsOf(r.Lang).Nothing
 	}
 	return strings.Join(out, " ; ")
 }
@@ -219,15 +211,15 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	fmt.Fprintf(b, "**%s**\n\n", mdText(strings.Join(r.header(), " · ")))
 	fmt.Fprintf(b, "%s  \n%s\n\n", mdText(r.generated()), mdText(r.ibanNote()))
 
-	fmt.Fprintf(b, "## %s\n\n", r.tr("Progression", "Progress"))
-	head(r.tr("Phase", "Phase"), r.tr("Avancement", "Progress"), r.tr("Fait", "Done"), r.tr("Bloqué", "Blocked"), r.tr("Reste", "Left"))
+	fmt.Fprintf(b, "## %s\n\n", textsOf(r.Lang).Progress)
+	head(textsOf(r.Lang).Phase, textsOf(r.Lang).Progress2, textsOf(r.Lang).Done, textsOf(r.Lang).Blocked, textsOf(r.Lang).Left)
 	for _, p := range r.Phases {
 		row(p.Title, fmt.Sprintf("%d %%", p.Percent), fmt.Sprintf("%d/%d", p.Done, p.Total), fmt.Sprint(p.Blocked), r.remaining(p))
 	}
-	row("**"+r.tr("Total", "Total")+"**", fmt.Sprintf("%d %%", r.Overall.Percent), fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), fmt.Sprint(r.Overall.Blocked), r.Overall.Remaining)
-	fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Prochaine étape :", "Next step:"), mdText(r.nextLine()))
+	row("**"+textsOf(r.Lang).Total+"**", fmt.Sprintf("%d %%", r.Overall.Percent), fmt.Sprintf("%d/%d", r.Overall.Done, r.Overall.Total), fmt.Sprint(r.Overall.Blocked), r.Overall.Remaining)
+	fmt.Fprintf(b, "\n**%s** %s\n", textsOf(r.Lang).NextStep, mdText(r.nextLine()))
 	if d := r.dueLine(); d != "" {
-		fmt.Fprintf(b, "\n**%s** %s\n", r.tr("Réponse à la demande attendue le :", "Answer to the request due on:"), mdText(d))
+		fmt.Fprintf(b, "\n**%s** %s\n", textsOf(r.Lang).AnswerToTheRequest, mdText(d))
 	}
 
 	if rows := r.teamRows(); len(rows) > 0 {
@@ -239,36 +231,36 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(b, "\n*%s*\n", mdText(r.Team.Method))
 	}
 
-	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Blocages de la demande de migration", "What blocks the migration request"))
+	fmt.Fprintf(b, "\n## %s\n\n", textsOf(r.Lang).WhatBlocksTheMigration)
 	if len(r.Blockers) == 0 {
-		fmt.Fprintf(b, "%s\n", r.tr("Aucun blocage.", "Nothing blocks it."))
+		fmt.Fprintf(b, "%s\n", textsOf(r.Lang).NothingBlocksIt)
 	} else {
 		for _, g := range r.BlockerGroups {
 			fmt.Fprintf(b, "- %s\n", mdText(r.groupLine(g)))
 		}
-		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Détail", "Details"))
+		fmt.Fprintf(b, "\n### %s\n\n", textsOf(r.Lang).Details)
 		for _, bl := range r.Blockers {
 			fmt.Fprintf(b, "- %s\n", mdText(bl.Message))
 		}
 	}
 
-	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espace cabinet", "Summary (§4) — Firm space"))
-	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("État", "State"))
+	fmt.Fprintf(b, "\n## %s\n\n", textsOf(r.Lang).Summary4FirmSpace)
+	head(textsOf(r.Lang).Element, textsOf(r.Lang).Migrated, textsOf(r.Lang).ManualAction, textsOf(r.Lang).State)
 	for _, l := range r.CabinetLines {
 		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), r.state(l.State))
 	}
 	if len(r.CabinetSteps) > 0 {
-		fmt.Fprintf(b, "\n### %s\n\n", r.tr("Noté pour le cabinet", "Noted for the firm"))
+		fmt.Fprintf(b, "\n### %s\n\n", textsOf(r.Lang).NotedForTheFirm)
 		for _, s := range r.CabinetSteps {
-			fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
+			fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), textsOf(r.Lang).Colon, mdText(r.recordText(s)))
 		}
 	}
-	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Synthèse (§4) — Espaces entreprises", "Summary (§4) — Company spaces"))
-	head(r.tr("Élément", "Element"), r.tr("Migré", "Migrated"), r.tr("Action manuelle", "Manual action"), r.tr("Clients terminés", "Clients done"))
+	fmt.Fprintf(b, "\n## %s\n\n", textsOf(r.Lang).Summary4CompanySpaces)
+	head(textsOf(r.Lang).Element, textsOf(r.Lang).Migrated, textsOf(r.Lang).ManualAction, textsOf(r.Lang).ClientsDone)
 	for _, l := range r.CompanyLines {
 		done := fmt.Sprintf("%d / %d", l.Done, l.Applicable)
 		if l.Applicable == 0 {
-			done = r.tr("sans objet", "not applicable")
+			done = textsOf(r.Lang).NotApplicable
 		}
 		row(l.Element, r.migrated(l.Migrated), orDash(l.Action), done)
 	}
@@ -280,11 +272,11 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		}
 	}
 
-	fmt.Fprintf(b, "\n## %s (%d)\n\n", r.tr("Clients", "Clients"), len(r.Clients))
+	fmt.Fprintf(b, "\n## %s (%d)\n\n", textsOf(r.Lang).Clients2, len(r.Clients))
 	if len(r.Clients) > 0 {
-		heads := []string{r.tr("Client", "Client"), "SIREN", r.tr("Avancement", "Progress"), r.tr("Factures en attente", "Pending invoices"), "IBAN", r.tr("Reste à faire", "Left to do")}
+		heads := []string{textsOf(r.Lang).Client, "SIREN", textsOf(r.Lang).Progress2, textsOf(r.Lang).PendingInvoices2, "IBAN", textsOf(r.Lang).LeftToDo}
 		if r.Team != nil { // with a team, who holds each client
-			heads = append(heads, r.tr("Suivi par", "Handled by"))
+			heads = append(heads, textsOf(r.Lang).HandledBy)
 		}
 		head(heads...)
 		for _, c := range r.Clients {
@@ -303,26 +295,26 @@ func WriteMarkdown(w io.Writer, r Report) error {
 				fmt.Fprintf(b, "*%s*\n\n", l)
 			}
 			for _, s := range c.Steps {
-				fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), r.tr(" : ", ": "), mdText(r.recordText(s)))
+				fmt.Fprintf(b, "- **%s**%s%s\n", mdText(s.Title), textsOf(r.Lang).Colon, mdText(r.recordText(s)))
 			}
 		}
 	}
 
-	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Dérogations", "Overrides"))
+	fmt.Fprintf(b, "\n## %s\n\n", textsOf(r.Lang).Overrides)
 	if len(r.Overrides) == 0 {
-		fmt.Fprintf(b, "%s\n", r.tr("Aucune dérogation.", "No override."))
+		fmt.Fprintf(b, "%s\n", textsOf(r.Lang).NoOverride)
 	} else {
-		head(r.tr("Barrière", "Gate"), r.tr("Motif", "Reason"), r.tr("Par", "By"), r.tr("Date", "Date"))
+		head(textsOf(r.Lang).Gate, textsOf(r.Lang).Reason2, textsOf(r.Lang).By, textsOf(r.Lang).Date)
 		for _, o := range r.Overrides {
 			row(overrideTitle(o, r.Lang), o.Reason, orDash(o.By), r.date(o.At))
 		}
 	}
 
-	fmt.Fprintf(b, "\n## %s\n\n", r.tr("Journal de la session", "Session audit"))
+	fmt.Fprintf(b, "\n## %s\n\n", textsOf(r.Lang).SessionAudit)
 	if len(r.Audit) == 0 {
-		fmt.Fprintf(b, "%s\n", r.tr("Aucun événement.", "No event."))
+		fmt.Fprintf(b, "%s\n", textsOf(r.Lang).NoEvent)
 	} else {
-		head(r.tr("Date", "Date"), r.tr("Par", "By"), r.tr("Événement", "Event"))
+		head(textsOf(r.Lang).Date, textsOf(r.Lang).By, textsOf(r.Lang).Event)
 		for _, e := range r.Audit {
 			row(r.date(e.At), orDash(e.By), e.Text)
 		}
@@ -370,11 +362,11 @@ func mdCell(s string) string {
 func (r *Report) NothingNext() string {
 	o := r.Overall
 	if o.Done == o.Total {
-		return r.tr("tout est fait", "everything is done")
+		return textsOf(r.Lang).EverythingIsDone
 	}
 	var parts []string
 	if o.Blocked > 0 {
-		parts = append(parts, checklist.Count(o.Blocked, "étape bloquée", "étapes bloquées", "blocked step", "blocked steps").In(r.Lang)+r.tr(" à débloquer", " to unblock"))
+		parts = append(parts, checklist.Count(o.Blocked, "étape bloquée", "étapes bloquées", "blocked step", "blocked steps").In(r.Lang)+textsOf(r.Lang).ToUnblock)
 	}
 	waiting := 0
 	for _, p := range r.Phases {
@@ -383,12 +375,12 @@ func (r *Report) NothingNext() string {
 		}
 	}
 	if waiting > 0 {
-		parts = append(parts, checklist.Count(waiting, "étape ouvrira", "étapes ouvriront", "step opens", "steps open").In(r.Lang)+r.tr(" après la migration", " after the migration"))
+		parts = append(parts, checklist.Count(waiting, "étape ouvrira", "étapes ouvriront", "step opens", "steps open").In(r.Lang)+textsOf(r.Lang).AfterTheMigration2)
 	}
 	if open := o.Total - o.Done - o.Blocked - waiting; open > 0 {
 		parts = append(parts, checklist.Count(open, "étape attend ses prérequis", "étapes attendent leurs prérequis", "step waits for its prerequisites", "steps wait for their prerequisites").In(r.Lang))
 	}
-	return r.tr("aucune étape disponible : ", "no step available: ") + strings.Join(parts, ", ")
+	return textsOf(r.Lang).NoStepAvailable + strings.Join(parts, ", ")
 }
 
 // groupLine is a blocker group in one line: "12 clients ont … : A, B, C et
@@ -396,7 +388,7 @@ func (r *Report) NothingNext() string {
 func (r *Report) groupLine(g BlockerGroup) string {
 	s := g.Text
 	if len(g.Names) > 0 {
-		s += r.tr(" : ", ": ") + strings.Join(g.Names, ", ")
+		s += textsOf(r.Lang).Colon + strings.Join(g.Names, ", ")
 	}
 	if g.More > 0 {
 		s += r.andMore(g.More)
@@ -455,5 +447,5 @@ func (r *Report) leftV1(c Client) string {
 	if !c.LeftV1 {
 		return ""
 	}
-	return r.tr("absent de la liste des clients de V1 (dossier conservé)", "missing from V1's client list (dossier kept)")
+	return textsOf(r.Lang).MissingFromV1sClient
 }

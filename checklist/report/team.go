@@ -77,7 +77,7 @@ func personLine(pr checklist.PortfolioProgress, fin *checklist.Finish, lang chec
 
 // teamTitle is the heading of the team's section.
 func (r *Report) teamTitle() string {
-	return r.tr("Équipe (travail ouvert, estimations de bascule)", "Team (open work, bascule's estimates)")
+	return textsOf(r.Lang).TeamOpenWorkBascules
 }
 
 // teamRows are the team's lines for a table: who, role, clients finished,
@@ -97,16 +97,16 @@ func (r *Report) teamRows() [][]string {
 		out = append(out, row(p.Person, p.Role, p))
 	}
 	if t.Unassigned != nil {
-		out = append(out, row(r.tr("Non affectés", "Unassigned"), "", *t.Unassigned))
+		out = append(out, row(textsOf(r.Lang).Unassigned, "", *t.Unassigned))
 	}
-	return append(out, row(r.tr("Cabinet (tous)", "Firm (everyone)"), "", t.Cabinet))
+	return append(out, row(textsOf(r.Lang).FirmEveryone, "", t.Cabinet))
 }
 
 // teamHeads are the team table's column titles.
 func (r *Report) teamHeads() []string {
-	return []string{r.tr("Personne", "Person"), r.tr("Rôle", "Role"), r.tr("Clients finis", "Clients finished"),
-		r.tr("Étapes restantes", "Steps left"), r.tr("Reste (durées du guide)", "Left (guide's durations)"),
-		r.tr("Fin estimée", "Estimated finish")}
+	return []string{textsOf(r.Lang).Person, textsOf(r.Lang).Role, textsOf(r.Lang).ClientsFinished,
+		textsOf(r.Lang).StepsLeft, textsOf(r.Lang).LeftGuidesDurations,
+		textsOf(r.Lang).EstimatedFinish}
 }
 
 // teamDate is the estimated finish date of a line for a CSV cell; "" when
@@ -125,22 +125,22 @@ func (r *Report) teamCSV(put func(cells ...string)) {
 	if r.Team == nil {
 		return
 	}
-	sec := r.tr("Équipe", "Team")
+	sec := textsOf(r.Lang).Team
 	lines := append([]PersonLine(nil), r.Team.People...)
 	names := make([]string, 0, len(lines)+2)
 	for _, p := range r.Team.People {
 		names = append(names, fmt.Sprintf("%s (%s)", p.Person, orDash(p.Role)))
 	}
 	if u := r.Team.Unassigned; u != nil {
-		lines, names = append(lines, *u), append(names, r.tr("Non affectés", "Unassigned"))
+		lines, names = append(lines, *u), append(names, textsOf(r.Lang).Unassigned)
 	}
-	lines, names = append(lines, r.Team.Cabinet), append(names, r.tr("Cabinet (tous)", "Firm (everyone)"))
+	lines, names = append(lines, r.Team.Cabinet), append(names, textsOf(r.Lang).FirmEveryone)
 	for i, l := range lines {
 		state := checklist.FormatInt(r.Lang, l.ClientsDone) + "/" + checklist.Count(l.Clients, "client fini", "clients finis", "client finished", "clients finished").In(r.Lang)
 		detail := joinNonEmpty(" ; ", checklist.Count(l.StepsLeft, "étape restante", "étapes restantes", "step left", "steps left").In(r.Lang), l.Left, l.FinishText)
 		put(sec, "", "", "", names[i], "", "", state, detail, r.teamDate(l))
 	}
-	put(sec, "", "", "", r.tr("Méthode de l'estimation", "How the estimate is made"), "", "", "", r.Team.Method, "")
+	put(sec, "", "", "", textsOf(r.Lang).HowTheEstimateIs, "", "", "", r.Team.Method, "")
 }
 
 // inCharge maps each client to the person of the cabinet whose portfolio
@@ -168,5 +168,5 @@ func (r *Report) inChargeText(c Client) string {
 	if c.InCharge == "" {
 		return ""
 	}
-	return r.tr("suivi par ", "handled by ") + c.InCharge
+	return textsOf(r.Lang).HandledBy2 + c.InCharge
 }

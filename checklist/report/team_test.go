@@ -115,7 +115,7 @@ func TestTeamInEveryFormat(t *testing.T) {
 					t.Errorf("%s %s lacks %q", lang, f, want)
 				}
 			}
-			if f != JSON && !strings.Contains(out, r.tr("Équipe", "Team")) {
+			if f != JSON && !strings.Contains(out, textsOf(r.Lang).Team) {
 				t.Errorf("%s %s lacks the team's section", lang, f)
 			}
 		}
@@ -123,7 +123,7 @@ func TestTeamInEveryFormat(t *testing.T) {
 		r = Build(in)
 		for _, f := range []Format{Markdown, HTML, CSV, JSON} {
 			out := string(render(t, f, r))
-			for _, absent := range []string{title, "Zoé Petit", checklist.PaceMethod().In(lang), `"team"`, r.tr("Équipe", "Team") + ";"} {
+			for _, absent := range []string{title, "Zoé Petit", checklist.PaceMethod().In(lang), `"team"`, textsOf(r.Lang).Team + ";"} {
 				if strings.Contains(out, absent) {
 					t.Errorf("%s %s without a team says %q", lang, f, absent)
 				}

@@ -6,8 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fmt"
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -39,16 +41,14 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	m := memberOf(*env.member)
 	for _, f := range serverFlags() {
 		if cmd.Flags().Changed(f) {
-			return usageError{localized("--"+f+" ne s'utilise pas à distance : le serveur a ouvert sa base et son espace",
-				"--"+f+" is not for remote use: the server opened its database and workspace")}
+			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).IsNotForRemoteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).IsNotForRemoteFmt, f))}
 		}
 	}
 	for _, f := range fileFlags() {
 		fl := cmd.Flags().Lookup(f)
 		stdin := (f == "key" || f == "from") && fl != nil && fl.Value.String() == "-"
 		if fl != nil && fl.Changed && !stdin {
-			return usageError{localized("--"+f+" lirait ou écrirait un fichier sur le serveur : pas à distance",
-				"--"+f+" would read or write a file on the server: not remotely")}
+			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).WouldReadOrWriteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).WouldReadOrWriteFmt, f))}
 		}
 	}
 	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
@@ -66,7 +66,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 			return nil
 		}
 		if client == "" {
-			return localized("précisez --client avec le dossier de votre entreprise", "give --client with your company's dossier")
+			return localized(i18n.Of(checklist.French).GiveClientWithYour, i18n.Of(checklist.English).GiveClientWithYour)
 		}
 		id, err := remoteClientID(env, client)
 		if err != nil {
@@ -76,8 +76,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	case "step set":
 		return allowStepSet(cmd, args, env, m)
 	default:
-		return localized("« "+path+" » ne se lance pas à distance (commandes possibles : status, step list, step set, report, sweep, team)",
-			"\""+path+"\" cannot run remotely (possible commands: status, step list, step set, report, sweep, team)")
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).CannotRunRemotelyPossibleFmt, path), fmt.Sprintf(i18n.Of(checklist.English).CannotRunRemotelyPossibleFmt, path))
 	}
 	if refused != nil {
 		return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
@@ -168,8 +167,7 @@ func (s memberStore) Events(ws string, since time.Time) ([]checklist.Event, erro
 
 // throughEngine refuses a write that would bypass the shared engine.
 func throughEngine() error {
-	return localized("en mode équipe, chaque changement passe par le moteur de l'espace",
-		"in team mode, every change goes through the workspace's engine")
+	return localized(i18n.Of(checklist.French).InTeamModeEvery, i18n.Of(checklist.English).InTeamModeEvery)
 }
 
 func (memberStore) ApplyStep(string, *checklist.Run, store.StepChange) (checklist.StepState, error) {

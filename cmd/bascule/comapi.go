@@ -17,6 +17,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/comapi"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -66,8 +67,7 @@ func (env *appEnv) v1Files(s *session, f *comapiFlags) (connectors.V1Files, erro
 	if cfg.APIKey == "" {
 		pass := env.getenv(envPassphrase)
 		if pass == "" {
-			return nil, localized("clé de l'API d'export V1 absente : définissez "+envComapiKey+", ou "+envPassphrase+" pour ouvrir la clé scellée",
-				"V1 export API key missing: set "+envComapiKey+", or "+envPassphrase+" to open the sealed key")
+			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).V1ExportAPIKeyFmt, envComapiKey, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).V1ExportAPIKeyFmt, envComapiKey, envPassphrase))
 		}
 		key, err := s.db.Secret(s.ws.ID, secretComapiKey, []byte(pass))
 		if err != nil {
@@ -111,13 +111,13 @@ func newV1FilesClientsCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			for _, c := range s.run.Clients {
 				ours = append(ours, c.SIREN)
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s sur V1, %s dans l'espace.\n", "%s on V1, %s in the workspace.\n"),
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1InTheFmt,
 				env.count(len(list), "entreprise", "entreprises", "company", "companies"), env.count(len(s.run.Clients), "dossier", "dossiers", "dossier", "dossiers"))
 			if only := checklist.MissingFrom(onV1, ours); len(only) > 0 {
-				fmt.Fprintf(env.stdout, env.msg("Sur V1 seulement (inactifs ou nouveaux) : %s\n", "On V1 only (inactive or new): %s\n"), strings.Join(only, ", "))
+				fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1OnlyInactiveFmt, strings.Join(only, ", "))
 			}
 			if only := checklist.MissingFrom(ours, onV1); len(only) > 0 {
-				fmt.Fprintf(env.stdout, env.msg("Dans l'espace seulement : %s\n", "In the workspace only: %s\n"), strings.Join(only, ", "))
+				fmt.Fprintf(env.stdout, i18n.Of(env.lang).InTheWorkspaceOnlyFmt, strings.Join(only, ", "))
 			}
 			return nil
 		}),
@@ -140,7 +140,7 @@ func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			if client != "" {
 				i := s.run.ClientIndex(client)
 				if i < 0 {
-					return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
+					return localized(fmt.Sprintf(i18n.Of(checklist.French).DossierNotFoundFmt, quote(client)), fmt.Sprintf(i18n.Of(checklist.English).DossierNotFoundFmt, quote(client)))
 				}
 				targets = targets[i : i+1]
 			}
@@ -166,7 +166,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		for k, err := range eng.ApplyBatch(context.WithoutCancel(ctx), batch) {
 			if err != nil {
 				failed++
-				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], env.msg("ERREUR", "ERROR"), env.errText(err))
+				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], i18n.Of(env.lang).ERROR, env.errText(err))
 			}
 		}
 		batch, ids = batch[:0], ids[:0]
@@ -182,7 +182,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, env.msg("ERREUR", "ERROR"), env.errText(err))
+			fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, i18n.Of(env.lang).ERROR, env.errText(err))
 			continue
 		}
 		fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
@@ -192,7 +192,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 			flush()
 		}
 		if len(targets) > 1 && ((k+1)%max(1, len(targets)/10) == 0 || k+1 == len(targets)) {
-			fmt.Fprintf(env.stderr, "%s %d/%d\n", env.msg("Comptage V1 :", "V1 count:"), k+1, len(targets))
+			fmt.Fprintf(env.stderr, "%s %d/%d\n", i18n.Of(env.lang).V1Count, k+1, len(targets))
 		}
 	}
 	flush()
@@ -239,11 +239,11 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 		Args:  noArgs,
 		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
 			if client == "" || out == "" {
-				return usageError{localized("--client et --out sont obligatoires", "--client and --out are required")}
+				return usageError{localized(i18n.Of(checklist.French).ClientAndOutAre, i18n.Of(checklist.English).ClientAndOutAre)}
 			}
 			i := s.run.ClientIndex(client)
 			if i < 0 {
-				return localized("dossier "+quote(client)+" introuvable", "dossier "+quote(client)+" not found")
+				return localized(fmt.Sprintf(i18n.Of(checklist.French).DossierNotFoundFmt, quote(client)), fmt.Sprintf(i18n.Of(checklist.English).DossierNotFoundFmt, quote(client)))
 			}
 			m, err := comapi.DownloadArchive(ctx, src, s.run.Clients[i].SIREN, out, env.now())
 			if err != nil {
@@ -253,7 +253,7 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			for _, e := range m.Files {
 				total += e.Size
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s, %s, dans %s (manifeste : %s).\n", "%s, %s, in %s (manifest: %s).\n"),
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InManifestFmt,
 				env.count(len(m.Files), "fichier", "fichiers", "file", "files"), env.count(int(total), "octet", "octets", "byte", "bytes"), out, comapi.ManifestName)
 			return nil
 		}),
@@ -276,7 +276,7 @@ func newV1FilesKeyCommand(env *appEnv) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			pass := env.getenv(envPassphrase)
 			if pass == "" {
-				return localized(envPassphrase+" est requise pour sceller la clé", envPassphrase+" is required to seal the key")
+				return localized(fmt.Sprintf(i18n.Of(checklist.French).IsRequiredToSealFmt, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).IsRequiredToSealFmt, envPassphrase))
 			}
 			key, err := env.readKey()
 			if err != nil {
@@ -290,8 +290,7 @@ func newV1FilesKeyCommand(env *appEnv) *cobra.Command {
 			if err := s.db.PutSecret(s.ws.ID, secretComapiKey, key, []byte(pass)); err != nil {
 				return err
 			}
-			fmt.Fprintln(env.stdout, env.msg("Clé d'API de l'export V1 scellée dans l'espace "+s.ws.ID+".",
-				"V1 export API key sealed in workspace "+s.ws.ID+"."))
+			fmt.Fprintln(env.stdout, fmt.Sprintf(i18n.Of(env.lang).V1ExportAPIKey2Fmt, s.ws.ID))
 			return nil
 		},
 	}
@@ -302,7 +301,7 @@ func newV1FilesKeyCommand(env *appEnv) *cobra.Command {
 func (env *appEnv) readKey() ([]byte, error) {
 	var key []byte
 	if f, ok := env.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		fmt.Fprint(env.stderr, env.msg("Clé d'API : ", "API key: "))
+		fmt.Fprint(env.stderr, i18n.Of(env.lang).APIKey)
 		b, err := term.ReadPassword(f.Fd())
 		fmt.Fprintln(env.stderr)
 		if err != nil {
@@ -318,7 +317,7 @@ func (env *appEnv) readKey() ([]byte, error) {
 	}
 	key = bytes.TrimSpace(key)
 	if len(key) == 0 {
-		return nil, usageError{localized("clé d'API vide sur l'entrée standard", "empty API key on standard input")}
+		return nil, usageError{localized(i18n.Of(checklist.French).EmptyAPIKeyOn, i18n.Of(checklist.English).EmptyAPIKeyOn)}
 	}
 	return key, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors/files"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 func newClientsCommand(env *appEnv) *cobra.Command {
@@ -37,24 +38,23 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
-				return usageError{localized("--from et --to sont obligatoires", "--from and --to are required")}
+				return usageError{localized(i18n.Of(checklist.French).FromAndToAre, i18n.Of(checklist.English).FromAndToAre)}
 			}
 			mapping := map[string]string{}
 			for _, m := range maps {
 				col, field, ok := strings.Cut(m, "=")
 				if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
-					return usageError{localized("--map attend COLONNE=CHAMP, reçu "+quote(m), "--map expects COLUMN=FIELD, got "+quote(m))}
+					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).MapExpectsCOLUMNFIELDFmt, quote(m)), fmt.Sprintf(i18n.Of(checklist.English).MapExpectsCOLUMNFIELDFmt, quote(m)))}
 				}
 				mapping[strings.TrimSpace(col)] = strings.TrimSpace(field)
 			}
 			if maxRows < 0 {
-				return usageError{localized("--max-rows doit être positif", "--max-rows must be positive")}
+				return usageError{localized(i18n.Of(checklist.French).MaxRowsMustBe, i18n.Of(checklist.English).MaxRowsMustBe)}
 			}
 			if st, err := os.Stat(to); err != nil || !st.IsDir() {
 				if !strings.HasSuffix(to, string(os.PathSeparator)) {
 					if _, err := files.FormatFromName(to); err != nil {
-						return usageError{localized("--to : extension .xlsx ou .csv attendue, reçu "+quote(to),
-							"--to: .xlsx or .csv extension expected, got "+quote(to))}
+						return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ToXlsxOrCsvFmt, quote(to)), fmt.Sprintf(i18n.Of(checklist.English).ToXlsxOrCsvFmt, quote(to)))}
 					}
 				}
 			}
@@ -90,16 +90,15 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			sm := res.Summary
-			fmt.Fprintf(env.stderr, env.msg("%s : %s, %s, %s\n", "%s: %s, %s, %s\n"),
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).PercentColonCommaFmt,
 				env.count(sm.Read, "ligne lue", "lignes lues", "row read", "rows read"), env.agreed(sm.Written, "écrite", "écrites", "written"),
 				env.agreed(sm.Rejected, "rejetée", "rejetées", "rejected"), env.count(sm.Skipped, "client actif ignoré", "clients actifs ignorés", "active client skipped", "active clients skipped"))
 			if sm.SplitNames > 0 {
-				fmt.Fprintf(env.stderr, env.msg("colonne « %s » : %s en prénom et nom (premier mot = prénom, particules « de », « Le »… gardées avec le nom) ; vérifiez-les dans le fichier écrit\n",
-					"column “%s”: %s into first and last name (first word = first name, particles such as “de”, “Le” kept with the last name); check them in the file written\n"),
+				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnIntoFirstAndFmt,
 					sm.NameColumn, env.count(sm.SplitNames, "nom complet découpé", "noms complets découpés", "full name split", "full names split"))
 			}
 			if len(res.Unmapped) > 0 {
-				fmt.Fprintf(env.stderr, env.msg("colonnes non reprises : %s\n", "columns not used: %s\n"), strings.Join(res.Unmapped, ", "))
+				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnsNotUsedFmt, strings.Join(res.Unmapped, ", "))
 			}
 			for _, p := range paths {
 				fmt.Fprintln(env.stdout, p)

@@ -21,6 +21,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -71,7 +72,7 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	if env.langFlag != "" {
 		l, ok := checklist.ParseLang(env.langFlag)
 		if !ok {
-			return usageError{localized("--lang attend fr ou en, reçu "+quote(env.langFlag), "--lang expects fr or en, got "+quote(env.langFlag))}
+			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).LangExpectsFrOrFmt, quote(env.langFlag)), fmt.Sprintf(i18n.Of(checklist.English).LangExpectsFrOrFmt, quote(env.langFlag)))}
 		}
 		env.lang = l
 	} else {
@@ -81,15 +82,14 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 		env.accessible = true
 	}
 	if env.demoClients < 0 || env.demoClients > sandbox.MaxClients {
-		return usageError{localized(fmt.Sprintf("--demo-clients attend un nombre entre 1 et %d", sandbox.MaxClients),
-			fmt.Sprintf("--demo-clients expects a number between 1 and %d", sandbox.MaxClients))}
+		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).DemoClientsExpectsAFmt, sandbox.MaxClients), fmt.Sprintf(i18n.Of(checklist.English).DemoClientsExpectsAFmt, sandbox.MaxClients))}
 	}
 	if env.demoClients > 0 {
 		env.demo = true
 	}
 	if _, isDemo := demoOptionsFromID(env.wsFlag, 0); env.demo && env.wsFlag != "" &&
 		env.wsFlag != env.demoOptions().workspaceID() && !(isDemo && env.demoClients == 0) {
-		return usageError{localized("--demo et --workspace s'excluent", "--demo and --workspace are mutually exclusive")}
+		return usageError{localized(i18n.Of(checklist.French).DemoAndWorkspaceAre, i18n.Of(checklist.English).DemoAndWorkspaceAre)}
 	}
 	switch {
 	case env.dbFlag != "":
@@ -201,9 +201,7 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 	}
 	switch len(all) {
 	case 0:
-		return store.Workspace{}, localized(
-			"aucun espace de travail dans "+env.dbPath+" : lancez « bascule » pour en créer un, ou utilisez --demo",
-			"no workspace in "+env.dbPath+": run \"bascule\" to create one, or use --demo")
+		return store.Workspace{}, localized(fmt.Sprintf(i18n.Of(checklist.French).NoWorkspaceInRunFmt, env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).NoWorkspaceInRunFmt, env.dbPath))
 	case 1:
 		return all[0], nil
 	}
@@ -212,9 +210,7 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 		ids[i] = w.ID
 	}
 	sort.Strings(ids)
-	return store.Workspace{}, usageError{localized(
-		"plusieurs espaces de travail ("+strings.Join(ids, ", ")+") : précisez --workspace",
-		"several workspaces ("+strings.Join(ids, ", ")+"): use --workspace")}
+	return store.Workspace{}, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SeveralWorkspacesUseWorkspaceFmt, strings.Join(ids, ", ")), fmt.Sprintf(i18n.Of(checklist.English).SeveralWorkspacesUseWorkspaceFmt, strings.Join(ids, ", ")))}
 }
 
 // existingDemo is the workspace a bare --demo acts on: the demo workspace
@@ -265,8 +261,7 @@ func (env *appEnv) unknownWorkspace(db *store.DB) error {
 	}
 	sort.Strings(ids)
 	if len(ids) == 0 {
-		return usageError{localized("espace de travail inconnu "+quote(env.wsFlag)+" : la base "+env.dbPath+" n'en contient aucun",
-			"unknown workspace "+quote(env.wsFlag)+": database "+env.dbPath+" holds none")}
+		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownWorkspaceDatabaseHoldsFmt, quote(env.wsFlag), env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).UnknownWorkspaceDatabaseHoldsFmt, quote(env.wsFlag), env.dbPath))}
 	}
 	return usageError{localized("espace de travail inconnu "+quote(env.wsFlag)+" ; espaces connus : "+knownList(ids, checklist.French),
 		"unknown workspace "+quote(env.wsFlag)+"; known workspaces: "+knownList(ids, checklist.English))}
@@ -438,7 +433,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fillErr
 	case errors.Is(err, fs.ErrNotExist):
 		d := connectors.Sanitize(filepath.Dir(path))
-		return localized("dossier "+d+" introuvable : créez-le ou choisissez un autre chemin", "folder "+d+" not found: create it or choose another path")
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).FolderNotFoundCreateFmt, d), fmt.Sprintf(i18n.Of(checklist.English).FolderNotFoundCreateFmt, d))
 	}
 	return fileError(path, err)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // Help, usage and flag errors are written here rather than by cobra's
@@ -44,7 +45,7 @@ func (env *appEnv) localizeCommands(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultVersionFlag()
 	if f := root.Flags().Lookup("version"); f != nil {
-		f.Usage = env.msg("affiche la version de bascule", "show bascule's version")
+		f.Usage = i18n.Of(env.lang).ShowBasculesVersion
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -53,24 +54,22 @@ func (env *appEnv) localizeCommands(root *cobra.Command) {
 		}
 		c.InitDefaultHelpFlag()
 		if f := c.Flags().Lookup("help"); f != nil {
-			f.Usage = env.msg("aide de ", "help for ") + c.Name()
+			f.Usage = i18n.Of(env.lang).HelpFor + c.Name()
 		}
 		if f := c.Flags().Lookup("no-descriptions"); f != nil {
-			f.Usage = env.msg("sans les descriptions des complétions", "disable completion descriptions")
+			f.Usage = i18n.Of(env.lang).DisableCompletionDescriptions
 		}
 		switch {
 		case c.Name() == "help" && c.Parent() == root:
 			c.RunE = func(_ *cobra.Command, args []string) error { return env.helpTopic(root, args) }
-			c.Short = env.msg("Aide sur une commande", "Help about any command")
-			c.Long = env.msg("Affiche l'aide d'une commande : bascule help [commande].", "Shows the help of a command: bascule help [command].")
+			c.Short = i18n.Of(env.lang).HelpAboutAnyCommand
+			c.Long = i18n.Of(env.lang).ShowsTheHelpOf
 		case c.Name() == "completion" && c.Parent() == root:
-			c.Short = env.msg("Script de complétion pour votre shell", "Generate the autocompletion script for your shell")
-			c.Long = env.msg("Écrit le script de complétion de bascule pour le shell choisi ; voir l'aide de chaque sous-commande.",
-				"Writes bascule's completion script for the chosen shell; see each sub-command's help.")
+			c.Short = i18n.Of(env.lang).GenerateTheAutocompletionScript
+			c.Long = i18n.Of(env.lang).WritesBasculesCompletionScript
 		case c.Parent() != nil && c.Parent().Name() == "completion" && c.Parent().Parent() == root:
-			c.Short = fmt.Sprintf(env.msg("Script de complétion pour %s", "Completion script for %s"), c.Name())
-			c.Long = fmt.Sprintf(env.msg("Écrit sur la sortie standard le script de complétion de bascule pour %s.\nExemple : bascule completion %s > fichier, puis chargez ce fichier depuis la configuration du shell.",
-				"Writes bascule's completion script for %s to standard output.\nExample: bascule completion %s > file, then load that file from the shell's configuration."), c.Name(), c.Name())
+			c.Short = fmt.Sprintf(i18n.Of(env.lang).CompletionScriptForFmt, c.Name())
+			c.Long = fmt.Sprintf(i18n.Of(env.lang).WritesBasculesCompletionScriptFmt, c.Name(), c.Name())
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -97,19 +96,19 @@ func (env *appEnv) writeHelp(w io.Writer, c *cobra.Command) {
 
 // writeUsage lists how to call c, its examples, subcommands and flags.
 func (env *appEnv) writeUsage(w io.Writer, c *cobra.Command) {
-	fmt.Fprintln(w, env.msg("Utilisation :", "Usage:"))
+	fmt.Fprintln(w, i18n.Of(env.lang).Usage)
 	if c.Runnable() {
-		fmt.Fprintln(w, "  "+strings.Replace(c.UseLine(), " [flags]", env.msg(" [options]", " [flags]"), 1))
+		fmt.Fprintln(w, "  "+strings.Replace(c.UseLine(), " [flags]", i18n.Of(env.lang).Flags, 1))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintln(w, "  "+c.CommandPath()+env.msg(" [commande]", " [command]"))
+		fmt.Fprintln(w, "  "+c.CommandPath()+i18n.Of(env.lang).Command)
 	}
 	if c.HasExample() {
-		fmt.Fprintln(w, "\n"+env.msg("Exemples :", "Examples:"))
+		fmt.Fprintln(w, "\n"+i18n.Of(env.lang).Examples)
 		fmt.Fprintln(w, c.Example)
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintln(w, "\n"+env.msg("Commandes disponibles :", "Available commands:"))
+		fmt.Fprintln(w, "\n"+i18n.Of(env.lang).AvailableCommands)
 		width := 0
 		for _, s := range c.Commands() {
 			if s.IsAvailableCommand() || s.Name() == "help" {
@@ -123,15 +122,15 @@ func (env *appEnv) writeUsage(w io.Writer, c *cobra.Command) {
 		}
 	}
 	if c.HasAvailableLocalFlags() {
-		fmt.Fprintln(w, "\n"+env.msg("Options :", "Flags:"))
+		fmt.Fprintln(w, "\n"+i18n.Of(env.lang).Flags2)
 		fmt.Fprint(w, env.flagUsages(c.LocalFlags().FlagUsages()))
 	}
 	if c.HasAvailableInheritedFlags() {
-		fmt.Fprintln(w, "\n"+env.msg("Options globales :", "Global flags:"))
+		fmt.Fprintln(w, "\n"+i18n.Of(env.lang).GlobalFlags)
 		fmt.Fprint(w, env.flagUsages(c.InheritedFlags().FlagUsages()))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintln(w, "\n"+fmt.Sprintf(env.msg("Aide d'une commande : « %s [commande] --help ».", "Help on a command: \"%s [command] --help\"."), c.CommandPath()))
+		fmt.Fprintln(w, "\n"+fmt.Sprintf(i18n.Of(env.lang).HelpOnACommandFmt, c.CommandPath()))
 	}
 }
 
@@ -189,12 +188,10 @@ func flagError(c *cobra.Command, err error) error {
 	switch {
 	case errors.As(err, &named) && strings.HasPrefix(msg, "flag needs an argument"):
 		name := flagName(named.GetSpecifiedName(), named.GetSpecifiedShortnames())
-		return localized(fmt.Sprintf("l'option %s attend une valeur (voir %s --help)", name, path),
-			fmt.Sprintf("flag %s needs a value (see %s --help)", name, path))
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).FlagNeedsAValueFmt, name, path), fmt.Sprintf(i18n.Of(checklist.English).FlagNeedsAValueFmt, name, path))
 	case errors.As(err, &named):
 		name := flagName(named.GetSpecifiedName(), named.GetSpecifiedShortnames())
-		return localized(fmt.Sprintf("option inconnue %s pour %s (voir %s --help)", name, path, path),
-			fmt.Sprintf("unknown flag %s for %s (see %s --help)", name, path, path))
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownFlagForSeeFmt, name, path, path), fmt.Sprintf(i18n.Of(checklist.English).UnknownFlagForSeeFmt, name, path, path))
 	case errors.As(err, &valued):
 		name := "?"
 		if i := strings.Index(msg, " for \""); i >= 0 {
@@ -203,15 +200,12 @@ func flagError(c *cobra.Command, err error) error {
 			}
 		}
 		v := quote(connectors.Sanitize(valued.GetValue()))
-		return localized(fmt.Sprintf("valeur %s refusée pour l'option %s (voir %s --help)", v, name, path),
-			fmt.Sprintf("value %s refused for flag %s (see %s --help)", v, name, path))
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).ValueRefusedForFlagFmt, v, name, path), fmt.Sprintf(i18n.Of(checklist.English).ValueRefusedForFlagFmt, v, name, path))
 	case errors.As(err, &syntax):
 		f := quote(connectors.Sanitize(syntax.GetSpecifiedFlag()))
-		return localized(fmt.Sprintf("option mal écrite : %s (voir %s --help)", f, path),
-			fmt.Sprintf("badly written flag: %s (see %s --help)", f, path))
+		return localized(fmt.Sprintf(i18n.Of(checklist.French).BadlyWrittenFlagSeeFmt, f, path), fmt.Sprintf(i18n.Of(checklist.English).BadlyWrittenFlagSeeFmt, f, path))
 	}
-	return localized(fmt.Sprintf("options illisibles pour %s (voir %s --help)", path, path),
-		fmt.Sprintf("unreadable flags for %s (see %s --help)", path, path))
+	return localized(fmt.Sprintf(i18n.Of(checklist.French).UnreadableFlagsForSeeFmt, path, path), fmt.Sprintf(i18n.Of(checklist.English).UnreadableFlagsForSeeFmt, path, path))
 }
 
 // flagName writes a flag as typed: --name, or -x for a shorthand.
@@ -228,8 +222,7 @@ func (env *appEnv) helpTopic(root *cobra.Command, args []string) error {
 	target, rest, err := root.Find(args)
 	if err != nil || target == nil || len(rest) > 0 {
 		topic := quote(connectors.Sanitize(strings.Join(args, " ")))
-		return usageError{localized("aide : commande inconnue "+topic+" (voir bascule --help)",
-			"help: unknown command "+topic+" (see bascule --help)")}
+		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).HelpUnknownCommandSeeFmt, topic), fmt.Sprintf(i18n.Of(checklist.English).HelpUnknownCommandSeeFmt, topic))}
 	}
 	target.InitDefaultHelpFlag()
 	env.writeHelp(target.OutOrStdout(), target)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // Exit codes shared by every subcommand.
@@ -82,9 +83,7 @@ func execute(ctx context.Context, root *cobra.Command, env *appEnv, args []strin
 			if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 				name = c.CommandPath()
 			}
-			err = localized("erreur interne de bascule dans « "+name+" » : ce qui était enregistré reste dans la base ; "+
-				"relancez avec BASCULE_DEBUG=1 et signalez le message",
-				"internal error of bascule in \""+name+"\": what was saved stays in the database; run again with BASCULE_DEBUG=1 and report the message")
+			err = localized(fmt.Sprintf(i18n.Of(checklist.French).InternalErrorOfBasculeFmt, name), fmt.Sprintf(i18n.Of(checklist.English).InternalErrorOfBasculeFmt, name))
 		}
 	}()
 	return root.ExecuteContext(ctx)
@@ -96,7 +95,7 @@ func (env *appEnv) finish(ctx context.Context, err error) int {
 		return exitOK
 	}
 	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted) || errors.Is(err, ctx.Err())) {
-		fmt.Fprintln(env.stderr, "bascule: "+env.msg("interrompu", "interrupted"))
+		fmt.Fprintln(env.stderr, "bascule: "+i18n.Of(env.lang).Interrupted)
 		return exitInterrupted
 	}
 	var silent silentError

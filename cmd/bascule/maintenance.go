@@ -14,6 +14,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 func newExportCommand(env *appEnv) *cobra.Command {
@@ -46,7 +47,7 @@ func newExportCommand(env *appEnv) *cobra.Command {
 			if err := writeFileAtomic(out, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stderr, env.msg("espace %s exporté dans %s\n", "workspace %s exported to %s\n"), ws.ID, out)
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).WorkspaceExportedToFmt, ws.ID, out)
 			return nil
 		},
 	}
@@ -72,17 +73,16 @@ func newImportCommand(env *appEnv) *cobra.Command {
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if replace && renameTo != "" {
-				return usageError{localized("--replace et --rename-to s'excluent", "--replace and --rename-to are mutually exclusive")}
+				return usageError{localized(i18n.Of(checklist.French).ReplaceAndRenameTo, i18n.Of(checklist.English).ReplaceAndRenameTo)}
 			}
 			if dropSecrets && !replace {
-				return usageError{localized("--drop-secrets ne sert qu'avec --replace", "--drop-secrets only goes with --replace")}
+				return usageError{localized(i18n.Of(checklist.French).DropSecretsOnlyGoes, i18n.Of(checklist.English).DropSecretsOnlyGoes)}
 			}
 			var in io.Reader = env.stdin
 			if args[0] != "-" {
 				f, err := os.Open(args[0])
 				if err != nil {
-					return localized(fmt.Sprintf("import : impossible d'ouvrir le fichier %s", args[0]),
-						fmt.Sprintf("import: cannot open the file %s", args[0]))
+					return localized(fmt.Sprintf(i18n.Of(checklist.French).ImportCannotOpenTheFmt, args[0]), fmt.Sprintf(i18n.Of(checklist.English).ImportCannotOpenTheFmt, args[0]))
 				}
 				defer f.Close()
 				in = f
@@ -158,14 +158,14 @@ func newRestoreCommand(env *appEnv) *cobra.Command {
 			} else {
 				good, ok := store.GoodBackup(env.dbPath)
 				if !ok {
-					return localized("aucune sauvegarde lisible de "+env.dbPath, "no readable backup of "+env.dbPath)
+					return localized(fmt.Sprintf(i18n.Of(checklist.French).NoReadableBackupOfFmt, env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).NoReadableBackupOfFmt, env.dbPath))
 				}
 				backup = good.Path
 			}
 			if err := store.Restore(env.dbPath, backup); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("base restaurée depuis %s\n", "database restored from %s\n"), backup)
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).DatabaseRestoredFromFmt, backup)
 			return nil
 		},
 	}
@@ -179,40 +179,39 @@ func newDoctorCommand(env *appEnv) *cobra.Command {
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			w := env.stdout
-			fmt.Fprintf(w, "%s %s\n", env.msg("Base :", "Database:"), env.dbPath)
+			fmt.Fprintf(w, "%s %s\n", i18n.Of(env.lang).Database, env.dbPath)
 			backups, berr := store.Backups(env.dbPath)
 			printBackups := func() {
 				if berr != nil {
-					fmt.Fprintf(w, "%s %s\n", env.msg("Sauvegardes : illisibles —", "Backups: unreadable —"), env.errText(berr))
+					fmt.Fprintf(w, "%s %s\n", i18n.Of(env.lang).BackupsUnreadable, env.errText(berr))
 					return
 				}
 				if len(backups) == 0 {
-					fmt.Fprintln(w, env.msg("Sauvegardes : aucune", "Backups: none"))
+					fmt.Fprintln(w, i18n.Of(env.lang).BackupsNone)
 					return
 				}
-				fmt.Fprintf(w, "%s (%s, %s)\n", env.msg("Sauvegardes", "Backups"), checklist.FormatInt(env.lang, len(backups)), checklist.ZoneName().In(env.lang))
+				fmt.Fprintf(w, "%s (%s, %s)\n", i18n.Of(env.lang).Backups, checklist.FormatInt(env.lang, len(backups)), checklist.ZoneName().In(env.lang))
 				for _, b := range backups {
-					fmt.Fprintf(w, "  %s  %s  %s %s\n", b.At.In(checklist.Paris()).Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")), b.Path,
-						checklist.FormatInt(env.lang, int(b.Size)), env.msg("octets", "bytes"))
+					fmt.Fprintf(w, "  %s  %s  %s %s\n", b.At.In(checklist.Paris()).Format(i18n.Of(env.lang).N2006010215), b.Path,
+						checklist.FormatInt(env.lang, int(b.Size)), i18n.Of(env.lang).Bytes)
 				}
 			}
 			if _, err := os.Stat(env.dbPath); errors.Is(err, os.ErrNotExist) {
 				// Not opened: that would create it.
 				if good, ok := store.GoodBackup(env.dbPath); ok && good.HasData {
-					fmt.Fprintf(w, env.msg("État : ABSENTE — la base n'existe pas alors qu'une sauvegarde contient des données : bascule restore %s\n",
-						"State: MISSING — the database does not exist while a backup holds data: bascule restore %s\n"), good.Path)
+					fmt.Fprintf(w, i18n.Of(env.lang).StateMISSINGTheDatabaseFmt, good.Path)
 					printBackups()
 					return silentError{code: exitFailure}
 				}
-				fmt.Fprintln(w, env.msg("État : la base n'existe pas encore (elle sera créée au premier usage)", "State: the database does not exist yet (created on first use)"))
+				fmt.Fprintln(w, i18n.Of(env.lang).StateTheDatabaseDoes)
 				printBackups()
 				return nil
 			}
 			db, err := env.openDB()
 			if err != nil {
-				label := env.msg("État : ERREUR —", "State: ERROR —")
+				label := i18n.Of(env.lang).StateERROR
 				if errors.Is(err, store.ErrDamaged) {
-					label = env.msg("État : ENDOMMAGÉE —", "State: DAMAGED —")
+					label = i18n.Of(env.lang).StateDAMAGED
 				}
 				fmt.Fprintf(w, "%s %s\n", label, env.errText(err))
 				printBackups()
@@ -220,22 +219,21 @@ func newDoctorCommand(env *appEnv) *cobra.Command {
 			}
 			defer db.Close()
 			if page, ok := db.Recovered(); ok {
-				fmt.Fprintf(w, env.msg("Réparée : la page d'en-tête %d était illisible ; la base a été lue par l'autre copie, rien n'est perdu, et la page a été réécrite\n",
-					"Repaired: header page %d was unreadable; the database was read through the other copy, nothing is lost, and the page was rewritten\n"), page)
+				fmt.Fprintf(w, i18n.Of(env.lang).RepairedHeaderPageWasFmt, page)
 			}
 			// Every page, then every record decoded.
 			if err := db.Verify(); err != nil {
-				fmt.Fprintf(w, "%s %s\n", env.msg("État : ENDOMMAGÉE —", "State: DAMAGED —"), env.errText(err))
+				fmt.Fprintf(w, "%s %s\n", i18n.Of(env.lang).StateDAMAGED, env.errText(err))
 				printBackups()
 				return silentError{code: exitFailure}
 			}
 			v, _ := db.SchemaVersion()
-			fmt.Fprintf(w, "%s %d)\n", env.msg("État : bonne (schéma", "State: good (schema"), v)
+			fmt.Fprintf(w, "%s %d)\n", i18n.Of(env.lang).StateGoodSchema, v)
 			wss, err := db.Workspaces()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "%s (%d)\n", env.msg("Espaces de travail", "Workspaces"), len(wss))
+			fmt.Fprintf(w, "%s (%d)\n", i18n.Of(env.lang).Workspaces, len(wss))
 			for _, ws := range wss {
 				fmt.Fprintf(w, "  %s  %s  %s\n", ws.ID, ws.Cabinet.LegalName, ident.FormatSIREN(ws.Cabinet.SIREN))
 			}
@@ -272,7 +270,7 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			what, want := env.msg("l'espace de travail ", "workspace ")+s.ws.ID+" ("+s.ws.Cabinet.LegalName+")", s.ws.Cabinet.SIREN
+			what, want := i18n.Of(env.lang).Workspace2+s.ws.ID+" ("+s.ws.Cabinet.LegalName+")", s.ws.Cabinet.SIREN
 			clientID := ""
 			if client != "" {
 				ci, err := findClient(s.run, client)
@@ -281,7 +279,7 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 				}
 				c := s.run.Clients[ci]
 				clientID = c.ID
-				what, want = env.msg("les données personnelles de ", "the personal data of ")+c.Name+" ("+c.ID+")", c.SIREN
+				what, want = i18n.Of(env.lang).ThePersonalDataOf+c.Name+" ("+c.ID+")", c.SIREN
 			}
 			if want == "" {
 				want = s.ws.ID
@@ -290,15 +288,15 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			if !yes {
-				fmt.Fprintf(env.stderr, env.msg("Effacer définitivement %s ?\nTapez %s pour confirmer : ", "Erase %s for good?\nType %s to confirm: "),
+				fmt.Fprintf(env.stderr, i18n.Of(env.lang).EraseForGoodTypeFmt,
 					what, ident.FormatSIREN(want))
 				line, err := bufio.NewReader(env.stdin).ReadString('\n')
 				if err != nil && line == "" {
-					return localized("confirmation non reçue : rien n'a été effacé", "no confirmation: nothing was erased")
+					return localized(i18n.Of(checklist.French).NoConfirmationNothingWas, i18n.Of(checklist.English).NoConfirmationNothingWas)
 				}
 				typed := strings.NewReplacer(" ", "", ".", "", "\u00a0", "").Replace(strings.TrimSpace(line))
 				if typed != strings.ReplaceAll(want, " ", "") {
-					return localized("confirmation incorrecte : rien n'a été effacé", "wrong confirmation: nothing was erased")
+					return localized(i18n.Of(checklist.French).WrongConfirmationNothingWas, i18n.Of(checklist.English).WrongConfirmationNothingWas)
 				}
 			}
 			if clientID != "" {
@@ -309,7 +307,7 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("effacé : %s\n", "erased: %s\n"), what)
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).ErasedFmt, what)
 			return nil
 		},
 	}

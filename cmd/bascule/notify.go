@@ -8,6 +8,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/notify"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -28,7 +29,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
-				return usageError{localized("--out est obligatoire", "--out is required")}
+				return usageError{localized(i18n.Of(checklist.French).OutIsRequired, i18n.Of(checklist.English).OutIsRequired)}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -42,8 +43,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			if addr == "" {
-				return usageError{localized("aucun e-mail de responsable pour ce cabinet : précisez --from",
-					"no manager e-mail for this firm: use --from")}
+				return usageError{localized(i18n.Of(checklist.French).NoManagerEMail, i18n.Of(checklist.English).NoManagerEMail)}
 			}
 			if err := notify.ValidateSender(addr); err != nil {
 				return usageError{err}
@@ -62,9 +62,9 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			env.reportContactsErr(w.ContactsErr)
-			fmt.Fprintf(env.stderr, env.msg("%s dans %s", "%s to %s"), env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
 			if w.NoContact > 0 {
-				fmt.Fprintf(env.stderr, env.msg(" (%d sans destinataire connu : à compléter)", " (%d without a known recipient: fill it in)"), w.NoContact)
+				fmt.Fprintf(env.stderr, i18n.Of(env.lang).WithoutAKnownRecipientFmt, w.NoContact)
 			}
 			fmt.Fprintln(env.stderr)
 			return nil
@@ -98,10 +98,8 @@ func (env *appEnv) reportContactsErr(err error) {
 	switch {
 	case err == nil:
 	case errors.As(err, &unending):
-		fmt.Fprintln(env.stderr, env.msg(
-			fmt.Sprintf("contacts V1 : la liste des clients ne finit pas (%d pages) ; arrêt, les messages restants sont sans destinataire", unending.Pages),
-			fmt.Sprintf("V1 contacts: the client list does not end (%d pages); stopped, the remaining messages have no recipient", unending.Pages)))
+		fmt.Fprintln(env.stderr, fmt.Sprintf(i18n.Of(env.lang).V1ContactsTheClientFmt, unending.Pages))
 	default:
-		fmt.Fprintln(env.stderr, env.msg("contacts V1 indisponibles : ", "V1 contacts unavailable: ")+env.errText(err))
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).V1ContactsUnavailable+env.errText(err))
 	}
 }

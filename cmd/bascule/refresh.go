@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -29,7 +30,7 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if source != "v1" && source != "comapi" {
-				return usageError{localized("--source attend v1 ou comapi, reçu "+quote(source), "--source expects v1 or comapi, got "+quote(source))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SourceExpectsV1OrFmt, quote(source)), fmt.Sprintf(i18n.Of(checklist.English).SourceExpectsV1OrFmt, quote(source)))}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -75,7 +76,7 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 func printRefresh(env *appEnv, r engine.Refreshed) {
 	d := r.RosterDiff
 	w := env.stdout
-	fmt.Fprintf(w, env.msg("%s, %s, %s, %s de V1.\n", "%s, %s, %s, %s from V1.\n"),
+	fmt.Fprintf(w, i18n.Of(env.lang).FromV1Fmt,
 		env.count(len(d.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added"), env.agreed(len(d.Updated), "mis à jour", "mis à jour", "updated"),
 		env.agreed(d.Unchanged, "inchangé", "inchangés", "unchanged"), env.agreed(len(d.Left), "absent", "absents", "missing"))
 	for _, x := range d.Add {
@@ -85,7 +86,7 @@ func printRefresh(env *appEnv, r engine.Refreshed) {
 		fmt.Fprintf(w, "  ~ %s  %s  %s\n", x.ID, x.SIREN, x.Name)
 	}
 	for _, x := range d.Left {
-		fmt.Fprintf(w, env.msg("  ! %s  %s  %s : plus sur la liste de V1, dossier conservé\n", "  ! %s  %s  %s: no longer on V1's list, dossier kept\n"), x.ID, x.SIREN, x.Name)
+		fmt.Fprintf(w, i18n.Of(env.lang).NoLongerOnV1sFmt, x.ID, x.SIREN, x.Name)
 	}
 }
 

@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fmt"
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/checklist/workdays"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -48,14 +50,12 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			}
 			if fichesFlag != "" {
 				if cmd.Flags().Changed("format") && f != report.HTML {
-					return usageError{localized("--fiches s'écrit en html, pas en "+quote(formatFlag),
-						"--fiches is written as html, not "+quote(formatFlag))}
+					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).FichesIsWrittenAsFmt, quote(formatFlag)), fmt.Sprintf(i18n.Of(checklist.English).FichesIsWrittenAsFmt, quote(formatFlag)))}
 				}
 				f, ok = report.HTML, true
 			}
 			if !ok {
-				return usageError{localized("--format attend md, html, csv ou json, reçu "+quote(formatFlag),
-					"--format expects md, html, csv or json, got "+quote(formatFlag))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).FormatExpectsMdHtmlFmt, quote(formatFlag)), fmt.Sprintf(i18n.Of(checklist.English).FormatExpectsMdHtmlFmt, quote(formatFlag)))}
 			}
 			since, err := parseSince(sinceFlag, env.now())
 			if err != nil {
@@ -116,8 +116,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		y, m, d := t.Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, workdays.Paris()), nil
 	}
-	return time.Time{}, usageError{localized("--since : date, date-heure ou durée illisible : "+quote(s),
-		"--since: unreadable date, date-time or duration: "+quote(s))}
+	return time.Time{}, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SinceUnreadableDateDateFmt, quote(s)), fmt.Sprintf(i18n.Of(checklist.English).SinceUnreadableDateDateFmt, quote(s)))}
 }
 
 // fichesIDs reads --fiches: "all" (every client, nil), or client ids or
@@ -139,7 +138,7 @@ func fichesIDs(s *session, flag string) ([]string, error) {
 		ids = append(ids, s.run.Clients[ci].ID)
 	}
 	if len(ids) == 0 {
-		return nil, usageError{localized("--fiches attend all ou des identifiants de clients", "--fiches expects all or client ids")}
+		return nil, usageError{localized(i18n.Of(checklist.French).FichesExpectsAllOr, i18n.Of(checklist.English).FichesExpectsAllOr)}
 	}
 	return ids, nil
 }

@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 func newSandboxCommand(env *appEnv) *cobra.Command {
@@ -35,16 +37,14 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			for name, v := range map[string]float64{"--rate-429": rate429, "--rate-5xx": rate5xx, "--drop-conn": drop, "--malformed": malformed} {
 				if v < 0 || v > 1 {
-					return usageError{localized(name+" attend une part entre 0 et 1", name+" expects a share between 0 and 1")}
+					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ExpectsAShareBetweenFmt, name), fmt.Sprintf(i18n.Of(checklist.English).ExpectsAShareBetweenFmt, name))}
 				}
 			}
 			if clients < 0 || clients > sandbox.MaxClients {
-				return usageError{localized(fmt.Sprintf("--clients attend un nombre entre 0 et %d, reçu %d", sandbox.MaxClients, clients),
-					fmt.Sprintf("--clients expects a number between 0 and %d, got %d", sandbox.MaxClients, clients))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ClientsExpectsANumberFmt, sandbox.MaxClients, clients), fmt.Sprintf(i18n.Of(checklist.English).ClientsExpectsANumberFmt, sandbox.MaxClients, clients))}
 			}
 			if delay < 0 || latency < 0 {
-				return usageError{localized("--migration-delay et --latency attendent une durée positive (ex. 5s)",
-					"--migration-delay and --latency expect a positive duration (e.g. 5s)")}
+				return usageError{localized(i18n.Of(checklist.French).MigrationDelayAndLatency, i18n.Of(checklist.English).MigrationDelayAndLatency)}
 			}
 			opts := sandbox.Options{Seed: seed, Clients: clients, MigrationDelay: delay, Hostile: hostile}
 			if err := opts.Validate(); err != nil {
@@ -59,8 +59,7 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 				return usageError{err}
 			}
 			u := url.URL{Scheme: "http", Host: ln.Addr().String()}
-			fmt.Fprintf(env.stdout, env.msg("Plateforme simulée sur %s (client_id bascule, secret sandbox) — Ctrl-C pour arrêter\n",
-				"Simulated platform on %s (client_id bascule, secret sandbox) — Ctrl-C to stop\n"), u.String())
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).SimulatedPlatformOnClientFmt, u.String())
 			if err := httpapi.Serve(cmd.Context(), ln, srv); err != nil {
 				return err
 			}

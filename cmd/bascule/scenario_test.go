@@ -249,7 +249,7 @@ func TestScenarioAccessibleV2JobAsEngine(t *testing.T) {
 		t.Fatalf("the numbering was not set:\n%s", out.stdout)
 	}
 	// The users had nothing noted: said in French, not in Go.
-	if !strings.Contains(out.stdout, "rien n'a été noté en préparation pour cette étape") || strings.Contains(out.stdout, "nothing noted") {
+	if !strings.Contains(out.stdout, "Rien n'a été noté en préparation pour cette étape") || strings.Contains(out.stdout, "nothing noted") {
 		t.Fatalf("nothing noted is not said in French:\n%s", out.stdout)
 	}
 

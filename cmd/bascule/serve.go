@@ -20,10 +20,12 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -71,8 +73,7 @@ func newServeCommand(env *appEnv) *cobra.Command {
 // done. ready, when not nil, receives the listening address (tests).
 func runServe(ctx context.Context, env *appEnv, cfg serveConfig, ready func(net.Addr)) error {
 	if cfg.idle <= 0 || cfg.maxPerKey < 1 {
-		return usageError{localized("--idle-timeout attend une durée positive et --max-sessions au moins 1",
-			"--idle-timeout expects a positive duration and --max-sessions at least 1")}
+		return usageError{localized(i18n.Of(checklist.French).IdleTimeoutExpectsA, i18n.Of(checklist.English).IdleTimeoutExpectsA)}
 	}
 	ln, err := listenSSH(cfg)
 	if err != nil {
@@ -88,7 +89,7 @@ func runServe(ctx context.Context, env *appEnv, cfg serveConfig, ready func(net.
 		err = cerr
 	}
 	if err == nil || errors.Is(err, errInterrupted) {
-		fmt.Fprintln(env.stderr, env.msg("Serveur arrêté, base fermée.", "Server stopped, database closed."))
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).ServerStoppedDatabaseClosed)
 	}
 	return err
 }
@@ -104,7 +105,7 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		return err
 	}
 	if p, err := db.SessionBackup(sessionBackupAge); err == nil && p != "" {
-		fmt.Fprintln(env.stderr, env.msg("Base sauvegardée : ", "Database backed up: ")+p)
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).DatabaseBackedUp+p)
 	}
 	ts := &teamServer{env: env, db: db, ws: ws, cfg: cfg, active: map[string]int{}}
 	var ports engine.Ports
@@ -129,12 +130,10 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 		return err
 	}
 	if team, err := db.Members(ws.ID); err == nil && len(team) == 0 {
-		fmt.Fprintln(env.stderr, env.msg("Aucun membre dans l'équipe : personne ne pourra se connecter (bascule team add NOM --key FICHIER.pub --role admin).",
-			"No team member: nobody can connect (bascule team add NAME --key FILE.pub --role admin)."))
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).NoTeamMemberNobody)
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	fmt.Fprintf(env.stdout, env.msg("Espace %s servi sur %s : ssh -p %s localhost — Ctrl-C pour arrêter\n",
-		"Workspace %s served on %s: ssh -p %s localhost — Ctrl-C to stop\n"), ws.ID, ln.Addr(), port)
+	fmt.Fprintf(env.stdout, i18n.Of(env.lang).WorkspaceServedOnSshFmt, ws.ID, ln.Addr(), port)
 	if ready != nil {
 		ready(ln.Addr())
 	}
@@ -145,16 +144,14 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 func listenSSH(cfg serveConfig) (net.Listener, error) {
 	host, _, err := net.SplitHostPort(cfg.addr)
 	if err != nil {
-		return nil, usageError{localized("--addr attend hôte:port (par exemple 127.0.0.1:2222), reçu "+quote(cfg.addr),
-			"--addr expects host:port (e.g. 127.0.0.1:2222), got "+quote(cfg.addr))}
+		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddrExpectsHostPortFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddrExpectsHostPortFmt, quote(cfg.addr)))}
 	}
 	if !cfg.allowRemote && !httpapi.IsLoopbackHost(host) {
-		return nil, usageError{localized("adresse "+quote(cfg.addr)+" refusée : le serveur n'écoute que sur la machine locale (127.0.0.1, ::1, localhost) sauf --allow-remote",
-			"address "+quote(cfg.addr)+" refused: the server listens on the local machine only (127.0.0.1, ::1, localhost) unless --allow-remote")}
+		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddressRefusedTheServerFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddressRefusedTheServerFmt, quote(cfg.addr)))}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		return nil, localized("impossible d'écouter sur "+cfg.addr+" (port déjà pris ?)", "cannot listen on "+cfg.addr+" (port already in use?)")
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).CannotListenOnPortFmt, cfg.addr), fmt.Sprintf(i18n.Of(checklist.English).CannotListenOnPortFmt, cfg.addr))
 	}
 	return ln, nil
 }
@@ -174,13 +171,11 @@ func loadHostKey(path string) (gossh.Signer, error) {
 		return nil, fileError(path, err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, localized(fmt.Sprintf("clé d'hôte %s lisible par d'autres (%v) : chmod 600 %s", path, st.Mode().Perm(), path),
-			fmt.Sprintf("host key %s readable by others (%v): chmod 600 %s", path, st.Mode().Perm(), path))
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyReadableByFmt, path, st.Mode().Perm(), path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyReadableByFmt, path, st.Mode().Perm(), path))
 	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
-		return nil, localized("clé d'hôte "+path+" illisible : supprimez-la pour en créer une neuve (les clients verront une nouvelle empreinte)",
-			"host key "+path+" unreadable: delete it to create a new one (clients will see a new fingerprint)")
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyUnreadableDeleteFmt, path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyUnreadableDeleteFmt, path))
 	}
 	return signer, nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 	"github.com/bascule-cli/bascule/tui/accessible"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -103,7 +104,7 @@ func (ts *teamServer) guardIdle(sess ssh.Session) idleGuard {
 }
 
 func (ts *teamServer) sayIdle(sess ssh.Session, env *appEnv) {
-	fmt.Fprintf(sess.Stderr(), env.msg("\r\nSession fermée après %s sans activité.\r\n", "\r\nSession closed after %s without activity.\r\n"), ts.cfg.idle)
+	fmt.Fprintf(sess.Stderr(), i18n.Of(env.lang).SessionClosedAfterWithoutFmt, ts.cfg.idle)
 }
 
 // runLines runs the accessible mode (line prompts) for a session without
@@ -191,8 +192,7 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Eng
 	env := ts.sessionEnv(sess, m)
 	env.engine = h
 	if len(args) > 0 && strings.HasPrefix(args[0], "__") {
-		fmt.Fprintln(env.stderr, "bascule: "+env.msg("commande inconnue à distance : "+quote(connectors.Sanitize(args[0])),
-			"unknown remote command: "+quote(connectors.Sanitize(args[0]))))
+		fmt.Fprintln(env.stderr, "bascule: "+fmt.Sprintf(i18n.Of(env.lang).UnknownRemoteCommandFmt, quote(connectors.Sanitize(args[0]))))
 		return exitUsage
 	}
 	root := newRootCommand(env)
@@ -251,7 +251,7 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 		return opts, err
 	}
 	if opts.Workspace == nil {
-		return opts, localized("l'espace du serveur est introuvable", "the server's workspace is missing")
+		return opts, localized(i18n.Of(checklist.French).TheServersWorkspaceIs, i18n.Of(checklist.English).TheServersWorkspaceIs)
 	}
 	// Every session reads and writes the workspace's one engine: the run it
 	// is shown is the member's view of the engine's, and every change any

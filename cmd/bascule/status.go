@@ -11,6 +11,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 func newStatusCommand(env *appEnv) *cobra.Command {
@@ -119,10 +120,10 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		head = append(head, "SIREN "+ident.FormatSIREN(r.Cabinet.SIREN))
 	}
 	if r.Cabinet.Operator != "" {
-		head = append(head, env.msg("opérateur : ", "operator: ")+r.Cabinet.Operator)
+		head = append(head, i18n.Of(env.lang).Operator+r.Cabinet.Operator)
 	}
 	if r.Demo {
-		head = append(head, env.msg("démo", "demo"))
+		head = append(head, i18n.Of(env.lang).Demo2)
 	}
 	fmt.Fprintln(w, strings.Join(head, " · "))
 	width := 0
@@ -135,7 +136,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		line := fmt.Sprintf("  %d %s  ", i+1, title)
 		switch {
 		case !p.Open:
-			line += fmt.Sprintf("%5s  %s", "—", env.msg("ouvre après la migration", "opens after the migration"))
+			line += fmt.Sprintf("%5s  %s", "—", i18n.Of(env.lang).OpensAfterTheMigration)
 		default:
 			line += fmt.Sprintf("%3d %%  %s/%s", p.Percent, checklist.FormatInt(env.lang, p.Done), checklist.FormatInt(env.lang, p.Total))
 			if p.Left != "" {
@@ -146,7 +147,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 					checklist.FormatInt(checklist.English, p.Blocked)+" blocked")
 			}
 			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
-				line += "  " + env.msg("bloqué : ", "blocked: ") + r.BlockerSummary[0]
+				line += "  " + i18n.Of(env.lang).Blocked + r.BlockerSummary[0]
 				if len(r.BlockerSummary) > 1 {
 					line += " …"
 				}
@@ -154,13 +155,13 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		}
 		fmt.Fprintln(w, line)
 	}
-	fmt.Fprintf(w, "  %s %d %% (%s/%s)\n", env.msg("Total", "Total"), r.Overall.Percent, checklist.FormatInt(env.lang, r.Overall.Done), checklist.FormatInt(env.lang, r.Overall.Total))
+	fmt.Fprintf(w, "  %s %d %% (%s/%s)\n", i18n.Of(env.lang).Total, r.Overall.Percent, checklist.FormatInt(env.lang, r.Overall.Done), checklist.FormatInt(env.lang, r.Overall.Total))
 	if r.Next != nil {
 		next := r.Next.Title
 		if r.Next.Name != "" {
 			next += " — " + r.Next.Name
 		}
-		fmt.Fprintf(w, "%s %s (%s)\n", env.msg("Prochaine étape :", "Next step:"), next, refString(r.Next.Client, r.Next.Step))
+		fmt.Fprintf(w, "%s %s (%s)\n", i18n.Of(env.lang).NextStep3, next, refString(r.Next.Client, r.Next.Step))
 	} else {
 		// Only "all done" when every step is resolved: at 98 % with a step
 		// blocked, say what is left instead.
@@ -168,21 +169,21 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 		fmt.Fprintln(w, strings.ToUpper(nothing[:1])+nothing[1:]+".")
 	}
 	if r.Due != nil {
-		due := r.Due.At.In(checklist.Paris()).Format(env.msg("02/01/2006 15:04", "2006-01-02 15:04")) +
-			" (" + checklist.ZoneName().In(env.lang) + env.msg(", estimation)", ", estimate)")
+		due := r.Due.At.In(checklist.Paris()).Format(i18n.Of(env.lang).N2006010215) +
+			" (" + checklist.ZoneName().In(env.lang) + i18n.Of(env.lang).Estimate
 		if r.Due.Late {
-			due += env.msg(" — en retard", " — late")
+			due += i18n.Of(env.lang).Late
 		}
-		fmt.Fprintf(w, "%s %s\n", env.msg("Réponse à la demande attendue le :", "Answer to the request due on:"), due)
+		fmt.Fprintf(w, "%s %s\n", i18n.Of(env.lang).AnswerToTheRequest, due)
 	}
 	if len(r.BlockerSummary) > 0 && !s.run.Migrated() {
-		fmt.Fprintln(w, env.msg("Blocages de la demande de migration :", "What blocks the migration request:"))
+		fmt.Fprintln(w, i18n.Of(env.lang).WhatBlocksTheMigration)
 		for _, b := range r.BlockerSummary {
 			fmt.Fprintln(w, "  - "+b)
 		}
 	}
 	for _, o := range r.Overrides {
-		fmt.Fprintf(w, "%s %s — %s (%s)\n", env.msg("Dérogation :", "Override:"), o.Title, o.Reason, o.By)
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", i18n.Of(env.lang).Override3, o.Title, o.Reason, o.By)
 	}
 }
 

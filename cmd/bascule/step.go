@@ -12,6 +12,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/checklist/workdays"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -61,8 +62,7 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 			if scopeFlag != "" {
 				sc, ok := checklist.ParseScope(scopeFlag)
 				if !ok {
-					return usageError{localized("--scope attend cabinet, client ou payment, reçu "+quote(scopeFlag),
-						"--scope expects cabinet, client or payment, got "+quote(scopeFlag))}
+					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ScopeExpectsCabinetClientFmt, quote(scopeFlag)), fmt.Sprintf(i18n.Of(checklist.English).ScopeExpectsCabinetClientFmt, quote(scopeFlag)))}
 				}
 				scope = &sc
 			}
@@ -99,14 +99,14 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 				return writeJSON(env, rows)
 			}
 			tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, env.msg("ÉTAPE\tPHASE\tPÉRIMÈTRE\t§\tSTATUT\tTITRE", "STEP\tPHASE\tSCOPE\t§\tSTATUS\tTITLE"))
+			fmt.Fprintln(tw, i18n.Of(env.lang).STEPPHASESCOPESTATUS)
 			for _, r := range rows {
 				title := r.Title
 				if r.Reason != "" {
-					title += env.msg(" — motif : ", " — reason: ") + r.Reason
+					title += i18n.Of(env.lang).Reason3 + r.Reason
 				}
 				if r.Note != "" {
-					title += env.msg(" — note : ", " — note: ") + r.Note
+					title += i18n.Of(env.lang).Note4 + r.Note
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Phase, r.Scope, r.Section, statusText(env, r), oneLine(title))
 			}
@@ -225,8 +225,7 @@ func findClient(run *checklist.Run, key string) (int, error) {
 	for i := range run.Clients {
 		if run.Clients[i].SIREN == digits {
 			if found >= 0 {
-				return -1, usageError{localized("plusieurs clients ont le SIREN "+key+" : donnez l'identifiant",
-					"several clients have SIREN "+key+": give the id")}
+				return -1, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SeveralClientsHaveSIRENFmt, key), fmt.Sprintf(i18n.Of(checklist.English).SeveralClientsHaveSIRENFmt, key))}
 			}
 			found = i
 		}
@@ -237,8 +236,7 @@ func findClient(run *checklist.Run, key string) (int, error) {
 			ids[i] = run.Clients[i].ID
 		}
 		if len(ids) == 0 {
-			return -1, usageError{localized("client inconnu : "+quote(key)+" (cet espace n'a aucun client)",
-				"unknown client: "+quote(key)+" (this workspace has no client)")}
+			return -1, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownClientThisWorkspaceFmt, quote(key)), fmt.Sprintf(i18n.Of(checklist.English).UnknownClientThisWorkspaceFmt, quote(key)))}
 		}
 		return -1, usageError{localized("client inconnu : "+quote(key)+" ; clients connus : "+knownList(ids, checklist.French),
 			"unknown client: "+quote(key)+"; known clients: "+knownList(ids, checklist.English))}
@@ -251,9 +249,7 @@ func findClient(run *checklist.Run, key string) (int, error) {
 func findStep(g *checklist.Guide, scope checklist.Scope, key string) (*checklist.Step, error) {
 	if st, ok := g.Step(key); ok {
 		if st.Scope != scope {
-			return nil, usageError{localized(
-				fmt.Sprintf("l'étape %s est du périmètre %s, pas %s", st.ID, st.Scope, scope),
-				fmt.Sprintf("step %s belongs to scope %s, not %s", st.ID, st.Scope, scope))}
+			return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StepBelongsToScopeFmt, st.ID, st.Scope, scope), fmt.Sprintf(i18n.Of(checklist.English).StepBelongsToScopeFmt, st.ID, st.Scope, scope))}
 		}
 		return st, nil
 	}
@@ -261,15 +257,13 @@ func findStep(g *checklist.Guide, scope checklist.Scope, key string) (*checklist
 	for _, st := range g.StepsFor(scope) {
 		if strings.HasSuffix(st.ID, "."+key) {
 			if match != nil {
-				return nil, usageError{localized("étape ambiguë "+quote(key)+" : donnez l'identifiant complet (bascule step list)",
-					"ambiguous step "+quote(key)+": give the full id (bascule step list)")}
+				return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AmbiguousStepGiveTheFmt, quote(key)), fmt.Sprintf(i18n.Of(checklist.English).AmbiguousStepGiveTheFmt, quote(key)))}
 			}
 			match = st
 		}
 	}
 	if match == nil {
-		return nil, usageError{localized("étape inconnue "+quote(key)+" pour le périmètre "+scope.String()+" (voir bascule step list)",
-			"unknown step "+quote(key)+" for scope "+scope.String()+" (see bascule step list)")}
+		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownStepForScopeFmt, quote(key), scope.String()), fmt.Sprintf(i18n.Of(checklist.English).UnknownStepForScopeFmt, quote(key), scope.String()))}
 	}
 	return match, nil
 }
@@ -291,28 +285,24 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			cleanArgs(args)
 			scope, ok := checklist.ParseScope(args[0])
 			if !ok {
-				return usageError{localized("SCOPE attend cabinet, client ou payment, reçu "+quote(args[0]),
-					"SCOPE expects cabinet, client or payment, got "+quote(args[0]))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SCOPEExpectsCabinetClientFmt, quote(args[0])), fmt.Sprintf(i18n.Of(checklist.English).SCOPEExpectsCabinetClientFmt, quote(args[0])))}
 			}
 			status, ok := checklist.ParseStatus(statusFlag)
 			if statusFlag == "" || !ok {
-				return usageError{localized("--status attend todo, in_progress, done, blocked ou not_applicable, reçu "+quote(statusFlag),
-					"--status expects todo, in_progress, done, blocked or not_applicable, got "+quote(statusFlag))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StatusExpectsTodoInFmt, quote(statusFlag)), fmt.Sprintf(i18n.Of(checklist.English).StatusExpectsTodoInFmt, quote(statusFlag)))}
 			}
 			if status.NeedsReason() && strings.TrimSpace(reason) == "" {
-				return usageError{localized("le statut "+status.String()+" demande un motif : --reason",
-					"status "+status.String()+" needs a reason: --reason")}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StatusNeedsAReasonFmt, status.String()), fmt.Sprintf(i18n.Of(checklist.English).StatusNeedsAReasonFmt, status.String()))}
 			}
 			step, err := findStep(env.guide, scope, args[1])
 			if err != nil {
 				return err
 			}
 			if scope == checklist.ScopeCabinet && clientFlag != "" {
-				return usageError{localized("--client ne s'applique pas à une étape du cabinet", "--client does not apply to a firm step")}
+				return usageError{localized(i18n.Of(checklist.French).ClientDoesNotApply, i18n.Of(checklist.English).ClientDoesNotApply)}
 			}
 			if scope != checklist.ScopeCabinet && clientFlag == "" {
-				return usageError{localized("l'étape "+step.ID+" se fait par client : précisez --client",
-					"step "+step.ID+" is done per client: use --client")}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StepIsDonePerFmt, step.ID), fmt.Sprintf(i18n.Of(checklist.English).StepIsDonePerFmt, step.ID))}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -354,7 +344,7 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 				if _, err := eng.AddOverride(ce.Gate, ch.Reason); err != nil {
 					return err
 				}
-				fmt.Fprintln(env.stdout, env.msg("Dérogation enregistrée : ", "Override recorded: ")+snap.GateTitle(ce.Gate).In(env.lang))
+				fmt.Fprintln(env.stdout, i18n.Of(env.lang).OverrideRecorded2+snap.GateTitle(ce.Gate).In(env.lang))
 			}
 			if _, err := eng.Apply(ch); err != nil {
 				return explainGate(env, err)
@@ -395,8 +385,7 @@ func explainGate(env *appEnv, err error) error {
 	}
 	fmt.Fprintln(env.stderr, "bascule: "+ce.In(env.lang))
 	if ce.Gate != "" {
-		fmt.Fprintln(env.stderr, env.msg("  (relancez avec --reason \"…\" pour cocher quand même : la dérogation est enregistrée)",
-			"  (run again with --reason \"…\" to tick anyway: the override is recorded)"))
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).RunAgainWithReason)
 	}
 	const shown = 10
 	for i, b := range ce.Blockers {
@@ -432,7 +421,7 @@ func printItems(env *appEnv, rows []stepJSON) error {
 					break
 				}
 			}
-			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, env.msg(" : ", ": "), strings.Join(byList[l], " ; ")); err != nil {
+			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, i18n.Of(env.lang).Colon, strings.Join(byList[l], " ; ")); err != nil {
 				return err
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/sweep"
 	v1client "github.com/bascule-cli/bascule/connectors/v1"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -64,8 +65,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 			return nil, err
 		}
 		if pass == nil {
-			return nil, localized("mode API : la phrase secrète est requise pour lire les identifiants ("+envPassphrase+", ou tapée au terminal)",
-				"API mode: the passphrase is needed to read the credentials ("+envPassphrase+", or typed at the terminal)")
+			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).APIModeThePassphraseFmt, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).APIModeThePassphraseFmt, envPassphrase))
 		}
 		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, pass)
 		if err != nil {
@@ -73,8 +73,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		}
 		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
 	}
-	return nil, localized("cet espace de travail n'a pas d'accès en ligne à V1 (mode « "+string(s.ws.Mode)+" ») : la vérification se fait à la main dans l'assistant",
-		"this workspace has no online access to V1 (mode \""+string(s.ws.Mode)+"\"): check by hand in the wizard")
+	return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).ThisWorkspaceHasNoFmt, string(s.ws.Mode)), fmt.Sprintf(i18n.Of(checklist.English).ThisWorkspaceHasNoFmt, string(s.ws.Mode)))
 }
 
 // sweepBatch is how many clients' results are handed to the engine at a
@@ -97,7 +96,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		Concurrency: concurrency,
 		OnProgress: func(done, total int) {
 			if env.errTerminal {
-				fmt.Fprintf(env.stderr, "\r%s %d/%d", env.msg("Vérification V1 :", "V1 check:"), done, total)
+				fmt.Fprintf(env.stderr, "\r%s %d/%d", i18n.Of(env.lang).V1Check, done, total)
 				if done == total {
 					fmt.Fprintln(env.stderr)
 				}
@@ -106,7 +105,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 			// Not a terminal (a log file): one line per tenth, no carriage returns.
 			if step := done * 10 / max(total, 1); step != lastShown || done == total {
 				lastShown = step
-				fmt.Fprintf(env.stderr, "%s %d/%d\n", env.msg("Vérification V1 :", "V1 check:"), done, total)
+				fmt.Fprintf(env.stderr, "%s %d/%d\n", i18n.Of(env.lang).V1Check, done, total)
 			}
 		},
 	}
@@ -128,7 +127,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		for i, err := range errs {
 			if err != nil {
 				unsaved[items[i].Change.Ref.Client] = true
-				fmt.Fprintf(env.stderr, "%s %s : %s\n", env.msg("non enregistré", "not saved"), items[i].Change.Ref, env.errText(err))
+				fmt.Fprintf(env.stderr, "%s %s : %s\n", i18n.Of(env.lang).NotSaved, items[i].Change.Ref, env.errText(err))
 			}
 		}
 		for _, l := range lines {
@@ -145,7 +144,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 				continue // not reached before the interruption
 			}
 			failed++
-			lines = append(lines, line{"", fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), env.msg("ERREUR", "ERROR"), env.errText(res.Err))})
+			lines = append(lines, line{"", fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), i18n.Of(env.lang).ERROR, env.errText(res.Err))})
 			continue
 		}
 		checked++
@@ -157,9 +156,9 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 				bad++
 			}
 		}
-		verdict := env.msg("prêt", "ready")
+		verdict := i18n.Of(env.lang).Ready2
 		if !pending.OK || !articles.OK {
-			verdict = env.msg("à traiter", "to handle")
+			verdict = i18n.Of(env.lang).ToHandle
 		}
 		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
 			env.count(n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")+", "+
@@ -174,7 +173,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		}
 	}
 	flush()
-	fmt.Fprintf(env.stderr, env.msg("%s, %s en échec\n", "%s, %s failed\n"), env.count(checked, "client vérifié", "clients vérifiés", "client checked", "clients checked"), checklist.FormatInt(env.lang, failed))
+	fmt.Fprintf(env.stderr, i18n.Of(env.lang).FailedFmt, env.count(checked, "client vérifié", "clients vérifiés", "client checked", "clients checked"), checklist.FormatInt(env.lang, failed))
 	if ctx.Err() != nil {
 		return errInterrupted
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // newTeamCommand groups the commands that keep the workspace's team: who
@@ -43,11 +44,10 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			}
 			role, ok := store.ParseRole(roleFlag)
 			if !ok {
-				return usageError{localized("--role attend admin, collaborateur ou entreprise, reçu "+quote(roleFlag),
-					"--role expects admin, collaborateur or entreprise, got "+quote(roleFlag))}
+				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)), fmt.Sprintf(i18n.Of(checklist.English).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)))}
 			}
 			if keyFile == "" {
-				return usageError{localized("--key attend le fichier de la clé publique (.pub) du membre", "--key expects the member's public key file (.pub)")}
+				return usageError{localized(i18n.Of(checklist.French).KeyExpectsTheMembers, i18n.Of(checklist.English).KeyExpectsTheMembers)}
 			}
 			pub, err := readPublicKey(env, keyFile)
 			if err != nil {
@@ -63,15 +63,14 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if role == store.RoleEntreprise && len(ids) == 0 {
-				return usageError{localized("un membre « entreprise » voit le dossier de son entreprise : précisez --client",
-					"an \"entreprise\" member sees his company's dossier: use --client")}
+				return usageError{localized(i18n.Of(checklist.French).AnEntrepriseMemberSees, i18n.Of(checklist.English).AnEntrepriseMemberSees)}
 			}
 			m := store.Member{Name: name, Role: role, PublicKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))),
 				Fingerprint: gossh.FingerprintSHA256(pub), Clients: ids}
 			if err := s.db.AddMember(s.ws.ID, m, s.operator(env)); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("Membre ajouté, %s : %s, clé %s, %s\n", "Member added, %s: %s, key %s, %s\n"),
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).MemberAddedKeyFmt,
 				name, role, m.Fingerprint, env.count(len(ids), "client", "clients", "client", "clients"))
 			return nil
 		},
@@ -106,11 +105,11 @@ func newTeamListCommand(env *appEnv) *cobra.Command {
 				return writeJSON(env, all)
 			}
 			if len(all) == 0 {
-				fmt.Fprintln(env.stdout, env.msg("Aucun membre : ajoutez-en avec « bascule team add ».", "No member: add some with \"bascule team add\"."))
+				fmt.Fprintln(env.stdout, i18n.Of(env.lang).NoMemberAddSome)
 				return nil
 			}
 			tw := tabwriter.NewWriter(env.stdout, 2, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, env.msg("NOM\tRÔLE\tCLÉ\tCLIENTS", "NAME\tROLE\tKEY\tCLIENTS"))
+			fmt.Fprintln(tw, i18n.Of(env.lang).NAMEROLEKEYCLIENTS)
 			for _, m := range all {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", m.Name, m.Role, m.Fingerprint, len(m.Clients))
 			}
@@ -139,7 +138,7 @@ func newTeamRemoveCommand(env *appEnv) *cobra.Command {
 			if err := s.db.RemoveMember(s.ws.ID, name, s.operator(env)); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("Membre retiré de l'équipe : %s\n", "%s removed from the team\n"), name)
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).RemovedFromTheTeamFmt, name)
 			return nil
 		},
 	}
@@ -163,8 +162,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if (len(clients) == 0) == (from == "") {
-				return usageError{localized("précisez les clients : --client ID… ou --from FICHIER (l'un des deux)",
-					"give the clients: --client ID… or --from FILE (one of them)")}
+				return usageError{localized(i18n.Of(checklist.French).GiveTheClientsClient, i18n.Of(checklist.English).GiveTheClientsClient)}
 			}
 			if from != "" {
 				if clients, err = readClientList(env, from); err != nil {
@@ -184,7 +182,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, env.msg("%s : %s dans le portefeuille\n", "%s: %s in the portfolio\n"), m.Name, env.count(len(m.Clients), "client", "clients", "client", "clients"))
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InThePortfolioFmt, m.Name, env.count(len(m.Clients), "client", "clients", "client", "clients"))
 			return nil
 		},
 	}
@@ -199,8 +197,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 func memberName(raw string) (string, error) {
 	name := strings.TrimSpace(connectors.Sanitize(raw))
 	if name == "" || len([]rune(name)) > 64 {
-		return "", usageError{localized("nom de membre invalide "+quote(raw)+" : 1 à 64 caractères visibles",
-			"invalid member name "+quote(raw)+": 1 to 64 visible characters")}
+		return "", usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).InvalidMemberName1Fmt, quote(raw)), fmt.Sprintf(i18n.Of(checklist.English).InvalidMemberName1Fmt, quote(raw)))}
 	}
 	return name, nil
 }
@@ -218,13 +215,11 @@ func readPublicKey(env *appEnv, path string) (gossh.PublicKey, error) {
 		return nil, err
 	}
 	if bytes.Contains(b, []byte("PRIVATE KEY")) {
-		return nil, localized(path+" est une clé privée : donnez la clé publique (le fichier .pub), la clé privée reste chez son propriétaire",
-			path+" is a private key: give the public key (the .pub file); the private key stays with its owner")
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).IsAPrivateKeyFmt, path), fmt.Sprintf(i18n.Of(checklist.English).IsAPrivateKeyFmt, path))
 	}
 	pub, _, _, _, err := gossh.ParseAuthorizedKey(b)
 	if err != nil {
-		return nil, localized(path+" : pas une clé SSH publique lisible (format attendu : « ssh-ed25519 AAAA… », comme dans un fichier .pub)",
-			path+": not a readable SSH public key (expected format: \"ssh-ed25519 AAAA…\", as in a .pub file)")
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).NotAReadableSSHFmt, path), fmt.Sprintf(i18n.Of(checklist.English).NotAReadableSSHFmt, path))
 	}
 	return pub, nil
 }
@@ -251,13 +246,12 @@ func parseClientList(b []byte, path string) ([]string, error) {
 			continue
 		}
 		if strings.ContainsAny(t, " \t;,") {
-			return nil, localized(fmt.Sprintf("%s, ligne %d : un seul identifiant de client par ligne, lu %q", path, line, t),
-				fmt.Sprintf("%s, line %d: one client id per line, read %q", path, line, t))
+			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineOneClientIdFmt, path, line, t), fmt.Sprintf(i18n.Of(checklist.English).LineOneClientIdFmt, path, line, t))
 		}
 		ids = append(ids, t)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, localized(path+" : ligne trop longue ou illisible", path+": line too long or unreadable")
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineTooLongOrFmt, path), fmt.Sprintf(i18n.Of(checklist.English).LineTooLongOrFmt, path))
 	}
 	return ids, nil
 }
@@ -270,8 +264,7 @@ func readInput(env *appEnv, path string, limit int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(env.stdin, limit+1))
 	if err != nil || int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf("entrée standard illisible ou trop longue (plus de %d octets)", limit),
-			fmt.Sprintf("standard input unreadable or too long (over %d bytes)", limit))
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).StandardInputUnreadableOrFmt, limit), fmt.Sprintf(i18n.Of(checklist.English).StandardInputUnreadableOrFmt, limit))
 	}
 	return b, nil
 }
@@ -288,8 +281,7 @@ func readSmallFile(path string, limit int64) ([]byte, error) {
 		return nil, fileError(path, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf("fichier %s : trop grand (plus de %d octets)", connectors.Sanitize(path), limit),
-			fmt.Sprintf("file %s: too large (over %d bytes)", connectors.Sanitize(path), limit))
+		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).FileTooLargeOverFmt, connectors.Sanitize(path), limit), fmt.Sprintf(i18n.Of(checklist.English).FileTooLargeOverFmt, connectors.Sanitize(path), limit))
 	}
 	return b, nil
 }
@@ -334,7 +326,7 @@ func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
 		return
 	}
 	w := env.stdout
-	fmt.Fprintln(w, env.msg("Équipe (travail ouvert, estimations de bascule) :", "Team (open work, bascule's estimates):"))
+	fmt.Fprintln(w, i18n.Of(env.lang).TeamOpenWorkBascules)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	line := func(name string, pr checklist.PortfolioProgress, finish string) {
 		left := pr.Left.Text(env.lang)
@@ -347,14 +339,14 @@ func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
 	for _, p := range f.People {
 		finish := p.Finish.Text(env.lang)
 		if p.Progress.Clients == 0 {
-			finish = env.msg("aucun client", "no client")
+			finish = i18n.Of(env.lang).NoClient
 		}
 		line(p.Person+" ("+p.Role+")", p.Progress, finish)
 	}
 	if f.Unassigned.Clients > 0 {
-		line(env.msg("Non affectés", "Unassigned"), f.Unassigned, "—")
+		line(i18n.Of(env.lang).Unassigned, f.Unassigned, "—")
 	}
-	line(env.msg("Cabinet (tous)", "Firm (everyone)"), f.Cabinet.Progress, f.Cabinet.Finish.Text(env.lang))
+	line(i18n.Of(env.lang).FirmEveryone, f.Cabinet.Progress, f.Cabinet.Finish.Text(env.lang))
 	_ = tw.Flush()
 	fmt.Fprintln(w, "  "+checklist.PaceMethod().In(env.lang))
 }

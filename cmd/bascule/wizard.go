@@ -23,6 +23,7 @@ import (
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui"
 	"github.com/bascule-cli/bascule/tui/accessible"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // runWizard opens the interactive wizard: the root command without a
@@ -102,9 +103,9 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 	// so), in the background in the full-screen program.
 	switch p, err := db.SessionBackup(sessionBackupAge); {
 	case err != nil:
-		fmt.Fprintln(env.stdout, env.msg("Sauvegarde de début de session impossible : ", "Session-start backup failed: ")+env.errText(err))
+		fmt.Fprintln(env.stdout, i18n.Of(env.lang).SessionStartBackupFailed+env.errText(err))
 	case p != "":
-		fmt.Fprintln(env.stdout, env.msg("Base sauvegardée : ", "Database backed up: ")+filepath.Base(p))
+		fmt.Fprintln(env.stdout, i18n.Of(env.lang).DatabaseBackedUp+filepath.Base(p))
 	}
 	err = accessible.Run(cmd.Context(), env.stdin, env.stdout, accessible.Options{
 		Guide: opts.Guide, Store: db, Secrets: seedingSecrets{DB: db, guide: opts.Guide}, Workspace: opts.Workspace, Workspaces: opts.Workspaces,
@@ -196,8 +197,7 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.
 			pass = []byte(env.getenv(envPassphrase))
 		}
 		if pass == nil {
-			return tui.Ports{}, localized("mode API : la phrase secrète est nécessaire pour se connecter (hors ligne en attendant)",
-				"API mode: the passphrase is needed to connect (offline meanwhile)")
+			return tui.Ports{}, localized(i18n.Of(checklist.French).APIModeThePassphrase, i18n.Of(checklist.English).APIModeThePassphrase)
 		}
 		return apiPorts(db, ws, pass)
 	}
@@ -252,8 +252,7 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 		return nil, nil
 	}
 	for range 3 {
-		fmt.Fprint(env.stderr, env.msg("Phrase secrète de l'espace (connexion à V1/V2 ; entrée pour continuer hors ligne) : ",
-			"Workspace passphrase (to connect to V1/V2; enter to go on offline): "))
+		fmt.Fprint(env.stderr, i18n.Of(env.lang).WorkspacePassphraseToConnect2)
 		b, err := term.ReadPassword(f.Fd())
 		fmt.Fprintln(env.stderr)
 		if err != nil {
@@ -269,8 +268,7 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 		case !errors.Is(err, store.ErrWrongPassphrase):
 			return nil, err
 		}
-		fmt.Fprintln(env.stderr, env.msg("Phrase secrète incorrecte : les identifiants chiffrés ne s'ouvrent pas. Réessayez.",
-			"Wrong passphrase: the sealed credentials do not open. Try again."))
+		fmt.Fprintln(env.stderr, i18n.Of(env.lang).WrongPassphraseTheSealed)
 	}
 	return nil, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -107,10 +108,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	err := s.main()
 	switch {
 	case errors.Is(err, errQuit):
-		s.println(s.tr("Au revoir. Tout est enregistré.", "Goodbye. Everything is saved."))
+		s.println(i18n.Of(s.lang).GoodbyeEverythingIsSaved)
 		return nil
 	case errors.Is(err, errEOF):
-		s.println(s.tr("Fin de l'entrée. Tout ce qui a été validé est enregistré.", "End of input. Everything confirmed is saved."))
+		s.println(i18n.Of(s.lang).EndOfInputEverything)
 		return nil
 	}
 	return err
@@ -132,10 +133,9 @@ func (s *session) main() error {
 }
 
 func (s *session) header() {
-	s.println("bascule — " + s.tr("mode accessible", "accessible mode") + " · " + s.ws.Cabinet.LegalName +
+	s.println("bascule — " + i18n.Of(s.lang).AccessibleMode + " · " + s.ws.Cabinet.LegalName +
 		" · SIREN " + ident.FormatSIREN(s.ws.Cabinet.SIREN) + " · " + tui.ModeTitle(s.lang, s.ws.Mode))
-	s.println(s.tr("À chaque question : un numéro pour choisir, entrée pour revenir, q pour quitter.",
-		"At each question: a number to choose, enter to go back, q to quit."))
+	s.println(i18n.Of(s.lang).AtEachQuestionA)
 }
 
 // openWorkspace uses the workspace given, or lets the user choose one or
@@ -161,7 +161,7 @@ func (s *session) openWorkspace() error {
 		if ws != nil {
 			return s.switchTo(ws.ws, ws.pass)
 		}
-		if ok, err := s.yesNo(s.tr("Quitter bascule ?", "Quit bascule?"), false); err != nil || ok {
+		if ok, err := s.yesNo(i18n.Of(s.lang).QuitBascule, false); err != nil || ok {
 			if err == nil {
 				err = errQuit
 			}
@@ -213,7 +213,7 @@ func (s *session) apply(ch tui.StepChange, st *checklist.Step) error {
 		// A tick against the blockers or the latest check passes only with
 		// an override (asked here, recorded by the engine).
 		if err := s.run.CheckChange(ch.Ref, *ch.Status, ch.Reason, s.latestEvidence(ch)); err != nil {
-			s.println(s.tr("Refusé : ", "Refused: ") + s.errText(err))
+			s.println(i18n.Of(s.lang).Refused + s.errText(err))
 			if ok, err := s.override(err); err != nil || !ok {
 				return err
 			}
@@ -237,16 +237,16 @@ func (s *session) said(ch tui.StepChange, st *checklist.Step, write func() (chec
 	if err != nil {
 		var ce *checklist.Error
 		if errors.As(err, &ce) {
-			s.println(s.tr("Refusé : ", "Refused: ") + ce.In(s.lang))
+			s.println(i18n.Of(s.lang).Refused + ce.In(s.lang))
 			return nil
 		}
 		return err
 	}
 	switch {
 	case ch.Status != nil:
-		s.println(fmt.Sprintf(s.tr("Enregistré : « %s » : %s.", "Saved: \"%s\": %s."), st.Title.In(s.lang), state.Status.Title().In(s.lang)))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).SavedFmt, st.Title.In(s.lang), state.Status.Title().In(s.lang)))
 	default:
-		s.println(s.tr("Enregistré.", "Saved."))
+		s.println(i18n.Of(s.lang).Saved)
 	}
 	return nil
 }
@@ -261,7 +261,7 @@ func (s *session) setStatus(ref checklist.Ref, st *checklist.Step, to checklist.
 }
 
 func (s *session) withReason(ref checklist.Ref, st *checklist.Step, to checklist.Status) error {
-	reason, err := s.ask(fmt.Sprintf(s.tr("Raison (%s) :", "Reason (%s):"), to.Title().In(s.lang)))
+	reason, err := s.ask(fmt.Sprintf(i18n.Of(s.lang).ReasonFmt, to.Title().In(s.lang)))
 	if err != nil {
 		return err
 	}
@@ -269,9 +269,9 @@ func (s *session) withReason(ref checklist.Ref, st *checklist.Step, to checklist
 }
 
 func (s *session) note(ref checklist.Ref, st *checklist.Step, old string) error {
-	prompt := s.tr("Note :", "Note:")
+	prompt := i18n.Of(s.lang).Note2
 	if old != "" {
-		prompt = s.tr("Nouvelle note (remplace « "+old+" ») :", "New note (replaces \""+old+"\"):")
+		prompt = fmt.Sprintf(i18n.Of(s.lang).NewNoteReplacesFmt, old)
 	}
 	v, err := s.ask(prompt)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // secretNames are the names of the workspace's sealed secrets (read
@@ -30,12 +31,12 @@ func (s *session) recordLine(ref checklist.Ref, f *checklist.Form, r checklist.R
 	for _, fl := range f.Fields {
 		if fl.Type == checklist.FieldSecret {
 			if secrets[tui.SecretName(ref, fl, r)] {
-				parts = append(parts, fl.Label.In(s.lang)+s.tr(" : ", ": ")+tui.SecretSavedText(s.lang))
+				parts = append(parts, fl.Label.In(s.lang)+i18n.Of(s.lang).Colon+tui.SecretSavedText(s.lang))
 			}
 			continue
 		}
 		if v := fl.ShownValue(r[fl.ID], s.lang); v != "" {
-			parts = append(parts, fl.Label.In(s.lang)+s.tr(" : ", ": ")+v)
+			parts = append(parts, fl.Label.In(s.lang)+i18n.Of(s.lang).Colon+v)
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -68,18 +69,18 @@ func (s *session) capture(ref checklist.Ref, st *checklist.Step, state checklist
 			s.printf("  %d. %s\n", i+1, s.recordLine(ref, st.Form, r, names))
 		}
 		actions := []string{
-			fmt.Sprintf(s.tr("Ajouter : %s", "Add: %s"), label),
-			s.tr("Modifier un élément", "Edit an item"),
-			s.tr("Supprimer un élément", "Delete an item"),
-			s.tr("Terminer : marquer l'étape faite", "Finish: mark the step done"),
+			fmt.Sprintf(i18n.Of(s.lang).AddFmt, label),
+			i18n.Of(s.lang).EditAnItem,
+			i18n.Of(s.lang).DeleteAnItem,
+			i18n.Of(s.lang).FinishMarkTheStep,
 		}
-		i, err := s.choose(s.tr("Que faire ?", "What to do?"), actions)
+		i, err := s.choose(i18n.Of(s.lang).WhatToDo, actions)
 		if err != nil || i < 0 {
 			return err
 		}
 		switch i {
 		case 0:
-			rec, ok, err := s.fillItem(ref, st, nil, fmt.Sprintf(s.tr("Ajouter : %s", "Add: %s"), label))
+			rec, ok, err := s.fillItem(ref, st, nil, fmt.Sprintf(i18n.Of(s.lang).AddFmt, label))
 			if err != nil {
 				return err
 			}
@@ -91,7 +92,7 @@ func (s *session) capture(ref checklist.Ref, st *checklist.Step, state checklist
 			}
 		case 1, 2:
 			if len(items) == 0 {
-				s.println(s.tr("La liste est vide.", "The list is empty."))
+				s.println(i18n.Of(s.lang).TheListIsEmpty)
 				continue
 			}
 			n, err := s.pickItem(items)
@@ -102,7 +103,7 @@ func (s *session) capture(ref checklist.Ref, st *checklist.Step, state checklist
 				continue
 			}
 			if i == 2 {
-				ok, err := s.yesNo(fmt.Sprintf(s.tr("Supprimer l'élément %d ?", "Delete item %d?"), n+1), false)
+				ok, err := s.yesNo(fmt.Sprintf(i18n.Of(s.lang).DeleteItemFmt, n+1), false)
 				if err != nil {
 					return err
 				}
@@ -114,7 +115,7 @@ func (s *session) capture(ref checklist.Ref, st *checklist.Step, state checklist
 				}
 				continue
 			}
-			rec, ok, err := s.fillItem(ref, st, items[n], fmt.Sprintf(s.tr("Modifier : %s %d", "Edit: %s %d"), label, n+1))
+			rec, ok, err := s.fillItem(ref, st, items[n], fmt.Sprintf(i18n.Of(s.lang).EditFmt, label, n+1))
 			if err != nil {
 				return err
 			}
@@ -132,7 +133,7 @@ func (s *session) capture(ref checklist.Ref, st *checklist.Step, state checklist
 
 func (s *session) pickItem(items []checklist.Record) (int, error) {
 	for {
-		v, err := s.ask(fmt.Sprintf(s.tr("Numéro de l'élément (1 à %d, entrée pour revenir) :", "Item number (1 to %d, enter to go back):"), len(items)))
+		v, err := s.ask(fmt.Sprintf(i18n.Of(s.lang).ItemNumber1ToFmt, len(items)))
 		if err != nil {
 			return -1, err
 		}
@@ -148,7 +149,7 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 	if title != "" {
 		s.println(title)
 	}
-	s.println(s.tr("Les champs marqués * sont obligatoires.", "Fields marked * are required."))
+	s.println(i18n.Of(s.lang).FieldsMarkedAreRequired)
 	var rec checklist.Record
 	var ans *itemAnswers
 	for {
@@ -168,7 +169,7 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 			break
 		}
 		for _, e := range errs {
-			s.println(s.tr("À corriger : ", "To fix: ") + e.Message.In(s.lang))
+			s.println(i18n.Of(s.lang).ToFix + e.Message.In(s.lang))
 		}
 		old = done
 	}
@@ -189,7 +190,7 @@ func (s *session) fillItem(ref checklist.Ref, st *checklist.Step, old checklist.
 func (s *session) saveCapture(ref checklist.Ref, st *checklist.Step, items []checklist.Record, to checklist.Status) error {
 	capt, ev, errs := st.Form.Check(checklist.Capture{Items: items}, s.opts.Files, s.opts.Now())
 	if len(errs) > 0 && to == checklist.StatusDone {
-		s.println(s.tr("Refusé : ", "Refused: ") + errs[0].Message.In(s.lang))
+		s.println(i18n.Of(s.lang).Refused + errs[0].Message.In(s.lang))
 		return nil
 	}
 	ch := tui.StepChange{Ref: ref, Capture: &capt, Evidence: ev}
@@ -206,7 +207,7 @@ func (s *session) saveCapture(ref checklist.Ref, st *checklist.Step, items []che
 // gives up: the secret is not kept.
 func (s *session) sealSecret(name, value string) error {
 	if s.opts.Secrets == nil {
-		s.println(s.tr("Secret non enregistré : pas de coffre pour cet espace.", "Secret not saved: no vault for this workspace."))
+		s.println(i18n.Of(s.lang).SecretNotSavedNo2)
 		return nil
 	}
 	for {
@@ -216,7 +217,7 @@ func (s *session) sealSecret(name, value string) error {
 				return err
 			}
 			if p == nil {
-				s.println(s.tr("Secret non enregistré.", "Secret not saved."))
+				s.println(i18n.Of(s.lang).SecretNotSaved)
 				return nil
 			}
 			s.pass = p
@@ -224,7 +225,7 @@ func (s *session) sealSecret(name, value string) error {
 		err := s.opts.Secrets.PutSecret(s.ws.ID, name, []byte(value), s.pass)
 		switch {
 		case err == nil:
-			s.println(tui.SecretSavedText(s.lang) + s.tr(" : ", ": ") + name)
+			s.println(tui.SecretSavedText(s.lang) + i18n.Of(s.lang).Colon + name)
 			return nil
 		case tui.WrongPassphrase(err):
 			s.pass = nil
@@ -243,9 +244,9 @@ func (s *session) askPassphrase() ([]byte, error) {
 	names, _ := s.opts.Secrets.SecretNames(s.ws.ID)
 	first := len(names) == 0
 	for {
-		prompt := s.tr("Phrase secrète de l'espace (masquée ; entrée pour abandonner) :", "Workspace passphrase (hidden; enter to give up):")
+		prompt := i18n.Of(s.lang).WorkspacePassphraseHiddenEnter
 		if first {
-			prompt = s.tr("Choisissez la phrase secrète qui chiffrera les identifiants (entrée pour abandonner) :", "Choose the passphrase that will seal the credentials (enter to give up):")
+			prompt = i18n.Of(s.lang).ChooseThePassphraseThat
 		}
 		p, err := s.askSecret(prompt)
 		if err != nil || p == "" {
@@ -254,13 +255,13 @@ func (s *session) askPassphrase() ([]byte, error) {
 		if !first {
 			return []byte(p), nil
 		}
-		again, err := s.askSecret(s.tr("Retapez-la :", "Type it again:"))
+		again, err := s.askSecret(i18n.Of(s.lang).TypeItAgain2)
 		if err != nil {
 			return nil, err
 		}
 		if again == p {
 			return []byte(p), nil
 		}
-		s.println(s.tr("Les deux saisies diffèrent ; recommencez.", "The two entries differ; start again."))
+		s.println(i18n.Of(s.lang).TheTwoEntriesDiffer2)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -48,11 +49,11 @@ func checkSource(step string) string {
 func (s *session) checkLabel(step string) string {
 	switch {
 	case engine.JobWrites(step):
-		return s.tr("Faire sur V2 maintenant", "Do it on V2 now")
+		return i18n.Of(s.lang).DoItOnV2
 	case step == checklist.StepRequestClientChecks:
-		return s.tr("Vérifier maintenant ce qui bloque la demande", "Check now what blocks the request")
+		return i18n.Of(s.lang).CheckNowWhatBlocks
 	}
-	return fmt.Sprintf(s.tr("Vérifier maintenant sur %s", "Check now on %s"), checkSource(step))
+	return fmt.Sprintf(i18n.Of(s.lang).CheckNowOnFmt, checkSource(step))
 }
 
 // connectors returns the open workspace's connectors: those cmd/bascule
@@ -82,8 +83,7 @@ func (s *session) connectors() (tui.Ports, error) {
 		if pass != nil {
 			s.println(tui.PassphraseErrorText(s.lang))
 		}
-		v, err := s.askSecret(s.tr("Phrase secrète de l'espace, pour se connecter à V1/V2 (masquée ; entrée pour abandonner) :",
-			"Workspace passphrase, to connect to V1/V2 (hidden; enter to give up):"))
+		v, err := s.askSecret(i18n.Of(s.lang).WorkspacePassphraseToConnect)
 		if err != nil {
 			return tui.Ports{}, err
 		}
@@ -98,14 +98,11 @@ func (s *session) connectors() (tui.Ports, error) {
 func (s *session) noConnector(src string) {
 	switch s.ws.Mode {
 	case tui.ModeFiles:
-		s.println(fmt.Sprintf(s.tr("Pas de vérification automatique en mode fichiers d'export V1 (hors ligne) : aucun connecteur vers %s. Vérifiez sur %s, puis marquez l'étape à la main.",
-			"No automatic check in V1 export files mode (offline): no connector to %s. Check on %s, then mark the step by hand."), src, src))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).NoAutomaticCheckInFmt, src, src))
 	case tui.ModeAPI:
-		s.println(fmt.Sprintf(s.tr("Pas de connexion à %s (phrase secrète non donnée, ou adresse de l'API %s absente) : marquez l'étape à la main ou réessayez.",
-			"No connection to %s (passphrase not given, or no %s API address): mark the step by hand or try again."), src, src))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).NoConnectionToPassphraseFmt, src, src))
 	default:
-		s.println(s.tr("Aucun connecteur pour cette vérification dans ce mode : marquez l'étape à la main.",
-			"No connector for this check in this mode: mark the step by hand."))
+		s.println(i18n.Of(s.lang).NoConnectorForThis)
 	}
 }
 
@@ -128,7 +125,7 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		s.noConnector(src)
 		return nil
 	case err != nil:
-		s.println(fmt.Sprintf(s.tr("Vérification impossible : connexion à %s refusée : %s", "Check failed: could not connect to %s: %s"), src, s.errText(err)))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).CheckFailedCouldNotFmt, src, s.errText(err)))
 		return nil
 	}
 	if (src == "V1" && ports.V1 == nil) || (src == "V2" && ports.V2 == nil) {
@@ -143,10 +140,10 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		if job := s.job(ports, ref); job != nil {
 			return s.runJob(ref, st, job)
 		}
-		s.println(s.tr("Pas de vérification automatique pour cette étape : marquez-la à la main.", "No automatic check for this step: mark it by hand."))
+		s.println(i18n.Of(s.lang).NoAutomaticCheckFor)
 		return nil
 	}
-	s.println(fmt.Sprintf(s.tr("%s : vérification en cours…", "%s: checking…"), src))
+	s.println(fmt.Sprintf(i18n.Of(s.lang).CheckingFmt, src))
 	var res engine.CheckResult
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = fn(ctx); return err })
 	switch {
@@ -156,11 +153,10 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		s.noConnector(src)
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(s.tr("Vérification impossible : %s n'a pas répondu en %s. Réessayez plus tard ou marquez l'étape à la main.",
-			"Check failed: %s did not answer within %s. Try again later or mark the step by hand."), src, timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).CheckFailedDidNotFmt, src, timeout))
 		return nil
 	case err != nil:
-		s.println(s.tr("Vérification impossible : ", "Check failed: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).CheckFailed + s.errText(err))
 		return nil
 	}
 	ev := res.Evidence
@@ -174,16 +170,15 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 // the capture it gathered, and the status it suggests when the rules allow.
 func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job engine.JobFunc) error {
 	if engine.JobWrites(ref.Step) {
-		ok, err := s.yesNo(fmt.Sprintf(s.tr("« %s » sera fait sur V2 avec ce qui a été noté avant la bascule. Lancer ?",
-			"“%s” will be done on V2 with what was noted before the switch. Go ahead?"), st.Title.In(s.lang)), false)
+		ok, err := s.yesNo(fmt.Sprintf(i18n.Of(s.lang).WillBeDoneOnFmt, st.Title.In(s.lang)), false)
 		if err != nil || !ok {
 			return err
 		}
 	}
 	if ref.Step == checklist.StepRequestClientChecks {
-		s.println(s.tr("Vérification en cours…", "Checking…"))
+		s.println(i18n.Of(s.lang).Checking)
 	} else {
-		s.println(s.tr("V2 : en cours…", "V2: working…"))
+		s.println(i18n.Of(s.lang).V2Working)
 	}
 	var res engine.JobResult
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err })
@@ -194,20 +189,18 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job engine.JobFu
 		s.noConnector("V2")
 		return nil
 	case errors.Is(err, engine.ErrNothingNoted):
-		s.println(s.tr("Impossible : rien n'a été noté en préparation pour cette étape ; faites-la à la main, puis marquez-la.",
-			"Failed: nothing was noted during preparation for this step; do it by hand, then mark it."))
+		s.println(i18n.Of(s.lang).NothingWasNotedDuring)
 		return nil
 	case errors.As(err, new(engine.FindingError)):
 		var fe engine.FindingError
 		errors.As(err, &fe)
-		s.println(s.tr("Impossible : ", "Failed: ") + checklist.FindingText(fe.Finding).In(s.lang))
+		s.println(i18n.Of(s.lang).Failed + checklist.FindingText(fe.Finding).In(s.lang))
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard : relancer ne refait pas ce qui est déjà fait.",
-			"Failed: V2 did not answer within %s. Try again later: running it again does not redo what is done."), timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNotFmt, timeout))
 		return nil
 	case err != nil:
-		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).Failed + s.errText(err))
 		return nil
 	}
 	if res.Summary != "" {
@@ -224,31 +217,30 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job engine.JobFu
 func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	reference := s.run.Request.Reference
 	if reference == "" {
-		s.println(s.tr("Aucune référence de demande à suivre sur V2 : marquez la réponse à sa réception.",
-			"No request reference to follow on V2: mark the answer when it arrives."))
+		s.println(i18n.Of(s.lang).NoRequestReferenceTo)
 		return nil
 	}
 	if _, ok := s.opts.Store.(tui.MigrationStore); !ok {
 		return errors.New("store: no request record")
 	}
-	s.println(fmt.Sprintf(s.tr("V2 : où en est la demande %s…", "V2: where does request %s stand…"), reference))
+	s.println(fmt.Sprintf(i18n.Of(s.lang).V2WhereDoesRequestFmt, reference))
 	var req connectors.MigrationRequest
 	timeout, err := s.withTimeout(func(ctx context.Context) (err error) { req, err = v2.MigrationStatus(ctx, reference); return err })
 	switch {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard.", "Failed: V2 did not answer within %s. Try again later."), timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNot2Fmt, timeout))
 		return nil
 	case err != nil:
-		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).Failed + s.errText(err))
 		return nil
 	}
 	label := req.State.FrenchLabel()
 	if s.lang == checklist.English {
 		label = string(req.State)
 	}
-	s.println(fmt.Sprintf(s.tr("Demande %s : %s.", "Request %s: %s."), reference, label))
+	s.println(fmt.Sprintf(i18n.Of(s.lang).RequestFmt, reference, label))
 	if req.Message != "" {
 		s.println("  " + req.Message)
 	}
@@ -275,9 +267,9 @@ func (s *session) evidenceChange(ref checklist.Ref, ev *checklist.Evidence, c *c
 	if step, ok := s.opts.Guide.Step(ref.Step); ok {
 		if to, ok := checklist.StatusFromEvidence(step, cur, *ev); ok {
 			if err := s.run.CheckTransition(ref, to, ""); err != nil && to == checklist.StatusDone {
-				s.println(s.tr("Conforme, mais l'étape ne peut pas encore être marquée faite : ", "OK, but the step cannot be marked done yet: ") + s.errText(err))
+				s.println(i18n.Of(s.lang).OKButTheStep + s.errText(err))
 			} else if err != nil {
-				s.println(s.tr("Le statut ne peut pas encore changer : ", "The status cannot change yet: ") + s.errText(err))
+				s.println(i18n.Of(s.lang).TheStatusCannotChange + s.errText(err))
 			}
 		}
 	}
@@ -298,23 +290,23 @@ func (s *session) withTimeout(fn func(context.Context) error) (time.Duration, er
 // printEvidence reads out a check's result: where and when, the verdict,
 // the figures that explain it and what needs work (checklist.FindingText).
 func (s *session) printEvidence(ev *checklist.Evidence, withTime bool) {
-	verdict := s.tr("à reprendre", "needs work")
+	verdict := i18n.Of(s.lang).NeedsWork
 	if ev.OK {
-		verdict = s.tr("conforme", "ok")
+		verdict = i18n.Of(s.lang).Ok
 	}
 	where := tui.CheckedWhere(s.lang, ev.Source)
-	head := fmt.Sprintf(s.tr("Vérifié %s : %s.", "Checked %s: %s."), where, verdict)
+	head := fmt.Sprintf(i18n.Of(s.lang).Checked2Fmt, where, verdict)
 	if withTime && !ev.At.IsZero() {
 		// Paris time, said: a screen reader reads this line on its own.
 		at := ev.At.In(checklist.Paris())
-		head = fmt.Sprintf(s.tr("Vérifié %s le %s à %s (%s) : %s.", "Checked %s on %s at %s (%s): %s."),
-			where, at.Format(s.tr("02/01/2006", "2006-01-02")), at.Format("15:04"), checklist.ZoneName().In(s.lang), verdict)
+		head = fmt.Sprintf(i18n.Of(s.lang).CheckedOnAtFmt,
+			where, at.Format(i18n.Of(s.lang).N20060102), at.Format("15:04"), checklist.ZoneName().In(s.lang), verdict)
 	}
 	s.println(head)
 	for _, f := range tui.EvidenceFacts(s.lang, *ev) {
 		s.println("  " + f)
 	}
 	for _, f := range ev.Findings {
-		s.println(s.tr("  À reprendre : ", "  Needs work: ") + checklist.FindingText(f).In(s.lang))
+		s.println(i18n.Of(s.lang).NeedsWork2 + checklist.FindingText(f).In(s.lang))
 	}
 }

@@ -250,7 +250,7 @@ func TestAccessibleReconciliation(t *testing.T) {
 	}
 	// Yes, but nothing was noted before the switch: said, nothing written.
 	out = runOpts(t, path, opts, append(client, "13", "1", "o", "", "", "", "q")...)
-	mustContain(t, out, "V2 : en cours…", "Impossible : rien n'a été noté en préparation")
+	mustContain(t, out, "V2 : en cours…", "Rien n'a été noté en préparation pour cette étape : faites-la à la main, puis marquez-la.")
 	if writes != 0 {
 		t.Fatalf("%d writes with nothing noted", writes)
 	}

@@ -42,6 +42,6 @@
 // under a passphrase asked when first needed.
 //
 // It imports tui (the Store, Workspace and Secrets interfaces and shared
-// helpers), checklist and store's errors; like tui it never imports
+// helpers), tui/i18n (its texts), checklist and store's errors; like tui it never imports
 // connector adapters.
 package accessible

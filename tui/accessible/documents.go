@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -20,17 +21,17 @@ func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
 	case errors.Is(err, errEOF), errors.Is(err, errQuit):
 		return err
 	case err != nil || ports.V1 == nil:
-		s.println(s.tr("V1 n'est pas connecté : les messages sont écrits sans destinataire.", "V1 is not connected: the messages are written without a recipient."))
+		s.println(i18n.Of(s.lang).V1IsNotConnected)
 	}
 	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
-	s.println(s.tr("Écriture des e-mails…", "Writing the e-mails…"))
+	s.println(i18n.Of(s.lang).WritingTheEMails)
 	var res engine.JobResult
 	job := s.eng.NoticesJob(s.opts.OutDir, s.lang)
 	if _, err := s.withTimeout(func(ctx context.Context) (err error) { res, err = job(ctx); return err }); err != nil {
 		if s.ctx.Err() != nil {
 			return s.ctx.Err()
 		}
-		s.println(s.tr("Écriture impossible : ", "Could not write: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).CouldNotWrite + s.errText(err))
 		return nil
 	}
 	s.println(res.Summary)
@@ -46,16 +47,16 @@ func (s *session) writeSummary() error {
 	if er, ok := s.opts.Store.(engine.EventReader); ok {
 		evs, err := er.Events(s.ws.ID, s.start)
 		if err != nil {
-			s.println(s.tr("Journal illisible : ", "Journal unreadable: ") + s.errText(err))
+			s.println(i18n.Of(s.lang).JournalUnreadable + s.errText(err))
 		}
 		events = evs
 	}
 	paths, err := s.eng.SummaryExport(s.ws, s.opts.OutDir, s.start, events, nil)
 	if err != nil {
-		s.println(s.tr("Écriture impossible : ", "Could not write: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).CouldNotWrite + s.errText(err))
 		return nil
 	}
-	s.println(s.tr("Synthèse écrite :", "Summary written:"))
+	s.println(i18n.Of(s.lang).SummaryWritten)
 	for _, p := range paths {
 		s.println("  " + p)
 	}

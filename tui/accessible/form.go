@@ -13,6 +13,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // plainTheme renders titles as they are: no colours, no escape sequences,
@@ -59,7 +60,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 			s := ""
 			ans.secrets[fl.ID] = &s
 			fields = append(fields, &lineField{Input: huh.NewInput(), run: func(io.Writer, io.Reader) error {
-				val, err := d.askSecret(label + d.tr(" (masqué ; entrée pour ne rien changer) :", " (hidden; enter to leave unchanged):"))
+				val, err := d.askSecret(label + i18n.Of(d.lang).HiddenEnterToLeave)
 				s = val
 				return err
 			}})
@@ -81,7 +82,7 @@ func (d *dialog) itemForm(form *checklist.Form, rec checklist.Record) (*huh.Form
 			title += " [" + v + "]"
 		}
 		lang := d.lang
-		in := huh.NewInput().Title(title + d.tr(" :", ":")).Value(&v).Validate(func(s string) error {
+		in := huh.NewInput().Title(title + i18n.Of(d.lang).Colon2).Value(&v).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" && cur != "" {
 				return nil // keeps the value noted
 			}
@@ -118,9 +119,9 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 			}
 		}
 		for {
-			prompt := d.tr(fmt.Sprintf("Numéro (1 à %d) :", len(fl.Options)), fmt.Sprintf("Number (1 to %d):", len(fl.Options)))
+			prompt := fmt.Sprintf(i18n.Of(d.lang).Number1ToFmt, len(fl.Options))
 			if def > 0 {
-				prompt = d.tr(fmt.Sprintf("Numéro (1 à %d, entrée : %d) :", len(fl.Options), def), fmt.Sprintf("Number (1 to %d, enter: %d):", len(fl.Options), def))
+				prompt = fmt.Sprintf(i18n.Of(d.lang).Number1ToEnterFmt, len(fl.Options), def)
 			}
 			s, err := d.ask(prompt)
 			if err != nil {
@@ -142,7 +143,7 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 			case s == "":
 				return nil
 			default:
-				d.println(d.tr(fmt.Sprintf("Tapez un numéro entre 1 et %d.", len(fl.Options)), fmt.Sprintf("Type a number between 1 and %d.", len(fl.Options))))
+				d.println(fmt.Sprintf(i18n.Of(d.lang).TypeANumberBetweenFmt, len(fl.Options)))
 			}
 		}
 	}
@@ -151,13 +152,13 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 	for i, o := range fl.Options {
 		d.printf("%d. %s\n", i+1, o.Label.In(d.lang))
 	}
-	prompt := d.tr("Numéros séparés par des virgules (entrée : inchangé) :", "Numbers separated by commas (enter: unchanged):")
+	prompt := i18n.Of(d.lang).NumbersSeparatedByCommas
 	seps := func(r rune) bool { return r == ',' || r == ' ' || r == ';' }
 	if fl.FreeText {
 		// A value outside the list is typed as it is (a V1 role no list
 		// holds): items are then separated by commas only.
 		d.println(fl.OptionsLabel().In(d.lang))
-		prompt = d.tr("Numéros ou texte libre, séparés par des virgules (entrée : inchangé) :", "Numbers or free text, separated by commas (enter: unchanged):")
+		prompt = i18n.Of(d.lang).NumbersOrFreeText
 		seps = func(r rune) bool { return r == ',' || r == ';' }
 	}
 	for {
@@ -188,7 +189,7 @@ func (d *dialog) askChoiceField(fl checklist.Field, label string, v *string) err
 			picked = append(picked, fl.Options[n-1].Value)
 		}
 		if !ok {
-			d.println(d.tr(fmt.Sprintf("Tapez des numéros entre 1 et %d.", len(fl.Options)), fmt.Sprintf("Type numbers between 1 and %d.", len(fl.Options))))
+			d.println(fmt.Sprintf(i18n.Of(d.lang).TypeNumbersBetween1Fmt, len(fl.Options)))
 			continue
 		}
 		joined := strings.Join(picked, ", ")

@@ -7,6 +7,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // scopeChoice is one entry of the main menu: a phase of the cabinet, or a
@@ -30,47 +31,47 @@ func (s *session) mainMenu() error {
 			continue
 		}
 		t := prog.Phase(ph)
-		label := fmt.Sprintf("%s %s — %d %%", tui.PhaseTitle(s.lang, ph), s.tr("du cabinet", "— firm"), t.Percent())
+		label := fmt.Sprintf("%s %s — %d %%", tui.PhaseTitle(s.lang, ph), i18n.Of(s.lang).Firm5, t.Percent())
 		if ph == checklist.PhaseRegistration {
-			label = fmt.Sprintf("%s (§3.1) — %d %%", s.tr("Inscription du cabinet", "Firm registration"), t.Percent())
+			label = fmt.Sprintf("%s (§3.1) — %d %%", i18n.Of(s.lang).FirmRegistration, t.Percent())
 		}
 		choices = append(choices, scopeChoice{label: label, phase: ph})
 	}
 	if len(s.run.Clients) > 0 {
-		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(s.tr("Un client (%s, recherche par nom ou SIREN)", "A client (%s, search by name or SIREN)"), checklist.FormatInt(s.lang, len(s.run.Clients)))})
+		choices = append(choices, scopeChoice{client: true, label: fmt.Sprintf(i18n.Of(s.lang).AClientSearchByFmt, checklist.FormatInt(s.lang, len(s.run.Clients)))})
 	}
 	if s.opts.Workspaces != nil {
-		choices = append(choices, scopeChoice{workspace: true, label: s.tr("Changer d'espace de travail ou en créer un", "Switch to another workspace or create one")})
+		choices = append(choices, scopeChoice{workspace: true, label: i18n.Of(s.lang).SwitchToAnotherWorkspace})
 	}
 	if s.canRefresh() { // last, so that the other entries keep their numbers
-		choices = append(choices, scopeChoice{refresh: true, label: s.tr("Actualiser les clients depuis V1", "Refresh the clients from V1")})
+		choices = append(choices, scopeChoice{refresh: true, label: i18n.Of(s.lang).RefreshTheClientsFrom})
 	}
 	// Last, so that the entries before keep their numbers.
-	choices = append(choices, scopeChoice{report: true, label: s.tr("Écrire la synthèse (Markdown et HTML)", "Write the summary (Markdown and HTML)")})
+	choices = append(choices, scopeChoice{report: true, label: i18n.Of(s.lang).WriteTheSummaryMarkdown})
 	if s.canShowTeam() { // after every other entry: their numbers do not move
-		choices = append(choices, scopeChoice{team: true, label: s.tr("Avancement de l'équipe (par personne, fin estimée)", "Team progress (per person, estimated finish)")})
+		choices = append(choices, scopeChoice{team: true, label: i18n.Of(s.lang).TeamProgressPerPerson2})
 	}
 	if next, ok := s.run.NextStep(); ok {
 		who := ""
 		if next.Client != nil {
 			who = " — " + next.Client.Name
 		}
-		s.println(s.tr("Prochaine étape : ", "Next step: ") + next.Step.Title.In(s.lang) + who)
+		s.println(i18n.Of(s.lang).NextStep + next.Step.Title.In(s.lang) + who)
 	}
 	if l := s.run.PhaseLeft(prog, checklist.PhaseRequest, s.opts.Now()); l.Waiting {
-		s.println(s.tr("Demande de migration : ", "Migration request: ") + l.Text(s.lang) + " (" + checklist.ZoneName().In(s.lang) + ").")
+		s.println(i18n.Of(s.lang).MigrationRequest2 + l.Text(s.lang) + " (" + checklist.ZoneName().In(s.lang) + ").")
 	}
 	labels := make([]string, len(choices))
 	for i, c := range choices {
 		labels[i] = c.label
 	}
 	s.println()
-	i, err := s.choose(s.tr("Sur quoi travailler ?", "What to work on?"), labels)
+	i, err := s.choose(i18n.Of(s.lang).WhatToWorkOn, labels)
 	if err != nil {
 		return err
 	}
 	if i < 0 {
-		ok, err := s.yesNo(s.tr("Quitter bascule ?", "Quit bascule?"), false)
+		ok, err := s.yesNo(i18n.Of(s.lang).QuitBascule, false)
 		if err != nil {
 			return err
 		}
@@ -128,9 +129,9 @@ func (s *session) clientMenu() error {
 	var ci int
 	var err error
 	if n <= maxListed {
-		ci, err = s.choose(s.tr("Client :", "Client:"), labels)
+		ci, err = s.choose(i18n.Of(s.lang).Client, labels)
 	} else {
-		ci, err = s.search(s.tr("Client :", "Client:"), labels, keys)
+		ci, err = s.search(i18n.Of(s.lang).Client, labels, keys)
 	}
 	if err != nil || ci < 0 {
 		return err
@@ -152,7 +153,7 @@ func (s *session) clientLabel(ci int) string {
 	c := s.run.Clients[ci]
 	l := c.Name + " · SIREN " + ident.FormatSIREN(c.SIREN)
 	if c.Payment {
-		l += s.tr(" · paiement", " · payment")
+		l += i18n.Of(s.lang).Payment2
 	}
 	return l
 }
@@ -181,7 +182,7 @@ func (s *session) stepsMenu(client int, steps []*checklist.Step, title string) e
 		}
 		s.println()
 		s.println(title + " — " + count.Text(s.lang))
-		i, err := s.choose(s.tr("Étapes :", "Steps:"), labels)
+		i, err := s.choose(i18n.Of(s.lang).Steps2, labels)
 		if err != nil || i < 0 {
 			return err
 		}
@@ -213,19 +214,19 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 			s.println(n)
 		}
 		if !st.Warning.IsZero() {
-			s.println(s.tr("Attention : ", "Warning: ") + st.WarningSaid().In(s.lang))
+			s.println(i18n.Of(s.lang).Warning + st.WarningSaid().In(s.lang))
 		}
 		if st.FAQ != "" {
 			s.println("FAQ : « " + st.FAQ + " »")
 		}
 		if state.Reason != "" && cur.NeedsReason() {
-			s.println(s.tr("Raison : ", "Reason: ") + state.Reason)
+			s.println(i18n.Of(s.lang).Reason2 + state.Reason)
 		}
 		if state.Note != "" {
-			s.println(s.tr("Note : ", "Note: ") + state.Note)
+			s.println(i18n.Of(s.lang).Note3 + state.Note)
 		}
 		if c := state.Capture; c != nil && st.Form != nil && len(c.Items) > 0 {
-			s.println(s.tr("Saisi :", "Captured:"))
+			s.println(i18n.Of(s.lang).Captured2)
 			names := s.secretNames()
 			for i, r := range c.Items {
 				s.printf("  %d. %s\n", i+1, s.recordLine(ref, st.Form, r, names))
@@ -244,24 +245,24 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 				func() error { return s.runCheck(ref, st) }})
 		}
 		if st.Form != nil {
-			actions = append(actions, action{s.tr("Remplir la saisie", "Fill in the capture"), func() error { return s.capture(ref, st, state) }})
+			actions = append(actions, action{i18n.Of(s.lang).FillInTheCapture, func() error { return s.capture(ref, st, state) }})
 		}
 		if st.ID == checklist.StepRequestNotifyClients {
-			actions = append(actions, action{s.tr("Écrire les e-mails aux clients (.eml)", "Write the clients' e-mails (.eml)"),
+			actions = append(actions, action{i18n.Of(s.lang).WriteTheClientsE,
 				func() error { return s.writeNotices(ref, st) }})
 		}
 		actions = append(actions,
-			action{s.tr("Marquer fait", "Mark done"), func() error { return s.setStatus(ref, st, checklist.StatusDone, "") }},
-			action{s.tr("Marquer bloqué (avec une raison)", "Mark blocked (with a reason)"), func() error { return s.withReason(ref, st, checklist.StatusBlocked) }},
-			action{s.tr("Marquer sans objet (avec une raison)", "Mark not applicable (with a reason)"), func() error { return s.withReason(ref, st, checklist.StatusNotApplicable) }},
-			action{s.tr("Remettre à faire", "Set back to to do"), func() error { return s.setStatus(ref, st, checklist.StatusTodo, "") }},
-			action{s.tr("Écrire une note", "Write a note"), func() error { return s.note(ref, st, state.Note) }},
+			action{i18n.Of(s.lang).MarkDone, func() error { return s.setStatus(ref, st, checklist.StatusDone, "") }},
+			action{i18n.Of(s.lang).MarkBlockedWithA, func() error { return s.withReason(ref, st, checklist.StatusBlocked) }},
+			action{i18n.Of(s.lang).MarkNotApplicableWith, func() error { return s.withReason(ref, st, checklist.StatusNotApplicable) }},
+			action{i18n.Of(s.lang).SetBackToTo, func() error { return s.setStatus(ref, st, checklist.StatusTodo, "") }},
+			action{i18n.Of(s.lang).WriteANote, func() error { return s.note(ref, st, state.Note) }},
 		)
 		labels := make([]string, len(actions))
 		for i, a := range actions {
 			labels[i] = a.label
 		}
-		i, err := s.choose(s.tr("Que faire ?", "What to do?"), labels)
+		i, err := s.choose(i18n.Of(s.lang).WhatToDo, labels)
 		if err != nil || i < 0 {
 			return err
 		}

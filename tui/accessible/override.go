@@ -5,6 +5,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // latestEvidence is what a change is judged against: the evidence it
@@ -28,8 +29,7 @@ func (s *session) override(refusal error) (bool, error) {
 	if !errors.As(refusal, &ce) || ce.Gate == "" || !hasStore {
 		return false, nil
 	}
-	reason, err := s.ask(s.tr("Raison de la dérogation, visible dans les rapports (entrée pour renoncer) :",
-		"Reason for the override, shown in the reports (enter to give up):"))
+	reason, err := s.ask(i18n.Of(s.lang).ReasonForTheOverride4)
 	if err != nil || reason == "" {
 		return false, err
 	}
@@ -37,6 +37,6 @@ func (s *session) override(refusal error) (bool, error) {
 		return false, err
 	}
 	s.run = s.eng.Snapshot()
-	s.println(s.tr("Dérogation enregistrée : ", "Override recorded: ") + s.run.GateTitle(ce.Gate).In(s.lang) + ".")
+	s.println(i18n.Of(s.lang).OverrideRecorded2 + s.run.GateTitle(ce.Gate).In(s.lang) + ".")
 	return true, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // Errors that end a dialogue early.
@@ -91,8 +92,6 @@ type dialog struct {
 	lang checklist.Lang
 }
 
-func (d *dialog) tr(fr, en string) string { return tui.Tr(d.lang, fr, en) }
-
 func (d *dialog) println(a ...any) { fmt.Fprintln(d.out, a...) }
 
 func (d *dialog) printf(format string, a ...any) { fmt.Fprintf(d.out, format, a...) }
@@ -149,16 +148,14 @@ func (d *dialog) choose(title string, labels []string) (int, error) {
 		d.printf("%d. %s\n", i+1, l)
 	}
 	for {
-		s, err := d.ask(d.tr(fmt.Sprintf("Votre choix (1 à %d, entrée pour revenir, q pour quitter) :", len(labels)),
-			fmt.Sprintf("Your choice (1 to %d, enter to go back, q to quit):", len(labels))))
+		s, err := d.ask(fmt.Sprintf(i18n.Of(d.lang).YourChoice1ToFmt, len(labels)))
 		if err != nil {
 			return -1, err
 		}
 		if i, ok, err := d.parseChoice(s, len(labels)); err != nil || ok {
 			return i, err
 		}
-		d.println(d.tr(fmt.Sprintf("Réponse non comprise : tapez un numéro entre 1 et %d.", len(labels)),
-			fmt.Sprintf("Not understood: type a number between 1 and %d.", len(labels))))
+		d.println(fmt.Sprintf(i18n.Of(d.lang).NotUnderstoodTypeAFmt, len(labels)))
 	}
 }
 
@@ -189,13 +186,12 @@ func (d *dialog) search(title string, labels, keys []string) (int, error) {
 	if title != "" {
 		d.println(title)
 	}
-	d.println(d.tr(fmt.Sprintf("%d choix : tapez une partie du nom ou du SIREN.", len(labels)),
-		fmt.Sprintf("%d choices: type part of the name or SIREN.", len(labels))))
+	d.println(fmt.Sprintf(i18n.Of(d.lang).ChoicesTypePartOfFmt, len(labels)))
 	var shown []int
 	for {
-		prompt := d.tr("Recherche (entrée pour revenir, q pour quitter) :", "Search (enter to go back, q to quit):")
+		prompt := i18n.Of(d.lang).SearchEnterToGo
 		if len(shown) > 0 {
-			prompt = d.tr("Numéro, ou une autre recherche :", "Number, or another search:")
+			prompt = i18n.Of(d.lang).NumberOrAnotherSearch
 		}
 		s, err := d.ask(prompt)
 		if err != nil {
@@ -223,14 +219,13 @@ func (d *dialog) search(title string, labels, keys []string) (int, error) {
 		shown = matches
 		switch {
 		case len(matches) == 0:
-			d.println(d.tr("Aucun résultat pour « "+s+" ».", "No match for \""+s+"\"."))
+			d.println(fmt.Sprintf(i18n.Of(d.lang).NoMatchForFmt, s))
 			continue
 		case len(matches) > maxListed:
 			shown = matches[:maxListed]
-			d.println(d.tr(fmt.Sprintf("%d résultats ; les %d premiers (précisez la recherche pour réduire) :", len(matches), maxListed),
-				fmt.Sprintf("%d matches; the first %d (refine the search to narrow):", len(matches), maxListed)))
+			d.println(fmt.Sprintf(i18n.Of(d.lang).MatchesTheFirstRefineFmt, len(matches), maxListed))
 		default:
-			d.println(checklist.Count(len(matches), "résultat", "résultats", "match", "matches").In(d.lang) + d.tr(" :", ":"))
+			d.println(checklist.Count(len(matches), "résultat", "résultats", "match", "matches").In(d.lang) + i18n.Of(d.lang).Colon2)
 		}
 		for n, i := range shown {
 			d.printf("%d. %s\n", n+1, labels[i])
@@ -241,7 +236,7 @@ func (d *dialog) search(title string, labels, keys []string) (int, error) {
 // yesNo asks a yes/no question in the user's language: o/oui/y/yes,
 // n/non/no; an empty line keeps def.
 func (d *dialog) yesNo(prompt string, def bool) (bool, error) {
-	hint := d.tr("(o/n)", "(y/n)")
+	hint := i18n.Of(d.lang).YN
 	for {
 		s, err := d.ask(prompt + " " + hint + " [" + d.yesNoWord(def) + "]")
 		if err != nil {
@@ -255,13 +250,13 @@ func (d *dialog) yesNo(prompt string, def bool) (bool, error) {
 		case "n", "non", "no":
 			return false, nil
 		}
-		d.println(d.tr("Répondez o (oui) ou n (non).", "Answer y (yes) or n (no)."))
+		d.println(i18n.Of(d.lang).AnswerYYesOr)
 	}
 }
 
 func (d *dialog) yesNoWord(b bool) string {
 	if b {
-		return d.tr("oui", "yes")
+		return i18n.Of(d.lang).Yes2
 	}
-	return d.tr("non", "no")
+	return i18n.Of(d.lang).No2
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/bascule-cli/bascule/tui"
+	"github.com/bascule-cli/bascule/tui/i18n"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
@@ -27,7 +28,7 @@ func (s *session) refreshClients() error {
 		s.noConnector("V1")
 		return nil
 	case err != nil:
-		s.println(s.tr("Connexion à V1 refusée : ", "Could not connect to V1: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).CouldNotConnectTo + s.errText(err))
 		return nil
 	}
 	if ports.V1 == nil {
@@ -35,7 +36,7 @@ func (s *session) refreshClients() error {
 		return nil
 	}
 	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
-	s.println(s.tr("Lecture de la liste des clients de V1…", "Reading V1's client list…"))
+	s.println(i18n.Of(s.lang).ReadingV1sClientList)
 	var r engine.Refreshed
 	_, err = s.withTimeout(func(ctx context.Context) error {
 		var err error
@@ -44,12 +45,12 @@ func (s *session) refreshClients() error {
 	})
 	s.run = s.eng.Snapshot()
 	if err != nil {
-		s.println(s.tr("Liste des clients de V1 non lue : ", "V1's client list not read: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).V1sClientListNot + s.errText(err))
 		return nil
 	}
 	s.println(tui.RefreshText(s.lang, r))
 	for _, d := range r.Left {
-		s.println("  " + d.Name + s.tr(" : plus sur la liste de V1, dossier conservé", ": no longer on V1's list, dossier kept"))
+		s.println("  " + d.Name + i18n.Of(s.lang).NoLongerOnV1s)
 	}
 	return nil
 }

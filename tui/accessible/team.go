@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // The team's figures, read-only: each person's progress on his portfolio,
@@ -33,26 +34,26 @@ func (s *session) canShowTeam() bool {
 func (s *session) showTeam() error {
 	f, _, err := s.eng.TeamFigures(s.ws.CreatedAt)
 	if err != nil {
-		s.println(s.tr("Avancement de l'équipe non lu : ", "Team progress not read: ") + s.errText(err))
+		s.println(i18n.Of(s.lang).TeamProgressNotRead + s.errText(err))
 		return nil
 	}
 	s.println()
-	s.println(s.tr("Équipe (travail ouvert, estimations de bascule) :", "Team (open work, bascule's estimates):"))
+	s.println(i18n.Of(s.lang).TeamOpenWorkBascules)
 	for _, p := range f.People {
 		finish := p.Finish.Text(s.lang)
 		if p.Progress.Clients == 0 {
-			finish = s.tr("aucun client", "no client")
+			finish = i18n.Of(s.lang).NoClient
 		}
 		name := p.Person + " (" + p.Role + ")"
 		if p.Person == s.eng.TeamMember() {
-			name += s.tr(", vous", ", you")
+			name += i18n.Of(s.lang).You2
 		}
 		s.println("  " + s.teamLine(name, p.Progress, finish))
 	}
 	if f.Unassigned.Clients > 0 {
-		s.println("  " + s.teamLine(s.tr("Non affectés", "Unassigned"), f.Unassigned, ""))
+		s.println("  " + s.teamLine(i18n.Of(s.lang).Unassigned, f.Unassigned, ""))
 	}
-	s.println("  " + s.teamLine(s.tr("Cabinet (tous)", "Firm (everyone)"), f.Cabinet.Progress, f.Cabinet.Finish.Text(s.lang)))
+	s.println("  " + s.teamLine(i18n.Of(s.lang).FirmEveryone, f.Cabinet.Progress, f.Cabinet.Finish.Text(s.lang)))
 	s.println("  " + checklist.PaceMethod().In(s.lang))
 	return nil
 }
@@ -68,5 +69,5 @@ func (s *session) teamLine(name string, pr checklist.PortfolioProgress, finish s
 	if finish != "" {
 		parts += ", " + finish
 	}
-	return name + s.tr(" : ", ": ") + parts
+	return name + i18n.Of(s.lang).Colon + parts
 }

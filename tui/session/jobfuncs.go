@@ -11,6 +11,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // The V2 re-creation jobs and reconciliation controls, one function per
@@ -26,7 +27,7 @@ func jobClientPendingInvoices(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := r.Evidence, r.Pending
-		res := JobResult{Evidence: ev, Pending: n, Summary: nouns(j.lang, *n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
+		res := JobResult{Evidence: ev, Pending: n, Summary: nouns(j.lang, *n, i18n.Of(j.lang).PendingInvoicesNoun)}
 		return res, nil
 	}
 }
@@ -56,7 +57,7 @@ func jobCabinetPendingStep(j *jobCtx) JobFunc {
 			return JobResult{}, err
 		}
 		ev, n := checklist.PendingInvoicesEvidence(snap, j.now())
-		res := JobResult{Evidence: *ev, Summary: tr(j.lang, "dossier du cabinet : ", "firm's own dossier: ") + nouns(j.lang, n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")}
+		res := JobResult{Evidence: *ev, Summary: i18n.Of(j.lang).FirmsOwnDossier + nouns(j.lang, n, i18n.Of(j.lang).PendingInvoicesNoun)}
 		return res, nil
 	}
 }
@@ -75,7 +76,7 @@ func jobReconClientV1ReadOnly(j *jobCtx) JobFunc {
 		if !ro {
 			return JobResult{Evidence: ev, Summary: checklist.FindingText(ev.Findings[0]).In(j.lang)}, nil
 		}
-		return j.done(ev, tr(j.lang, "ancien espace en lecture seule", "old space read-only"))
+		return j.done(ev, i18n.Of(j.lang).OldSpaceReadOnly)
 	}
 }
 
@@ -119,11 +120,11 @@ func jobReconClientControl(j *jobCtx) JobFunc {
 		res := JobResult{Evidence: ev}
 		switch {
 		case ev.OK:
-			res.Summary = tr(j.lang, "tout a migré", "everything migrated")
+			res.Summary = i18n.Of(j.lang).EverythingMigrated
 		case gaps > 0:
-			res.Summary = nouns(j.lang, gaps, "écart", "écarts", "gap", "gaps")
+			res.Summary = nouns(j.lang, gaps, i18n.Of(j.lang).GapsNoun)
 		default:
-			res.Summary = nouns(j.lang, check, "ligne", "lignes", "line", "lines") + tr(j.lang, " à vérifier (V1 non noté avant la bascule ?)", " to check (V1 not noted before the switch?)")
+			res.Summary = nouns(j.lang, check, i18n.Of(j.lang).LinesNoun) + i18n.Of(j.lang).ToCheckV1Not
 		}
 		return res, nil
 	}
@@ -143,9 +144,9 @@ func jobReconPaymentPaymentAccount(j *jobCtx) JobFunc {
 		ev.OK = inv.PaymentAccount
 		if !ev.OK {
 			ev.Findings = append(ev.Findings, checklist.Finding{Code: "gap.payment_account"})
-			return JobResult{Evidence: ev, Summary: tr(j.lang, "compte de paiement absent sur V2", "payment account missing on V2")}, nil
+			return JobResult{Evidence: ev, Summary: i18n.Of(j.lang).PaymentAccountMissingOn}, nil
 		}
-		return j.done(ev, tr(j.lang, "compte de paiement présent", "payment account present"))
+		return j.done(ev, i18n.Of(j.lang).PaymentAccountPresent)
 	}
 }
 
@@ -173,9 +174,9 @@ func jobReconClientProfile(j *jobCtx) JobFunc {
 		}
 		ev.Facts["legal_name"] = p.LegalName
 		if !ev.OK {
-			return JobResult{Evidence: ev, Summary: tr(j.lang, "profil mis ; logo illisible, à remettre à la main", "profile set; logo unreadable, put it by hand")}, nil
+			return JobResult{Evidence: ev, Summary: i18n.Of(j.lang).ProfileSetLogoUnreadable}, nil
 		}
-		return j.done(ev, tr(j.lang, "profil mis sur V2", "profile set on V2"))
+		return j.done(ev, i18n.Of(j.lang).ProfileSetOnV2)
 	}
 }
 
@@ -213,9 +214,9 @@ func jobReconClientUsers(j *jobCtx) JobFunc {
 		ev.Facts["invited"] = itoa(invited)
 		ev.Facts["noted"] = itoa(total)
 		ev.Facts["role_not_noted"] = itoa(len(missing))
-		sum := fmt.Sprintf("%d/%d %s", invited, total, tr(j.lang, checklist.Plural(j.lang, invited, "invité", "invités"), "invited"))
+		sum := fmt.Sprintf("%d/%d %s", invited, total, checklist.Plural(j.lang, invited, i18n.Of(j.lang).InvitedNoun.One, i18n.Of(j.lang).InvitedNoun.Many))
 		if len(missing) > 0 {
-			sum += fmt.Sprintf(tr(j.lang, " ; %d sans rôle noté : notez ses rôles", "; %d with no role noted: note their roles"), len(missing))
+			sum += fmt.Sprintf(i18n.Of(j.lang).WithNoRoleNoted2Fmt, len(missing))
 		}
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
@@ -245,9 +246,9 @@ func jobReconCabinetRoles(j *jobCtx) JobFunc {
 		ev.Facts["members"] = itoa(len(inv.Users))
 		ev.Facts["checked"] = itoa(len(people))
 		if !ev.OK {
-			return JobResult{Evidence: ev, Summary: nouns(j.lang, len(ev.Findings), "écart de rôles", "écarts de rôles", "role mismatch", "role mismatches")}, nil
+			return JobResult{Evidence: ev, Summary: nouns(j.lang, len(ev.Findings), i18n.Of(j.lang).RoleMismatchesNoun)}, nil
 		}
-		return j.done(ev, nouns(j.lang, len(people), "personne", "personnes", "person", "people")+tr(j.lang, " avec exactement les rôles notés", " with exactly the roles noted"))
+		return j.done(ev, nouns(j.lang, len(people), i18n.Of(j.lang).PeopleNoun)+i18n.Of(j.lang).WithExactlyTheRoles)
 	}
 }
 
@@ -278,7 +279,7 @@ func jobReconPaymentExternalAccounts(j *jobCtx) JobFunc {
 			added++
 		}
 		ev.Facts["accounts"] = itoa(added)
-		sum := nouns(j.lang, added, "compte", "comptes", "account", "accounts") + tr(j.lang, " sur V2", " on V2")
+		sum := nouns(j.lang, added, i18n.Of(j.lang).AccountsNoun) + i18n.Of(j.lang).OnV2
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -300,7 +301,7 @@ func jobReconClientNumbering(j *jobCtx) JobFunc {
 		}
 		ev := j.evV2()
 		ev.Facts["last_v1"], ev.Facts["next"] = n.String(), n.Format(n.LastNumber+1)
-		return j.done(ev, fmt.Sprintf(tr(j.lang, "prochaine facture %s", "next invoice %s"), n.Format(n.LastNumber+1)))
+		return j.done(ev, fmt.Sprintf(i18n.Of(j.lang).NextInvoiceFmt, n.Format(n.LastNumber+1)))
 	}
 }
 
@@ -330,7 +331,7 @@ func jobReconClientSubscription(j *jobCtx) JobFunc {
 		}
 		ev := j.evV2()
 		ev.Facts["previous"], ev.Facts["chosen"] = prev, s.Plan
-		return j.done(ev, fmt.Sprintf(tr(j.lang, "abonnement %s souscrit", "subscribed to %s"), s.Plan))
+		return j.done(ev, fmt.Sprintf(i18n.Of(j.lang).SubscribedToFmt, s.Plan))
 	}
 }
 
@@ -359,13 +360,12 @@ func jobReconCabinetApiConnections(j *jobCtx) JobFunc {
 				continue
 			}
 			if in.Software == connectors.SoftwareMyUnisoft && !in.TokenKept {
-				ev.Findings = append(ev.Findings, checklist.Finding{Code: "myunisoft_token", Detail: tr(j.lang,
-					"token MyUnisoft non conservé : en générer un nouveau coupera V1", "MyUnisoft token not kept: a new one cuts V1")})
+				ev.Findings = append(ev.Findings, checklist.Finding{Code: "myunisoft_token", Detail: i18n.Of(j.lang).MyUnisoftTokenNotKept})
 			}
 			made++
 		}
 		ev.Facts["connections"] = itoa(made)
-		sum := nouns(j.lang, made, "connexion", "connexions", "connection", "connections") + tr(j.lang, " sur V2", " on V2")
+		sum := nouns(j.lang, made, i18n.Of(j.lang).ConnectionsNoun) + i18n.Of(j.lang).OnV2
 		if !ev.OK {
 			return JobResult{Evidence: ev, Summary: sum}, nil
 		}
@@ -401,7 +401,7 @@ func jobReconCabinetInactiveClientsImport(j *jobCtx) JobFunc {
 		ev := j.evV2()
 		if len(inactive) == 0 {
 			ev.Facts["imported"] = "0"
-			return j.done(ev, tr(j.lang, "aucun dossier inactif sur V1", "no inactive dossier on V1"))
+			return j.done(ev, i18n.Of(j.lang).NoInactiveDossierOn)
 		}
 		ids := make([]string, len(inactive))
 		for i, c := range inactive {
@@ -415,8 +415,8 @@ func jobReconCabinetInactiveClientsImport(j *jobCtx) JobFunc {
 		for _, r := range res.Rejected {
 			ev.Findings = append(ev.Findings, checklist.Finding{Code: "import_rejected", Detail: fmt.Sprintf("%d %s : %s", r.Row, r.Column, r.Message)})
 		}
-		sum := nouns(j.lang, res.Created, "dossier importé", "dossiers importés", "dossier imported", "dossiers imported") + ", " +
-			checklist.FormatInt(j.lang, len(res.Rejected)) + " " + tr(j.lang, checklist.Plural(j.lang, len(res.Rejected), "refusé", "refusés"), "rejected")
+		sum := nouns(j.lang, res.Created, i18n.Of(j.lang).DossiersImportedNoun) + ", " +
+			checklist.FormatInt(j.lang, len(res.Rejected)) + " " + checklist.Plural(j.lang, len(res.Rejected), i18n.Of(j.lang).RejectedNoun.One, i18n.Of(j.lang).RejectedNoun.Many)
 		if len(res.Rejected) > 0 {
 			ev.OK = false
 			return JobResult{Evidence: ev, Summary: sum}, nil

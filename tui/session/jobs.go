@@ -13,6 +13,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // JobResult is what a step's connector work found or did: the evidence to
@@ -214,19 +215,11 @@ func IdemKey(seed, op string, args ...any) string {
 	return "bascule-" + hex.EncodeToString(sum[:12])
 }
 
-// tr picks the user's language.
-func tr(lang checklist.Lang, fr, en string) string {
-	if lang == checklist.English {
-		return en
-	}
-	return fr
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // nouns writes a count with its noun, singular or plural, in lang.
-func nouns(lang checklist.Lang, n int, frOne, frMany, enOne, enMany string) string {
-	return checklist.Count(n, frOne, frMany, enOne, enMany).In(lang)
+func nouns(lang checklist.Lang, n int, w i18n.Noun) string {
+	return checklist.FormatInt(lang, n) + " " + checklist.Plural(lang, n, w.One, w.Many)
 }
 
 // Reinvited keeps the noted people to invite again.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // SetPorts replaces the engine's connectors, once a front end has them (API
@@ -101,7 +102,7 @@ func RequestAnswer(run *checklist.Run, req connectors.MigrationRequest, lang che
 		to = checklist.StatusDone
 	case connectors.RequestFailed:
 		to = checklist.StatusBlocked
-		ch.Reason = tr(lang, "la demande a échoué sur V2 : ", "the request failed on V2: ") + req.Message
+		ch.Reason = i18n.Of(lang).TheRequestFailedOn + req.Message
 	}
 	if run.CheckTransition(ch.Ref, to, ch.Reason) == nil {
 		ch.Status = &to

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // The step work both the full-screen program and the accessible mode run
@@ -69,7 +70,7 @@ func (e *Engine) NoticesJob(outDir string, lang checklist.Lang) JobFunc {
 		abs, _ := filepath.Abs(w.Dir)
 		ev := checklist.Evidence{Source: "file", At: w.Date.UTC(), OK: true,
 			Facts: map[string]string{"dir": abs, "messages": itoa(written), "no_contact": itoa(w.NoContact)}}
-		one, many := tr(lang, "message écrit", "message written"), tr(lang, "messages écrits", "messages written")
+		one, many := i18n.Of(lang).MessageWritten, i18n.Of(lang).MessagesWritten
 		return JobResult{Evidence: ev, Summary: fmt.Sprintf("%d %s → %s", written, pick(written, one, many), abs)}, nil
 	}
 }

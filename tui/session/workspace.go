@@ -8,6 +8,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/ident"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // WorkspaceStore is what creating a workspace needs from the store:
@@ -87,7 +88,7 @@ type CreatedWorkspace struct {
 func CreateWorkspace(ctx context.Context, st WorkspaceStore, a NewWorkspace) (CreatedWorkspace, error) {
 	lang := a.Lang
 	if st == nil {
-		return CreatedWorkspace{}, errors.New(tr(lang, "aucune base ouverte pour créer l'espace", "no database open to create the workspace"))
+		return CreatedWorkspace{}, errors.New(i18n.Of(lang).NoDatabaseOpenTo)
 	}
 	if a.Mode == checklist.ModeDemo {
 		ws, err := ensureDemo(ctx, st, a)
@@ -107,7 +108,7 @@ func CreateWorkspace(ctx context.Context, st WorkspaceStore, a NewWorkspace) (Cr
 	var rowErrors []string
 	if a.Mode == checklist.ModeFiles {
 		if a.ImportDossiers == nil {
-			return CreatedWorkspace{}, errors.New(tr(lang, "l'import d'un export V1 n'est pas disponible ici", "importing a V1 export is not available here"))
+			return CreatedWorkspace{}, errors.New(i18n.Of(lang).ImportingAV1Export)
 		}
 		ds, rows, err := a.ImportDossiers(clean(a.ExportPath))
 		if err != nil {
@@ -133,7 +134,7 @@ func CreateWorkspace(ctx context.Context, st WorkspaceStore, a NewWorkspace) (Cr
 	res := CreatedWorkspace{Workspace: created, Imported: len(dossiers), RowErrors: rowErrors}
 	if a.Mode == checklist.ModeAPI {
 		if a.Secrets == nil {
-			return res, errors.New(tr(lang, "pas de coffre pour sceller le secret client", "no vault to seal the client secret"))
+			return res, errors.New(i18n.Of(lang).NoVaultToSeal)
 		}
 		names := []string{SecretV1ClientSecret}
 		if ws.V2URL != "" {
@@ -165,7 +166,7 @@ func record(st WorkspaceStore, ws checklist.Workspace, dossiers []checklist.Doss
 // itself (the active ones; the inactive ones are the cabinet's
 // export/import step). The operator typed replaces the recorded one.
 func ensureDemo(ctx context.Context, st WorkspaceStore, a NewWorkspace) (checklist.Workspace, error) {
-	unavailable := errors.New(tr(a.Lang, "la démonstration n'est pas disponible ici", "the demo is not available here"))
+	unavailable := errors.New(i18n.Of(a.Lang).TheDemoIsNot)
 	if a.DemoID == "" {
 		return checklist.Workspace{}, unavailable
 	}
