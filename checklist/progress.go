@@ -1,6 +1,9 @@
 package checklist
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Tally counts step instances and the guide time they still need.
 type Tally struct {
@@ -37,6 +40,22 @@ func (t *Tally) add(st Status, est time.Duration) {
 	t.Remaining += est
 	if est == 0 {
 		t.Untimed++
+	}
+}
+
+// remove takes back what add counted.
+func (t *Tally) remove(st Status, est time.Duration) {
+	t.Total--
+	if st.Resolved() {
+		t.Done--
+		return
+	}
+	if st == StatusBlocked {
+		t.Blocked--
+	}
+	t.Remaining -= est
+	if est == 0 {
+		t.Untimed--
 	}
 }
 
@@ -99,6 +118,23 @@ func (r *Run) Progress() Progress {
 	return p
 }
 
+// MoveProgress adjusts p, the run's progress, for one step instance that
+// went from one status to another (SetStatus): what Progress would give
+// again, without walking every client. An error when ref is not one of the
+// run's step instances (p is left as it was).
+func (r *Run) MoveProgress(p *Progress, ref Ref, from, to Status) error {
+	step, _, err := r.locate(ref)
+	if err != nil || from == to {
+		return err
+	}
+	est := r.Guide.estimates[r.Guide.byID[ref.Step]].Nominal()
+	for _, t := range []*Tally{&p.Phases[step.Phase], &p.Scopes[step.Scope], &p.All} {
+		t.remove(from, est)
+		t.add(to, est)
+	}
+	return nil
+}
+
 // ClientProgress is one client's progress by phase.
 func (r *Run) ClientProgress(i int) [phaseCount]Tally {
 	var out [phaseCount]Tally
@@ -127,50 +163,136 @@ type Next struct {
 // whose requirements are not met are passed over; blocked steps too, so that
 // one blocked client does not hide the rest. ok is false when all is done.
 func (r *Run) NextStep() (Next, bool) {
-	g := r.Guide
-	cabinetIn := func(ph Phase) (Next, bool) {
-		for pos, i := range g.byScope[ScopeCabinet] {
-			s := &g.Steps[i]
-			if s.Phase != ph || r.Cabinet[pos].Resolved() || r.Cabinet[pos] == StatusBlocked {
-				continue
-			}
-			if len(r.missingRequirements(Ref{Step: s.ID}, s)) > 0 {
-				continue
-			}
-			return Next{Ref: Ref{Step: s.ID}, Step: s}, true
-		}
-		return Next{}, false
-	}
-	side := g.clientSideIndexes()
-	clientsIn := func(ph Phase) (Next, bool) {
-		for ci := range r.Clients {
-			c := &r.Clients[ci]
-			for pos, i := range side {
-				s := &g.Steps[i]
-				if s.Phase != ph || !r.applies(c, s) || c.Steps[pos].Resolved() || c.Steps[pos] == StatusBlocked {
-					continue
-				}
-				return Next{Ref: Ref{Step: s.ID, Client: c.ID}, Step: s, Client: &c.Dossier}, true
-			}
-		}
-		return Next{}, false
-	}
-	order := []func() (Next, bool){
-		func() (Next, bool) { return cabinetIn(PhasePreparation) },
-		func() (Next, bool) { return clientsIn(PhasePreparation) },
-		func() (Next, bool) { return cabinetIn(PhaseRegistration) },
-		func() (Next, bool) { return cabinetIn(PhaseRequest) },
-	}
+	return r.nextFrom(r.nextOrder(), 0, 0, 0)
+}
+
+// nextGroup is one stage of NextStep's order: the cabinet's or the clients'
+// steps of a phase.
+type nextGroup struct {
+	phase   Phase
+	clients bool
+}
+
+// nextOrder is the order NextStep looks in; reconciliation and the summary
+// only once the migration's success is recorded.
+func (r *Run) nextOrder() []nextGroup {
+	order := []nextGroup{{PhasePreparation, false}, {PhasePreparation, true}, {PhaseRegistration, false}, {PhaseRequest, false}}
 	if r.Migrated() {
-		order = append(order,
-			func() (Next, bool) { return cabinetIn(PhaseReconciliation) },
-			func() (Next, bool) { return clientsIn(PhaseReconciliation) },
-			func() (Next, bool) { return cabinetIn(PhaseSummary) })
+		order = append(order, nextGroup{PhaseReconciliation, false}, nextGroup{PhaseReconciliation, true}, nextGroup{PhaseSummary, false})
 	}
-	for _, f := range order {
-		if n, ok := f(); ok {
+	return order
+}
+
+// nextFrom is the first open step from group gi of order on, starting in
+// that group at client ci0 and its step position pos0 (a clients' group).
+func (r *Run) nextFrom(order []nextGroup, gi, ci0, pos0 int) (Next, bool) {
+	for ; gi < len(order); gi++ {
+		gr := order[gi]
+		var n Next
+		var ok bool
+		if gr.clients {
+			n, ok = r.clientsNext(gr.phase, ci0, pos0)
+		} else {
+			n, ok = r.cabinetNext(gr.phase)
+		}
+		if ok {
 			return n, true
+		}
+		ci0, pos0 = 0, 0
+	}
+	return Next{}, false
+}
+
+func (r *Run) cabinetNext(ph Phase) (Next, bool) {
+	g := r.Guide
+	for pos, i := range g.byScope[ScopeCabinet] {
+		s := &g.Steps[i]
+		if s.Phase != ph || r.Cabinet[pos].Resolved() || r.Cabinet[pos] == StatusBlocked {
+			continue
+		}
+		if len(r.missingRequirements(Ref{Step: s.ID}, s)) > 0 {
+			continue
+		}
+		return Next{Ref: Ref{Step: s.ID}, Step: s}, true
+	}
+	return Next{}, false
+}
+
+// clientsNext is the first open client step of phase ph, from client ci0's
+// step position pos0 on.
+func (r *Run) clientsNext(ph Phase, ci0, pos0 int) (Next, bool) {
+	side := r.Guide.clientSideIndexes()
+	for ci := ci0; ci < len(r.Clients); ci++ {
+		from := 0
+		if ci == ci0 {
+			from = pos0
+		}
+		for pos := from; pos < len(side); pos++ {
+			if n, ok := r.clientOpen(ph, ci, pos); ok {
+				return n, true
+			}
 		}
 	}
 	return Next{}, false
+}
+
+// clientOpen says whether client ci's step at pos is one NextStep would
+// give for phase ph: of that phase, applying to the client, neither
+// resolved nor blocked.
+func (r *Run) clientOpen(ph Phase, ci, pos int) (Next, bool) {
+	g := r.Guide
+	c := &r.Clients[ci]
+	s := &g.Steps[g.clientSideIndexes()[pos]]
+	if s.Phase != ph || !r.applies(c, s) || c.Steps[pos].Resolved() || c.Steps[pos] == StatusBlocked {
+		return Next{}, false
+	}
+	return Next{Ref: Ref{Step: s.ID, Client: c.ID}, Step: s, Client: &c.Dossier}, true
+}
+
+// NextAfter is NextStep after one step instance, ref, changed status, given
+// NextStep's answer before the change (prev, had): the same answer, found
+// from where the previous one was rather than by walking every client. A
+// client step changes only its phase's clients' stage of the order; a
+// cabinet step may change requirements and the order itself, so the run is
+// walked again then.
+func (r *Run) NextAfter(prev Next, had bool, ref Ref) (Next, bool) {
+	g := r.Guide
+	step, ok := g.Step(ref.Step)
+	ci := r.ClientIndex(ref.Client)
+	if !ok || step.Scope == ScopeCabinet || ci < 0 {
+		return r.NextStep()
+	}
+	order := r.nextOrder()
+	gi := slices.Index(order, nextGroup{step.Phase, true})
+	if gi < 0 {
+		return prev, had // a stage NextStep does not look at yet
+	}
+	pi := len(order) // nothing open: after every stage
+	pci, ppos := 0, 0
+	if had {
+		pi = slices.Index(order, nextGroup{prev.Step.Phase, prev.Client != nil})
+		if prev.Client != nil {
+			pci, ppos = r.ClientIndex(prev.Ref.Client), g.posInRun[prev.Ref.Step]
+		}
+	}
+	pos := g.posInRun[ref.Step]
+	n, open := r.clientOpen(step.Phase, ci, pos)
+	switch {
+	case pi < gi || pi < 0 || pci < 0:
+		if pi < 0 || pci < 0 {
+			return r.NextStep() // prev is not one of this run's answers
+		}
+		return prev, had // an earlier stage still has open work
+	case pi > gi || ci < pci || (ci == pci && pos < ppos):
+		if open {
+			return n, true // before the previous answer
+		}
+		return prev, had
+	case ci == pci && pos == ppos:
+		if open {
+			return n, true
+		}
+		return r.nextFrom(order, gi, pci, ppos+1) // the previous answer was done
+	}
+	return prev, had // after the previous answer
 }

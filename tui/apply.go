@@ -59,6 +59,12 @@ func statusPtr(s checklist.Status) *checklist.Status { return &s }
 // the request (9 ms at 12,000 clients: not worth redoing at every key).
 func (m *Model) runChanged() {
 	m.dash.refreshSummary(m.run)
+	m.refreshBlockers()
+}
+
+// refreshBlockers recomputes what blocks the request when its screen is
+// open (it walks every client).
+func (m *Model) refreshBlockers() {
 	if m.mig != nil && m.mig.req != nil {
 		m.mig.req.blockers = m.run.RequestBlockers()
 	}

@@ -48,26 +48,6 @@ func newDashboard(run *checklist.Run) *dashboard {
 	return d
 }
 
-func (d *dashboard) refreshSummary(run *checklist.Run) {
-	s := summary{progress: run.Progress(), migrated: run.Migrated()}
-	pendingPos, _ := run.Guide.Position(checklist.StepClientPendingInvoices)
-	for i := range run.Clients {
-		c := &run.Clients[i]
-		switch {
-		case c.PendingInvoices > 0:
-			s.pendingClients++
-			s.pendingInvoices += c.PendingInvoices
-		case !c.Steps[pendingPos].Resolved():
-			s.uncheckedClients++
-		}
-		if st := d.ix.stats[i]; st.prepDone < st.prepTotal {
-			s.prepIncomplete++
-		}
-	}
-	s.next, s.hasNext = run.NextStep()
-	d.sum = s
-}
-
 // refreshClient recomputes one client's row after its statuses changed.
 func (m *Model) refreshClient(ci int) {
 	if m.dash == nil || ci < 0 || ci >= len(m.run.Clients) {

@@ -218,7 +218,9 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 		return cmds[0]
 	}
 	own := l.eng.Session()
-	changed := false
+	// A burst of events is one redraw: the steps move the summary one by
+	// one (cheap), what else changed recomputes once at the end.
+	changed, stepped := false, false
 	var said string
 	for _, ev := range lm.events {
 		mine := ev.Session == own
@@ -226,7 +228,7 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 		case session.KindStep:
 			l.last[ev.Ref] = ev.To
 			if m.liveStep(ev) {
-				changed = true
+				stepped = true
 			}
 			if !mine && m.showsRef(ev.Ref) {
 				cmds = append(cmds, m.reloadState(ev.Ref))
@@ -244,8 +246,11 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 			}
 		}
 	}
-	if changed {
+	switch {
+	case changed:
 		m.runChanged()
+	case stepped:
+		m.refreshBlockers()
 	}
 	if said != "" {
 		cmds = append(cmds, m.setStatus(said, false))
@@ -253,28 +258,11 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// liveStep sets one committed step change in the view; false when the view
-// already had it (this program's own change, answered first).
+// liveStep sets one committed step change in the view, moving the
+// dashboard's summary by that change alone; false when the view already had
+// it (this program's own change, answered first).
 func (m *Model) liveStep(ev session.Event) bool {
-	ci := -1
-	if ev.Ref.Client != "" {
-		if ci = m.run.ClientIndex(ev.Ref.Client); ci < 0 {
-			return false
-		}
-	}
-	changed := false
-	if ev.Pending != nil && ci >= 0 && m.run.Clients[ci].PendingInvoices != *ev.Pending {
-		m.run.Clients[ci].PendingInvoices = *ev.Pending
-		changed = true
-	}
-	if cur, err := m.run.Status(ev.Ref); err == nil && cur != ev.To {
-		_ = m.run.SetStatus(ev.Ref, ev.To)
-		changed = true
-	}
-	if changed {
-		m.refreshClient(ci)
-	}
-	return changed
+	return m.moveStep(ev.Ref, ev.To, ev.Pending)
 }
 
 // showsRef says whether the open screen lists ref's scope: the firm's

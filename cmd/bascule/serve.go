@@ -41,6 +41,17 @@ type serveConfig struct {
 	// newModel builds a session's program; nil means tui.New (tests put a
 	// failing one here).
 	newModel func(tui.Options) tea.Model
+	// idleClock starts a session's idle timer, which calls fire when it
+	// runs out; nil means time.AfterFunc. Tests run out the time
+	// themselves once the session has drawn, so that a slow machine is
+	// never mistaken for an idle user.
+	idleClock func(d time.Duration, fire func()) idleTimer
+}
+
+// idleTimer is a session's idle timer: a *time.Timer, or a test's.
+type idleTimer interface {
+	Reset(time.Duration) bool
+	Stop() bool
 }
 
 func newServeCommand(env *appEnv) *cobra.Command {

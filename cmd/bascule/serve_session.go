@@ -98,7 +98,11 @@ type idleGuard struct {
 func (ts *teamServer) guardIdle(sess ssh.Session) idleGuard {
 	ctx, cancel := context.WithCancel(sess.Context())
 	var idled atomic.Bool
-	timer := time.AfterFunc(ts.cfg.idle, func() { idled.Store(true); cancel() })
+	start := ts.cfg.idleClock
+	if start == nil {
+		start = func(d time.Duration, fire func()) idleTimer { return time.AfterFunc(d, fire) }
+	}
+	timer := start(ts.cfg.idle, func() { idled.Store(true); cancel() })
 	return idleGuard{ctx: ctx, in: touchReader{r: sess, touch: func() { timer.Reset(ts.cfg.idle) }},
 		idled: idled.Load, stop: func() { timer.Stop(); cancel() }}
 }
@@ -246,7 +250,7 @@ func (ts *teamServer) runWizard(sess ssh.Session, m store.Member, h *engine.Engi
 // locally, on the member's handle of the shared engine, with his name and
 // renderer.
 func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Member, h *engine.Engine) (tui.Options, error) {
-	opts, _, err := env.wizardOptions()
+	opts, _, err := env.wizardOptions(h.Snapshot)
 	if err != nil {
 		return opts, err
 	}
@@ -256,7 +260,7 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	// Every session reads and writes the workspace's one engine: the run it
 	// is shown is the member's view of the engine's, and every change any
 	// session makes reaches the others at once.
-	opts.Store, opts.Engine, opts.Run = memberStore{db: ts.db, h: h}, h, h.Snapshot()
+	opts.Store, opts.Engine = memberStore{db: ts.db, h: h}, h
 	// A remote member's files are on their own machine: the server does not
 	// read (nor hash) its own files for them.
 	opts.Files = nil

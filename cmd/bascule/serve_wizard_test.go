@@ -2,6 +2,7 @@ package main
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,10 +45,13 @@ func (h *teamHarness) openWizard(who string) wizard {
 
 // A wizard session: a terminal opens the full-screen program, a third
 // session of the same key is refused, and a session left without a
-// keystroke is closed, saying why.
+// keystroke is closed, saying why. The idle time runs out when the test
+// says so (a fake idle clock), once both sessions have drawn: a loaded
+// machine that draws slowly is not an idle user.
 func TestServeWizardSessions(t *testing.T) {
 	h := newTeamHarness(t)
-	h.config.idle = 3 * time.Second // long enough for a loaded machine to draw first
+	clock := newFakeIdleClock()
+	h.config.idleClock = clock.start
 	h.start()
 	a, b := h.openWizard("Claire"), h.openWizard("Claire")
 	third := h.openWizard("Claire")
@@ -56,6 +60,15 @@ func TestServeWizardSessions(t *testing.T) {
 	}
 	for _, w := range []wizard{a, b} {
 		w.out.waitFor(t, "Cabinet Martin")
+	}
+	for range 2 {
+		tm := <-clock.started
+		if tm.d != h.config.idle {
+			t.Errorf("idle timer of %v, want the configured %v", tm.d, h.config.idle)
+		}
+		tm.fire()
+	}
+	for _, w := range []wizard{a, b} {
 		_ = w.s.Wait() // closed for idleness
 		if !strings.Contains(w.err.String(), "sans activité") {
 			t.Errorf("idle session closed without saying why: %q", w.err.String())
@@ -63,6 +76,98 @@ func TestServeWizardSessions(t *testing.T) {
 	}
 	// The sessions ended: the key may open new ones.
 	h.wantRemote(0, "Claire", "step list --client cli-00002 --json")
+}
+
+// A keystroke starts the idle time again; a session that ends stops its
+// timer.
+func TestServeIdleClockFollowsKeys(t *testing.T) {
+	h := newTeamHarness(t)
+	clock := newFakeIdleClock()
+	h.config.idleClock = clock.start
+	h.start()
+	c, err := h.dial(h.keys["Claire"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := newLockedBuffer()
+	s.Stdout, s.Stderr = out, newLockedBuffer()
+	in, err := s.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// With an open input the server asks the terminal its background:
+	// answer as a terminal does (a dark one).
+	out.waitFor(t, "\x1b]11;?")
+	if _, err := in.Write([]byte("\x1b]11;rgb:0000/0000/0000\x07\x1b[?62c")); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "Cabinet Martin")
+	tm := <-clock.started
+	if _, err := in.Write([]byte("j")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-tm.resets:
+		if d != h.config.idle {
+			t.Errorf("a keystroke set the idle timer to %v, want %v", d, h.config.idle)
+		}
+	case <-time.After(30 * time.Second): // a failure's limit, not a measure
+		t.Fatal("a keystroke did not start the idle time again")
+	}
+	if _, err := in.Write([]byte("q")); err != nil {
+		t.Fatal(err)
+	}
+	_ = s.Wait()
+	select {
+	case <-tm.stopped:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the session's end left its idle timer running")
+	}
+}
+
+// fakeIdleClock hands the test each session's idle timer.
+type fakeIdleClock struct{ started chan *fakeIdleTimer }
+
+func newFakeIdleClock() *fakeIdleClock { return &fakeIdleClock{started: make(chan *fakeIdleTimer, 8)} }
+
+func (c *fakeIdleClock) start(d time.Duration, fire func()) idleTimer {
+	t := &fakeIdleTimer{d: d, fire: fire, resets: make(chan time.Duration, 64), stopped: make(chan struct{})}
+	c.started <- t
+	return t
+}
+
+// fakeIdleTimer runs out only when the test calls fire; it says when it is
+// reset and stopped.
+type fakeIdleTimer struct {
+	d       time.Duration
+	fire    func()
+	resets  chan time.Duration
+	stopped chan struct{}
+	stop    sync.Once
+}
+
+func (t *fakeIdleTimer) Reset(d time.Duration) bool {
+	select {
+	case t.resets <- d:
+	default: // the test reads the first ones only
+	}
+	return true
+}
+
+func (t *fakeIdleTimer) Stop() bool {
+	t.stop.Do(func() { close(t.stopped) })
+	return true
 }
 
 // An "entreprise" user's wizard lists only his company; a collaborator's

@@ -34,7 +34,7 @@ func runWizard(cmd *cobra.Command, env *appEnv) error {
 	if env.accessibleMode() {
 		return runAccessible(cmd, env)
 	}
-	opts, db, err := env.wizardOptions()
+	opts, db, err := env.wizardOptions(nil)
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ const sessionBackupAge = time.Hour
 // runAccessible runs the accessible mode (tui/accessible) on the same
 // database, workspace and run as the full-screen program would.
 func runAccessible(cmd *cobra.Command, env *appEnv) error {
-	opts, db, err := env.wizardOptions()
+	opts, db, err := env.wizardOptions(nil)
 	if err != nil {
 		return err
 	}
@@ -122,8 +122,10 @@ func runAccessible(cmd *cobra.Command, env *appEnv) error {
 }
 
 // wizardOptions opens the database and prepares what the program starts
-// from.
-func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
+// from. snapshot, when not nil, gives the run instead of the database: a
+// served session starts from the shared engine's (loading its own copy of
+// 12,000 clients only to drop it would cost every session the whole run).
+func (env *appEnv) wizardOptions(snapshot func() *checklist.Run) (tui.Options, *store.DB, error) {
 	db, err := env.openDB()
 	if err != nil {
 		return tui.Options{}, nil, err
@@ -156,8 +158,10 @@ func (env *appEnv) wizardOptions() (tui.Options, *store.DB, error) {
 	default:
 		return opts, db, nil // the first-run screen lists or creates one
 	}
-	run, err := db.LoadRun(ws.ID, env.guide)
-	if err != nil {
+	var run *checklist.Run
+	if snapshot != nil {
+		run = snapshot()
+	} else if run, err = db.LoadRun(ws.ID, env.guide); err != nil {
 		env.closeDB(db)
 		return opts, nil, err
 	}
