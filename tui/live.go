@@ -247,6 +247,7 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 	if changed {
 		m.runChanged()
 	}
+	cmds = append(cmds, m.liveTeam(lm.events)) // team.go's: a change of the team
 	if said != "" {
 		cmds = append(cmds, m.setStatus(said, false))
 	}
