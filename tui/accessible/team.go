@@ -1,7 +1,6 @@
 package accessible
 
 import (
-
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui/i18n"
 )
