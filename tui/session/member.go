@@ -46,7 +46,9 @@ func (e *Engine) AsTeamMember(name string) (*Engine, error) {
 
 // Member is the person acting through this handle, as the team has him
 // now (no role once he has been removed: every rule then refuses him); ok
-// is false for the owner's handle, whom the rules do not restrict.
+// is false for the owner's handle, whom the rules do not restrict. His
+// Clients are read-only: a change of the team replaces them, never edits
+// them, so that this is cheap enough for every intent and every redraw.
 func (e *Engine) Member() (m checklist.Member, ok bool) {
 	if !e.person {
 		return checklist.Member{}, false
@@ -57,7 +59,6 @@ func (e *Engine) Member() (m checklist.Member, ok bool) {
 	if !in {
 		return checklist.Member{Name: e.operator}, true
 	}
-	m.Clients = append([]string(nil), m.Clients...)
 	return m, true
 }
 
