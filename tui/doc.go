@@ -52,7 +52,8 @@
 //
 // A program handed a shared engine (Options.Engine: `bascule serve`) writes
 // through it and follows the others' changes and presence from its events
-// (live.go).
+// (live.go); it acts as that handle's person, and a change of the team
+// (an assignment, a removal) updates its team views at once (team_live.go).
 //
 // It imports checklist (the guide, run rules, identifiers, the shared
 // vocabulary StepChange and Event), tui/session, tui/i18n (every text it
