@@ -39,8 +39,35 @@ func (m Member) Has(client string) bool {
 	return ok
 }
 
+// InTeam says whether m is in the team: a member with one of the three
+// roles. Someone removed from the team (or never in it) keeps his name and
+// nothing else: every rule below refuses him with this error.
+func (m Member) InTeam() error {
+	switch m.Role {
+	case TeamAdmin, TeamCollaborateur, TeamEntreprise:
+		return nil
+	}
+	return newError("not_member",
+		fmt.Sprintf("%s ne fait plus partie de l'équipe : demandez à un administrateur de vous y remettre", m.Name),
+		fmt.Sprintf("%s is no longer in the team: ask an admin to add you back", m.Name))
+}
+
+// TeamMember is the person called name as the team's portfolios have him
+// now; a Member with no role (InTeam refuses it) when he is not in them.
+func TeamMember(ps []Portfolio, name string) Member {
+	for _, p := range ps {
+		if p.Person == name {
+			return Member{Name: name, Role: TeamRole(p.Role), Clients: slices.Clone(p.Clients)}
+		}
+	}
+	return Member{Name: name}
+}
+
 // CanSee says whether m may read the client's dossier.
 func (m Member) CanSee(client string) error {
+	if err := m.InTeam(); err != nil {
+		return err
+	}
 	if m.Role != TeamEntreprise || m.Has(client) {
 		return nil
 	}
@@ -52,6 +79,9 @@ func (m Member) CanSee(client string) error {
 // CanSeeCabinet says whether m may read the firm's whole picture (status,
 // reports, the firm's steps): everyone but an "entreprise" user.
 func (m Member) CanSeeCabinet() error {
+	if err := m.InTeam(); err != nil {
+		return err
+	}
 	if m.Role != TeamEntreprise {
 		return nil
 	}
@@ -63,6 +93,9 @@ func (m Member) CanSeeCabinet() error {
 // CanAdminister says whether m may act for the whole firm: the firm's
 // steps, gate overrides, the migration request, the team, bulk sweeps.
 func (m Member) CanAdminister() error {
+	if err := m.InTeam(); err != nil {
+		return err
+	}
 	if m.Role == TeamAdmin {
 		return nil
 	}
@@ -73,6 +106,9 @@ func (m Member) CanAdminister() error {
 
 // CanChange says whether m may change the step instance ref.
 func (m Member) CanChange(g *Guide, ref Ref) error {
+	if err := m.InTeam(); err != nil {
+		return err
+	}
 	if m.Role == TeamAdmin {
 		return nil
 	}
@@ -104,14 +140,16 @@ func notInPortfolio(m Member, client string) error {
 }
 
 // Restrict drops from run (a private copy) the clients m may not see: an
-// "entreprise" user's run holds only his dossiers.
+// "entreprise" user's run holds only his dossiers, and the run of someone
+// no longer in the team none.
 func (m Member) Restrict(run *Run) {
-	if m.Role != TeamEntreprise {
+	in := m.InTeam() == nil
+	if m.Role != TeamEntreprise && in {
 		return
 	}
 	kept := run.Clients[:0]
 	for _, c := range run.Clients {
-		if m.Has(c.ID) {
+		if in && m.Has(c.ID) {
 			kept = append(kept, c)
 		}
 	}

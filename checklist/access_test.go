@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -35,6 +36,8 @@ func TestMemberAccess(t *testing.T) {
 		{"company, another client", company, logo("c1"), "not_in_portfolio"},
 		{"company, firm step", company, firm, "role_refused"},
 		{"company, unknown step", company, Ref{Step: "nope", Client: "c3"}, "role_refused"},
+		{"removed from the team, a client he had", Member{Name: "Bob", Clients: []string{"c1"}}, logo("c1"), "not_member"},
+		{"removed from the team, firm step", Member{Name: "Bob"}, firm, "not_member"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -60,6 +63,8 @@ func TestMemberSeeAndAdminister(t *testing.T) {
 		{"collaborator, another client", collab, "c9", "", "", "role_refused"},
 		{"company, his client", company, "c3", "", "role_refused", "role_refused"},
 		{"company, another client", company, "c1", "not_your_dossier", "role_refused", "role_refused"},
+		{"removed from the team", Member{Name: "Bob"}, "c1", "not_member", "not_member", "not_member"},
+		{"an unknown role", Member{Name: "Bob", Role: "chef"}, "c1", "not_member", "not_member", "not_member"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -100,6 +105,7 @@ func TestMemberRestrict(t *testing.T) {
 		{Member{Role: TeamEntreprise}, nil},
 		{Member{Role: TeamCollaborateur, Clients: []string{"c2"}}, []string{"c1", "c2", "c3"}},
 		{Member{Role: TeamAdmin}, []string{"c1", "c2", "c3"}},
+		{Member{Name: "Bob", Clients: []string{"c2"}}, nil}, // removed from the team
 	} {
 		run := NewRun(Default(), ds)
 		c.m.Restrict(run)
@@ -130,4 +136,40 @@ func codeOf(err error) string {
 		return ce.Code
 	}
 	return err.Error()
+}
+
+// TeamMember reads a person from the team's portfolios: his role and a
+// copy of his clients, or no role when he is not in the team.
+func TestTeamMember(t *testing.T) {
+	ps := []Portfolio{
+		{Person: "Alice", Role: "admin"},
+		{Person: "Claire", Role: "collaborateur", Clients: []string{"c1", "c2"}},
+		{Person: "Eric", Role: "entreprise", Clients: []string{"c3"}},
+	}
+	for _, c := range []struct {
+		name    string
+		role    TeamRole
+		clients []string
+		inTeam  bool
+	}{
+		{"Alice", TeamAdmin, nil, true},
+		{"Claire", TeamCollaborateur, []string{"c1", "c2"}, true},
+		{"Eric", TeamEntreprise, []string{"c3"}, true},
+		{"Bob", "", nil, false},
+	} {
+		m := TeamMember(ps, c.name)
+		if m.Name != c.name || m.Role != c.role || !slices.Equal(m.Clients, c.clients) || (m.InTeam() == nil) != c.inTeam {
+			t.Errorf("%s: %+v (in team: %v)", c.name, m, m.InTeam())
+		}
+	}
+	m := TeamMember(ps, "Claire")
+	m.Clients[0] = "x"
+	if ps[1].Clients[0] != "c1" {
+		t.Error("the member shares the portfolio's slice")
+	}
+	err := TeamMember(ps, "Bob").InTeam()
+	var ce *Error
+	if !errors.As(err, &ce) || ce.In(French) != "Bob ne fait plus partie de l'équipe : demandez à un administrateur de vous y remettre" {
+		t.Errorf("refusal: %v", err)
+	}
 }

@@ -25,9 +25,10 @@ func (p Portfolio) Has(client string) bool {
 // The roles of a portfolio's person, as the store records them: an admin
 // hands out portfolios; a company's user ("entreprise") holds his
 // company's dossier, which is no portfolio of the cabinet.
+// They are the team's roles (access.go), as strings.
 const (
-	PortfolioRoleAdmin   = "admin"
-	PortfolioRoleCompany = "entreprise"
+	PortfolioRoleAdmin   = string(TeamAdmin)
+	PortfolioRoleCompany = string(TeamEntreprise)
 )
 
 // openPhase says whether a phase's steps can be worked on now: everything

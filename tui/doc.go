@@ -52,10 +52,12 @@
 //
 // A program handed a shared engine (Options.Engine: `bascule serve`) writes
 // through it and follows the others' changes and presence from its events
-// (live.go). Twenty sessions redraw at each change: a client step's event
-// moves the dashboard's summary and that client's row alone (dashsum.go);
-// only a cabinet step's change, and the request screen's blockers once per
-// burst, walk the run again.
+// (live.go); it acts as that handle's person, and a change of the team
+// (an assignment, a removal) updates its team views at once (team_live.go).
+// Twenty sessions redraw at each change: a client step's event moves the
+// dashboard's summary and that client's row alone (dashsum.go); only a
+// cabinet step's change, and the request screen's blockers once per burst,
+// walk the run again.
 //
 // It imports checklist (the guide, run rules, identifiers, the shared
 // vocabulary StepChange and Event), tui/session, tui/i18n (every text it

@@ -252,6 +252,7 @@ func (m *Model) onLive(lm liveMsg) tea.Cmd {
 	case stepped:
 		m.refreshBlockers()
 	}
+	cmds = append(cmds, m.liveTeam(lm.events)) // team.go's: a change of the team
 	if said != "" {
 		cmds = append(cmds, m.setStatus(said, false))
 	}

@@ -147,10 +147,10 @@ type Options struct {
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Team is the team's store (bascule serve's members and portfolios):
 	// "mes dossiers", the assignment of clients and the team screen. nil
-	// leaves them out. Member is the team member the program acts for (a
-	// served session); "" for a local one.
-	Team   session.TeamStore
-	Member string
+	// leaves them out. The team member the program acts for is Engine's
+	// person (a served session's handle, session.Engine.As); a program
+	// without Engine acts as the database's owner.
+	Team session.TeamStore
 	// Backup takes the session's backup of the database, in the background
 	// once the program has started (a large file takes a second or more),
 	// and returns its path, "" when none was needed; nil takes none.

@@ -50,13 +50,24 @@ type (
 	}
 )
 
-// initTeam gives the engine the team's store and the member the session
-// acts for (Options.Team, Options.Member), when the program has them.
+// initTeam gives the engine the team's store (Options.Team), when the
+// program has one. Who acts is the engine handle's person (a served
+// session's, tui/session As), read from the engine whenever a rule is
+// asked: a change of the team applies at once.
 func (m *Model) initTeam() {
 	m.team = &teamState{}
 	if m.eng != nil && m.opts.Team != nil {
-		m.eng.SetTeam(m.opts.Team, m.opts.Member)
+		m.eng.SetTeam(m.opts.Team)
 	}
+}
+
+// member is the person the program acts for; ok is false for the
+// database's owner on this machine, whom the team's rules do not restrict.
+func (m *Model) member() (checklist.Member, bool) {
+	if m.eng == nil {
+		return checklist.Member{}, false
+	}
+	return m.eng.Member()
 }
 
 // hasTeam says whether the team features are on: a team store was given.
@@ -81,8 +92,8 @@ func (m *Model) readTeamCmd(mine bool) tea.Cmd {
 // person is who "mes dossiers" is about: the member the session acts for,
 // else the local operator when he is a member of the team.
 func (m *Model) person() string {
-	if m.opts.Member != "" {
-		return m.opts.Member
+	if p, ok := m.member(); ok {
+		return p.Name
 	}
 	if m.ws != nil && slices.ContainsFunc(m.team.ps, func(p checklist.Portfolio) bool { return p.Person == m.ws.Operator }) {
 		return m.ws.Operator
@@ -136,6 +147,8 @@ func (m *Model) updateTeam(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.team.figsErr = msg.err
 		return nil, true
+	case teamLiveMsg:
+		return m.onTeamLive(msg), true
 	case portfolioAssignedMsg:
 		if msg.err != nil {
 			return m.errStatus(msg.err), true
@@ -197,11 +210,11 @@ func (m *Model) newTeamKeys() teamKeys {
 		Team:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.Of(m.lang).TeamProgressEstimatedFinish)),
 	}
 	on := m.hasTeam()
-	// A served member's role is known once the team is read: until then,
-	// and for a company's user, only "mes dossiers".
-	cabinet := m.opts.Member == ""
-	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role != checklist.PortfolioRoleCompany {
-		cabinet = true
+	// A company's user (and someone removed from the team) has only "mes
+	// dossiers": the cabinet's team is not his to read.
+	cabinet := true
+	if p, ok := m.member(); ok {
+		cabinet = p.CanSeeCabinet() == nil
 	}
 	k.Mine.SetEnabled(on && m.team.me != "")
 	k.Assign.SetEnabled(on && cabinet && len(m.team.ps) > 0)
@@ -280,14 +293,15 @@ func (m *Model) mineSummary() string {
 }
 
 // mayAssign says why the session cannot hand out portfolios, "" when it
-// can, so that a collaborator is told at once; the engine decides again
-// when it assigns (AssignPortfolio).
+// can, so that a collaborator is told at once: checklist's rule
+// (Member.CanAdminister), which the engine applies again when it assigns.
 func (m *Model) mayAssign() string {
-	if m.opts.Member == "" {
+	p, ok := m.member()
+	switch {
+	case !ok || p.CanAdminister() == nil:
 		return ""
-	}
-	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role == checklist.PortfolioRoleAdmin {
-		return ""
+	case p.InTeam() != nil:
+		return m.errText(p.InTeam())
 	}
 	return i18n.Of(m.lang).OnlyATeamAdmin
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // fakeTeam is the team's store in memory: the store's rule (clients move
@@ -19,11 +20,13 @@ type fakeTeam struct {
 	ps     []checklist.Portfolio
 	events []checklist.Event
 	by     []string // who made each assignment
+	reads  int      // Portfolios calls: Update must make none
 }
 
 func (f *fakeTeam) Portfolios(string) ([]checklist.Portfolio, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.reads++
 	out := make([]checklist.Portfolio, len(f.ps))
 	for i, p := range f.ps {
 		p.Clients = slices.Clone(p.Clients)
@@ -72,11 +75,29 @@ func teamEnv(member string) (*testEnv, *fakeTeam) {
 		{Person: "Marc", Role: "collaborateur"},
 		{Person: "Zoé", Role: "entreprise", Clients: []string{"c00005"}},
 	}}
-	env.opts.Team, env.opts.Member = ft, member
+	env.opts.Team = ft
 	if member != "" {
 		env.opts.Workspace.Operator = member
+		servedAs(env, ft, member)
 	}
 	return env, ft
+}
+
+// servedAs gives the program a person's handle on the workspace's engine,
+// as bascule serve does: the program acts as that member.
+func servedAs(env *testEnv, ft *fakeTeam, member string) *session.Engine {
+	eng, err := session.Open(session.Config{Workspace: env.opts.Workspace.ID, Cabinet: testCabinet, Operator: "C. Martin",
+		Store: env.store, Guide: env.opts.Guide, Run: session.CloneRun(env.opts.Run), Now: env.opts.Now})
+	if err != nil {
+		panic(err)
+	}
+	eng.SetTeam(ft)
+	h, err := eng.AsTeamMember(member)
+	if err != nil {
+		panic(err)
+	}
+	env.opts.Engine, env.opts.Run = h, h.Snapshot()
+	return eng
 }
 
 func TestAssignMarkedClientsAsAdmin(t *testing.T) {

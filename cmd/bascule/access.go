@@ -152,8 +152,8 @@ func (s memberStore) Events(ws string, since time.Time) ([]checklist.Event, erro
 	if err != nil {
 		return nil, err
 	}
-	m, _ := s.h.Member()
-	if m.CanSeeCabinet() == nil {
+	m, person := s.h.Member()
+	if !person || m.CanSeeCabinet() == nil {
 		return evs, nil
 	}
 	kept := evs[:0]

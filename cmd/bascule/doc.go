@@ -10,5 +10,8 @@
 // process holds the database and one engine of the workspace (tui/session);
 // each session borrows the database (appEnv.shared) and acts through the
 // member's handle on that engine (Engine.As), which enforces checklist's
-// team rules and shows every change to every session at once.
+// team rules and shows every change to every session at once. The team
+// commands run over SSH change the team through that engine too
+// (Engine.ChangeTeam): the open sessions follow a new portfolio or a
+// removal without reconnecting.
 package main

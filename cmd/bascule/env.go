@@ -325,11 +325,12 @@ func (s *session) engine(env *appEnv, ports engine.Ports) (*engine.Engine, error
 	if err != nil {
 		return nil, err
 	}
-	member := "" // the database's owner on this machine
+	e.SetTeam(s.db) // the team's figures in reports, portfolios
 	if env.member != nil {
-		member = env.member.Name
+		// A member's command acts through his handle: checklist's rules,
+		// his name in the audit.
+		e = e.As(memberOf(*env.member))
 	}
-	e.SetTeam(s.db, member) // the team's figures in reports, portfolios
 	return e, nil
 }
 

@@ -135,7 +135,7 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 	defer ts.eng.Close()
 	// The team's store for portfolios and figures; each session's handle
 	// acts for its own member (engine.As).
-	ts.eng.SetTeam(db, "")
+	ts.eng.SetTeam(db)
 	srv, err := ts.sshServer(signer)
 	if err != nil {
 		return err

@@ -126,7 +126,7 @@ func (ts *teamServer) runLines(sess ssh.Session, m store.Member, h *engine.Engin
 	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
-		Team: opts.Team, Member: opts.Member,
+		Team: opts.Team,
 	})
 	switch {
 	case g.idled():
@@ -267,7 +267,6 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	w := *opts.Workspace
 	w.Operator = m.Name // the header and every change name the member
 	opts.Workspace = &w
-	opts.Member = m.Name // the team's screens: his portfolio, his role
 	// One server, many people: no workspace is created or opened from a
 	// session, no file of the server's disk is imported, and the backup
 	// was taken when the server started.

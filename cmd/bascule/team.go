@@ -67,7 +67,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			}
 			m := store.Member{Name: name, Role: role, PublicKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))),
 				Fingerprint: gossh.FingerprintSHA256(pub), Clients: ids}
-			if err := s.db.AddMember(s.ws.ID, m, s.operator(env)); err != nil {
+			if err := teamChange(env, s, func(by string) error { return s.db.AddMember(s.ws.ID, m, by) }); err != nil {
 				return err
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).MemberAddedKeyFmt,
@@ -135,7 +135,7 @@ func newTeamRemoveCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			if err := s.db.RemoveMember(s.ws.ID, name, s.operator(env)); err != nil {
+			if err := teamChange(env, s, func(by string) error { return s.db.RemoveMember(s.ws.ID, name, by) }); err != nil {
 				return err
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).RemovedFromTheTeamFmt, name)
@@ -178,7 +178,11 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := s.db.AssignClients(s.ws.ID, name, ids, replace, s.operator(env))
+			var m store.Member
+			err = teamChange(env, s, func(by string) error {
+				m, err = s.db.AssignClients(s.ws.ID, name, ids, replace, by)
+				return err
+			})
 			if err != nil {
 				return err
 			}
@@ -190,6 +194,18 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 	stringFlag(c, &from, "from", "", "fichier d'identifiants de clients, un par ligne (- : l'entrée standard)")
 	c.Flags().BoolVar(&replace, "replace", false, "remplacer tout le portefeuille au lieu d'ajouter")
 	return c
+}
+
+// teamChange makes a change of the team. Over SSH (bascule serve) it goes
+// through the server's engine, as the member: the engine applies
+// checklist's rules, reads every open session's person again (a removed
+// member's next intent is refused) and tells the sessions at once. Run
+// locally, no session is open (the database is this process's alone).
+func teamChange(env *appEnv, s *session, change func(by string) error) error {
+	if e := env.engine; e != nil && e.Workspace() == s.ws.ID {
+		return e.ChangeTeam(change)
+	}
+	return change(s.operator(env))
 }
 
 // memberName sanitises a member's name where it enters and refuses one that

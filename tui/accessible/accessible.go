@@ -57,9 +57,11 @@ type Options struct {
 	// full-screen program.
 	CheckTimeout time.Duration
 	// Team is the team's store (portfolios, the audit the pace is measured
-	// from) and Member the team member the session acts for ("" for a
-	// local one), as for the full-screen program; with a team, the main
-	// menu's last entry reads out each person's figures. nil leaves it out.
+	// from); with a team, the main menu's last entry reads out each
+	// person's figures. nil leaves it out. Member, when the session opens
+	// its own engine (no Engine), is the team member it acts as: it works
+	// through his handle (session.Engine.AsTeamMember). A shared Engine is
+	// already its person's.
 	Team   engine.TeamStore
 	Member string
 }
@@ -199,7 +201,12 @@ func (s *session) openEngine(run *checklist.Run) error {
 		return err
 	}
 	if s.opts.Team != nil {
-		e.SetTeam(s.opts.Team, s.opts.Member)
+		e.SetTeam(s.opts.Team)
+		if s.opts.Member != "" {
+			if e, err = e.AsTeamMember(s.opts.Member); err != nil {
+				return err
+			}
+		}
 	}
 	s.eng, s.run = e, e.Snapshot()
 	return nil

@@ -1,8 +1,6 @@
 package accessible
 
 import (
-	"slices"
-
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui/i18n"
 )
@@ -24,10 +22,8 @@ func (s *session) canShowTeam() bool {
 	if err != nil || len(ps) == 0 {
 		return false
 	}
-	member := s.eng.TeamMember()
-	return !slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
-		return member != "" && p.Person == member && p.Role == checklist.PortfolioRoleCompany
-	})
+	m, person := s.eng.Member()
+	return !person || m.CanSeeCabinet() == nil
 }
 
 // showTeam reads the team's figures out, one line per person.
@@ -45,7 +41,7 @@ func (s *session) showTeam() error {
 			finish = i18n.Of(s.lang).NoClient
 		}
 		name := p.Person + " (" + p.Role + ")"
-		if p.Person == s.eng.TeamMember() {
+		if me, person := s.eng.Member(); person && p.Person == me.Name {
 			name += i18n.Of(s.lang).You2
 		}
 		s.println("  " + s.teamLine(name, p.Progress, finish))

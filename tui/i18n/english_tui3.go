@@ -77,6 +77,8 @@ type TUI3Texts struct {
 	SelectedClientsNoun         Noun
 	ToThePortfolioOf            string
 	TheClientsLeaveAnother      string
+	RemovedFromTheTeamByFmt     string
+	YourPortfolioChangedFmt     string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -152,4 +154,6 @@ var englishTUI3 = TUI3Texts{
 	SelectedClientsNoun:         Noun{"selected client", "selected clients"},
 	ToThePortfolioOf:            " to the portfolio of:",
 	TheClientsLeaveAnother:      "The clients leave another firm member's portfolio: one dossier, one person in charge. The change is logged under your name.",
+	RemovedFromTheTeamByFmt:     "%s removed you from the team: what you do here is now refused; ask an admin to add you back.",
+	YourPortfolioChangedFmt:     "%s changed your portfolio: %s.",
 }

@@ -76,4 +76,6 @@ var frenchTUI3 = TUI3Texts{
 	SelectedClientsNoun:         Noun{"client sélectionné", "clients sélectionnés"},
 	ToThePortfolioOf:            " au portefeuille de :",
 	TheClientsLeaveAnother:      "Les clients quittent le portefeuille d'un autre membre du cabinet : un dossier, une personne en charge. Le changement est enregistré dans le journal à votre nom.",
+	RemovedFromTheTeamByFmt:     "%s vous a retiré de l'équipe : vos actions ici sont désormais refusées ; demandez à un administrateur de vous y remettre.",
+	YourPortfolioChangedFmt:     "%s a changé votre portefeuille : %s.",
 }

@@ -70,7 +70,7 @@ func (e *Engine) prepare(ch *checklist.StepChange) error {
 		return err
 	}
 	ch.By = connectors.Sanitize(ch.By)
-	if ch.By == "" || e.member != nil {
+	if ch.By == "" || e.person {
 		ch.By = e.operator
 	}
 	ch.Reason = connectors.Sanitize(ch.Reason)

@@ -20,11 +20,14 @@
 //     table in jobs.go, from step id to job; Job gives the function alone for
 //     a front end that runs it itself), then records its result like a check.
 //   - AssignPortfolio gives clients to a person of the team (SetTeam gives
-//     the engine the team's store and the member it acts for): only an admin
-//     or the database's local owner, audited under the engine's operator;
-//     Team and TeamFigures read the portfolios and each person's progress
-//     and estimated finish (checklist.TeamFigures), closed to a company's
-//     user.
+//     the engine the team's store; who acts is the handle's person, As, or
+//     the owner): only who may administer (checklist.Member.CanAdminister),
+//     audited under his name; ChangeTeam runs the team commands' changes
+//     the same way. Both read every handle's person again and publish
+//     KindTeam, so that every open session follows at once. Team and
+//     TeamFigures read the portfolios and each person's progress and
+//     estimated finish (checklist.TeamFigures), closed to whoever may not
+//     see the firm (Member.CanSeeCabinet).
 //   - AddOverride records a gate override; SubmitRequest sends the request
 //     through V2 once the gate lets it go, RecordManualRequest records one
 //     made by hand, RecordAnswer records V2's answer.

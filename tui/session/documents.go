@@ -179,17 +179,18 @@ func (e *Engine) Report(req ReportRequest) (report.Report, error) {
 }
 
 // reportTeam adds the team's figures (as status gives them) and who holds
-// each client to a report, when the workspace has a team. A company's user
-// gets the report without them: the cabinet's team is not his to read.
+// each client to a report, when the workspace has a team. Whoever may not
+// see the firm (a company's user) gets the report without them: the
+// cabinet's team is not his to read.
 func (e *Engine) reportTeam(in *report.Input, created time.Time) error {
 	if _, err := e.teamStore(); err != nil {
 		return nil // no team store: a report without a team section
 	}
-	f, ps, err := e.TeamFigures(created)
-	var refused *checklist.Error
-	switch {
-	case errors.As(err, &refused) && refused.Code == "company_user":
+	if e.mayReadCabinet() != nil {
 		return nil
+	}
+	f, ps, err := e.TeamFigures(created)
+	switch {
 	case err != nil:
 		return err
 	case len(ps) > 0:

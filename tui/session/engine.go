@@ -64,15 +64,13 @@ type Engine struct {
 	*core
 	// operator is who the audit records for this handle's changes.
 	operator string
-	// member is the person acting through this handle; nil for the
-	// owner's handle, which the team rules do not restrict.
-	member *checklist.Member
+	// person says this is a person's handle (As): operator is his name and
+	// the core's members say what he may do now. The owner's handle (Open)
+	// is no one's: the team rules do not restrict it.
+	person bool
 	// id tells this handle's events and presence from the others' (0 for
 	// the owner's).
 	id int
-	// teamMember is who the team's figures and portfolios are read and
-	// handed out for ("" for the database's owner on this machine).
-	teamMember string
 }
 
 // core is what every handle of one workspace shares.
@@ -93,6 +91,15 @@ type core struct {
 	handles int // the last handle id given
 
 	teams TeamStore // team.go: the portfolios' store (SetTeam)
+
+	// teamMu guards members; it is taken after mu, never before (the
+	// events' filters read members while mu is held).
+	teamMu sync.RWMutex
+	// members is each person with a handle as the team has him now: As
+	// records him, every team change made through the engine reads him
+	// again (team.go), so that a new portfolio or a removal applies to
+	// his next intent at once.
+	members map[string]checklist.Member
 }
 
 // Open opens the engine of a workspace, loading its run unless given.
@@ -132,8 +139,8 @@ func (e *Engine) Snapshot() *checklist.Run {
 	e.mu.Lock()
 	r := CloneRun(e.run)
 	e.mu.Unlock()
-	if e.member != nil {
-		e.member.Restrict(r)
+	if m, ok := e.Member(); ok {
+		m.Restrict(r)
 	}
 	return r
 }

@@ -19,6 +19,7 @@ const (
 	KindProgress                 // bulk work advanced (Done of Total)
 	KindRoster                   // the dossiers were refreshed from V1's client list
 	KindPresence                 // someone came, moved to a client (Ref.Client) or left (Detail)
+	KindTeam                     // the team changed: a portfolio, a role, a member added or removed (People)
 )
 
 // Event is one committed change, the progress of bulk work, or where someone
@@ -47,6 +48,10 @@ type Event struct {
 	// Added, Updated and Gone count a refresh's dossiers created, updated
 	// and absent from V1 (KindRoster).
 	Added, Updated, Gone int
+	// People are the team members whose place changed (KindTeam): their
+	// portfolio, their role, or their membership. Detail says what was
+	// done (TeamAssigned, TeamChanged).
+	People []string
 }
 
 // Subscribe returns a channel of every event published from now on, in
@@ -56,7 +61,7 @@ type Event struct {
 // only the events that person may see.
 func (e *Engine) Subscribe() (<-chan Event, func()) {
 	s := &subscriber{wake: make(chan struct{}, 1), done: make(chan struct{}), out: make(chan Event), owner: e.id}
-	if e.member != nil {
+	if e.person {
 		s.filter = e.visible
 	}
 	e.mu.Lock()
@@ -100,7 +105,7 @@ func (e *Engine) Close() {
 // Tests and `bascule serve`'s fan-out use it; front ends use Subscribe.
 func (e *Engine) Watch(fn func(Event)) func() {
 	w := watcher{fn: fn, owner: e.id}
-	if e.member != nil {
+	if e.person {
 		w.filter = e.visible
 	}
 	e.mu.Lock()

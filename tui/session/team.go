@@ -22,74 +22,52 @@ type TeamStore interface {
 // ErrNoTeam says the engine was given no team store.
 var ErrNoTeam = errors.New("session: no team store")
 
-// teamPort is the engine's team: its store, and the member the engine acts
-// for ("" for the database's owner on this machine, who may do anything
-// the command line lets him do).
-type teamPort struct {
-	store  TeamStore
-	member string
-}
+// What a KindTeam event says was done (its Detail).
+const (
+	TeamAssigned = "assigned" // clients given to a person (AssignPortfolio)
+	TeamChanged  = "changed"  // a member added, removed or his portfolio set (ChangeTeam)
+)
 
-// SetTeam gives the engine the team's store and the team member it acts
-// for: "" for a local session, the member's name for a served one.
-func (e *Engine) SetTeam(ts TeamStore, member string) {
+// SetTeam gives the engine (every handle of it) the team's store. Who acts
+// is the handle's: the owner's (Open) may do anything the command line
+// lets him do, a person's (As) what checklist's rules let him do.
+func (e *Engine) SetTeam(ts TeamStore) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.teams, e.teamMember = ts, connectors.Sanitize(member)
+	e.teams = ts
 }
 
-// TeamMember is the team member the engine acts for; "" for a local
-// session.
-func (e *Engine) TeamMember() string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.teamMember
-}
-
-func (e *Engine) teamStore() (teamPort, error) {
+func (e *Engine) teamStore() (TeamStore, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.teams == nil {
-		return teamPort{}, ErrNoTeam
+		return nil, ErrNoTeam
 	}
-	return teamPort{store: e.teams, member: e.teamMember}, nil
+	return e.teams, nil
 }
 
-// Team lists the team's portfolios; none without a team store. A
-// company's user sees only his own: the cabinet's team is not his to read.
+// Team lists the team's portfolios; none without a team store. A person
+// who may not see the firm (a company's user) sees only his own: the
+// cabinet's team is not his to read.
 func (e *Engine) Team() ([]checklist.Portfolio, error) {
-	t, err := e.teamStore()
+	ts, err := e.teamStore()
 	if err != nil {
 		return nil, nil
 	}
-	ps, err := t.store.Portfolios(e.ws)
-	if err != nil || !companyUser(ps, t.member) {
+	ps, err := ts.Portfolios(e.ws)
+	if err != nil || e.mayReadCabinet() == nil {
 		return ps, err
 	}
-	return slices.DeleteFunc(ps, func(p checklist.Portfolio) bool { return p.Person != t.member }), nil
+	return slices.DeleteFunc(ps, func(p checklist.Portfolio) bool { return p.Person != e.operator }), nil
 }
 
-// companyUser says whether member is a company's user ("entreprise").
-func companyUser(ps []checklist.Portfolio, member string) bool {
-	return member != "" && slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
-		return p.Person == member && p.Role == checklist.PortfolioRoleCompany
-	})
-}
-
-// errCompanyUser refuses the team's figures to a company's user.
-func errCompanyUser(member string) error {
-	return &checklist.Error{Code: "company_user", Message: checklist.Text{
-		FR: member + " (entreprise) : l'avancement de l'équipe du cabinet n'est pas ouvert aux entreprises",
-		EN: member + " (entreprise): the firm team's progress is not open to companies"}}
-}
-
-// AssignPortfolio gives clients to a person of the team, as the engine's
-// operator, audited under his name. Only an admin of the team (or the local
-// owner of the database) hands out portfolios; every client must be one of
-// the run's. The clients leave any other cabinet portfolio (the store's
-// rule).
+// AssignPortfolio gives clients to a person of the team, as this handle's
+// person, audited under his name. Only who may administer the firm (an
+// admin, or the owner's handle) hands out portfolios; every client must be
+// one of the run's. The clients leave any other cabinet portfolio (the
+// store's rule). Every handle then sees the new portfolios (KindTeam).
 func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Portfolio, error) {
-	t, err := e.teamStore()
+	ts, err := e.teamStore()
 	if err != nil {
 		return checklist.Portfolio{}, err
 	}
@@ -97,66 +75,92 @@ func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Por
 		return checklist.Portfolio{}, &checklist.Error{Code: "no_client", Message: checklist.Text{
 			FR: "aucun client à affecter", EN: "no client to assign"}}
 	}
-	ps, err := t.store.Portfolios(e.ws)
-	if err != nil {
-		return checklist.Portfolio{}, err
-	}
-	if err := mayAssign(ps, t.member); err != nil {
-		return checklist.Portfolio{}, err
-	}
 	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.mayAdminister(); err != nil {
+		return checklist.Portfolio{}, err
+	}
 	for _, id := range clients {
 		if e.run.ClientIndex(id) < 0 {
-			e.mu.Unlock()
 			return checklist.Portfolio{}, &checklist.Error{Code: "unknown_client", Message: checklist.Text{
 				FR: fmt.Sprintf("client inconnu : %q", id), EN: fmt.Sprintf("unknown client: %q", id)}}
 		}
 	}
-	e.mu.Unlock()
-	return t.store.AssignPortfolio(e.ws, connectors.Sanitize(person), clients, e.operator)
+	p, err := ts.AssignPortfolio(e.ws, connectors.Sanitize(person), clients, e.operator)
+	if err != nil {
+		return p, err
+	}
+	return p, e.teamChangedLocked(ts, TeamAssigned)
 }
 
-// mayAssign says whether member may hand out portfolios: the local owner
-// ("") or an admin still in the team.
-func mayAssign(ps []checklist.Portfolio, member string) error {
-	if member == "" {
-		return nil
+// ChangeTeam makes a change of the team that the store makes on its own
+// (the team commands: add, remove, assign with --replace) as this handle's
+// person: refused unless he may administer the firm; change is given the
+// name the audit records. Every handle then reads its person again (a
+// removed member's next intent is refused) and a KindTeam event tells the
+// open sessions.
+func (e *Engine) ChangeTeam(change func(by string) error) error {
+	ts, err := e.teamStore()
+	if err != nil {
+		return err
 	}
-	for _, p := range ps {
-		if p.Person == member {
-			if p.Role == checklist.PortfolioRoleAdmin {
-				return nil
-			}
-			return &checklist.Error{Code: "not_admin", Message: checklist.Text{
-				FR: member + " (" + p.Role + ") : seul un administrateur affecte les portefeuilles",
-				EN: member + " (" + p.Role + "): only an admin assigns portfolios"}}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.mayAdminister(); err != nil {
+		return err
+	}
+	if err := change(e.operator); err != nil {
+		return err
+	}
+	return e.teamChangedLocked(ts, TeamChanged)
+}
+
+// teamChangedLocked reads the team again under e.mu (so that two changes
+// end with the latest), replaces every handle's person with what the team
+// has now, and publishes who changed. e.mu is held.
+func (e *Engine) teamChangedLocked(ts TeamStore, what string) error {
+	ps, err := ts.Portfolios(e.ws)
+	if err != nil {
+		return err
+	}
+	var changed []string
+	e.teamMu.Lock()
+	for name, old := range e.members {
+		now := checklist.TeamMember(ps, name)
+		if now.Role != old.Role || !slices.Equal(now.Clients, old.Clients) {
+			e.members[name] = now
+			changed = append(changed, name)
 		}
 	}
-	return &checklist.Error{Code: "not_member", Message: checklist.Text{
-		FR: member + " n'est plus dans l'équipe : affectation refusée",
-		EN: member + " is no longer in the team: assignment refused"}}
+	e.teamMu.Unlock()
+	// People names those with a handle; the firm's screens read the whole
+	// team again whoever it names.
+	slices.Sort(changed)
+	e.publishLocked(Event{Kind: KindTeam, Who: e.operator, At: e.now().UTC(), Detail: what, People: changed})
+	return nil
 }
 
 // TeamFigures computes each person's progress and estimated finish and the
 // cabinet's, from a snapshot of the run and the audit since the pace's
 // window (checklist.TeamFigures). created is when the workspace was
-// created; the clock is the engine's.
+// created; the clock is the engine's. A person who may not see the firm
+// (a company's user) is refused.
 func (e *Engine) TeamFigures(created time.Time) (checklist.TeamFigures, []checklist.Portfolio, error) {
 	now := e.now()
 	cal := checklist.WorkCalendar()
+	if err := e.mayReadCabinet(); err != nil {
+		return checklist.TeamFigures{}, nil, err
+	}
 	run := e.Snapshot()
-	t, err := e.teamStore()
+	ts, err := e.teamStore()
 	if err != nil {
 		return run.TeamFigures(nil, nil, created, now, cal), nil, nil
 	}
-	ps, err := t.store.Portfolios(e.ws)
+	ps, err := ts.Portfolios(e.ws)
 	if err != nil {
 		return checklist.TeamFigures{}, nil, err
 	}
-	if companyUser(ps, t.member) {
-		return checklist.TeamFigures{}, nil, errCompanyUser(t.member)
-	}
-	evs, err := t.store.Events(e.ws, checklist.PaceStart(now, cal))
+	evs, err := ts.Events(e.ws, checklist.PaceStart(now, cal))
 	if err != nil {
 		return checklist.TeamFigures{}, nil, err
 	}

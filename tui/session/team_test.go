@@ -63,18 +63,27 @@ func teamEngine(t *testing.T, member string) (*Engine, *fakeTeam) {
 		{Person: "Claire", Role: "collaborateur", Clients: []string{"c00000", "c00001"}},
 		{Person: "Marc", Role: "collaborateur"},
 	}}
-	e.SetTeam(ft, member)
-	return e, ft
+	e.SetTeam(ft)
+	if member == "" {
+		return e, ft
+	}
+	h, err := e.AsTeamMember(member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(h.Close)
+	return h, ft
 }
 
 func TestAssignPortfolioWhoMay(t *testing.T) {
 	cases := []struct {
 		name, member, code string
+		by                 string // who the audit names
 	}{
-		{"the local owner", "", ""},
-		{"an admin", "Alice", ""},
-		{"a collaborator", "Claire", "not_admin"},
-		{"someone removed from the team", "Bob", "not_member"},
+		{"the local owner", "", "", "C. Martin"},
+		{"an admin", "Alice", "", "Alice"},
+		{"a collaborator", "Claire", "role_refused", ""},
+		{"someone removed from the team", "Bob", "not_member", ""},
 	}
 	for _, c := range cases {
 		e, ft := teamEngine(t, c.member)
@@ -85,8 +94,8 @@ func TestAssignPortfolioWhoMay(t *testing.T) {
 			t.Errorf("%s: %+v, %v", c.name, p, err)
 		case c.code != "" && (!errors.As(err, &ce) || ce.Code != c.code || len(ft.audit) != 0):
 			t.Errorf("%s: err = %v, audit %v, want %s and nothing recorded", c.name, err, ft.audit, c.code)
-		case c.code == "" && !slices.Equal(ft.audit, []string{"C. Martin: Marc c00001,c00003"}):
-			t.Errorf("%s: audit %v, want the engine's operator", c.name, ft.audit)
+		case c.code == "" && !slices.Equal(ft.audit, []string{c.by + ": Marc c00001,c00003"}):
+			t.Errorf("%s: audit %v, want the person who acted", c.name, ft.audit)
 		}
 	}
 }
@@ -143,17 +152,21 @@ func TestTeamFiguresFromTheAudit(t *testing.T) {
 // A company's user reads only his own portfolio, and not the team's
 // figures.
 func TestTeamClosedToACompanyUser(t *testing.T) {
-	e, ft := teamEngine(t, "Zoé")
+	owner, ft := teamEngine(t, "")
 	ft.ps = append(ft.ps, checklist.Portfolio{Person: "Zoé", Role: "entreprise", Clients: []string{"c00002"}})
+	e, err := owner.AsTeamMember("Zoé")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ps, err := e.Team()
 	if err != nil || len(ps) != 1 || ps[0].Person != "Zoé" {
 		t.Fatalf("Team = %+v, %v", ps, err)
 	}
 	var ce *checklist.Error
-	if _, _, err := e.TeamFigures(time.Time{}); !errors.As(err, &ce) || ce.Code != "company_user" {
+	if _, _, err := e.TeamFigures(time.Time{}); !errors.As(err, &ce) || ce.Code != "role_refused" {
 		t.Fatalf("TeamFigures: %v", err)
 	}
-	if _, err := e.AssignPortfolio("Marc", []string{"c00002"}); !errors.As(err, &ce) || ce.Code != "not_admin" {
+	if _, err := e.AssignPortfolio("Marc", []string{"c00002"}); !errors.As(err, &ce) || ce.Code != "role_refused" {
 		t.Fatalf("AssignPortfolio: %v", err)
 	}
 }
