@@ -131,9 +131,9 @@ func (m *Model) viewDemo() (string, help.KeyMap) {
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	b.WriteString(" " + m.st.Title.Render(tr(m.lang, "Démo : jouer l'utilisateur sur les plateformes simulées", "Demo: play the user on the simulated platforms")) + "\n")
-	b.WriteString(" " + m.st.Muted.Render(wrapText(tr(m.lang,
+	b.WriteString(indent(m.st.Muted.Render(wrapText(tr(m.lang,
 		"Ce que l'on ferait sur les sites de V1 et V2 ; bascule le constate ensuite par ses vérifications.",
-		"What one would do on V1's and V2's web sites; bascule then sees it through its checks."), m.width-2)) + "\n\n")
+		"What one would do on V1's and V2's web sites; bascule then sees it through its checks."), m.width-2)), 1) + "\n\n")
 	for _, a := range m.demoActions() {
 		b.WriteString(fmt.Sprintf("  %s  %s\n", m.st.HelpKey.Render(a.key), a.title))
 	}
