@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,7 +66,13 @@ func (m *Model) demoActions() []demoAction {
 			}},
 		{"4", tr(lang, "Faire aboutir la demande de migration maintenant (§3.2)", "Make the migration request succeed now (§3.2)"),
 			func(d Demo, _ []string) (string, error) {
-				return tr(lang, "Démo : migration faite sur V2 ; la demande (d) le constate.", "Demo: migration done on V2; the request screen (d) sees it."), d.FinishMigration()
+				err := d.FinishMigration()
+				if errors.Is(err, connectors.ErrNotFound) {
+					// The platform's error names its own method: say what to do.
+					err = errors.New(tr(lang, "aucune demande de migration envoyée : envoyez-la d'abord (d)",
+						"no migration request sent: send it first (d)"))
+				}
+				return tr(lang, "Démo : migration faite sur V2 ; la demande (d) le constate.", "Demo: migration done on V2; the request screen (d) sees it."), err
 			}},
 	}
 }

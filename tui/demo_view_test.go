@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/bascule-cli/bascule/checklist"
 	"strings"
 	"testing"
 )
@@ -20,5 +21,26 @@ func TestDemoScreenKeepsItsMargin(t *testing.T) {
 	}
 	if !strings.Contains(d.view(), "vérifications.") {
 		t.Fatalf("the description's end is not on the screen:\n%s", d.view())
+	}
+}
+
+// TestDemoFinishBeforeRequestSaysWhatToDo: "4" on the demo screen before
+// any migration request was sent says to send it first, in the user's
+// words; it used to show the simulated platform's Go method name
+// ("sandbox.FinishMigration : aucune demande de migration").
+func TestDemoFinishBeforeRequestSaysWhatToDo(t *testing.T) {
+	for _, tc := range []struct {
+		lang checklist.Lang
+		want string
+	}{
+		{checklist.French, "aucune demande de migration envoyée : envoyez-la d'abord (d)"},
+		{checklist.English, "no migration request sent: send it first (d)"},
+	} {
+		e := newSandboxEnv(t, 3)
+		e.opts.Lang = tc.lang
+		d := newDriver(t, e.opts, 100, 30)
+		d.key("D", "4")
+		d.mustSee(tc.want)
+		d.mustNotSee("sandbox.", "FinishMigration")
 	}
 }
