@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -332,7 +331,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 			rows := msg.rowErrors
 			if len(rows) > maxReportRows {
 				more := len(rows) - maxReportRows
-				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(tr(m.lang, "… et %d autres", "… and %d more"), more))
+				rows = append(rows[:maxReportRows:maxReportRows], tr(m.lang, "… et ", "… and ")+nouns(m.lang, more, "autre", "autres", "more", "more"))
 			}
 			w.created, w.report = &ws, append([]string{text + tr(m.lang, " :", ":")}, rows...)
 			return status
