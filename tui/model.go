@@ -221,9 +221,9 @@ func (m *Model) errText(err error) string {
 	type english interface{ English() string }
 	var en english
 	if m.lang == checklist.English && errors.As(err, &en) {
-		return en.English()
+		return withoutOps(en.English(), err)
 	}
-	return err.Error()
+	return withoutOps(err.Error(), err)
 }
 
 // Update handles global concerns, then the active screen.
