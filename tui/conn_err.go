@@ -7,6 +7,9 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 )
 
+// WithoutOps is withoutOps for the accessible mode.
+func WithoutOps(msg string, err error) string { return withoutOps(msg, err) }
+
 // withoutOps takes out of msg the operation names ("v1.ClientSnapshot : ")
 // that the connectors' errors in err's chain write before their message:
 // they name Go methods, for logs, not for the user.

@@ -251,9 +251,9 @@ func (s *session) errText(err error) string {
 	}
 	var en interface{ English() string }
 	if s.lang == checklist.English && errors.As(err, &en) {
-		return en.English()
+		return tui.WithoutOps(en.English(), err)
 	}
-	return err.Error()
+	return tui.WithoutOps(err.Error(), err)
 }
 
 func (s *session) by() string {

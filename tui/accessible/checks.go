@@ -152,7 +152,7 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
 		s.println(fmt.Sprintf(s.tr("Vérification impossible : %s n'a pas répondu en %s. Réessayez plus tard ou marquez l'étape à la main.",
-			"Check failed: %s did not answer within %s. Try again later or mark the step by hand."), src, timeout))
+			"Check failed: %s did not answer within %s. Try again later or mark the step by hand."), src, intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(s.tr("Vérification impossible : ", "Check failed: ") + s.errText(err))
@@ -199,7 +199,7 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job func(context
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
 		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard : relancer ne refait pas ce qui est déjà fait.",
-			"Failed: V2 did not answer within %s. Try again later: running it again does not redo what is done."), timeout))
+			"Failed: V2 did not answer within %s. Try again later: running it again does not redo what is done."), intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
@@ -233,7 +233,7 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard.", "Failed: V2 did not answer within %s. Try again later."), timeout))
+		s.println(fmt.Sprintf(s.tr("Impossible : V2 n'a pas répondu en %s. Réessayez plus tard.", "Failed: V2 did not answer within %s. Try again later."), intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(s.tr("Impossible : ", "Failed: ") + s.errText(err))
