@@ -27,7 +27,10 @@ var errNothingNoted = session.ErrNothingNoted
 // reconKeys are the reconciliation screen's keys.
 type reconKeys struct {
 	Up, Down, Do, Tick, Check, PrevClient, NextClient key.Binding
-	global                                            globalKeys
+	// Capture opens the form of a step that has one (the plan the client
+	// chose, the payment-services request): enabled on such a step.
+	Capture key.Binding
+	global  globalKeys
 }
 
 func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
@@ -37,6 +40,7 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), tr(lang, "agir", "act"))),
 		Tick:       tickKey(lang, tr(lang, "fait", "done")),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", tr(lang, "contrôler", "check"))),
+		Capture:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", tr(lang, "saisir", "fill in")), key.WithDisabled()),
 		PrevClient: prevClientKey(lang),
 		NextClient: nextClientKey(lang),
 		global:     g,
@@ -44,11 +48,11 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 }
 
 func (k reconKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.PrevClient, k.global.Back, k.global.Help}
+	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.Capture, k.PrevClient, k.global.Back, k.global.Help}
 }
 
 func (k reconKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check}, {k.PrevClient, k.global.Back, k.global.Help, k.global.Quit}}
+	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check, k.Capture}, {k.PrevClient, k.global.Back, k.global.Help, k.global.Quit}}
 }
 
 // reconStatesMsg carries step states read for the phase 3–5 screens.
@@ -195,6 +199,11 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
 	switch {
+	case st.Form != nil && km.String() == "s": // k.Capture, enabled on such a step
+		if err := m.run.CheckTransition(ref, checklist.StatusInProgress, ""); err != nil {
+			return m.errStatus(err)
+		}
+		return m.openCapture(ref, st)
 	case key.Matches(km, k.Tick):
 		cur, _ := m.run.Status(ref)
 		if cur == checklist.StatusDone {

@@ -14,6 +14,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k := newReconKeys(m.lang, m.gkeys)
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
+	k.Capture.SetEnabled(len(r.steps) > 0 && r.steps[min(r.cursor, len(r.steps)-1)].Form != nil)
 	var b strings.Builder
 	title := tr(m.lang, "Validation et réintégration", "Validation and re-entry")
 	if m.width < 100 {
