@@ -13,6 +13,19 @@ import (
 // changed and marks those that left (session.Engine.Refresh); the dashboard
 // then shows the engine's run. The work done is never touched.
 
+// mayRefresh says why the session cannot refresh the client list, "" when
+// it can: the list is the cabinet's, so over `serve` only an admin of the
+// team refreshes it (as only an admin assigns portfolios, mayAssign).
+func (m *Model) mayRefresh() string {
+	if m.opts.Member == "" {
+		return ""
+	}
+	if p, ok := m.team.portfolio(m.opts.Member); ok && p.Role == checklist.PortfolioRoleAdmin {
+		return ""
+	}
+	return tr(m.lang, "Seul un administrateur de l'équipe actualise la liste des clients.", "Only a team admin refreshes the client list.")
+}
+
 // refreshedMsg is the engine's answer to the refresh key, with the run as
 // it left it.
 type refreshedMsg struct {
@@ -27,6 +40,9 @@ func (m *Model) startRefresh() tea.Cmd {
 	eng := m.eng
 	if eng == nil {
 		return m.errStatus(errNoEngine)
+	}
+	if why := m.mayRefresh(); why != "" {
+		return m.setStatus(why, true)
 	}
 	if m.ports.V1 == nil {
 		return m.setStatus(tr(m.lang,
