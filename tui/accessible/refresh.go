@@ -3,7 +3,9 @@ package accessible
 import (
 	"context"
 	"errors"
+	"slices"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui"
 	engine "github.com/bascule-cli/bascule/tui/session"
 )
@@ -11,7 +13,25 @@ import (
 // canRefresh says whether the main menu offers to refresh the clients from
 // V1: a workspace with a V1 connection (demo or API); files mode's
 // dossiers come from the export.
-func (s *session) canRefresh() bool { return s.ws.Mode != tui.ModeFiles }
+//
+// Over `serve`, only an admin of the team refreshes: the client list is the
+// cabinet's, as the portfolios are.
+func (s *session) canRefresh() bool {
+	if s.ws.Mode == tui.ModeFiles {
+		return false
+	}
+	member := ""
+	if s.eng != nil {
+		member = s.eng.Member()
+	}
+	if member == "" {
+		return true
+	}
+	ps, err := s.eng.Team()
+	return err == nil && slices.ContainsFunc(ps, func(p checklist.Portfolio) bool {
+		return p.Person == member && p.Role == checklist.PortfolioRoleAdmin
+	})
+}
 
 // refreshClients reads V1's client list through the engine (the same
 // intent as the dashboard's u key and `bascule clients refresh`): new
