@@ -3,6 +3,9 @@ package checklist
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/bascule-cli/bascule/connectors"
 )
 
 // Error is a rule violation or a bad reference, with its message in both
@@ -33,9 +36,27 @@ func ErrorText(lang Lang, err error) string {
 	}
 	var en interface{ English() string }
 	if lang == English && errors.As(err, &en) {
-		return en.English()
+		return WithoutOps(en.English(), err)
 	}
-	return err.Error()
+	return WithoutOps(err.Error(), err)
+}
+
+// WithoutOps takes out of msg the operation names ("v1.ClientSnapshot : ")
+// that the connectors' errors in err's chain write before their message:
+// they name Go methods, for logs, not for the user.
+func WithoutOps(msg string, err error) string {
+	for err != nil {
+		var ce *connectors.Error
+		if !errors.As(err, &ce) {
+			break
+		}
+		if ce.Op != "" {
+			msg = strings.Replace(msg, ce.Op+" : ", "", 1)
+			msg = strings.Replace(msg, ce.Op+": ", "", 1)
+		}
+		err = ce.Err
+	}
+	return msg
 }
 
 func newError(code, fr, en string) *Error { return &Error{Code: code, Message: tx(fr, en)} }

@@ -168,6 +168,11 @@ func (m *Model) updateRun(msg tea.Msg) (tea.Cmd, bool) {
 		if m.steps != nil {
 			m.steps.states[ref] = msg.state
 		}
+		if mg := m.mig; mg != nil && mg.states != nil {
+			if _, shown := mg.states[ref]; shown {
+				mg.states[ref] = msg.state // the reconciliation shows what was saved
+			}
+		}
 		step, _ := m.opts.Guide.Step(ref.Step)
 		text := fmt.Sprintf(i18n.Of(m.lang).PercentColonQuoteFmt, step.Title.In(m.lang), msg.state.Status.Title().In(m.lang))
 		if ci >= 0 {

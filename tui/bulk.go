@@ -140,14 +140,14 @@ func (m *Model) updateBulk(msg tea.Msg) tea.Cmd {
 func (m *Model) viewBulk() (string, help.KeyMap) {
 	b := m.bulk
 	var names []string
-	for i, ci := range b.clients {
-		if i == 3 {
-			names = append(names, fmt.Sprintf(i18n.Of(m.lang).AndMoreFmt, len(b.clients)-3))
-			break
-		}
+	for _, ci := range b.clients[:min(3, len(b.clients))] {
 		names = append(names, m.run.Clients[ci].Name)
 	}
-	head := m.header() + "\n" + m.rule() + "\n " + m.st.Muted.Render(strings.Join(names, ", ")) + "\n\n"
+	who := strings.Join(names, ", ")
+	if more := len(b.clients) - len(names); more > 0 {
+		who += " " + i18n.Of(m.lang).And2 + nouns(m.lang, more, i18n.Of(m.lang).MoreNoun)
+	}
+	head := m.header() + "\n" + m.rule() + "\n " + m.st.Muted.Render(who) + "\n\n"
 	return head + indent(b.form.View(), 1), newFormKeys(m.lang)
 }
 

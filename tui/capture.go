@@ -45,7 +45,7 @@ func capturedFields(f *checklist.Form) []checklist.Field {
 
 func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
 	c := &captureScreen{ref: ref, step: step}
-	if st, ok := m.steps.states[ref]; ok && st.Capture != nil {
+	if st, ok := m.knownState(ref); ok && st.Capture != nil {
 		for _, r := range st.Capture.Items {
 			c.items = append(c.items, copyRecord(r))
 		}
@@ -63,6 +63,18 @@ func (m *Model) openCapture(ref checklist.Ref, step *checklist.Step) tea.Cmd {
 		return tea.Batch(names, m.openItemForm(0)) // an empty list starts with its first item
 	}
 	return names
+}
+
+// knownState is what the screen shown knows of ref: the list of steps'
+// states, else the reconciliation's (the capture opens from both).
+func (m *Model) knownState(ref checklist.Ref) (checklist.StepState, bool) {
+	if m.steps != nil {
+		if st, ok := m.steps.states[ref]; ok {
+			return st, true
+		}
+	}
+	st, ok := m.migState().states[ref]
+	return st, ok
 }
 
 func copyRecord(r checklist.Record) checklist.Record {
@@ -187,6 +199,11 @@ func (m *Model) storeItem(rec checklist.Record, editing int) tea.Cmd {
 	if !c.step.Form.Repeated {
 		if showing[*captureScreen](m) {
 			m.goBack()
+		}
+		if c.step.Kind == checklist.KindConnectorAction || c.step.Kind == checklist.KindManual {
+			// What is noted for an action is what the action needs (the
+			// plan to subscribe to): the step is done when it is done.
+			return m.saveCapture(checklist.StatusInProgress)
 		}
 		return m.saveCapture(checklist.StatusDone)
 	}

@@ -160,8 +160,10 @@ func (m *Model) huhField(fl checklist.Field, value string, ans *answers) huh.Fie
 		for _, o := range fl.Options {
 			opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.Value))
 		}
+		// No height: huh then sizes the list to its options. A height
+		// counts the title and description too, which wrap over several
+		// lines, and left room for one option only.
 		return huh.NewMultiSelect[string]().Title(label).Description(desc).Options(opts...).Value(&vs).
-			Height(min(len(opts)+2, 8)).
 			Validate(func(v []string) error {
 				if len(v) == 0 && fl.FreeText {
 					return nil // the free-text input beside may hold the value; the record is checked whole

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"github.com/bascule-cli/bascule/tui/i18n"
 	"strings"
 
+	"github.com/bascule-cli/bascule/connectors"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -65,7 +67,12 @@ func (m *Model) demoActions() []demoAction {
 			}},
 		{"4", i18n.Of(lang).MakeTheMigrationRequest,
 			func(d Demo, _ []string) (string, error) {
-				return i18n.Of(lang).DemoMigrationDoneOn, d.FinishMigration()
+				err := d.FinishMigration()
+				if errors.Is(err, connectors.ErrNotFound) {
+					// The platform's error names its own method: say what to do.
+					err = errors.New(i18n.Of(lang).NoMigrationRequestSent)
+				}
+				return i18n.Of(lang).DemoMigrationDoneOn, err
 			}},
 	}
 }
@@ -132,7 +139,7 @@ func (m *Model) viewDemo() (string, help.KeyMap) {
 	var b strings.Builder
 	b.WriteString(m.header() + "\n" + m.rule() + "\n")
 	b.WriteString(" " + m.st.Title.Render(i18n.Of(m.lang).DemoPlayTheUser) + "\n")
-	b.WriteString(" " + m.st.Muted.Render(wrapText(i18n.Of(m.lang).WhatOneWouldDo, m.width-2)) + "\n\n")
+	b.WriteString(indent(m.st.Muted.Render(wrapText(i18n.Of(m.lang).WhatOneWouldDo, m.width-2)), 1) + "\n\n")
 	for _, a := range m.demoActions() {
 		b.WriteString(fmt.Sprintf("  %s  %s\n", m.st.HelpKey.Render(a.key), a.title))
 	}

@@ -8,6 +8,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// maxStatusLines is how many lines the status message may take.
+const maxStatusLines = 3
+
 func (m *Model) footer(keys help.KeyMap) string {
 	rule := m.st.Rule.Render(strings.Repeat("─", m.width))
 	line := m.presenceLine() // a passing message takes its place
@@ -19,7 +22,17 @@ func (m *Model) footer(keys help.KeyMap) string {
 		case m.status.faded:
 			style = m.st.StatusFaded
 		}
-		line = " " + style.Render(clip(m.status.text, m.width-2))
+		// A long message (an error and what to do about it) wraps onto
+		// at most three lines rather than losing its end.
+		lines := wrapLines(m.status.text, m.width-1, " ")
+		if len(lines) > maxStatusLines {
+			lines = lines[:maxStatusLines]
+			lines[maxStatusLines-1] = clip(lines[maxStatusLines-1]+" "+ellipsis, m.width-1)
+		}
+		for i, l := range lines {
+			lines[i] = " " + style.Render(strings.TrimPrefix(l, " "))
+		}
+		line = strings.Join(lines, "\n")
 	}
 	var h string
 	if m.help.ShowAll {

@@ -143,7 +143,7 @@ func capitalize(s string) string {
 func (m *Model) connErrText(err error) string {
 	if m.lang == checklist.English {
 		if s := connectors.English(err); s != "" {
-			return s
+			return checklist.WithoutOps(s, err)
 		}
 	}
 	return m.errText(err)

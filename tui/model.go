@@ -388,6 +388,7 @@ func (m Model) View() string {
 		return m.errorView()
 	}
 	body, keys := m.top().view(&m)
+	keys = m.typingKeys(keys)
 	if b := m.readOnlyBanner(); b != "" {
 		body = b + "\n" + body
 	}

@@ -28,7 +28,10 @@ var errNothingNoted = session.ErrNothingNoted
 // reconKeys are the reconciliation screen's keys.
 type reconKeys struct {
 	Up, Down, Do, Tick, Check, PrevClient, NextClient key.Binding
-	global                                            globalKeys
+	// Capture opens the form of a step that has one (the plan the client
+	// chose, the payment-services request): enabled on such a step.
+	Capture key.Binding
+	global  globalKeys
 }
 
 func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
@@ -38,6 +41,7 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 		Do:         key.NewBinding(key.WithKeys("enter"), key.WithHelp(keyEnter(lang), i18n.Of(lang).Act)),
 		Tick:       tickKey(lang, i18n.Of(lang).Done),
 		Check:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", i18n.Of(lang).Check2)),
+		Capture:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", i18n.Of(lang).FillIn), key.WithDisabled()),
 		PrevClient: prevClientKey(lang),
 		NextClient: nextClientKey(lang),
 		global:     g,
@@ -45,11 +49,11 @@ func newReconKeys(lang checklist.Lang, g globalKeys) reconKeys {
 }
 
 func (k reconKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.PrevClient, k.global.Back, k.global.Help}
+	return []key.Binding{k.Up, k.Do, k.Tick, k.Check, k.Capture, k.PrevClient, k.global.Back, k.global.Help}
 }
 
 func (k reconKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check}, {k.PrevClient, k.global.Back, k.global.Help, k.global.Quit}}
+	return [][]key.Binding{{k.Up, k.Do, k.Tick, k.Check, k.Capture}, {k.PrevClient, k.global.Back, k.global.Help, k.global.Quit}}
 }
 
 // reconStatesMsg carries step states read for the phase 3–5 screens.
@@ -195,6 +199,11 @@ func (m *Model) updateRecon(msg tea.Msg) tea.Cmd {
 	st := r.steps[r.cursor]
 	ref := m.reconRef(st)
 	switch {
+	case st.Form != nil && km.String() == "s": // k.Capture, enabled on such a step
+		if err := m.run.CheckTransition(ref, checklist.StatusInProgress, ""); err != nil {
+			return m.errStatus(err)
+		}
+		return m.openCapture(ref, st)
 	case key.Matches(km, k.Tick):
 		cur, _ := m.run.Status(ref)
 		if cur == checklist.StatusDone {

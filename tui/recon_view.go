@@ -15,6 +15,7 @@ func (m *Model) viewRecon() (string, help.KeyMap) {
 	k := newReconKeys(m.lang, m.gkeys)
 	k.PrevClient.SetEnabled(r.client >= 0)
 	k.NextClient.SetEnabled(r.client >= 0)
+	k.Capture.SetEnabled(len(r.steps) > 0 && r.steps[min(r.cursor, len(r.steps)-1)].Form != nil)
 	var b strings.Builder
 	title := i18n.Of(m.lang).ValidationAndReEntry2
 	if m.width < 100 {

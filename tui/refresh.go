@@ -14,6 +14,18 @@ import (
 // changed and marks those that left (session.Engine.Refresh); the dashboard
 // then shows the engine's run. The work done is never touched.
 
+// mayRefresh says why the session cannot refresh the client list, "" when
+// it can: the engine's rule (session.Engine.MayRefresh).
+func (m *Model) mayRefresh() string {
+	if m.eng == nil {
+		return ""
+	}
+	if err := m.eng.MayRefresh(); err != nil {
+		return m.errText(err)
+	}
+	return ""
+}
+
 // refreshedMsg is the engine's answer to the refresh key, with the run as
 // it left it.
 type refreshedMsg struct {
@@ -28,6 +40,9 @@ func (m *Model) startRefresh() tea.Cmd {
 	eng := m.eng
 	if eng == nil {
 		return m.errStatus(errNoEngine)
+	}
+	if why := m.mayRefresh(); why != "" {
+		return m.setStatus(why, true)
 	}
 	if m.ports.V1 == nil {
 		return m.setStatus(i18n.Of(m.lang).NoConnectionToV1, true)

@@ -298,11 +298,14 @@ func (m *Model) tableLines() []string {
 	for _, l := range r.CompanyLines {
 		longest = max(longest, ansi.StringWidth(l.Element))
 	}
-	elemW := max(20, min(longest, m.width-30))
-	actionW := m.width - elemW - 28
+	// The "migrated" column is as wide as its header in the language shown.
+	migHead := i18n.Of(m.lang).Migrated
+	migW := max(6, ansi.StringWidth(migHead)+1)
+	elemW := max(20, min(longest, m.width-30-(migW-6)))
+	actionW := m.width - elemW - 28 - (migW - 6)
 	var out []string
 	row := func(mark, elem, migrated, state, action string) {
-		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, 6), cell(state, 14))
+		line := fmt.Sprintf(" %s %s %s %s", mark, cell(elem, elemW), cell(migrated, migW), cell(state, 14))
 		if action == "" {
 			out = append(out, strings.TrimRight(line, " "))
 			return
@@ -318,7 +321,7 @@ func (m *Model) tableLines() []string {
 	}
 	resolved, total := 0, 0
 	head := func(title, col string) {
-		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(i18n.Of(m.lang).Migrated, 7)+col))
+		out = append(out, " "+m.st.Header.Render(cell(title, elemW+3))+m.st.Muted.Render(cell(migHead, migW+1)+col))
 	}
 	head(checklist.EnvCabinet.Title().In(m.lang), i18n.Of(m.lang).State)
 	for _, l := range r.CabinetLines {

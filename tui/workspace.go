@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -331,7 +330,7 @@ func (m *Model) workspaceCreated(msg workspaceCreatedMsg) tea.Cmd {
 			rows := msg.rowErrors
 			if len(rows) > maxReportRows {
 				more := len(rows) - maxReportRows
-				rows = append(rows[:maxReportRows:maxReportRows], fmt.Sprintf(i18n.Of(m.lang).AndMore2Fmt, more))
+				rows = append(rows[:maxReportRows:maxReportRows], i18n.Of(m.lang).And3+nouns(m.lang, more, i18n.Of(m.lang).MoreNoun))
 			}
 			w.created, w.report = &ws, append([]string{text + i18n.Of(m.lang).Colon2}, rows...)
 			return status

@@ -153,7 +153,7 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		s.noConnector(src)
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(i18n.Of(s.lang).CheckFailedDidNotFmt, src, timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).CheckFailedDidNotFmt, src, intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(i18n.Of(s.lang).CheckFailed + s.errText(err))
@@ -197,7 +197,7 @@ func (s *session) runJob(ref checklist.Ref, st *checklist.Step, job engine.JobFu
 		s.println(i18n.Of(s.lang).Failed + checklist.FindingText(fe.Finding).In(s.lang))
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNotFmt, timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNotFmt, intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(i18n.Of(s.lang).Failed + s.errText(err))
@@ -230,7 +230,7 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	case s.ctx.Err() != nil:
 		return s.ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded):
-		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNot2Fmt, timeout))
+		s.println(fmt.Sprintf(i18n.Of(s.lang).FailedV2DidNot2Fmt, intervalText(s.lang, timeout)))
 		return nil
 	case err != nil:
 		s.println(i18n.Of(s.lang).Failed + s.errText(err))

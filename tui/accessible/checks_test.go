@@ -123,7 +123,7 @@ func TestAccessibleCheckOfflineAndTimeout(t *testing.T) {
 	out = runOpts(t, path, func(db *store.DB) Options {
 		return Options{Store: db, Workspace: &ws, Ports: tui.Ports{V1: fakeV1{slow: true}}, CheckTimeout: 50 * time.Millisecond}
 	}, nav...)
-	mustContain(t, out, "V1 : vérification en cours…", "Vérification impossible : V1 n'a pas répondu en 50ms.")
+	mustContain(t, out, "V1 : vérification en cours…", "Vérification impossible : V1 n'a pas répondu en 50 ms.")
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)

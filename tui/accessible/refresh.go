@@ -12,7 +12,15 @@ import (
 // canRefresh says whether the main menu offers to refresh the clients from
 // V1: a workspace with a V1 connection (demo or API); files mode's
 // dossiers come from the export.
-func (s *session) canRefresh() bool { return s.ws.Mode != tui.ModeFiles }
+//
+// Over `serve`, only an admin of the team refreshes: the client list is the
+// cabinet's, as the portfolios are.
+func (s *session) canRefresh() bool {
+	if s.ws.Mode == tui.ModeFiles {
+		return false
+	}
+	return s.eng == nil || s.eng.MayRefresh() == nil
+}
 
 // refreshClients reads V1's client list through the engine (the same
 // intent as the dashboard's u key and `bascule clients refresh`): new

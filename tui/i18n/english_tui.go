@@ -44,7 +44,6 @@ type TUITexts struct {
 	YesMark                            string
 	MarkAsForFmt                       string
 	NothingWasMarked                   string
-	AndMoreFmt                         string
 	EditFmt                            string
 	AddFmt                             string
 	OthersFreeText                     string
@@ -239,7 +238,6 @@ var englishTUI = TUITexts{
 	YesMark:                            "Yes, mark",
 	MarkAsForFmt:                       "Mark %q as %q for %d %s?",
 	NothingWasMarked:                   "Nothing was marked.",
-	AndMoreFmt:                         "and %d more",
 	EditFmt:                            "Edit: %s %d",
 	AddFmt:                             "Add: %s",
 	OthersFreeText:                     ": others (free text)",

@@ -198,7 +198,6 @@ type TUI2Texts struct {
 	WorkspacePassphrase2             string
 	ItSealsTheClient                 string
 	TheSameClientCredentials         string
-	AndMore2Fmt                      string
 	Colon2                           string
 	JefactureComV1V2                 string
 	TheseRowsAreNot                  string
@@ -401,7 +400,6 @@ var englishTUI2 = TUI2Texts{
 	WorkspacePassphrase2:             "Workspace passphrase *",
 	ItSealsTheClient:                 "It seals the client secret in the database and will be asked to read it; it is not stored.",
 	TheSameClientCredentials:         "The same client credentials are used for V1 and V2.",
-	AndMore2Fmt:                      "… and %d more",
 	Colon2:                           ":",
 	JefactureComV1V2:                 " · jefacture.com V1 → V2 migration",
 	TheseRowsAreNot:                  "These rows are not imported: fix the file and import them later (§3.4). Enter to continue.",

@@ -79,6 +79,14 @@ type TUI3Texts struct {
 	TheClientsLeaveAnother      string
 	RemovedFromTheTeamByFmt     string
 	YourPortfolioChangedFmt     string
+	And2                        string
+	MoreNoun                    Noun
+	NoMigrationRequestSent      string
+	Confirm2                    string
+	KeepTheFilter               string
+	Clear                       string
+	FillIn                      string
+	And3                        string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -156,4 +164,12 @@ var englishTUI3 = TUI3Texts{
 	TheClientsLeaveAnother:      "The clients leave another firm member's portfolio: one dossier, one person in charge. The change is logged under your name.",
 	RemovedFromTheTeamByFmt:     "%s removed you from the team: what you do here is now refused; ask an admin to add you back.",
 	YourPortfolioChangedFmt:     "%s changed your portfolio: %s.",
+	And2:                        "and ",
+	MoreNoun:                    Noun{"more", "more"},
+	NoMigrationRequestSent:      "no migration request sent: send it first (d)",
+	Confirm2:                    "confirm",
+	KeepTheFilter:               "keep the filter",
+	Clear:                       "clear",
+	FillIn:                      "fill in",
+	And3:                        "… and ",
 }

@@ -43,7 +43,6 @@ var frenchTUI = TUITexts{
 	YesMark:                            "Oui, marquer",
 	MarkAsForFmt:                       "Marquer « %s » comme « %s » pour %d %s ?",
 	NothingWasMarked:                   "Rien n'a été marqué.",
-	AndMoreFmt:                         "et %d autres",
 	EditFmt:                            "Modifier : %s %d",
 	AddFmt:                             "Ajouter : %s",
 	OthersFreeText:                     " : autres (texte libre)",

@@ -197,7 +197,6 @@ var frenchTUI2 = TUI2Texts{
 	WorkspacePassphrase2:             "Phrase secrète de l'espace *",
 	ItSealsTheClient:                 "Elle chiffre le secret client dans la base et sera demandée pour le lire ; elle n'est pas enregistrée.",
 	TheSameClientCredentials:         "Les mêmes identifiants client servent pour V1 et V2.",
-	AndMore2Fmt:                      "… et %d autres",
 	Colon2:                           " :",
 	JefactureComV1V2:                 " · migration jefacture.com V1 → V2",
 	TheseRowsAreNot:                  "Ces lignes ne sont pas importées : corrigez le fichier et importez-les plus tard (§3.4). Entrée pour continuer.",

@@ -78,4 +78,12 @@ var frenchTUI3 = TUI3Texts{
 	TheClientsLeaveAnother:      "Les clients quittent le portefeuille d'un autre membre du cabinet : un dossier, une personne en charge. Le changement est enregistré dans le journal à votre nom.",
 	RemovedFromTheTeamByFmt:     "%s vous a retiré de l'équipe : vos actions ici sont désormais refusées ; demandez à un administrateur de vous y remettre.",
 	YourPortfolioChangedFmt:     "%s a changé votre portefeuille : %s.",
+	And2:                        "et ",
+	MoreNoun:                    Noun{"autre", "autres"},
+	NoMigrationRequestSent:      "aucune demande de migration envoyée : envoyez-la d'abord (d)",
+	Confirm2:                    "valider",
+	KeepTheFilter:               "garder le filtre",
+	Clear:                       "effacer",
+	FillIn:                      "saisir",
+	And3:                        "… et ",
 }

@@ -62,7 +62,15 @@ func ActiveDossiers(ctx context.Context, v1 connectors.V1) ([]checklist.Dossier,
 // kept, never deleted); a marked client listed again loses its mark. No
 // step status, note, capture or evidence is touched. V1 is read before the
 // engine's lock is taken, so other intents wait only for the writes.
+// MayRefresh says why this handle's person may not refresh the client list
+// (nil when he may): the list is the cabinet's, so in a team only who may
+// administer it refreshes it (checklist.Member.CanAdminister).
+func (e *Engine) MayRefresh() error { return e.mayAdminister() }
+
 func (e *Engine) Refresh(ctx context.Context) (Refreshed, error) {
+	if err := e.MayRefresh(); err != nil {
+		return Refreshed{}, err
+	}
 	e.mu.Lock()
 	v1 := e.ports.V1
 	e.mu.Unlock()
@@ -79,6 +87,9 @@ func (e *Engine) Refresh(ctx context.Context) (Refreshed, error) {
 // its SIREN, or its SIREN for a new one (as a V1 export without ids does),
 // and every company listed counts as present.
 func (e *Engine) RefreshFromFiles(ctx context.Context, src connectors.V1Files) (Refreshed, error) {
+	if err := e.MayRefresh(); err != nil {
+		return Refreshed{}, err
+	}
 	if src == nil {
 		return Refreshed{}, ErrNoConnector
 	}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"sync"
@@ -175,5 +176,21 @@ func TestCompanyUserHearsOnlyHisTeamChanges(t *testing.T) {
 	}
 	if got := zoe.Snapshot(); len(got.Clients) != 2 || got.Clients[0].ID != "c00002" {
 		t.Errorf("Zoé's dossiers: %+v", got.Clients)
+	}
+}
+
+// TestRefreshIsAnAdmins: the client list is the cabinet's; a collaborator's
+// handle is refused before V1 is asked, the owner's handle may refresh.
+func TestRefreshIsAnAdmins(t *testing.T) {
+	eng, _, hs := teamHandles(t, "Claire")
+	claire := hs[0]
+	if err := claire.MayRefresh(); err == nil {
+		t.Fatal("a collaborator may refresh the cabinet's client list")
+	}
+	if _, err := claire.Refresh(context.Background()); err == nil {
+		t.Fatal("Refresh ran for a collaborator")
+	}
+	if err := eng.MayRefresh(); err != nil {
+		t.Fatalf("the owner may not refresh: %v", err)
 	}
 }
