@@ -87,7 +87,6 @@ func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
 	if t, ok := factNames[key]; ok {
 		return t.In(lang)
 	}
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	if kind, ok := strings.CutPrefix(key, "blockers."); ok {
 		name := kind
 		if t, ok := blockerNames[checklist.BlockerKind(kind)]; ok {
@@ -98,11 +97,11 @@ func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
 	if box, ok := strings.CutPrefix(key, "comapi."); ok {
 		return textsOf(lang).V1Files + boxName(box, lang)
 	}
-	for _, sfx := range []struct{ key, fr, en string }{{".v1", " (V1)", " (V1)"}, {".v2", " (V2)", " (V2)"},
-		{".state", " (verdict)", " (verdict)"}} {
+	for _, sfx := range []struct{ key, suffix string }{{".v1", " (V1)"}, {".v2", " (V2)"},
+		{".state", " (verdict)"}} {
 		if item, ok := strings.CutSuffix(key, sfx.key); ok {
 			if title, ok := itemTitle(g, item, lang); ok {
-				return title + tr(sfx.fr, sfx.en)
+				return title + sfx.suffix
 			}
 		}
 	}

@@ -38,23 +38,23 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
-				return usageError{localized(i18n.Of(checklist.French).FromAndToAre, i18n.Of(checklist.English).FromAndToAre)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.FromAndToAre })}
 			}
 			mapping := map[string]string{}
 			for _, m := range maps {
 				col, field, ok := strings.Cut(m, "=")
 				if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
-					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).MapExpectsCOLUMNFIELDFmt, quote(m)), fmt.Sprintf(i18n.Of(checklist.English).MapExpectsCOLUMNFIELDFmt, quote(m)))}
+					return usageError{localized(func(m *i18n.Messages) string { return m.MapExpectsCOLUMNFIELDFmt }, quote(m))}
 				}
 				mapping[strings.TrimSpace(col)] = strings.TrimSpace(field)
 			}
 			if maxRows < 0 {
-				return usageError{localized(i18n.Of(checklist.French).MaxRowsMustBe, i18n.Of(checklist.English).MaxRowsMustBe)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.MaxRowsMustBe })}
 			}
 			if st, err := os.Stat(to); err != nil || !st.IsDir() {
 				if !strings.HasSuffix(to, string(os.PathSeparator)) {
 					if _, err := files.FormatFromName(to); err != nil {
-						return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ToXlsxOrCsvFmt, quote(to)), fmt.Sprintf(i18n.Of(checklist.English).ToXlsxOrCsvFmt, quote(to)))}
+						return usageError{localized(func(m *i18n.Messages) string { return m.ToXlsxOrCsvFmt }, quote(to))}
 					}
 				}
 			}

@@ -83,7 +83,7 @@ func execute(ctx context.Context, root *cobra.Command, env *appEnv, args []strin
 			if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 				name = c.CommandPath()
 			}
-			err = localized(fmt.Sprintf(i18n.Of(checklist.French).InternalErrorOfBasculeFmt, name), fmt.Sprintf(i18n.Of(checklist.English).InternalErrorOfBasculeFmt, name))
+			err = localized(func(m *i18n.Messages) string { return m.InternalErrorOfBasculeFmt }, name)
 		}
 	}()
 	return root.ExecuteContext(ctx)

@@ -30,7 +30,7 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if source != "v1" && source != "comapi" {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SourceExpectsV1OrFmt, quote(source)), fmt.Sprintf(i18n.Of(checklist.English).SourceExpectsV1OrFmt, quote(source)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.SourceExpectsV1OrFmt }, quote(source))}
 			}
 			s, err := env.openSession()
 			if err != nil {

@@ -20,7 +20,6 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
@@ -73,7 +72,7 @@ func newServeCommand(env *appEnv) *cobra.Command {
 // done. ready, when not nil, receives the listening address (tests).
 func runServe(ctx context.Context, env *appEnv, cfg serveConfig, ready func(net.Addr)) error {
 	if cfg.idle <= 0 || cfg.maxPerKey < 1 {
-		return usageError{localized(i18n.Of(checklist.French).IdleTimeoutExpectsA, i18n.Of(checklist.English).IdleTimeoutExpectsA)}
+		return usageError{localized(func(m *i18n.Messages) string { return m.IdleTimeoutExpectsA })}
 	}
 	ln, err := listenSSH(cfg)
 	if err != nil {
@@ -144,14 +143,14 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 func listenSSH(cfg serveConfig) (net.Listener, error) {
 	host, _, err := net.SplitHostPort(cfg.addr)
 	if err != nil {
-		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddrExpectsHostPortFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddrExpectsHostPortFmt, quote(cfg.addr)))}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.AddrExpectsHostPortFmt }, quote(cfg.addr))}
 	}
 	if !cfg.allowRemote && !httpapi.IsLoopbackHost(host) {
-		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddressRefusedTheServerFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddressRefusedTheServerFmt, quote(cfg.addr)))}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.AddressRefusedTheServerFmt }, quote(cfg.addr))}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).CannotListenOnPortFmt, cfg.addr), fmt.Sprintf(i18n.Of(checklist.English).CannotListenOnPortFmt, cfg.addr))
+		return nil, localized(func(m *i18n.Messages) string { return m.CannotListenOnPortFmt }, cfg.addr)
 	}
 	return ln, nil
 }
@@ -171,11 +170,11 @@ func loadHostKey(path string) (gossh.Signer, error) {
 		return nil, fileError(path, err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyReadableByFmt, path, st.Mode().Perm(), path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyReadableByFmt, path, st.Mode().Perm(), path))
+		return nil, localized(func(m *i18n.Messages) string { return m.HostKeyReadableByFmt }, path, st.Mode().Perm(), path)
 	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyUnreadableDeleteFmt, path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyUnreadableDeleteFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.HostKeyUnreadableDeleteFmt }, path)
 	}
 	return signer, nil
 }

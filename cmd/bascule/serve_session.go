@@ -251,7 +251,7 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 		return opts, err
 	}
 	if opts.Workspace == nil {
-		return opts, localized(i18n.Of(checklist.French).TheServersWorkspaceIs, i18n.Of(checklist.English).TheServersWorkspaceIs)
+		return opts, localized(func(m *i18n.Messages) string { return m.TheServersWorkspaceIs })
 	}
 	// Every session reads and writes the workspace's one engine: the run it
 	// is shown is the member's view of the engine's, and every change any

@@ -65,7 +65,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 			return nil, err
 		}
 		if pass == nil {
-			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).APIModeThePassphraseFmt, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).APIModeThePassphraseFmt, envPassphrase))
+			return nil, localized(func(m *i18n.Messages) string { return m.APIModeThePassphraseFmt }, envPassphrase)
 		}
 		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, pass)
 		if err != nil {
@@ -73,7 +73,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		}
 		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
 	}
-	return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).ThisWorkspaceHasNoFmt, string(s.ws.Mode)), fmt.Sprintf(i18n.Of(checklist.English).ThisWorkspaceHasNoFmt, string(s.ws.Mode)))
+	return nil, localized(func(m *i18n.Messages) string { return m.ThisWorkspaceHasNoFmt }, string(s.ws.Mode))
 }
 
 // sweepBatch is how many clients' results are handed to the engine at a

@@ -44,10 +44,10 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			}
 			role, ok := store.ParseRole(roleFlag)
 			if !ok {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)), fmt.Sprintf(i18n.Of(checklist.English).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.RoleExpectsAdminCollaborateurFmt }, quote(roleFlag))}
 			}
 			if keyFile == "" {
-				return usageError{localized(i18n.Of(checklist.French).KeyExpectsTheMembers, i18n.Of(checklist.English).KeyExpectsTheMembers)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.KeyExpectsTheMembers })}
 			}
 			pub, err := readPublicKey(env, keyFile)
 			if err != nil {
@@ -63,7 +63,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if role == store.RoleEntreprise && len(ids) == 0 {
-				return usageError{localized(i18n.Of(checklist.French).AnEntrepriseMemberSees, i18n.Of(checklist.English).AnEntrepriseMemberSees)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.AnEntrepriseMemberSees })}
 			}
 			m := store.Member{Name: name, Role: role, PublicKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))),
 				Fingerprint: gossh.FingerprintSHA256(pub), Clients: ids}
@@ -162,7 +162,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if (len(clients) == 0) == (from == "") {
-				return usageError{localized(i18n.Of(checklist.French).GiveTheClientsClient, i18n.Of(checklist.English).GiveTheClientsClient)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.GiveTheClientsClient })}
 			}
 			if from != "" {
 				if clients, err = readClientList(env, from); err != nil {
@@ -197,7 +197,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 func memberName(raw string) (string, error) {
 	name := strings.TrimSpace(connectors.Sanitize(raw))
 	if name == "" || len([]rune(name)) > 64 {
-		return "", usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).InvalidMemberName1Fmt, quote(raw)), fmt.Sprintf(i18n.Of(checklist.English).InvalidMemberName1Fmt, quote(raw)))}
+		return "", usageError{localized(func(m *i18n.Messages) string { return m.InvalidMemberName1Fmt }, quote(raw))}
 	}
 	return name, nil
 }
@@ -215,11 +215,11 @@ func readPublicKey(env *appEnv, path string) (gossh.PublicKey, error) {
 		return nil, err
 	}
 	if bytes.Contains(b, []byte("PRIVATE KEY")) {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).IsAPrivateKeyFmt, path), fmt.Sprintf(i18n.Of(checklist.English).IsAPrivateKeyFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.IsAPrivateKeyFmt }, path)
 	}
 	pub, _, _, _, err := gossh.ParseAuthorizedKey(b)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).NotAReadableSSHFmt, path), fmt.Sprintf(i18n.Of(checklist.English).NotAReadableSSHFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.NotAReadableSSHFmt }, path)
 	}
 	return pub, nil
 }
@@ -246,12 +246,12 @@ func parseClientList(b []byte, path string) ([]string, error) {
 			continue
 		}
 		if strings.ContainsAny(t, " \t;,") {
-			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineOneClientIdFmt, path, line, t), fmt.Sprintf(i18n.Of(checklist.English).LineOneClientIdFmt, path, line, t))
+			return nil, localized(func(m *i18n.Messages) string { return m.LineOneClientIdFmt }, path, line, t)
 		}
 		ids = append(ids, t)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineTooLongOrFmt, path), fmt.Sprintf(i18n.Of(checklist.English).LineTooLongOrFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.LineTooLongOrFmt }, path)
 	}
 	return ids, nil
 }
@@ -264,7 +264,7 @@ func readInput(env *appEnv, path string, limit int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(env.stdin, limit+1))
 	if err != nil || int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).StandardInputUnreadableOrFmt, limit), fmt.Sprintf(i18n.Of(checklist.English).StandardInputUnreadableOrFmt, limit))
+		return nil, localized(func(m *i18n.Messages) string { return m.StandardInputUnreadableOrFmt }, limit)
 	}
 	return b, nil
 }
@@ -281,7 +281,7 @@ func readSmallFile(path string, limit int64) ([]byte, error) {
 		return nil, fileError(path, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).FileTooLargeOverFmt, connectors.Sanitize(path), limit), fmt.Sprintf(i18n.Of(checklist.English).FileTooLargeOverFmt, connectors.Sanitize(path), limit))
+		return nil, localized(func(m *i18n.Messages) string { return m.FileTooLargeOverFmt }, connectors.Sanitize(path), limit)
 	}
 	return b, nil
 }

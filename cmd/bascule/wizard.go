@@ -197,7 +197,7 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.
 			pass = []byte(env.getenv(envPassphrase))
 		}
 		if pass == nil {
-			return tui.Ports{}, localized(i18n.Of(checklist.French).APIModeThePassphrase, i18n.Of(checklist.English).APIModeThePassphrase)
+			return tui.Ports{}, localized(func(m *i18n.Messages) string { return m.APIModeThePassphrase })
 		}
 		return apiPorts(db, ws, pass)
 	}

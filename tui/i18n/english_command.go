@@ -163,6 +163,39 @@ type CommandTexts struct {
 	APIModeThePassphrase              string
 	WorkspacePassphraseToConnect2     string
 	InTeamModeEvery                   string
+	NotOpenToRoleFmt                  string
+	FailedDossiersNoun                Noun
+	SeveralDemoWorkspacesFmt          string
+	UnknownWorkspaceKnownFmt          string
+	UnknownClientKnownFmt             string
+	AndOthersFmt                      string
+	OthersNoun                        Noun
+	IsAFolderGiveFmt                  string
+	ReportFileExample                 string
+	FileReasonFmt                     string
+	UseReplaceOrRenameFmt             string
+	OperationFailed                   string
+	NotFound                          string
+	PermissionDenied                  string
+	ItIsAFolder                       string
+	NameAlreadyExists                 string
+	PathPartNotAFolder                string
+	DiskFull                          string
+	ReadOnlyFileSystem                string
+	NameTooLong                       string
+	JSONRoot                          string
+	JSONFieldCannotHoldFmt            string
+	JSONUnreadableNearFmt             string
+	TruncatedFile                     string
+	UnreadableAddress                 string
+	MissingPort                       string
+	NetworkError                      string
+	AddressInUse                      string
+	ConnectionRefused                 string
+	AddressNotAvailable               string
+	VersionRevision                   string
+	VersionOfDate                     string
+	VersionUncommitted                string
 }
 
 var englishCommand = CommandTexts{
@@ -324,4 +357,37 @@ var englishCommand = CommandTexts{
 	APIModeThePassphrase:              "API mode: the passphrase is needed to connect (offline meanwhile)",
 	WorkspacePassphraseToConnect2:     "Workspace passphrase (to connect to V1/V2; enter to go on offline): ",
 	InTeamModeEvery:                   "in team mode, every change goes through the workspace's engine",
+	NotOpenToRoleFmt:                  "\"%[1]s\" is not open to %[3]s's role %[2]s",
+	FailedDossiersNoun:                Noun{"dossier failed", "dossiers failed"},
+	SeveralDemoWorkspacesFmt:          "several demo workspaces (%s): use --workspace %s or --demo-clients N",
+	UnknownWorkspaceKnownFmt:          "unknown workspace %s; known workspaces: %s",
+	UnknownClientKnownFmt:             "unknown client: %s; known clients: %s",
+	AndOthersFmt:                      "… and %s",
+	OthersNoun:                        Noun{"more", "more"},
+	IsAFolderGiveFmt:                  "%s is a folder: give a file name (for example %s)",
+	ReportFileExample:                 "report.html",
+	FileReasonFmt:                     "file %s: %s",
+	UseReplaceOrRenameFmt:             "%s: use --replace or --rename-to",
+	OperationFailed:                   "operation failed",
+	NotFound:                          "not found",
+	PermissionDenied:                  "permission denied",
+	ItIsAFolder:                       "it is a folder, not a file",
+	NameAlreadyExists:                 "a folder or file of that name already exists",
+	PathPartNotAFolder:                "part of the path is not a folder",
+	DiskFull:                          "disk full",
+	ReadOnlyFileSystem:                "read-only file system",
+	NameTooLong:                       "name too long",
+	JSONRoot:                          "(root)",
+	JSONFieldCannotHoldFmt:            "JSON: field %q cannot hold a %s value (byte %d)",
+	JSONUnreadableNearFmt:             "unreadable JSON near byte %d",
+	TruncatedFile:                     "truncated file (unexpected end)",
+	UnreadableAddress:                 "unreadable address",
+	MissingPort:                       "missing port",
+	NetworkError:                      "network error",
+	AddressInUse:                      "address already used by another program",
+	ConnectionRefused:                 "connection refused",
+	AddressNotAvailable:               "address not available on this machine",
+	VersionRevision:                   ", revision ",
+	VersionOfDate:                     " of ",
+	VersionUncommitted:                ", with uncommitted changes",
 }
