@@ -112,7 +112,7 @@ func newV1FilesClientsCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 				ours = append(ours, c.SIREN)
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1InTheFmt,
-				env.count(len(list), "entreprise", "entreprises", "company", "companies"), env.count(len(s.run.Clients), "dossier", "dossiers", "dossier", "dossiers"))
+				env.count(len(list), i18n.Of(env.lang).CompaniesNoun), env.count(len(s.run.Clients), i18n.Of(env.lang).DossiersNoun))
 			if only := checklist.MissingFrom(onV1, ours); len(only) > 0 {
 				fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1OnlyInactiveFmt, strings.Join(only, ", "))
 			}
@@ -200,7 +200,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 	case ctx.Err() != nil:
 		return errInterrupted
 	case failed > 0:
-		return &localizedError{text: count(failed, func(m *i18n.Messages) i18n.Noun { return m.FailedDossiersNoun })}
+		return &localizedError{text: counted(failed, func(m *i18n.Messages) i18n.Noun { return m.FailedDossiersNoun })}
 	}
 	return nil
 }
@@ -253,7 +253,7 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 				total += e.Size
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InManifestFmt,
-				env.count(len(m.Files), "fichier", "fichiers", "file", "files"), env.count(int(total), "octet", "octets", "byte", "bytes"), out, comapi.ManifestName)
+				env.count(len(m.Files), i18n.Of(env.lang).FilesNoun), env.count(int(total), i18n.Of(env.lang).BytesNoun), out, comapi.ManifestName)
 			return nil
 		}),
 	}

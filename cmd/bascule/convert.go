@@ -91,11 +91,11 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			}
 			sm := res.Summary
 			fmt.Fprintf(env.stderr, i18n.Of(env.lang).PercentColonCommaFmt,
-				env.count(sm.Read, "ligne lue", "lignes lues", "row read", "rows read"), env.agreed(sm.Written, "écrite", "écrites", "written"),
-				env.agreed(sm.Rejected, "rejetée", "rejetées", "rejected"), env.count(sm.Skipped, "client actif ignoré", "clients actifs ignorés", "active client skipped", "active clients skipped"))
+				env.count(sm.Read, i18n.Of(env.lang).RowsReadNoun), env.count(sm.Written, i18n.Of(env.lang).WrittenRowsNoun),
+				env.count(sm.Rejected, i18n.Of(env.lang).RejectedRowsNoun), env.count(sm.Skipped, i18n.Of(env.lang).ActiveClientsSkippedNoun))
 			if sm.SplitNames > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnIntoFirstAndFmt,
-					sm.NameColumn, env.count(sm.SplitNames, "nom complet découpé", "noms complets découpés", "full name split", "full names split"))
+					sm.NameColumn, env.count(sm.SplitNames, i18n.Of(env.lang).FullNamesSplitNoun))
 			}
 			if len(res.Unmapped) > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnsNotUsedFmt, strings.Join(res.Unmapped, ", "))

@@ -167,12 +167,11 @@ func argIn(a any, lang checklist.Lang) any {
 	return a
 }
 
-// count is n and its noun, both written in the reader's language:
-// count(3, …InvoicesNoun) is "3 factures" / "3 invoices".
-func count(n int, noun func(*i18n.Messages) i18n.Noun) inLang {
+// counted is n and its noun, both written in the reader's language:
+// counted(3, …InvoicesNoun) is "3 factures" / "3 invoices".
+func counted(n int, noun func(*i18n.Messages) i18n.Noun) inLang {
 	return func(lang checklist.Lang) string {
-		w := noun(i18n.Of(lang))
-		return checklist.FormatInt(lang, n) + " " + checklist.Plural(lang, n, w.One, w.Many)
+		return noun(i18n.Of(lang)).Count(lang, n)
 	}
 }
 
@@ -325,7 +324,7 @@ func knownList(ids []string) inLang {
 // andOthers is "… et 3 autres" / "… and 3 more", closing a shortened list.
 func andOthers(n int) inLang {
 	return catalogued(func(m *i18n.Messages) string { return m.AndOthersFmt },
-		count(n, func(m *i18n.Messages) i18n.Noun { return m.OthersNoun }))
+		counted(n, func(m *i18n.Messages) i18n.Noun { return m.OthersNoun }))
 }
 
 // session is an open database, the workspace and its run: what most

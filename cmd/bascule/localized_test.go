@@ -22,7 +22,7 @@ func TestLocalizedInEachLanguage(t *testing.T) {
 		return out
 	}
 	failed := func(n int) error {
-		return &localizedError{text: count(n, func(m *i18n.Messages) i18n.Noun { return m.FailedDossiersNoun })}
+		return &localizedError{text: counted(n, func(m *i18n.Messages) i18n.Noun { return m.FailedDossiersNoun })}
 	}
 	tests := []struct {
 		name   string

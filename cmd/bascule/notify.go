@@ -62,7 +62,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			env.reportContactsErr(w.ContactsErr)
-			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), i18n.Of(env.lang).MessagesWrittenNoun), w.Dir)
 			if w.NoContact > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).WithoutAKnownRecipientFmt, w.NoContact)
 			}

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/atomicfile"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/store"
@@ -234,13 +235,14 @@ func (ts *teamServer) sshServer(signer gossh.Signer) (*ssh.Server, error) {
 		}),
 		// Keyboard-interactive is only there to tell an unknown key why it
 		// is refused: the ssh client shows the instruction, then the
-		// refusal. It never lets anyone in.
+		// refusal. It never lets anyone in. French: the server does not
+		// know the person's language before a session opens.
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
 			// Once per connection: OpenSSH tries this method again after a
 			// refusal, and would print the message each time.
 			if ctx.Value(toldKey{}) == nil {
 				ctx.SetValue(toldKey{}, true)
-				_, _ = challenge("", refusedKeyMessage, nil, nil)
+				_, _ = challenge("", i18n.Of(checklist.French).UnknownSSHKey, nil, nil)
 			}
 			return false
 		}),
@@ -250,11 +252,6 @@ func (ts *teamServer) sshServer(signer gossh.Signer) (*ssh.Server, error) {
 
 // toldKey marks a connection that was told why its key is refused.
 type toldKey struct{}
-
-// refusedKeyMessage is what an unknown key reads. French: the server does
-// not know the person's language before they are in.
-const refusedKeyMessage = "bascule : clé SSH inconnue de l'équipe de cet espace. Demandez à un administrateur de vous ajouter " +
-	"(bascule team add VOTRE_NOM --key votre_cle.pub --role collaborateur)."
 
 // serve accepts connections until ctx is done, then closes every
 // connection, waits for the sessions to end and returns; the caller then

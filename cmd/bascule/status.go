@@ -143,7 +143,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 				line += "  " + p.Left
 			}
 			if p.Blocked > 0 {
-				line += "  " + count(p.Blocked, func(m *i18n.Messages) i18n.Noun { return m.BlockedNoun })(env.lang)
+				line += "  " + env.count(p.Blocked, i18n.Of(env.lang).BlockedNoun)
 			}
 			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
 				line += "  " + i18n.Of(env.lang).Blocked + r.BlockerSummary[0]

@@ -161,8 +161,8 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 			verdict = i18n.Of(env.lang).ToHandle
 		}
 		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
-			env.count(n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")+", "+
-				env.count(bad, "article à revoir", "articles à revoir", "article to review", "articles to review"))})
+			env.count(n, i18n.Of(env.lang).PendingInvoicesNoun)+", "+
+				env.count(bad, i18n.Of(env.lang).ArticlesToReviewNoun))})
 		// As in the wizard: the engine records the evidence and the status
 		// follows checklist's one rule.
 		items = append(items,
@@ -173,7 +173,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		}
 	}
 	flush()
-	fmt.Fprintf(env.stderr, i18n.Of(env.lang).FailedFmt, env.count(checked, "client vérifié", "clients vérifiés", "client checked", "clients checked"), checklist.FormatInt(env.lang, failed))
+	fmt.Fprintf(env.stderr, i18n.Of(env.lang).FailedFmt, env.count(checked, i18n.Of(env.lang).ClientsCheckedNoun), checklist.FormatInt(env.lang, failed))
 	if ctx.Err() != nil {
 		return errInterrupted
 	}

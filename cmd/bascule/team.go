@@ -71,7 +71,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).MemberAddedKeyFmt,
-				name, role, m.Fingerprint, env.count(len(ids), "client", "clients", "client", "clients"))
+				name, role, m.Fingerprint, env.count(len(ids), i18n.Of(env.lang).ClientsNoun))
 			return nil
 		},
 	}
@@ -182,7 +182,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InThePortfolioFmt, m.Name, env.count(len(m.Clients), "client", "clients", "client", "clients"))
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InThePortfolioFmt, m.Name, env.count(len(m.Clients), i18n.Of(env.lang).ClientsNoun))
 			return nil
 		},
 	}
@@ -334,7 +334,7 @@ func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
 			left = "—"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", name, checklist.FormatInt(env.lang, pr.ClientsDone)+"/"+
-			env.count(pr.Clients, "client fini", "clients finis", "client finished", "clients finished"), left, finish)
+			env.count(pr.Clients, i18n.Of(env.lang).ClientsFinishedNoun), left, finish)
 	}
 	for _, p := range f.People {
 		finish := p.Finish.Text(env.lang)

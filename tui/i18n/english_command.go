@@ -196,6 +196,29 @@ type CommandTexts struct {
 	VersionRevision                   string
 	VersionOfDate                     string
 	VersionUncommitted                string
+	MessagesWrittenNoun               Noun
+	OpenSessionsNoun                  Noun
+	AlreadyHasWithKeyFmt              string
+	SessionInternalError              string
+	CompaniesNoun                     Noun
+	DossiersNoun                      Noun
+	FilesNoun                         Noun
+	BytesNoun                         Noun
+	ArticlesToReviewNoun              Noun
+	ClientsCheckedNoun                Noun
+	UnchangedNoun                     Noun
+	AbsentNoun                        Noun
+	RowsReadNoun                      Noun
+	WrittenRowsNoun                   Noun
+	RejectedRowsNoun                  Noun
+	ActiveClientsSkippedNoun          Noun
+	FullNamesSplitNoun                Noun
+	ArgumentsNoun                     Noun
+	UnknownSubcommandFmt              string
+	TakesNoArgumentFmt                string
+	TakesExactlyFmt                   string
+	TakesAtMostFmt                    string
+	UnknownSSHKey                     string
 }
 
 var englishCommand = CommandTexts{
@@ -390,4 +413,27 @@ var englishCommand = CommandTexts{
 	VersionRevision:                   ", revision ",
 	VersionOfDate:                     " of ",
 	VersionUncommitted:                ", with uncommitted changes",
+	MessagesWrittenNoun:               Noun{"message written", "messages written"},
+	OpenSessionsNoun:                  Noun{"open session", "open sessions"},
+	AlreadyHasWithKeyFmt:              "bascule: %s already has %s with this key; close one.\n",
+	SessionInternalError:              "\r\nbascule: internal error, this session is closed; the others go on and what was recorded stays in the database.",
+	CompaniesNoun:                     Noun{"company", "companies"},
+	DossiersNoun:                      Noun{"dossier", "dossiers"},
+	FilesNoun:                         Noun{"file", "files"},
+	BytesNoun:                         Noun{"byte", "bytes"},
+	ArticlesToReviewNoun:              Noun{"article to review", "articles to review"},
+	ClientsCheckedNoun:                Noun{"client checked", "clients checked"},
+	UnchangedNoun:                     Noun{"unchanged", "unchanged"},
+	AbsentNoun:                        Noun{"missing", "missing"},
+	RowsReadNoun:                      Noun{"row read", "rows read"},
+	WrittenRowsNoun:                   Noun{"written", "written"},
+	RejectedRowsNoun:                  Noun{"rejected", "rejected"},
+	ActiveClientsSkippedNoun:          Noun{"active client skipped", "active clients skipped"},
+	FullNamesSplitNoun:                Noun{"full name split", "full names split"},
+	ArgumentsNoun:                     Noun{"argument", "arguments"},
+	UnknownSubcommandFmt:              "unknown command %q for %q (see %s --help)",
+	TakesNoArgumentFmt:                "%s takes no argument, got %q",
+	TakesExactlyFmt:                   "%s takes %s, got %s (see %s --help)",
+	TakesAtMostFmt:                    "%s takes at most %s, got %s",
+	UnknownSSHKey:                     "bascule: SSH key unknown to this workspace's team. Ask an admin to add you (bascule team add YOUR_NAME --key your_key.pub --role collaborateur).",
 }

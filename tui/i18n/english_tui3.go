@@ -77,6 +77,22 @@ type TUI3Texts struct {
 	SelectedClientsNoun         Noun
 	ToThePortfolioOf            string
 	TheClientsLeaveAnother      string
+	DossiersAddedNoun           Noun
+	UpdatedNoun                 Noun
+	MissingFromV1Noun           Noun
+	BackNoun                    Noun
+	MatchesNoun                 Noun
+	NoWorkspaceOpenNothing      string
+	LabelLegalName              string
+	LabelManagerEmail           string
+	LabelOperator               string
+	LabelExportFile             string
+	LabelV1APIAddress           string
+	LabelClientID               string
+	LabelClientSecret           string
+	LabelPassphrase             string
+	FAQTitleFmt                 string
+	ClockLayout                 string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -152,4 +168,20 @@ var englishTUI3 = TUI3Texts{
 	SelectedClientsNoun:         Noun{"selected client", "selected clients"},
 	ToThePortfolioOf:            " to the portfolio of:",
 	TheClientsLeaveAnother:      "The clients leave another firm member's portfolio: one dossier, one person in charge. The change is logged under your name.",
+	DossiersAddedNoun:           Noun{"dossier added", "dossiers added"},
+	UpdatedNoun:                 Noun{"updated", "updated"},
+	MissingFromV1Noun:           Noun{"missing from V1", "missing from V1"},
+	BackNoun:                    Noun{"back", "back"},
+	MatchesNoun:                 Noun{"match", "matches"},
+	NoWorkspaceOpenNothing:      "no workspace open: nothing is recorded",
+	LabelLegalName:              "Legal name",
+	LabelManagerEmail:           "Manager e-mail",
+	LabelOperator:               "Operator",
+	LabelExportFile:             "Export file",
+	LabelV1APIAddress:           "V1 API address",
+	LabelClientID:               "Client id",
+	LabelClientSecret:           "Client secret",
+	LabelPassphrase:             "Passphrase",
+	FAQTitleFmt:                 "FAQ: \"%s\"",
+	ClockLayout:                 "2006-01-02 at 15:04",
 }

@@ -142,3 +142,32 @@ func verbs(s string) []string {
 	}
 	return byArg
 }
+
+// TestTextInBothLanguages: a message with its arguments, those with words
+// of their own written in each language.
+func TestTextInBothLanguages(t *testing.T) {
+	got := Text(func(m *Messages) string { return m.OnlyAnAdminAssignsFmt }, "Léa", checklist.Text{FR: "rôle", EN: "role"})
+	want := checklist.Text{FR: "Léa (rôle) : seul un administrateur affecte les portefeuilles", EN: "Léa (role): only an admin assigns portfolios"}
+	if got != want {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+	if got := Text(func(m *Messages) string { return m.NoClientToAssign }); got.FR != "aucun client à affecter" || got.EN != "no client to assign" {
+		t.Errorf("plain message: %#v", got)
+	}
+}
+
+// TestNounCount: each language's agreement and thousands.
+func TestNounCount(t *testing.T) {
+	for _, tc := range []struct {
+		lang checklist.Lang
+		n    int
+		want string
+	}{
+		{checklist.French, 0, "0 résultat"}, {checklist.French, 1, "1 résultat"}, {checklist.French, 1234, "1\u202f234 résultats"},
+		{checklist.English, 0, "0 matches"}, {checklist.English, 1, "1 match"}, {checklist.English, 1234, "1,234 matches"},
+	} {
+		if got := Of(tc.lang).MatchesNoun.Count(tc.lang, tc.n); got != tc.want {
+			t.Errorf("%v %d: got %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
+	}
+}

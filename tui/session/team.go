@@ -2,12 +2,12 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // TeamStore is what portfolios need beyond Store: the team's portfolios,
@@ -78,9 +78,7 @@ func companyUser(ps []checklist.Portfolio, member string) bool {
 
 // errCompanyUser refuses the team's figures to a company's user.
 func errCompanyUser(member string) error {
-	return &checklist.Error{Code: "company_user", Message: checklist.Text{
-		FR: member + " (entreprise) : l'avancement de l'équipe du cabinet n'est pas ouvert aux entreprises",
-		EN: member + " (entreprise): the firm team's progress is not open to companies"}}
+	return &checklist.Error{Code: "company_user", Message: i18n.Text(func(m *i18n.Messages) string { return m.TeamProgressNotForCompaniesFmt }, member)}
 }
 
 // AssignPortfolio gives clients to a person of the team, as the engine's
@@ -94,8 +92,7 @@ func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Por
 		return checklist.Portfolio{}, err
 	}
 	if len(clients) == 0 {
-		return checklist.Portfolio{}, &checklist.Error{Code: "no_client", Message: checklist.Text{
-			FR: "aucun client à affecter", EN: "no client to assign"}}
+		return checklist.Portfolio{}, &checklist.Error{Code: "no_client", Message: i18n.Text(func(m *i18n.Messages) string { return m.NoClientToAssign })}
 	}
 	ps, err := t.store.Portfolios(e.ws)
 	if err != nil {
@@ -108,8 +105,7 @@ func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Por
 	for _, id := range clients {
 		if e.run.ClientIndex(id) < 0 {
 			e.mu.Unlock()
-			return checklist.Portfolio{}, &checklist.Error{Code: "unknown_client", Message: checklist.Text{
-				FR: fmt.Sprintf("client inconnu : %q", id), EN: fmt.Sprintf("unknown client: %q", id)}}
+			return checklist.Portfolio{}, &checklist.Error{Code: "unknown_client", Message: i18n.Text(func(m *i18n.Messages) string { return m.UnknownClientQuotedFmt }, id)}
 		}
 	}
 	e.mu.Unlock()
@@ -127,14 +123,10 @@ func mayAssign(ps []checklist.Portfolio, member string) error {
 			if p.Role == checklist.PortfolioRoleAdmin {
 				return nil
 			}
-			return &checklist.Error{Code: "not_admin", Message: checklist.Text{
-				FR: member + " (" + p.Role + ") : seul un administrateur affecte les portefeuilles",
-				EN: member + " (" + p.Role + "): only an admin assigns portfolios"}}
+			return &checklist.Error{Code: "not_admin", Message: i18n.Text(func(m *i18n.Messages) string { return m.OnlyAnAdminAssignsFmt }, member, p.Role)}
 		}
 	}
-	return &checklist.Error{Code: "not_member", Message: checklist.Text{
-		FR: member + " n'est plus dans l'équipe : affectation refusée",
-		EN: member + " is no longer in the team: assignment refused"}}
+	return &checklist.Error{Code: "not_member", Message: i18n.Text(func(m *i18n.Messages) string { return m.NoLongerInTheTeamFmt }, member)}
 }
 
 // TeamFigures computes each person's progress and estimated finish and the
