@@ -110,6 +110,96 @@ func f() {
 	}
 }
 
+// TestNoPairsOutsideTheCatalogue: no front end writes a message's two
+// languages itself, in a checklist.Text or through checklist.Count; the
+// catalogue holds them (i18n.Text, Noun.Count).
+func TestNoPairsOutsideTheCatalogue(t *testing.T) {
+	for _, dir := range frontEnds {
+		names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range literalPairs(t, name, src) {
+				t.Errorf("%s:%d: a text in both languages outside the catalogue", filepath.ToSlash(filepath.Join("tui/i18n", name)), line)
+			}
+		}
+	}
+}
+
+// TestLiteralPairsFound keeps the pair walk honest.
+func TestLiteralPairsFound(t *testing.T) {
+	src := `package p
+var a = checklist.Text{FR: "oui", EN: "yes"}
+var b = &checklist.Error{Message: checklist.Text{FR: x + " non", EN: x + " no"}}
+var c = checklist.Count(n, "ligne", "lignes", "row", "rows")
+var d = i18n.Text(func(m *i18n.Messages) string { return m.Yes })
+var e = checklist.Text{FR: i18n.Of(checklist.French).Yes, EN: y}
+var f = map[string]*checklist.Text{}
+`
+	if got, want := literalPairs(t, "p.go", []byte(src)), []int{2, 3, 4}; !slices.Equal(got, want) {
+		t.Errorf("lines %v, want %v", got, want)
+	}
+}
+
+// literalPairs lists the lines of src where a checklist.Text literal or a
+// checklist.Count call is given a string literal.
+func literalPairs(t *testing.T, name string, src []byte) []int {
+	t.Helper()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, name, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	ast.Inspect(file, func(n ast.Node) bool {
+		var pair ast.Node
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			if isChecklist(n.Type, "Text") && len(n.Elts) > 0 {
+				pair = n
+			}
+		case *ast.CallExpr:
+			if isChecklist(n.Fun, "Count") {
+				pair = n
+			}
+		}
+		if pair != nil && hasStringLiteral(pair) {
+			lines = append(lines, fset.Position(pair.Pos()).Line)
+			return false
+		}
+		return true
+	})
+	return lines
+}
+
+func isChecklist(e ast.Expr, name string) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "checklist" && sel.Sel.Name == name
+}
+
+func hasStringLiteral(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 type literal struct {
 	line int
 	text string
