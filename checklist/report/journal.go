@@ -142,7 +142,7 @@ func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []
 // report's overrides carry their Title, from the run).
 func GateTitle(id string, lang checklist.Lang) string {
 	if id == checklist.GateRequestReadiness {
-		return textsOf(lang).RequestAllowedDespiteBlockers
+		return textsOf(lang).RequestAllowedAnyway
 	}
 	return id
 }
