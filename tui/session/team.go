@@ -78,7 +78,7 @@ func companyUser(ps []checklist.Portfolio, member string) bool {
 
 // errCompanyUser refuses the team's figures to a company's user.
 func errCompanyUser(member string) error {
-	return &checklist.Error{Code: "company_user", Message: i18n.Text(func(m *i18n.Messages) string { return m.TeamProgressNotForCompaniesFmt }, member)}
+	return &checklist.Error{Code: "company_user", Message: i18n.Text(func(m *i18n.Messages) string { return m.NotForCompaniesFmt }, member)}
 }
 
 // AssignPortfolio gives clients to a person of the team, as the engine's
