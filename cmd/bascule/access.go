@@ -78,7 +78,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 		return localized(func(m *i18n.Messages) string { return m.CannotRunRemotelyPossibleFmt }, path)
 	}
 	if refused != nil {
-		return localized(func(m *i18n.Messages) string { return m.NotOpenToRoleFmt }, path, string(m.Role), m.Name)
+		return localized(func(t *i18n.Messages) string { return t.NotOpenToRoleFmt }, path, string(m.Role), m.Name)
 	}
 	return nil
 }

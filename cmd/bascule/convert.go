@@ -44,7 +44,7 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			for _, m := range maps {
 				col, field, ok := strings.Cut(m, "=")
 				if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
-					return usageError{localized(func(m *i18n.Messages) string { return m.MapExpectsCOLUMNFIELDFmt }, quote(m))}
+					return usageError{localized(func(t *i18n.Messages) string { return t.MapExpectsCOLUMNFIELDFmt }, quote(m))}
 				}
 				mapping[strings.TrimSpace(col)] = strings.TrimSpace(field)
 			}
