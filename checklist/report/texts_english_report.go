@@ -153,6 +153,17 @@ type reportTexts struct {
 	TheDemo                     string
 	AFile                       string
 	ReasonOpen                  string
+	ClientHasPending            string
+	ClientsHavePending          string
+	ClientNotPrepared           string
+	ClientsNotPrepared          string
+	FirmStepLeft                string
+	FirmStepsLeft               string
+	FirmFilePending             string
+	SignUpStepLeft              string
+	SignUpStepsLeft             string
+	BlockerOfKindFmt            string
+	BlockersOfKindFmt           string
 }
 
 var englishReport = reportTexts{
@@ -304,4 +315,15 @@ var englishReport = reportTexts{
 	TheDemo:                     "the demo",
 	AFile:                       "a file",
 	ReasonOpen:                  " (reason: ",
+	ClientHasPending:            "client has pending (or unchecked) invoices",
+	ClientsHavePending:          "clients have pending (or unchecked) invoices",
+	ClientNotPrepared:           "client has not finished preparation",
+	ClientsNotPrepared:          "clients have not finished preparation",
+	FirmStepLeft:                "firm preparation step is left",
+	FirmStepsLeft:               "firm preparation steps are left",
+	FirmFilePending:             "the firm's own file has pending (or unchecked) invoices on V1",
+	SignUpStepLeft:              "registration step is left",
+	SignUpStepsLeft:             "registration steps are left",
+	BlockerOfKindFmt:            "blocker: %s",
+	BlockersOfKindFmt:           "blockers: %s",
 }
