@@ -166,7 +166,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		for k, err := range eng.ApplyBatch(context.WithoutCancel(ctx), batch) {
 			if err != nil {
 				failed++
-				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], i18n.Of(env.lang).ERROR, env.errText(err))
+				fmt.Fprintf(env.stdout, "%s  %s%s%s\n", ids[k], i18n.Of(env.lang).ERROR, i18n.Of(env.lang).Colon, env.errText(err))
 			}
 		}
 		batch, ids = batch[:0], ids[:0]
@@ -182,7 +182,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, i18n.Of(env.lang).ERROR, env.errText(err))
+			fmt.Fprintf(env.stdout, "%s  %s  %s%s%s\n", cl.ID, cl.SIREN, i18n.Of(env.lang).ERROR, i18n.Of(env.lang).Colon, env.errText(err))
 			continue
 		}
 		fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,

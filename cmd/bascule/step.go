@@ -348,7 +348,7 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			if _, err := eng.Apply(ch); err != nil {
 				return explainGate(env, err)
 			}
-			fmt.Fprintf(env.stdout, "%s : %s → %s\n", refString(ref.Client, ref.Step), before.Title().In(env.lang), status.Title().In(env.lang))
+			fmt.Fprintf(env.stdout, "%s%s%s → %s\n", refString(ref.Client, ref.Step), i18n.Of(env.lang).Colon, before.Title().In(env.lang), status.Title().In(env.lang))
 			return nil
 		},
 	}
@@ -419,7 +419,7 @@ func printItems(env *appEnv, rows []stepJSON) error {
 					break
 				}
 			}
-			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, i18n.Of(env.lang).Colon, strings.Join(byList[l], " ; ")); err != nil {
+			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, i18n.Of(env.lang).Colon, strings.Join(byList[l], i18n.Of(env.lang).Semicolon)); err != nil {
 				return err
 			}
 		}

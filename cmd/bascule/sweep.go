@@ -127,7 +127,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		for i, err := range errs {
 			if err != nil {
 				unsaved[items[i].Change.Ref.Client] = true
-				fmt.Fprintf(env.stderr, "%s %s : %s\n", i18n.Of(env.lang).NotSaved, items[i].Change.Ref, env.errText(err))
+				fmt.Fprintf(env.stderr, "%s %s%s%s\n", i18n.Of(env.lang).NotSaved, items[i].Change.Ref, i18n.Of(env.lang).Colon, env.errText(err))
 			}
 		}
 		for _, l := range lines {

@@ -20,7 +20,7 @@ var frontEnds = []string{"..", "../accessible", "../session", "../../cmd/bascule
 // frenchWords finds a French text: an accent, French quotes, an elision or
 // a word English does not use ("%s's" is English). Names of the domain that English keeps
 // ("dossier", "client") are not among them.
-var frenchWords = regexp.MustCompile(`[àâçéèêëîïôûùüœ«»]|\b(le|la|les|des|du|une|est|sont|pas|dans|pour|avec|sur|aucun|aucune|fichier|espace|introuvable|inconnu|inconnue|attend|précisez|utilisez|ou|et|aux|cette|vous|votre|déjà|doit)\b|(^|[\s(«])[ldnqsjc]'\pL`)
+var frenchWords = regexp.MustCompile(`[àâçéèêëîïôûùüœ«»]|\s[:;?!](\s|$)|\b(le|la|les|des|du|une|est|sont|pas|dans|pour|avec|sur|aucun|aucune|fichier|espace|introuvable|inconnu|inconnue|attend|précisez|utilisez|ou|et|aux|cette|vous|votre|déjà|doit)\b|(^|[\s(«])[ldnqsjc]'\pL`)
 
 // allowedFrench are the French literals that stay outside the catalogue, by
 // "file: text" (file relative to the module root), each with its reason.
@@ -32,6 +32,10 @@ var allowedFrench = map[string]string{
 	// A name, not a message: the operator recorded in the audit when the
 	// demo workspace is created without one.
 	`tui/session/workspace.go: démo`: "stored operator name",
+	// A finding's detail is evidence, stored once as the check wrote it,
+	// like the audit; it is shown as recorded.
+	`tui/session/jobfuncs.go:  : `:        "stored finding detail",
+	`tui/session/jobfuncs.go: %d %s : %s`: "stored finding detail",
 }
 
 // TestNoFrenchOutsideTheCatalogue: the front ends build no French text of
