@@ -140,29 +140,26 @@ func localized(pick func(*i18n.Messages) string, args ...any) error {
 // it is shown in; see localized.
 func catalogued(pick func(*i18n.Messages) string, args ...any) inLang {
 	return func(lang checklist.Lang) string {
-		msg := pick(i18n.Of(lang))
-		if len(args) == 0 {
-			return msg
-		}
 		in := make([]any, len(args))
 		for i, a := range args {
-			in[i] = argIn(a, lang)
+			in[i] = errorIn(a, lang)
 		}
-		return fmt.Sprintf(msg, in...)
+		return i18n.Format(lang, pick, in...)
 	}
 }
 
-// argIn is a's text in lang when a has one per language; an error gives
-// its own message in French, its English one in English.
-func argIn(a any, lang checklist.Lang) any {
-	switch v := a.(type) {
-	case interface{ In(checklist.Lang) string }:
-		return v.In(lang)
-	case error:
+// errorIn is a's message in lang when a is an error without a text per
+// language of its own (i18n.Format writes those): its message in French,
+// its English one in English.
+func errorIn(a any, lang checklist.Lang) any {
+	if _, ok := a.(interface{ In(checklist.Lang) string }); ok {
+		return a
+	}
+	if err, ok := a.(error); ok {
 		if lang == checklist.English {
-			return englishOf(v)
+			return englishOf(err)
 		}
-		return v.Error()
+		return err.Error()
 	}
 	return a
 }
