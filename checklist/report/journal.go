@@ -47,11 +47,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 	}
 	switch e.Action {
 	case actionStep:
-		s := "« " + step + " »"
-		if lang == checklist.English {
-			s = "“" + step + "”"
-		}
-		s = for_(s)
+		s := for_(fmt.Sprintf(textsOf(lang).QuotedFmt, step))
 		var parts []string
 		if e.From != "" && e.To != "" && e.From != e.To {
 			parts = append(parts, textsOf(lang).GoesFrom+statusText(e.From, lang)+textsOf(lang).To+statusText(e.To, lang)+textsOf(lang).Quote)
