@@ -21,32 +21,32 @@ import (
 // "email", "operator", "export", "api_url", "client_id", "client_secret",
 // "passphrase".
 func FirstRunField(name string) checklist.Field {
-	f := func(fr, en string, t checklist.FieldType) checklist.Field {
-		return checklist.Field{ID: name, Label: checklist.Text{FR: fr, EN: en}, Type: t, Required: true}
+	f := func(label func(*i18n.Messages) string, t checklist.FieldType) checklist.Field {
+		return checklist.Field{ID: name, Label: i18n.Text(label), Type: t, Required: true}
 	}
 	switch name {
 	case "siren":
-		return f("SIREN", "SIREN", checklist.FieldSIREN)
+		return f(func(*i18n.Messages) string { return "SIREN" }, checklist.FieldSIREN)
 	case "legal_name":
-		return f("Raison sociale", "Legal name", checklist.FieldText)
+		return f(func(m *i18n.Messages) string { return m.LabelLegalName }, checklist.FieldText)
 	case "email":
-		return f("E-mail du responsable", "Manager e-mail", checklist.FieldEmail)
+		return f(func(m *i18n.Messages) string { return m.LabelManagerEmail }, checklist.FieldEmail)
 	case "operator":
-		return f("Opérateur", "Operator", checklist.FieldText)
+		return f(func(m *i18n.Messages) string { return m.LabelOperator }, checklist.FieldText)
 	case "export":
-		return f("Fichier d'export", "Export file", checklist.FieldFile)
+		return f(func(m *i18n.Messages) string { return m.LabelExportFile }, checklist.FieldFile)
 	case "api_url":
-		return f("Adresse de l'API V1", "V1 API address", checklist.FieldText)
+		return f(func(m *i18n.Messages) string { return m.LabelV1APIAddress }, checklist.FieldText)
 	case "client_id":
-		return f("Identifiant client", "Client id", checklist.FieldText)
+		return f(func(m *i18n.Messages) string { return m.LabelClientID }, checklist.FieldText)
 	case "client_secret":
-		return f("Secret client", "Client secret", checklist.FieldText)
+		return f(func(m *i18n.Messages) string { return m.LabelClientSecret }, checklist.FieldText)
 	case "passphrase":
-		p := f("Phrase secrète", "Passphrase", checklist.FieldText)
+		p := f(func(m *i18n.Messages) string { return m.LabelPassphrase }, checklist.FieldText)
 		p.MinRunes = checklist.MinPassphrase
 		return p
 	}
-	return f(name, name, checklist.FieldText)
+	return f(func(*i18n.Messages) string { return name }, checklist.FieldText)
 }
 
 // FirstRunModes are the connector modes the first run offers, in its

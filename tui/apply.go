@@ -34,8 +34,7 @@ func (m *Model) openEngine(run *checklist.Run) *session.Engine {
 }
 
 // errNoEngine says no workspace is open for writing.
-var errNoEngine = &checklist.Error{Code: "no_workspace", Message: checklist.Text{
-	FR: "aucun espace de travail ouvert : rien n'est enregistré", EN: "no workspace open: nothing is recorded"}}
+var errNoEngine = &checklist.Error{Code: "no_workspace", Message: i18n.Text(func(m *i18n.Messages) string { return m.NoWorkspaceOpenNothing })}
 
 // stepAppliedMsg is the store's answer to one change.
 type stepAppliedMsg struct {

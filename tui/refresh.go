@@ -82,14 +82,14 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 // V1 (dossiers conservés, marqués)."
 func RefreshText(lang checklist.Lang, r session.Refreshed) string {
 	s := i18n.Of(lang).V1Clients +
-		checklist.Count(len(r.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added").In(lang) + ", " +
-		checklist.Count(len(r.Updated), "mis à jour", "mis à jour", "updated", "updated").In(lang) + ", " +
-		checklist.Count(len(r.Left), "absent de V1", "absents de V1", "missing from V1", "missing from V1").In(lang)
+		nouns(lang, len(r.Add), i18n.Of(lang).DossiersAddedNoun) + ", " +
+		nouns(lang, len(r.Updated), i18n.Of(lang).UpdatedNoun) + ", " +
+		nouns(lang, len(r.Left), i18n.Of(lang).MissingFromV1Noun)
 	if len(r.Left) > 0 {
 		s += i18n.Of(lang).DossiersKeptMarked
 	}
 	if r.Back > 0 {
-		s += ", " + checklist.Count(r.Back, "de retour", "de retour", "back", "back").In(lang)
+		s += ", " + nouns(lang, r.Back, i18n.Of(lang).BackNoun)
 	}
 	return s + "."
 }

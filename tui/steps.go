@@ -410,7 +410,7 @@ func (m *Model) stepDetail() []string {
 		}
 	}
 	if st.FAQ != "" {
-		lines = append(lines, " "+m.st.Muted.Render("FAQ : « "+st.FAQ+" »"))
+		lines = append(lines, " "+m.st.Muted.Render(fmt.Sprintf(i18n.Of(m.lang).FAQTitleFmt, st.FAQ)))
 	}
 	if h := m.demoPendingHint(); h != "" && st.ID == checklist.StepClientPendingInvoices &&
 		m.steps.client >= 0 && m.run.Clients[m.steps.client].PendingInvoices > 0 {

@@ -135,7 +135,7 @@ func (m *Model) teamBottom(c teamCols) []string {
 		m.st.Header.Render(m.personRow(c, f.Cabinet, i18n.Of(m.lang).FirmEveryone)), "")
 	cab := i18n.Of(m.lang).Firm6
 	if l := f.Cabinet.Progress.Left.Text(m.lang); l != "" {
-		cab += l + " ; "
+		cab += l + i18n.Of(m.lang).Semicolon
 	}
 	out = append(out, wrapLines(cab+f.Cabinet.Finish.Text(m.lang), m.width-2, " ")...)
 	for _, l := range wrapLines("* "+checklist.PaceMethod().In(m.lang), m.width-2, " ") {

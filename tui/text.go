@@ -33,11 +33,8 @@ func fmtDuration(d time.Duration) string {
 // fmtClock writes a time of evidence in French civil time (the store keeps
 // UTC): "12/03/2026 à 11:14".
 func fmtClock(lang checklist.Lang, t time.Time, loc *time.Location) string {
-	t = t.In(loc)
-	if lang == checklist.English {
-		return t.Format("2006-01-02 at 15:04")
-	}
-	return t.Format("02/01/2006 à 15:04")
+	// The layout is a message: its words ("à", "at") are the language's.
+	return t.In(loc).Format(i18n.Of(lang).ClockLayout)
 }
 
 // plural picks the singular or the plural form; French puts 0 and 1 in the

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/bascule-cli/bascule/checklist"
@@ -14,38 +15,31 @@ func SummariseBlockers(bs []checklist.Blocker, lang checklist.Lang) []string {
 	for _, k := range kinds {
 		n := len(clients[k])
 		steps := cabinet[k]
-		var fr, en string
+		m := textsOf(lang)
+		var line string
 		switch k {
 		case checklist.BlockPendingInvoices:
-			fr, en = counted(n, "client a des factures en attente (ou non vérifiées)", "clients ont des factures en attente (ou non vérifiées)",
-				"client has pending (or unchecked) invoices", "clients have pending (or unchecked) invoices")
+			line = counted(lang, n, m.ClientHasPending, m.ClientsHavePending)
 		case checklist.BlockClientPreparation:
-			fr, en = counted(n, "client n'a pas terminé sa préparation", "clients n'ont pas terminé leur préparation",
-				"client has not finished preparation", "clients have not finished preparation")
+			line = counted(lang, n, m.ClientNotPrepared, m.ClientsNotPrepared)
 		case checklist.BlockCabinetPreparation:
-			fr, en = counted(steps, "étape de préparation du cabinet reste à faire", "étapes de préparation du cabinet restent à faire",
-				"firm preparation step is left", "firm preparation steps are left")
+			line = counted(lang, steps, m.FirmStepLeft, m.FirmStepsLeft)
 		case checklist.BlockCabinetPendingInvoices:
-			fr, en = "le dossier du cabinet a des factures en attente (ou non vérifiées) sur V1",
-				"the firm's own file has pending (or unchecked) invoices on V1"
+			line = m.FirmFilePending
 		case checklist.BlockRegistration:
-			fr, en = counted(steps, "étape d'inscription reste à faire", "étapes d'inscription restent à faire",
-				"registration step is left", "registration steps are left")
+			line = counted(lang, steps, m.SignUpStepLeft, m.SignUpStepsLeft)
 		default:
-			total := n + steps
-			fr, en = counted(total, "blocage : "+string(k), "blocages : "+string(k),
-				"blocker: "+string(k), "blockers: "+string(k))
+			line = counted(lang, n+steps, fmt.Sprintf(m.BlockerOfKindFmt, k), fmt.Sprintf(m.BlockersOfKindFmt, k))
 		}
-		out = append(out, checklist.Text{FR: fr, EN: en}.In(lang))
+		out = append(out, line)
 	}
 	return out
 }
 
-// counted writes n with its words agreed, thousands separated, in both
-// languages: "10 603 clients ont…" / "10,603 clients have…".
-func counted(n int, frOne, frMany, enOne, enMany string) (string, string) {
-	t := checklist.Count(n, frOne, frMany, enOne, enMany)
-	return t.FR, t.EN
+// counted writes n with its words agreed, thousands separated, in lang:
+// "10 603 clients ont…" / "10,603 clients have…".
+func counted(lang checklist.Lang, n int, one, many string) string {
+	return checklist.FormatInt(lang, n) + " " + checklist.Plural(lang, n, one, many)
 }
 
 // blockerKinds counts blockers by kind, in the order the reader needs them:

@@ -11,70 +11,70 @@ import (
 // and captures record, by key. It is the one table: the evidence summary of
 // `step list --json` and of every report, and the program's detail pane
 // (tui), name facts with it.
-var factNames = map[string]checklist.Text{
-	checklist.FactPendingPurchases:    {FR: "achats en attente", EN: "pending purchases"},
-	checklist.FactPendingSales:        {FR: "ventes en attente", EN: "pending sales"},
-	checklist.FactAcceptedPaid:        {FR: "documents acceptés payés", EN: "accepted documents, paid"},
-	checklist.FactAcceptedUnpaid:      {FR: "documents acceptés non payés", EN: "accepted documents, unpaid"},
-	checklist.FactArchived:            {FR: "documents archivés", EN: "archived documents"},
-	checklist.FactArticles:            {FR: "articles", EN: "articles"},
-	checklist.FactInvalidArticles:     {FR: "articles à revoir", EN: "articles to review"},
-	checklist.FactCustomers:           {FR: "clients", EN: "customers"},
-	checklist.FactSuppliers:           {FR: "fournisseurs", EN: "suppliers"},
-	checklist.FactReceptionEmail:      {FR: "e-mail de réception des factures d'achat", EN: "purchase-invoice reception e-mail"},
-	checklist.FactPaymentAccount:      {FR: "compte de paiement Banqup", EN: "Banqup payment account"},
-	checklist.FactUsers:               {FR: "utilisateurs", EN: "users"},
-	checklist.FactNumbering:           {FR: "numérotation", EN: "numbering"},
-	checklist.FactSubscription:        {FR: "abonnement", EN: "subscription"},
-	checklist.FactBankAccounts:        {FR: "comptes bancaires", EN: "bank accounts"},
-	checklist.FactExternalIBANs:       {FR: "IBAN externes", EN: "external IBANs"},
-	checklist.FactLogoSHA256:          {FR: "empreinte du logo (SHA-256)", EN: "logo fingerprint (SHA-256)"},
-	checklist.FactV1ReadOnly:          {FR: "V1 en lecture seule", EN: "V1 read-only"},
-	checklist.FactRegistrationMissing: {FR: "éléments d'inscription manquants", EN: "registration items missing"},
-	"siren":                           {FR: "SIREN sur V2", EN: "SIREN on V2"},
-	"legal_name":                      {FR: "raison sociale sur V2", EN: "legal name on V2"},
-	"manager_email":                   {FR: "e-mail du responsable sur V2", EN: "manager e-mail on V2"},
-	"registered":                      {FR: "inscrit", EN: "registered"},
-	"space_activated":                 {FR: "espace cabinet actif", EN: "firm space active"},
-	"cabinet_dossier_created":         {FR: "dossier du cabinet créé", EN: "firm dossier created"},
-	"reference":                       {FR: "référence de la demande", EN: "request reference"},
-	"state":                           {FR: "état", EN: "state"},
-	"admin_email":                     {FR: "e-mail de l'administrateur", EN: "administrator e-mail"},
-	"idempotency_key":                 {FR: "clé d'idempotence", EN: "idempotency key"},
-	"blockers":                        {FR: "points bloquants", EN: "blocking points"},
-	"override":                        {FR: "dérogation", EN: "override"},
-	"logo":                            {FR: "logo", EN: "logo"},
-	"invited":                         {FR: "invités", EN: "invited"},
-	"noted":                           {FR: "notés", EN: "noted"},
-	"role_not_noted":                  {FR: "sans rôle noté", EN: "without a role noted"},
-	"members":                         {FR: "membres sur V2", EN: "members on V2"},
-	"checked":                         {FR: "vérifiés", EN: "checked"},
-	"accounts":                        {FR: "comptes ajoutés", EN: "accounts added"},
-	"last_v1":                         {FR: "dernier numéro sur V1", EN: "last number on V1"},
-	"next":                            {FR: "prochain numéro", EN: "next number"},
-	"connections":                     {FR: "connexions", EN: "connections"},
-	"chosen":                          {FR: "offre choisie", EN: "plan chosen"},
-	"imported":                        {FR: "importés", EN: "imported"},
-	"rejected":                        {FR: "lignes refusées", EN: "rows rejected"},
-	"clients":                         {FR: "clients", EN: "clients"},
-	"from":                            {FR: "fichier lu", EN: "file read"},
-	"files":                           {FR: "fichiers écrits", EN: "files written"},
-	"dir":                             {FR: "dossier", EN: "folder"},
-	"messages":                        {FR: "messages", EN: "messages"},
-	"no_contact":                      {FR: "sans destinataire connu", EN: "without a known recipient"},
-	"comapi.archived":                 {FR: "fichiers archivés (API d'export V1)", EN: "archived files (V1 export API)"},
+var factNames = map[string]func(*texts) string{
+	checklist.FactPendingPurchases:    func(t *texts) string { return t.FactPendingPurchases },
+	checklist.FactPendingSales:        func(t *texts) string { return t.FactPendingSales },
+	checklist.FactAcceptedPaid:        func(t *texts) string { return t.FactAcceptedPaid },
+	checklist.FactAcceptedUnpaid:      func(t *texts) string { return t.FactAcceptedUnpaid },
+	checklist.FactArchived:            func(t *texts) string { return t.FactArchived },
+	checklist.FactArticles:            func(t *texts) string { return t.FactArticles },
+	checklist.FactInvalidArticles:     func(t *texts) string { return t.FactInvalidArticles },
+	checklist.FactCustomers:           func(t *texts) string { return t.FactCustomers },
+	checklist.FactSuppliers:           func(t *texts) string { return t.FactSuppliers },
+	checklist.FactReceptionEmail:      func(t *texts) string { return t.FactReceptionEmail },
+	checklist.FactPaymentAccount:      func(t *texts) string { return t.FactPaymentAccount },
+	checklist.FactUsers:               func(t *texts) string { return t.FactUsers },
+	checklist.FactNumbering:           func(t *texts) string { return t.FactNumbering },
+	checklist.FactSubscription:        func(t *texts) string { return t.FactSubscription },
+	checklist.FactBankAccounts:        func(t *texts) string { return t.FactBankAccounts },
+	checklist.FactExternalIBANs:       func(t *texts) string { return t.FactExternalIBANs },
+	checklist.FactLogoSHA256:          func(t *texts) string { return t.FactLogoSHA256 },
+	checklist.FactV1ReadOnly:          func(t *texts) string { return t.FactV1ReadOnly },
+	checklist.FactRegistrationMissing: func(t *texts) string { return t.FactRegistrationMissing },
+	"siren":                           func(t *texts) string { return t.FactSiren },
+	"legal_name":                      func(t *texts) string { return t.FactLegalName },
+	"manager_email":                   func(t *texts) string { return t.FactManagerEmail },
+	"registered":                      func(t *texts) string { return t.FactRegistered },
+	"space_activated":                 func(t *texts) string { return t.FactSpaceActivated },
+	"cabinet_dossier_created":         func(t *texts) string { return t.FactCabinetDossierCreated },
+	"reference":                       func(t *texts) string { return t.FactReference },
+	"state":                           func(t *texts) string { return t.FactState },
+	"admin_email":                     func(t *texts) string { return t.FactAdminEmail },
+	"idempotency_key":                 func(t *texts) string { return t.FactIdempotencyKey },
+	"blockers":                        func(t *texts) string { return t.FactBlockers },
+	"override":                        func(t *texts) string { return t.FactOverride },
+	"logo":                            func(t *texts) string { return t.FactLogo },
+	"invited":                         func(t *texts) string { return t.FactInvited },
+	"noted":                           func(t *texts) string { return t.FactNoted },
+	"role_not_noted":                  func(t *texts) string { return t.FactRoleNotNoted },
+	"members":                         func(t *texts) string { return t.FactMembers },
+	"checked":                         func(t *texts) string { return t.FactChecked },
+	"accounts":                        func(t *texts) string { return t.FactAccounts },
+	"last_v1":                         func(t *texts) string { return t.FactLastV1 },
+	"next":                            func(t *texts) string { return t.FactNext },
+	"connections":                     func(t *texts) string { return t.FactConnections },
+	"chosen":                          func(t *texts) string { return t.FactChosen },
+	"imported":                        func(t *texts) string { return t.FactImported },
+	"rejected":                        func(t *texts) string { return t.FactRejected },
+	"clients":                         func(t *texts) string { return t.FactClients },
+	"from":                            func(t *texts) string { return t.FactFrom },
+	"files":                           func(t *texts) string { return t.FactFiles },
+	"dir":                             func(t *texts) string { return t.FactDir },
+	"messages":                        func(t *texts) string { return t.FactMessages },
+	"no_contact":                      func(t *texts) string { return t.FactNoContact },
+	"comapi.archived":                 func(t *texts) string { return t.FactComapiArchived },
 }
 
 // blockerNames name the kinds of blocking points ("blockers.<kind>").
-var blockerNames = map[checklist.BlockerKind]checklist.Text{
-	checklist.BlockPendingInvoices:        {FR: "factures en attente", EN: "pending invoices"},
-	checklist.BlockCabinetPendingInvoices: {FR: "factures en attente du cabinet", EN: "firm's pending invoices"},
-	checklist.BlockClientPreparation:      {FR: "préparation des clients", EN: "clients' preparation"},
-	checklist.BlockCabinetPreparation:     {FR: "préparation du cabinet", EN: "firm's preparation"},
-	checklist.BlockRegistration:           {FR: "inscription", EN: "registration"},
-	checklist.BlockStepBlocked:            {FR: "étapes bloquées", EN: "blocked steps"},
-	checklist.BlockRequiredStepMissing:    {FR: "étapes requises", EN: "required steps"},
-	checklist.BlockNotMigrated:            {FR: "migration pas encore faite", EN: "migration not done yet"},
+var blockerNames = map[checklist.BlockerKind]func(*texts) string{
+	checklist.BlockPendingInvoices:        func(t *texts) string { return t.BlockerPendingInvoices },
+	checklist.BlockCabinetPendingInvoices: func(t *texts) string { return t.BlockerCabinetPendingInvoices },
+	checklist.BlockClientPreparation:      func(t *texts) string { return t.BlockerClientPreparation },
+	checklist.BlockCabinetPreparation:     func(t *texts) string { return t.BlockerCabinetPreparation },
+	checklist.BlockRegistration:           func(t *texts) string { return t.BlockerRegistration },
+	checklist.BlockStepBlocked:            func(t *texts) string { return t.BlockerStepBlocked },
+	checklist.BlockRequiredStepMissing:    func(t *texts) string { return t.BlockerRequiredStepMissing },
+	checklist.BlockNotMigrated:            func(t *texts) string { return t.BlockerNotMigrated },
 }
 
 // FactLabel names an evidence fact for the reader, in lang. Besides the
@@ -84,25 +84,24 @@ var blockerNames = map[checklist.BlockerKind]checklist.Text{
 // file-export API's per-folder counts ("comapi.AP/Transfer"). An unknown
 // key is returned as it is: a new fact shows before it has a name.
 func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
-	if t, ok := factNames[key]; ok {
-		return t.In(lang)
+	if name, ok := factNames[key]; ok {
+		return name(textsOf(lang))
 	}
-	tr := func(fr, en string) string { return checklist.Text{FR: fr, EN: en}.In(lang) }
 	if kind, ok := strings.CutPrefix(key, "blockers."); ok {
 		name := kind
 		if t, ok := blockerNames[checklist.BlockerKind(kind)]; ok {
-			name = t.In(lang)
+			name = t(textsOf(lang))
 		}
 		return textsOf(lang).BlockingPoints + name + ")"
 	}
 	if box, ok := strings.CutPrefix(key, "comapi."); ok {
 		return textsOf(lang).V1Files + boxName(box, lang)
 	}
-	for _, sfx := range []struct{ key, fr, en string }{{".v1", " (V1)", " (V1)"}, {".v2", " (V2)", " (V2)"},
-		{".state", " (verdict)", " (verdict)"}} {
+	for _, sfx := range []struct{ key, suffix string }{{".v1", " (V1)"}, {".v2", " (V2)"},
+		{".state", " (verdict)"}} {
 		if item, ok := strings.CutSuffix(key, sfx.key); ok {
 			if title, ok := itemTitle(g, item, lang); ok {
-				return title + tr(sfx.fr, sfx.en)
+				return title + sfx.suffix
 			}
 		}
 	}
@@ -120,9 +119,9 @@ func FactLabel(g *checklist.Guide, key string, lang checklist.Lang) string {
 func FactValue(key, v string, lang checklist.Lang) string {
 	switch v {
 	case "true":
-		return checklist.Text{FR: "oui", EN: "yes"}.In(lang)
+		return textsOf(lang).Yes
 	case "false":
-		return checklist.Text{FR: "non", EN: "no"}.In(lang)
+		return textsOf(lang).No
 	}
 	if strings.HasSuffix(key, ".state") {
 		for _, s := range []checklist.ReconState{checklist.ReconMigrated, checklist.ReconGap, checklist.ReconToCheck} {
@@ -173,24 +172,22 @@ func itemTitle(g *checklist.Guide, id string, lang checklist.Lang) (string, bool
 // purchases to transfer.
 func boxName(box string, lang checklist.Lang) string {
 	dir, folder, _ := strings.Cut(box, "/")
-	d := map[string]checklist.Text{"AP": {FR: "achats", EN: "purchases"}, "AR": {FR: "ventes", EN: "sales"}}[dir]
-	f := map[string]checklist.Text{"Transfer": {FR: "à transférer", EN: "to transfer"}, "Archived": {FR: "archivés", EN: "archived"}}[folder]
-	if d.FR == "" || f.FR == "" {
+	m := textsOf(lang)
+	d := map[string]string{"AP": m.BoxPurchases, "AR": m.BoxSales}[dir]
+	f := map[string]string{"Transfer": m.BoxToTransfer, "Archived": m.BoxArchived}[folder]
+	if d == "" || f == "" {
 		return box
 	}
-	return d.In(lang) + ", " + f.In(lang)
+	return d + ", " + f
 }
 
 // fileField names a capture's file field ("export", or "export.2" for the
 // second item): quoted, with its item number.
 func fileField(id string, lang checklist.Lang) string {
 	name, n, _ := strings.Cut(id, ".")
-	s := "« " + name + " »"
-	if lang == checklist.English {
-		s = "“" + name + "”"
-	}
+	s := fmt.Sprintf(textsOf(lang).QuotedFmt, name)
 	if n != "" {
-		s += " " + checklist.Text{FR: "n° ", EN: "no. "}.In(lang) + n
+		s += " " + textsOf(lang).NumberAbbrev + n
 	}
 	return s
 }

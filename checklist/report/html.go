@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"io"
 	"strings"
-
-	"github.com/bascule-cli/bascule/checklist"
 )
 
 // htmlStyle is shared by the cabinet report and the client fiches: inline,
@@ -315,7 +313,7 @@ func WriteHTML(w io.Writer, r Report) error {
 		v.Audit = append(v.Audit, htmlEntry{Date: r.date(e.At), By: orDash(e.By), Text: e.Text})
 	}
 	if first > 0 {
-		v.MoreAudit = checklist.Count(first, "événement plus ancien", "événements plus anciens", "older event", "older events").In(r.Lang) +
+		v.MoreAudit = counted(r.Lang, first, textsOf(r.Lang).OlderEventOne, textsOf(r.Lang).OlderEventMany) +
 			textsOf(r.Lang).SeeTheCSVOr
 	}
 	return tpl.Execute(w, v)

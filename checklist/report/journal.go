@@ -47,11 +47,7 @@ func Sentence(run *checklist.Run, e Entry, lang checklist.Lang) string {
 	}
 	switch e.Action {
 	case actionStep:
-		s := "« " + step + " »"
-		if lang == checklist.English {
-			s = "“" + step + "”"
-		}
-		s = for_(s)
+		s := for_(fmt.Sprintf(textsOf(lang).QuotedFmt, step))
 		var parts []string
 		if e.From != "" && e.To != "" && e.From != e.To {
 			parts = append(parts, textsOf(lang).GoesFrom+statusText(e.From, lang)+textsOf(lang).To+statusText(e.To, lang)+textsOf(lang).Quote)
@@ -142,8 +138,7 @@ func stepDetail(detail string, labels map[string]string, lang checklist.Lang) []
 // report's overrides carry their Title, from the run).
 func GateTitle(id string, lang checklist.Lang) string {
 	if id == checklist.GateRequestReadiness {
-		return checklist.Text{FR: "demande de migration autorisée malgré les points bloquants",
-			EN: "migration request allowed despite the blocking points"}.In(lang)
+		return textsOf(lang).RequestAllowedAnyway
 	}
 	return id
 }
@@ -164,16 +159,18 @@ func statusText(id string, lang checklist.Lang) string {
 }
 
 func requestState(id string, lang checklist.Lang) string {
-	t := map[string]checklist.Text{
-		"submitted":   {FR: "envoyée", EN: "sent"},
-		"in_progress": {FR: "en cours", EN: "in progress"},
-		"succeeded":   {FR: "réussie", EN: "succeeded"},
-		"failed":      {FR: "échouée", EN: "failed"},
-	}[id]
-	if t.IsZero() {
-		return id
+	m := textsOf(lang)
+	switch id {
+	case "submitted":
+		return m.RequestSent
+	case "in_progress":
+		return m.RequestInProgress
+	case "succeeded":
+		return m.RequestSucceeded
+	case "failed":
+		return m.RequestFailed
 	}
-	return t.In(lang)
+	return id
 }
 
 func sourceName(id string, lang checklist.Lang) string {
@@ -183,16 +180,16 @@ func sourceName(id string, lang checklist.Lang) string {
 	case "v2":
 		return "V2"
 	case "sandbox":
-		return checklist.Text{FR: "la démo", EN: "the demo"}.In(lang)
+		return textsOf(lang).TheDemo
 	case "file":
-		return checklist.Text{FR: "un fichier", EN: "a file"}.In(lang)
+		return textsOf(lang).AFile
 	}
 	return id
 }
 
 func pendingWord(n string, lang checklist.Lang) string {
 	if n == "-1" || n == "" {
-		return checklist.Text{FR: "non vérifié", EN: "not checked"}.In(lang)
+		return textsOf(lang).NotChecked
 	}
 	return n
 }
@@ -202,7 +199,7 @@ func reasonOf(detail string, lang checklist.Lang) string {
 	if r == "" {
 		return ""
 	}
-	return checklist.Text{FR: " (motif : ", EN: " (reason: "}.In(lang) + r + ")"
+	return textsOf(lang).ReasonOpen + r + ")"
 }
 
 func paren(s string) string {

@@ -159,10 +159,7 @@ func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.La
 	if src == "" {
 		src = e.Source
 	}
-	layout := "02/01/2006 15:04"
-	if lang == checklist.English {
-		layout = "2006-01-02 15:04"
-	}
+	layout := textsOf(lang).DateLayout
 	s := src
 	if !e.At.IsZero() {
 		s += ", " + e.At.In(loc).Format(layout)
@@ -171,10 +168,7 @@ func evidenceSummary(g *checklist.Guide, e checklist.Evidence, lang checklist.La
 	if !e.OK {
 		verdict = textsOf(lang).Discrepancy
 	}
-	s += " : " + verdict
-	if lang == checklist.English {
-		s = strings.Replace(s, " : ", ": ", 1)
-	}
+	s += textsOf(lang).Colon + verdict
 	var parts []string
 	keys := make([]string, 0, len(e.Facts))
 	for k := range e.Facts {

@@ -65,25 +65,25 @@ func (r *Report) date(t time.Time) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if r.Lang == checklist.English {
-		return t.In(loc).Format("2006-01-02 15:04")
-	}
-	return t.In(loc).Format("02/01/2006 15:04")
+	return t.In(loc).Format(textsOf(r.Lang).DateLayout)
 }
 
 // StateTitle is a §4 line state for the reader.
 func StateTitle(lang checklist.Lang, state string) string {
-	t := map[string]checklist.Text{
-		StateTodo:          {FR: "à faire", EN: "to do"},
-		StateInProgress:    {FR: "en cours", EN: "in progress"},
-		StateDone:          {FR: "fait", EN: "done"},
-		StateBlocked:       {FR: "bloqué", EN: "blocked"},
-		StateNotApplicable: {FR: "sans objet", EN: "not applicable"},
-	}[state]
-	if t.IsZero() {
-		return state
+	m := textsOf(lang)
+	switch state {
+	case StateTodo:
+		return m.StateToDo
+	case StateInProgress:
+		return m.StateInProgressTitle
+	case StateDone:
+		return m.StateDoneTitle
+	case StateBlocked:
+		return m.StateBlockedTitle
+	case StateNotApplicable:
+		return m.StateNotApplicableTitle
 	}
-	return t.In(lang)
+	return state
 }
 
 func (r *Report) state(s string) string { return StateTitle(r.Lang, s) }
@@ -366,7 +366,7 @@ func (r *Report) NothingNext() string {
 	}
 	var parts []string
 	if o.Blocked > 0 {
-		parts = append(parts, checklist.Count(o.Blocked, "étape bloquée", "étapes bloquées", "blocked step", "blocked steps").In(r.Lang)+textsOf(r.Lang).ToUnblock)
+		parts = append(parts, counted(r.Lang, o.Blocked, textsOf(r.Lang).BlockedStepOne, textsOf(r.Lang).BlockedStepMany)+textsOf(r.Lang).ToUnblock)
 	}
 	waiting := 0
 	for _, p := range r.Phases {
@@ -375,10 +375,10 @@ func (r *Report) NothingNext() string {
 		}
 	}
 	if waiting > 0 {
-		parts = append(parts, checklist.Count(waiting, "étape ouvrira", "étapes ouvriront", "step opens", "steps open").In(r.Lang)+textsOf(r.Lang).AfterTheMigration2)
+		parts = append(parts, counted(r.Lang, waiting, textsOf(r.Lang).StepOpensOne, textsOf(r.Lang).StepOpensMany)+textsOf(r.Lang).AfterTheMigration2)
 	}
 	if open := o.Total - o.Done - o.Blocked - waiting; open > 0 {
-		parts = append(parts, checklist.Count(open, "étape attend ses prérequis", "étapes attendent leurs prérequis", "step waits for its prerequisites", "steps wait for their prerequisites").In(r.Lang))
+		parts = append(parts, counted(r.Lang, open, textsOf(r.Lang).StepWaitsOne, textsOf(r.Lang).StepWaitsMany))
 	}
 	return textsOf(r.Lang).NoStepAvailable + strings.Join(parts, ", ")
 }
@@ -435,10 +435,8 @@ func writeJSON(w io.Writer, r Report) error {
 
 // andMore is " et 3 autres" / " and 3 more" after a shortened list.
 func (r *Report) andMore(n int) string {
-	if r.Lang == checklist.English {
-		return " and " + checklist.FormatInt(r.Lang, n) + " more"
-	}
-	return " et " + checklist.Count(n, "autre", "autres", "", "").FR
+	m := textsOf(r.Lang)
+	return fmt.Sprintf(m.AndOthersFmt, counted(r.Lang, n, m.OtherOne, m.OtherMany))
 }
 
 // leftV1 says, in the report's language, that a client is no longer on

@@ -53,7 +53,7 @@ func teamOf(f *checklist.TeamFigures, lang checklist.Lang) *Team {
 		l.Person, l.Role = p.Person, p.Role
 		if p.Progress.Clients == 0 {
 			// As status says it: an empty portfolio has no finish to estimate.
-			l.FinishText = checklist.Text{FR: "aucun client", EN: "no client"}.In(lang)
+			l.FinishText = textsOf(lang).NoClient
 		}
 		t.People = append(t.People, l)
 	}
@@ -136,8 +136,8 @@ func (r *Report) teamCSV(put func(cells ...string)) {
 	}
 	lines, names = append(lines, r.Team.Cabinet), append(names, textsOf(r.Lang).FirmEveryone)
 	for i, l := range lines {
-		state := checklist.FormatInt(r.Lang, l.ClientsDone) + "/" + checklist.Count(l.Clients, "client fini", "clients finis", "client finished", "clients finished").In(r.Lang)
-		detail := joinNonEmpty(" ; ", checklist.Count(l.StepsLeft, "étape restante", "étapes restantes", "step left", "steps left").In(r.Lang), l.Left, l.FinishText)
+		state := checklist.FormatInt(r.Lang, l.ClientsDone) + "/" + counted(r.Lang, l.Clients, textsOf(r.Lang).ClientFinishedOne, textsOf(r.Lang).ClientFinishedMany)
+		detail := joinNonEmpty(" ; ", counted(r.Lang, l.StepsLeft, textsOf(r.Lang).StepLeftOne, textsOf(r.Lang).StepLeftMany), l.Left, l.FinishText)
 		put(sec, "", "", "", names[i], "", "", state, detail, r.teamDate(l))
 	}
 	put(sec, "", "", "", textsOf(r.Lang).HowTheEstimateIs, "", "", "", r.Team.Method, "")

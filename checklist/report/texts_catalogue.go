@@ -9,6 +9,7 @@ import "github.com/bascule-cli/bascule/checklist"
 // a message is reached by its name alone: textsOf(lang).Name.
 type texts struct {
 	reportTexts
+	report2Texts
 }
 
 // textsOf returns the messages in lang: English when asked, French otherwise.
@@ -21,9 +22,11 @@ func textsOf(lang checklist.Lang) *texts {
 }
 
 var englishTexts = texts{
-	reportTexts: englishReport,
+	reportTexts:  englishReport,
+	report2Texts: englishReport2,
 }
 
 var frenchTexts = texts{
-	reportTexts: frenchReport,
+	reportTexts:  frenchReport,
+	report2Texts: frenchReport2,
 }

@@ -145,6 +145,25 @@ type reportTexts struct {
 	Team                        string
 	HowTheEstimateIs            string
 	HandledBy2                  string
+	RequestAllowedAnyway        string
+	RequestSent                 string
+	RequestInProgress           string
+	RequestSucceeded            string
+	RequestFailed               string
+	TheDemo                     string
+	AFile                       string
+	ReasonOpen                  string
+	ClientHasPending            string
+	ClientsHavePending          string
+	ClientNotPrepared           string
+	ClientsNotPrepared          string
+	FirmStepLeft                string
+	FirmStepsLeft               string
+	FirmFilePending             string
+	SignUpStepLeft              string
+	SignUpStepsLeft             string
+	BlockerOfKindFmt            string
+	BlockersOfKindFmt           string
 }
 
 var englishReport = reportTexts{
@@ -288,4 +307,23 @@ var englishReport = reportTexts{
 	Team:                        "Team",
 	HowTheEstimateIs:            "How the estimate is made",
 	HandledBy2:                  "handled by ",
+	RequestAllowedAnyway:        "migration request allowed despite the blocking points",
+	RequestSent:                 "sent",
+	RequestInProgress:           "in progress",
+	RequestSucceeded:            "succeeded",
+	RequestFailed:               "failed",
+	TheDemo:                     "the demo",
+	AFile:                       "a file",
+	ReasonOpen:                  " (reason: ",
+	ClientHasPending:            "client has pending (or unchecked) invoices",
+	ClientsHavePending:          "clients have pending (or unchecked) invoices",
+	ClientNotPrepared:           "client has not finished preparation",
+	ClientsNotPrepared:          "clients have not finished preparation",
+	FirmStepLeft:                "firm preparation step is left",
+	FirmStepsLeft:               "firm preparation steps are left",
+	FirmFilePending:             "the firm's own file has pending (or unchecked) invoices on V1",
+	SignUpStepLeft:              "registration step is left",
+	SignUpStepsLeft:             "registration steps are left",
+	BlockerOfKindFmt:            "blocker: %s",
+	BlockersOfKindFmt:           "blockers: %s",
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"fmt"
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui/i18n"
@@ -41,14 +40,14 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	m := memberOf(*env.member)
 	for _, f := range serverFlags() {
 		if cmd.Flags().Changed(f) {
-			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).IsNotForRemoteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).IsNotForRemoteFmt, f))}
+			return usageError{localized(func(m *i18n.Messages) string { return m.IsNotForRemoteFmt }, f)}
 		}
 	}
 	for _, f := range fileFlags() {
 		fl := cmd.Flags().Lookup(f)
 		stdin := (f == "key" || f == "from") && fl != nil && fl.Value.String() == "-"
 		if fl != nil && fl.Changed && !stdin {
-			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).WouldReadOrWriteFmt, f), fmt.Sprintf(i18n.Of(checklist.English).WouldReadOrWriteFmt, f))}
+			return usageError{localized(func(m *i18n.Messages) string { return m.WouldReadOrWriteFmt }, f)}
 		}
 	}
 	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
@@ -66,7 +65,7 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 			return nil
 		}
 		if client == "" {
-			return localized(i18n.Of(checklist.French).GiveClientWithYour, i18n.Of(checklist.English).GiveClientWithYour)
+			return localized(func(m *i18n.Messages) string { return m.GiveClientWithYour })
 		}
 		id, err := remoteClientID(env, client)
 		if err != nil {
@@ -76,11 +75,10 @@ func allowRemote(cmd *cobra.Command, args []string, env *appEnv) error {
 	case "step set":
 		return allowStepSet(cmd, args, env, m)
 	default:
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).CannotRunRemotelyPossibleFmt, path), fmt.Sprintf(i18n.Of(checklist.English).CannotRunRemotelyPossibleFmt, path))
+		return localized(func(m *i18n.Messages) string { return m.CannotRunRemotelyPossibleFmt }, path)
 	}
 	if refused != nil {
-		return localized("« "+path+" » n'est pas ouvert au rôle "+string(m.Role)+" de "+m.Name,
-			"\""+path+"\" is not open to "+m.Name+"'s role "+string(m.Role))
+		return localized(func(t *i18n.Messages) string { return t.NotOpenToRoleFmt }, path, string(m.Role), m.Name)
 	}
 	return nil
 }
@@ -167,7 +165,7 @@ func (s memberStore) Events(ws string, since time.Time) ([]checklist.Event, erro
 
 // throughEngine refuses a write that would bypass the shared engine.
 func throughEngine() error {
-	return localized(i18n.Of(checklist.French).InTeamModeEvery, i18n.Of(checklist.English).InTeamModeEvery)
+	return localized(func(m *i18n.Messages) string { return m.InTeamModeEvery })
 }
 
 func (memberStore) ApplyStep(string, *checklist.Run, store.StepChange) (checklist.StepState, error) {

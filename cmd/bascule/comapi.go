@@ -67,7 +67,7 @@ func (env *appEnv) v1Files(s *session, f *comapiFlags) (connectors.V1Files, erro
 	if cfg.APIKey == "" {
 		pass := env.getenv(envPassphrase)
 		if pass == "" {
-			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).V1ExportAPIKeyFmt, envComapiKey, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).V1ExportAPIKeyFmt, envComapiKey, envPassphrase))
+			return nil, localized(func(m *i18n.Messages) string { return m.V1ExportAPIKeyFmt }, envComapiKey, envPassphrase)
 		}
 		key, err := s.db.Secret(s.ws.ID, secretComapiKey, []byte(pass))
 		if err != nil {
@@ -112,7 +112,7 @@ func newV1FilesClientsCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 				ours = append(ours, c.SIREN)
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1InTheFmt,
-				env.count(len(list), "entreprise", "entreprises", "company", "companies"), env.count(len(s.run.Clients), "dossier", "dossiers", "dossier", "dossiers"))
+				env.count(len(list), i18n.Of(env.lang).CompaniesNoun), env.count(len(s.run.Clients), i18n.Of(env.lang).DossiersNoun))
 			if only := checklist.MissingFrom(onV1, ours); len(only) > 0 {
 				fmt.Fprintf(env.stdout, i18n.Of(env.lang).OnV1OnlyInactiveFmt, strings.Join(only, ", "))
 			}
@@ -140,7 +140,7 @@ func newV1FilesCountCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 			if client != "" {
 				i := s.run.ClientIndex(client)
 				if i < 0 {
-					return localized(fmt.Sprintf(i18n.Of(checklist.French).DossierNotFoundFmt, quote(client)), fmt.Sprintf(i18n.Of(checklist.English).DossierNotFoundFmt, quote(client)))
+					return localized(func(m *i18n.Messages) string { return m.DossierNotFoundFmt }, quote(client))
 				}
 				targets = targets[i : i+1]
 			}
@@ -166,7 +166,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		for k, err := range eng.ApplyBatch(context.WithoutCancel(ctx), batch) {
 			if err != nil {
 				failed++
-				fmt.Fprintf(env.stdout, "%s  %s : %s\n", ids[k], i18n.Of(env.lang).ERROR, env.errText(err))
+				fmt.Fprintf(env.stdout, "%s  %s%s%s\n", ids[k], i18n.Of(env.lang).ERROR, i18n.Of(env.lang).Colon, env.errText(err))
 			}
 		}
 		batch, ids = batch[:0], ids[:0]
@@ -182,7 +182,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(env.stdout, "%s  %s  %s : %s\n", cl.ID, cl.SIREN, i18n.Of(env.lang).ERROR, env.errText(err))
+			fmt.Fprintf(env.stdout, "%s  %s  %s%s%s\n", cl.ID, cl.SIREN, i18n.Of(env.lang).ERROR, i18n.Of(env.lang).Colon, env.errText(err))
 			continue
 		}
 		fmt.Fprintf(env.stdout, "%s  %s  AP/Transfer %d  AP/Archived %d  AR/Transfer %d  AR/Archived %d\n", cl.ID, cl.SIREN,
@@ -200,8 +200,7 @@ func runCount(ctx context.Context, env *appEnv, s *session, src connectors.V1Fil
 	case ctx.Err() != nil:
 		return errInterrupted
 	case failed > 0:
-		n := checklist.Count(failed, "dossier en échec", "dossiers en échec", "dossier failed", "dossiers failed")
-		return localized(n.FR, n.EN)
+		return &localizedError{text: counted(failed, func(m *i18n.Messages) i18n.Noun { return m.FailedDossiersNoun })}
 	}
 	return nil
 }
@@ -239,11 +238,11 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 		Args:  noArgs,
 		RunE: withV1Files(env, f, func(ctx context.Context, s *session, src connectors.V1Files) error {
 			if client == "" || out == "" {
-				return usageError{localized(i18n.Of(checklist.French).ClientAndOutAre, i18n.Of(checklist.English).ClientAndOutAre)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.ClientAndOutAre })}
 			}
 			i := s.run.ClientIndex(client)
 			if i < 0 {
-				return localized(fmt.Sprintf(i18n.Of(checklist.French).DossierNotFoundFmt, quote(client)), fmt.Sprintf(i18n.Of(checklist.English).DossierNotFoundFmt, quote(client)))
+				return localized(func(m *i18n.Messages) string { return m.DossierNotFoundFmt }, quote(client))
 			}
 			m, err := comapi.DownloadArchive(ctx, src, s.run.Clients[i].SIREN, out, env.now())
 			if err != nil {
@@ -254,7 +253,7 @@ func newV1FilesDownloadCommand(env *appEnv, f *comapiFlags) *cobra.Command {
 				total += e.Size
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InManifestFmt,
-				env.count(len(m.Files), "fichier", "fichiers", "file", "files"), env.count(int(total), "octet", "octets", "byte", "bytes"), out, comapi.ManifestName)
+				env.count(len(m.Files), i18n.Of(env.lang).FilesNoun), env.count(int(total), i18n.Of(env.lang).BytesNoun), out, comapi.ManifestName)
 			return nil
 		}),
 	}
@@ -276,7 +275,7 @@ func newV1FilesKeyCommand(env *appEnv) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			pass := env.getenv(envPassphrase)
 			if pass == "" {
-				return localized(fmt.Sprintf(i18n.Of(checklist.French).IsRequiredToSealFmt, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).IsRequiredToSealFmt, envPassphrase))
+				return localized(func(m *i18n.Messages) string { return m.IsRequiredToSealFmt }, envPassphrase)
 			}
 			key, err := env.readKey()
 			if err != nil {
@@ -317,7 +316,7 @@ func (env *appEnv) readKey() ([]byte, error) {
 	}
 	key = bytes.TrimSpace(key)
 	if len(key) == 0 {
-		return nil, usageError{localized(i18n.Of(checklist.French).EmptyAPIKeyOn, i18n.Of(checklist.English).EmptyAPIKeyOn)}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.EmptyAPIKeyOn })}
 	}
 	return key, nil
 }

@@ -38,23 +38,23 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
-				return usageError{localized(i18n.Of(checklist.French).FromAndToAre, i18n.Of(checklist.English).FromAndToAre)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.FromAndToAre })}
 			}
 			mapping := map[string]string{}
 			for _, m := range maps {
 				col, field, ok := strings.Cut(m, "=")
 				if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
-					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).MapExpectsCOLUMNFIELDFmt, quote(m)), fmt.Sprintf(i18n.Of(checklist.English).MapExpectsCOLUMNFIELDFmt, quote(m)))}
+					return usageError{localized(func(t *i18n.Messages) string { return t.MapExpectsCOLUMNFIELDFmt }, quote(m))}
 				}
 				mapping[strings.TrimSpace(col)] = strings.TrimSpace(field)
 			}
 			if maxRows < 0 {
-				return usageError{localized(i18n.Of(checklist.French).MaxRowsMustBe, i18n.Of(checklist.English).MaxRowsMustBe)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.MaxRowsMustBe })}
 			}
 			if st, err := os.Stat(to); err != nil || !st.IsDir() {
 				if !strings.HasSuffix(to, string(os.PathSeparator)) {
 					if _, err := files.FormatFromName(to); err != nil {
-						return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ToXlsxOrCsvFmt, quote(to)), fmt.Sprintf(i18n.Of(checklist.English).ToXlsxOrCsvFmt, quote(to)))}
+						return usageError{localized(func(m *i18n.Messages) string { return m.ToXlsxOrCsvFmt }, quote(to))}
 					}
 				}
 			}
@@ -91,11 +91,11 @@ func newConvertCommand(env *appEnv) *cobra.Command {
 			}
 			sm := res.Summary
 			fmt.Fprintf(env.stderr, i18n.Of(env.lang).PercentColonCommaFmt,
-				env.count(sm.Read, "ligne lue", "lignes lues", "row read", "rows read"), env.agreed(sm.Written, "écrite", "écrites", "written"),
-				env.agreed(sm.Rejected, "rejetée", "rejetées", "rejected"), env.count(sm.Skipped, "client actif ignoré", "clients actifs ignorés", "active client skipped", "active clients skipped"))
+				env.count(sm.Read, i18n.Of(env.lang).RowsReadNoun), env.count(sm.Written, i18n.Of(env.lang).WrittenRowsNoun),
+				env.count(sm.Rejected, i18n.Of(env.lang).RejectedRowsNoun), env.count(sm.Skipped, i18n.Of(env.lang).ActiveClientsSkippedNoun))
 			if sm.SplitNames > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnIntoFirstAndFmt,
-					sm.NameColumn, env.count(sm.SplitNames, "nom complet découpé", "noms complets découpés", "full name split", "full names split"))
+					sm.NameColumn, env.count(sm.SplitNames, i18n.Of(env.lang).FullNamesSplitNoun))
 			}
 			if len(res.Unmapped) > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).ColumnsNotUsedFmt, strings.Join(res.Unmapped, ", "))

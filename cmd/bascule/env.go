@@ -72,7 +72,7 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	if env.langFlag != "" {
 		l, ok := checklist.ParseLang(env.langFlag)
 		if !ok {
-			return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).LangExpectsFrOrFmt, quote(env.langFlag)), fmt.Sprintf(i18n.Of(checklist.English).LangExpectsFrOrFmt, quote(env.langFlag)))}
+			return usageError{localized(func(m *i18n.Messages) string { return m.LangExpectsFrOrFmt }, quote(env.langFlag))}
 		}
 		env.lang = l
 	} else {
@@ -82,14 +82,14 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 		env.accessible = true
 	}
 	if env.demoClients < 0 || env.demoClients > sandbox.MaxClients {
-		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).DemoClientsExpectsAFmt, sandbox.MaxClients), fmt.Sprintf(i18n.Of(checklist.English).DemoClientsExpectsAFmt, sandbox.MaxClients))}
+		return usageError{localized(func(m *i18n.Messages) string { return m.DemoClientsExpectsAFmt }, sandbox.MaxClients)}
 	}
 	if env.demoClients > 0 {
 		env.demo = true
 	}
 	if _, isDemo := demoOptionsFromID(env.wsFlag, 0); env.demo && env.wsFlag != "" &&
 		env.wsFlag != env.demoOptions().workspaceID() && !(isDemo && env.demoClients == 0) {
-		return usageError{localized(i18n.Of(checklist.French).DemoAndWorkspaceAre, i18n.Of(checklist.English).DemoAndWorkspaceAre)}
+		return usageError{localized(func(m *i18n.Messages) string { return m.DemoAndWorkspaceAre })}
 	}
 	switch {
 	case env.dbFlag != "":
@@ -105,7 +105,6 @@ func (env *appEnv) resolve(cmd *cobra.Command) error {
 	return nil
 }
 
-// msg picks the French or English text of a message.
 // rowError writes a bad row of an outside file in the user's language.
 func (env *appEnv) rowError(e connectors.RowError) string {
 	if env.lang == checklist.English {
@@ -114,21 +113,64 @@ func (env *appEnv) rowError(e connectors.RowError) string {
 	return files.FormatRowError(e)
 }
 
-func (env *appEnv) msg(fr, en string) string {
-	if env.lang == checklist.English {
-		return en
-	}
-	return fr
+// inLang is a text written when it is shown, in the reader's language: an
+// error's message, a count, a list.
+type inLang func(checklist.Lang) string
+
+func (f inLang) In(lang checklist.Lang) string { return f(lang) }
+
+// localizedError is an error of this command whose words come from the
+// catalogue when it is printed, in the reader's language; Error() is French
+// like every message of the product.
+type localizedError struct{ text inLang }
+
+func (e *localizedError) Error() string                 { return e.text(checklist.French) }
+func (e *localizedError) English() string               { return e.text(checklist.English) }
+func (e *localizedError) In(lang checklist.Lang) string { return e.text(lang) }
+
+// localized is an error whose message pick chooses in the catalogue: a
+// format string when args are given. An argument that has a text per
+// language (In, as checklist.Text, a count, a list) or is an error is
+// written in the reader's language too.
+func localized(pick func(*i18n.Messages) string, args ...any) error {
+	return &localizedError{text: catalogued(pick, args...)}
 }
 
-// localizedError is an error of this command in both languages; Error() is
-// French like every message of the product.
-type localizedError struct{ fr, en string }
+// catalogued is the text of a catalogue message, written in the language
+// it is shown in; see localized.
+func catalogued(pick func(*i18n.Messages) string, args ...any) inLang {
+	return func(lang checklist.Lang) string {
+		in := make([]any, len(args))
+		for i, a := range args {
+			in[i] = errorIn(a, lang)
+		}
+		return i18n.Format(lang, pick, in...)
+	}
+}
 
-func (e *localizedError) Error() string   { return e.fr }
-func (e *localizedError) English() string { return e.en }
+// errorIn is a's message in lang when a is an error without a text per
+// language of its own (i18n.Format writes those): its message in French,
+// its English one in English.
+func errorIn(a any, lang checklist.Lang) any {
+	if _, ok := a.(interface{ In(checklist.Lang) string }); ok {
+		return a
+	}
+	if err, ok := a.(error); ok {
+		if lang == checklist.English {
+			return englishOf(err)
+		}
+		return err.Error()
+	}
+	return a
+}
 
-func localized(fr, en string) error { return &localizedError{fr: fr, en: en} }
+// counted is n and its noun, both written in the reader's language:
+// counted(3, …InvoicesNoun) is "3 factures" / "3 invoices".
+func counted(n int, noun func(*i18n.Messages) i18n.Noun) inLang {
+	return func(lang checklist.Lang) string {
+		return noun(i18n.Of(lang)).Count(lang, n)
+	}
+}
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
 
@@ -201,7 +243,7 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 	}
 	switch len(all) {
 	case 0:
-		return store.Workspace{}, localized(fmt.Sprintf(i18n.Of(checklist.French).NoWorkspaceInRunFmt, env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).NoWorkspaceInRunFmt, env.dbPath))
+		return store.Workspace{}, localized(func(m *i18n.Messages) string { return m.NoWorkspaceInRunFmt }, env.dbPath)
 	case 1:
 		return all[0], nil
 	}
@@ -210,7 +252,7 @@ func (env *appEnv) workspace(db *store.DB) (store.Workspace, error) {
 		ids[i] = w.ID
 	}
 	sort.Strings(ids)
-	return store.Workspace{}, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SeveralWorkspacesUseWorkspaceFmt, strings.Join(ids, ", ")), fmt.Sprintf(i18n.Of(checklist.English).SeveralWorkspacesUseWorkspaceFmt, strings.Join(ids, ", ")))}
+	return store.Workspace{}, usageError{localized(func(m *i18n.Messages) string { return m.SeveralWorkspacesUseWorkspaceFmt }, strings.Join(ids, ", "))}
 }
 
 // existingDemo is the workspace a bare --demo acts on: the demo workspace
@@ -243,9 +285,7 @@ func (env *appEnv) existingDemo(db *store.DB) (store.Workspace, error) {
 		ids[i] = w.ID
 	}
 	sort.Strings(ids)
-	return store.Workspace{}, usageError{localized(
-		"plusieurs espaces de démonstration ("+knownList(ids, checklist.French)+") : précisez --workspace "+ids[0]+" ou --demo-clients N",
-		"several demo workspaces ("+knownList(ids, checklist.English)+"): use --workspace "+ids[0]+" or --demo-clients N")}
+	return store.Workspace{}, usageError{localized(func(m *i18n.Messages) string { return m.SeveralDemoWorkspacesFmt }, knownList(ids), ids[0])}
 }
 
 // unknownWorkspace is the error for a --workspace that names none: a wrong
@@ -261,24 +301,27 @@ func (env *appEnv) unknownWorkspace(db *store.DB) error {
 	}
 	sort.Strings(ids)
 	if len(ids) == 0 {
-		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownWorkspaceDatabaseHoldsFmt, quote(env.wsFlag), env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).UnknownWorkspaceDatabaseHoldsFmt, quote(env.wsFlag), env.dbPath))}
+		return usageError{localized(func(m *i18n.Messages) string { return m.UnknownWorkspaceDatabaseHoldsFmt }, quote(env.wsFlag), env.dbPath)}
 	}
-	return usageError{localized("espace de travail inconnu "+quote(env.wsFlag)+" ; espaces connus : "+knownList(ids, checklist.French),
-		"unknown workspace "+quote(env.wsFlag)+"; known workspaces: "+knownList(ids, checklist.English))}
+	return usageError{localized(func(m *i18n.Messages) string { return m.UnknownWorkspaceKnownFmt }, quote(env.wsFlag), knownList(ids))}
 }
 
 // knownList names the first few of ids and counts the rest, for messages
 // that list what exists.
-func knownList(ids []string, lang checklist.Lang) string {
+func knownList(ids []string) inLang {
 	const shown = 5
 	if len(ids) <= shown {
-		return strings.Join(ids, ", ")
+		list := strings.Join(ids, ", ")
+		return func(checklist.Lang) string { return list }
 	}
-	more := fmt.Sprintf("… et %d autres", len(ids)-shown)
-	if lang == checklist.English {
-		more = fmt.Sprintf("… and %d more", len(ids)-shown)
-	}
-	return strings.Join(ids[:shown], ", ") + " " + more
+	more := andOthers(len(ids) - shown)
+	return func(lang checklist.Lang) string { return strings.Join(ids[:shown], ", ") + " " + more(lang) }
+}
+
+// andOthers is "… et 3 autres" / "… and 3 more", closing a shortened list.
+func andOthers(n int) inLang {
+	return catalogued(func(m *i18n.Messages) string { return m.AndOthersFmt },
+		counted(n, func(m *i18n.Messages) i18n.Noun { return m.OthersNoun }))
 }
 
 // session is an open database, the workspace and its run: what most
@@ -419,8 +462,8 @@ func ensureDemoWorkspace(db *store.DB, opts demoOptions) (store.Workspace, error
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		p := connectors.Sanitize(path)
-		return usageError{localized(p+" est un dossier : donnez un nom de fichier (par exemple "+filepath.Join(p, "rapport.html")+")",
-			p+" is a folder: give a file name (for example "+filepath.Join(p, "report.html")+")")}
+		example := func(lang checklist.Lang) string { return filepath.Join(p, i18n.Of(lang).ReportFileExample) }
+		return usageError{localized(func(m *i18n.Messages) string { return m.IsAFolderGiveFmt }, p, inLang(example))}
 	}
 	var fillErr error
 	err := atomicfile.Write(path, func(w io.Writer) error {
@@ -434,7 +477,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fillErr
 	case errors.Is(err, fs.ErrNotExist):
 		d := connectors.Sanitize(filepath.Dir(path))
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).FolderNotFoundCreateFmt, d), fmt.Sprintf(i18n.Of(checklist.English).FolderNotFoundCreateFmt, d))
+		return localized(func(m *i18n.Messages) string { return m.FolderNotFoundCreateFmt }, d)
 	}
 	return fileError(path, err)
 }

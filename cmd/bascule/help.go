@@ -188,10 +188,10 @@ func flagError(c *cobra.Command, err error) error {
 	switch {
 	case errors.As(err, &named) && strings.HasPrefix(msg, "flag needs an argument"):
 		name := flagName(named.GetSpecifiedName(), named.GetSpecifiedShortnames())
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).FlagNeedsAValueFmt, name, path), fmt.Sprintf(i18n.Of(checklist.English).FlagNeedsAValueFmt, name, path))
+		return localized(func(m *i18n.Messages) string { return m.FlagNeedsAValueFmt }, name, path)
 	case errors.As(err, &named):
 		name := flagName(named.GetSpecifiedName(), named.GetSpecifiedShortnames())
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownFlagForSeeFmt, name, path, path), fmt.Sprintf(i18n.Of(checklist.English).UnknownFlagForSeeFmt, name, path, path))
+		return localized(func(m *i18n.Messages) string { return m.UnknownFlagForSeeFmt }, name, path, path)
 	case errors.As(err, &valued):
 		name := "?"
 		if i := strings.Index(msg, " for \""); i >= 0 {
@@ -200,12 +200,12 @@ func flagError(c *cobra.Command, err error) error {
 			}
 		}
 		v := quote(connectors.Sanitize(valued.GetValue()))
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).ValueRefusedForFlagFmt, v, name, path), fmt.Sprintf(i18n.Of(checklist.English).ValueRefusedForFlagFmt, v, name, path))
+		return localized(func(m *i18n.Messages) string { return m.ValueRefusedForFlagFmt }, v, name, path)
 	case errors.As(err, &syntax):
 		f := quote(connectors.Sanitize(syntax.GetSpecifiedFlag()))
-		return localized(fmt.Sprintf(i18n.Of(checklist.French).BadlyWrittenFlagSeeFmt, f, path), fmt.Sprintf(i18n.Of(checklist.English).BadlyWrittenFlagSeeFmt, f, path))
+		return localized(func(m *i18n.Messages) string { return m.BadlyWrittenFlagSeeFmt }, f, path)
 	}
-	return localized(fmt.Sprintf(i18n.Of(checklist.French).UnreadableFlagsForSeeFmt, path, path), fmt.Sprintf(i18n.Of(checklist.English).UnreadableFlagsForSeeFmt, path, path))
+	return localized(func(m *i18n.Messages) string { return m.UnreadableFlagsForSeeFmt }, path, path)
 }
 
 // flagName writes a flag as typed: --name, or -x for a shorthand.
@@ -222,7 +222,7 @@ func (env *appEnv) helpTopic(root *cobra.Command, args []string) error {
 	target, rest, err := root.Find(args)
 	if err != nil || target == nil || len(rest) > 0 {
 		topic := quote(connectors.Sanitize(strings.Join(args, " ")))
-		return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).HelpUnknownCommandSeeFmt, topic), fmt.Sprintf(i18n.Of(checklist.English).HelpUnknownCommandSeeFmt, topic))}
+		return usageError{localized(func(m *i18n.Messages) string { return m.HelpUnknownCommandSeeFmt }, topic)}
 	}
 	target.InitDefaultHelpFlag()
 	env.writeHelp(target.OutOrStdout(), target)

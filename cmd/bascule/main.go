@@ -83,7 +83,7 @@ func execute(ctx context.Context, root *cobra.Command, env *appEnv, args []strin
 			if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 				name = c.CommandPath()
 			}
-			err = localized(fmt.Sprintf(i18n.Of(checklist.French).InternalErrorOfBasculeFmt, name), fmt.Sprintf(i18n.Of(checklist.English).InternalErrorOfBasculeFmt, name))
+			err = localized(func(m *i18n.Messages) string { return m.InternalErrorOfBasculeFmt }, name)
 		}
 	}()
 	return root.ExecuteContext(ctx)
@@ -202,9 +202,9 @@ func newRootCommand(env *appEnv) *cobra.Command {
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usageError{fmt.Errorf("commande inconnue %q pour %q (voir %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())}
+			return usageError{localized(func(m *i18n.Messages) string { return m.UnknownSubcommandFmt }, args[0], cmd.CommandPath(), cmd.CommandPath())}
 		}
-		return usageError{fmt.Errorf("%s n'attend pas d'argument, reçu %q", cmd.CommandPath(), args)}
+		return usageError{localized(func(m *i18n.Messages) string { return m.TakesNoArgumentFmt }, cmd.CommandPath(), args)}
 	}
 	return nil
 }
@@ -213,17 +213,27 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError{fmt.Errorf("%s attend %s, reçu %d (voir %s --help)", cmd.CommandPath(), checklist.Count(n, "argument", "arguments", "", "").FR, len(args), cmd.CommandPath())}
+			return usageError{localized(func(m *i18n.Messages) string { return m.TakesExactlyFmt }, cmd.CommandPath(), arguments(n), number(len(args)), cmd.CommandPath())}
 		}
 		return nil
 	}
+}
+
+// arguments is "2 arguments" in the reader's language.
+func arguments(n int) inLang {
+	return counted(n, func(m *i18n.Messages) i18n.Noun { return m.ArgumentsNoun })
+}
+
+// number is n written the reader's way ("1 234", "1,234").
+func number(n int) inLang {
+	return func(lang checklist.Lang) string { return checklist.FormatInt(lang, n) }
 }
 
 // maxArgs is cobra.MaximumNArgs returning a usage error.
 func maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return usageError{fmt.Errorf("%s attend au plus %s, reçu %d", cmd.CommandPath(), checklist.Count(n, "argument", "arguments", "", "").FR, len(args))}
+			return usageError{localized(func(m *i18n.Messages) string { return m.TakesAtMostFmt }, cmd.CommandPath(), arguments(n), number(len(args)))}
 		}
 		return nil
 	}

@@ -73,16 +73,16 @@ func newImportCommand(env *appEnv) *cobra.Command {
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if replace && renameTo != "" {
-				return usageError{localized(i18n.Of(checklist.French).ReplaceAndRenameTo, i18n.Of(checklist.English).ReplaceAndRenameTo)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.ReplaceAndRenameTo })}
 			}
 			if dropSecrets && !replace {
-				return usageError{localized(i18n.Of(checklist.French).DropSecretsOnlyGoes, i18n.Of(checklist.English).DropSecretsOnlyGoes)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.DropSecretsOnlyGoes })}
 			}
 			var in io.Reader = env.stdin
 			if args[0] != "-" {
 				f, err := os.Open(args[0])
 				if err != nil {
-					return localized(fmt.Sprintf(i18n.Of(checklist.French).ImportCannotOpenTheFmt, args[0]), fmt.Sprintf(i18n.Of(checklist.English).ImportCannotOpenTheFmt, args[0]))
+					return localized(func(m *i18n.Messages) string { return m.ImportCannotOpenTheFmt }, args[0])
 				}
 				defer f.Close()
 				in = f
@@ -98,8 +98,7 @@ func newImportCommand(env *appEnv) *cobra.Command {
 				DropSecrets: dropSecrets, Clean: connectors.Sanitize, CleanText: connectors.SanitizeMultiline})
 			if err != nil {
 				if errors.Is(err, store.ErrExists) {
-					return localized(env.errTextFR(err)+" : utilisez --replace ou --rename-to",
-						englishOf(err)+": use --replace or --rename-to")
+					return localized(func(m *i18n.Messages) string { return m.UseReplaceOrRenameFmt }, err)
 				}
 				return err
 			}
@@ -112,9 +111,6 @@ func newImportCommand(env *appEnv) *cobra.Command {
 	c.Flags().BoolVar(&dropSecrets, "drop-secrets", false, "avec --replace : ne pas garder les identifiants chiffrés de l'espace remplacé")
 	return c
 }
-
-// errTextFR is err's French message (Error()).
-func (env *appEnv) errTextFR(err error) string { return err.Error() }
 
 func newBackupCommand(env *appEnv) *cobra.Command {
 	return &cobra.Command{
@@ -158,7 +154,7 @@ func newRestoreCommand(env *appEnv) *cobra.Command {
 			} else {
 				good, ok := store.GoodBackup(env.dbPath)
 				if !ok {
-					return localized(fmt.Sprintf(i18n.Of(checklist.French).NoReadableBackupOfFmt, env.dbPath), fmt.Sprintf(i18n.Of(checklist.English).NoReadableBackupOfFmt, env.dbPath))
+					return localized(func(m *i18n.Messages) string { return m.NoReadableBackupOfFmt }, env.dbPath)
 				}
 				backup = good.Path
 			}
@@ -292,11 +288,11 @@ func newPurgeCommand(env *appEnv) *cobra.Command {
 					what, ident.FormatSIREN(want))
 				line, err := bufio.NewReader(env.stdin).ReadString('\n')
 				if err != nil && line == "" {
-					return localized(i18n.Of(checklist.French).NoConfirmationNothingWas, i18n.Of(checklist.English).NoConfirmationNothingWas)
+					return localized(func(m *i18n.Messages) string { return m.NoConfirmationNothingWas })
 				}
 				typed := strings.NewReplacer(" ", "", ".", "", "\u00a0", "").Replace(strings.TrimSpace(line))
 				if typed != strings.ReplaceAll(want, " ", "") {
-					return localized(i18n.Of(checklist.French).WrongConfirmationNothingWas, i18n.Of(checklist.English).WrongConfirmationNothingWas)
+					return localized(func(m *i18n.Messages) string { return m.WrongConfirmationNothingWas })
 				}
 			}
 			if clientID != "" {

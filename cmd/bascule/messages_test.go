@@ -87,6 +87,20 @@ func TestMessagesInEnglish(t *testing.T) {
 	if !strings.Contains(r.stderr, "known clients") || !strings.Contains(r.stderr, "and 27 more") {
 		t.Errorf("English unknown client: %q", r.stderr)
 	}
+	// English punctuation, not French spacing before the colon.
+	r = h.want(0, "--lang", "en", "step", "set", "cabinet", "preparation.cabinet.collaborators", "--status", "in_progress", "--demo")
+	if !strings.Contains(r.stdout, "preparation.cabinet.collaborators: ") || strings.Contains(r.stdout, " : ") {
+		t.Errorf("English step set: %q", r.stdout)
+	}
+	// The commands' argument checks were French only.
+	r = h.want(2, "--lang", "en", "status", "extra", "--demo")
+	if !strings.Contains(r.stderr, "takes no argument") {
+		t.Errorf("English argument error: %q", r.stderr)
+	}
+	r = h.want(2, "--lang", "en", "step", "set", "cabinet", "--demo")
+	if !strings.Contains(r.stderr, "takes 2 arguments, got 1") {
+		t.Errorf("English argument count: %q", r.stderr)
+	}
 }
 
 func TestHumanize(t *testing.T) {

@@ -29,7 +29,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
-				return usageError{localized(i18n.Of(checklist.French).OutIsRequired, i18n.Of(checklist.English).OutIsRequired)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.OutIsRequired })}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -43,7 +43,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				}
 			}
 			if addr == "" {
-				return usageError{localized(i18n.Of(checklist.French).NoManagerEMail, i18n.Of(checklist.English).NoManagerEMail)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.NoManagerEMail })}
 			}
 			if err := notify.ValidateSender(addr); err != nil {
 				return usageError{err}
@@ -62,7 +62,7 @@ func newNotifyCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			env.reportContactsErr(w.ContactsErr)
-			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), "message écrit", "messages écrits", "message written", "messages written"), w.Dir)
+			fmt.Fprintf(env.stderr, i18n.Of(env.lang).ToFmt, env.count(len(w.Paths), i18n.Of(env.lang).MessagesWrittenNoun), w.Dir)
 			if w.NoContact > 0 {
 				fmt.Fprintf(env.stderr, i18n.Of(env.lang).WithoutAKnownRecipientFmt, w.NoContact)
 			}

@@ -30,7 +30,7 @@ func newRefreshCommand(env *appEnv) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if source != "v1" && source != "comapi" {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SourceExpectsV1OrFmt, quote(source)), fmt.Sprintf(i18n.Of(checklist.English).SourceExpectsV1OrFmt, quote(source)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.SourceExpectsV1OrFmt }, quote(source))}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -77,8 +77,8 @@ func printRefresh(env *appEnv, r engine.Refreshed) {
 	d := r.RosterDiff
 	w := env.stdout
 	fmt.Fprintf(w, i18n.Of(env.lang).FromV1Fmt,
-		env.count(len(d.Add), "dossier ajouté", "dossiers ajoutés", "dossier added", "dossiers added"), env.agreed(len(d.Updated), "mis à jour", "mis à jour", "updated"),
-		env.agreed(d.Unchanged, "inchangé", "inchangés", "unchanged"), env.agreed(len(d.Left), "absent", "absents", "missing"))
+		env.count(len(d.Add), i18n.Of(env.lang).DossiersAddedNoun), env.count(len(d.Updated), i18n.Of(env.lang).UpdatedNoun),
+		env.count(d.Unchanged, i18n.Of(env.lang).UnchangedNoun), env.count(len(d.Left), i18n.Of(env.lang).AbsentNoun))
 	for _, x := range d.Add {
 		fmt.Fprintf(w, "  + %s  %s  %s\n", x.ID, x.SIREN, x.Name)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"fmt"
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/checklist/workdays"
@@ -50,12 +49,12 @@ func newReportCommand(env *appEnv) *cobra.Command {
 			}
 			if fichesFlag != "" {
 				if cmd.Flags().Changed("format") && f != report.HTML {
-					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).FichesIsWrittenAsFmt, quote(formatFlag)), fmt.Sprintf(i18n.Of(checklist.English).FichesIsWrittenAsFmt, quote(formatFlag)))}
+					return usageError{localized(func(m *i18n.Messages) string { return m.FichesIsWrittenAsFmt }, quote(formatFlag))}
 				}
 				f, ok = report.HTML, true
 			}
 			if !ok {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).FormatExpectsMdHtmlFmt, quote(formatFlag)), fmt.Sprintf(i18n.Of(checklist.English).FormatExpectsMdHtmlFmt, quote(formatFlag)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.FormatExpectsMdHtmlFmt }, quote(formatFlag))}
 			}
 			since, err := parseSince(sinceFlag, env.now())
 			if err != nil {
@@ -116,7 +115,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 		y, m, d := t.Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, workdays.Paris()), nil
 	}
-	return time.Time{}, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SinceUnreadableDateDateFmt, quote(s)), fmt.Sprintf(i18n.Of(checklist.English).SinceUnreadableDateDateFmt, quote(s)))}
+	return time.Time{}, usageError{localized(func(m *i18n.Messages) string { return m.SinceUnreadableDateDateFmt }, quote(s))}
 }
 
 // fichesIDs reads --fiches: "all" (every client, nil), or client ids or
@@ -138,7 +137,7 @@ func fichesIDs(s *session, flag string) ([]string, error) {
 		ids = append(ids, s.run.Clients[ci].ID)
 	}
 	if len(ids) == 0 {
-		return nil, usageError{localized(i18n.Of(checklist.French).FichesExpectsAllOr, i18n.Of(checklist.English).FichesExpectsAllOr)}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.FichesExpectsAllOr })}
 	}
 	return ids, nil
 }

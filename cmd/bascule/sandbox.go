@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors/httpapi"
 	"github.com/bascule-cli/bascule/connectors/sandbox"
 	"github.com/bascule-cli/bascule/tui/i18n"
@@ -37,14 +36,14 @@ func newSandboxServeCommand(env *appEnv) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			for name, v := range map[string]float64{"--rate-429": rate429, "--rate-5xx": rate5xx, "--drop-conn": drop, "--malformed": malformed} {
 				if v < 0 || v > 1 {
-					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ExpectsAShareBetweenFmt, name), fmt.Sprintf(i18n.Of(checklist.English).ExpectsAShareBetweenFmt, name))}
+					return usageError{localized(func(m *i18n.Messages) string { return m.ExpectsAShareBetweenFmt }, name)}
 				}
 			}
 			if clients < 0 || clients > sandbox.MaxClients {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ClientsExpectsANumberFmt, sandbox.MaxClients, clients), fmt.Sprintf(i18n.Of(checklist.English).ClientsExpectsANumberFmt, sandbox.MaxClients, clients))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.ClientsExpectsANumberFmt }, sandbox.MaxClients, clients)}
 			}
 			if delay < 0 || latency < 0 {
-				return usageError{localized(i18n.Of(checklist.French).MigrationDelayAndLatency, i18n.Of(checklist.English).MigrationDelayAndLatency)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.MigrationDelayAndLatency })}
 			}
 			opts := sandbox.Options{Seed: seed, Clients: clients, MigrationDelay: delay, Hostile: hostile}
 			if err := opts.Validate(); err != nil {

@@ -84,7 +84,7 @@ func newServeCommand(env *appEnv) *cobra.Command {
 // done. ready, when not nil, receives the listening address (tests).
 func runServe(ctx context.Context, env *appEnv, cfg serveConfig, ready func(net.Addr)) error {
 	if cfg.idle <= 0 || cfg.maxPerKey < 1 {
-		return usageError{localized(i18n.Of(checklist.French).IdleTimeoutExpectsA, i18n.Of(checklist.English).IdleTimeoutExpectsA)}
+		return usageError{localized(func(m *i18n.Messages) string { return m.IdleTimeoutExpectsA })}
 	}
 	ln, err := listenSSH(cfg)
 	if err != nil {
@@ -155,14 +155,14 @@ func serveDB(ctx context.Context, env *appEnv, db *store.DB, cfg serveConfig, ln
 func listenSSH(cfg serveConfig) (net.Listener, error) {
 	host, _, err := net.SplitHostPort(cfg.addr)
 	if err != nil {
-		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddrExpectsHostPortFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddrExpectsHostPortFmt, quote(cfg.addr)))}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.AddrExpectsHostPortFmt }, quote(cfg.addr))}
 	}
 	if !cfg.allowRemote && !httpapi.IsLoopbackHost(host) {
-		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AddressRefusedTheServerFmt, quote(cfg.addr)), fmt.Sprintf(i18n.Of(checklist.English).AddressRefusedTheServerFmt, quote(cfg.addr)))}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.AddressRefusedTheServerFmt }, quote(cfg.addr))}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).CannotListenOnPortFmt, cfg.addr), fmt.Sprintf(i18n.Of(checklist.English).CannotListenOnPortFmt, cfg.addr))
+		return nil, localized(func(m *i18n.Messages) string { return m.CannotListenOnPortFmt }, cfg.addr)
 	}
 	return ln, nil
 }
@@ -182,11 +182,11 @@ func loadHostKey(path string) (gossh.Signer, error) {
 		return nil, fileError(path, err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyReadableByFmt, path, st.Mode().Perm(), path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyReadableByFmt, path, st.Mode().Perm(), path))
+		return nil, localized(func(m *i18n.Messages) string { return m.HostKeyReadableByFmt }, path, st.Mode().Perm(), path)
 	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).HostKeyUnreadableDeleteFmt, path), fmt.Sprintf(i18n.Of(checklist.English).HostKeyUnreadableDeleteFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.HostKeyUnreadableDeleteFmt }, path)
 	}
 	return signer, nil
 }
@@ -246,13 +246,14 @@ func (ts *teamServer) sshServer(signer gossh.Signer) (*ssh.Server, error) {
 		}),
 		// Keyboard-interactive is only there to tell an unknown key why it
 		// is refused: the ssh client shows the instruction, then the
-		// refusal. It never lets anyone in.
+		// refusal. It never lets anyone in. French: the server does not
+		// know the person's language before a session opens.
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
 			// Once per connection: OpenSSH tries this method again after a
 			// refusal, and would print the message each time.
 			if ctx.Value(toldKey{}) == nil {
 				ctx.SetValue(toldKey{}, true)
-				_, _ = challenge("", refusedKeyMessage, nil, nil)
+				_, _ = challenge("", i18n.Of(checklist.French).UnknownSSHKey, nil, nil)
 			}
 			return false
 		}),
@@ -262,11 +263,6 @@ func (ts *teamServer) sshServer(signer gossh.Signer) (*ssh.Server, error) {
 
 // toldKey marks a connection that was told why its key is refused.
 type toldKey struct{}
-
-// refusedKeyMessage is what an unknown key reads. French: the server does
-// not know the person's language before they are in.
-const refusedKeyMessage = "bascule : clé SSH inconnue de l'équipe de cet espace. Demandez à un administrateur de vous ajouter " +
-	"(bascule team add VOTRE_NOM --key votre_cle.pub --role collaborateur)."
 
 // serve accepts connections until ctx is done, then closes every
 // connection, waits for the sessions to end and returns; the caller then

@@ -42,14 +42,15 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 	// The member is found again from the key the handshake verified, never
 	// from what the authentication callback saw (a client may offer keys
 	// it cannot sign with).
+	lang := checklist.DetectLang("", sessionGetenv(sess.Environ(), ts.env.getenv))
 	key := sess.PublicKey()
 	if key == nil {
-		fmt.Fprintln(sess.Stderr(), refusedKeyMessage)
+		fmt.Fprintln(sess.Stderr(), i18n.Of(lang).UnknownSSHKey)
 		return exitFailure
 	}
 	m, err := ts.db.MemberByKey(ts.ws.ID, gossh.FingerprintSHA256(key))
 	if err != nil {
-		fmt.Fprintln(sess.Stderr(), refusedKeyMessage)
+		fmt.Fprintln(sess.Stderr(), i18n.Of(lang).UnknownSSHKey)
 		return exitFailure
 	}
 	ok, closing := ts.acquire(m.Fingerprint)
@@ -57,15 +58,14 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 		return exitFailure
 	}
 	if !ok {
-		fmt.Fprintf(sess.Stderr(), "bascule : %s a déjà %s avec cette clé ; fermez-en une.\n", m.Name,
-			checklist.Count(ts.cfg.maxPerKey, "session ouverte", "sessions ouvertes", "", "").FR)
+		fmt.Fprint(sess.Stderr(), i18n.Format(lang, func(t *i18n.Messages) string { return t.AlreadyHasWithKeyFmt }, m.Name, i18n.Of(lang).OpenSessionsNoun.Count(lang, ts.cfg.maxPerKey)))
 		return exitFailure
 	}
 	defer ts.release(m.Fingerprint)
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(ts.env.stderr, "bascule serve: panic in %s's session: %v\n%s\n", m.Name, p, debug.Stack())
-			fmt.Fprintln(sess.Stderr(), "\r\nbascule : erreur interne, cette session est fermée ; les autres continuent et ce qui était enregistré reste dans la base.")
+			fmt.Fprintln(sess.Stderr(), i18n.Of(lang).SessionInternalError)
 			code = exitFailure
 		}
 	}()
@@ -255,7 +255,7 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 		return opts, err
 	}
 	if opts.Workspace == nil {
-		return opts, localized(i18n.Of(checklist.French).TheServersWorkspaceIs, i18n.Of(checklist.English).TheServersWorkspaceIs)
+		return opts, localized(func(m *i18n.Messages) string { return m.TheServersWorkspaceIs })
 	}
 	// Every session reads and writes the workspace's one engine: the run it
 	// is shown is the member's view of the engine's, and every change any

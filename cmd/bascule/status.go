@@ -143,8 +143,7 @@ func printStatus(env *appEnv, s *session, r report.Report) {
 				line += "  " + p.Left
 			}
 			if p.Blocked > 0 {
-				line += "  " + env.msg(checklist.FormatInt(checklist.French, p.Blocked)+" "+checklist.Plural(checklist.French, p.Blocked, "bloquée", "bloquées"),
-					checklist.FormatInt(checklist.English, p.Blocked)+" blocked")
+				line += "  " + env.count(p.Blocked, i18n.Of(env.lang).BlockedNoun)
 			}
 			if p.ID == checklist.PhaseRequest.String() && blockedRequest && !s.run.Migrated() {
 				line += "  " + i18n.Of(env.lang).Blocked + r.BlockerSummary[0]

@@ -62,7 +62,7 @@ func newStepListCommand(env *appEnv) *cobra.Command {
 			if scopeFlag != "" {
 				sc, ok := checklist.ParseScope(scopeFlag)
 				if !ok {
-					return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).ScopeExpectsCabinetClientFmt, quote(scopeFlag)), fmt.Sprintf(i18n.Of(checklist.English).ScopeExpectsCabinetClientFmt, quote(scopeFlag)))}
+					return usageError{localized(func(m *i18n.Messages) string { return m.ScopeExpectsCabinetClientFmt }, quote(scopeFlag))}
 				}
 				scope = &sc
 			}
@@ -225,7 +225,7 @@ func findClient(run *checklist.Run, key string) (int, error) {
 	for i := range run.Clients {
 		if run.Clients[i].SIREN == digits {
 			if found >= 0 {
-				return -1, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SeveralClientsHaveSIRENFmt, key), fmt.Sprintf(i18n.Of(checklist.English).SeveralClientsHaveSIRENFmt, key))}
+				return -1, usageError{localized(func(m *i18n.Messages) string { return m.SeveralClientsHaveSIRENFmt }, key)}
 			}
 			found = i
 		}
@@ -236,10 +236,9 @@ func findClient(run *checklist.Run, key string) (int, error) {
 			ids[i] = run.Clients[i].ID
 		}
 		if len(ids) == 0 {
-			return -1, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownClientThisWorkspaceFmt, quote(key)), fmt.Sprintf(i18n.Of(checklist.English).UnknownClientThisWorkspaceFmt, quote(key)))}
+			return -1, usageError{localized(func(m *i18n.Messages) string { return m.UnknownClientThisWorkspaceFmt }, quote(key))}
 		}
-		return -1, usageError{localized("client inconnu : "+quote(key)+" ; clients connus : "+knownList(ids, checklist.French),
-			"unknown client: "+quote(key)+"; known clients: "+knownList(ids, checklist.English))}
+		return -1, usageError{localized(func(m *i18n.Messages) string { return m.UnknownClientKnownFmt }, quote(key), knownList(ids))}
 	}
 	return found, nil
 }
@@ -249,7 +248,7 @@ func findClient(run *checklist.Run, key string) (int, error) {
 func findStep(g *checklist.Guide, scope checklist.Scope, key string) (*checklist.Step, error) {
 	if st, ok := g.Step(key); ok {
 		if st.Scope != scope {
-			return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StepBelongsToScopeFmt, st.ID, st.Scope, scope), fmt.Sprintf(i18n.Of(checklist.English).StepBelongsToScopeFmt, st.ID, st.Scope, scope))}
+			return nil, usageError{localized(func(m *i18n.Messages) string { return m.StepBelongsToScopeFmt }, st.ID, st.Scope, scope)}
 		}
 		return st, nil
 	}
@@ -257,13 +256,13 @@ func findStep(g *checklist.Guide, scope checklist.Scope, key string) (*checklist
 	for _, st := range g.StepsFor(scope) {
 		if strings.HasSuffix(st.ID, "."+key) {
 			if match != nil {
-				return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).AmbiguousStepGiveTheFmt, quote(key)), fmt.Sprintf(i18n.Of(checklist.English).AmbiguousStepGiveTheFmt, quote(key)))}
+				return nil, usageError{localized(func(m *i18n.Messages) string { return m.AmbiguousStepGiveTheFmt }, quote(key))}
 			}
 			match = st
 		}
 	}
 	if match == nil {
-		return nil, usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).UnknownStepForScopeFmt, quote(key), scope.String()), fmt.Sprintf(i18n.Of(checklist.English).UnknownStepForScopeFmt, quote(key), scope.String()))}
+		return nil, usageError{localized(func(m *i18n.Messages) string { return m.UnknownStepForScopeFmt }, quote(key), scope.String())}
 	}
 	return match, nil
 }
@@ -285,24 +284,24 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			cleanArgs(args)
 			scope, ok := checklist.ParseScope(args[0])
 			if !ok {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).SCOPEExpectsCabinetClientFmt, quote(args[0])), fmt.Sprintf(i18n.Of(checklist.English).SCOPEExpectsCabinetClientFmt, quote(args[0])))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.SCOPEExpectsCabinetClientFmt }, quote(args[0]))}
 			}
 			status, ok := checklist.ParseStatus(statusFlag)
 			if statusFlag == "" || !ok {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StatusExpectsTodoInFmt, quote(statusFlag)), fmt.Sprintf(i18n.Of(checklist.English).StatusExpectsTodoInFmt, quote(statusFlag)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.StatusExpectsTodoInFmt }, quote(statusFlag))}
 			}
 			if status.NeedsReason() && strings.TrimSpace(reason) == "" {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StatusNeedsAReasonFmt, status.String()), fmt.Sprintf(i18n.Of(checklist.English).StatusNeedsAReasonFmt, status.String()))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.StatusNeedsAReasonFmt }, status.String())}
 			}
 			step, err := findStep(env.guide, scope, args[1])
 			if err != nil {
 				return err
 			}
 			if scope == checklist.ScopeCabinet && clientFlag != "" {
-				return usageError{localized(i18n.Of(checklist.French).ClientDoesNotApply, i18n.Of(checklist.English).ClientDoesNotApply)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.ClientDoesNotApply })}
 			}
 			if scope != checklist.ScopeCabinet && clientFlag == "" {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).StepIsDonePerFmt, step.ID), fmt.Sprintf(i18n.Of(checklist.English).StepIsDonePerFmt, step.ID))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.StepIsDonePerFmt }, step.ID)}
 			}
 			s, err := env.openSession()
 			if err != nil {
@@ -349,7 +348,7 @@ func newStepSetCommand(env *appEnv) *cobra.Command {
 			if _, err := eng.Apply(ch); err != nil {
 				return explainGate(env, err)
 			}
-			fmt.Fprintf(env.stdout, "%s : %s → %s\n", refString(ref.Client, ref.Step), before.Title().In(env.lang), status.Title().In(env.lang))
+			fmt.Fprintf(env.stdout, "%s%s%s → %s\n", refString(ref.Client, ref.Step), i18n.Of(env.lang).Colon, before.Title().In(env.lang), status.Title().In(env.lang))
 			return nil
 		},
 	}
@@ -391,8 +390,7 @@ func explainGate(env *appEnv, err error) error {
 	for i, b := range ce.Blockers {
 		if i == shown {
 			n := len(ce.Blockers) - shown
-			fmt.Fprintln(env.stderr, env.msg("  … et "+checklist.FormatInt(checklist.French, n)+" "+checklist.Plural(checklist.French, n, "autre", "autres"),
-				"  … and "+checklist.FormatInt(checklist.English, n)+" more"))
+			fmt.Fprintln(env.stderr, "  "+andOthers(n)(env.lang))
 			break
 		}
 		fmt.Fprintln(env.stderr, "  - "+b.Message.In(env.lang))
@@ -421,7 +419,7 @@ func printItems(env *appEnv, rows []stepJSON) error {
 					break
 				}
 			}
-			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, i18n.Of(env.lang).Colon, strings.Join(byList[l], " ; ")); err != nil {
+			if _, err := fmt.Fprintf(env.stdout, "%s — %s (%s)%s%s\n", r.ID, l, src, i18n.Of(env.lang).Colon, strings.Join(byList[l], i18n.Of(env.lang).Semicolon)); err != nil {
 				return err
 			}
 		}

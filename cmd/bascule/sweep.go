@@ -65,7 +65,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 			return nil, err
 		}
 		if pass == nil {
-			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).APIModeThePassphraseFmt, envPassphrase), fmt.Sprintf(i18n.Of(checklist.English).APIModeThePassphraseFmt, envPassphrase))
+			return nil, localized(func(m *i18n.Messages) string { return m.APIModeThePassphraseFmt }, envPassphrase)
 		}
 		secret, err := s.db.Secret(s.ws.ID, secretV1ClientSecret, pass)
 		if err != nil {
@@ -73,7 +73,7 @@ func (env *appEnv) v1Port(s *session) (connectors.V1, error) {
 		}
 		return v1client.New(v1client.Config{BaseURL: s.ws.V1URL, ClientID: s.ws.ClientID, ClientSecret: string(secret)})
 	}
-	return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).ThisWorkspaceHasNoFmt, string(s.ws.Mode)), fmt.Sprintf(i18n.Of(checklist.English).ThisWorkspaceHasNoFmt, string(s.ws.Mode)))
+	return nil, localized(func(m *i18n.Messages) string { return m.ThisWorkspaceHasNoFmt }, string(s.ws.Mode))
 }
 
 // sweepBatch is how many clients' results are handed to the engine at a
@@ -127,7 +127,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		for i, err := range errs {
 			if err != nil {
 				unsaved[items[i].Change.Ref.Client] = true
-				fmt.Fprintf(env.stderr, "%s %s : %s\n", i18n.Of(env.lang).NotSaved, items[i].Change.Ref, env.errText(err))
+				fmt.Fprintf(env.stderr, "%s %s%s%s\n", i18n.Of(env.lang).NotSaved, items[i].Change.Ref, i18n.Of(env.lang).Colon, env.errText(err))
 			}
 		}
 		for _, l := range lines {
@@ -161,8 +161,8 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 			verdict = i18n.Of(env.lang).ToHandle
 		}
 		lines = append(lines, line{c.ID, fmt.Sprintf("%s\t%s\t%s\t%s\n", c.ID, connectors.Sanitize(c.Name), verdict,
-			env.count(n, "facture en attente", "factures en attente", "pending invoice", "pending invoices")+", "+
-				env.count(bad, "article à revoir", "articles à revoir", "article to review", "articles to review"))})
+			env.count(n, i18n.Of(env.lang).PendingInvoicesNoun)+", "+
+				env.count(bad, i18n.Of(env.lang).ArticlesToReviewNoun))})
 		// As in the wizard: the engine records the evidence and the status
 		// follows checklist's one rule.
 		items = append(items,
@@ -173,7 +173,7 @@ func runSweep(ctx context.Context, env *appEnv, s *session, v1 connectors.V1, co
 		}
 	}
 	flush()
-	fmt.Fprintf(env.stderr, i18n.Of(env.lang).FailedFmt, env.count(checked, "client vérifié", "clients vérifiés", "client checked", "clients checked"), checklist.FormatInt(env.lang, failed))
+	fmt.Fprintf(env.stderr, i18n.Of(env.lang).FailedFmt, env.count(checked, i18n.Of(env.lang).ClientsCheckedNoun), checklist.FormatInt(env.lang, failed))
 	if ctx.Err() != nil {
 		return errInterrupted
 	}

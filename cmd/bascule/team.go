@@ -44,10 +44,10 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 			}
 			role, ok := store.ParseRole(roleFlag)
 			if !ok {
-				return usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)), fmt.Sprintf(i18n.Of(checklist.English).RoleExpectsAdminCollaborateurFmt, quote(roleFlag)))}
+				return usageError{localized(func(m *i18n.Messages) string { return m.RoleExpectsAdminCollaborateurFmt }, quote(roleFlag))}
 			}
 			if keyFile == "" {
-				return usageError{localized(i18n.Of(checklist.French).KeyExpectsTheMembers, i18n.Of(checklist.English).KeyExpectsTheMembers)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.KeyExpectsTheMembers })}
 			}
 			pub, err := readPublicKey(env, keyFile)
 			if err != nil {
@@ -63,7 +63,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if role == store.RoleEntreprise && len(ids) == 0 {
-				return usageError{localized(i18n.Of(checklist.French).AnEntrepriseMemberSees, i18n.Of(checklist.English).AnEntrepriseMemberSees)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.AnEntrepriseMemberSees })}
 			}
 			m := store.Member{Name: name, Role: role, PublicKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))),
 				Fingerprint: gossh.FingerprintSHA256(pub), Clients: ids}
@@ -71,7 +71,7 @@ func newTeamAddCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(env.stdout, i18n.Of(env.lang).MemberAddedKeyFmt,
-				name, role, m.Fingerprint, env.count(len(ids), "client", "clients", "client", "clients"))
+				name, role, m.Fingerprint, env.count(len(ids), i18n.Of(env.lang).ClientsNoun))
 			return nil
 		},
 	}
@@ -162,7 +162,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 				return err
 			}
 			if (len(clients) == 0) == (from == "") {
-				return usageError{localized(i18n.Of(checklist.French).GiveTheClientsClient, i18n.Of(checklist.English).GiveTheClientsClient)}
+				return usageError{localized(func(m *i18n.Messages) string { return m.GiveTheClientsClient })}
 			}
 			if from != "" {
 				if clients, err = readClientList(env, from); err != nil {
@@ -186,7 +186,7 @@ func newTeamAssignCommand(env *appEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InThePortfolioFmt, m.Name, env.count(len(m.Clients), "client", "clients", "client", "clients"))
+			fmt.Fprintf(env.stdout, i18n.Of(env.lang).InThePortfolioFmt, m.Name, env.count(len(m.Clients), i18n.Of(env.lang).ClientsNoun))
 			return nil
 		},
 	}
@@ -213,7 +213,7 @@ func teamChange(env *appEnv, s *session, change func(by string) error) error {
 func memberName(raw string) (string, error) {
 	name := strings.TrimSpace(connectors.Sanitize(raw))
 	if name == "" || len([]rune(name)) > 64 {
-		return "", usageError{localized(fmt.Sprintf(i18n.Of(checklist.French).InvalidMemberName1Fmt, quote(raw)), fmt.Sprintf(i18n.Of(checklist.English).InvalidMemberName1Fmt, quote(raw)))}
+		return "", usageError{localized(func(m *i18n.Messages) string { return m.InvalidMemberName1Fmt }, quote(raw))}
 	}
 	return name, nil
 }
@@ -231,11 +231,11 @@ func readPublicKey(env *appEnv, path string) (gossh.PublicKey, error) {
 		return nil, err
 	}
 	if bytes.Contains(b, []byte("PRIVATE KEY")) {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).IsAPrivateKeyFmt, path), fmt.Sprintf(i18n.Of(checklist.English).IsAPrivateKeyFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.IsAPrivateKeyFmt }, path)
 	}
 	pub, _, _, _, err := gossh.ParseAuthorizedKey(b)
 	if err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).NotAReadableSSHFmt, path), fmt.Sprintf(i18n.Of(checklist.English).NotAReadableSSHFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.NotAReadableSSHFmt }, path)
 	}
 	return pub, nil
 }
@@ -262,12 +262,12 @@ func parseClientList(b []byte, path string) ([]string, error) {
 			continue
 		}
 		if strings.ContainsAny(t, " \t;,") {
-			return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineOneClientIdFmt, path, line, t), fmt.Sprintf(i18n.Of(checklist.English).LineOneClientIdFmt, path, line, t))
+			return nil, localized(func(m *i18n.Messages) string { return m.LineOneClientIdFmt }, path, line, t)
 		}
 		ids = append(ids, t)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).LineTooLongOrFmt, path), fmt.Sprintf(i18n.Of(checklist.English).LineTooLongOrFmt, path))
+		return nil, localized(func(m *i18n.Messages) string { return m.LineTooLongOrFmt }, path)
 	}
 	return ids, nil
 }
@@ -280,7 +280,7 @@ func readInput(env *appEnv, path string, limit int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(env.stdin, limit+1))
 	if err != nil || int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).StandardInputUnreadableOrFmt, limit), fmt.Sprintf(i18n.Of(checklist.English).StandardInputUnreadableOrFmt, limit))
+		return nil, localized(func(m *i18n.Messages) string { return m.StandardInputUnreadableOrFmt }, limit)
 	}
 	return b, nil
 }
@@ -297,7 +297,7 @@ func readSmallFile(path string, limit int64) ([]byte, error) {
 		return nil, fileError(path, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, localized(fmt.Sprintf(i18n.Of(checklist.French).FileTooLargeOverFmt, connectors.Sanitize(path), limit), fmt.Sprintf(i18n.Of(checklist.English).FileTooLargeOverFmt, connectors.Sanitize(path), limit))
+		return nil, localized(func(m *i18n.Messages) string { return m.FileTooLargeOverFmt }, connectors.Sanitize(path), limit)
 	}
 	return b, nil
 }
@@ -350,7 +350,7 @@ func printTeamStatus(env *appEnv, f *checklist.TeamFigures) {
 			left = "—"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", name, checklist.FormatInt(env.lang, pr.ClientsDone)+"/"+
-			env.count(pr.Clients, "client fini", "clients finis", "client finished", "clients finished"), left, finish)
+			env.count(pr.Clients, i18n.Of(env.lang).ClientsFinishedNoun), left, finish)
 	}
 	for _, p := range f.People {
 		finish := p.Finish.Text(env.lang)

@@ -3,6 +3,9 @@ package main
 import (
 	"runtime/debug"
 	"time"
+
+	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // versionText is what --version shows: the version given at build time
@@ -17,14 +20,15 @@ func (env *appEnv) versionText() string {
 	if !ok {
 		return "dev"
 	}
-	return versionOf(info, env.msg)
+	return versionOf(info, env.lang)
 }
 
 // versionOf is the module's version. A development build, "(devel)", says
 // which commit it was built from, when that commit was made, and whether
 // the tree had uncommitted changes, when the toolchain recorded them (it
 // does not with -buildvcs=false or outside a git checkout).
-func versionOf(info *debug.BuildInfo, msg func(fr, en string) string) string {
+func versionOf(info *debug.BuildInfo, lang checklist.Lang) string {
+	m := i18n.Of(lang)
 	v := info.Main.Version
 	if v != "" && v != "(devel)" {
 		return v
@@ -43,12 +47,12 @@ func versionOf(info *debug.BuildInfo, msg func(fr, en string) string) string {
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	v += msg(", révision ", ", revision ") + rev
+	v += m.VersionRevision + rev
 	if at, err := time.Parse(time.RFC3339, vcs["vcs.time"]); err == nil {
-		v += msg(" du ", " of ") + at.UTC().Format("2006-01-02 15:04 UTC")
+		v += m.VersionOfDate + at.UTC().Format("2006-01-02 15:04 UTC")
 	}
 	if vcs["vcs.modified"] == "true" {
-		v += msg(", avec des modifications non validées", ", with uncommitted changes")
+		v += m.VersionUncommitted
 	}
 	return v
 }

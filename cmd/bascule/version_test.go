@@ -41,7 +41,7 @@ func TestVersionOf(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			env := &appEnv{lang: c.lang}
 			info := &debug.BuildInfo{Main: debug.Module{Version: c.main}, Settings: c.settings}
-			if got := versionOf(info, env.msg); got != c.want {
+			if got := versionOf(info, env.lang); got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
@@ -65,7 +65,7 @@ func TestVersionOfTheBinary(t *testing.T) {
 	if err != nil {
 		t.Fatalf("--version: %v\n%s", err, out)
 	}
-	want := versionOf(info, (&appEnv{lang: checklist.French}).msg)
+	want := versionOf(info, checklist.French)
 	if got := strings.TrimSpace(string(out)); got != "bascule version "+want {
 		t.Fatalf("--version says %q, want %q", got, "bascule version "+want)
 	}

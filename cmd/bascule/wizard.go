@@ -201,7 +201,7 @@ func (env *appEnv) wizardPorts(db *store.DB, w tui.Workspace, pass []byte) (tui.
 			pass = []byte(env.getenv(envPassphrase))
 		}
 		if pass == nil {
-			return tui.Ports{}, localized(i18n.Of(checklist.French).APIModeThePassphrase, i18n.Of(checklist.English).APIModeThePassphrase)
+			return tui.Ports{}, localized(func(m *i18n.Messages) string { return m.APIModeThePassphrase })
 		}
 		return apiPorts(db, ws, pass)
 	}
@@ -295,7 +295,7 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 	rows := make([]string, 0, len(exp.Errors))
 	for i, e := range exp.Errors {
 		if i > 0 && e.Row > 0 && exp.Errors[i-1].Row == e.Row {
-			rows[len(rows)-1] += " ; " + env.rowError(e)
+			rows[len(rows)-1] += i18n.Of(env.lang).Semicolon + env.rowError(e)
 			continue
 		}
 		rows = append(rows, env.rowError(e))

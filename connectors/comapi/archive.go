@@ -78,7 +78,7 @@ const ManifestName = "manifest.json"
 func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir string, now time.Time) (Manifest, error) {
 	m := Manifest{SIREN: siren, FetchedAt: now.UTC(), Files: []ManifestEntry{}}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return m, fmt.Errorf("dossier %q impossible à créer : %w", dir, err)
+		return m, folderError(dir, err)
 	}
 	// A manifest left by an earlier download would vouch for this one if
 	// it stopped half-way.
@@ -92,7 +92,7 @@ func DownloadArchive(ctx context.Context, src connectors.V1Files, siren, dir str
 		}
 		sub := filepath.Join(dir, string(box.Direction), string(box.Folder))
 		if err := os.MkdirAll(sub, 0o700); err != nil {
-			return m, fmt.Errorf("dossier %q impossible à créer : %w", sub, err)
+			return m, folderError(sub, err)
 		}
 		for _, f := range files {
 			e, err := downloadOne(ctx, src, f, sub)
@@ -130,7 +130,9 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 		n, err := src.Download(ctx, f, io.MultiWriter(w, h))
 		size = n
 		if err == nil && n != f.Size {
-			err = fmt.Errorf("téléchargement de %q partiel : %d octets sur %d", f.Name, n, f.Size)
+			err = &bilingualError{
+				french:  fmt.Sprintf("téléchargement de %q partiel : %d octets sur %d", f.Name, n, f.Size),
+				english: fmt.Sprintf("partial download of %q: %d bytes of %d", f.Name, n, f.Size)}
 		}
 		return err
 	})
@@ -138,4 +140,22 @@ func downloadOne(ctx context.Context, src connectors.V1Files, f connectors.V1Fil
 		return ManifestEntry{}, err
 	}
 	return ManifestEntry{Name: f.Name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// bilingualError is a failure of the download on this machine, in both
+// languages: the command shows English() with --lang en.
+type bilingualError struct {
+	french, english string
+	err             error
+}
+
+func (e *bilingualError) Error() string   { return e.french }
+func (e *bilingualError) English() string { return e.english }
+func (e *bilingualError) Unwrap() error   { return e.err }
+
+// folderError is a destination folder that cannot be created.
+func folderError(dir string, err error) error {
+	return &bilingualError{
+		french:  fmt.Sprintf("dossier %q impossible à créer : %v", dir, err),
+		english: fmt.Sprintf("folder %q cannot be created: %v", dir, err), err: err}
 }

@@ -3,7 +3,9 @@ package comapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +68,9 @@ func TestArchivePartialIsError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "partiel") {
 		t.Fatalf("err = %v", err)
 	}
+	if en := connectorsEnglish(err); en != `partial download of "b.pdf": 2 bytes of 5` {
+		t.Errorf("in English: %q", en)
+	}
 	if _, err := os.Stat(filepath.Join(dir, ManifestName)); err == nil {
 		t.Fatal("a stale manifest vouches for a partial download")
 	}
@@ -78,3 +83,33 @@ func TestArchivePartialIsError(t *testing.T) {
 }
 
 func timeZero() (t0 time.Time) { return }
+
+// connectorsEnglish is err's English text as the front ends find it.
+func connectorsEnglish(err error) string {
+	var en interface{ English() string }
+	if errors.As(err, &en) {
+		return en.English()
+	}
+	return ""
+}
+
+// TestArchiveFolderErrorInBothLanguages: a folder that cannot be created
+// is named in French and in English, its cause kept.
+func TestArchiveFolderErrorInBothLanguages(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(file, "sub")
+	_, err := DownloadArchive(context.Background(), fakeFiles{names: []string{"a.pdf"}, body: "1", size: 1}, "552008443", dir, timeZero())
+	if err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("dossier %q impossible à créer : ", dir)) {
+		t.Fatalf("French: %v", err)
+	}
+	if en := connectorsEnglish(err); !strings.HasPrefix(en, fmt.Sprintf("folder %q cannot be created: ", dir)) {
+		t.Errorf("English: %q", en)
+	}
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		t.Errorf("the cause is lost: %#v", err)
+	}
+}

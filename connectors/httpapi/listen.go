@@ -46,10 +46,14 @@ func Listen(addr string, opts ListenOptions) (net.Listener, error) {
 	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, fmt.Errorf("adresse d'écoute %q invalide (attendu hôte:port, par exemple 127.0.0.1:8080) : %w", addr, err)
+		return nil, &listenError{
+			french:  fmt.Sprintf("adresse d'écoute %q invalide (attendu hôte:port, par exemple 127.0.0.1:8080) : %v", addr, err),
+			english: fmt.Sprintf("listen address %q invalid (expected host:port, for example 127.0.0.1:8080): %v", addr, err), err: err}
 	}
 	if !opts.AllowRemote && !IsLoopbackHost(host) {
-		return nil, fmt.Errorf("adresse d'écoute %q refusée : le bac à sable n'écoute que sur la machine locale (127.0.0.1, ::1, localhost) sauf autorisation explicite (AllowRemote)", addr)
+		return nil, &listenError{
+			french:  fmt.Sprintf("adresse d'écoute %q refusée : le bac à sable n'écoute que sur la machine locale (127.0.0.1, ::1, localhost) sauf autorisation explicite (AllowRemote)", addr),
+			english: fmt.Sprintf("listen address %q refused: the sandbox listens on the local machine only (127.0.0.1, ::1, localhost) unless explicitly allowed (AllowRemote)", addr)}
 	}
 	return net.Listen("tcp", addr)
 }
@@ -89,3 +93,14 @@ func ListenAndServe(ctx context.Context, addr string, h http.Handler, opts Liste
 	}
 	return Serve(ctx, ln, h)
 }
+
+// listenError is an address Listen refuses, in both languages: the command
+// shows English() with --lang en.
+type listenError struct {
+	french, english string
+	err             error
+}
+
+func (e *listenError) Error() string   { return e.french }
+func (e *listenError) English() string { return e.english }
+func (e *listenError) Unwrap() error   { return e.err }

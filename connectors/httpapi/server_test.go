@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -172,6 +173,16 @@ func TestListenLoopbackOnly(t *testing.T) {
 			t.Errorf("%s accepted without AllowRemote", addr)
 		} else if !strings.Contains(err.Error(), "refusée") && !strings.Contains(err.Error(), "invalide") {
 			t.Errorf("%s: %v", addr, err)
+		}
+	}
+	for addr, want := range map[string]string{
+		"0.0.0.0:0": `listen address "0.0.0.0:0" refused: the sandbox listens on the local machine only`,
+		"nope":      `listen address "nope" invalid (expected host:port, for example 127.0.0.1:8080): `,
+	} {
+		_, err := httpapi.Listen(addr, httpapi.ListenOptions{})
+		var en interface{ English() string }
+		if !errors.As(err, &en) || !strings.HasPrefix(en.English(), want) {
+			t.Errorf("%s in English: %v", addr, err)
 		}
 	}
 	if ln, err := httpapi.Listen("0.0.0.0:0", httpapi.ListenOptions{AllowRemote: true}); err != nil {

@@ -238,7 +238,7 @@ func (s *session) requestAnswer(v2 connectors.V2, st *checklist.Step) error {
 	}
 	label := req.State.FrenchLabel()
 	if s.lang == checklist.English {
-		label = string(req.State)
+		label = req.State.EnglishLabel()
 	}
 	s.println(fmt.Sprintf(i18n.Of(s.lang).RequestFmt, reference, label))
 	if req.Message != "" {

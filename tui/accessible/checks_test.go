@@ -292,8 +292,21 @@ func (f answerV2) MigrationStatus(_ context.Context, ref string) (connectors.Mig
 
 // TestAccessibleRequestAnswer: the request's answer is asked of V2 from the
 // accessible mode and recorded as the full-screen program does: the
-// request record's state, the evidence of "request.answer".
+// request record's state, the evidence of "request.answer". In English the
+// state is V2's English label, as on the full screen (it was V2's raw code).
 func TestAccessibleRequestAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		lang checklist.Lang
+		want []string
+	}{
+		{checklist.French, []string{"1. Vérifier maintenant sur V2", "V2 : où en est la demande MIG-2026-118…", "Demande MIG-2026-118 : Réussie.", "Vérifié sur V2 : conforme."}},
+		{checklist.English, []string{"Request MIG-2026-118: Succeeded."}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) { requestAnswer(t, tc.lang, tc.want) })
+	}
+}
+
+func requestAnswer(t *testing.T, lang checklist.Lang, want []string) {
 	path, ws := openTestStore(t)
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -308,11 +321,11 @@ func TestAccessibleRequestAnswer(t *testing.T) {
 	}
 	db.Close()
 	opts := func(db *store.DB) Options {
-		return Options{Store: db, Workspace: &ws, Ports: tui.Ports{V2: answerV2{state: connectors.RequestSucceeded}}}
+		return Options{Store: db, Workspace: &ws, Lang: lang, Ports: tui.Ports{V2: answerV2{state: connectors.RequestSucceeded}}}
 	}
 	out := runOpts(t, path, opts, "3", "5", "1", "", "", "q") // Demande du cabinet → Recevoir la confirmation
 	t.Log("\n" + out)
-	mustContain(t, out, "1. Vérifier maintenant sur V2", "V2 : où en est la demande MIG-2026-118…", "Demande MIG-2026-118 : Réussie.", "Vérifié sur V2 : conforme.")
+	mustContain(t, out, want...)
 	db, err = store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)

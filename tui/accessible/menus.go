@@ -217,7 +217,7 @@ func (s *session) stepMenu(client int, st *checklist.Step) error {
 			s.println(i18n.Of(s.lang).Warning + st.WarningSaid().In(s.lang))
 		}
 		if st.FAQ != "" {
-			s.println("FAQ : « " + st.FAQ + " »")
+			s.println(fmt.Sprintf(i18n.Of(s.lang).FAQTitleFmt, st.FAQ))
 		}
 		if state.Reason != "" && cur.NeedsReason() {
 			s.println(i18n.Of(s.lang).Reason2 + state.Reason)

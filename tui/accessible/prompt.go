@@ -225,7 +225,7 @@ func (d *dialog) search(title string, labels, keys []string) (int, error) {
 			shown = matches[:maxListed]
 			d.println(fmt.Sprintf(i18n.Of(d.lang).MatchesTheFirstRefineFmt, len(matches), maxListed))
 		default:
-			d.println(checklist.Count(len(matches), "résultat", "résultats", "match", "matches").In(d.lang) + i18n.Of(d.lang).Colon2)
+			d.println(i18n.Of(d.lang).MatchesNoun.Count(d.lang, len(matches)) + i18n.Of(d.lang).Colon2)
 		}
 		for n, i := range shown {
 			d.printf("%d. %s\n", n+1, labels[i])

@@ -58,7 +58,7 @@ func (s *session) showTeam() error {
 // finis, reste ≈ 6 min, fin estimée le …".
 func (s *session) teamLine(name string, pr checklist.PortfolioProgress, finish string) string {
 	parts := checklist.FormatInt(s.lang, pr.ClientsDone) + "/" +
-		checklist.Count(pr.Clients, "client fini", "clients finis", "client finished", "clients finished").In(s.lang)
+		i18n.Of(s.lang).ClientsFinishedNoun.Count(s.lang, pr.Clients)
 	if left := pr.Left.Text(s.lang); left != "" {
 		parts += ", " + left
 	}

@@ -163,6 +163,62 @@ type CommandTexts struct {
 	APIModeThePassphrase              string
 	WorkspacePassphraseToConnect2     string
 	InTeamModeEvery                   string
+	NotOpenToRoleFmt                  string
+	FailedDossiersNoun                Noun
+	SeveralDemoWorkspacesFmt          string
+	UnknownWorkspaceKnownFmt          string
+	UnknownClientKnownFmt             string
+	AndOthersFmt                      string
+	OthersNoun                        Noun
+	IsAFolderGiveFmt                  string
+	ReportFileExample                 string
+	FileReasonFmt                     string
+	UseReplaceOrRenameFmt             string
+	OperationFailed                   string
+	NotFound                          string
+	PermissionDenied                  string
+	ItIsAFolder                       string
+	NameAlreadyExists                 string
+	PathPartNotAFolder                string
+	DiskFull                          string
+	ReadOnlyFileSystem                string
+	NameTooLong                       string
+	JSONRoot                          string
+	JSONFieldCannotHoldFmt            string
+	JSONUnreadableNearFmt             string
+	TruncatedFile                     string
+	UnreadableAddress                 string
+	MissingPort                       string
+	NetworkError                      string
+	AddressInUse                      string
+	ConnectionRefused                 string
+	AddressNotAvailable               string
+	VersionRevision                   string
+	VersionOfDate                     string
+	VersionUncommitted                string
+	MessagesWrittenNoun               Noun
+	OpenSessionsNoun                  Noun
+	AlreadyHasWithKeyFmt              string
+	SessionInternalError              string
+	CompaniesNoun                     Noun
+	DossiersNoun                      Noun
+	FilesNoun                         Noun
+	BytesNoun                         Noun
+	ArticlesToReviewNoun              Noun
+	ClientsCheckedNoun                Noun
+	UnchangedNoun                     Noun
+	AbsentNoun                        Noun
+	RowsReadNoun                      Noun
+	WrittenRowsNoun                   Noun
+	RejectedRowsNoun                  Noun
+	ActiveClientsSkippedNoun          Noun
+	FullNamesSplitNoun                Noun
+	ArgumentsNoun                     Noun
+	UnknownSubcommandFmt              string
+	TakesNoArgumentFmt                string
+	TakesExactlyFmt                   string
+	TakesAtMostFmt                    string
+	UnknownSSHKey                     string
 }
 
 var englishCommand = CommandTexts{
@@ -324,4 +380,60 @@ var englishCommand = CommandTexts{
 	APIModeThePassphrase:              "API mode: the passphrase is needed to connect (offline meanwhile)",
 	WorkspacePassphraseToConnect2:     "Workspace passphrase (to connect to V1/V2; enter to go on offline): ",
 	InTeamModeEvery:                   "in team mode, every change goes through the workspace's engine",
+	NotOpenToRoleFmt:                  "\"%[1]s\" is not open to %[3]s's role %[2]s",
+	FailedDossiersNoun:                Noun{"dossier failed", "dossiers failed"},
+	SeveralDemoWorkspacesFmt:          "several demo workspaces (%s): use --workspace %s or --demo-clients N",
+	UnknownWorkspaceKnownFmt:          "unknown workspace %s; known workspaces: %s",
+	UnknownClientKnownFmt:             "unknown client: %s; known clients: %s",
+	AndOthersFmt:                      "… and %s",
+	OthersNoun:                        Noun{"more", "more"},
+	IsAFolderGiveFmt:                  "%s is a folder: give a file name (for example %s)",
+	ReportFileExample:                 "report.html",
+	FileReasonFmt:                     "file %s: %s",
+	UseReplaceOrRenameFmt:             "%s: use --replace or --rename-to",
+	OperationFailed:                   "operation failed",
+	NotFound:                          "not found",
+	PermissionDenied:                  "permission denied",
+	ItIsAFolder:                       "it is a folder, not a file",
+	NameAlreadyExists:                 "a folder or file of that name already exists",
+	PathPartNotAFolder:                "part of the path is not a folder",
+	DiskFull:                          "disk full",
+	ReadOnlyFileSystem:                "read-only file system",
+	NameTooLong:                       "name too long",
+	JSONRoot:                          "(root)",
+	JSONFieldCannotHoldFmt:            "JSON: field %q cannot hold a %s value (byte %d)",
+	JSONUnreadableNearFmt:             "unreadable JSON near byte %d",
+	TruncatedFile:                     "truncated file (unexpected end)",
+	UnreadableAddress:                 "unreadable address",
+	MissingPort:                       "missing port",
+	NetworkError:                      "network error",
+	AddressInUse:                      "address already used by another program",
+	ConnectionRefused:                 "connection refused",
+	AddressNotAvailable:               "address not available on this machine",
+	VersionRevision:                   ", revision ",
+	VersionOfDate:                     " of ",
+	VersionUncommitted:                ", with uncommitted changes",
+	MessagesWrittenNoun:               Noun{"message written", "messages written"},
+	OpenSessionsNoun:                  Noun{"open session", "open sessions"},
+	AlreadyHasWithKeyFmt:              "bascule: %s already has %s with this key; close one.\n",
+	SessionInternalError:              "\r\nbascule: internal error, this session is closed; the others go on and what was recorded stays in the database.",
+	CompaniesNoun:                     Noun{"company", "companies"},
+	DossiersNoun:                      Noun{"dossier", "dossiers"},
+	FilesNoun:                         Noun{"file", "files"},
+	BytesNoun:                         Noun{"byte", "bytes"},
+	ArticlesToReviewNoun:              Noun{"article to review", "articles to review"},
+	ClientsCheckedNoun:                Noun{"client checked", "clients checked"},
+	UnchangedNoun:                     Noun{"unchanged", "unchanged"},
+	AbsentNoun:                        Noun{"missing", "missing"},
+	RowsReadNoun:                      Noun{"row read", "rows read"},
+	WrittenRowsNoun:                   Noun{"written", "written"},
+	RejectedRowsNoun:                  Noun{"rejected", "rejected"},
+	ActiveClientsSkippedNoun:          Noun{"active client skipped", "active clients skipped"},
+	FullNamesSplitNoun:                Noun{"full name split", "full names split"},
+	ArgumentsNoun:                     Noun{"argument", "arguments"},
+	UnknownSubcommandFmt:              "unknown command %q for %q (see %s --help)",
+	TakesNoArgumentFmt:                "%s takes no argument, got %q",
+	TakesExactlyFmt:                   "%s takes %s, got %s (see %s --help)",
+	TakesAtMostFmt:                    "%s takes at most %s, got %s",
+	UnknownSSHKey:                     "bascule: SSH key unknown to this workspace's team. Ask an admin to add you (bascule team add YOUR_NAME --key your_key.pub --role collaborateur).",
 }

@@ -30,6 +30,10 @@ type SessionTexts struct {
 	DossiersImportedNoun     Noun
 	RejectedNoun             Noun
 	TheDemoIsNot             string
+	NoClientToAssign         string
+	UnknownClientQuotedFmt   string
+	UnendingClientListFmt    string
+	CaptureEntryFieldFmt     string
 }
 
 var englishSession = SessionTexts{
@@ -58,4 +62,8 @@ var englishSession = SessionTexts{
 	DossiersImportedNoun:     Noun{"dossier imported", "dossiers imported"},
 	RejectedNoun:             Noun{"rejected", "rejected"},
 	TheDemoIsNot:             "the demo is not available here",
+	NoClientToAssign:         "no client to assign",
+	UnknownClientQuotedFmt:   "unknown client: %q",
+	UnendingClientListFmt:    "V1's client list does not end (%d pages)",
+	CaptureEntryFieldFmt:     "entry %d, field %s: %s",
 }

@@ -87,6 +87,22 @@ type TUI3Texts struct {
 	Clear                       string
 	FillIn                      string
 	And3                        string
+	DossiersAddedNoun           Noun
+	UpdatedNoun                 Noun
+	MissingFromV1Noun           Noun
+	BackNoun                    Noun
+	MatchesNoun                 Noun
+	NoWorkspaceOpenNothing      string
+	LabelLegalName              string
+	LabelManagerEmail           string
+	LabelOperator               string
+	LabelExportFile             string
+	LabelV1APIAddress           string
+	LabelClientID               string
+	LabelClientSecret           string
+	LabelPassphrase             string
+	FAQTitleFmt                 string
+	ClockLayout                 string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -172,4 +188,20 @@ var englishTUI3 = TUI3Texts{
 	Clear:                       "clear",
 	FillIn:                      "fill in",
 	And3:                        "… and ",
+	DossiersAddedNoun:           Noun{"dossier added", "dossiers added"},
+	UpdatedNoun:                 Noun{"updated", "updated"},
+	MissingFromV1Noun:           Noun{"missing from V1", "missing from V1"},
+	BackNoun:                    Noun{"back", "back"},
+	MatchesNoun:                 Noun{"match", "matches"},
+	NoWorkspaceOpenNothing:      "no workspace open: nothing is recorded",
+	LabelLegalName:              "Legal name",
+	LabelManagerEmail:           "Manager e-mail",
+	LabelOperator:               "Operator",
+	LabelExportFile:             "Export file",
+	LabelV1APIAddress:           "V1 API address",
+	LabelClientID:               "Client id",
+	LabelClientSecret:           "Client secret",
+	LabelPassphrase:             "Passphrase",
+	FAQTitleFmt:                 "FAQ: \"%s\"",
+	ClockLayout:                 "2006-01-02 at 15:04",
 }

@@ -29,4 +29,8 @@ var frenchSession = SessionTexts{
 	DossiersImportedNoun:     Noun{"dossier importé", "dossiers importés"},
 	RejectedNoun:             Noun{"refusé", "refusés"},
 	TheDemoIsNot:             "la démonstration n'est pas disponible ici",
+	NoClientToAssign:         "aucun client à affecter",
+	UnknownClientQuotedFmt:   "client inconnu : %q",
+	UnendingClientListFmt:    "la liste des clients V1 ne finit pas (%d pages)",
+	CaptureEntryFieldFmt:     "saisie %d, champ %s : %s",
 }

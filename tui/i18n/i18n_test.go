@@ -3,6 +3,7 @@ package i18n
 import (
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,6 +42,9 @@ func TestProblemsFindsGaps(t *testing.T) {
 		{"verb differs", part{"a", "%d b", "c", "d"}, part{"a", "%s b", "c", "d"}, []string{"B: verbs [%d] in French, [%s] in English"}},
 		{"quoting style", part{"a", "« %s »", "c", "d"}, part{"a", "%q", "c", "d"}, nil},
 		{"verb order", part{"a", "b", "%s %d", "d"}, part{"a", "b", "%d %s", "d"}, []string{"C: verbs [%s %d] in French, [%d %s] in English"}},
+		{"argument indexes", part{"a", "%[1]s de %[2]d", "c", "d"}, part{"a", "%[2]d's %[1]s", "c", "d"}, nil},
+		{"indexes against order", part{"a", "%s de %d", "c", "d"}, part{"a", "%[2]d's %[1]s", "c", "d"}, nil},
+		{"index to another verb", part{"a", "%[1]s de %[2]d", "c", "d"}, part{"a", "%[1]d's %[2]s", "c", "d"}, []string{"B: verbs [%s %d] in French, [%d %s] in English"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -99,10 +103,12 @@ func problems(prefix string, fr, en reflect.Value, n *int) []string {
 
 func list(vs []string) string { return "[" + strings.Join(vs, " ") + "]" }
 
-// verbs lists the fmt verbs of s ("%d", "%-8s"), "%%" excluded, %q
-// written %s.
+// verbs lists the fmt verbs of s ("%d", "%-8s") in the order of the
+// arguments they take, so that "%[2]s … %[1]s" may reorder them; "%%" is
+// excluded, %q written %s, an explicit index dropped once applied.
 func verbs(s string) []string {
-	var out []string
+	var byArg []string
+	next := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] != '%' {
 			continue
@@ -112,15 +118,55 @@ func verbs(s string) []string {
 			j++
 		}
 		if j < len(s) && s[j] != '%' {
-			v := s[i : j+1]
+			v := s[i:j] + string(s[j])
 			if s[j] == 'q' {
 				// French quotes a value with « %s », English with %q:
 				// both take the same string.
 				v = s[i:j] + "s"
 			}
-			out = append(out, v)
+			if k := strings.IndexByte(v, '['); k >= 0 {
+				if end := strings.IndexByte(v[k:], ']'); end > 0 {
+					if n, err := strconv.Atoi(v[k+1 : k+end]); err == nil && n > 0 {
+						next = n - 1
+					}
+					v = v[:k] + v[k+end+1:]
+				}
+			}
+			for len(byArg) <= next {
+				byArg = append(byArg, "")
+			}
+			byArg[next] = v
+			next++
 		}
 		i = j
 	}
-	return out
+	return byArg
+}
+
+// TestTextInBothLanguages: a message with its arguments, those with words
+// of their own written in each language.
+func TestTextInBothLanguages(t *testing.T) {
+	want := checklist.Text{FR: "Léa (rôle) : seul un administrateur affecte les portefeuilles", EN: "Léa (role): only an admin assigns portfolios"}
+	if got != want {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+	if got := Text(func(m *Messages) string { return m.NoClientToAssign }); got.FR != "aucun client à affecter" || got.EN != "no client to assign" {
+		t.Errorf("plain message: %#v", got)
+	}
+}
+
+// TestNounCount: each language's agreement and thousands.
+func TestNounCount(t *testing.T) {
+	for _, tc := range []struct {
+		lang checklist.Lang
+		n    int
+		want string
+	}{
+		{checklist.French, 0, "0 résultat"}, {checklist.French, 1, "1 résultat"}, {checklist.French, 1234, "1\u202f234 résultats"},
+		{checklist.English, 0, "0 matches"}, {checklist.English, 1, "1 match"}, {checklist.English, 1234, "1,234 matches"},
+	} {
+		if got := Of(tc.lang).MatchesNoun.Count(tc.lang, tc.n); got != tc.want {
+			t.Errorf("%v %d: got %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
+	}
 }

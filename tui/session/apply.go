@@ -1,10 +1,9 @@
 package session
 
 import (
-	"fmt"
-
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // Apply records one change to a step instance: free text sanitised, the
@@ -108,9 +107,7 @@ func (e *Engine) checkCapture(ch checklist.StepChange, cur checklist.Status) err
 	}
 	if errs := step.Form.Validate(*ch.Capture); len(errs) > 0 {
 		f := errs[0]
-		return &checklist.Error{Code: "capture_invalid", Message: checklist.Text{
-			FR: fmt.Sprintf("saisie %d, champ %s : %s", f.Item+1, f.Field, f.Message.FR),
-			EN: fmt.Sprintf("entry %d, field %s: %s", f.Item+1, f.Field, f.Message.EN)}}
+		return &checklist.Error{Code: "capture_invalid", Message: i18n.Text(func(m *i18n.Messages) string { return m.CaptureEntryFieldFmt }, f.Item+1, f.Field, f.Message)}
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist/notify"
 	"github.com/bascule-cli/bascule/checklist/report"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // The documents a workspace produces, written by the engine for every front
@@ -46,8 +47,14 @@ type Notices struct {
 // the bound: a broken platform, not a large one.
 type UnendingListError struct{ Pages int }
 
-func (e *UnendingListError) Error() string {
-	return fmt.Sprintf("la liste des clients V1 ne finit pas (%d pages)", e.Pages)
+func (e *UnendingListError) Error() string { return e.In(checklist.French) }
+
+// English is the error in English, for the front ends' ErrorText.
+func (e *UnendingListError) English() string { return e.In(checklist.English) }
+
+// In is the error in lang.
+func (e *UnendingListError) In(lang checklist.Lang) string {
+	return fmt.Sprintf(i18n.Of(lang).UnendingClientListFmt, e.Pages)
 }
 
 // maxClientPages bounds a V1 client listing: 12,000 clients at 1,000 a page

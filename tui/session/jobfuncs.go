@@ -45,7 +45,7 @@ func jobClientArticles(j *jobCtx) JobFunc {
 		for _, f := range ev.Findings {
 			parts = append(parts, checklist.FindingText(f).In(j.lang))
 		}
-		return JobResult{Evidence: ev, Summary: strings.Join(parts, " ; ")}, nil
+		return JobResult{Evidence: ev, Summary: strings.Join(parts, i18n.Of(j.lang).Semicolon)}, nil
 	}
 }
 

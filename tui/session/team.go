@@ -2,12 +2,12 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/connectors"
+	"github.com/bascule-cli/bascule/tui/i18n"
 )
 
 // TeamStore is what portfolios need beyond Store: the team's portfolios,
@@ -72,8 +72,7 @@ func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Por
 		return checklist.Portfolio{}, err
 	}
 	if len(clients) == 0 {
-		return checklist.Portfolio{}, &checklist.Error{Code: "no_client", Message: checklist.Text{
-			FR: "aucun client à affecter", EN: "no client to assign"}}
+		return checklist.Portfolio{}, &checklist.Error{Code: "no_client", Message: i18n.Text(func(m *i18n.Messages) string { return m.NoClientToAssign })}
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -82,8 +81,7 @@ func (e *Engine) AssignPortfolio(person string, clients []string) (checklist.Por
 	}
 	for _, id := range clients {
 		if e.run.ClientIndex(id) < 0 {
-			return checklist.Portfolio{}, &checklist.Error{Code: "unknown_client", Message: checklist.Text{
-				FR: fmt.Sprintf("client inconnu : %q", id), EN: fmt.Sprintf("unknown client: %q", id)}}
+			return checklist.Portfolio{}, &checklist.Error{Code: "unknown_client", Message: i18n.Text(func(m *i18n.Messages) string { return m.UnknownClientQuotedFmt }, id)}
 		}
 	}
 	p, err := ts.AssignPortfolio(e.ws, connectors.Sanitize(person), clients, e.operator)
