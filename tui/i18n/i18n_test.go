@@ -146,7 +146,8 @@ func verbs(s string) []string {
 // TestTextInBothLanguages: a message with its arguments, those with words
 // of their own written in each language.
 func TestTextInBothLanguages(t *testing.T) {
-	want := checklist.Text{FR: "Léa (rôle) : seul un administrateur affecte les portefeuilles", EN: "Léa (role): only an admin assigns portfolios"}
+	got := Text(func(m *Messages) string { return m.YourPortfolioChangedFmt }, "Léa", checklist.Text{FR: "3 clients", EN: "3 clients in English"})
+	want := checklist.Text{FR: "Léa a changé votre portefeuille : 3 clients.", EN: "Léa changed your portfolio: 3 clients in English."}
 	if got != want {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
