@@ -74,15 +74,35 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 	// it ends his subscriptions and says he has left.
 	h := ts.eng.As(memberOf(m))
 	defer h.Close()
+	// Removed from the team while connected: the session ends, saying so.
+	// The key is read again once the removal is watched, so that a removal
+	// made while this session was starting is not missed.
+	rm := watchRemoval(sess.Context(), h)
+	defer rm.stop()
+	if _, err := ts.db.MemberByKey(ts.ws.ID, m.Fingerprint); err != nil {
+		fmt.Fprintln(sess.Stderr(), i18n.Of(lang).UnknownSSHKey)
+		return exitFailure
+	}
+	code = ts.run(rm.ctx, sess, m, h)
+	if by, gone := rm.removed(); gone {
+		fmt.Fprintf(sess.Stderr(), i18n.Of(lang).RemovedSessionClosedFmt, connectors.Sanitize(by))
+		return exitFailure
+	}
+	return code
+}
+
+// run runs what the session asked for until ctx ends: its command, the
+// line prompts without a full-screen terminal, or else the wizard.
+func (ts *teamServer) run(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	if len(sess.Command()) > 0 {
-		return ts.runCommand(sess, m, h)
+		return ts.runCommand(ctx, sess, m, h)
 	}
 	if pty, _, isPty := sess.Pty(); !isPty || pty.Term == "dumb" {
 		// No full screen there: the accessible mode's line prompts, as
 		// locally without a terminal.
-		return ts.runLines(sess, m, h)
+		return ts.runLines(ctx, sess, m, h)
 	}
-	return ts.runWizard(sess, m, h)
+	return ts.runWizard(ctx, sess, m, h)
 }
 
 // idleGuard closes a session after the idle timeout without a keystroke:
@@ -95,8 +115,8 @@ type idleGuard struct {
 	stop  func()
 }
 
-func (ts *teamServer) guardIdle(sess ssh.Session) idleGuard {
-	ctx, cancel := context.WithCancel(sess.Context())
+func (ts *teamServer) guardIdle(parent context.Context, sess ssh.Session) idleGuard {
+	ctx, cancel := context.WithCancel(parent)
 	var idled atomic.Bool
 	start := ts.cfg.idleClock
 	if start == nil {
@@ -113,17 +133,17 @@ func (ts *teamServer) sayIdle(sess ssh.Session, env *appEnv) {
 
 // runLines runs the accessible mode (line prompts) for a session without
 // a full-screen terminal, with the wizard's store, member and workspace.
-func (ts *teamServer) runLines(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runLines(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
 	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
-	g := ts.guardIdle(sess)
+	g := ts.guardIdle(ctx, sess)
 	defer g.stop()
 	h.Here("") // connected (the line prompts follow no dossier)
-	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
+	err = accessible.Run(g.ctx, untilDone(g.ctx, g.in), sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
 		Team: opts.Team,
@@ -188,7 +208,7 @@ func sessionGetenv(sessEnv []string, server func(string) string) func(string) st
 
 // runCommand runs the session's command line in this process, on the
 // server's database, with the session's output, as the member.
-func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runCommand(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	args := sess.Command()
 	if args[0] == "bascule" {
 		args = args[1:] // "ssh host bascule status" reads like the local command
@@ -208,7 +228,6 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Eng
 		return allowRemote(cmd, a, env)
 	}
 	root.SetArgs(args)
-	ctx := sess.Context()
 	return env.finish(ctx, execute(ctx, root, env, args))
 }
 
@@ -217,14 +236,14 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Eng
 // client's terminal (size, colour profile, background) in the session's
 // language, with every change made as the member. A session without a
 // keystroke for the idle timeout is closed.
-func (ts *teamServer) runWizard(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runWizard(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
 	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
-	g := ts.guardIdle(sess)
+	g := ts.guardIdle(ctx, sess)
 	defer g.stop()
 	popts := append(bm.MakeOptions(sess), tea.WithInput(g.in), tea.WithAltScreen(), tea.WithContext(g.ctx), tea.WithoutSignalHandler())
 	newModel := ts.cfg.newModel
@@ -278,6 +297,23 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 		opts.Palette = tui.LightPalette()
 	}
 	return opts, nil
+}
+
+// untilDone reads r until ctx ends, then fails with ctx's error: the line
+// prompts wait for a line, and a session ended by the server (its person
+// removed, or idle) must not wait for the user's next key to notice. The
+// copy stops at the session's end, when reading r fails.
+func untilDone(ctx context.Context, r io.Reader) io.Reader {
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, r)
+		pw.CloseWithError(err)
+	}()
+	go func() {
+		<-ctx.Done()
+		pr.CloseWithError(ctx.Err())
+	}()
+	return pr
 }
 
 // touchReader calls touch whenever the user types something.
