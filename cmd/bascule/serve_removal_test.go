@@ -61,7 +61,7 @@ func TestServeRemovalEndsTheSessions(t *testing.T) {
 
 // openLines opens a session without a terminal (the line prompts) with the
 // given environment, and waits for its first question.
-func (h *teamHarness) openLines(who string, env ...string) wizard {
+func (h *teamHarness) openLines(who string, env ...string) liveWizard {
 	h.t.Helper()
 	c, err := h.dial(h.keys[who], nil)
 	if err != nil {
@@ -78,13 +78,12 @@ func (h *teamHarness) openLines(who string, env ...string) wizard {
 			h.t.Fatal(err)
 		}
 	}
-	w := wizard{s: s, out: newLockedBuffer(), err: newLockedBuffer()}
+	w := liveWizard{wizard: wizard{s: s, out: newLockedBuffer(), err: newLockedBuffer()}}
 	s.Stdout, s.Stderr = w.out, w.err
-	in, err := s.StdinPipe()
-	if err != nil {
+	if w.in, err = s.StdinPipe(); err != nil {
 		h.t.Fatal(err)
 	}
-	h.t.Cleanup(func() { in.Close() })
+	h.t.Cleanup(func() { w.in.Close() })
 	if err := s.Shell(); err != nil {
 		h.t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -146,7 +148,7 @@ func (ts *teamServer) runLines(ctx context.Context, sess ssh.Session, m store.Me
 	err = accessible.Run(g.ctx, untilDone(g.ctx, g.in), sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
-		Team: opts.Team,
+		Team: opts.Team, OutDir: opts.OutDir, RemoteReport: opts.RemoteReport,
 	})
 	switch {
 	case g.idled():
@@ -290,6 +292,12 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	// session, no file of the server's disk is imported, and the backup
 	// was taken when the server started.
 	opts.Workspaces, opts.ImportDossiers, opts.Backup = nil, nil, nil
+	// What the program writes (the notices, a step's work) lands on the
+	// server's disk: its folder is named in full, and the summary, which
+	// only the person wants, is streamed to him by the report command
+	// instead of written there.
+	opts.OutDir = serverOutDir(opts.OutDir)
+	opts.RemoteReport = reportCommand(sess.LocalAddr())
 	r := bm.MakeRenderer(sess)
 	opts.Renderer = r
 	opts.NoColor = opts.NoColor || r.ColorProfile() == termenv.Ascii
@@ -314,6 +322,32 @@ func untilDone(ctx context.Context, r io.Reader) io.Reader {
 		pr.CloseWithError(ctx.Err())
 	}()
 	return pr
+}
+
+// serverOutDir is the absolute folder the server writes into, so that a
+// remote person is told where to find it on the server.
+func serverOutDir(dir string) string {
+	if dir == "" {
+		dir = tui.DefaultOutDir
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}
+
+// reportCommand is the command line that streams the summary to the
+// person's own machine: the report command over SSH, on the address his
+// client reached (localhost for a loopback one).
+func reportCommand(local net.Addr) string {
+	host, port, err := net.SplitHostPort(local.String())
+	if err != nil {
+		host, port = "localhost", "2222"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsLoopback() {
+		host = "localhost"
+	}
+	return "ssh -p " + port + " " + host + " report --format html > synthese.html"
 }
 
 // touchReader calls touch whenever the user types something.
