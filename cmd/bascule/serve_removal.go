@@ -22,27 +22,45 @@ type removal struct {
 }
 
 // watchRemoval follows the team's events that concern h's person; ctx ends
-// when he is removed (or parent ends). stop ends the watch.
+// when he is removed (or parent ends). stop ends the watch. The engine
+// calls the watch under its lock for every event this person may see: it
+// only notes a change of the team naming him, and a goroutine reads his
+// place in the team again.
 func watchRemoval(parent context.Context, h *engine.Engine) *removal {
 	ctx, cancel := context.WithCancel(parent)
-	evs, unsubscribe := h.Subscribe()
 	r := &removal{ctx: ctx}
 	me := h.Operator()
+	changed := make(chan struct{}, 1)
+	var last string // who made the latest change naming him (under r.mu)
+	unwatch := h.Watch(func(ev engine.Event) {
+		if ev.Kind != engine.KindTeam || !slices.Contains(ev.People, me) {
+			return
+		}
+		r.mu.Lock()
+		last = ev.Who
+		r.mu.Unlock()
+		select {
+		case changed <- struct{}{}:
+		default: // a wake-up already waits: the place is read after it anyway
+		}
+	})
 	go func() {
-		for ev := range evs {
-			if ev.Kind != engine.KindTeam || !slices.Contains(ev.People, me) {
-				continue
-			}
-			if m, person := h.Member(); person && m.InTeam() != nil {
-				r.mu.Lock()
-				r.by, r.gone = ev.Who, true
-				r.mu.Unlock()
-				cancel()
+		for {
+			select {
+			case <-ctx.Done():
 				return
+			case <-changed:
+				if m, person := h.Member(); person && m.InTeam() != nil {
+					r.mu.Lock()
+					r.by, r.gone = last, true
+					r.mu.Unlock()
+					cancel()
+					return
+				}
 			}
 		}
 	}()
-	r.stop = func() { unsubscribe(); cancel() }
+	r.stop = func() { unwatch(); cancel() }
 	return r
 }
 
