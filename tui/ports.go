@@ -138,6 +138,13 @@ type Options struct {
 	// OutDir is where the request screen writes the clients' e-mails and the
 	// summary screen its report; "" means ./bascule-sortie.
 	OutDir string
+	// RemoteReport is set when the person is not at the machine that runs
+	// the program (bascule serve): what it writes lands on the server's
+	// disk, out of his reach. It is the command that streams the summary to
+	// his own machine instead (ssh -p PORT HOST report --format html >
+	// synthese.html): the summary export is refused and names it, and the
+	// clients' notices, a step's work, say they are on the server.
+	RemoteReport string
 	// PollEvery is how often the request screen asks V2 for the request's
 	// state while it is open; 0 means 3 seconds.
 	PollEvery time.Duration

@@ -238,16 +238,29 @@ func (m *Model) outDir() string {
 	return DefaultOutDir
 }
 
+// onServer names a path of the program's disk as the server's when the
+// person is connected over SSH (Options.RemoteReport), so that nobody looks
+// for it on his own machine.
+func (m *Model) onServer(path string) string {
+	if m.opts.RemoteReport == "" {
+		return path
+	}
+	return fmt.Sprintf(i18n.Of(m.lang).OnTheServerFmt, path)
+}
+
 // notifyJob writes one .eml per client announcing the migration (§3.2 item
 // 1) through the engine (Engine.NoticesJob), as the accessible mode and
 // `bascule notify` do.
 func (m *Model) notifyJob() job {
-	eng, dir, lang := m.eng, m.outDir(), m.lang
+	eng, dir, lang, remote := m.eng, m.outDir(), m.lang, m.opts.RemoteReport != ""
 	return func(ctx context.Context) (jobResult, error) {
 		if eng == nil {
 			return jobResult{}, errNoEngine
 		}
 		r, err := eng.NoticesJob(dir, lang)(ctx)
+		if err == nil && remote {
+			r.Summary = fmt.Sprintf(i18n.Of(lang).OnTheServerFmt, r.Summary)
+		}
 		return jobResult{ev: r.Evidence, summary: r.Summary}, err
 	}
 }

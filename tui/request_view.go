@@ -120,9 +120,9 @@ func (m *Model) requestDetail() []string {
 	switch st.ID {
 	case checklist.StepRequestNotifyClients:
 		if ev := state.Evidence; ev != nil {
-			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(i18n.Of(m.lang).MessagesInWithoutAFmt, ev.Facts["messages"], ev.Facts["dir"], ev.Facts["no_contact"]))
+			lines = append(lines, " "+m.evidenceShort(ev)+" "+fmt.Sprintf(i18n.Of(m.lang).MessagesInWithoutAFmt, ev.Facts["messages"], m.onServer(ev.Facts["dir"]), ev.Facts["no_contact"]))
 		} else {
-			lines = append(lines, " "+fmt.Sprintf(i18n.Of(m.lang).EnterWriteOneEFmt, notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID), m.ws.Cabinet.ManagerEmail))
+			lines = append(lines, " "+fmt.Sprintf(i18n.Of(m.lang).EnterWriteOneEFmt, m.onServer(notify.Dir(filepath.Join(m.outDir(), "annonces"), m.ws.ID)), m.ws.Cabinet.ManagerEmail))
 		}
 	case checklist.StepRequestClientChecks, checklist.StepRequestSubmit:
 		if h := m.demoPendingHint(); h != "" {

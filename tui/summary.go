@@ -225,6 +225,9 @@ type summaryRefreshMsg struct{}
 // masked) with the session's events and the step records, built by the
 // engine as for bascule report so that both files say the same.
 func (m *Model) exportCmd() tea.Cmd {
+	if r := m.opts.RemoteReport; r != "" {
+		return m.setStatus(fmt.Sprintf(i18n.Of(m.lang).SummaryNotOnTheServerFmt, r), true)
+	}
 	var events []checklist.Event
 	if s := m.migState().summary; s != nil {
 		events = s.events

@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/tui/session"
 )
 
 // TestExportCarriesRecords: the summary's export reads the step records as
@@ -65,6 +67,42 @@ func TestExportNamesTheTeam(t *testing.T) {
 			strings.Contains(md, " | Claire |\n")
 		if has != tc.team || (!tc.team && strings.Contains(md, "Équipe")) {
 			t.Errorf("%q: team in the export = %v, want %v:\n%s", tc.member, has, tc.team, md)
+		}
+	}
+}
+
+// TestExportOverSSH: over SSH (Options.RemoteReport, bascule serve) the
+// summary's export is refused with the command that streams it to the
+// person's machine, and nothing is written on the server; the clients'
+// notices, a step's work, are written and said to be on the server.
+func TestExportOverSSH(t *testing.T) {
+	const fetch = "ssh -p 2222 localhost report --format html > synthese.html"
+	for _, tc := range []struct {
+		remote, status, notices string
+	}{
+		{"", "", ""},
+		{fetch, "Par SSH, la synthèse s'écrirait sur le serveur, hors de votre portée ; depuis votre poste, lancez : " + fetch, " (sur le serveur)"},
+	} {
+		env := newTestEnv(4)
+		env.opts.OutDir = t.TempDir()
+		env.opts.RemoteReport = tc.remote
+		m := New(env.opts)
+		cmd := m.exportCmd()
+		written, _ := filepath.Glob(filepath.Join(env.opts.OutDir, "synthese-*"))
+		if tc.remote != "" {
+			if m.status.text != tc.status || !m.status.err || len(written) != 0 {
+				t.Errorf("over SSH: status %q (error %v), files %v", m.status.text, m.status.err, written)
+			}
+		} else if msg, ok := cmd().(reportWrittenMsg); !ok || msg.err != nil || len(msg.paths) != 2 {
+			t.Errorf("locally: export %+v", msg)
+		}
+		m.eng.SetPorts(session.Ports{}) // V1 offline: messages without recipients
+		res, err := m.notifyJob()(context.Background())
+		if err != nil || !strings.HasSuffix(res.summary, filepath.Join(env.opts.OutDir, "annonces", "ws1")+tc.notices) {
+			t.Errorf("remote %v: notices %q, %v", tc.remote != "", res.summary, err)
+		}
+		if got := m.onServer("/srv/x"); got != "/srv/x"+tc.notices {
+			t.Errorf("remote %v: folder named %q", tc.remote != "", got)
 		}
 	}
 }

@@ -1,16 +1,14 @@
 package report
 
 import (
-	"reflect"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/bascule-cli/bascule/checklist"
+	"github.com/bascule-cli/bascule/checklist/catalogtest"
 )
 
-// The report has its own catalogue (checklist cannot import tui); this test
-// is the twin of tui/i18n's.
+// The report has its own catalogue (checklist cannot import tui); the walk
+// that checks it is tui/i18n's too (checklist/catalogtest).
 
 // TestEveryMessageInBothLanguages: each report message has a French and an English
 // text, and both take the same fmt verbs in the same order.
@@ -19,101 +17,5 @@ func TestEveryMessageInBothLanguages(t *testing.T) {
 	if fr == en {
 		t.Fatal("French and English are the same catalogue")
 	}
-	n := 0
-	for _, p := range problems("", reflect.ValueOf(*fr), reflect.ValueOf(*en), &n) {
-		t.Error(p)
-	}
-	if n < 50 {
-		t.Fatalf("only %d messages seen: the walk missed the parts", n)
-	}
-}
-
-// TestProblemsFindsGaps keeps the check honest: it must report a missing
-// text and a verb that differs.
-func TestProblemsFindsGaps(t *testing.T) {
-	type part struct{ A, B, C, D string }
-	type cat struct{ part }
-	tests := []struct {
-		name   string
-		fr, en part
-		want   []string
-	}{
-		{"complete", part{"a", "%d b", "%s c %d", "100 %%"}, part{"a", "%d b", "%s c %d", "100%%"}, nil},
-		{"missing French", part{"", "b", "c", "d"}, part{"a", "b", "c", "d"}, []string{"A: French is empty"}},
-		{"missing English", part{"a", "b", "c", "d"}, part{"a", "", "c", "d"}, []string{"B: English is empty"}},
-		{"verb differs", part{"a", "%d b", "c", "d"}, part{"a", "%s b", "c", "d"}, []string{"B: verbs [%d] in French, [%s] in English"}},
-		{"quoting style", part{"a", "« %s »", "c", "d"}, part{"a", "%q", "c", "d"}, nil},
-		{"verb order", part{"a", "b", "%s %d", "d"}, part{"a", "b", "%d %s", "d"}, []string{"C: verbs [%s %d] in French, [%d %s] in English"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			n := 0
-			got := problems("", reflect.ValueOf(cat{tc.fr}), reflect.ValueOf(cat{tc.en}), &n)
-			if !slices.Equal(got, tc.want) || n != 4 {
-				t.Errorf("got %q (%d messages), want %q", got, n, tc.want)
-			}
-		})
-	}
-}
-
-// problems walks two values of the same struct type, embedded parts and
-// nouns (One, Many) included, and describes each message that is not
-// complete.
-func problems(prefix string, fr, en reflect.Value, n *int) []string {
-	var out []string
-	for i := range fr.NumField() {
-		f := fr.Type().Field(i)
-		name := prefix + f.Name
-		switch f.Type.Kind() {
-		case reflect.Struct:
-			if !f.Anonymous {
-				name += "."
-			} else {
-				name = prefix
-			}
-			out = append(out, problems(name, fr.Field(i), en.Field(i), n)...)
-		case reflect.String:
-			*n++
-			a, b := fr.Field(i).String(), en.Field(i).String()
-			switch {
-			case a == "":
-				out = append(out, name+": French is empty")
-			case b == "":
-				out = append(out, name+": English is empty")
-			case !slices.Equal(verbs(a), verbs(b)):
-				out = append(out, name+": verbs "+list(verbs(a))+" in French, "+list(verbs(b))+" in English")
-			}
-		default:
-			out = append(out, name+": not a string")
-		}
-	}
-	return out
-}
-
-func list(vs []string) string { return "[" + strings.Join(vs, " ") + "]" }
-
-// verbs lists the fmt verbs of s ("%d", "%-8s"), "%%" excluded, %q
-// written %s.
-func verbs(s string) []string {
-	var out []string
-	for i := 0; i < len(s); i++ {
-		if s[i] != '%' {
-			continue
-		}
-		j := i + 1
-		for j < len(s) && strings.IndexByte("+-# 0123456789.[]*", s[j]) >= 0 {
-			j++
-		}
-		if j < len(s) && s[j] != '%' {
-			v := s[i : j+1]
-			if s[j] == 'q' {
-				// French quotes a value with « %s », English with %q:
-				// both take the same string.
-				v = s[i:j] + "s"
-			}
-			out = append(out, v)
-		}
-		i = j
-	}
-	return out
+	catalogtest.Check(t, *fr, *en, 50)
 }

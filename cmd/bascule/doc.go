@@ -12,6 +12,9 @@
 // member's handle on that engine (Engine.As), which enforces checklist's
 // team rules and shows every change to every session at once. The team
 // commands run over SSH change the team through that engine too
-// (Engine.ChangeTeam): the open sessions follow a new portfolio or a
-// removal without reconnecting.
+// (Engine.ChangeTeam): the open sessions follow a new portfolio without
+// reconnecting, and a removed member's sessions are told and closed
+// (serve_removal.go). What a session would write on the server's disk for
+// the person alone, the summary export, is replaced by the report command
+// over SSH that streams it to him (tui.Options.RemoteReport).
 package main

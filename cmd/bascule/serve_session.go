@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -74,15 +76,35 @@ func (ts *teamServer) session(sess ssh.Session) (code int) {
 	// it ends his subscriptions and says he has left.
 	h := ts.eng.As(memberOf(m))
 	defer h.Close()
+	// Removed from the team while connected: the session ends, saying so.
+	// The key is read again once the removal is watched, so that a removal
+	// made while this session was starting is not missed.
+	rm := watchRemoval(sess.Context(), h)
+	defer rm.stop()
+	if _, err := ts.db.MemberByKey(ts.ws.ID, m.Fingerprint); err != nil {
+		fmt.Fprintln(sess.Stderr(), i18n.Of(lang).UnknownSSHKey)
+		return exitFailure
+	}
+	code = ts.run(rm.ctx, sess, m, h)
+	if by, gone := rm.removed(); gone {
+		fmt.Fprintf(sess.Stderr(), i18n.Of(lang).RemovedSessionClosedFmt, connectors.Sanitize(by))
+		return exitFailure
+	}
+	return code
+}
+
+// run runs what the session asked for until ctx ends: its command, the
+// line prompts without a full-screen terminal, or else the wizard.
+func (ts *teamServer) run(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	if len(sess.Command()) > 0 {
-		return ts.runCommand(sess, m, h)
+		return ts.runCommand(ctx, sess, m, h)
 	}
 	if pty, _, isPty := sess.Pty(); !isPty || pty.Term == "dumb" {
 		// No full screen there: the accessible mode's line prompts, as
 		// locally without a terminal.
-		return ts.runLines(sess, m, h)
+		return ts.runLines(ctx, sess, m, h)
 	}
-	return ts.runWizard(sess, m, h)
+	return ts.runWizard(ctx, sess, m, h)
 }
 
 // idleGuard closes a session after the idle timeout without a keystroke:
@@ -95,8 +117,8 @@ type idleGuard struct {
 	stop  func()
 }
 
-func (ts *teamServer) guardIdle(sess ssh.Session) idleGuard {
-	ctx, cancel := context.WithCancel(sess.Context())
+func (ts *teamServer) guardIdle(parent context.Context, sess ssh.Session) idleGuard {
+	ctx, cancel := context.WithCancel(parent)
 	var idled atomic.Bool
 	start := ts.cfg.idleClock
 	if start == nil {
@@ -113,20 +135,20 @@ func (ts *teamServer) sayIdle(sess ssh.Session, env *appEnv) {
 
 // runLines runs the accessible mode (line prompts) for a session without
 // a full-screen terminal, with the wizard's store, member and workspace.
-func (ts *teamServer) runLines(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runLines(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
 	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
-	g := ts.guardIdle(sess)
+	g := ts.guardIdle(ctx, sess)
 	defer g.stop()
 	h.Here("") // connected (the line prompts follow no dossier)
-	err = accessible.Run(g.ctx, g.in, sess, accessible.Options{
+	err = accessible.Run(g.ctx, untilDone(g.ctx, g.in), sess, accessible.Options{
 		Guide: opts.Guide, Store: opts.Store, Secrets: opts.Secrets, Workspace: opts.Workspace,
 		Run: opts.Run, Lang: env.lang, Now: opts.Now, Ports: opts.Ports, Connect: opts.Connect, Engine: h,
-		Team: opts.Team,
+		Team: opts.Team, OutDir: opts.OutDir, RemoteReport: opts.RemoteReport,
 	})
 	switch {
 	case g.idled():
@@ -188,7 +210,7 @@ func sessionGetenv(sessEnv []string, server func(string) string) func(string) st
 
 // runCommand runs the session's command line in this process, on the
 // server's database, with the session's output, as the member.
-func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runCommand(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	args := sess.Command()
 	if args[0] == "bascule" {
 		args = args[1:] // "ssh host bascule status" reads like the local command
@@ -208,7 +230,6 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Eng
 		return allowRemote(cmd, a, env)
 	}
 	root.SetArgs(args)
-	ctx := sess.Context()
 	return env.finish(ctx, execute(ctx, root, env, args))
 }
 
@@ -217,14 +238,14 @@ func (ts *teamServer) runCommand(sess ssh.Session, m store.Member, h *engine.Eng
 // client's terminal (size, colour profile, background) in the session's
 // language, with every change made as the member. A session without a
 // keystroke for the idle timeout is closed.
-func (ts *teamServer) runWizard(sess ssh.Session, m store.Member, h *engine.Engine) int {
+func (ts *teamServer) runWizard(ctx context.Context, sess ssh.Session, m store.Member, h *engine.Engine) int {
 	env := ts.sessionEnv(sess, m)
 	opts, err := ts.wizardOptionsFor(sess, env, m, h)
 	if err != nil {
 		fmt.Fprintln(sess.Stderr(), "bascule: "+env.errText(err))
 		return exitFailure
 	}
-	g := ts.guardIdle(sess)
+	g := ts.guardIdle(ctx, sess)
 	defer g.stop()
 	popts := append(bm.MakeOptions(sess), tea.WithInput(g.in), tea.WithAltScreen(), tea.WithContext(g.ctx), tea.WithoutSignalHandler())
 	newModel := ts.cfg.newModel
@@ -271,6 +292,12 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 	// session, no file of the server's disk is imported, and the backup
 	// was taken when the server started.
 	opts.Workspaces, opts.ImportDossiers, opts.Backup = nil, nil, nil
+	// What the program writes (the notices, a step's work) lands on the
+	// server's disk: its folder is named in full, and the summary, which
+	// only the person wants, is streamed to him by the report command
+	// instead of written there.
+	opts.OutDir = serverOutDir(opts.OutDir)
+	opts.RemoteReport = reportCommand(sess.LocalAddr())
 	r := bm.MakeRenderer(sess)
 	opts.Renderer = r
 	opts.NoColor = opts.NoColor || r.ColorProfile() == termenv.Ascii
@@ -278,6 +305,49 @@ func (ts *teamServer) wizardOptionsFor(sess ssh.Session, env *appEnv, m store.Me
 		opts.Palette = tui.LightPalette()
 	}
 	return opts, nil
+}
+
+// untilDone reads r until ctx ends, then fails with ctx's error: the line
+// prompts wait for a line, and a session ended by the server (its person
+// removed, or idle) must not wait for the user's next key to notice. The
+// copy stops at the session's end, when reading r fails.
+func untilDone(ctx context.Context, r io.Reader) io.Reader {
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, r)
+		pw.CloseWithError(err)
+	}()
+	go func() {
+		<-ctx.Done()
+		pr.CloseWithError(ctx.Err())
+	}()
+	return pr
+}
+
+// serverOutDir is the absolute folder the server writes into, so that a
+// remote person is told where to find it on the server.
+func serverOutDir(dir string) string {
+	if dir == "" {
+		dir = tui.DefaultOutDir
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}
+
+// reportCommand is the command line that streams the summary to the
+// person's own machine: the report command over SSH, on the address his
+// client reached (localhost for a loopback one).
+func reportCommand(local net.Addr) string {
+	host, port, err := net.SplitHostPort(local.String())
+	if err != nil {
+		host, port = "localhost", "2222"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsLoopback() {
+		host = "localhost"
+	}
+	return "ssh -p " + port + " " + host + " report --format html > synthese.html"
 }
 
 // touchReader calls touch whenever the user types something.

@@ -44,6 +44,10 @@ type Options struct {
 	// OutDir is where the clients' notices and the summary export are
 	// written; empty means tui.DefaultOutDir, as in the full-screen program.
 	OutDir string
+	// RemoteReport is tui.Options.RemoteReport: over SSH the summary is
+	// not written on the server but fetched with this command, and the
+	// notices say they are on the server.
+	RemoteReport string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Engine is the workspace's engine when it is shared (`bascule serve`

@@ -35,7 +35,10 @@
 // e-mails (.eml), and the main menu's last entry writes the summary export
 // (Markdown and HTML, with this session's journal): both through the
 // engine, as the full-screen program does (Engine.NoticesJob,
-// Engine.SummaryExport), into Options.OutDir.
+// Engine.SummaryExport), into Options.OutDir. Over SSH
+// (Options.RemoteReport) the notices say they are on the server and the
+// summary is not written there: the entry names the command that streams
+// it to the person's machine.
 //
 // Changes go through the same store API as the program (ApplyStep, with
 // its gate checks); secrets typed into a form are sealed with PutSecret

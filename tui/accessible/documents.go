@@ -3,6 +3,7 @@ package accessible
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui/i18n"
@@ -34,6 +35,9 @@ func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
 		s.println(i18n.Of(s.lang).CouldNotWrite + s.errText(err))
 		return nil
 	}
+	if s.opts.RemoteReport != "" {
+		res.Summary = fmt.Sprintf(i18n.Of(s.lang).OnTheServerFmt, res.Summary)
+	}
 	s.println(res.Summary)
 	ev := res.Evidence
 	return s.record(ref, &ev, nil, nil, st)
@@ -43,6 +47,10 @@ func (s *session) writeNotices(ref checklist.Ref, st *checklist.Step) error {
 // engine, as the full-screen summary screen does (Engine.SummaryExport), with
 // the journal of this session when the store keeps one.
 func (s *session) writeSummary() error {
+	if r := s.opts.RemoteReport; r != "" {
+		s.println(fmt.Sprintf(i18n.Of(s.lang).SummaryNotOnTheServerFmt, r))
+		return nil
+	}
 	var events []checklist.Event
 	if er, ok := s.opts.Store.(engine.EventReader); ok {
 		evs, err := er.Events(s.ws.ID, s.start)

@@ -50,3 +50,28 @@ func TestAccessibleNoticesAndSummary(t *testing.T) {
 		t.Fatalf("summary lacks the cabinet or the session's change:\n%.1500s", md)
 	}
 }
+
+// TestAccessibleOverSSH: a person connected over SSH (bascule serve) is
+// told the notices are on the server, and the summary, which would be
+// written on the server out of his reach, is refused with the command that
+// streams it to his machine; nothing of it is written.
+func TestAccessibleOverSSH(t *testing.T) {
+	path, ws := openTestStore(t)
+	outDir := filepath.Join(t.TempDir(), "sortie")
+	const fetch = "ssh -p 2222 localhost report --format html > synthese.html"
+	out := runOpts(t, path, func(db *store.DB) Options {
+		return Options{Store: db, Secrets: db, Workspace: &ws, OutDir: outDir, RemoteReport: fetch}
+	},
+		"3", "1", "1", // notify the clients: write the e-mails
+		"", "", // back to the main menu
+		"7", // Écrire la synthèse
+	)
+	mustContain(t, out, filepath.Join(outDir, "annonces", "martin")+" (sur le serveur)",
+		"Par SSH, la synthèse s'écrirait sur le serveur, hors de votre portée ; depuis votre poste, lancez : "+fetch)
+	if strings.Contains(out, "Synthèse écrite") {
+		t.Errorf("the summary was written on the server:\n%s", out)
+	}
+	if got, _ := filepath.Glob(filepath.Join(outDir, "synthese-*")); len(got) != 0 {
+		t.Errorf("summary files on the server: %v", got)
+	}
+}

@@ -103,6 +103,9 @@ type TUI3Texts struct {
 	LabelPassphrase             string
 	FAQTitleFmt                 string
 	ClockLayout                 string
+	RemovedSessionClosedFmt     string
+	SummaryNotOnTheServerFmt    string
+	OnTheServerFmt              string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -204,4 +207,7 @@ var englishTUI3 = TUI3Texts{
 	LabelPassphrase:             "Passphrase",
 	FAQTitleFmt:                 "FAQ: \"%s\"",
 	ClockLayout:                 "2006-01-02 at 15:04",
+	RemovedSessionClosedFmt:     "\r\n%s removed you from the team: this session is closed. Ask an admin to add you back.\r\n",
+	SummaryNotOnTheServerFmt:    "Over SSH the summary would be written on the server, out of your reach; from your machine run: %s",
+	OnTheServerFmt:              "%s (on the server)",
 }

@@ -102,4 +102,7 @@ var frenchTUI3 = TUI3Texts{
 	LabelPassphrase:             "Phrase secrète",
 	FAQTitleFmt:                 "FAQ : « %s »",
 	ClockLayout:                 "02/01/2006 à 15:04",
+	RemovedSessionClosedFmt:     "\r\n%s vous a retiré de l'équipe : cette session est fermée. Demandez à un administrateur de vous y remettre.\r\n",
+	SummaryNotOnTheServerFmt:    "Par SSH, la synthèse s'écrirait sur le serveur, hors de votre portée ; depuis votre poste, lancez : %s",
+	OnTheServerFmt:              "%s (sur le serveur)",
 }
