@@ -103,6 +103,7 @@ type TUI3Texts struct {
 	LabelPassphrase             string
 	FAQTitleFmt                 string
 	ClockLayout                 string
+	UntimedShort                string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -204,4 +205,5 @@ var englishTUI3 = TUI3Texts{
 	LabelPassphrase:             "Passphrase",
 	FAQTitleFmt:                 "FAQ: \"%s\"",
 	ClockLayout:                 "2006-01-02 at 15:04",
+	UntimedShort:                "untimed",
 }

@@ -102,4 +102,5 @@ var frenchTUI3 = TUI3Texts{
 	LabelPassphrase:             "Phrase secrète",
 	FAQTitleFmt:                 "FAQ : « %s »",
 	ClockLayout:                 "02/01/2006 à 15:04",
+	UntimedShort:                "sans durée",
 }
