@@ -255,9 +255,20 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return nil, nil
 	}
+	return env.askPassphrase(func() ([]byte, error) { return term.ReadPassword(f.Fd()) }, func(b []byte) error {
+		_, err := db.Secret(ws, tui.SecretV1ClientSecret, b)
+		return err
+	})
+}
+
+// askPassphrase asks the passphrase on stderr, read by read and checked by
+// open, three tries at most; nil when the user enters nothing. The
+// explanation goes on its own line, so that the prompt fits 80 columns.
+func (env *appEnv) askPassphrase(read func() ([]byte, error), open func([]byte) error) ([]byte, error) {
+	fmt.Fprintln(env.stderr, i18n.Of(env.lang).PassphraseToConnectOffline)
 	for range 3 {
 		fmt.Fprint(env.stderr, i18n.Of(env.lang).WorkspacePassphraseToConnect2)
-		b, err := term.ReadPassword(f.Fd())
+		b, err := read()
 		fmt.Fprintln(env.stderr)
 		if err != nil {
 			return nil, err
@@ -265,7 +276,7 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 		if len(b) == 0 {
 			return nil, nil
 		}
-		_, err = db.Secret(ws, tui.SecretV1ClientSecret, b)
+		err = open(b)
 		switch {
 		case err == nil:
 			return b, nil
