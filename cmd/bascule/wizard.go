@@ -313,10 +313,7 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 	}
 	ds := make([]checklist.Dossier, 0, len(exp.Clients))
 	seen := map[string]bool{}
-	for _, c := range exp.Clients {
-		if c.Status.Inactive() {
-			continue
-		}
+	for _, c := range exp.Dossiers() {
 		id := c.ID
 		if id == "" {
 			id = c.SIREN
@@ -342,13 +339,7 @@ func (env *appEnv) countInactive(path string) (int, error) {
 	if err != nil {
 		return 0, files.InFile(filepath.Base(path), err)
 	}
-	n := 0
-	for _, c := range exp.Clients {
-		if c.Status.Inactive() {
-			n++
-		}
-	}
-	return n, nil
+	return exp.Inactive(), nil
 }
 
 // writeV2Import is `bascule clients convert --from from --to to` for the
