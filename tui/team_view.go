@@ -6,6 +6,7 @@ import (
 	"github.com/bascule-cli/bascule/checklist"
 	"github.com/bascule-cli/bascule/tui/i18n"
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The team screen and the assignment screen: they show what the engine
@@ -14,17 +15,56 @@ import (
 // teamCols are the widths of the team table's columns.
 type teamCols struct{ name, role, clients, left, finish, pace int }
 
+// teamCols sizes the table to what it shows: the name column to the widest
+// name, the time left to the widest amount. The role goes first when the
+// time left would not fit beside it (the assignment screen shows it); what
+// still does not fit is shortened by leftCell.
 func (m *Model) teamCols() teamCols {
-	c := teamCols{role: 13, clients: 8, left: 26, finish: 13, pace: 9}
+	c := teamCols{role: 13, clients: 8, finish: 13, pace: 9}
 	if m.width < 100 {
-		c.role, c.left = 0, 16 // the role is in the assignment screen
+		c.role = 0
 	}
-	used := 3 + 2 + c.clients + 2 + c.left + 2 + c.finish + 2 + c.pace
-	if c.role > 0 {
-		used += c.role + 2
+	names, lefts := m.teamWidest()
+	c.name = min(24, max(12, names))
+	room := func() int {
+		used := 3 + c.name + 2 + c.clients + 2 + 2 + c.finish + 2 + c.pace
+		if c.role > 0 {
+			used += c.role + 2
+		}
+		return m.width - 1 - used
 	}
-	c.name = min(24, max(12, m.width-1-used))
+	if room() < lefts {
+		c.role = 0
+	}
+	c.left = max(8, min(lefts, room()))
 	return c
+}
+
+// teamWidest is the width of the widest name and of the widest time left
+// the team screen shows, column titles included.
+func (m *Model) teamWidest() (names, lefts int) {
+	msg := i18n.Of(m.lang)
+	names, lefts = ansi.StringWidth(msg.Person), ansi.StringWidth(msg.LeftGuide)
+	f := m.team.figs
+	if f == nil {
+		return names, lefts
+	}
+	widest := func(name string, l checklist.TimeLeft) {
+		names = max(names, ansi.StringWidth(name))
+		lefts = max(lefts, ansi.StringWidth(leftCell(m.lang, l, 1<<16)))
+	}
+	for _, p := range f.People {
+		name := p.Person
+		if p.Person == m.team.me {
+			name += msg.You
+		}
+		widest(name, p.Progress.Left)
+	}
+	if f.Unassigned.Clients > 0 {
+		widest(msg.Unassigned, f.Unassigned.Left)
+	}
+	widest(msg.FirmEveryone, f.Cabinet.Progress.Left)
+	return names, lefts
 }
 
 func (m *Model) teamRow(c teamCols, pointer, name, role, clients, left, finish, pace string) string {
@@ -55,11 +95,22 @@ func paceCell(lang checklist.Lang, p checklist.Pace) string {
 	return p.Number(lang) + i18n.Of(lang).Day
 }
 
-func leftCell(lang checklist.Lang, l checklist.TimeLeft) string {
-	if a := l.Amount(lang); a != "" {
-		return a
+// leftCell is a time left in w cells: the full amount when it fits, else
+// the untimed steps in a word ("≈ 8 h 30 + 16 sans durée"), else clipped.
+// The cabinet's full amount is written in words under the table.
+func leftCell(lang checklist.Lang, l checklist.TimeLeft, w int) string {
+	a := l.Amount(lang)
+	switch {
+	case a == "":
+		return "—"
+	case ansi.StringWidth(a) <= w || l.Waiting || l.Untimed == 0:
+		return clip(a, w)
 	}
-	return "—"
+	short := checklist.FormatInt(lang, l.Untimed) + " " + i18n.Of(lang).UntimedShort
+	if l.Work > 0 {
+		short = checklist.FormatWorkload(lang, l.Work) + " + " + short
+	}
+	return clip(short, w)
 }
 
 func (m *Model) personRow(c teamCols, f checklist.PersonFigures, name string) string {
@@ -69,7 +120,7 @@ func (m *Model) personRow(c teamCols, f checklist.PersonFigures, name string) st
 		finish = i18n.Of(m.lang).NoClient // nothing to finish, nothing finished
 	}
 	return m.teamRow(c, "", name, f.Role, checklist.FormatInt(m.lang, pr.ClientsDone)+"/"+checklist.FormatInt(m.lang, pr.Clients),
-		leftCell(m.lang, pr.Left), finish, paceCell(m.lang, f.Finish.Pace))
+		leftCell(m.lang, pr.Left, c.left), finish, paceCell(m.lang, f.Finish.Pace))
 }
 
 // teamTopLines is how many lines the team screen shows above its people:
@@ -129,7 +180,7 @@ func (m *Model) teamBottom(c teamCols) []string {
 	var out []string
 	if u := f.Unassigned; u.Clients > 0 {
 		out = append(out, m.st.Muted.Render(m.teamRow(c, "", i18n.Of(m.lang).Unassigned, "",
-			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left), "", "")))
+			checklist.FormatInt(m.lang, u.ClientsDone)+"/"+checklist.FormatInt(m.lang, u.Clients), leftCell(m.lang, u.Left, c.left), "", "")))
 	}
 	out = append(out, " "+m.st.Rule.Render(strings.Repeat("─", m.width-2)),
 		m.st.Header.Render(m.personRow(c, f.Cabinet, i18n.Of(m.lang).FirmEveryone)), "")

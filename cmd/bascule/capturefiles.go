@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"github.com/bascule-cli/bascule/checklist"
-	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/connectors/files"
 )
 
@@ -40,13 +39,7 @@ func (captureFiles) ReadFile(path string, clients bool) (checklist.FileFacts, er
 	if err != nil {
 		return ff, files.InFile(path, err)
 	}
-	active := 0
-	for _, c := range exp.Clients {
-		if c.Status == connectors.StatusActive {
-			active++
-		}
-	}
-	ff.Clients = exp.Read - active
+	ff.Clients = exp.Inactive()
 	return ff, nil
 }
 

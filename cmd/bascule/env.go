@@ -157,9 +157,9 @@ func errorIn(a any, lang checklist.Lang) any {
 	}
 	if err, ok := a.(error); ok {
 		if lang == checklist.English {
-			return englishOf(err)
+			return checklist.WithoutOps(englishOf(err), err)
 		}
-		return err.Error()
+		return checklist.WithoutOps(err.Error(), err)
 	}
 	return a
 }
@@ -191,12 +191,16 @@ func englishOf(err error) string {
 	return err.Error()
 }
 
-// errText is err in the user's language.
+// errText is err in the user's language, without the connectors'
+// operation names (Go methods, for logs), as the screens show it
+// (checklist.WithoutOps): every command's error and result line goes
+// through it.
 func (env *appEnv) errText(err error) string {
+	msg := err.Error()
 	if env.lang == checklist.English {
-		return humanize(englishOf(err), err, env.lang)
+		msg = englishOf(err)
 	}
-	return humanize(err.Error(), err, env.lang)
+	return humanize(checklist.WithoutOps(msg, err), err, env.lang)
 }
 
 // openDB opens the database. A database held by another bascule process is

@@ -255,9 +255,20 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return nil, nil
 	}
+	return env.askPassphrase(func() ([]byte, error) { return term.ReadPassword(f.Fd()) }, func(b []byte) error {
+		_, err := db.Secret(ws, tui.SecretV1ClientSecret, b)
+		return err
+	})
+}
+
+// askPassphrase asks the passphrase on stderr, read by read and checked by
+// open, three tries at most; nil when the user enters nothing. The
+// explanation goes on its own line, so that the prompt fits 80 columns.
+func (env *appEnv) askPassphrase(read func() ([]byte, error), open func([]byte) error) ([]byte, error) {
+	fmt.Fprintln(env.stderr, i18n.Of(env.lang).PassphraseToConnectOffline)
 	for range 3 {
 		fmt.Fprint(env.stderr, i18n.Of(env.lang).WorkspacePassphraseToConnect2)
-		b, err := term.ReadPassword(f.Fd())
+		b, err := read()
 		fmt.Fprintln(env.stderr)
 		if err != nil {
 			return nil, err
@@ -265,7 +276,7 @@ func (env *appEnv) startPassphrase(db *store.DB, ws string) ([]byte, error) {
 		if len(b) == 0 {
 			return nil, nil
 		}
-		_, err = db.Secret(ws, tui.SecretV1ClientSecret, b)
+		err = open(b)
 		switch {
 		case err == nil:
 			return b, nil
@@ -302,10 +313,7 @@ func (env *appEnv) importV1Export(path string) ([]checklist.Dossier, []string, e
 	}
 	ds := make([]checklist.Dossier, 0, len(exp.Clients))
 	seen := map[string]bool{}
-	for _, c := range exp.Clients {
-		if c.Status.Inactive() {
-			continue
-		}
+	for _, c := range exp.Dossiers() {
 		id := c.ID
 		if id == "" {
 			id = c.SIREN
@@ -331,13 +339,7 @@ func (env *appEnv) countInactive(path string) (int, error) {
 	if err != nil {
 		return 0, files.InFile(filepath.Base(path), err)
 	}
-	n := 0
-	for _, c := range exp.Clients {
-		if c.Status.Inactive() {
-			n++
-		}
-	}
-	return n, nil
+	return exp.Inactive(), nil
 }
 
 // writeV2Import is `bascule clients convert --from from --to to` for the

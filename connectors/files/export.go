@@ -73,6 +73,26 @@ type ClientsExport struct {
 	Read int
 }
 
+// Dossiers are the clients V1 migrates itself, the firm's dossiers: every
+// client read but the inactive ones (draft, created, updated). A row whose
+// status V1 does not have is in Errors, so it is in neither Dossiers nor
+// Inactive: the one rule for the first run and the inactive-clients step.
+func (e ClientsExport) Dossiers() []Client {
+	out := make([]Client, 0, len(e.Clients))
+	for _, c := range e.Clients {
+		if !c.Status.Inactive() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Inactive counts the clients V1 does not migrate (draft, created,
+// updated): the ones the inactive-clients step exports to V2's import.
+func (e ClientsExport) Inactive() int {
+	return len(e.Clients) - len(e.Dossiers())
+}
+
 // ReadClientsExport reads a V1 clients export (CSV or .xlsx). Row problems
 // do not stop the reading: they are collected in Errors and the good rows
 // are kept. A returned error is about the whole file (unreadable, too large,

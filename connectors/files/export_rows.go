@@ -56,9 +56,12 @@ func (p *rowParser) language(raw string) (string, bool) {
 	return p.remember(FieldLanguage, raw, func(s string) (string, bool) { return normLanguage(s, p.languages) })
 }
 
-func (p *rowParser) status(raw string) connectors.ClientStatus {
-	s, _ := p.remember(FieldStatus, raw, func(s string) (string, bool) { return string(normStatus(s)), true })
-	return connectors.ClientStatus(s)
+func (p *rowParser) status(raw string) (connectors.ClientStatus, bool) {
+	s, ok := p.remember(FieldStatus, raw, func(s string) (string, bool) {
+		st := normStatus(s)
+		return string(st), st != ""
+	})
+	return connectors.ClientStatus(s), ok
 }
 
 func (p *rowParser) yes(raw string) bool {
@@ -196,7 +199,18 @@ func (p *rowParser) parse(t *Table, i int, errs *[]connectors.RowError) (Client,
 		}
 	}
 
-	c.Status = p.status(cell(row, p.stat))
+	// A status V1 does not have rejects the row: read as active it would
+	// become a dossier, read as inactive it would go to V2's import, and
+	// neither can be told from the file. An empty cell says nothing and
+	// stays "" (not inactive: the client is a dossier).
+	if raw := cell(row, p.stat); raw != "" {
+		st, ok := p.status(raw)
+		if !ok {
+			fail(FieldStatus, text{"statut « " + raw + " » inconnu de V1 (attendu : Actif, Brouillon, Créé ou Mis à jour)",
+				"status “" + raw + "” unknown to V1 (expected: Active, Draft, Created or Updated)"})
+		}
+		c.Status = st
+	}
 	c.ExternalReference = cell(row, p.extRef)
 	c.PaymentServices = p.yes(cell(row, p.pay))
 	return c, len(*errs) == n

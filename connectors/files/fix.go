@@ -147,8 +147,8 @@ func isLetters(s string) bool {
 }
 
 // normStatus reads a V1 status label in French or English, with or without
-// accents. An unknown label gives "" rather than an error: the status is not
-// part of the V2 import, so it must not cost the row.
+// accents; "" for a label V1 does not have (the row is rejected: whether
+// the client migrates by itself or goes to V2's import cannot be told).
 func normStatus(s string) connectors.ClientStatus {
 	switch headerKey(s) {
 	case "brouillon", "draft":

@@ -162,6 +162,7 @@ type CommandTexts struct {
 	FileTooLargeOverFmt               string
 	APIModeThePassphrase              string
 	WorkspacePassphraseToConnect2     string
+	PassphraseToConnectOffline        string
 	InTeamModeEvery                   string
 	NotOpenToRoleFmt                  string
 	FailedDossiersNoun                Noun
@@ -378,7 +379,8 @@ var englishCommand = CommandTexts{
 	StandardInputUnreadableOrFmt:      "standard input unreadable or too long (over %d bytes)",
 	FileTooLargeOverFmt:               "file %s: too large (over %d bytes)",
 	APIModeThePassphrase:              "API mode: the passphrase is needed to connect (offline meanwhile)",
-	WorkspacePassphraseToConnect2:     "Workspace passphrase (to connect to V1/V2; enter to go on offline): ",
+	WorkspacePassphraseToConnect2:     "Workspace passphrase: ",
+	PassphraseToConnectOffline:        "Connecting to V1/V2; press enter without typing to go on offline.",
 	InTeamModeEvery:                   "in team mode, every change goes through the workspace's engine",
 	NotOpenToRoleFmt:                  "\"%[1]s\" is not open to %[3]s's role %[2]s",
 	FailedDossiersNoun:                Noun{"dossier failed", "dossiers failed"},

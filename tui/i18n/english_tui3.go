@@ -106,6 +106,7 @@ type TUI3Texts struct {
 	RemovedSessionClosedFmt     string
 	SummaryNotOnTheServerFmt    string
 	OnTheServerFmt              string
+	UntimedShort                string
 }
 
 var englishTUI3 = TUI3Texts{
@@ -210,4 +211,5 @@ var englishTUI3 = TUI3Texts{
 	RemovedSessionClosedFmt:     "\r\n%s removed you from the team: this session is closed. Ask an admin to add you back.\r\n",
 	SummaryNotOnTheServerFmt:    "Over SSH the summary would be written on the server, out of your reach; from your machine run: %s",
 	OnTheServerFmt:              "%s (on the server)",
+	UntimedShort:                "untimed",
 }

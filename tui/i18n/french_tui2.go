@@ -111,7 +111,7 @@ var frenchTUI2 = TUI2Texts{
 	NothingBlocksTheRequest:          "✓ Rien ne bloque : la demande peut partir (entrée sur « Envoyer la demande »).",
 	WhatBlocksTheRequestFmt:          "Ce qui bloque la demande (%d) :",
 	PgupPgdnScrollO:                  "  pgup/pgdn défiler · o dérogation",
-	WrongPassphraseTheSealed:         "Phrase secrète incorrecte : les identifiants chiffrés ne s'ouvrent pas. Réessayez.",
+	WrongPassphraseTheSealed:         "Phrase secrète incorrecte : les identifiants ne s'ouvrent pas. Réessayez.",
 	SecretSavedSealed:                "secret enregistré (chiffré)",
 	SealedInTheDatabase:              "Chiffré dans la base avec la phrase secrète de l'espace ; jamais affiché.",
 	LeaveEmptyToKeep:                 " ; laisser vide pour le garder.",

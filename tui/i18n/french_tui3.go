@@ -105,4 +105,5 @@ var frenchTUI3 = TUI3Texts{
 	RemovedSessionClosedFmt:     "\r\n%s vous a retiré de l'équipe : cette session est fermée. Demandez à un administrateur de vous y remettre.\r\n",
 	SummaryNotOnTheServerFmt:    "Par SSH, la synthèse s'écrirait sur le serveur, hors de votre portée ; depuis votre poste, lancez : %s",
 	OnTheServerFmt:              "%s (sur le serveur)",
+	UntimedShort:                "sans durée",
 }
