@@ -16,6 +16,7 @@ import (
 	"github.com/bascule-cli/bascule/connectors"
 	"github.com/bascule-cli/bascule/store"
 	"github.com/bascule-cli/bascule/tui/i18n"
+	engine "github.com/bascule-cli/bascule/tui/session"
 )
 
 // newTeamCommand groups the commands that keep the workspace's team: who
@@ -317,22 +318,16 @@ func clientIDs(s *session, keys []string) ([]string, error) {
 	return out, nil
 }
 
-// teamStatus computes the per-person figures "bascule status" shows: each
-// member's progress and time left on the open work, his estimated finish
-// from his pace, and the cabinet's (checklist.TeamFigures); nil when the
-// workspace has no team.
+// teamStatus is the per-person figures "bascule status" shows, through the
+// engine's TeamSection (the same as the reports); nil when the workspace
+// has no team or the person may not read the firm's progress.
 func teamStatus(env *appEnv, s *session) (*checklist.TeamFigures, error) {
-	ps, err := s.db.Portfolios(s.ws.ID)
-	if err != nil || len(ps) == 0 {
-		return nil, err
-	}
-	now, cal := env.now(), checklist.WorkCalendar()
-	evs, err := s.db.Events(s.ws.ID, checklist.PaceStart(now, cal))
+	eng, err := s.engine(env, engine.Ports{})
 	if err != nil {
 		return nil, err
 	}
-	f := s.run.TeamFigures(ps, evs, s.ws.CreatedAt, now, cal)
-	return &f, nil
+	f, _, err := eng.TeamSection(s.ws.CreatedAt)
+	return f, err
 }
 
 // printTeamStatus writes the team's lines of "bascule status", in plain

@@ -185,25 +185,11 @@ func (e *Engine) Report(req ReportRequest) (report.Report, error) {
 	return report.Build(in), nil
 }
 
-// reportTeam adds the team's figures (as status gives them) and who holds
-// each client to a report, when the workspace has a team. Whoever may not
-// see the firm (a company's user) gets the report without them: the
-// cabinet's team is not his to read.
+// reportTeam adds the team's section (TeamSection) to a report.
 func (e *Engine) reportTeam(in *report.Input, created time.Time) error {
-	if _, err := e.teamStore(); err != nil {
-		return nil // no team store: a report without a team section
-	}
-	if e.mayReadCabinet() != nil {
-		return nil
-	}
-	f, ps, err := e.TeamFigures(created)
-	switch {
-	case err != nil:
-		return err
-	case len(ps) > 0:
-		in.Team, in.Portfolios = &f, ps
-	}
-	return nil
+	var err error
+	in.Team, in.Portfolios, err = e.TeamSection(created)
+	return err
 }
 
 // WriteReportFiles writes r into dir (created 0700) as name plus each

@@ -138,6 +138,20 @@ func (e *Engine) teamChangedLocked(ts TeamStore, what string) error {
 	return nil
 }
 
+// TeamSection is the team's figures and portfolios as `status` and the
+// reports show them: nil without a team store, without people, or for a
+// person who may not read the firm's progress (a company's user).
+func (e *Engine) TeamSection(created time.Time) (*checklist.TeamFigures, []checklist.Portfolio, error) {
+	if _, err := e.teamStore(); err != nil || e.mayReadCabinet() != nil {
+		return nil, nil, nil
+	}
+	f, ps, err := e.TeamFigures(created)
+	if err != nil || len(ps) == 0 {
+		return nil, nil, err
+	}
+	return &f, ps, nil
+}
+
 // TeamFigures computes each person's progress and estimated finish and the
 // cabinet's, from a snapshot of the run and the audit since the pace's
 // window (checklist.TeamFigures). created is when the workspace was
