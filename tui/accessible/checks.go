@@ -56,6 +56,27 @@ func (s *session) checkLabel(step string) string {
 	return fmt.Sprintf(i18n.Of(s.lang).CheckNowOnFmt, checkSource(step))
 }
 
+// connectedTo opens the workspace's connectors for src ("V1" or "V2").
+// Without that connector it says so; when they cannot be opened it prints
+// failed's words; either way ok is false and the caller goes back to its
+// menu. err is an interruption or the end of the answers, to return.
+func (s *session) connectedTo(src string, failed func(error) string) (ports tui.Ports, ok bool, err error) {
+	ports, err = s.connectors()
+	switch {
+	case s.ctx.Err() != nil:
+		return ports, false, s.ctx.Err()
+	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+		return ports, false, err
+	case errors.Is(err, engine.ErrNoConnector), err == nil && (src == "V1" && ports.V1 == nil || src == "V2" && ports.V2 == nil):
+		s.noConnector(src)
+		return ports, false, nil
+	case err != nil:
+		s.println(failed(err))
+		return ports, false, nil
+	}
+	return ports, true, nil
+}
+
 // connectors returns the open workspace's connectors: those cmd/bascule
 // gave, or built with Connect for a workspace opened here. In API mode the
 // passphrase opens the client secret: asked when not yet given, asked
@@ -115,22 +136,11 @@ func (s *session) runCheck(ref checklist.Ref, st *checklist.Step) error {
 		return s.runJob(ref, st, s.job(tui.Ports{}, ref))
 	}
 	src := checkSource(ref.Step)
-	ports, err := s.connectors()
-	switch {
-	case s.ctx.Err() != nil:
-		return s.ctx.Err()
-	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+	ports, ok, err := s.connectedTo(src, func(err error) string {
+		return fmt.Sprintf(i18n.Of(s.lang).CheckFailedCouldNotFmt, src, s.errText(err))
+	})
+	if !ok {
 		return err
-	case errors.Is(err, engine.ErrNoConnector):
-		s.noConnector(src)
-		return nil
-	case err != nil:
-		s.println(fmt.Sprintf(i18n.Of(s.lang).CheckFailedCouldNotFmt, src, s.errText(err)))
-		return nil
-	}
-	if (src == "V1" && ports.V1 == nil) || (src == "V2" && ports.V2 == nil) {
-		s.noConnector(src)
-		return nil
 	}
 	if ref.Step == checklist.StepRequestAnswer {
 		return s.requestAnswer(ports.V2, st)

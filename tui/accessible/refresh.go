@@ -2,7 +2,6 @@ package accessible
 
 import (
 	"context"
-	"errors"
 
 	"github.com/bascule-cli/bascule/tui"
 	"github.com/bascule-cli/bascule/tui/i18n"
@@ -26,22 +25,9 @@ func (s *session) canRefresh() bool {
 // intent as the dashboard's u key and `bascule clients refresh`): new
 // clients get a dossier, those that left are marked, the work is kept.
 func (s *session) refreshClients() error {
-	ports, err := s.connectors()
-	switch {
-	case s.ctx.Err() != nil:
-		return s.ctx.Err()
-	case errors.Is(err, errEOF), errors.Is(err, errQuit):
+	ports, ok, err := s.connectedTo("V1", func(err error) string { return i18n.Of(s.lang).CouldNotConnectTo + s.errText(err) })
+	if !ok {
 		return err
-	case errors.Is(err, engine.ErrNoConnector):
-		s.noConnector("V1")
-		return nil
-	case err != nil:
-		s.println(i18n.Of(s.lang).CouldNotConnectTo + s.errText(err))
-		return nil
-	}
-	if ports.V1 == nil {
-		s.noConnector("V1")
-		return nil
 	}
 	s.eng.SetPorts(engine.Ports{V1: ports.V1, V2: ports.V2})
 	s.println(i18n.Of(s.lang).ReadingV1sClientList)
